@@ -1,0 +1,88 @@
+/** Actions (a directive assigned to one unit), their follow-ups and evidence. */
+import { sqliteTable, text, integer, index, uniqueIndex, blob } from 'drizzle-orm/sqlite-core';
+import { directives } from './directives';
+import { units } from './units';
+import { users } from './users';
+
+export const actionStatuses = ['open', 'in_progress', 'awaiting_verification', 'done', 'blocked', 'cancelled'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof priorities)[number];
+
+export const actionItems = sqliteTable(
+  'action_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    directiveId: integer('directive_id')
+      .notNull()
+      .references(() => directives.id, { onDelete: 'cascade' }),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    dueOn: text('due_on'),
+    recipientCode: text('recipient_code').references(() => units.code),
+    priority: text('priority', { enum: priorities }).notNull().default('normal'),
+    status: text('status', { enum: actionStatuses }).notNull().default('open'),
+    statusReason: text('status_reason'),
+    progress: integer('progress').notNull().default(0),
+    /** Optimistic concurrency: every update must name the version it read. */
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('action_items_directive_unit').on(t.directiveId, t.unitCode),
+    index('action_items_unit_due').on(t.unitCode, t.dueOn),
+    index('action_items_status').on(t.status),
+  ],
+);
+
+export const followUpKinds = ['progress', 'request_verification', 'returned', 'verified', 'blocked', 'cancelled', 'reopened'] as const;
+export type FollowUpKind = (typeof followUpKinds)[number];
+
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actionItems.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id),
+    kind: text('kind', { enum: followUpKinds }).notNull(),
+    note: text('note'),
+    progress: integer('progress'),
+    letterNumber: text('letter_number'),
+    /** ISO date of the letter. */
+    letterDate: text('letter_date'),
+    /** Client-chosen key: a retried post is stored once. */
+    idempotencyKey: text('idempotency_key').unique(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('follow_ups_action').on(t.actionId)],
+);
+
+/** File contents, addressed by SHA-256 and kept in the database so every instance sees them. */
+export const blobs = sqliteTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+});
+
+export const evidenceFiles = sqliteTable(
+  'evidence_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    followUpId: integer('follow_up_id')
+      .notNull()
+      .references(() => followUps.id, { onDelete: 'cascade' }),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('evidence_files_follow_up').on(t.followUpId)],
+);

@@ -1,0 +1,9 @@
+/** The whole domain schema, one file per domain. */
+export * from './units';
+export * from './people';
+export * from './users';
+export * from './sessions';
+export * from './directives';
+export * from './actions';
+export * from './notifications';
+export * from './search';

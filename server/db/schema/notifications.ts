@@ -1,0 +1,45 @@
+/** In-app reminders and the audit trail. */
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { actionItems } from './actions';
+import { units } from './units';
+import { users } from './users';
+
+export const reminderKinds = ['due_soon', 'due_today', 'overdue'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actionItems.id, { onDelete: 'cascade' }),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    kind: text('kind', { enum: reminderKinds }).notNull(),
+    /** The due date the reminder was about: re-dating an action earns new reminders. */
+    dueOn: text('due_on').notNull(),
+    createdAt: text('created_at').notNull(),
+    readAt: text('read_at'),
+    emailedAt: text('emailed_at'),
+  },
+  (t) => [uniqueIndex('notifications_once').on(t.actionId, t.kind, t.dueOn), index('notifications_unit').on(t.unitCode)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    /** e.g. login.success, action.status, action.reassign */
+    event: text('event').notNull(),
+    entity: text('entity'),
+    entityId: text('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_at').on(t.at)],
+);

@@ -1,0 +1,54 @@
+/** Sessions (webinars, meetings, announcements) and their paragraphs. */
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const sessionKinds = ['webinar', 'meeting', 'announcement', 'news'] as const;
+export type SessionKind = (typeof sessionKinds)[number];
+export const sourceKinds = ['markdown', 'text', 'vtt', 'srt', 'jsonl', 'form'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: sessionKinds }).notNull().default('webinar'),
+    /** ISO date (Gregorian); shown in Jalali. */
+    heldOn: text('held_on'),
+    series: text('series'),
+    organiser: text('organiser'),
+    sourceKind: text('source_kind', { enum: sourceKinds }).notNull(),
+    /** The source exactly as received, kept beside the repaired body. */
+    sourceText: text('source_text').notNull(),
+    /** The text paragraphs and directive offsets point into. */
+    body: text('body').notNull(),
+    contentHash: text('content_hash').notNull(),
+    mediaUrl: text('media_url'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Notes from whoever repaired the source (e.g. a corrected name). */
+    notes: text('notes'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('sessions_held_on').on(t.heldOn), index('sessions_series').on(t.series)],
+);
+
+export const paragraphs = sqliteTable(
+  'paragraphs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    text: text('text').notNull(),
+    /** Offsets of this paragraph in the session body. */
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    speaker: text('speaker'),
+    /** Media time in milliseconds, for transcripts. */
+    mediaStartMs: integer('media_start_ms'),
+    mediaEndMs: integer('media_end_ms'),
+  },
+  (t) => [uniqueIndex('paragraphs_session_ordinal').on(t.sessionId, t.ordinal)],
+);
