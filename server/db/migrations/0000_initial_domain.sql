@@ -80,6 +80,7 @@ CREATE TABLE `sessions` (
 	`content_hash` text NOT NULL,
 	`media_url` text,
 	`tags` text DEFAULT '[]' NOT NULL,
+	`speakers` text DEFAULT '[]' NOT NULL,
 	`notes` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL

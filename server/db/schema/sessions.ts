@@ -25,6 +25,8 @@ export const sessions = sqliteTable(
     contentHash: text('content_hash').notNull(),
     mediaUrl: text('media_url'),
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Display names of the session's speakers. */
+    speakers: text('speakers', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** Notes from whoever repaired the source (e.g. a corrected name). */
     notes: text('notes'),
     createdAt: text('created_at').notNull(),
