@@ -1,0 +1,78 @@
+/**
+ * @module Light Persian stemmer: Lucene's suffix rules (ات، ان، ترین، تر، یی، ی، ها,
+ * in that order, each at most once) keeping at least three letters, and never
+ * touching protected names (provinces, people, organisations) or place names in ستان.
+ */
+import { normalizePersian } from './normalize';
+
+/** Lucene PersianStemmer's suffixes, in the order it tries them. */
+const SUFFIXES = ['ات', 'ان', 'ترین', 'تر', 'یی', 'ی', 'ها'] as const;
+
+/** The 31 provinces (each word of compound names) and their centres. */
+export const PROVINCE_NAMES: readonly string[] = [
+  'آذربایجان', 'شرقی', 'غربی', 'اردبیل', 'اصفهان', 'البرز', 'ایلام', 'بوشهر', 'تهران',
+  'چهارمحال', 'بختیاری', 'خراسان', 'جنوبی', 'رضوی', 'شمالی', 'خوزستان', 'زنجان', 'سمنان',
+  'سیستان', 'بلوچستان', 'فارس', 'قزوین', 'قم', 'کردستان', 'کرمان', 'کرمانشاه', 'کهگیلویه',
+  'بویراحمد', 'گلستان', 'گیلان', 'لرستان', 'مازندران', 'مرکزی', 'هرمزگان', 'همدان', 'یزد',
+  'تبریز', 'ارومیه', 'کرج', 'شیراز', 'مشهد', 'بیرجند', 'بجنورد', 'اهواز', 'زاهدان',
+  'سنندج', 'رشت', 'خرم آباد', 'ساری', 'بندرعباس', 'اراک', 'یاسوج', 'شهرکرد', 'گرگان',
+  'ایران', 'ایرانی',
+];
+
+/** People and organisations the product is about, plus common Persian given names. */
+export const PERSON_AND_ORGANISATION_NAMES: readonly string[] = [
+  'فیروزی', 'علی', 'حسین', 'حسن', 'رضا', 'مهدی', 'مرتضی', 'مصطفی', 'عیسی', 'موسی', 'یحیی',
+  'هادی', 'تقی', 'نقی', 'مجتبی', 'سازمان', 'فنی', 'حرفه', 'حرفه ای', 'مجلس', 'دولت',
+];
+
+/** Common words in ان/ات/ی that are not plurals or adjectives; stripping them merges unrelated words. */
+export const COMMON_UNSTEMMED_WORDS: readonly string[] = [
+  'استان', 'زمان', 'میزان', 'امکان', 'پایان', 'جریان', 'بنیان', 'درمان', 'ساختمان', 'ایمان',
+  'قهرمان', 'فرمان', 'خیابان', 'آسمان', 'زبان', 'گمان', 'بیان', 'نشان', 'جوان', 'روان',
+  'مسلمان', 'پیمان', 'کاروان', 'دیوان', 'دامان', 'سامان', 'سلطان', 'عنوان', 'قربان', 'ارمغان',
+  'بحران', 'جبران', 'عمران', 'دوران', 'تابان', 'میهمان', 'مهمان', 'باران', 'بازی', 'کشتی',
+  'اداری', 'ثبات', 'حیات', 'زکات', 'نجات', 'صفات', 'ملاقات', 'تهدید',
+];
+
+/** Protected by default: never stemmed. */
+export const DEFAULT_PROTECTED_WORDS: readonly string[] = [
+  ...PROVINCE_NAMES,
+  ...PERSON_AND_ORGANISATION_NAMES,
+  ...COMMON_UNSTEMMED_WORDS,
+];
+
+export interface StemmerOptions {
+  /** Words left as they are (any spelling: they are normalised). */
+  protectedWords?: readonly string[];
+  /** Letters that must remain after stripping a suffix. */
+  minLength?: number;
+}
+
+export type Stemmer = (word: string) => string;
+
+/**
+ * Build a stemmer for normalised words (spaces removed from protected compounds).
+ *
+ * @example
+ * const stem = createStemmer(); stem('کتابهای') // 'کتاب'; stem('تهران') // 'تهران'
+ */
+export function createStemmer(options: StemmerOptions = {}): Stemmer {
+  const minLength = options.minLength ?? 3;
+  const protectedSet = new Set(
+    (options.protectedWords ?? DEFAULT_PROTECTED_WORDS).map((w) => normalizePersian(w).replace(/ /g, '')),
+  );
+  return (word: string): string => {
+    if (protectedSet.has(word) || word.endsWith('ستان')) return word;
+    let stem = word;
+    for (const suffix of SUFFIXES) {
+      if (stem.length >= suffix.length + minLength && stem.endsWith(suffix)) {
+        stem = stem.slice(0, -suffix.length);
+        if (protectedSet.has(stem)) return stem;
+      }
+    }
+    return stem;
+  };
+}
+
+/** The default stemmer. */
+export const stemPersian: Stemmer = createStemmer();
