@@ -1,0 +1,229 @@
+/**
+ * @module Finds lines whose words came out of a PDF in visual (left-to-right) order and
+ * puts them back in reading order. A line is scored by how many of its adjacent word
+ * pairs are known Persian pairs (from the document itself and a list of common
+ * function-word patterns) read forwards versus backwards; only a clear win for the
+ * backwards reading reverses it. Words are never changed, only their order.
+ */
+import { normalizePersian } from '../persian/normalize';
+
+/** Pairs that are frequent in Persian news and speech, in reading order. */
+const COMMON_PAIRS = [
+  'با اشاره',
+  'اشاره به',
+  'اشاره کرد',
+  'به اینکه',
+  'با بیان',
+  'بیان اینکه',
+  'بیان کرد',
+  'اظهار کرد',
+  'تاکید کرد',
+  'عنوان کرد',
+  'به گزارش',
+  'به نقل',
+  'نقل از',
+  'در این',
+  'این زمینه',
+  'در حال',
+  'در حالی',
+  'حالی که',
+  'قرار گرفت',
+  'قرار گرفته',
+  'قرار داد',
+  'قرار دارد',
+  'قرار دادیم',
+  'خواهد شد',
+  'خواهد داد',
+  'خواهد بود',
+  'شده است',
+  'کرده است',
+  'بوده است',
+  'داده است',
+  'به عنوان',
+  'یکی از',
+  'از این',
+  'به این',
+  'تا پایان',
+  'مورد نیاز',
+  'مورد توجه',
+  'نسبت به',
+  'با توجه',
+  'توجه به',
+  'به منظور',
+  'از جمله',
+  'در سال',
+  'سال جاری',
+  'وی گفت',
+  'وی افزود',
+  'وی با',
+  'و همچنین',
+  'و این',
+  'این امر',
+  'رئیس جمهور',
+  'نفر از',
+  'از سوی',
+  'بر اساس',
+  'در اختیار',
+  'در سطح',
+  'را به',
+  'را در',
+  'ایفا کند',
+  'ایفا کرد',
+  'ایفا می',
+  'نقش مهمی',
+  'شورای عالی',
+  'سازمان برنامه',
+  'برنامه و',
+  'و بودجه',
+];
+
+/** Verbs that follow the prefix «می». */
+const VERB_AFTER_MI = [
+  'تواند',
+  'توانند',
+  'توانیم',
+  'شود',
+  'شوند',
+  'کند',
+  'کنند',
+  'کنیم',
+  'دهد',
+  'دهند',
+  'دهیم',
+  'گیرد',
+  'گیرند',
+  'باشد',
+  'باشند',
+  'رود',
+  'روند',
+  'گوید',
+  'گویند',
+  'گویم',
+  'دانیم',
+  'داند',
+  'آید',
+  'رسد',
+  'یابد',
+  'سازد',
+  'نماید',
+  'نمایند',
+  'گردد',
+  'بایست',
+  'خواهد',
+  'خواهند',
+  'کرد',
+  'شد',
+];
+
+/** Counting words that follow a number («۴ نفر»، «۳ ماه»). */
+const COUNTERS = new Set(['نفر', 'ماه', 'روز', 'سال', 'هفته', 'ساعت', 'درصد', 'میلیارد', 'میلیون', 'هزار', 'تن', 'مورد', 'بار', 'دقیقه']);
+
+function key(word: string): string {
+  return normalizePersian(word).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function pairKey(a: string, b: string): string {
+  return `${a}\u0000${b}`;
+}
+
+const BUILT_IN = new Set<string>([
+  ...COMMON_PAIRS.map((p) => {
+    const [a = '', b = ''] = p.split(' ');
+    return pairKey(key(a), key(b));
+  }),
+  ...VERB_AFTER_MI.map((v) => pairKey('می', key(v))),
+]);
+
+/** Word-pair counts of a document, from which one line's own pairs can be left out. */
+export interface WordOrderModel {
+  counts: Map<string, number>;
+}
+
+/** Adjacent word pairs of a line, by normalised word. */
+function linePairs(words: string[]): string[] {
+  const keys = words.map(key).filter((k) => k !== '');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < keys.length; i++) out.push(pairKey(keys[i] ?? '', keys[i + 1] ?? ''));
+  return out;
+}
+
+/**
+ * Count the word pairs of every line of a document.
+ *
+ * @example
+ * buildWordOrderModel(['با اشاره به']).counts.size // 2
+ */
+export function buildWordOrderModel(lines: string[]): WordOrderModel {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    for (const p of linePairs(line.split(/\s+/))) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return { counts };
+}
+
+/** Score of a word order: known pairs count, with the line's own pairs left out of the document model. */
+function orderScore(words: string[], model: WordOrderModel, own: Map<string, number>): number {
+  const keys = words.map(key).filter((k) => k !== '');
+  let score = 0;
+  for (let i = 0; i + 1 < keys.length; i++) {
+    const a = keys[i] ?? '';
+    const b = keys[i + 1] ?? '';
+    const p = pairKey(a, b);
+    if ((model.counts.get(p) ?? 0) - (own.get(p) ?? 0) > 0) score += 1;
+    if (BUILT_IN.has(p)) score += 1;
+    if (/^\d+$/.test(a) && COUNTERS.has(b)) score += 1;
+  }
+  return score;
+}
+
+export interface LineOrderVerdict {
+  /** True when the line reads better backwards. */
+  reversed: boolean;
+  /** Score of the line as given and of the best backwards reading. */
+  forwardScore: number;
+  reversedScore: number;
+  /** The line in reading order (words verbatim, single spaces) when reversed, else the line. */
+  text: string;
+}
+
+/**
+ * Decide whether a line is in visual order and, if so, restore reading order.
+ * Runs of two or more spaces separate the chunks a PDF extractor emitted; chunk order is
+ * reversed and each multi-word chunk keeps whichever inner order scores better.
+ *
+ * @example
+ * const model = buildWordOrderModel(lines);
+ * judgeLineOrder('تواند  می  مهارت  اشاره  با', model).text // 'با اشاره مهارت می تواند'
+ */
+export function judgeLineOrder(line: string, model: WordOrderModel): LineOrderVerdict {
+  const trimmed = line.trim();
+  const words = trimmed.split(/\s+/).filter((w) => w !== '');
+  const own = new Map<string, number>();
+  for (const p of linePairs(words)) own.set(p, (own.get(p) ?? 0) + 1);
+  const forwardScore = orderScore(words, model, own);
+  const unchanged = { reversed: false, forwardScore, reversedScore: 0, text: line };
+  if (words.length < 4) return unchanged;
+
+  const chunked = /\S\s{2,}\S/.test(trimmed);
+  const chunks = (chunked ? trimmed.split(/\s{2,}/) : words).map((c) => c.split(/\s+/).filter((w) => w !== ''));
+  chunks.reverse();
+  // Orient each multi-word chunk by its fit with its neighbours in the new order.
+  const oriented: string[][] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i] ?? [];
+    if (chunk.length < 2) {
+      oriented.push(chunk);
+      continue;
+    }
+    const before = oriented[i - 1]?.slice(-1) ?? [];
+    const after = chunks[i + 1]?.slice(0, 1) ?? [];
+    const flipped = [...chunk].reverse();
+    const keep = orderScore([...before, ...chunk, ...after], model, own);
+    const flip = orderScore([...before, ...flipped, ...after], model, own);
+    oriented.push(flip > keep ? flipped : chunk);
+  }
+  const backwards = oriented.flat();
+  const reversedScore = orderScore(backwards, model, own);
+  const reversed = reversedScore - forwardScore >= 2 && reversedScore >= 3 && reversedScore >= 2 * Math.max(forwardScore, 1);
+  return reversed ? { reversed, forwardScore, reversedScore, text: backwards.join(' ') } : { ...unchanged, reversedScore };
+}
