@@ -42,6 +42,8 @@ export interface SessionInput {
   mediaUrl?: string | null;
   tags: string[];
   notes?: string | null;
+  /** Speakers' display names; when absent, taken from paragraphs and directives. */
+  speakers?: string[];
   paragraphs: ParagraphInput[];
   directives: DirectiveInput[];
 }

@@ -1,0 +1,80 @@
+/**
+ * @module createApp(deps) → the whole Hono app: security headers, one error handler,
+ * the per-resource API sub-apps, the OpenAPI description, and the built web app.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './app-deps';
+import { AppError, errorBody } from './errors';
+import type { AppEnv } from './http/app-env';
+import { healthRoutes } from './health/health.routes';
+import { createSessionsRepo } from './sessions/sessions.repo';
+import { sessionsRoutes } from './sessions/sessions.routes';
+import { createSessionsService } from './sessions/sessions.service';
+
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'https:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(deps: AppDeps) {
+  const { db } = deps.database;
+
+  const api = new OpenAPIHono<AppEnv>()
+    .route('/health', healthRoutes(deps.database))
+    .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))));
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Neshast API', version: '0.1.0', description: 'نشست: جلسات، رهنمودها و پیگیری اقدام‌ها' },
+  });
+  api.notFound((c) => c.json(errorBody('not_found', 'این نشانی در API وجود ندارد.'), 404));
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }));
+  app.use('*', async (c, next) => {
+    c.set('user', null);
+    await next();
+  });
+  app.route('/api', api);
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      if (status === 413) return c.json(errorBody('payload_too_large', 'حجم درخواست بیش از حد مجاز است.'), 413);
+      return c.json(errorBody('http_error', err.message || 'درخواست پذیرفته نشد.'), status);
+    }
+    console.error(err);
+    return c.json(errorBody('internal', 'خطای داخلی رخ داد. دوباره تلاش کنید.'), 500);
+  });
+
+  if (deps.webDist && existsSync(join(deps.webDist, 'index.html'))) mountWebApp(app, deps.webDist);
+  return app;
+}
+
+/** Static files, then index.html for every other path so client-side routes survive a reload. */
+function mountWebApp(app: OpenAPIHono<AppEnv>, webDist: string): void {
+  const indexHtml = readFileSync(join(webDist, 'index.html'), 'utf8');
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: webDist }));
+  app.get('*', (c) => c.html(indexHtml));
+}
+
+export type App = ReturnType<typeof createApp>;

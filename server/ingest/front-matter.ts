@@ -1,0 +1,38 @@
+/** @module The YAML front matter of a markdown session, validated with zod. */
+import { z } from 'zod';
+import { sessionKinds } from '../db/schema';
+import { toIsoDate } from './dates';
+
+const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
+export const SlugSchema = z.string().regex(slugPattern, 'نامک (slug) فقط حروف کوچک لاتین، رقم و خط تیره می‌پذیرد.');
+
+/** A date in ISO (2021-01-20) or Jalali (1399-11-01), always stored as ISO. */
+export const SessionDateSchema = z
+  .union([z.string(), z.date()])
+  .transform((value, ctx) => {
+    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : toIsoDate(value);
+    if (!iso) {
+      ctx.addIssue({ code: 'custom', message: `تاریخ «${String(value)}» معتبر نیست (نمونه: 1399-11-01 یا 2021-01-20).` });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+export const FrontMatterSchema = z
+  .object({
+    slug: SlugSchema,
+    title: z.string().trim().min(1, 'عنوان خالی است.').max(500),
+    kind: z.enum(sessionKinds).default('webinar'),
+    heldOn: SessionDateSchema.optional(),
+    series: z.string().trim().min(1).max(300).optional(),
+    organiser: z.string().min(1).optional(),
+    speakers: z.array(z.string().min(1)).default([]),
+    tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    source: z.string().optional(),
+    mediaUrl: z.string().url().optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;

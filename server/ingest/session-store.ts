@@ -1,0 +1,204 @@
+/**
+ * @module Writes sessions: idempotent by content hash, atomic per chunk (a session is
+ * stored whole or not at all), batch-only so it behaves the same on a local file and
+ * on a libSQL server.
+ */
+import { createHash } from 'node:crypto';
+import type { Client, InStatement } from '@libsql/client';
+import { composeBody, type SessionInput } from './session-input';
+
+export interface StoreResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Ids of sessions added or changed: what the search index must take in. */
+  changedIds: number[];
+}
+
+/** Sessions written per transaction: big enough for throughput, small enough for memory. */
+const SESSIONS_PER_BATCH = 200;
+const PARAGRAPH_ROWS_PER_INSERT = 500;
+
+/** sha256 of everything that makes up a session, so re-ingesting the same input is a no-op. */
+export function contentHash(input: SessionInput): string {
+  const canonical = JSON.stringify([
+    input.slug,
+    input.title,
+    input.kind,
+    input.heldOn,
+    input.series ?? null,
+    input.organiser ?? null,
+    input.sourceKind,
+    input.sourceText,
+    input.mediaUrl ?? null,
+    input.tags,
+    input.notes ?? null,
+    input.speakers ?? null,
+    input.paragraphs,
+    input.directives,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function speakersOf(input: SessionInput): string[] {
+  if (input.speakers) return input.speakers;
+  const names = [...input.paragraphs.map((p) => p.speaker), ...input.directives.map((d) => d.speaker)];
+  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.length > 0))];
+}
+
+const sessionIdOf = '(SELECT id FROM sessions WHERE slug = ?)';
+
+function statementsFor(input: SessionInput, hash: string, now: string): InStatement[] {
+  const { body, spans } = composeBody(input.paragraphs);
+  const statements: InStatement[] = [
+    {
+      sql: `INSERT INTO sessions (slug, title, kind, held_on, series, organiser, source_kind, source_text, body, content_hash,
+              media_url, tags, speakers, notes, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(slug) DO UPDATE SET title = excluded.title, kind = excluded.kind, held_on = excluded.held_on,
+              series = excluded.series, organiser = excluded.organiser, source_kind = excluded.source_kind,
+              source_text = excluded.source_text, body = excluded.body, content_hash = excluded.content_hash,
+              media_url = excluded.media_url, tags = excluded.tags, speakers = excluded.speakers, notes = excluded.notes,
+              updated_at = excluded.updated_at`,
+      args: [
+        input.slug,
+        input.title,
+        input.kind,
+        input.heldOn,
+        input.series ?? null,
+        input.organiser ?? null,
+        input.sourceKind,
+        input.sourceText,
+        body,
+        hash,
+        input.mediaUrl ?? null,
+        JSON.stringify(input.tags),
+        JSON.stringify(speakersOf(input)),
+        input.notes ?? null,
+        now,
+        now,
+      ],
+    },
+    { sql: `DELETE FROM paragraphs WHERE session_id = ${sessionIdOf}`, args: [input.slug] },
+  ];
+
+  for (let from = 0; from < input.paragraphs.length; from += PARAGRAPH_ROWS_PER_INSERT) {
+    const chunk = input.paragraphs.slice(from, from + PARAGRAPH_ROWS_PER_INSERT);
+    const args: Array<string | number | null> = [];
+    const rows = chunk.map((p, k) => {
+      const ordinal = from + k;
+      const [start, end] = spans[ordinal] ?? [0, 0];
+      args.push(input.slug, ordinal, p.text, start, end, p.speaker ?? null, p.mediaStartMs ?? null, p.mediaEndMs ?? null);
+      return `(${sessionIdOf}, ?, ?, ?, ?, ?, ?, ?)`;
+    });
+    statements.push({
+      sql: `INSERT INTO paragraphs (session_id, ordinal, text, start, end, speaker, media_start_ms, media_end_ms) VALUES ${rows.join(', ')}`,
+      args,
+    });
+  }
+
+  const anchors = input.directives.map((d, i) => d.anchor ?? String(i + 1));
+  input.directives.forEach((d, i) => {
+    statements.push({
+      sql: `INSERT INTO directives (session_id, anchor, quote, start, end, speaker, kind, refs, assignee_code, recipient_code,
+              due_rule, due_on, status, cues, created_at, updated_at)
+            VALUES (${sessionIdOf}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(session_id, anchor) DO UPDATE SET quote = excluded.quote, start = excluded.start, end = excluded.end,
+              speaker = excluded.speaker, kind = excluded.kind, refs = excluded.refs, assignee_code = excluded.assignee_code,
+              recipient_code = excluded.recipient_code, due_rule = excluded.due_rule, due_on = excluded.due_on,
+              status = excluded.status, cues = excluded.cues, updated_at = excluded.updated_at`,
+      args: [
+        input.slug,
+        anchors[i] ?? String(i + 1),
+        body.slice(d.start, d.end),
+        d.start,
+        d.end,
+        d.speaker ?? null,
+        d.kind,
+        JSON.stringify(d.refs),
+        d.assigneeCode ?? null,
+        d.recipientCode ?? null,
+        d.dueRule ?? null,
+        d.dueOn ?? null,
+        d.status,
+        JSON.stringify(d.cues ?? []),
+        now,
+        now,
+      ],
+    });
+  });
+  // Directives dropped from the source go, unless actions already hang on them.
+  statements.push({
+    sql: `DELETE FROM directives WHERE session_id = ${sessionIdOf}
+            AND anchor NOT IN (SELECT value FROM json_each(?))
+            AND id NOT IN (SELECT directive_id FROM action_items)`,
+    args: [input.slug, JSON.stringify(anchors)],
+  });
+  return statements;
+}
+
+async function existingHashes(client: Client, slugs: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < slugs.length; i += 500) {
+    const chunk = slugs.slice(i, i + 500);
+    const rs = await client.execute({
+      sql: `SELECT slug, content_hash FROM sessions WHERE slug IN (SELECT value FROM json_each(?))`,
+      args: [JSON.stringify(chunk)],
+    });
+    for (const row of rs.rows) found.set(String(row.slug), String(row.content_hash));
+  }
+  return found;
+}
+
+async function idsOf(client: Client, slugs: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < slugs.length; i += 500) {
+    const rs = await client.execute({
+      sql: `SELECT id FROM sessions WHERE slug IN (SELECT value FROM json_each(?))`,
+      args: [JSON.stringify(slugs.slice(i, i + 500))],
+    });
+    for (const row of rs.rows) ids.push(Number(row.id));
+  }
+  return ids;
+}
+
+/**
+ * Store sessions that are new or changed; unchanged ones are skipped.
+ *
+ * @example
+ * const result = await storeSessions(client, inputs, new Date());
+ */
+export async function storeSessions(
+  client: Client,
+  inputs: SessionInput[],
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<StoreResult> {
+  const hashes = await existingHashes(
+    client,
+    inputs.map((s) => s.slug),
+  );
+  const result: StoreResult = { added: 0, updated: 0, unchanged: 0, changedIds: [] };
+  const pending: Array<{ input: SessionInput; hash: string }> = [];
+  for (const input of inputs) {
+    const hash = contentHash(input);
+    const previous = hashes.get(input.slug);
+    if (previous === hash) result.unchanged++;
+    else {
+      if (previous === undefined) result.added++;
+      else result.updated++;
+      pending.push({ input, hash });
+    }
+  }
+  const stamp = now.toISOString();
+  for (let i = 0; i < pending.length; i += SESSIONS_PER_BATCH) {
+    const chunk = pending.slice(i, i + SESSIONS_PER_BATCH);
+    await client.batch(
+      chunk.flatMap(({ input, hash }) => statementsFor(input, hash, stamp)),
+      'write',
+    );
+    result.changedIds.push(...(await idsOf(client, chunk.map((c) => c.input.slug))));
+    onProgress?.(Math.min(i + SESSIONS_PER_BATCH, pending.length), pending.length);
+  }
+  return result;
+}

@@ -1,0 +1,113 @@
+/**
+ * @module Turns what a user typed into weighted index terms: exact stems, a prefix
+ * on the last word (search-as-you-type) and edit-distance-1 variants of longer
+ * words (typos). Nothing in the input is query syntax: `: ^ ~ * + -` are separators.
+ */
+import { tokenizePersian } from '../persian/tokenize';
+import { isStopWord } from '../persian/stopwords';
+import { stemPersian } from '../persian/stem';
+
+/** One word of the query with the ways it may match. */
+export interface QueryWord {
+  /** The normalised word as typed (particles joined). */
+  surface: string;
+  /** Its stem: the exact term. */
+  stem: string;
+  /** Expand by prefix (the last word, while typing). */
+  prefix: boolean;
+  /** Edit-distance-1 variants to look up (already stemmed), for words of 5+ letters. */
+  variants: string[];
+}
+
+export interface ParsedQuery {
+  words: QueryWord[];
+  /** Words dropped as stop words (to explain an empty query). */
+  stopWords: string[];
+}
+
+/** Letters substituted or inserted when generating typo variants. */
+const ALPHABET = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآئؤء'];
+
+/** Shortest word that gets typo variants (shorter words have too many neighbours). */
+export const FUZZY_MIN_LENGTH = 5;
+
+/**
+ * Every string at edit distance 1 (delete, transpose, substitute, insert).
+ *
+ * @example
+ * editDistanceOne('کتاب').has('کتب') // true
+ */
+export function editDistanceOne(word: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...word];
+  const n = chars.length;
+  for (let i = 0; i < n; i++) out.add([...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
+  for (let i = 0; i < n - 1; i++) {
+    const swapped = chars.slice();
+    const a = swapped[i] ?? '';
+    swapped[i] = swapped[i + 1] ?? '';
+    swapped[i + 1] = a;
+    out.add(swapped.join(''));
+  }
+  for (let i = 0; i <= n; i++) {
+    const head = chars.slice(0, i).join('');
+    const tail = chars.slice(i).join('');
+    for (const letter of ALPHABET) {
+      out.add(head + letter + tail);
+      if (i < n) out.add(head + letter + chars.slice(i + 1).join(''));
+    }
+  }
+  out.delete(word);
+  return out;
+}
+
+export interface ParseOptions {
+  /** Expand the last word as a prefix (default: when the input does not end in a space). */
+  prefixLast?: boolean;
+  /** Generate typo variants (default true). */
+  fuzzy?: boolean;
+}
+
+/** Longest query we analyse; the rest is ignored (a 10,000-character paste stays fast). */
+export const MAX_QUERY_WORDS = 32;
+
+/**
+ * Parse a user's query.
+ *
+ * @example
+ * parseQuery('كتابخانه‌های مل').words.map((w) => w.stem) // ['کتابخانه', 'مل']
+ */
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
+  const { tokens } = tokenizePersian(input);
+  const prefixLast = options.prefixLast ?? !/\s$/u.test(input);
+  const words: QueryWord[] = [];
+  const stopWords: string[] = [];
+  const seen = new Set<string>();
+  tokens.forEach((token, i) => {
+    const isLast = i === tokens.length - 1;
+    if (isStopWord(token.text) && !(isLast && prefixLast)) {
+      stopWords.push(token.text);
+      return;
+    }
+    if (words.length >= MAX_QUERY_WORDS) return;
+    const stem = stemPersian(token.text);
+    const key = `${stem}|${isLast && prefixLast}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const variants: string[] = [];
+    if ((options.fuzzy ?? true) && [...token.text].length >= FUZZY_MIN_LENGTH) {
+      const stems = new Set<string>();
+      for (const v of editDistanceOne(token.text)) if (!isStopWord(v)) stems.add(stemPersian(v));
+      stems.delete(stem);
+      variants.push(...stems);
+    }
+    words.push({ surface: token.text, stem, prefix: isLast && prefixLast, variants });
+  });
+  // A trailing stop word kept only as a prefix must not be the whole query.
+  const last = words[words.length - 1];
+  if (last && isStopWord(last.surface) && words.length === 1 && last.surface.length < 3) {
+    stopWords.push(last.surface);
+    words.pop();
+  }
+  return { words, stopWords };
+}

@@ -1,0 +1,81 @@
+/** @module Reading sessions for people: rows become API shapes (presenters live here). */
+import { NotFoundError } from '../errors';
+import type { DirectiveRow, SessionRow, SessionsRepo, UnitRow } from './sessions.repo';
+import type { DirectiveDto, SessionDetail, SessionSummary } from './sessions.schemas';
+
+function presentUnit(units: Map<string, UnitRow>, code: string | null) {
+  const unit = code === null ? undefined : units.get(code);
+  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : null;
+}
+
+function presentSummary(row: SessionRow, units: Map<string, UnitRow>, directiveCount: number): SessionSummary {
+  return {
+    slug: row.slug,
+    title: row.title,
+    kind: row.kind,
+    heldOn: row.heldOn,
+    series: row.series,
+    organiser: presentUnit(units, row.organiser),
+    speakers: row.speakers,
+    directiveCount,
+  };
+}
+
+export function presentDirective(row: DirectiveRow, units: Map<string, UnitRow>): DirectiveDto {
+  return {
+    id: row.id,
+    anchor: row.anchor,
+    quote: row.quote,
+    start: row.start,
+    end: row.end,
+    speaker: row.speaker,
+    kind: row.kind,
+    refs: row.refs,
+    assignee: presentUnit(units, row.assigneeCode),
+    recipient: presentUnit(units, row.recipientCode),
+    dueRule: row.dueRule,
+    dueOn: row.dueOn,
+    status: row.status,
+  };
+}
+
+export function createSessionsService(repo: SessionsRepo) {
+  return {
+    async list(limit: number, offset: number) {
+      const { rows, total } = await repo.list(limit, offset);
+      const [counts, units] = await Promise.all([
+        repo.publishedDirectiveCounts(rows.map((r) => r.id)),
+        repo.unitsByCode(rows.map((r) => r.organiser)),
+      ]);
+      return { items: rows.map((r) => presentSummary(r, units, counts.get(r.id) ?? 0)), total, limit, offset };
+    },
+
+    async detail(slug: string): Promise<SessionDetail> {
+      const row = await repo.bySlug(slug);
+      if (!row) throw NotFoundError('نشست');
+      const [paragraphRows, directiveRows] = await Promise.all([repo.paragraphsOf(row.id), repo.publishedDirectivesOf(row.id)]);
+      const units = await repo.unitsByCode([
+        row.organiser,
+        ...directiveRows.flatMap((d) => [d.assigneeCode, d.recipientCode]),
+      ]);
+      return {
+        ...presentSummary(row, units, directiveRows.length),
+        body: row.body,
+        mediaUrl: row.mediaUrl,
+        tags: row.tags,
+        notes: row.notes,
+        paragraphs: paragraphRows.map((p) => ({
+          ordinal: p.ordinal,
+          text: p.text,
+          start: p.start,
+          end: p.end,
+          speaker: p.speaker,
+          mediaStartMs: p.mediaStartMs,
+        })),
+        directives: directiveRows.map((d) => presentDirective(d, units)),
+      };
+    },
+  };
+}
+
+export type SessionsService = ReturnType<typeof createSessionsService>;
