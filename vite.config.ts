@@ -4,7 +4,9 @@ import solid from 'vite-plugin-solid';
 
 export default defineConfig({
   root: 'web',
-  plugins: [solid()],
+  // Tests here are server-side (pages are tested in real Chromium against the build); the
+  // Solid plugin would resolve packages to their browser builds inside Vitest.
+  plugins: process.env.VITEST ? [] : [solid()],
   build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   test: {
