@@ -9,6 +9,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db/unavailable';
 import { AppError, errorBody } from './errors';
 import type { AppEnv } from './http/app-env';
 import { healthRoutes } from './health/health.routes';
@@ -57,6 +58,10 @@ export function createApp(deps: AppDeps) {
       const status = err.status;
       if (status === 413) return c.json(errorBody('payload_too_large', 'حجم درخواست بیش از حد مجاز است.'), 413);
       return c.json(errorBody('http_error', err.message || 'درخواست پذیرفته نشد.'), status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json(errorBody('unavailable', 'پایگاه داده موقتاً در دسترس نیست؛ چند لحظه دیگر دوباره تلاش کنید.'), 503);
     }
     console.error(err);
     return c.json(errorBody('internal', 'خطای داخلی رخ داد. دوباره تلاش کنید.'), 500);
