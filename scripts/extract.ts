@@ -1,0 +1,100 @@
+/**
+ * npm run extract -- [--date YYYY-MM-DD | --date 1399-11-01] [--json] FILE|-
+ * npm run extract -- --batch FILE.jsonl
+ * Repairs raw Persian text and prints its suggested directives (DESIGN.md §5).
+ */
+import { readFileSync } from 'node:fs';
+import { extractSession, type SuggestedDirective } from '../server/directives/extract';
+import { parseDate, formatJalali } from '../server/persian/jalali';
+import { decodeText } from '../server/ingest/decode';
+import { IngestError } from '../server/ingest/ingest-error';
+import { argValue, positionalArgs } from './cli';
+import { loadPeople, loadUnits } from './extract-context';
+
+/** The fields DESIGN.md §5 promises, in its order. */
+function present(d: SuggestedDirective) {
+  return {
+    quote: d.quote,
+    start: d.start,
+    end: d.end,
+    speaker: d.speaker,
+    kind: d.kind,
+    assignee: d.assignee,
+    recipient: d.recipient,
+    due: d.due,
+    dueRule: d.dueRule,
+    refs: d.refs,
+    cues: d.cues.map((c) => c.id),
+  };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function readInput(path: string): string {
+  try {
+    return decodeText(path === '-' ? readFileSync(0) : readFileSync(path), path === '-' ? 'stdin' : path);
+  } catch (err) {
+    if (err instanceof IngestError) fail(err.describe());
+    fail(`خواندن «${path}» ممکن نشد: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function sessionDateOf(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const iso = parseDate(value);
+  if (!iso) fail(`تاریخ «${value}» درست نیست؛ به شکل 2021-01-20 یا 1399-11-01 بنویسید.`);
+  return iso;
+}
+
+const argv = process.argv.slice(2);
+const units = loadUnits();
+const people = loadPeople();
+const batch = argValue(argv, '--batch');
+
+if (batch !== undefined) {
+  const lines = readInput(batch).split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let record: { id?: unknown; text?: unknown; date?: unknown };
+    try {
+      record = JSON.parse(line) as typeof record;
+    } catch {
+      fail(`${batch}:${i + 1}: سطر JSON درست نیست`);
+    }
+    const text = typeof record.text === 'string' ? record.text : '';
+    const date = typeof record.date === 'string' ? parseDate(record.date) : null;
+    const { directives } = extractSession({ text, sessionDate: date, units, people });
+    process.stdout.write(`${JSON.stringify({ id: record.id ?? null, directives: directives.map(present) })}\n`);
+  });
+} else {
+  const [file] = positionalArgs(argv, ['--date'], ['--json']);
+  if (file === undefined) fail('usage: npm run extract -- [--date YYYY-MM-DD | --date 1399-11-01] [--json] FILE|-');
+  const sessionDate = sessionDateOf(argValue(argv, '--date'));
+  const { repaired, directives } = extractSession({ text: readInput(file), sessionDate, units, people });
+  if (argv.includes('--json')) {
+    const paragraphs = repaired.paragraphs.map((p) => ({ text: p.text, start: p.start, end: p.end }));
+    process.stdout.write(`${JSON.stringify({ text: repaired.text, paragraphs, directives: directives.map(present), repairs: repaired.repairs })}\n`);
+  } else {
+    const counts = new Map<string, number>();
+    for (const r of repaired.repairs) counts.set(r.kind, (counts.get(r.kind) ?? 0) + r.count);
+    const out: string[] = [];
+    out.push(`بندها: ${repaired.paragraphs.length}`);
+    out.push(`ترمیم‌ها: ${[...counts].map(([k, n]) => `${k} ×${n}`).join('، ') || 'هیچ'}`);
+    out.push(`رهنمودهای پیشنهادی: ${directives.length}`);
+    directives.forEach((d, i) => {
+      out.push('');
+      out.push(`${i + 1}. [${d.kind}] «${d.quote}»`);
+      if (d.speaker) out.push(`   گوینده: ${d.speaker}`);
+      if (d.assignee) out.push(`   مسئول: ${d.assignee}${d.assigneeFrom === 'context' ? ' (از جمله‌های پیشین)' : ''}`);
+      if (d.recipient) out.push(`   گیرنده: ${d.recipient}`);
+      if (d.dueRule) out.push(`   مهلت: «${d.dueRule}»${d.due ? ` → ${formatJalali(d.due)} (${d.due})` : ''}`);
+      if (d.dueWarning) out.push(`   هشدار: ${d.dueWarning}`);
+      if (d.refs.length > 0) out.push(`   ارجاع: ${d.refs.join('، ')}`);
+      out.push(`   نشانه‌ها: ${d.cues.map((c) => c.label).join('، ')} (امتیاز ${d.score})`);
+    });
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * @module The cue rules of directive detection: Persian phrases that signal an obligation,
+ * an order, a decision or a deadline, and the signs that a sentence only reports,
+ * permits, asks or opines. Each rule has a stable id, a Persian label and a weight;
+ * patterns run on text from normalizePersian (ی/ک, ASCII digits, ZWNJ as space).
+ */
+
+export type CueGroup = 'obligation' | 'order' | 'decision' | 'deadline' | 'act' | 'policy' | 'emphasis' | 'against';
+
+export interface CueRule {
+  id: string;
+  label: string;
+  group: CueGroup;
+  weight: number;
+  pattern: RegExp;
+  /** Rules that judge the speaker's own words only look at the quoted part, not the attribution. */
+  contentOnly?: boolean;
+}
+
+export interface CueHit {
+  id: string;
+  label: string;
+  group: CueGroup;
+  weight: number;
+  /** [start, end) in the normalised text the rule ran on. */
+  start: number;
+  end: number;
+}
+
+/** Word boundaries for Persian: a letter or digit must not touch the match. */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+function rule(id: string, label: string, group: CueGroup, weight: number, body: string, contentOnly = false): CueRule {
+  return { id, label, group, weight, pattern: new RegExp(`${B}(?:${body})${E}`, 'gu'), contentOnly };
+}
+
+/** Reporting verbs that end an attribution («… گفت: …»). */
+export const REPORTING_VERBS =
+  'گفت|افزود|بیان کرد|بیان داشت|اظهار کرد|اظهار داشت|تصریح کرد|عنوان کرد|یادآور شد|یادآوری کرد|خاطرنشان کرد|خاطر نشان کرد|ادامه داد|اعلام کرد|توضیح داد|تاکید کرد|گفته است|افزوده است|اظهار کرده است|تصریح کرده است';
+
+export const CUE_RULES: readonly CueRule[] = [
+  rule('must', 'باید / بایستی', 'obligation', 1.5, 'باید|بایستی|می بایست|میبایست|بایست'),
+  rule('obliged', 'موظف / مکلف / ملزم', 'obligation', 3, '(?:موظف|مکلف|ملزم)(?:ند|اند| هستند| است| شد| شدند| می شوند| خواهند بود)?'),
+  rule('necessary', 'لازم / ضروری است', 'obligation', 1.5, '(?:لازم|ضروری|الزامی) (?:است|می باشد|بوده و)|ضرورت دارد|الزام'),
+  rule('ordered', 'دستور داد', 'order', 3, 'دستور (?:داد|دادند|داده|می دهم|می دهد|صادر کرد)|دستور داده شد|ابلاغ (?:کرد|شد|می شود|کردند)'),
+  rule('demanded', 'خواستار شد', 'order', 2, 'خواستار|درخواست (?:کرد|شد|می شود|می کنم|کردند|داریم)|خواهشمند است|خواست تا|خواست که|خواسته شد'),
+  rule('decided', 'مقرر شد', 'decision', 3, 'مقرر (?:شد|گردید|است|شده است|می شود)|تصویب شد|مصوب شد|تصمیم گرفته شد'),
+  rule('emphasised-on', 'تاکید بر اقدام', 'emphasis', 2, 'بر (?:لزوم|ضرورت|اقدام|تسریع|پیگیری|انجام|اجرای|تکمیل|رفع|تهیه|ارسال|ارائه)[^.؟!]{0,220}?تاکید (?:کرد|کردند|شد|دارد|داشت|می کنم)'),
+  rule('emphasised', 'تاکید کرد', 'emphasis', 1, 'تاکید (?:کرد|کردند|شد|دارد|داشت|می کنم|می شود)'),
+  rule('act', 'اقدام کنند / نمایند', 'act', 2, 'اقدام (?:کنند|نمایند|کند|نماید|کنید|نمایید|شود|گردد|لازم)|اقدام فوری|اقدام عاجل|اقدامات لازم'),
+  rule('max-until', 'حداکثر تا', 'deadline', 2, 'حداکثر (?:تا|ظرف|طی)'),
+  rule('within', 'ظرف مدت / در مدت', 'deadline', 2, 'ظرف مدت|در مدت|در ظرف|ظرف(?= (?:\\d|یک|دو|سه|چهار|پنج|شش|هفت|هشت|ده|پانزده|بیست|سی|چند))'),
+  rule('during-coming', 'طی … آینده', 'deadline', 2, 'طی [^.؟!،]{1,25}? (?:آینده|آتی|پیش رو)'),
+  rule('grace', 'مهلت', 'deadline', 1.5, 'مهلت'),
+  rule('until-end', 'تا پایان / تا تاریخ', 'deadline', 1, 'تا (?:پایان|آخر|انتهای|تاریخ|قبل از|پیش از)'),
+  rule('policy-conditional', 'هر … که … خواهد', 'policy', 3, 'هر (?:استانی|استان|دستگاهی|دستگاه|واحدی|اداره ای|مدیری|سازمانی) که[^.؟!]{0,200}? خواهد'),
+  // Signs against: the sentence permits, reports the past, asks, or opines.
+  rule('permission', 'اجازه، نه تکلیف (می‌تواند)', 'against', -2, 'می توان(?:ند|د|یم|ید)?|نمی توان(?:ند|د|یم|ید)?|مجاز(?:ند| هستند| است)', true),
+  rule('past-perfect', 'گزارش گذشته (… بود)', 'against', -3, '(?:کرده|داده|شده|گرفته|خواسته|بوده|موظف|مکلف) (?:بود|بودند|بودیم)|باید [^.؟!]{0,60}?می (?:شد|کرد|کردند|دادند|داد)', true),
+  rule('question', 'پرسش', 'against', -3, '[^.!]*[؟?]', true),
+  rule('opinion', 'نظر و برداشت', 'against', -2, 'به نظر (?:من|می رسد|ما)|معتقد(?:م|یم|است|ند)?|فکر می کنم|انتظار می رود|امیدوار(?:یم|م|است)', true),
+  rule('history', 'سابقه و گذشته', 'against', -1.5, 'سال های گذشته|سال گذشته|در گذشته|پیش از این|قبلا', true),
+  rule('general-duty', 'تکلیف عام قانونی', 'against', -1, '(?:طبق|بر اساس|براساس|مطابق) (?:قانون|آیین نامه|مقررات)|قانونا|وظیفه (?:ذاتی|قانونی)', true),
+  rule('negated-need', 'نیاز نیست', 'against', -2, 'نیازی نیست|لازم نیست|ضرورتی ندارد|نباید نگران', true),
+];
+
+/** Extra cue ids added by the extractor rather than by a text pattern. */
+export const DERIVED_CUES = {
+  deadlineResolved: { id: 'deadline-resolved', label: 'مهلت به تاریخ تبدیل شد', weight: 1 },
+  assignee: { id: 'assignee-unit', label: 'واحد مسئول نام برده شده', weight: 1 },
+  legalRef: { id: 'legal-ref', label: 'ارجاع به ماده یا بند قانونی', weight: 1 },
+} as const;
+
+/**
+ * Find the cues in a normalised sentence. `contentFrom` marks where the speaker's own words
+ * begin (after «… گفت:»); rules marked contentOnly only count there.
+ *
+ * @example
+ * findCues('استان ها موظفند حداکثر تا 30 آبان اقدام کنند').map((c) => c.id) // ['obliged', 'act', 'max-until', …]
+ */
+export function findCues(normalized: string, contentFrom = 0): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const r of CUE_RULES) {
+    r.pattern.lastIndex = 0;
+    for (const m of normalized.matchAll(r.pattern)) {
+      const start = m.index ?? 0;
+      if (r.contentOnly && start + m[0].length <= contentFrom) continue;
+      hits.push({ id: r.id, label: r.label, group: r.group, weight: r.weight, start, end: start + m[0].length });
+      break;
+    }
+  }
+  // «تاکید بر اقدام» already counts the emphasis; «حداکثر تا» already counts «تا پایان».
+  const ids = new Set(hits.map((h) => h.id));
+  return hits.filter(
+    (h) => !(h.id === 'emphasised' && ids.has('emphasised-on')) && !(h.id === 'within' && ids.has('max-until')) && !(h.id === 'during-coming' && ids.has('max-until')),
+  );
+}
+
+/**
+ * Where the speaker's words begin: just after the last «<reporting verb>:» or «<reporting verb>،»
+ * in the sentence, else 0.
+ *
+ * @example
+ * contentStart('وی گفت: باید اقدام کنند') // 8
+ */
+export function contentStart(normalized: string): number {
+  const re = new RegExp(`${B}(?:${REPORTING_VERBS})\\s*[:،؛,]\\s*`, 'gu');
+  let from = 0;
+  for (const m of normalized.matchAll(re)) from = (m.index ?? 0) + m[0].length;
+  return from;
+}

@@ -1,0 +1,192 @@
+/**
+ * @module Resolves the deadline of a directive sentence against the session date on the
+ * Jalali calendar: durations («ظرف دو هفته»، «طی ۳ ماه آینده»، «ده روز کاری»), dates
+ * («حداکثر تا ۳۰ آبان»، «تا دهم تیر ماه»، «تا ۱۳۹۹/۱۲/۱۵»), ends of periods («تا پایان
+ * خرداد»، «پایان نیمه اول سال»، «پایان سال»), with a given weekday checked.
+ * Patterns run on normalizePersian text (ی/ک, ASCII digits, ZWNJ as space).
+ */
+import {
+  JALALI_MONTHS,
+  addDays,
+  addJalaliMonths,
+  addJalaliYears,
+  addWorkingDays,
+  isValidJalali,
+  isoToJalali,
+  jalaliMonthLength,
+  jalaliMonthNumber,
+  jalaliToIso,
+  weekdayFromName,
+  weekdayIndex,
+  WEEKDAYS,
+} from '../persian/jalali';
+import { CARDINAL_PATTERN, DAY_PATTERN, parsePersianNumber } from '../persian/numbers';
+
+export interface ResolvedDeadline {
+  /** ISO date. */
+  due: string;
+  /** [start, end) of the phrase in the text the resolver ran on. */
+  start: number;
+  end: number;
+  form: 'duration' | 'date' | 'period-end';
+  /** A Persian warning when the text contradicts itself (weekday does not match the date). */
+  warning?: string;
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const MONTHS = `(?:${[...JALALI_MONTHS.map((m) => m.replace('آ', '[آا]')), 'امرداد'].join('|')})`;
+const WEEKDAY = '(?:شنبه|یکشنبه|یک شنبه|دوشنبه|دو شنبه|سه شنبه|سهشنبه|چهارشنبه|چهار شنبه|پنجشنبه|پنج شنبه|جمعه)';
+/** Words before a duration or date that make it a deadline rather than a mention. */
+const LEAD = '(?:(?:حداکثر|حداقل|ظرف|ظرف مدت|طی|در مدت|در ظرف|در طول|مدت|تا|تا قبل از|تا پیش از|قبل از|پیش از|مهلت|نهایتا|حداکثر تا)\\s+)';
+const PAST = /^\s*(?:گذشته|اخیر|قبل|پیش|پیشین|سپری شده)(?![\p{L}])/u;
+
+const DURATION = new RegExp(
+  `${B}(${LEAD}+)?(${CARDINAL_PATTERN}|یک)\\s+(روز کاری|روز|هفته|ماه|سال)${E}(\\s+(?:آینده|آتی|پیش رو|بعد|دیگر))?`,
+  'gu',
+);
+const DATE_WORDS = new RegExp(
+  `${B}(${LEAD}+(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(${DAY_PATTERN})\\s+(${MONTHS})(?:\\s*ماه)?(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d)(?!\\d))?`,
+  'gu',
+);
+const DATE_NUMERIC = new RegExp(
+  `${B}(${LEAD}+(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(1[34]\\d\\d|\\d\\d)/(\\d{1,2})/(\\d{1,2})(?!\\d)`,
+  'gu',
+);
+const PERIOD_END = new RegExp(
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|(سال|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d))?${E}(\\s+(?:گذشته|قبل))?`,
+  'gu',
+);
+
+function sessionYearFor(month: number, day: number, session: string): number {
+  const s = isoToJalali(session);
+  // Not before the session: a month-day already past this year means next year.
+  if (month < s.jm || (month === s.jm && day < s.jd)) return s.jy + 1;
+  return s.jy;
+}
+
+function fullYear(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const n = Number(text);
+  return n < 100 ? 1300 + n : n;
+}
+
+function weekdayWarning(due: string, weekdayText: string | undefined): string | undefined {
+  if (!weekdayText) return undefined;
+  const given = weekdayFromName(weekdayText);
+  if (given === null || given === weekdayIndex(due)) return undefined;
+  return `روز هفته («${weekdayText.trim()}») با تاریخ نمی‌خواند: این تاریخ ${WEEKDAYS[weekdayIndex(due)]} است`;
+}
+
+function durationDue(session: string, count: number, unit: string): string {
+  switch (unit) {
+    case 'روز کاری':
+      return addWorkingDays(session, count);
+    case 'روز':
+      return addDays(session, count);
+    case 'هفته':
+      return addDays(session, count * 7);
+    case 'ماه':
+      return addJalaliMonths(session, count);
+    default:
+      return addJalaliYears(session, count);
+  }
+}
+
+function lastDayOfMonth(jy: number, jm: number): string {
+  return jalaliToIso({ jy, jm, jd: jalaliMonthLength(jy, jm) });
+}
+
+function findDurations(text: string, session: string): ResolvedDeadline[] {
+  const out: ResolvedDeadline[] = [];
+  for (const m of text.matchAll(DURATION)) {
+    const [whole, lead, amount = '', unit = '', after] = m;
+    const start = m.index ?? 0;
+    const end = start + whole.length;
+    if (PAST.test(text.slice(end))) continue;
+    // A bare «دو هفته» is a length, not a deadline, unless «آینده/دیگر» or a lead word says so.
+    if (!lead && !after) continue;
+    const count = parsePersianNumber(amount);
+    if (count === null || count <= 0) continue;
+    out.push({ due: durationDue(session, count, unit), start, end, form: 'duration' });
+  }
+  return out;
+}
+
+function findDates(text: string, session: string): ResolvedDeadline[] {
+  const out: ResolvedDeadline[] = [];
+  for (const m of text.matchAll(DATE_WORDS)) {
+    const [whole, , weekday, dayText = '', monthText = '', yearText] = m;
+    const day = parsePersianNumber(dayText.replace(/[\u200C ]?(?:ام|م)$/u, '')) ?? parsePersianNumber(dayText);
+    const month = jalaliMonthNumber(monthText);
+    if (day === null || month === null) continue;
+    const jy = fullYear(yearText) ?? sessionYearFor(month, day, session);
+    if (!isValidJalali({ jy, jm: month, jd: day })) continue;
+    const due = jalaliToIso({ jy, jm: month, jd: day });
+    const start = m.index ?? 0;
+    out.push({ due, start, end: start + whole.length, form: 'date', warning: weekdayWarning(due, weekday) });
+  }
+  for (const m of text.matchAll(DATE_NUMERIC)) {
+    const [whole, , weekday, yearText, monthText = '', dayText = ''] = m;
+    const jy = fullYear(yearText);
+    const jm = Number(monthText);
+    const jd = Number(dayText);
+    if (jy === null || !isValidJalali({ jy, jm, jd })) continue;
+    const due = jalaliToIso({ jy, jm, jd });
+    const start = m.index ?? 0;
+    out.push({ due, start, end: start + whole.length, form: 'date', warning: weekdayWarning(due, weekday) });
+  }
+  return out;
+}
+
+function findPeriodEnds(text: string, session: string): ResolvedDeadline[] {
+  const out: ResolvedDeadline[] = [];
+  const s = isoToJalali(session);
+  for (const m of text.matchAll(PERIOD_END)) {
+    const [whole, , half, which, period, monthText, qualifier, past] = m;
+    if (past) continue;
+    const explicitYear = qualifier && /^\d+$/.test(qualifier) ? Number(qualifier) : null;
+    const next = qualifier === 'آینده' || qualifier === 'آتی' || qualifier === 'بعد';
+    let due: string | null = null;
+    if (half) {
+      const jy = explicitYear ?? s.jy;
+      due = which === 'دوم' ? lastDayOfMonth(jy, 12) : lastDayOfMonth(jy, 6);
+      if (!explicitYear && due < session) due = which === 'دوم' ? lastDayOfMonth(jy + 1, 12) : lastDayOfMonth(jy + 1, 6);
+    } else if (period === 'سال' || period === 'امسال') {
+      due = lastDayOfMonth((explicitYear ?? s.jy) + (next ? 1 : 0), 12);
+    } else if (period === 'ماه') {
+      const index = s.jy * 12 + s.jm - 1 + (next ? 1 : 0);
+      due = lastDayOfMonth(Math.floor(index / 12), (index % 12) + 1);
+    } else if (period === 'هفته') {
+      // The Iranian week ends on Friday.
+      const toFriday = (5 - weekdayIndex(session) + 7) % 7;
+      due = addDays(session, toFriday + (next ? 7 : 0));
+    } else if (monthText) {
+      const jm = jalaliMonthNumber(monthText);
+      if (jm === null) continue;
+      const jy = explicitYear ?? sessionYearFor(jm, jalaliMonthLength(s.jy, jm), session);
+      due = lastDayOfMonth(jy, jm);
+    }
+    if (due === null) continue;
+    const start = m.index ?? 0;
+    out.push({ due, start, end: start + whole.length, form: 'period-end' });
+  }
+  return out;
+}
+
+/**
+ * Find and resolve the deadline in a normalised sentence; the earliest-placed phrase wins.
+ * Returns null when the sentence names no deadline.
+ *
+ * @example
+ * resolveDeadline('در مدت حداقل دو هفته ارسال شود', '2021-01-20')
+ * // { due: '2021-02-03', start: 0, end: 21, form: 'duration' }
+ * resolveDeadline('حداکثر تا 30 آبان', '2021-01-20')?.due // '2021-11-21' (1400-08-30)
+ */
+export function resolveDeadline(normalized: string, sessionDate: string): ResolvedDeadline | null {
+  const all = [...findDurations(normalized, sessionDate), ...findDates(normalized, sessionDate), ...findPeriodEnds(normalized, sessionDate)];
+  const future = all.filter((d) => d.due >= sessionDate);
+  if (future.length === 0) return null;
+  future.sort((a, b) => a.start - b.start || b.end - a.end);
+  return future[0] ?? null;
+}

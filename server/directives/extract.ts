@@ -1,0 +1,185 @@
+/**
+ * @module Suggests the directives of a session text: splits sentences, weighs cue rules
+ * against narrative signs, and for each suggestion gives a verbatim quote with offsets,
+ * speaker, kind, assignee, recipient, legal references, deadline and the cues that fired.
+ * `extractSession` also repairs raw text first. Pure: no files, no database.
+ */
+import type { DirectiveKind } from '../db/schema';
+import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persian/normalize';
+import { parseDate } from '../persian/jalali';
+import { splitSentences } from '../persian/sentences';
+import { repairText, type RepairedText } from '../repair/repair';
+import { contentStart, DERIVED_CUES, findCues, type CueHit } from './cues';
+import { resolveDeadline } from './deadline';
+import { findLegalRefs } from './refs';
+import { createSpeakerTracker, type PersonRef } from './speaker';
+import { buildUnitMatcher, type UnitRef } from './units';
+
+export type { UnitRef } from './units';
+export type { PersonRef } from './speaker';
+
+export interface FiredCue {
+  id: string;
+  label: string;
+  weight: number;
+}
+
+export interface SuggestedDirective {
+  /** Always `text.slice(start, end)` of the text the directives were found in. */
+  quote: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerKey: string | null;
+  kind: DirectiveKind;
+  assignee: string | null;
+  /** 'text' when the sentence names the unit; 'context' when taken from the directive before. */
+  assigneeFrom: 'text' | 'context' | null;
+  recipient: string | null;
+  /** ISO date, or null when there is no deadline or no session date to resolve it against. */
+  due: string | null;
+  /** The deadline phrase, verbatim. */
+  dueRule: string | null;
+  dueWarning: string | null;
+  refs: string[];
+  cues: FiredCue[];
+  score: number;
+}
+
+export interface ExtractOptions {
+  text: string;
+  /** ISO or Jalali (`1399-11-01`); deadlines stay unresolved (due null) without it. */
+  sessionDate?: string | null;
+  units?: readonly UnitRef[];
+  people?: readonly PersonRef[];
+}
+
+/** Minimum score for a sentence to be suggested. */
+export const SUGGESTION_THRESHOLD = 2;
+
+/** Cue groups that can make a directive on their own; deadlines and emphasis only add weight. */
+const CORE_GROUPS = new Set(['obligation', 'order', 'decision', 'act', 'policy']);
+const DELIVERABLE =
+  /(?<![\p{L}])(?:تهیه|ارسال|ارائه|تدوین|گزارش|برنامه|تکمیل|اجرا|اجرای|راه اندازی|فروش|واگذاری|پرداخت|ثبت|تحویل|شناسایی|پیگیری|برگزاری|تامین|نصب|احداث|تعیین|معرفی|بازدید|تعمیر|رفع|جذب|پایش|بررسی|اعلام|توزیع)(?![\p{L}])/u;
+/** First person plural verbs at a clause end: «فعال کنیم»، «افزایش دهیم». */
+const WE_VERB = /(?<![\p{L}])\p{L}+(?:یم)(?=\s*(?:[.،؛!]|\s+و\s|\s+به\s|$))/u;
+
+function kindOf(cues: CueHit[], hasDeadline: boolean, hasAssignee: boolean, hasRefs: boolean, text: string): DirectiveKind {
+  const ids = new Set(cues.map((c) => c.id));
+  if (ids.has('policy-conditional')) return 'policy';
+  const strong = cues.some((c) => c.group === 'order' || c.group === 'decision' || c.id === 'obliged' || c.group === 'act');
+  const deliverable = DELIVERABLE.test(text);
+  if (deliverable && (hasDeadline || (ids.has('act') && hasAssignee))) return 'action';
+  if (strong) return 'instruction';
+  if (!hasAssignee && !hasRefs && !hasDeadline) return 'exhortation';
+  if (WE_VERB.test(text) && !hasRefs && !hasDeadline) return 'exhortation';
+  return 'instruction';
+}
+
+function fired(cue: { id: string; label: string; weight: number }): FiredCue {
+  return { id: cue.id, label: cue.label, weight: cue.weight };
+}
+
+/**
+ * Suggest directives in already repaired text. Offsets point into `text`.
+ *
+ * @example
+ * extractDirectives({ text: 'استان‌ها موظفند ظرف دو هفته گزارش را ارسال کنند.', sessionDate: '1399-11-01', units })
+ * // [{ quote: 'استان‌ها موظفند …', kind: 'action', assignee: 'all-provinces', due: '2021-02-03', … }]
+ */
+export function extractDirectives(options: ExtractOptions): SuggestedDirective[] {
+  const { text } = options;
+  const sessionDate = options.sessionDate ? parseDate(options.sessionDate) : null;
+  const matcher = buildUnitMatcher(options.units ?? []);
+  const fullNorm = normalizeWithMap(text, { zwnj: 'space' }).text;
+  const speakers = createSpeakerTracker(options.people ?? [], fullNorm);
+  const out: SuggestedDirective[] = [];
+  let lastAssignee: { code: string; at: number } | null = null;
+
+  for (const sentence of splitSentences(text)) {
+    const norm: NormalizedText = normalizeWithMap(sentence.text, { zwnj: 'space' });
+    const n = norm.text;
+    const speaker = speakers.next(n);
+    const from = contentStart(n);
+    const cues = findCues(n, from);
+    if (!cues.some((c) => c.weight > 0)) continue;
+
+    const toText = (s: number, e: number): [number, number] => {
+      const [os, oe] = toOriginalSpan(norm, s, e);
+      return [sentence.start + os, sentence.start + oe];
+    };
+    // The quote: the speaker's own words when an attribution precedes them, else the sentence.
+    const quoteFrom = from > 0 && n.slice(from).split(/\s+/).length >= 4 ? from : 0;
+    const [start, end] = quoteFrom > 0 ? [toText(quoteFrom, n.length)[0], sentence.end] : [sentence.start, sentence.end];
+    const quoteNorm = n.slice(quoteFrom);
+
+    const mentions = matcher.find(quoteNorm);
+    const assigneeMention = mentions.find((m) => m.role === 'assignee');
+    const recipientMention = mentions.find((m) => m.role === 'recipient' && m.code !== assigneeMention?.code);
+    const refs = findLegalRefs(n);
+    const deadline = sessionDate ? resolveDeadline(n, sessionDate) : null;
+    // A dated deliverable for a named unit is a directive even without a modal verb
+    // («تهیه برنامه … در مدت دو هفته و ارسال به سازمان برنامه و بودجه»).
+    const datedTask = deadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0;
+    if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
+
+    const all: FiredCue[] = cues.map(fired);
+    if (deadline) all.push(fired(DERIVED_CUES.deadlineResolved));
+    if (assigneeMention) all.push(fired(DERIVED_CUES.assignee));
+    if (refs.length > 0) all.push(fired(DERIVED_CUES.legalRef));
+    const policy = cues.some((c) => c.group === 'policy');
+    // A policy states what will follow; «می‌تواند» inside it is part of the promise, not a permission instead of a duty.
+    const score = all.filter((c) => !(policy && c.id === 'permission')).reduce((sum, c) => sum + c.weight, 0);
+    if (score < SUGGESTION_THRESHOLD) continue;
+
+    const hasDeadline = deadline !== null || cues.some((c) => c.group === 'deadline');
+    let assignee = assigneeMention?.code ?? null;
+    let assigneeFrom: SuggestedDirective['assigneeFrom'] = assignee ? 'text' : null;
+    if (!assignee && lastAssignee && sentence.start - lastAssignee.at < 1500) {
+      assignee = lastAssignee.code;
+      assigneeFrom = 'context';
+    }
+    if (assignee) lastAssignee = { code: assignee, at: sentence.end };
+
+    let dueRule: string | null = null;
+    if (deadline) {
+      const [ds, de] = toText(deadline.start, deadline.end);
+      dueRule = text.slice(ds, de);
+    }
+    out.push({
+      quote: text.slice(start, end),
+      start,
+      end,
+      speaker: speaker?.name ?? null,
+      speakerKey: speaker?.key ?? null,
+      kind: kindOf(cues, hasDeadline, assigneeMention !== undefined, refs.length > 0, quoteNorm),
+      assignee,
+      assigneeFrom,
+      recipient: recipientMention?.code ?? null,
+      due: deadline?.due ?? null,
+      dueRule,
+      dueWarning: deadline?.warning ?? null,
+      refs,
+      cues: all,
+      score: Math.round(score * 10) / 10,
+    });
+  }
+  return out;
+}
+
+export interface ExtractedSession {
+  repaired: RepairedText;
+  directives: SuggestedDirective[];
+}
+
+/**
+ * Repair raw text, then suggest its directives. Offsets point into `repaired.text`.
+ *
+ * @example
+ * const { repaired, directives } = extractSession({ text: raw, sessionDate: '1399-11-01', units, people });
+ * directives[0].quote === repaired.text.slice(directives[0].start, directives[0].end) // true
+ */
+export function extractSession(options: ExtractOptions): ExtractedSession {
+  const repaired = repairText(options.text);
+  return { repaired, directives: extractDirectives({ ...options, text: repaired.text }) };
+}

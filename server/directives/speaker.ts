@@ -1,0 +1,119 @@
+/**
+ * @module Speaker attribution: who is talking in each sentence, from the people list passed
+ * in and names introduced in the text («حسین فیروزی، معاون …»), by the nearest attribution
+ * before the sentence, with misspellings tolerated (فیروری → فیروزی) and «وی»/«او» carried over.
+ */
+import { normalizePersian } from '../persian/normalize';
+import { REPORTING_VERBS } from './cues';
+
+export interface PersonRef {
+  key: string;
+  name: string;
+  variants?: string[];
+}
+
+/** A person the attribution can point at. */
+interface Candidate {
+  key: string | null;
+  name: string;
+  /** Normalised spellings: the full name, the surname and any variants. */
+  forms: string[];
+}
+
+const TITLES =
+  'معاون|مدیرکل|مدیر کل|مدیر|رئیس|رییس|وزیر|استاندار|سخنگوی|دبیر|نماینده|فرماندار|دادستان|شهردار|قائم مقام|سرپرست|فرمانده|عضو|مشاور|رئیس جمهور|نایب رئیس';
+/** «Firstname Lastname، <title>» introduces a person. */
+const INTRODUCED = new RegExp(`(?<![\\p{L}])([\\p{L}]{2,}\\s+[\\p{L}]{3,})\\s*،\\s*(?:${TITLES})(?![\\p{L}])`, 'gu');
+/** Words that look like a name in that position but are not. */
+const NOT_NAMES = new Set(['در این', 'به گزارش', 'در پایان', 'در ادامه', 'همچنین وی', 'این مقام']);
+
+function fold(text: string): string {
+  return normalizePersian(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Levenshtein distance, small strings only. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+function candidateOf(key: string | null, name: string, variants: readonly string[] = []): Candidate {
+  const full = fold(name);
+  const surname = full.split(' ').slice(-1)[0] ?? full;
+  const forms = [...new Set([full, surname, ...variants.map(fold)])].filter((f) => f.length >= 3);
+  return { key, name, forms };
+}
+
+export interface SpeakerAttribution {
+  key: string | null;
+  name: string;
+}
+
+export interface SpeakerTracker {
+  /** Read the next sentence (normalised) and return who speaks in it, if known. */
+  next(normalized: string): SpeakerAttribution | null;
+}
+
+/**
+ * Follow the speaker through a document's sentences, in order.
+ *
+ * @example
+ * const t = createSpeakerTracker([{ key: 'firouzi', name: 'حسین فیروزی' }], fullText);
+ * t.next('فیروری با اشاره به … گفت') // { key: 'firouzi', name: 'حسین فیروزی' }
+ */
+export function createSpeakerTracker(people: readonly PersonRef[], normalizedDocument: string): SpeakerTracker {
+  const candidates = people.map((p) => candidateOf(p.key, p.name, p.variants));
+  // Names introduced in the text; of two spellings with one surname («حضورحسین فیروزی» from a
+  // missing space, «حسین فیروزی») keep the more frequent, then the shorter.
+  const introduced = new Map<string, number>();
+  for (const m of normalizedDocument.matchAll(INTRODUCED)) {
+    const name = (m[1] ?? '').trim();
+    if (!NOT_NAMES.has(name)) introduced.set(name, (introduced.get(name) ?? 0) + 1);
+  }
+  const ranked = [...introduced.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
+  for (const [name] of ranked) {
+    const c = candidateOf(null, name);
+    const known = candidates.some((k) => k.forms.some((f) => c.forms.includes(f)));
+    if (!known) candidates.push(c);
+  }
+  const reporting = new RegExp(`(?<![\\p{L}])(?:${REPORTING_VERBS})(?![\\p{L}])`, 'u');
+  let current: SpeakerAttribution | null = null;
+
+  function mentioned(sentence: string): Candidate | null {
+    const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    let best: { c: Candidate; at: number } | null = null;
+    for (const c of candidates) {
+      for (const form of c.forms) {
+        const at = ` ${words.join(' ')} `.indexOf(` ${form} `);
+        if (at >= 0 && (best === null || at < best.at)) best = { c, at };
+      }
+    }
+    if (best) return best.c;
+    // A misspelt surname: only near the start of a sentence that attributes speech.
+    if (!reporting.test(sentence)) return null;
+    for (const word of words.slice(0, 4)) {
+      if (word.length < 4) continue;
+      for (const c of candidates) {
+        if (c.forms.some((f) => !f.includes(' ') && Math.abs(f.length - word.length) <= 1 && editDistance(f, word) === 1)) return c;
+      }
+    }
+    return null;
+  }
+
+  return {
+    next(sentence) {
+      const found = mentioned(sentence);
+      if (found) current = { key: found.key, name: found.name };
+      return current;
+    },
+  };
+}
