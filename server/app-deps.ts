@@ -1,4 +1,7 @@
 /** @module What the app is built from: the database, a clock, configuration. */
+import type { SessionPolicy } from './auth/auth.service';
+import type { ThrottlePolicy } from './auth/login-throttle';
+import type { ScryptParams } from './auth/password';
 import type { Database } from './db/client';
 
 /** Injectable time, so overdue logic and expiry are testable. */
@@ -15,4 +18,10 @@ export interface AppDeps {
   webDist?: string;
   /** Base URL when served over HTTPS (Secure cookies, links in e-mail). */
   publicUrl?: string;
+  /** Idle and absolute lifetime of a sign-in session (defaults: 8 h idle, 7 days). */
+  sessionPolicy?: SessionPolicy;
+  /** Login back-off (default: 5 free failures, then 30 s doubling to 1 h). */
+  loginThrottle?: ThrottlePolicy;
+  /** Password hashing cost for new passwords; tests lower it, production keeps the default. */
+  scrypt?: ScryptParams;
 }

@@ -12,7 +12,16 @@ import type { AppDeps } from './app-deps';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db/unavailable';
 import { AppError, errorBody } from './errors';
 import type { AppEnv } from './http/app-env';
+import { requireSignedInByDefault, sessionUser } from './auth/auth.middleware';
+import { createAuthRepo } from './auth/auth.repo';
+import { authRoutes } from './auth/auth.routes';
+import { createAuthService } from './auth/auth.service';
+import { cookieSettings } from './auth/session-cookie';
 import { healthRoutes } from './health/health.routes';
+import { apiRequestGuards } from './security/request-guard';
+import { createUsersRepo } from './users/users.repo';
+import { usersRoutes } from './users/users.routes';
+import { createUsersService } from './users/users.service';
 import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { createSessionsService } from './sessions/sessions.service';
@@ -33,9 +42,20 @@ const CONTENT_SECURITY_POLICY = {
 
 export function createApp(deps: AppDeps) {
   const { db } = deps.database;
+  const cookie = cookieSettings(deps.publicUrl);
+  const auth = createAuthService({ db, repo: createAuthRepo(db), clock: deps.clock, sessions: deps.sessionPolicy, throttle: deps.loginThrottle });
+  const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
 
-  const api = new OpenAPIHono<AppEnv>()
+  const api = new OpenAPIHono<AppEnv>();
+  // Order matters: refuse cross-site, non-JSON and oversized writes first; then find the user;
+  // then close every route that is not explicitly public (see auth/public-routes.ts).
+  api.use('*', apiRequestGuards(deps.publicUrl));
+  api.use('*', sessionUser(auth, cookie));
+  api.use('*', requireSignedInByDefault());
+  api
     .route('/health', healthRoutes(deps.database))
+    .route('/auth', authRoutes(auth, cookie))
+    .route('/users', usersRoutes(users))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))));
 
   api.doc31('/openapi.json', {
@@ -47,6 +67,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }));
   app.use('*', async (c, next) => {
+    // Pages and static files have no user; /api sets it from the session cookie.
     c.set('user', null);
     await next();
   });

@@ -1,0 +1,43 @@
+/** @module The audit trail: who did what to which entity, with the state before and after. */
+import type { Db } from '../db/client';
+import { auditLog } from '../db/schema';
+
+export interface AuditEntry {
+  /** null for events without a signed-in actor (a failed login). */
+  actorId: number | null;
+  /** Dotted event name, e.g. `login.success`, `user.role`, `action.status`. */
+  event: string;
+  entity?: string | null;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  /** Free text: the IP of a login, a reason. */
+  detail?: string | null;
+  /** When it happened; pass `deps.clock.now()` so tests control time. Defaults to now. */
+  at?: Date;
+}
+
+/**
+ * Append one entry to the audit log.
+ *
+ * @example
+ * await recordAudit(db, { actorId: user.id, event: 'action.status', entity: 'action', entityId: 42,
+ *   before: { status: 'open' }, after: { status: 'in_progress' }, at: clock.now() });
+ */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values(auditValues(entry));
+}
+
+/** The row for `entry`, for callers that write it in the same `db.batch()` as the change itself. */
+export function auditValues(entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
+    at: (entry.at ?? new Date()).toISOString(),
+    actorId: entry.actorId,
+    event: entry.event,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    detail: entry.detail ?? null,
+  };
+}

@@ -1,0 +1,39 @@
+/** @module Who is asking: the session cookie becomes `c.get('user')`; anonymous API requests stop at 401. */
+import type { MiddlewareHandler } from 'hono';
+import { UnauthorizedError } from '../errors';
+import type { AppEnv } from '../http/app-env';
+import type { AuthService } from './auth.service';
+import { isPublicApiRoute } from './public-routes';
+import { clearSessionCookie, readSessionCookie, type CookieSettings } from './session-cookie';
+
+/**
+ * Sets `user` (or null) from the session cookie; clears a cookie that no longer works.
+ *
+ * @example
+ * app.use('*', sessionUser(auth, cookie));
+ */
+export function sessionUser(auth: AuthService, cookie: CookieSettings): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    const token = readSessionCookie(c, cookie);
+    if (token) {
+      const resolved = await auth.resolve(token);
+      if (resolved) c.set('user', resolved.user);
+      else clearSessionCookie(c, cookie);
+    }
+    await next();
+  };
+}
+
+/**
+ * Closed by default: any /api route not in PUBLIC_API_ROUTES needs a signed-in user.
+ *
+ * @example
+ * app.use('/api/*', requireSignedInByDefault());
+ */
+export function requireSignedInByDefault(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.get('user') && !isPublicApiRoute(c.req.method, c.req.path)) throw UnauthorizedError();
+    await next();
+  };
+}

@@ -1,0 +1,94 @@
+/** @module HTTP routes for signing in and out, who am I, and changing one's own password. */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { errorBody } from '../errors';
+import type { AppEnv } from '../http/app-env';
+import { newRouter } from '../http/router';
+import { errorResponses, ErrorSchema, jsonContent } from '../http/schemas';
+import { requireUser } from './guards';
+import { AuthUserSchema, LoginBodySchema, OkSchema, PasswordChangeBodySchema } from './auth.schemas';
+import { TooManyAttemptsError, type AuthService } from './auth.service';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie, type CookieSettings } from './session-cookie';
+
+const tooMany = { description: 'Too many failed attempts; see Retry-After', content: { 'application/json': { schema: ErrorSchema } } };
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in: sets the session cookie and returns the user',
+  request: { body: { required: true, content: { 'application/json': { schema: LoginBodySchema } } } },
+  responses: { 200: jsonContent(AuthUserSchema, 'Signed in'), 400: errorResponses[400], 401: errorResponses[401], 429: tooMany },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'Sign out: ends this session',
+  responses: { 200: jsonContent(OkSchema, 'Signed out'), 401: errorResponses[401] },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in user',
+  responses: { 200: jsonContent(AuthUserSchema, 'The signed-in user'), 401: errorResponses[401] },
+});
+
+const passwordRoute = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['auth'],
+  summary: 'Change my password; signs out every other session',
+  request: { body: { required: true, content: { 'application/json': { schema: PasswordChangeBodySchema } } } },
+  responses: {
+    200: jsonContent(OkSchema, 'Changed'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+  },
+});
+
+/** The client's address; behind a reverse proxy this is the proxy's. Tests (no socket) share one. */
+function clientIp(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}
+
+export function authRoutes(auth: AuthService, cookie: CookieSettings) {
+  const maxAgeSeconds = Math.floor(auth.policy.absoluteMs / 1000);
+  return newRouter()
+    .openapi(loginRoute, async (c) => {
+      const { username, password } = c.req.valid('json');
+      try {
+        const { token, user } = await auth.login(username, password, clientIp(c));
+        writeSessionCookie(c, cookie, token, maxAgeSeconds);
+        return c.json(user, 200);
+      } catch (error) {
+        if (!(error instanceof TooManyAttemptsError)) throw error;
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        return c.json(errorBody(error.code, error.message, error.details), 429);
+      }
+    })
+    .openapi(logoutRoute, async (c) => {
+      const user = requireUser(c);
+      const token = readSessionCookie(c, cookie);
+      if (token) await auth.logout(token, user.id);
+      clearSessionCookie(c, cookie);
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(meRoute, (c) => c.json(requireUser(c), 200))
+    .openapi(passwordRoute, async (c) => {
+      const user = requireUser(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const token = await auth.changePassword(user.id, currentPassword, newPassword);
+      writeSessionCookie(c, cookie, token, maxAgeSeconds);
+      return c.json({ ok: true as const }, 200);
+    });
+}

@@ -1,0 +1,48 @@
+/**
+ * @module Login back-off per username and IP, computed from the login attempts in the audit
+ * log, so several server instances sharing one database agree without any shared memory.
+ */
+
+export interface ThrottlePolicy {
+  /** Consecutive failures allowed before the first lock. */
+  freeFailures: number;
+  /** Lock after the first failure past the free ones; doubles with each further failure. */
+  baseLockMs: number;
+  maxLockMs: number;
+  /** Failures older than this are forgotten. */
+  windowMs: number;
+}
+
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  freeFailures: 5,
+  baseLockMs: 30_000,
+  maxLockMs: 60 * 60_000,
+  windowMs: 24 * 60 * 60_000,
+};
+
+export interface LoginAttempt {
+  event: string;
+  at: string;
+}
+
+/**
+ * How long a key must still wait, in ms (0 when it may try now), from its attempts newest first.
+ * Five wrong passwords lock for 30 s, the sixth for 60 s, then 2 min, 4 min … up to an hour;
+ * a successful login resets the count. Attempts refused while locked do not extend the lock.
+ *
+ * @example
+ * lockRemainingMs(attempts, new Date(), DEFAULT_THROTTLE); // 0 or e.g. 27_500
+ */
+export function lockRemainingMs(attemptsNewestFirst: LoginAttempt[], now: Date, policy: ThrottlePolicy): number {
+  let failures = 0;
+  let lastFailureAt: string | undefined;
+  for (const attempt of attemptsNewestFirst) {
+    if (attempt.event === 'login.success') break;
+    if (attempt.event !== 'login.failure') continue;
+    failures++;
+    lastFailureAt ??= attempt.at;
+  }
+  if (failures < policy.freeFailures || !lastFailureAt) return 0;
+  const lockMs = Math.min(policy.baseLockMs * 2 ** (failures - policy.freeFailures), policy.maxLockMs);
+  return Math.max(0, Date.parse(lastFailureAt) + lockMs - now.getTime());
+}

@@ -1,0 +1,60 @@
+/** @module The only drizzle code for managing accounts. */
+import { asc, count, eq, and } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { authSessions, units, users } from '../db/schema';
+import type { Role } from '../db/schema';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+export function createUsersRepo(db: Db) {
+  return {
+    async list(): Promise<UserRow[]> {
+      return db.select().from(users).orderBy(asc(users.username));
+    },
+
+    async byId(id: number): Promise<UserRow | undefined> {
+      const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+      return row;
+    },
+
+    async byUsername(username: string): Promise<UserRow | undefined> {
+      const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+      return row;
+    },
+
+    async insert(row: NewUserRow): Promise<UserRow> {
+      const [created] = await db.insert(users).values(row).returning();
+      if (!created) throw new Error('insert returned no row');
+      return created;
+    },
+
+    async update(id: number, changes: Partial<Pick<UserRow, 'role' | 'unitCode' | 'displayName' | 'disabled' | 'passwordHash' | 'passwordChangedAt'>>): Promise<UserRow | undefined> {
+      const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
+      return row;
+    },
+
+    async endSessionsOf(userId: number): Promise<void> {
+      await db.delete(authSessions).where(eq(authSessions.userId, userId));
+    },
+
+    async countActive(role: Role): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.role, role), eq(users.disabled, false)));
+      return row?.n ?? 0;
+    },
+
+    async unitExists(code: string): Promise<boolean> {
+      const [row] = await db.select({ code: units.code }).from(units).where(eq(units.code, code)).limit(1);
+      return row !== undefined;
+    },
+
+    async units(): Promise<Array<{ code: string; name: string; kind: string }>> {
+      return db.select({ code: units.code, name: units.name, kind: units.kind }).from(units).orderBy(asc(units.kind), asc(units.name));
+    },
+  };
+}
+
+export type UsersRepo = ReturnType<typeof createUsersRepo>;

@@ -1,0 +1,65 @@
+/** @module API shapes for managing accounts. */
+import { z } from '@hono/zod-openapi';
+import { roles } from '../db/schema';
+
+/** Lower-case Latin letters, digits, dot, dash and underscore: no look-alike names. */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'نام کاربری: ۲ تا ۴۰ حرف لاتین کوچک، رقم، نقطه، خط تیره یا زیرخط')
+  .openapi({ example: 'tabriz.director' });
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(roles),
+    unitCode: z.string().nullable(),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+    passwordChangedAt: z.string(),
+  })
+  .openapi('User');
+
+export const UnitOptionSchema = z.object({ code: z.string(), name: z.string(), kind: z.string() }).openapi('UnitOption');
+
+export const UserListSchema = z
+  .object({ items: z.array(UserSchema), units: z.array(UnitOptionSchema).openapi({ description: 'units a user can belong to' }) })
+  .openapi('UserList');
+
+export const NewUserSchema = z
+  .object({
+    username: UsernameSchema,
+    displayName: z.string().trim().min(1).max(200),
+    role: z.enum(roles),
+    unitCode: z.string().min(1).max(100).nullable().optional(),
+    /** Omit to have one generated and returned once. */
+    password: z.string().min(1).max(200).optional(),
+  })
+  .openapi('NewUser');
+
+export const UserChangesSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    role: z.enum(roles).optional(),
+    unitCode: z.string().min(1).max(100).nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .openapi('UserChanges');
+
+export const CreatedUserSchema = z
+  .object({
+    user: UserSchema,
+    initialPassword: z.string().nullable().openapi({ description: 'the generated password, shown once; null when one was given' }),
+  })
+  .openapi('CreatedUser');
+
+export const PasswordResetSchema = z.object({ password: z.string().openapi({ description: 'the new password, shown once' }) }).openapi('PasswordReset');
+
+export const UserIdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });
+
+export type UserDto = z.infer<typeof UserSchema>;
+export type NewUser = z.infer<typeof NewUserSchema>;
+export type UserChanges = z.infer<typeof UserChangesSchema>;
