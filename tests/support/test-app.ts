@@ -7,7 +7,8 @@
  *   const t = await createTestContext({ now?, catalogue?, appDeps? });
  *   t.database, t.app, t.clock            // clock.set('2021-03-01T08:00:00Z'), clock.advance(ms), clock.now()
  *   await t.request(path, init?)          // real HTTP through app.request(); adds Origin (CSRF passes) and,
- *                                         // when there is a body, Content-Type: application/json.
+ *                                         // for a string body, Content-Type: application/json (FormData
+ *                                         // bodies keep their multipart type, for uploads).
  *                                         // init.json = value → JSON body; init.cookie = cookie string.
  *   const cookie = await t.signIn({ role: 'director', unitCode?: 'prov-east-azarbaijan', username? })
  *                                         // creates the user if new (a director defaults to prov-east-azarbaijan),
@@ -148,7 +149,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
     let body = rest.body;
     if (json !== undefined) body = JSON.stringify(json);
-    if (body !== undefined && body !== null && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    // Strings are JSON; FormData and Blobs carry their own multipart or file type.
+    if (typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const method = rest.method ?? (body !== undefined && body !== null ? 'POST' : 'GET');
     return Promise.resolve(app.request(path, { ...rest, method, headers, body }));
   };
