@@ -8,7 +8,11 @@ describe('analyzePersian', () => {
   it('gives the same terms for Arabic and Persian letters and every ZWNJ spelling', () => {
     expect(terms('كتاب‌هاي')).toEqual(terms('کتاب های'));
     expect(terms('کتابهای')).toEqual(['کتاب']);
-    expect(terms('خانه‌ها')).toEqual(terms('خانهها'));
+    expect(terms('خانه‌ها')).toEqual(['خانه']);
+    expect(terms('خانه ها')).toEqual(['خانه']);
+    expect(terms('خانهها')).toEqual(['خانه']);
+    expect(terms('می‌خواند')).toEqual(terms('میخواند'));
+    expect(terms('می خواند')).toEqual(['میخواند']);
   });
 
   it('drops stop words, including ones Hazm writes with ZWNJ', () => {

@@ -76,6 +76,26 @@ function withDefaults(options: NormalizeOptions): Required<NormalizeOptions> {
   };
 }
 
+/** Folded output per BMP code unit, one table per option set (indexing 15M characters stays fast). */
+const foldTables = new Map<string, Array<string | undefined>>();
+
+function foldTable(opts: Required<NormalizeOptions>): Array<string | undefined> {
+  const key = `${opts.zwnj}|${opts.foldAlefMadda}|${opts.foldHamzaSeats}|${opts.lowerCase}`;
+  let table = foldTables.get(key);
+  if (!table) {
+    table = new Array<string | undefined>(0x10000);
+    foldTables.set(key, table);
+  }
+  return table;
+}
+
+/** Fold one code point: NFKC (it may expand: ﻻ → لا), then the letter rules. */
+function foldRaw(raw: string, opts: Required<NormalizeOptions>): string {
+  let folded = '';
+  for (const piece of raw.normalize('NFKC')) folded += foldCodePoint(piece, opts);
+  return folded;
+}
+
 /**
  * Normalise Persian text and keep the map back to the original.
  *
@@ -84,30 +104,52 @@ function withDefaults(options: NormalizeOptions): Required<NormalizeOptions> {
  */
 export function normalizeWithMap(original: string, options: NormalizeOptions = {}): NormalizedText {
   const opts = withDefaults(options);
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const table = foldTable(opts);
+  let capacity = original.length + 16;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let text = '';
+  let n = 0;
   let i = 0;
   while (i < original.length) {
-    if (original.startsWith(SOFT_HYPHEN_ENTITY, i)) {
+    const unit = original.charCodeAt(i);
+    if (unit === 0x26 && original.startsWith(SOFT_HYPHEN_ENTITY, i)) {
       i += SOFT_HYPHEN_ENTITY.length;
       continue;
     }
-    const code = original.codePointAt(i) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    const raw = original.slice(i, i + width);
-    // NFKC per code point folds presentation forms; it may expand (ﻻ → لا).
-    for (const piece of raw.normalize('NFKC')) {
-      const folded = foldCodePoint(piece, opts);
-      for (let k = 0; k < folded.length; k++) {
-        out.push(folded[k] ?? '');
-        starts.push(i);
-        ends.push(i + width);
+    let width = 1;
+    let folded: string;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < original.length) {
+      const code = original.codePointAt(i) ?? 0;
+      width = code > 0xffff ? 2 : 1;
+      folded = foldRaw(original.slice(i, i + width), opts);
+    } else {
+      const cached = table[unit];
+      if (cached === undefined) {
+        folded = foldRaw(original[i] ?? '', opts);
+        table[unit] = folded;
+      } else folded = cached;
+    }
+    if (folded.length > 0) {
+      if (n + folded.length > capacity) {
+        capacity = capacity * 2 + folded.length;
+        const s2 = new Int32Array(capacity);
+        s2.set(starts);
+        starts = s2;
+        const e2 = new Int32Array(capacity);
+        e2.set(ends);
+        ends = e2;
       }
+      for (let k = 0; k < folded.length; k++) {
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
+      }
+      text += folded;
     }
     i += width;
   }
-  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text, starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }
 
 /**

@@ -27,6 +27,7 @@
  */
 
 import { normalizePersian } from './normalize';
+import { SUFFIX_PARTICLES } from './tokenize';
 
 /** The list as Hazm ships it (Persian ی/ک, ZWNJ inside 24 entries). */
 export const HAZM_STOP_WORDS: readonly string[] = [
@@ -436,5 +437,6 @@ export const PERSIAN_STOP_WORDS: ReadonlySet<string> = new Set(HAZM_STOP_WORDS.m
  * isStopWord('میشود') // true
  */
 export function isStopWord(token: string): boolean {
-  return PERSIAN_STOP_WORDS.has(token);
+  // A plural or clitic ending written apart (خانه ها) belongs to the word before it.
+  return PERSIAN_STOP_WORDS.has(token) || SUFFIX_PARTICLES.has(token);
 }

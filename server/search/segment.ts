@@ -32,8 +32,11 @@ export interface IndexableSession extends SessionMeta {
 
 export const SEGMENT_FORMAT = 1;
 
-/** Field boosts: a word in the title counts for more. */
-export const FIELD_BOOSTS = { heading: 2, body: 1 } as const;
+/**
+ * One field, title first: a separate boosted title field measured 6 points of
+ * Hamshahri MAP worse (BM25 over a few title words inflates them).
+ */
+export const FIELD_BOOSTS = { text: 1 } as const;
 
 /** The persisted payload of a segment. */
 export interface SegmentPayload {
@@ -86,7 +89,7 @@ export function lunrIdf(df: number, documentCount: number): number {
  */
 export function buildSegmentPayload(sessions: IndexableSession[], covers: number[]): SegmentPayload {
   const builder = createPersianBuilder({ fields: { ...FIELD_BOOSTS } });
-  for (const s of sessions) builder.add({ id: String(s.id), heading: s.heading, body: s.body });
+  for (const s of sessions) builder.add({ id: String(s.id), text: `${s.heading}\n\n${s.body}` });
   const json: unknown = JSON.parse(JSON.stringify(builder.build()));
   if (!isSerialisedIndex(json)) throw new Error('lunr produced an unexpected index shape');
   const docs = sessions.map(({ id, slug, title, kind, heldOn, speakers, contentHash }) => ({ id, slug, title, kind, heldOn, speakers, contentHash }));

@@ -1,0 +1,43 @@
+/**
+ * @module The search engine interface the service talks to, so the lunr segments can be
+ * replaced (or faked in a test) without touching routes or the CLI.
+ */
+import type { IndexableSession, SessionMeta } from './segment';
+import type { ParsedQuery } from './query';
+
+export interface SearchFilters {
+  /** ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+  /** Normalised speaker name (matched against the session's speakers). */
+  speaker?: string;
+  kind?: string;
+}
+
+export interface EngineHit {
+  session: SessionMeta;
+  score: number;
+}
+
+/** A term of the index that the query matched, with its weight (for paragraph scoring and highlights). */
+export interface MatchedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface EngineResult {
+  hits: EngineHit[];
+  /** Sessions matching in all. */
+  total: number;
+  /** Index terms the query expanded to, with their weights. */
+  terms: MatchedTerm[];
+}
+
+export interface SearchEngine {
+  /** Add or replace sessions (a re-ingested session replaces its old entries). */
+  addSessions(sessions: IndexableSession[]): void;
+  removeSessions(ids: number[]): void;
+  search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult;
+  /** Number of live sessions. */
+  size(): number;
+}

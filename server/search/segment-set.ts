@@ -1,0 +1,249 @@
+/**
+ * @module A set of loaded segments (one base, small deltas) searched as one index:
+ * the newest segment covering a session owns it, so re-ingested or removed sessions
+ * never appear twice; idf is recomputed over all segments so deltas rank fairly.
+ */
+import type { EngineHit, EngineResult, MatchedTerm, SearchEngine, SearchFilters } from './engine';
+import type { ParsedQuery } from './query';
+import { buildSegmentPayload, loadSegment, lunrIdf, prefixTerms, type IndexableSession, type Segment, type SessionMeta } from './segment';
+import { normalizePersian } from '../persian/normalize';
+
+/** Weights of the ways a word can match. Tuned on Hamshahri topics and ParsiNLU dev. */
+export interface MatchWeights {
+  exact: number;
+  prefix: number;
+  fuzzy: number;
+  /** Typo variants are tried only for words found in at most this many sessions (a common word is not a typo). */
+  fuzzyMaxDf: number;
+  /** Most prefix expansions per word. */
+  maxPrefixTerms: number;
+}
+
+export const DEFAULT_WEIGHTS: MatchWeights = { exact: 1, prefix: 0.5, fuzzy: 0.3, fuzzyMaxDf: 2, maxPrefixTerms: 24 };
+
+interface LiveSegment {
+  /** Precedence: higher wins a session (a delta's id; a base's newest covered delta id). */
+  rank: number;
+  key: string;
+  segment: Segment;
+  /** live[i] = 1 when this segment owns docs[i]. */
+  live: Uint8Array;
+  scores: Float64Array;
+  stamp: Uint32Array;
+}
+
+interface Clause {
+  term: string;
+  boost: number;
+}
+
+/** A bounded min-heap of the best hits. */
+function pushTop(top: EngineHit[], hit: EngineHit, k: number): void {
+  if (top.length < k) {
+    top.push(hit);
+    let i = top.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = top[p];
+      const child = top[i];
+      if (!parent || !child || parent.score <= child.score) break;
+      top[p] = child;
+      top[i] = parent;
+      i = p;
+    }
+    return;
+  }
+  const root = top[0];
+  if (!root || hit.score <= root.score) return;
+  top[0] = hit;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    const at = (j: number) => top[j]?.score ?? Infinity;
+    if (l < top.length && at(l) < at(m)) m = l;
+    if (r < top.length && at(r) < at(m)) m = r;
+    if (m === i) break;
+    const a = top[i];
+    const b = top[m];
+    if (!a || !b) break;
+    top[i] = b;
+    top[m] = a;
+    i = m;
+  }
+}
+
+function matchesFilters(doc: SessionMeta, filters: SearchFilters, speaker: string | null): boolean {
+  if (filters.kind && doc.kind !== filters.kind) return false;
+  if (filters.from && (!doc.heldOn || doc.heldOn < filters.from)) return false;
+  if (filters.to && (!doc.heldOn || doc.heldOn > filters.to)) return false;
+  if (speaker && !doc.speakers.some((s) => normalizePersian(s).includes(speaker))) return false;
+  return true;
+}
+
+/**
+ * In-memory segments behind the SearchEngine interface.
+ *
+ * @example
+ * const set = new SegmentSet(); set.addSegment(1, 'base', payload); set.search(parseQuery('بودجه'), { limit: 10, offset: 0 });
+ */
+export class SegmentSet implements SearchEngine {
+  private segments: LiveSegment[] = [];
+  private owners = new Map<number, LiveSegment>();
+  private localRank = 0;
+  constructor(private readonly weights: MatchWeights = DEFAULT_WEIGHTS) {}
+
+  /** Add a loaded segment; `rank` orders segments (newest wins). */
+  addSegment(rank: number, key: string, segment: Segment): void {
+    const n = segment.docs.length;
+    const live: LiveSegment = { rank, key, segment, live: new Uint8Array(n), scores: new Float64Array(n), stamp: new Uint32Array(n) };
+    this.segments.push(live);
+    this.segments.sort((a, b) => a.rank - b.rank);
+    this.localRank = Math.max(this.localRank, rank);
+    this.recomputeOwners();
+  }
+
+  /** Drop segments whose key is not kept. */
+  retain(keys: Set<string>): void {
+    this.segments = this.segments.filter((s) => keys.has(s.key));
+    this.recomputeOwners();
+  }
+
+  keys(): string[] {
+    return this.segments.map((s) => s.key);
+  }
+
+  clear(): void {
+    this.segments = [];
+    this.owners.clear();
+  }
+
+  /** Content hash per live session (to check the index against the database). */
+  liveSessions(): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const [id, seg] of this.owners) {
+      const doc = seg.segment.docs.find((d) => d.id === id);
+      if (doc) out.set(id, doc.contentHash);
+    }
+    return out;
+  }
+
+  segmentCount(): number {
+    return this.segments.length;
+  }
+
+  private recomputeOwners(): void {
+    this.owners.clear();
+    for (const s of this.segments) for (const id of s.segment.covers) this.owners.set(id, s);
+    for (const s of this.segments) {
+      s.live.fill(0);
+      s.segment.docs.forEach((d, i) => {
+        if (this.owners.get(d.id) === s) s.live[i] = 1;
+      });
+    }
+    for (const [id, s] of [...this.owners]) if (!s.segment.docs.some((d) => d.id === id)) this.owners.delete(id);
+  }
+
+  addSessions(sessions: IndexableSession[]): void {
+    const ids = sessions.map((s) => s.id);
+    this.localRank += 1;
+    this.addSegment(this.localRank, `local-${this.localRank}`, loadSegment(buildSegmentPayload(sessions, ids)));
+  }
+
+  removeSessions(ids: number[]): void {
+    this.localRank += 1;
+    this.addSegment(this.localRank, `local-${this.localRank}`, loadSegment(buildSegmentPayload([], ids)));
+  }
+
+  size(): number {
+    return this.owners.size;
+  }
+
+  /** Expand the query into weighted index terms present in any segment. */
+  private clauses(query: ParsedQuery): Clause[] {
+    const best = new Map<string, number>();
+    const add = (term: string, boost: number) => {
+      if ((best.get(term) ?? 0) < boost) best.set(term, boost);
+    };
+    const has = (term: string) => this.segments.some((s) => s.segment.termRow.has(term));
+    const df = (term: string) => {
+      let n = 0;
+      for (const s of this.segments) {
+        const row = s.segment.termRow.get(term);
+        if (row !== undefined) n += (s.segment.offsets[row + 1] ?? 0) - (s.segment.offsets[row] ?? 0);
+      }
+      return n;
+    };
+    for (const word of query.words) {
+      add(word.stem, this.weights.exact);
+      if (word.prefix && word.surface.length >= 2) {
+        for (const s of this.segments) {
+          for (const t of prefixTerms(s.segment, word.surface, this.weights.maxPrefixTerms)) if (t !== word.stem) add(t, this.weights.prefix);
+        }
+      }
+      if (word.variants.length > 0 && df(word.stem) <= this.weights.fuzzyMaxDf) {
+        for (const v of word.variants) if (has(v)) add(v, this.weights.fuzzy);
+      }
+    }
+    return [...best].map(([term, boost]) => ({ term, boost }));
+  }
+
+  search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult {
+    const clauses = this.clauses(query);
+    const k = Math.max(1, options.offset + options.limit);
+    const filters = options.filters ?? {};
+    const speaker = filters.speaker ? normalizePersian(filters.speaker) : null;
+    const filtered = Boolean(filters.kind || filters.from || filters.to || speaker);
+    // idf over all segments, so a fresh one-session delta does not rank like a rare term everywhere.
+    const single = this.segments.length === 1;
+    let totalDocs = 0;
+    for (const s of this.segments) totalDocs += s.segment.docs.length;
+    const terms: MatchedTerm[] = [];
+    const globalIdf = new Map<string, number>();
+    for (const c of clauses) {
+      let df = 0;
+      for (const s of this.segments) {
+        const row = s.segment.termRow.get(c.term);
+        if (row !== undefined) df += (s.segment.offsets[row + 1] ?? 0) - (s.segment.offsets[row] ?? 0);
+      }
+      if (df === 0) continue;
+      const idf = lunrIdf(df, totalDocs);
+      globalIdf.set(c.term, idf);
+      terms.push({ term: c.term, weight: c.boost * idf });
+    }
+    const top: EngineHit[] = [];
+    let total = 0;
+    for (const s of this.segments) {
+      const seg = s.segment;
+      const touched: number[] = [];
+      for (const c of clauses) {
+        const row = seg.termRow.get(c.term);
+        if (row === undefined) continue;
+        const scale = single ? c.boost : (c.boost * (globalIdf.get(c.term) ?? 0)) / (seg.idf[row] || 1);
+        const end = seg.offsets[row + 1] ?? 0;
+        for (let p = seg.offsets[row] ?? 0; p < end; p++) {
+          const doc = seg.postingDocs[p] ?? 0;
+          if (s.live[doc] !== 1) continue;
+          if (s.stamp[doc] !== 1) {
+            s.stamp[doc] = 1;
+            s.scores[doc] = 0;
+            touched.push(doc);
+          }
+          s.scores[doc] = (s.scores[doc] ?? 0) + (seg.postingWeights[p] ?? 0) * scale;
+        }
+      }
+      for (const doc of touched) {
+        s.stamp[doc] = 0;
+        const meta = seg.docs[doc];
+        const score = s.scores[doc] ?? 0;
+        if (!meta || score <= 0) continue;
+        if (filtered && !matchesFilters(meta, filters, speaker)) continue;
+        total++;
+        pushTop(top, { session: meta, score }, k);
+      }
+    }
+    top.sort((a, b) => b.score - a.score || a.session.id - b.session.id);
+    return { hits: top.slice(options.offset, options.offset + options.limit), total, terms };
+  }
+}
