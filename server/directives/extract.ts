@@ -120,7 +120,7 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
     const deadline = sessionDate ? resolveDeadline(n, sessionDate) : null;
     // A dated deliverable for a named unit is a directive even without a modal verb
     // («تهیه برنامه … در مدت دو هفته و ارسال به سازمان برنامه و بودجه»).
-    const datedTask = deadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0;
+    const datedTask = deadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0);
     if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
 
     const all: FiredCue[] = cues.map(fired);

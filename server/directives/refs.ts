@@ -8,7 +8,7 @@ const KINDS = 'ماده|بند|تبصره|اصل|جزء|ردیف';
 const LETTERS = 'الف|ب|پ|ت|ث|ج|چ|ح|خ|د|ذ|ر|ز|ژ|س|ش|ص|ض|ط|ظ|ع|غ|ف|ق|ک|گ|ل|م|ن|ی';
 const ORDINALS = 'اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم';
 const REF = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${KINDS})\\s*\\(?\\s*(${CARDINAL_PATTERN}|${LETTERS}(?![\\p{L}\\p{N}])|${ORDINALS}(?![\\p{L}\\p{N}])|واحده)\\)?`,
+  `(?<![\\p{L}\\p{N}])(${KINDS})(?:\\s+|\\s*\\(\\s*)(${CARDINAL_PATTERN}|(?:${LETTERS})(?![\\p{L}\\p{N}])|(?:${ORDINALS})(?![\\p{L}\\p{N}])|واحده)\\)?`,
   'gu',
 );
 
