@@ -18,6 +18,15 @@ import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
 import { cookieSettings } from './auth/session-cookie';
 import { healthRoutes } from './health/health.routes';
+import { createActionsRepo } from './actions/actions.repo';
+import { actionsRoutes, carryOverRoutes, evidenceRoutes } from './actions/actions.routes';
+import { createActionsService } from './actions/actions.service';
+import { attachmentDisposition } from './actions/evidence-files';
+import { assignmentsRoutes } from './assignments/assignments.routes';
+import { createAssignmentsService } from './assignments/assignments.service';
+import { calendarRoutes, exportsRoutes } from './exports/exports.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { reportsRoutes } from './reports/reports.routes';
 import { apiRequestGuards } from './security/request-guard';
 import { createUsersRepo } from './users/users.repo';
 import { usersRoutes } from './users/users.routes';
@@ -45,6 +54,8 @@ export function createApp(deps: AppDeps) {
   const cookie = cookieSettings(deps.publicUrl);
   const auth = createAuthService({ db, repo: createAuthRepo(db), clock: deps.clock, sessions: deps.sessionPolicy, throttle: deps.loginThrottle });
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
+  const actionsRepo = createActionsRepo(deps.database);
+  const actions = createActionsService(actionsRepo, deps.clock);
 
   const api = new OpenAPIHono<AppEnv>();
   // Order matters: refuse cross-site, non-JSON and oversized writes first; then find the user;
@@ -56,13 +67,23 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps.database))
     .route('/auth', authRoutes(auth, cookie))
     .route('/users', usersRoutes(users))
-    .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))));
+    .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
+    .route('/sessions', carryOverRoutes(actions))
+    .route('/actions', actionsRoutes(actions))
+    .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
+    .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock)))
+    .route('/notifications', notificationsRoutes(db, actions, deps.clock))
+    .route('/reports', reportsRoutes(actionsRepo, actions))
+    .route('/exports', exportsRoutes(actions))
+    .route('/calendar', calendarRoutes(db, actions, deps.publicUrl));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Neshast API', version: '0.1.0', description: 'نشست: جلسات، رهنمودها و پیگیری اقدام‌ها' },
+    servers: [{ url: '/api' }],
   });
-  api.notFound((c) => c.json(errorBody('not_found', 'این نشانی در API وجود ندارد.'), 404));
+  // Registered last: an unknown /api path is a JSON 404, never the web app's index.html.
+  api.all('*', (c) => c.json(errorBody('not_found', 'این نشانی در API وجود ندارد.'), 404));
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }));
