@@ -3,9 +3,14 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { systemClock } from './app-deps';
+import { prepareStartupAccounts } from './auth/first-run';
 import { openDatabase } from './db/client';
 import { readEnv } from './env';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
+import { createSmtpMailer } from './notifications/mailer';
+import { startReminderScheduler } from './notifications/scheduler';
+import { createUsersRepo } from './users/users.repo';
+import { createUsersService } from './users/users.service';
 
 const env = readEnv();
 const database = await openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN });
@@ -17,13 +22,31 @@ if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {
   console.log(describeSummary(summary, (performance.now() - started) / 1000));
 }
 
+// After ingest, so the demo director's unit exists. Passwords are printed once the server listens.
+let accountNotices: string[] = [];
+try {
+  const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
+  accountNotices = await prepareStartupAccounts(users, { demo: env.NESHAST_DEMO, env: { ...env, NODE_ENV: process.env.NODE_ENV } });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  database.close();
+  process.exit(1);
+}
+
 const app = createApp({ database, clock: systemClock, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
   console.log(`Neshast is serving on http://${host}:${info.port}/`);
+  for (const notice of accountNotices) console.log(notice);
 });
 
+// Reminders on start and daily; idempotent, so every instance may run it.
+const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined;
+const reminders = startReminderScheduler({ client: database.client, clock: systemClock, mailer, publicUrl: env.PUBLIC_URL });
+
 function shutdown() {
+  reminders.stop();
+  mailer?.close();
   server.close();
   database.close();
   process.exit(0);

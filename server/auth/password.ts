@@ -74,7 +74,7 @@ export function generatePassword(): string {
 
 /** Rules a new password must meet; returns a Persian reason, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'گذرواژه باید دست‌کم ۱۰ نویسه باشد.';
+  if (password.length < 8) return 'گذرواژه باید دست‌کم ۸ نویسه باشد.';
   if (password.length > 200) return 'گذرواژه حداکثر ۲۰۰ نویسه است.';
   return null;
 }

@@ -144,6 +144,15 @@ export function createUsersService(options: UsersServiceOptions) {
       return { user: presentUser(updated), password: next };
     },
 
+    /** Disable without the last-admin rule (start-up housekeeping of demo accounts); ends sessions. */
+    async forceDisable(id: number): Promise<void> {
+      const target = await repo.byId(id);
+      if (!target || target.disabled) return;
+      await repo.update(id, { disabled: true });
+      await repo.endSessionsOf(id);
+      await recordAudit(db, { actorId: null, event: 'user.update', entity: 'user', entityId: id, before: { disabled: false }, after: { disabled: true }, detail: 'demo account disabled outside demo mode', at: clock.now() });
+    },
+
     async byUsername(username: string): Promise<UserDto | undefined> {
       const row = await repo.byUsername(canonicalUsername(username));
       return row ? presentUser(row) : undefined;
