@@ -91,7 +91,8 @@ function ordinalWord(word: string): number | null {
     const n = ordinalWord(bare.slice(0, -2));
     if (n !== null) return n;
   }
-  if (bare.endsWith('م')) {
+  // «سهم» is «share», not «third» (سوم).
+  if (bare.endsWith('م') && bare !== 'سهم') {
     const n = cardinalWord(bare.slice(0, -1));
     if (n !== null) return n;
   }

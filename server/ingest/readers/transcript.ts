@@ -75,7 +75,9 @@ export function parseCues(fileName: string, source: string, format: 'vtt' | 'srt
     // The timing line is the first line, or the second after a cue id / SRT index.
     const timingIndex = TIMING.test(head) ? 0 : TIMING.test(block[1] ?? '') ? 1 : -1;
     if (timingIndex < 0) {
-      const at = blockStart + (block.length > 1 ? 2 : 1);
+      // Point at the line that tried to be a timing line, else at the block's first line.
+      const guess = block.findIndex((l) => /-->|->|\d{1,2}:\d{2}/.test(l));
+      const at = blockStart + (guess >= 0 ? guess : 0) + 1;
       throw broken(fileName, at, `زمان‌بندی سرنویس در سطر ${at} پیدا نشد یا نادرست است (نمونه‌ی درست: 00:00:01${format === 'vtt' ? '.' : ','}000 --> 00:00:04${format === 'vtt' ? '.' : ','}000).`);
     }
     if (format === 'srt' && timingIndex === 1 && !/^\d+$/.test(head.trim())) {
@@ -114,7 +116,7 @@ export function cuesToParagraphs(cues: readonly Cue[]): ParagraphInput[] {
   let lastSpeaker: string | null = null;
   for (const cue of cues) {
     // A cue without a label continues the last speaker's turn.
-    const speaker = cue.speaker ?? lastSpeaker;
+    const speaker: string | null = cue.speaker ?? lastSpeaker;
     lastSpeaker = speaker;
     const breakHere =
       current === null ||

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatJalali } from '../persian/jalali';
+import { DEFAULT_UNITS } from './default-units';
+import { extractDirectives, extractSession, type UnitRef } from './extract';
+
+const seed = readFileSync(new URL('../../../shared/seeds/tvto-webinar-article.txt', import.meta.url), 'utf8');
+const units: UnitRef[] = [
+  ...DEFAULT_UNITS,
+  { code: 'prov-tehran', name: 'اداره کل آموزش فنی و حرفه‌ای استان تهران', kind: 'province', aliases: ['استان تهران'] },
+];
+
+describe('extractSession on the seed article (session 1399-11-01)', () => {
+  const { repaired, directives } = extractSession({ text: seed, sessionDate: '1399-11-01', units, people: [] });
+  const find = (words: string) => directives.find((d) => d.quote.includes(words));
+
+  it('quotes every directive verbatim from the repaired text', () => {
+    for (const d of directives) expect(repaired.text.slice(d.start, d.end)).toBe(d.quote);
+  });
+  it('suggests the four actionable directives for the provinces', () => {
+    const article27 = find('بر اساس ماده 27 اقدام کنند');
+    const privateSector = find('بخش خصوصی را فعال کنیم');
+    const programmes = find('تهیه برنامه های عملیاتی');
+    const sales = find('حداقل طی 3 ماه آینده');
+    for (const d of [article27, privateSector, programmes, sales]) {
+      expect(d).toBeDefined();
+      expect(d?.assignee).toBe('all-provinces');
+      expect(['action', 'instruction']).toContain(d?.kind);
+      expect(d?.speaker).toBe('حسین فیروزی');
+    }
+    expect(article27?.refs).toEqual(['ماده ۲۷']);
+    expect(privateSector?.refs).toEqual(['ماده ۲۷']);
+  });
+  it('resolves the deadlines: two weeks and three Jalali months after the session', () => {
+    const programmes = find('تهیه برنامه های عملیاتی');
+    expect(programmes).toMatchObject({ due: '2021-02-03', dueRule: 'در مدت حداقل دو هفته', recipient: 'pbo', kind: 'action' });
+    const sales = find('حداقل طی 3 ماه آینده');
+    expect(sales).toMatchObject({ due: '2021-04-21', dueRule: 'حداقل طی 3 ماه آینده', kind: 'action' });
+  });
+  it('calls the budget incentive a policy, not an action', () => {
+    const incentive = find('سازمان اعتبار بیشتری');
+    expect(incentive?.kind ?? 'policy').toBe('policy');
+    expect(directives.filter((d) => d.kind === 'action' && d.quote.includes('اعتبار بیشتری'))).toEqual([]);
+  });
+  it('lists the cues that fired for each suggestion', () => {
+    const sales = find('حداقل طی 3 ماه آینده');
+    expect(sales?.cues.map((c) => c.id)).toEqual(expect.arrayContaining(['emphasised-on', 'during-coming']));
+    for (const d of directives) expect(d.cues.every((c) => c.label.length > 0)).toBe(true);
+  });
+});
+
+describe('extractDirectives', () => {
+  it('finds a dated instruction with assignee and recipient', () => {
+    const text = 'مدیرکل گفت: استان‌ها موظفند حداکثر تا ۳۰ آبان گزارش عملکرد را به سازمان برنامه و بودجه ارسال کنند.';
+    const [d] = extractDirectives({ text, sessionDate: '1400-06-01', units });
+    expect(d).toMatchObject({ kind: 'action', assignee: 'all-provinces', recipient: 'pbo', due: '2021-11-21', dueRule: 'حداکثر تا ۳۰ آبان' });
+    expect(d?.quote.startsWith('استان‌ها موظفند')).toBe(true);
+  });
+  it('matches a named province from the units list', () => {
+    const [d] = extractDirectives({ text: 'اداره کل استان تهران باید ظرف یک ماه طرح را تکمیل کند.', sessionDate: '1400-01-15', units });
+    expect(d?.assignee).toBe('prov-tehran');
+    // 1400-01-15 + one Jalali month = 1400-02-15.
+    expect(formatJalali(d?.due ?? '')).toBe('1400-02-15');
+  });
+  it('does not suggest permissions, past reports or questions', () => {
+    for (const text of [
+      'علاقمندان می‌توانند تا پایان آذر در سایت ثبت نام کنند.',
+      'وزیر سال گذشته دستور داده بود که طرح اجرا شود.',
+      'آیا مدیران باید پاسخگو باشند؟',
+      'ثبت نام تا پایان آبان ادامه داشت.',
+    ]) {
+      expect(extractDirectives({ text, sessionDate: '1400-06-01', units })).toEqual([]);
+    }
+  });
+  it('attributes the speaker by the nearest attribution, misspellings tolerated', () => {
+    const text = 'حسین فیروزی، معاون سازمان گفت: جلسه خوبی بود. فیروری با اشاره به بودجه گفت: استان‌ها موظفند برنامه را ارسال کنند.';
+    const [d] = extractDirectives({ text, sessionDate: null, units, people: [{ key: 'firouzi', name: 'حسین فیروزی' }] });
+    expect(d).toMatchObject({ speaker: 'حسین فیروزی', speakerKey: 'firouzi', due: null });
+  });
+  it('normalises legal references', () => {
+    const [d] = extractDirectives({ text: 'دستگاه‌ها موظفند طبق تبصره ۲ بند الف ماده بیست و هفت اقدام کنند.', units });
+    expect(d?.refs).toEqual(['تبصره ۲', 'بند الف', 'ماده ۲۷']);
+  });
+});
