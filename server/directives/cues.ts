@@ -52,19 +52,20 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('max-until', 'حداکثر تا', 'deadline', 2, 'حداکثر (?:تا|ظرف|طی)'),
   rule('within', 'ظرف مدت / در مدت', 'deadline', 2, 'ظرف مدت|در مدت|در ظرف|ظرف(?= (?:\\d|یک|دو|سه|چهار|پنج|شش|هفت|هشت|ده|پانزده|بیست|سی|چند))'),
   rule('during-coming', 'طی … آینده', 'deadline', 2, 'طی [^.؟!،]{1,25}? (?:آینده|آتی|پیش رو)'),
+  rule('urgent', 'فوری / هرچه سریع‌تر', 'deadline', 1, 'هر ?چه سریع ?تر|در اسرع وقت|فورا|بلافاصله|به فوریت'),
   rule('grace', 'مهلت', 'deadline', 1.5, 'مهلت'),
   rule('until-end', 'تا پایان / تا تاریخ', 'deadline', 1, 'تا (?:پایان|آخر|انتهای|تاریخ|قبل از|پیش از)'),
   rule('policy-conditional', 'هر … که … خواهد', 'policy', 3, 'هر (?:استانی|استان|دستگاهی|دستگاه|واحدی|اداره ای|مدیری|سازمانی) که[^.؟!]{0,200}? خواهد'),
   // Signs against: the sentence permits, reports the past, asks, or opines.
-  rule('permission', 'اجازه، نه تکلیف (می‌تواند)', 'against', -2, '(?:ن?می ?|ب)توان(?:ند|د|یم|ید|م)?|مجاز(?:ند| هستند| است)', true),
+  rule('permission', 'اجازه، نه تکلیف (می‌تواند)', 'against', -2, 'ن?می ?توان(?:ند|د|یم|ید|م)?|مجاز(?:ند| هستند| است)', true),
   rule('past-perfect', 'گزارش گذشته (… بود)', 'against', -3, '(?:کرده|داده|شده|گرفته|خواسته|بوده|موظف|مکلف) (?:بود|بودند|بودیم)|(?:باید|بایستی)[^.؟!]{0,80}?می (?:شد|کرد|کردند|کردیم|دادند|داد|دادیم|رفت|گرفت)', true),
   rule('question', 'پرسش', 'against', -3, '[^.!]*[؟?]', true),
   rule('opinion', 'نظر و برداشت', 'against', -2, 'به نظر (?:من|می رسد|ما)|معتقد(?:م|یم|است|ند)?|فکر می کنم|انتظار می رود|امیدوار(?:یم|م|است)', true),
   rule('history', 'سابقه و گذشته', 'against', -1.5, 'سال های گذشته|سال گذشته|در گذشته|پیش از این|قبلا|دیروز|(?:\\d+|یک|دو|سه|چند) (?:روز|هفته|ماه|سال) (?:قبل|پیش|گذشته)', true),
   rule('general-duty', 'تکلیف عام قانونی', 'against', -2, '(?:طبق|بر اساس|براساس|مطابق) (?:این )?(?:قانون|آیین نامه|مقررات|مصوبه|تفاهم نامه)|قانونا|وظیفه (?:ذاتی|قانونی)|این قانون', true),
   rule('duty-of', 'موظف به … هستند (شرح وظیفه)', 'obligation', 1.5, '(?:موظف|مکلف|ملزم) به'),
-  rule('passive-action', 'باید … شود (دستور مجهول)', 'act', 1, '(?:باید|بایستی|لازم است|ضروری است)[^.؟!]{0,120}?(?:شود|شوند|گردد|گیرد|گیرند)(?=\\s*(?:[.،؛!]|و |تا |$))'),
-  rule('we-must', 'باید … کنیم (اندرز جمعی)', 'against', -0.5, '(?:باید|بایستی)[^.؟!]{0,100}?\\p{L}+یم(?=\\s*(?:[.،؛!]|و |تا |به |$))', true),
+  rule('passive-action', 'باید … شود (دستور مجهول)', 'act', 1, '(?:باید|بایستی|لازم است|ضروری است)(?:\\s+(?!تا |که )[^\\s.؟!،]+){1,8}?\\s+(?:شود|شوند|گردد|گیرد|گیرند)(?=\\s*(?:[.،؛!]|و |تا |$))'),
+  rule('we-must', 'باید … کنیم (اندرز جمعی)', 'against', -0.5, '(?:باید|بایستی)[^.؟!]{0,100}?(?:ب\\p{L}{2,}یم|کنیم|دهیم|باشیم|نماییم|شویم|داریم)(?![\\p{L}])', true),
   rule('conditional', 'شرطی (اگر / در صورت)', 'against', -1, 'اگر|چنانچه|در صورتی که|در صورت|بخواهند|بخواهد', true),
   rule('proposal', 'پیشنهاد، نه تکلیف', 'against', -1.5, 'مثلا|پیشنهاد (?:می کنم|می شود|ما)', true),
   rule('past-ending', 'گزارش رویداد گذشته', 'against', -1.5, '(?:داشت|داشتند|بود|بودند|شد|شدند|رسید|رسیدند|یافت|آمد|ماند|کردند)(?=\\s*[.!»]*\\s*$)', true),
@@ -98,8 +99,15 @@ export function findCues(normalized: string, contentFrom = 0): CueHit[] {
   }
   // «تاکید بر اقدام» already counts the emphasis; «حداکثر تا» already counts «تا پایان».
   const ids = new Set(hits.map((h) => h.id));
+  // A reported order, decision or demand is itself in the past tense («دستور داد»، «مقرر شد»).
+  const reportedAct = hits.some((h) => h.group === 'order' || h.group === 'decision' || h.group === 'emphasis');
   return hits.filter(
-    (h) => !(h.id === 'emphasised' && ids.has('emphasised-on')) && !(h.id === 'within' && ids.has('max-until')) && !(h.id === 'during-coming' && ids.has('max-until')),
+    (h) =>
+      !(h.id === 'emphasised' && ids.has('emphasised-on')) &&
+      !(h.id === 'within' && ids.has('max-until')) &&
+      !(h.id === 'during-coming' && ids.has('max-until')) &&
+      !(h.id === 'passive-action' && ids.has('we-must')) &&
+      !(h.id === 'past-ending' && reportedAct),
   );
 }
 

@@ -42,7 +42,7 @@ const LEAD = '(?:(?:حداکثر|حداقل|ظرف|ظرف مدت|طی|در مد�
 const PAST = /^\s*(?:گذشته|اخیر|قبل|پیش|پیشین|سپری شده)(?![\p{L}])/u;
 
 const DURATION = new RegExp(
-  `${B}(${LEAD}+)?(${CARDINAL_PATTERN}|یک)\\s+(روز کاری|روز|هفته|ماه|سال)${E}(\\s+(?:آینده|آتی|پیش رو|بعد|دیگر))?`,
+  `${B}(${LEAD}+)?(${CARDINAL_PATTERN}|یک)\\s+(روز کاری|روزه|روز|هفته|ماهه|ماه|سال)${E}(\\s+(?:آینده|آتی|پیش رو|بعد|دیگر))?`,
   'gu',
 );
 const DATE_WORDS = new RegExp(
@@ -54,7 +54,7 @@ const DATE_NUMERIC = new RegExp(
   'gu',
 );
 const PERIOD_END = new RegExp(
-  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|(سال|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d))?${E}(\\s+(?:گذشته|قبل))?`,
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d))?${E}(\\s+(?:گذشته|قبل))?`,
   'gu',
 );
 
@@ -80,6 +80,10 @@ function weekdayWarning(due: string, weekdayText: string | undefined): string | 
 
 function durationDue(session: string, count: number, unit: string): string {
   switch (unit) {
+    case 'روزه':
+      return addDays(session, count);
+    case 'ماهه':
+      return addJalaliMonths(session, count);
     case 'روز کاری':
       return addWorkingDays(session, count);
     case 'روز':
@@ -143,12 +147,18 @@ function findPeriodEnds(text: string, session: string): ResolvedDeadline[] {
   const out: ResolvedDeadline[] = [];
   const s = isoToJalali(session);
   for (const m of text.matchAll(PERIOD_END)) {
-    const [whole, , half, which, period, monthText, qualifier, past] = m;
+    const [whole, , half, which, schoolYear, period, monthText, qualifier, past] = m;
     if (past) continue;
     const explicitYear = qualifier && /^\d+$/.test(qualifier) ? Number(qualifier) : null;
     const next = qualifier === 'آینده' || qualifier === 'آتی' || qualifier === 'بعد';
     let due: string | null = null;
-    if (half) {
+    if (schoolYear) {
+      // The school year ends with Khordad, the farming year with Shahrivar.
+      const jm = schoolYear === 'تحصیلی' ? 3 : 6;
+      const jy = explicitYear ?? s.jy;
+      due = lastDayOfMonth(jy, jm);
+      if (!explicitYear && due < session) due = lastDayOfMonth(jy + 1, jm);
+    } else if (half) {
       const jy = explicitYear ?? s.jy;
       due = which === 'دوم' ? lastDayOfMonth(jy, 12) : lastDayOfMonth(jy, 6);
       if (!explicitYear && due < session) due = which === 'دوم' ? lastDayOfMonth(jy + 1, 12) : lastDayOfMonth(jy + 1, 6);
