@@ -1,0 +1,416 @@
+/**
+ * @module The rules of action items applied for one user: who may read and write which action,
+ * follow-ups with evidence, status steps, re-assigning and re-dating, each checked against the
+ * version the user read. Rows become API shapes here (presenters).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../app-deps';
+import type { AuditEntry } from '../audit/audit';
+import type { ActionStatus } from '../db/schema';
+import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import type { AuthUser } from '../http/app-env';
+import { formatJalali } from '../persian/jalali';
+import type { ActionChange, ActionFilter, ActionRecord, ActionsRepo, UnitRow } from './actions.repo';
+import type { ActionDetail, ActionSummary, FollowUpInput } from './actions.schemas';
+import { daysBetween, dueState, tehranToday } from './due-dates';
+import type { CheckedEvidence } from './evidence-files';
+import {
+  allowedTransitions,
+  canWrite,
+  isManager,
+  OPEN_STATUSES,
+  planTransition,
+  RuleViolation,
+  statusAfterProgress,
+  STATUS_LABELS,
+  type Actor,
+  TRANSITIONS,
+  type TransitionName,
+} from './status-rules';
+
+function presentUnit(units: Map<string, UnitRow>, code: string | null) {
+  if (code === null) return null;
+  const unit = units.get(code);
+  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : { code, name: code, kind: 'unknown' };
+}
+
+/**
+ * One action as every list and page shows it.
+ *
+ * @example
+ * presentAction(record, units, '2021-02-04').dueState // 'overdue'
+ */
+export function presentAction(record: ActionRecord, units: Map<string, UnitRow>, today: string): ActionSummary {
+  const { action, directive, session } = record;
+  const state = dueState(action.dueOn, action.status, today);
+  return {
+    id: action.id,
+    version: action.version,
+    status: action.status,
+    statusLabel: STATUS_LABELS[action.status],
+    statusReason: action.statusReason,
+    progress: action.progress,
+    priority: action.priority,
+    dueOn: action.dueOn,
+    dueOnJalali: action.dueOn ? formatJalali(action.dueOn) : null,
+    dueState: state,
+    daysLeft: action.dueOn && state !== 'closed' ? daysBetween(today, action.dueOn) : null,
+    unit: presentUnit(units, action.unitCode) ?? { code: action.unitCode, name: action.unitCode, kind: 'unknown' },
+    recipient: presentUnit(units, action.recipientCode),
+    directive: {
+      id: directive.id,
+      anchor: directive.anchor,
+      quote: directive.quote,
+      kind: directive.kind,
+      dueRule: directive.dueRule,
+      speaker: directive.speaker,
+      refs: directive.refs,
+    },
+    session: { slug: session.slug, title: session.title, heldOn: session.heldOn, series: session.series },
+    link: `/sessions/${encodeURIComponent(session.slug)}#d-${directive.anchor}`,
+    createdAt: action.createdAt,
+    updatedAt: action.updatedAt,
+    closedAt: action.closedAt,
+  };
+}
+
+/** Overdue first, then by due date (none last), closed ones at the end. */
+export function byUrgency(a: ActionSummary, b: ActionSummary): number {
+  const rank = (x: ActionSummary) => (x.dueState === 'overdue' ? 0 : x.dueState === 'closed' ? 2 : 1);
+  return rank(a) - rank(b) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id - b.id;
+}
+
+function actorFor(user: AuthUser, unitCode: string): Actor {
+  return { role: user.role, ownUnit: user.unitCode !== null && user.unitCode === unitCode };
+}
+
+function fromRule(violation: RuleViolation): AppError {
+  return violation.status === 403 ? ForbiddenError(violation.message) : UnprocessableError(violation.code, violation.message);
+}
+
+export interface PostResult {
+  detail: ActionDetail;
+  /** A retried post with a known Idempotency-Key: nothing new was stored. */
+  replayed: boolean;
+}
+
+export function createActionsService(repo: ActionsRepo, clock: Clock) {
+  const today = () => tehranToday(clock.now());
+  const stamp = () => clock.now().toISOString();
+
+  async function summaries(records: ActionRecord[]): Promise<ActionSummary[]> {
+    const units = await repo.units();
+    const day = today();
+    return records.map((r) => presentAction(r, units, day));
+  }
+
+  async function load(id: number): Promise<ActionRecord> {
+    const record = await repo.byId(id);
+    if (!record) throw NotFoundError('اقدام');
+    return record;
+  }
+
+  async function conflict(id: number): Promise<AppError> {
+    const [current] = await summaries([await load(id)]);
+    return new AppError(409, 'version_conflict', 'این اقدام در این فاصله تغییر کرده است؛ وضعیت تازه را ببینید و دوباره بفرستید.', {
+      current,
+    });
+  }
+
+  /** 403 unless the user may write to this action; a director only to their own unit's. */
+  function assertWriter(user: AuthUser, record: ActionRecord): void {
+    if (!canWrite(actorFor(user, record.action.unitCode))) {
+      throw ForbiddenError(user.role === 'director' ? 'این اقدام به واحد شما سپرده نشده است.' : 'اجازه ثبت گزارش برای این اقدام را ندارید.');
+    }
+  }
+
+  async function assertFresh(record: ActionRecord, version: number): Promise<void> {
+    if (record.action.version !== version) throw await conflict(record.action.id);
+  }
+
+  async function write(record: ActionRecord, version: number, change: ActionChange): Promise<'applied' | 'duplicate'> {
+    const outcome = await repo.applyChange(record.action.id, version, stamp(), change);
+    if (outcome === 'stale') throw await conflict(record.action.id);
+    return outcome;
+  }
+
+  const service = {
+    today,
+    summaries,
+
+    async list(filter: ActionFilter, limit = 200, offset = 0) {
+      const items = (await summaries(await repo.list(filter))).sort(byUrgency);
+      return { items: items.slice(offset, offset + limit), total: items.length, today: today() };
+    },
+
+    /** A director's (or anyone's with a unit) own actions; cancelled ones left out. */
+    async mine(user: AuthUser, statuses?: ActionStatus[]) {
+      if (!user.unitCode) return { items: [], total: 0, today: today() };
+      return service.list({ unitCodes: [user.unitCode], statuses: statuses ?? ['open', 'in_progress', 'awaiting_verification', 'blocked', 'done'] });
+    },
+
+    async verificationQueue() {
+      const items = (await summaries(await repo.list({ statuses: ['awaiting_verification'] }))).sort((a, b) =>
+        a.updatedAt.localeCompare(b.updatedAt),
+      );
+      return { items, total: items.length, today: today() };
+    },
+
+    async detail(id: number, user: AuthUser): Promise<ActionDetail> {
+      const record = await load(id);
+      const [[action], timeline, audit, hasEvidence] = await Promise.all([
+        summaries([record]),
+        repo.timeline(id),
+        repo.auditTrail(id),
+        repo.hasEvidence(id),
+      ]);
+      if (!action) throw NotFoundError('اقدام');
+      const actor = actorFor(user, record.action.unitCode);
+      return {
+        action,
+        hasEvidence,
+        permissions: {
+          canPostUpdate: canWrite(actor) && !['done', 'cancelled'].includes(record.action.status),
+          canReassign: isManager(user.role),
+          transitions: allowedTransitions(record.action.status, actor),
+        },
+        timeline: timeline.map(({ followUp: f, authorName, files }) => ({
+          id: f.id,
+          kind: f.kind,
+          author: f.authorId !== null ? { id: f.authorId, displayName: authorName ?? '' } : null,
+          note: f.note,
+          progress: f.progress,
+          letterNumber: f.letterNumber,
+          letterDate: f.letterDate,
+          letterDateJalali: f.letterDate ? formatJalali(f.letterDate) : null,
+          files: files.map((file) => ({
+            id: file.id,
+            fileName: file.fileName,
+            mimeType: file.mimeType,
+            size: file.size,
+            sha256: file.sha256,
+            url: `/api/evidence/${file.id}`,
+          })),
+          createdAt: f.createdAt,
+        })),
+        audit: audit.map(({ entry, actorName }) => ({
+          id: entry.id,
+          at: entry.at,
+          actor: entry.actorId !== null ? { id: entry.actorId, displayName: actorName ?? '' } : null,
+          event: entry.event,
+          before: entry.before,
+          after: entry.after,
+          detail: entry.detail,
+        })),
+      };
+    },
+
+    /**
+     * A progress update (note, percentage, letter, files), optionally asking for verification
+     * at once. A retried post with the same Idempotency-Key is stored once.
+     */
+    async postFollowUp(id: number, user: AuthUser, input: FollowUpInput, files: CheckedEvidence[], idempotencyKey?: string): Promise<PostResult> {
+      const record = await load(id);
+      assertWriter(user, record);
+      const key = idempotencyKey ? `u${user.id}:${idempotencyKey}` : `auto:${randomUUID()}`;
+      const replay = async (): Promise<PostResult | null> => {
+        if (!idempotencyKey) return null;
+        const earlier = await repo.followUpByKey(key);
+        if (!earlier) return null;
+        if (earlier.actionId !== id) throw UnprocessableError('idempotency_key_reused', 'این کلید تکرار برای اقدام دیگری به کار رفته است.');
+        return { detail: await service.detail(id, user), replayed: true };
+      };
+      const earlier = await replay();
+      if (earlier) return earlier;
+      await assertFresh(record, input.version);
+
+      const note = input.note?.trim() || null;
+      const letterNumber = input.letterNumber?.trim() || null;
+      if (!note && input.progress === undefined && !letterNumber && files.length === 0 && !input.requestVerification) {
+        throw UnprocessableError('empty_update', 'گزارش خالی است: یادداشت، درصد پیشرفت یا مستندی بنویسید.');
+      }
+      if (input.letterDate && !letterNumber) {
+        throw UnprocessableError('letter_number_required', 'برای تاریخ نامه، شماره نامه را هم بنویسید.');
+      }
+      const before = { status: record.action.status, progress: record.action.progress };
+      let status: ActionStatus;
+      let kind: 'progress' | 'request_verification' = 'progress';
+      try {
+        status = statusAfterProgress(record.action.status);
+        if (input.requestVerification) {
+          const hasEvidence = letterNumber !== null || files.length > 0 || (await repo.hasEvidence(id));
+          status = planTransition({ status, hasEvidence }, actorFor(user, record.action.unitCode), { transition: 'request_verification' }).to;
+          kind = 'request_verification';
+        }
+      } catch (e) {
+        if (e instanceof RuleViolation) throw fromRule(e);
+        throw e;
+      }
+      const progress = input.progress ?? record.action.progress;
+      const after = { status, progress };
+      const outcome = await write(record, input.version, {
+        set: { status, progress, statusReason: status === record.action.status ? record.action.statusReason : null },
+        followUp: {
+          key,
+          authorId: user.id,
+          kind,
+          note,
+          progress: input.progress ?? null,
+          letterNumber,
+          letterDate: input.letterDate ?? null,
+          files,
+        },
+        audit: [
+          {
+            actorId: user.id,
+            event: kind === 'request_verification' ? 'action.request_verification' : 'action.follow_up',
+            entity: 'action',
+            entityId: id,
+            before,
+            after: { ...after, letterNumber, files: files.map((f) => f.fileName) },
+            at: clock.now(),
+          },
+        ],
+      });
+      if (outcome === 'duplicate') {
+        const replayed = await replay();
+        if (replayed) return replayed;
+      }
+      return { detail: await service.detail(id, user), replayed: false };
+    },
+
+    /** A named status step (start, request_verification, verify, return, block, resume, cancel, reopen). */
+    async transition(id: number, user: AuthUser, body: { version: number; transition: TransitionName; reason?: string; note?: string }) {
+      const record = await load(id);
+      const actor = actorFor(user, record.action.unitCode);
+      // The unit check comes first: another unit's director learns nothing about versions or rules.
+      if (!canWrite(actor)) assertWriter(user, record);
+      if (TRANSITIONS[body.transition].managerOnly && !isManager(user.role)) throw ForbiddenError('این کار فقط از مدیران ستاد برمی‌آید.');
+      await assertFresh(record, body.version);
+      const reason = body.reason?.trim() || null;
+      let plan;
+      try {
+        plan = planTransition({ status: record.action.status, hasEvidence: await repo.hasEvidence(id) }, actor, { transition: body.transition, reason });
+      } catch (e) {
+        if (e instanceof RuleViolation) throw fromRule(e);
+        throw e;
+      }
+      const now = stamp();
+      const audit: AuditEntry = {
+        actorId: user.id,
+        event: 'action.status',
+        entity: 'action',
+        entityId: id,
+        before: { status: record.action.status, statusReason: record.action.statusReason },
+        after: { status: plan.to, statusReason: reason },
+        detail: body.transition,
+        at: clock.now(),
+      };
+      await write(record, body.version, {
+        set: {
+          status: plan.to,
+          statusReason: reason,
+          closedAt: plan.to === 'done' || plan.to === 'cancelled' ? now : null,
+          ...(plan.to === 'done' ? { progress: 100 } : {}),
+        },
+        followUp: {
+          key: `auto:${randomUUID()}`,
+          authorId: user.id,
+          kind: plan.followUpKind,
+          note: [reason, body.note?.trim()].filter(Boolean).join('\n') || null,
+          progress: null,
+          letterNumber: null,
+          letterDate: null,
+          files: [],
+        },
+        audit: [audit],
+      });
+      return service.detail(id, user);
+    },
+
+    /** Manager-only: re-assign to another unit, re-date, change priority or recipient; audited before/after. */
+    async patch(
+      id: number,
+      user: AuthUser,
+      body: { version: number; unitCode?: string; dueOn?: string; priority?: ActionSummary['priority']; recipientCode?: string | null; reason?: string },
+    ) {
+      if (!isManager(user.role)) throw ForbiddenError('تغییر واحد مسئول یا مهلت فقط از مدیران ستاد برمی‌آید.');
+      const record = await load(id);
+      await assertFresh(record, body.version);
+      const a = record.action;
+      const set: ActionChange['set'] = {};
+      const audit: AuditEntry[] = [];
+      const entry = (event: string, before: unknown, after: unknown): AuditEntry => ({
+        actorId: user.id,
+        event,
+        entity: 'action',
+        entityId: id,
+        before,
+        after,
+        detail: body.reason?.trim() || null,
+        at: clock.now(),
+      });
+      const wanted = [body.unitCode, body.recipientCode].filter((c): c is string => typeof c === 'string');
+      const known = await repo.units(wanted);
+      for (const code of wanted) {
+        if (!known.has(code)) throw UnprocessableError('unknown_unit', `واحدی با کد «${code}» وجود ندارد.`);
+      }
+      if (body.unitCode !== undefined && body.unitCode !== a.unitCode) {
+        if (known.get(body.unitCode)?.kind === 'group') throw UnprocessableError('group_not_allowed', 'یک اقدام به یک واحد سپرده می‌شود، نه به یک گروه.');
+        if (await repo.unitHasAction(a.directiveId, body.unitCode)) {
+          throw new AppError(409, 'already_assigned', 'این رهنمود پیش‌تر به آن واحد سپرده شده است.');
+        }
+        set.unitCode = body.unitCode;
+        audit.push(entry('action.reassign', { unitCode: a.unitCode }, { unitCode: body.unitCode }));
+      }
+      if (body.dueOn !== undefined && body.dueOn !== a.dueOn) {
+        set.dueOn = body.dueOn;
+        audit.push(entry('action.redate', { dueOn: a.dueOn }, { dueOn: body.dueOn }));
+      }
+      if (body.priority !== undefined && body.priority !== a.priority) {
+        set.priority = body.priority;
+        audit.push(entry('action.priority', { priority: a.priority }, { priority: body.priority }));
+      }
+      if (body.recipientCode !== undefined && body.recipientCode !== a.recipientCode) {
+        set.recipientCode = body.recipientCode;
+        audit.push(entry('action.recipient', { recipientCode: a.recipientCode }, { recipientCode: body.recipientCode }));
+      }
+      if (audit.length > 0) await write(record, body.version, { set, audit });
+      return service.detail(id, user);
+    },
+
+    async evidence(fileId: number) {
+      const row = await repo.evidenceFile(fileId);
+      if (!row || row.content === null) throw NotFoundError('فایل');
+      return { ...row.file, content: Buffer.from(row.content) };
+    },
+
+    /** Open actions from earlier sessions of the session's series, grouped by directive. */
+    async carryOver(slug: string) {
+      const session = await repo.sessionBySlug(slug);
+      if (!session) throw NotFoundError('نشست');
+      if (!session.series || !session.heldOn) {
+        return { session: { slug: session.slug, series: session.series }, directives: [], total: 0, today: today() };
+      }
+      const items = (await summaries(await repo.list({ series: session.series, heldBefore: session.heldOn, statuses: [...OPEN_STATUSES] }))).sort(byUrgency);
+      const groups = new Map<number, { directive: ActionSummary['directive']; session: ActionSummary['session']; link: string; actions: ActionSummary[] }>();
+      for (const item of items) {
+        const group = groups.get(item.directive.id) ?? { directive: item.directive, session: item.session, link: item.link, actions: [] };
+        group.actions.push(item);
+        groups.set(item.directive.id, group);
+      }
+      return {
+        session: { slug: session.slug, series: session.series },
+        directives: [...groups.values()].map((g) => ({
+          ...g,
+          counts: { open: g.actions.length, overdue: g.actions.filter((a) => a.dueState === 'overdue').length },
+        })),
+        total: items.length,
+        today: today(),
+      };
+    },
+  };
+  return service;
+}
+
+export type ActionsService = ReturnType<typeof createActionsService>;

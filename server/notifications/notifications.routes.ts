@@ -1,0 +1,149 @@
+/**
+ * @module In-app notifications: a director sees their unit's, managers everyone's (or only
+ * overdue ones); marking read. The reminders themselves are created by the scheduler.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { requireUser } from '../auth/guards';
+import { ActionSummarySchema } from '../actions/actions.schemas';
+import type { ActionsService } from '../actions/actions.service';
+import { isManager } from '../actions/status-rules';
+import type { Clock } from '../app-deps';
+import type { Db } from '../db/client';
+import { notifications, reminderKinds } from '../db/schema';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { AuthUser } from '../http/app-env';
+import { newRouter } from '../http/router';
+import { errorResponses, jsonContent } from '../http/schemas';
+import { formatJalali } from '../persian/jalali';
+import { REMINDER_LABELS } from './reminders';
+
+const NotificationSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(reminderKinds),
+    kindLabel: z.string().openapi({ example: 'مهلت گذشته است' }),
+    dueOn: z.string(),
+    dueOnJalali: z.string(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+    emailedAt: z.string().nullable(),
+    action: ActionSummarySchema,
+  })
+  .openapi('Notification');
+
+const NotificationListSchema = z
+  .object({ items: z.array(NotificationSchema), total: z.number().int(), unread: z.number().int() })
+  .openapi('NotificationList');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['notifications'],
+  summary: "Mine: a director's unit; managers see all (unit= to narrow, kind=overdue for the overdue ones)",
+  request: {
+    query: z.object({
+      unread: z.enum(['1', 'true']).optional(),
+      kind: z.enum(reminderKinds).optional(),
+      unit: z.string().max(100).optional().openapi({ description: 'managers only' }),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: { 200: jsonContent(NotificationListSchema, 'Newest first'), 401: errorResponses[401] },
+});
+
+const IdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
+
+const readRoute = createRoute({
+  method: 'post',
+  path: '/{id}/read',
+  tags: ['notifications'],
+  summary: 'Mark one notification read',
+  request: { params: IdParam },
+  responses: {
+    200: jsonContent(z.object({ id: z.number().int(), readAt: z.string() }), 'Read'),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+const readAllRoute = createRoute({
+  method: 'post',
+  path: '/read-all',
+  tags: ['notifications'],
+  summary: 'Mark all my notifications read',
+  responses: { 200: jsonContent(z.object({ count: z.number().int() }), 'How many were marked'), 401: errorResponses[401] },
+});
+
+/** Which units' notifications this user sees; null = all. */
+function scope(user: AuthUser, unit?: string): string[] | null {
+  if (isManager(user.role)) return unit ? [unit] : null;
+  return user.unitCode ? [user.unitCode] : [];
+}
+
+export function notificationsRoutes(db: Db, actions: ActionsService, clock: Clock) {
+  return newRouter()
+    .openapi(listRoute, async (c) => {
+      const user = requireUser(c);
+      const q = c.req.valid('query');
+      const units = scope(user, q.unit);
+      const where: SQL[] = [];
+      if (units) where.push(inArray(notifications.unitCode, units.length ? units : ['']));
+      if (q.kind) where.push(eq(notifications.kind, q.kind));
+      const unreadWhere = [...where, isNull(notifications.readAt)];
+      if (q.unread) where.push(isNull(notifications.readAt));
+      const [rows, [total], [unread]] = await Promise.all([
+        db
+          .select()
+          .from(notifications)
+          .where(and(...where))
+          .orderBy(desc(notifications.createdAt), desc(notifications.id))
+          .limit(q.limit)
+          .offset(q.offset),
+        db.select({ n: count() }).from(notifications).where(and(...where)),
+        db.select({ n: count() }).from(notifications).where(and(...unreadWhere)),
+      ]);
+      const summaries = await actions.list({ ids: [...new Set(rows.map((r) => r.actionId))] }, 10_000);
+      const byId = new Map(summaries.items.map((a) => [a.id, a]));
+      const items = rows.flatMap((r) => {
+        const action = byId.get(r.actionId);
+        return action
+          ? [
+              {
+                id: r.id,
+                kind: r.kind,
+                kindLabel: REMINDER_LABELS[r.kind],
+                dueOn: r.dueOn,
+                dueOnJalali: formatJalali(r.dueOn),
+                createdAt: r.createdAt,
+                readAt: r.readAt,
+                emailedAt: r.emailedAt,
+                action,
+              },
+            ]
+          : [];
+      });
+      return c.json({ items, total: total?.n ?? 0, unread: unread?.n ?? 0 }, 200);
+    })
+    .openapi(readAllRoute, async (c) => {
+      const user = requireUser(c);
+      const units = scope(user);
+      const now = clock.now().toISOString();
+      const where = [isNull(notifications.readAt), ...(units ? [inArray(notifications.unitCode, units.length ? units : [''])] : [])];
+      const result = await db.update(notifications).set({ readAt: now }).where(and(...where));
+      return c.json({ count: result.rowsAffected }, 200);
+    })
+    .openapi(readRoute, async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).limit(1);
+      if (!row) throw NotFoundError('اعلان');
+      const units = scope(user);
+      if (units && !units.includes(row.unitCode)) throw ForbiddenError('این اعلان مال واحد شما نیست.');
+      const readAt = row.readAt ?? clock.now().toISOString();
+      if (!row.readAt) await db.update(notifications).set({ readAt }).where(and(eq(notifications.id, id), isNull(notifications.readAt)));
+      return c.json({ id, readAt }, 200);
+    });
+}
