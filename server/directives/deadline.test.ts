@@ -18,6 +18,7 @@ describe('resolveDeadline', () => {
     expect(resolve('حداقل طی 3 ماه آینده با هدف')).toMatchObject({ jalali: '1400-02-01', due: '2021-04-21' });
     expect(resolve('ظرف ۱۰ روز گزارش دهند')?.due).toBe('2021-01-30');
     expect(resolve('دو هفته دیگر تحویل شود')?.due).toBe('2021-02-03');
+    expect(resolve('جریمه باید در مهلت 30 روزه پرداخت شود')?.due).toBe('2021-02-19');
   });
   it('skips Fridays for working days', () => {
     expect(resolve('ظرف ده روز کاری')).toMatchObject({ due: '2021-02-01' });
@@ -37,6 +38,7 @@ describe('resolveDeadline', () => {
     expect(resolve('تا پایان سال')?.jalali).toBe('1399-12-30');
     expect(resolve('تا پایان سال 1400')?.jalali).toBe('1400-12-29');
     expect(resolve('تا پایان هفته جاری')?.due).toBe('2021-01-22');
+    expect(resolve('تا پایان سال تحصیلی')?.jalali).toBe('1400-03-31');
   });
   it('checks a weekday given with the date', () => {
     // 30 Aban 1400 is a Sunday.
