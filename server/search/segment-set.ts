@@ -26,6 +26,8 @@ interface LiveSegment {
   rank: number;
   key: string;
   segment: Segment;
+  /** Session id → position in segment.docs. */
+  docIndex: Map<number, number>;
   /** live[i] = 1 when this segment owns docs[i]. */
   live: Uint8Array;
   scores: Float64Array;
@@ -97,7 +99,8 @@ export class SegmentSet implements SearchEngine {
   /** Add a loaded segment; `rank` orders segments (newest wins). */
   addSegment(rank: number, key: string, segment: Segment): void {
     const n = segment.docs.length;
-    const live: LiveSegment = { rank, key, segment, live: new Uint8Array(n), scores: new Float64Array(n), stamp: new Uint32Array(n) };
+    const docIndex = new Map(segment.docs.map((d, i) => [d.id, i]));
+    const live: LiveSegment = { rank, key, segment, docIndex, live: new Uint8Array(n), scores: new Float64Array(n), stamp: new Uint32Array(n) };
     this.segments.push(live);
     this.segments.sort((a, b) => a.rank - b.rank);
     this.localRank = Math.max(this.localRank, rank);
@@ -122,11 +125,18 @@ export class SegmentSet implements SearchEngine {
   /** Content hash per live session (to check the index against the database). */
   liveSessions(): Map<number, string> {
     const out = new Map<number, string>();
-    for (const [id, seg] of this.owners) {
-      const doc = seg.segment.docs.find((d) => d.id === id);
-      if (doc) out.set(id, doc.contentHash);
+    for (const s of this.segments) {
+      s.segment.docs.forEach((d, i) => {
+        if (s.live[i] === 1) out.set(d.id, d.contentHash);
+      });
     }
     return out;
+  }
+
+  /** Stored fields of a live session. */
+  meta(id: number): SessionMeta | undefined {
+    const s = this.owners.get(id);
+    return s ? s.segment.docs[s.docIndex.get(id) ?? -1] : undefined;
   }
 
   segmentCount(): number {
@@ -136,13 +146,23 @@ export class SegmentSet implements SearchEngine {
   private recomputeOwners(): void {
     this.owners.clear();
     for (const s of this.segments) for (const id of s.segment.covers) this.owners.set(id, s);
-    for (const s of this.segments) {
-      s.live.fill(0);
-      s.segment.docs.forEach((d, i) => {
-        if (this.owners.get(d.id) === s) s.live[i] = 1;
-      });
+    for (const s of this.segments) s.live.fill(0);
+    for (const [id, s] of this.owners) {
+      const i = s.docIndex.get(id);
+      // Covered without a document: removed (a tombstone).
+      if (i === undefined) this.owners.delete(id);
+      else s.live[i] = 1;
     }
-    for (const [id, s] of [...this.owners]) if (!s.segment.docs.some((d) => d.id === id)) this.owners.delete(id);
+  }
+
+  /** Live sessions whose slug is one of `slugs`. */
+  liveIdsWithSlugs(slugs: ReadonlySet<string>): number[] {
+    const out: number[] = [];
+    for (const [id, s] of this.owners) {
+      const doc = s.segment.docs[s.docIndex.get(id) ?? -1];
+      if (doc && slugs.has(doc.slug)) out.push(id);
+    }
+    return out;
   }
 
   addSessions(sessions: IndexableSession[]): void {

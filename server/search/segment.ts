@@ -43,6 +43,8 @@ export interface SegmentPayload {
   format: number;
   /** Sessions covered by this segment whose entries it replaces (indexed or removed). */
   covers: number[];
+  /** For a base: the newest segment id it already includes (later deltas win over it). */
+  asOf: number;
   docs: SessionMeta[];
   /** lunr's own serialisation (`Index.toJSON()`), loadable with `lunr.Index.load`. */
   index: SerialisedIndex;
@@ -87,13 +89,13 @@ export function lunrIdf(df: number, documentCount: number): number {
  * @example
  * const payload = buildSegmentPayload([session], [session.id]);
  */
-export function buildSegmentPayload(sessions: IndexableSession[], covers: number[]): SegmentPayload {
+export function buildSegmentPayload(sessions: IndexableSession[], covers: number[], asOf = 0): SegmentPayload {
   const builder = createPersianBuilder({ fields: { ...FIELD_BOOSTS } });
   for (const s of sessions) builder.add({ id: String(s.id), text: `${s.heading}\n\n${s.body}` });
   const json: unknown = JSON.parse(JSON.stringify(builder.build()));
   if (!isSerialisedIndex(json)) throw new Error('lunr produced an unexpected index shape');
   const docs = sessions.map(({ id, slug, title, kind, heldOn, speakers, contentHash }) => ({ id, slug, title, kind, heldOn, speakers, contentHash }));
-  return { format: SEGMENT_FORMAT, covers, docs, index: json };
+  return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json };
 }
 
 /**
@@ -107,6 +109,7 @@ export function parsePayload(text: string): SegmentPayload {
   if (typeof value !== 'object' || value === null || !('format' in value) || value.format !== SEGMENT_FORMAT) {
     throw new Error('search segment has an unknown format');
   }
+  if (!('asOf' in value) || typeof value.asOf !== 'number') throw new Error('search segment is incomplete');
   if (!('index' in value) || !isSerialisedIndex(value.index) || !('docs' in value) || !Array.isArray(value.docs) || !('covers' in value) || !Array.isArray(value.covers)) {
     throw new Error('search segment is incomplete');
   }

@@ -1,0 +1,127 @@
+/**
+ * @module The only database code of search: segments, the generation counter, and the
+ * session rows the index is built from and snippets are cut from.
+ */
+import { and, asc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { paragraphs, searchSegments, searchState, sessions } from '../db/schema';
+import type { IndexableSession } from './segment';
+
+export interface SegmentRow {
+  id: number;
+  kind: 'base' | 'delta';
+}
+
+export interface ParagraphRow {
+  sessionId: number;
+  ordinal: number;
+  text: string;
+  speaker: string | null;
+}
+
+const GENERATION = 'generation';
+
+/** Rows read per query when loading every session (PITFALLS 5: chunks, not one huge batch). */
+const CHUNK = 2_000;
+
+export function createSearchRepo(db: Db) {
+  const bumpGeneration = () =>
+    db
+      .insert(searchState)
+      .values({ key: GENERATION, value: '1' })
+      .onConflictDoUpdate({ target: searchState.key, set: { value: sql`CAST(${searchState.value} AS INTEGER) + 1` } })
+      .returning({ value: searchState.value });
+
+  function toIndexable(row: typeof sessions.$inferSelect): IndexableSession {
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      kind: row.kind,
+      heldOn: row.heldOn,
+      speakers: row.speakers,
+      contentHash: row.contentHash,
+      heading: [row.title, ...row.tags].join('\n'),
+      body: row.body,
+    };
+  }
+
+  return {
+    async generation(): Promise<number> {
+      const rows = await db.select({ value: searchState.value }).from(searchState).where(eq(searchState.key, GENERATION));
+      return Number(rows[0]?.value ?? 0);
+    },
+
+    listSegments(): Promise<SegmentRow[]> {
+      return db.select({ id: searchSegments.id, kind: searchSegments.kind }).from(searchSegments).orderBy(asc(searchSegments.id));
+    },
+
+    async readPayload(id: number): Promise<string | null> {
+      const rows = await db.select({ payload: searchSegments.payload }).from(searchSegments).where(eq(searchSegments.id, id));
+      return rows[0]?.payload ?? null;
+    },
+
+    async maxSegmentId(): Promise<number> {
+      const rows = await db.select({ id: max(searchSegments.id) }).from(searchSegments);
+      return rows[0]?.id ?? 0;
+    },
+
+    /** Write a segment and move the generation in one atomic batch. */
+    async insertSegment(kind: 'base' | 'delta', payload: string, covers: number[], now: string): Promise<{ id: number; generation: number }> {
+      const [inserted, generation] = await db.batch([
+        db.insert(searchSegments).values({ kind, payload, sessionIds: covers, createdAt: now }).returning({ id: searchSegments.id }),
+        bumpGeneration(),
+      ]);
+      return { id: inserted[0]?.id ?? 0, generation: Number(generation[0]?.value ?? 0) };
+    },
+
+    /** Put a new base in place of every segment up to `upToId`, atomically. */
+    async replaceWithBase(payload: string, covers: number[], upToId: number, now: string): Promise<{ id: number; generation: number }> {
+      const [inserted, , generation] = await db.batch([
+        db.insert(searchSegments).values({ kind: 'base', payload, sessionIds: covers, createdAt: now }).returning({ id: searchSegments.id }),
+        db.delete(searchSegments).where(lte(searchSegments.id, upToId)),
+        bumpGeneration(),
+      ]);
+      return { id: inserted[0]?.id ?? 0, generation: Number(generation[0]?.value ?? 0) };
+    },
+
+    /** id → content hash of every session (to check the index against the table). */
+    async fingerprints(): Promise<Map<number, string>> {
+      const rows = await db.select({ id: sessions.id, hash: sessions.contentHash }).from(sessions);
+      return new Map(rows.map((r) => [r.id, r.hash]));
+    },
+
+    async sessionsForIndex(ids: number[]): Promise<IndexableSession[]> {
+      const out: IndexableSession[] = [];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const rows = await db.select().from(sessions).where(inArray(sessions.id, ids.slice(i, i + CHUNK)));
+        for (const row of rows) out.push(toIndexable(row));
+      }
+      return out;
+    },
+
+    async allSessionsForIndex(): Promise<IndexableSession[]> {
+      const out: IndexableSession[] = [];
+      let after = 0;
+      for (;;) {
+        const rows = await db.select().from(sessions).where(sql`${sessions.id} > ${after}`).orderBy(asc(sessions.id)).limit(CHUNK);
+        for (const row of rows) out.push(toIndexable(row));
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < CHUNK) break;
+        after = last.id;
+      }
+      return out;
+    },
+
+    async paragraphsOf(sessionIds: number[]): Promise<ParagraphRow[]> {
+      if (sessionIds.length === 0) return [];
+      return db
+        .select({ sessionId: paragraphs.sessionId, ordinal: paragraphs.ordinal, text: paragraphs.text, speaker: paragraphs.speaker })
+        .from(paragraphs)
+        .where(and(inArray(paragraphs.sessionId, sessionIds)))
+        .orderBy(asc(paragraphs.sessionId), asc(paragraphs.ordinal));
+    },
+  };
+}
+
+export type SearchRepo = ReturnType<typeof createSearchRepo>;

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempDatabase, type TempDatabase } from '../../tests/support/temp-db';
+import { storeSessions } from '../ingest/session-store';
+import type { SessionInput } from '../ingest/session-input';
+import { createSearchService, SearchInputError } from './search.service';
+
+function session(slug: string, title: string, paragraphs: Array<string | [string, string]>, extra: Partial<SessionInput> = {}): SessionInput {
+  const ps = paragraphs.map((p) => (typeof p === 'string' ? { text: p } : { text: p[1], speaker: p[0] }));
+  return {
+    slug,
+    title,
+    kind: 'webinar',
+    heldOn: '2021-01-20',
+    sourceKind: 'jsonl',
+    sourceText: ps.map((p) => p.text).join('\n\n'),
+    tags: [],
+    speakers: [...new Set(ps.flatMap((p) => ('speaker' in p && p.speaker ? [p.speaker] : [])))],
+    paragraphs: ps,
+    directives: [],
+    ...extra,
+  };
+}
+
+const WEBINAR = session('webinar-1', 'نخستین وبینار واگذاری امور به بخش غیردولتی', [
+  ['حسین فیروزی', 'استان‌ها می‌توانند اموال مازاد را بر اساس ماده ۲۷ از طریق شورای برنامه‌ریزی استان بفروشند.'],
+  ['حسين فيروزي', 'برنامه‌هاي عملياتي بودجه ۱۴۰۰ ظرف دو هفته به سازمان برنامه و بودجه ارسال شود.'],
+]);
+const MEETING = session('meeting-2', 'جلسه شورای معاونان', [['مریم احمدی', 'گزارش پیشرفت آموزش مهارت در استان گیلان ارائه شد.']], {
+  kind: 'meeting',
+  heldOn: '2021-03-01',
+});
+
+describe('createSearchService', () => {
+  let database: TempDatabase;
+  beforeEach(async () => {
+    database = await openTempDatabase();
+  });
+  afterEach(() => database.dispose());
+
+  async function store(inputs: SessionInput[]): Promise<number[]> {
+    return (await storeSessions(database.client, inputs, new Date('2021-01-21T00:00:00Z'))).changedIds;
+  }
+
+  it('finds a session by any spelling and groups its best paragraphs with marks', async () => {
+    const search = createSearchService(database, { autoMerge: false });
+    await search.indexSessions(await store([WEBINAR, MEETING]));
+    for (const q of ['بودجه ۱۴۰۰', 'بودجه 1400', 'برنامه‌های عملیاتی', 'برنامه هاي عملياتي', 'برنامههای عملیاتی']) {
+      const page = await search.search({ q, prefix: false });
+      expect(page.hits.map((h) => h.session.slug), q).toEqual(['webinar-1']);
+      expect(page.hits[0]?.paragraphs[0]?.ordinal, q).toBe(1);
+    }
+    const page = await search.search({ q: 'عملیاتی' });
+    const snippet = page.hits[0]?.paragraphs[0]?.snippet ?? '';
+    // The mark wraps the original Arabic-letter spelling, not the normalised one.
+    expect(snippet).toContain('<mark>عملياتي</mark>');
+  });
+
+  it('finds prefixes of the last word and words with a typo', async () => {
+    const search = createSearchService(database, { autoMerge: false });
+    await search.indexSessions(await store([WEBINAR, MEETING]));
+    expect((await search.search({ q: 'شورای برنامه‌ری' })).hits[0]?.session.slug).toBe('webinar-1');
+    expect((await search.search({ q: 'برنامهریزی', prefix: false })).hits.length).toBe(0);
+    expect((await search.search({ q: 'مهارتت', prefix: false })).hits[0]?.session.slug).toBe('meeting-2');
+    expect((await search.search({ q: 'گیلن', prefix: false })).hits.length).toBe(0); // too short for typos
+  });
+
+  it('filters by date (ISO or Jalali), speaker and kind', async () => {
+    const search = createSearchService(database, { autoMerge: false });
+    await search.indexSessions(await store([WEBINAR, MEETING]));
+    const slugs = async (params: Parameters<typeof search.search>[0]) => (await search.search(params)).hits.map((h) => h.session.slug).sort();
+    expect(await slugs({ q: 'استان' })).toEqual(['meeting-2', 'webinar-1']);
+    expect(await slugs({ q: 'استان', from: '1399-12-01' })).toEqual(['meeting-2']);
+    expect(await slugs({ q: 'استان', to: '۱۳۹۹/۱۱/۰۱' })).toEqual(['webinar-1']);
+    expect(await slugs({ q: 'استان', speaker: 'فيروزي' })).toEqual(['webinar-1']);
+    expect(await slugs({ q: 'استان', kind: 'meeting' })).toEqual(['meeting-2']);
+    await expect(search.search({ q: 'استان', from: '1399-13-01' })).rejects.toBeInstanceOf(SearchInputError);
+  });
+
+  it('makes a saved session searchable in another process within a second, without rebuilding', async () => {
+    const writer = createSearchService(database, { autoMerge: false });
+    await writer.indexSessions(await store([WEBINAR]));
+    const reader = createSearchService(database, { staleCheckMs: 0 });
+    expect((await reader.search({ q: 'گیلان' })).total).toBe(0);
+    const segmentsBefore = reader.stats().segments;
+    const started = Date.now();
+    await writer.indexSessions(await store([MEETING]));
+    expect((await reader.search({ q: 'گیلان' })).hits[0]?.session.slug).toBe('meeting-2');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(reader.stats().segments).toBe(segmentsBefore + 1);
+  });
+
+  it('shows a re-ingested session once, with its new text only', async () => {
+    const search = createSearchService(database, { autoMerge: false });
+    await search.indexSessions(await store([WEBINAR, MEETING]));
+    const changed = session('meeting-2', 'جلسه شورای معاونان', ['گزارش پیشرفت آموزش در استان زنجان ارائه شد.'], { kind: 'meeting' });
+    await search.indexSessions(await store([changed]));
+    expect((await search.search({ q: 'گیلان' })).total).toBe(0);
+    const page = await search.search({ q: 'زنجان' });
+    expect(page.hits.map((h) => h.session.slug)).toEqual(['meeting-2']);
+    expect((await search.search({ q: 'گزارش پیشرفت' })).total).toBe(1);
+  });
+
+  it('merges deltas into one base and a new process loads it instead of rebuilding', async () => {
+    const search = createSearchService(database, { mergeAfterDeltas: 2 });
+    await search.indexSessions(await store([WEBINAR]));
+    await search.indexSessions(await store([MEETING]));
+    await search.idle();
+    expect(search.stats().segments).toBe(1);
+    const rows = await database.client.execute('SELECT kind FROM search_segments');
+    expect(rows.rows.map((r) => r.kind)).toEqual(['base']);
+    const other = createSearchService(database);
+    expect((await other.search({ q: 'گیلان' })).hits[0]?.session.slug).toBe('meeting-2');
+    expect(other.stats().segments).toBe(1);
+  });
+
+  it('rebuilds when the persisted segments are missing or out of date', async () => {
+    await store([WEBINAR, MEETING]);
+    const search = createSearchService(database);
+    expect((await search.search({ q: 'گیلان' })).total).toBe(1);
+    await database.client.execute("UPDATE search_segments SET payload = '{broken'");
+    const fresh = createSearchService(database, { onBackgroundError: () => undefined });
+    expect((await fresh.search({ q: 'بودجه' })).total).toBe(1);
+  });
+
+  it('removes sessions', async () => {
+    const search = createSearchService(database, { autoMerge: false });
+    const ids = await store([WEBINAR, MEETING]);
+    await search.indexSessions(ids);
+    await search.removeSessions(ids.slice(0, 1));
+    expect((await search.search({ q: 'استان' })).total).toBe(1);
+  });
+
+  it('explains empty and stop-word-only queries instead of failing', async () => {
+    const search = createSearchService(database, { autoMerge: false });
+    await search.indexSessions(await store([WEBINAR]));
+    await expect(search.search({ q: '  ؟!، ' })).rejects.toMatchObject({ code: 'query_empty' });
+    const page = await search.search({ q: 'از این به ' });
+    expect(page.total).toBe(0);
+    expect(page.ignored.length).toBeGreaterThan(0);
+    await expect(search.search({ q: 'ب'.repeat(10_000) })).rejects.toMatchObject({ code: 'query_too_long' });
+    expect((await search.search({ q: 'بودجه^2 ~ماده:27 +استان -*' })).hits[0]?.session.slug).toBe('webinar-1');
+  });
+});

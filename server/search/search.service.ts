@@ -1,0 +1,330 @@
+/**
+ * @module The search service: keeps the persisted segments (one base, small deltas) in
+ * memory, indexes saved sessions as deltas within a second, reloads when another
+ * process moves the generation, merges deltas in the background, and answers queries
+ * grouped by session with the best paragraphs highlighted.
+ *
+ * @example
+ * const search = createSearchService({ db, client });
+ * await search.indexSessions([id]);              // the ingest pipeline calls this after storing
+ * const page = await search.search({ q: 'بودجه ۱۴۰۰' });
+ */
+import type { Client } from '@libsql/client';
+import type { Db } from '../db/client';
+import type { EngineHit, SearchFilters } from './engine';
+import { bestParagraphs, type ParagraphMatch } from './highlight';
+import { parseFilterDate } from './filters';
+import { parseQuery } from './query';
+import { createSearchRepo, type SearchRepo } from './search.repo';
+import { buildSegmentPayload, loadSegment, parsePayload, type SessionMeta } from './segment';
+import { SegmentSet, DEFAULT_WEIGHTS, type MatchWeights } from './segment-set';
+
+export interface SearchParams {
+  q: string;
+  limit?: number;
+  offset?: number;
+  /** ISO or Jalali date, inclusive. */
+  from?: string;
+  to?: string;
+  speaker?: string;
+  kind?: string;
+  /** Expand the last word as a prefix (search-as-you-type). Default: unless the query ends with a space. */
+  prefix?: boolean;
+  /** Paragraphs per session (default 3). */
+  paragraphs?: number;
+}
+
+export interface SessionHit {
+  session: Pick<SessionMeta, 'id' | 'slug' | 'title' | 'kind' | 'heldOn' | 'speakers'>;
+  score: number;
+  paragraphs: ParagraphMatch[];
+}
+
+export interface SearchPage {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  hits: SessionHit[];
+  /** Words left out as too common (stop words). */
+  ignored: string[];
+}
+
+/** Errors a user can fix, with a stable code and a Persian message. */
+export class SearchInputError extends Error {
+  constructor(
+    readonly code: 'query_empty' | 'query_too_long' | 'invalid_date' | 'invalid_range',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SearchInputError';
+  }
+}
+
+export interface SearchServiceOptions {
+  /** Merge deltas into the base once there are this many (default 8). */
+  mergeAfterDeltas?: number;
+  /** Merge in the background after writes (default true; tests and CLIs may turn it off). */
+  autoMerge?: boolean;
+  /** Check the generation at most this often while searching, ms (default 250). */
+  staleCheckMs?: number;
+  weights?: MatchWeights;
+  clock?: () => Date;
+  /** Called when a background merge fails (default: console.error). */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+export const MAX_QUERY_LENGTH = 2_000;
+export const MAX_LIMIT = 100;
+
+export interface SearchService {
+  /** Index (or re-index) these sessions now: a delta segment, searchable on return. */
+  indexSessions(sessionIds: number[]): Promise<void>;
+  /** Drop sessions from the index. */
+  removeSessions(sessionIds: number[]): Promise<void>;
+  search(params: SearchParams): Promise<SearchPage>;
+  /** Reload if another process moved the generation; true when something was reloaded. */
+  refreshIfStale(): Promise<boolean>;
+  /** Build a fresh base from every session, replacing all segments. */
+  rebuild(): Promise<void>;
+  /** Fold the deltas into a new base now. */
+  merge(): Promise<void>;
+  /** Wait for background work (a merge) to finish. */
+  idle(): Promise<void>;
+  stats(): { generation: number; segments: number; sessions: number };
+}
+
+function rankOf(id: number, kind: 'base' | 'delta', asOf: number): number {
+  // A base includes every segment up to asOf: it outranks them and loses to later deltas.
+  return kind === 'base' ? asOf + 0.5 : id;
+}
+
+/**
+ * Create the search service over the database.
+ *
+ * @example
+ * const { db, client } = await openDatabase('file:data/neshast.db');
+ * const search = createSearchService({ db, client });
+ */
+export function createSearchService(deps: { db: Db; client?: Client }, options: SearchServiceOptions = {}): SearchService {
+  const repo: SearchRepo = createSearchRepo(deps.db);
+  const clock = options.clock ?? (() => new Date());
+  const mergeAfter = options.mergeAfterDeltas ?? 8;
+  const autoMerge = options.autoMerge ?? true;
+  const staleCheckMs = options.staleCheckMs ?? 250;
+  const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: background merge failed', e));
+  let set = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
+  let generation = -1;
+  let lastCheck = 0;
+  let loading: Promise<void> | null = null;
+  let background: Promise<void> = Promise.resolve();
+  let merging = false;
+  // One writer at a time in this process (PITFALLS 1: keep writes on one queue).
+  let writes: Promise<unknown> = Promise.resolve();
+  const queue = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = writes.then(job, job);
+    writes = next.catch(() => undefined);
+    return next;
+  };
+
+  async function loadSegmentRow(target: SegmentSet, id: number, kind: 'base' | 'delta'): Promise<void> {
+    const text = await repo.readPayload(id);
+    if (text === null) return;
+    const payload = parsePayload(text);
+    target.addSegment(rankOf(id, kind, payload.asOf), String(id), loadSegment(payload));
+  }
+
+  /** Load what the database holds: new deltas only when the base is unchanged, else everything. */
+  async function syncFromDatabase(): Promise<void> {
+    const gen = await repo.generation();
+    const rows = await repo.listSegments();
+    const loaded = new Set(set.keys());
+    const baseUnchanged = rows.filter((r) => r.kind === 'base').every((r) => loaded.has(String(r.id)));
+    if (baseUnchanged && loaded.size > 0) {
+      set.retain(new Set(rows.map((r) => String(r.id))));
+      for (const r of rows) if (!loaded.has(String(r.id))) await loadSegmentRow(set, r.id, r.kind);
+    } else {
+      const fresh = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
+      for (const r of rows) await loadSegmentRow(fresh, r.id, r.kind);
+      set = fresh;
+    }
+    generation = gen;
+    lastCheck = Date.now();
+  }
+
+  /** First load: persisted segments, then make them agree with the sessions table. */
+  async function initialLoad(): Promise<void> {
+    try {
+      await syncFromDatabase();
+    } catch (error) {
+      // An unreadable segment: start over from the sessions table.
+      onError(error);
+      await doRebuild();
+      return;
+    }
+    const truth = await repo.fingerprints();
+    const indexed = set.liveSessions();
+    if (set.segmentCount() === 0 || indexed.size < truth.size / 2) {
+      if (truth.size > 0 || set.segmentCount() > 0) await doRebuild();
+      return;
+    }
+    const stale: number[] = [];
+    for (const [id, hash] of truth) if (indexed.get(id) !== hash) stale.push(id);
+    const gone = [...indexed.keys()].filter((id) => !truth.has(id));
+    if (stale.length > 0 || gone.length > 0) await doIndex([...stale, ...gone]);
+  }
+
+  function ensureLoaded(): Promise<void> {
+    loading ??= queue(initialLoad).catch((e: unknown) => {
+      loading = null;
+      throw e;
+    });
+    return loading;
+  }
+
+  async function doIndex(sessionIds: number[]): Promise<void> {
+    const ids = [...new Set(sessionIds)];
+    if (ids.length === 0) return;
+    const found = await repo.sessionsForIndex(ids);
+    // A session re-ingested under a new id replaces the old entry with its slug.
+    const slugs = new Set(found.map((s) => s.slug));
+    const covers = [...new Set([...ids, ...set.liveIdsWithSlugs(slugs)])];
+    const payload = buildSegmentPayload(found, covers);
+    const { id, generation: gen } = await repo.insertSegment('delta', JSON.stringify(payload), covers, clock().toISOString());
+    set.addSegment(id, String(id), loadSegment(payload));
+    generation = gen;
+    scheduleMerge();
+  }
+
+  async function doRebuild(): Promise<void> {
+    const asOf = await repo.maxSegmentId();
+    const all = await repo.allSessionsForIndex();
+    const payload = buildSegmentPayload(all, all.map((s) => s.id), asOf);
+    const { id, generation: gen } = await repo.replaceWithBase(JSON.stringify(payload), payload.covers, asOf, clock().toISOString());
+    const fresh = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
+    fresh.addSegment(rankOf(id, 'base', asOf), String(id), loadSegment(payload));
+    set = fresh;
+    generation = gen;
+    // Deltas written by others while we built are newer than asOf: pick them up.
+    await syncFromDatabase();
+  }
+
+  function scheduleMerge(): void {
+    if (!autoMerge || merging) return;
+    const deltas = set.segmentCount() - 1;
+    if (deltas < mergeAfter) return;
+    merging = true;
+    background = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(() => queue(doRebuild))
+      .catch(onError)
+      .finally(() => {
+        merging = false;
+      });
+  }
+
+  async function refresh(): Promise<boolean> {
+    const gen = await repo.generation();
+    lastCheck = Date.now();
+    if (gen === generation) return false;
+    await queue(syncFromDatabase);
+    return true;
+  }
+
+  function filtersOf(params: SearchParams): SearchFilters {
+    const filters: SearchFilters = {};
+    for (const key of ['from', 'to'] as const) {
+      const raw = params[key];
+      if (!raw) continue;
+      const iso = parseFilterDate(raw);
+      if (!iso) throw new SearchInputError('invalid_date', `تاریخ «${raw}» معتبر نیست؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ یا 2021-01-20 بنویسید.`);
+      filters[key] = iso;
+    }
+    if (filters.from && filters.to && filters.from > filters.to) {
+      throw new SearchInputError('invalid_range', 'تاریخ آغاز بازه پس از تاریخ پایان آن است.');
+    }
+    if (params.speaker?.trim()) filters.speaker = params.speaker.trim();
+    if (params.kind?.trim()) filters.kind = params.kind.trim();
+    return filters;
+  }
+
+  async function present(hits: EngineHit[], terms: Array<{ term: string; weight: number }>, perSession: number): Promise<SessionHit[]> {
+    const rows = await repo.paragraphsOf(hits.map((h) => h.session.id));
+    const bySession = new Map<number, typeof rows>();
+    for (const r of rows) {
+      const list = bySession.get(r.sessionId) ?? [];
+      list.push(r);
+      bySession.set(r.sessionId, list);
+    }
+    return hits.map((h) => {
+      const { id, slug, title, kind, heldOn, speakers } = h.session;
+      return {
+        session: { id, slug, title, kind, heldOn, speakers },
+        score: Math.round(h.score * 1000) / 1000,
+        paragraphs: bestParagraphs(bySession.get(id) ?? [], terms, perSession),
+      };
+    });
+  }
+
+  return {
+    async indexSessions(sessionIds) {
+      await ensureLoaded();
+      await queue(() => doIndex(sessionIds));
+    },
+
+    async removeSessions(sessionIds) {
+      await ensureLoaded();
+      await queue(async () => {
+        const ids = [...new Set(sessionIds)];
+        if (ids.length === 0) return;
+        const payload = buildSegmentPayload([], ids);
+        const { id, generation: gen } = await repo.insertSegment('delta', JSON.stringify(payload), ids, clock().toISOString());
+        set.addSegment(id, String(id), loadSegment(payload));
+        generation = gen;
+        scheduleMerge();
+      });
+    },
+
+    async search(params) {
+      const raw = params.q ?? '';
+      if (raw.length > MAX_QUERY_LENGTH) {
+        throw new SearchInputError('query_too_long', `عبارت جست‌وجو بیش از ${MAX_QUERY_LENGTH.toLocaleString('fa-IR')} نویسه است؛ آن را کوتاه‌تر کنید.`);
+      }
+      const query = parseQuery(raw, params.prefix === undefined ? {} : { prefixLast: params.prefix });
+      if (query.words.length === 0 && query.stopWords.length === 0) {
+        throw new SearchInputError('query_empty', 'عبارتی برای جست‌وجو وارد کنید (حروف یا عدد).');
+      }
+      const filters = filtersOf(params);
+      const limit = Math.min(Math.max(params.limit ?? 10, 1), MAX_LIMIT);
+      const offset = Math.max(params.offset ?? 0, 0);
+      await ensureLoaded();
+      if (Date.now() - lastCheck >= staleCheckMs) await refresh();
+      const result = set.search(query, { limit, offset, filters });
+      const hits = await present(result.hits, result.terms, params.paragraphs ?? 3);
+      return { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords };
+    },
+
+    async refreshIfStale() {
+      await ensureLoaded();
+      return refresh();
+    },
+
+    async rebuild() {
+      loading = Promise.resolve();
+      await queue(doRebuild);
+    },
+
+    async merge() {
+      await ensureLoaded();
+      await queue(doRebuild);
+    },
+
+    async idle() {
+      await background;
+      await writes;
+    },
+
+    stats() {
+      return { generation, segments: set.segmentCount(), sessions: set.size() };
+    },
+  };
+}
