@@ -93,9 +93,8 @@ export const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
-export const ActionDetailSchema = z
-  .object({
-    action: ActionSummarySchema,
+/** The summary's fields at top level, plus what the action page shows. */
+export const ActionDetailSchema = ActionSummarySchema.extend({
     timeline: z.array(FollowUpSchema),
     audit: z.array(AuditEntrySchema),
     hasEvidence: z.boolean(),
@@ -104,8 +103,7 @@ export const ActionDetailSchema = z
       canReassign: z.boolean().openapi({ description: 'change unit, due date, priority, recipient (managers)' }),
       transitions: z.array(z.enum(transitionNames)).openapi({ description: 'steps this user may take now' }),
     }),
-  })
-  .openapi('ActionDetail');
+}).openapi('ActionDetail');
 
 export const ActionListSchema = z
   .object({ items: z.array(ActionSummarySchema), total: z.number().int(), today: z.string().openapi({ description: 'ISO date in Tehran' }) })

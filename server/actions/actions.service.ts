@@ -167,7 +167,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       if (!action) throw NotFoundError('اقدام');
       const actor = actorFor(user, record.action.unitCode);
       return {
-        action,
+        ...action,
         hasEvidence,
         permissions: {
           canPostUpdate: canWrite(actor) && !['done', 'cancelled'].includes(record.action.status),

@@ -24,8 +24,7 @@ interface ActionJson {
   link: string;
 }
 
-interface DetailJson {
-  action: ActionJson;
+interface DetailJson extends ActionJson {
   timeline: Array<{ kind: string; note: string | null; letterNumber: string | null; letterDate: string | null; files: Array<{ url: string; fileName: string }> }>;
   audit: Array<{ event: string; actor: { displayName: string } | null; before: unknown; after: unknown }>;
   permissions: { transitions: string[] };
@@ -114,7 +113,7 @@ describe('from directive to verified close', () => {
     const pdf = tinyPdf('operational programme 1400');
     form.append('files', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'برنامه عملیاتی ۱۴۰۰.pdf');
     const updated = await json<DetailJson>(await eastAzarbaijan(`/api/actions/${actionId}/follow-ups`, { method: 'POST', body: form }), 201);
-    expect(updated.action).toMatchObject({ status: 'in_progress', progress: 80, version: 2 });
+    expect(updated).toMatchObject({ status: 'in_progress', progress: 80, version: 2 });
     const [entry] = updated.timeline;
     expect(entry).toMatchObject({ kind: 'progress', letterNumber: '۱۲۳۴/ص/۹۹', letterDate: '2021-01-29' });
     expect(entry?.files[0]?.fileName).toBe('برنامه عملیاتی ۱۴۰۰.pdf');
@@ -135,7 +134,7 @@ describe('from directive to verified close', () => {
     const step = await tehran(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 2, transition: 'block', reason: 'x' } });
     expect(step.status).toBe(403);
     expect(await countRows(t.database, 'follow_ups')).toBe(followUps);
-    expect((await detail(actionId)).action).toEqual(before.action);
+    expect(await detail(actionId)).toEqual(before);
   });
 
   it('answers a stale update with 409 and the current state', async () => {
@@ -143,7 +142,7 @@ describe('from directive to verified close', () => {
     const body = await json<{ error: { code: string; message: string; details: { current: ActionJson } } }>(stale, 409);
     expect(body.error.code).toBe('version_conflict');
     expect(body.error.details.current).toMatchObject({ id: actionId, version: 2, progress: 80 });
-    expect((await detail(actionId)).action.progress).toBe(80);
+    expect((await detail(actionId)).progress).toBe(80);
   });
 
   it('lets the director request verification, and keeps verification to managers', async () => {
@@ -151,7 +150,7 @@ describe('from directive to verified close', () => {
       await eastAzarbaijan(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 2, transition: 'request_verification' } }),
       200,
     );
-    expect(requested.action.status).toBe('awaiting_verification');
+    expect(requested.status).toBe('awaiting_verification');
     const selfVerify = await eastAzarbaijan(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 3, transition: 'verify' } });
     expect(selfVerify.status).toBe(403);
     const queue = await json<{ items: ActionJson[] }>(await manager('/api/actions/verification-queue'), 200);
@@ -169,7 +168,7 @@ describe('from directive to verified close', () => {
       }),
       200,
     );
-    expect(returned.action.status).toBe('in_progress');
+    expect(returned.status).toBe('in_progress');
 
     const again = await json<DetailJson>(
       await eastAzarbaijan(`/api/actions/${actionId}/follow-ups`, {
@@ -178,13 +177,13 @@ describe('from directive to verified close', () => {
       }),
       201,
     );
-    expect(again.action.status).toBe('awaiting_verification');
+    expect(again.status).toBe('awaiting_verification');
 
     const verified = await json<DetailJson>(
       await manager(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 5, transition: 'verify' } }),
       200,
     );
-    expect(verified.action).toMatchObject({ status: 'done', progress: 100, dueState: 'closed' });
+    expect(verified).toMatchObject({ status: 'done', progress: 100, dueState: 'closed' });
     expect(verified.timeline.map((e) => e.kind)).toEqual(['progress', 'request_verification', 'returned', 'request_verification', 'verified']);
     const statusChanges = verified.audit.filter((a) => a.event === 'action.status');
     expect(statusChanges.map((a) => a.after)).toEqual([
