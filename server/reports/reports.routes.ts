@@ -1,6 +1,6 @@
 /** @module HTTP routes for reports: the dashboard (managers) and print-ready report data (a directive's or a unit's actions). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireUser } from '../auth/guards';
+import { requireRole, requireUser } from '../auth/guards';
 import type { ActionsRepo } from '../actions/actions.repo';
 import { ActionSummarySchema, DateInput } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
@@ -68,9 +68,9 @@ const dashboardRoute = createRoute({
   method: 'get',
   path: '/dashboard',
   tags: ['reports'],
-  summary: 'Completion and on-time rate per province, provinces × directives matrix, overdue list (any signed-in user: everything published is readable)',
+  summary: 'Completion and on-time rate per province, provinces × directives matrix, overdue list (managers)',
   request: { query: PeriodQuery },
-  responses: { 200: jsonContent(DashboardSchema, 'The dashboard'), 400: errorResponses[400], 401: errorResponses[401] },
+  responses: { 200: jsonContent(DashboardSchema, 'The dashboard'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
 });
 
 const PrintReportSchema = z
@@ -96,7 +96,7 @@ const printRoute = createRoute({
 export function reportsRoutes(repo: ActionsRepo, actions: ActionsService) {
   return newRouter()
     .openapi(dashboardRoute, async (c) => {
-      requireUser(c);
+      requireRole(c, 'manager', 'admin');
       const q = c.req.valid('query');
       const [{ items, today }, units] = await Promise.all([
         actions.list({ heldFrom: q.from, heldTo: q.to, series: q.series }, 1_000_000),
