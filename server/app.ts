@@ -52,7 +52,7 @@ const CONTENT_SECURITY_POLICY = {
 export function createApp(deps: AppDeps) {
   const { db } = deps.database;
   const cookie = cookieSettings(deps.publicUrl);
-  const auth = createAuthService({ db, repo: createAuthRepo(db), clock: deps.clock, sessions: deps.sessionPolicy, throttle: deps.loginThrottle });
+  const auth = createAuthService({ db, repo: createAuthRepo(db), clock: deps.clock, sessions: deps.sessionPolicy, throttle: deps.loginThrottle, scrypt: deps.scrypt });
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);

@@ -11,7 +11,7 @@ import { AppError, BadRequestError, UnauthorizedError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { LOGIN_ATTEMPT_ENTITY, type AuthRepo, type UserRow } from './auth.repo';
 import { DEFAULT_THROTTLE, lockRemainingMs, type ThrottlePolicy } from './login-throttle';
-import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword, type ScryptParams } from './password';
 
 export interface SessionPolicy {
   /** A session unused this long ends. */
@@ -55,6 +55,8 @@ export interface AuthServiceOptions {
   clock: Clock;
   sessions?: SessionPolicy;
   throttle?: ThrottlePolicy;
+  /** Hashing cost of new passwords (tests lower it). */
+  scrypt?: ScryptParams;
 }
 
 export function createAuthService(options: AuthServiceOptions) {
@@ -142,7 +144,7 @@ export function createAuthService(options: AuthServiceOptions) {
       const problem = passwordProblem(newPassword);
       if (problem) throw BadRequestError('weak_password', problem);
       const now = clock.now();
-      await repo.updatePassword(userId, await hashPassword(newPassword), now.toISOString());
+      await repo.updatePassword(userId, await hashPassword(newPassword, options.scrypt), now.toISOString());
       await repo.deleteSessionsOf(userId);
       await db.insert(auditLog).values(auditValues({ actorId: userId, event: 'user.password', entity: 'user', entityId: userId, at: now }));
       return startSession(userId);

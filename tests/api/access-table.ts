@@ -1,0 +1,164 @@
+/**
+ * @module Who may call which API route: the table the access-matrix test walks.
+ *
+ * One row per route, keyed `METHOD /api/path` exactly as Hono lists it (`:param`), with the
+ * status each caller must get. Every cell runs with a fresh user of that role (directors are
+ * bound to prov-east-azarbaijan, whose action is `w.ownActionId`). A route added to the app
+ * without a row here fails the test: add its row (and its forbidden cases) when you add it.
+ *
+ * @example
+ * 'GET /api/things/:id': { path: (w) => `/api/things/${w.directiveId}`, expect: signedIn(200) },
+ */
+import type { Role } from '../../server/db/schema';
+import type { TestUser } from '../support/test-app';
+import type { AccessWorld } from './access-world';
+
+export type Caller = 'anonymous' | Role;
+export const CALLERS: readonly Caller[] = ['anonymous', 'admin', 'manager', 'director', 'staff'];
+
+export interface Cell {
+  caller: Caller;
+  /** The fresh user making the request; null for anonymous. */
+  user: TestUser | null;
+}
+
+export interface AccessRow {
+  path: (w: AccessWorld) => string;
+  /** JSON body (or FormData for uploads), built per cell because writes need current versions. */
+  body?: (w: AccessWorld, cell: Cell) => unknown | Promise<unknown>;
+  expect: Record<Caller, number>;
+}
+
+/** Every signed-in role gets `ok`; anonymous 401. */
+export const signedIn = (ok: number): Record<Caller, number> => ({ anonymous: 401, admin: ok, manager: ok, director: ok, staff: ok });
+/** Only the listed roles get `ok`; the other roles 403; anonymous 401. */
+export const only = (ok: number, ...roles: Role[]): Record<Caller, number> => ({
+  anonymous: 401,
+  admin: roles.includes('admin') ? ok : 403,
+  manager: roles.includes('manager') ? ok : 403,
+  director: roles.includes('director') ? ok : 403,
+  staff: roles.includes('staff') ? ok : 403,
+});
+/** Everyone, signed in or not. */
+export const everyone = (ok: number): Record<Caller, number> => ({ anonymous: ok, admin: ok, manager: ok, director: ok, staff: ok });
+
+let serial = 0;
+const unique = (prefix: string) => `${prefix}-${++serial}`;
+
+/** A step the caller may take from the action's current status, so repeated cells keep working. */
+async function nextStep(w: AccessWorld, actionId: number) {
+  const status = await w.statusOf(actionId);
+  const version = await w.versionOf(actionId);
+  if (status === 'open') return { version, transition: 'start' };
+  if (status === 'blocked') return { version, transition: 'resume' };
+  return { version, transition: 'block', reason: 'منتظر پاسخ سازمان برنامه و بودجه' };
+}
+
+export const ACCESS_TABLE: Record<string, AccessRow> = {
+  'GET /api/health': { path: () => '/api/health', expect: everyone(200) },
+  'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: everyone(200) },
+
+  // Accounts (issue 3)
+  'POST /api/auth/login': {
+    path: () => '/api/auth/login',
+    body: async (w, cell) => {
+      const user = cell.user ?? (await w.t.createUser({ role: 'staff' }));
+      return { username: user.username, password: user.password };
+    },
+    expect: everyone(200),
+  },
+  'POST /api/auth/logout': { path: () => '/api/auth/logout', expect: signedIn(200) },
+  'GET /api/auth/me': { path: () => '/api/auth/me', expect: signedIn(200) },
+  'POST /api/auth/password': {
+    path: () => '/api/auth/password',
+    body: (_w, cell) => ({ currentPassword: cell.user?.password ?? 'none', newPassword: 'another-long-passphrase' }),
+    expect: signedIn(200),
+  },
+  'GET /api/users': { path: () => '/api/users', expect: only(200, 'admin') },
+  'POST /api/users': {
+    path: () => '/api/users',
+    body: () => ({ username: unique('added'), role: 'staff', displayName: 'کارمند تازه' }),
+    expect: only(201, 'admin'),
+  },
+  'PATCH /api/users/:id': {
+    path: (w) => `/api/users/${w.spareUserId}`,
+    body: () => ({ displayName: unique('نام تازه') }),
+    expect: only(200, 'admin'),
+  },
+  'POST /api/users/:id/password': { path: (w) => `/api/users/${w.spareUserId}/password`, expect: only(200, 'admin') },
+
+  // Sessions (issue 2)
+  'GET /api/sessions': { path: () => '/api/sessions', expect: signedIn(200) },
+  'GET /api/sessions/:slug': { path: (w) => `/api/sessions/${w.sessionSlug}`, expect: signedIn(200) },
+  'GET /api/sessions/:slug/carry-over': { path: (w) => `/api/sessions/${w.sessionSlug}/carry-over`, expect: signedIn(200) },
+
+  // Directives and actions (issue 6)
+  'POST /api/directives/:id/publish': { path: (w) => `/api/directives/${w.directiveId}/publish`, expect: only(200, 'admin', 'manager') },
+  'POST /api/directives/:id/assignments': {
+    path: (w) => `/api/directives/${w.directiveId}/assignments`,
+    body: () => ({ units: ['prov-fars'], dueOn: '2021-03-01' }),
+    expect: only(201, 'admin', 'manager'),
+  },
+  'GET /api/directives/:id/rollup': { path: (w) => `/api/directives/${w.directiveId}/rollup`, expect: signedIn(200) },
+  'GET /api/actions': { path: () => '/api/actions', expect: signedIn(200) },
+  'GET /api/actions/mine': { path: () => '/api/actions/mine', expect: signedIn(200) },
+  'GET /api/actions/verification-queue': { path: () => '/api/actions/verification-queue', expect: only(200, 'admin', 'manager') },
+  'GET /api/actions/:id': { path: (w) => `/api/actions/${w.ownActionId}`, expect: signedIn(200) },
+  'POST /api/actions/:id/follow-ups': {
+    path: (w) => `/api/actions/${w.ownActionId}/follow-ups`,
+    body: async (w) => ({ version: await w.versionOf(w.ownActionId), note: 'پیشرفت کار', progress: 20 }),
+    expect: only(201, 'admin', 'manager', 'director'),
+  },
+  'POST /api/actions/:id/transitions': {
+    path: (w) => `/api/actions/${w.ownActionId}/transitions`,
+    body: (w) => nextStep(w, w.ownActionId),
+    expect: only(200, 'admin', 'manager', 'director'),
+  },
+  'PATCH /api/actions/:id': {
+    path: (w) => `/api/actions/${w.ownActionId}`,
+    body: async (w) => ({ version: await w.versionOf(w.ownActionId), priority: 'high' }),
+    expect: only(200, 'admin', 'manager'),
+  },
+  'GET /api/evidence/:id': { path: (w) => `/api/evidence/${w.evidenceId}`, expect: signedIn(200) },
+
+  // Notifications, reports, exports, calendar (issue 6)
+  'GET /api/notifications': { path: () => '/api/notifications', expect: signedIn(200) },
+  'POST /api/notifications/read-all': { path: () => '/api/notifications/read-all', expect: signedIn(200) },
+  'POST /api/notifications/:id/read': {
+    path: (w) => `/api/notifications/${w.notificationId}/read`,
+    expect: { anonymous: 401, admin: 200, manager: 200, director: 200, staff: 403 },
+  },
+  'GET /api/reports/dashboard': { path: () => '/api/reports/dashboard', expect: only(200, 'admin', 'manager') },
+  'GET /api/reports/print': { path: (w) => `/api/reports/print?directive=${w.directiveId}`, expect: signedIn(200) },
+  'GET /api/exports/actions.csv': { path: () => '/api/exports/actions.csv', expect: signedIn(200) },
+  'GET /api/calendar/token': { path: () => '/api/calendar/token', expect: signedIn(200) },
+  'POST /api/calendar/token': { path: () => '/api/calendar/token', expect: signedIn(201) },
+  'DELETE /api/calendar/token': { path: () => '/api/calendar/token', expect: signedIn(200) },
+  // The feed URL carries its own secret token: calendar apps send no cookie.
+  'GET /api/calendar/:file': { path: (w) => w.calendarFeedPath, expect: everyone(200) },
+};
+
+/**
+ * Writes a director must not make on another province's action; each must answer 403 and change nothing.
+ */
+export const OTHER_PROVINCE_WRITES: Array<{ name: string; method: string; path: (w: AccessWorld) => string; body: (w: AccessWorld) => Promise<unknown> }> = [
+  {
+    name: 'post a follow-up',
+    method: 'POST',
+    path: (w) => `/api/actions/${w.otherActionId}/follow-ups`,
+    body: async (w) => ({ version: await w.versionOf(w.otherActionId), note: 'نفوذ', progress: 90 }),
+  },
+  { name: 'change its status', method: 'POST', path: (w) => `/api/actions/${w.otherActionId}/transitions`, body: (w) => nextStep(w, w.otherActionId) },
+  {
+    name: 'request verification',
+    method: 'POST',
+    path: (w) => `/api/actions/${w.otherActionId}/transitions`,
+    body: async (w) => ({ version: await w.versionOf(w.otherActionId), transition: 'request_verification' }),
+  },
+  {
+    name: 're-assign it',
+    method: 'PATCH',
+    path: (w) => `/api/actions/${w.otherActionId}`,
+    body: async (w) => ({ version: await w.versionOf(w.otherActionId), unitCode: 'prov-east-azarbaijan' }),
+  },
+];
