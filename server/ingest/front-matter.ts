@@ -1,7 +1,7 @@
 /** @module The YAML front matter of a markdown session, validated with zod. */
 import { z } from 'zod';
 import { sessionKinds } from '../db/schema';
-import { toIsoDate } from './dates';
+import { parseDate } from '../persian/jalali';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
@@ -11,7 +11,7 @@ export const SlugSchema = z.string().regex(slugPattern, 'نامک (slug) فقط 
 export const SessionDateSchema = z
   .union([z.string(), z.date()])
   .transform((value, ctx) => {
-    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : toIsoDate(value);
+    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : parseDate(value);
     if (!iso) {
       ctx.addIssue({ code: 'custom', message: `تاریخ «${String(value)}» معتبر نیست (نمونه: 1399-11-01 یا 2021-01-20).` });
       return z.NEVER;

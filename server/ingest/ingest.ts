@@ -9,8 +9,11 @@ import type { Client } from '@libsql/client';
 import { checkSessionUnits, resolveMarkdownSession, type Catalogue } from './catalogue';
 import { loadCatalogue, peopleStatements, readPeopleYaml, readUnitsYaml, unitStatements } from './catalogue-files';
 import { IngestError } from './ingest-error';
+import { decodeText } from './decode';
 import { readJsonl } from './readers/jsonl';
 import { readMarkdownSession } from './readers/markdown';
+import { readTextSession } from './readers/text';
+import { readSrtSession, readVttSession } from './readers/transcript';
 import type { SessionInput } from './session-input';
 import { storeSessions } from './session-store';
 
@@ -29,6 +32,9 @@ export const defaultReaders: Record<string, SessionReader> = {
     for (const s of sessions) checkSessionUnits(s, catalogue);
     return sessions;
   },
+  '.txt': (text, file) => [readTextSession(file, text)],
+  '.vtt': (text, file) => [readVttSession(file, text)],
+  '.srt': (text, file) => [readSrtSession(file, text)],
 };
 
 export interface IngestFailure {
@@ -122,7 +128,7 @@ export async function ingestPaths(client: Client, paths: string[], options: Inge
     summary.files++;
     const name = relative(process.cwd(), file) || file;
     try {
-      const sessions = reader(await readFile(file, 'utf8'), name, catalogue);
+      const sessions = reader(decodeText(await readFile(file), name), name, catalogue);
       const result = await storeSessions(client, sessions, options.now(), (done, total) => options.onProgress?.(done, total, name));
       summary.added += result.added;
       summary.updated += result.updated;

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths, type IngestSummary } from '../../server/ingest/ingest';
 import { countRows, openTempDatabase, type TempDatabase } from '../support/temp-db';
@@ -169,5 +170,46 @@ describe('JSONL bulk sessions', () => {
     await ingestPaths(db.client, ['content'], { now });
     const source = String((await db.client.execute({ sql: 'SELECT source_text FROM sessions WHERE slug = ?', args: [SEED_SLUG] })).rows[0]?.source_text);
     expect(source).toBe(readFileSync('content/sessions/1399-11-01-tvto-outsourcing-webinar.md', 'utf8'));
+  });
+});
+
+describe('raw text and transcripts', () => {
+  it('ingests a WebVTT transcript with speakers and cue times per paragraph', async () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v حسین فیروزی>استان‌ها باید برنامه عملیاتی را ظرف دو هفته ارسال کنند.\n\n00:00:05.000 --> 00:00:09.000\n<v مریم احمدی>گزارش آن در جلسه بعد ارائه می‌شود.\n';
+    const dir = contentWith('1400-02-01-review.vtt', vtt);
+    const summary = await ingestPaths(db.client, [dir], { now });
+    expect(summary).toMatchObject({ added: 1, failures: [] });
+    const rows = (await db.client.execute('SELECT p.speaker, p.media_start_ms, s.held_on, s.source_kind FROM paragraphs p JOIN sessions s ON s.id = p.session_id ORDER BY p.ordinal')).rows;
+    expect(rows.map((r) => [r.speaker, r.media_start_ms])).toEqual([
+      ['حسین فیروزی', 1000],
+      ['مریم احمدی', 5000],
+    ]);
+    expect(rows[0]).toMatchObject({ held_on: '2021-04-21', source_kind: 'vtt' });
+  });
+
+  it('refuses a VTT with a broken cue, naming its line, and writes nothing', async () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.500\nمتن اول\n\n00:00:xx --> 00:00:09.000\nمتن دوم\n';
+    const dir = contentWith('broken.vtt', vtt);
+    const summary = await ingestPaths(db.client, [join(dir, 'broken.vtt')], { now });
+    expect(summary.failures[0]).toMatchObject({ line: 6 });
+    expect(await countRows(db, 'sessions')).toBe(0);
+  });
+
+  it('converts a Windows-1256 text file and keeps its words', async () => {
+    const dir = contentWith('placeholder.md', validSession('placeholder', 'متن'));
+    writeFileSync(join(dir, 'arabic-codepage.txt'), iconv.encode('گزارش جلسه\n\nمديران کل استان ها بايد گزارش را ارسال کنند.\n', 'win1256'));
+    const summary = await ingestPaths(db.client, [join(dir, 'arabic-codepage.txt')], { now });
+    expect(summary.failures).toEqual([]);
+    const body = String((await db.client.execute('SELECT body FROM sessions')).rows[0]?.body);
+    expect(body).toContain('استان');
+    expect(body).toContain('گزارش');
+  });
+
+  it('refuses a binary file clearly', async () => {
+    const dir = contentWith('placeholder.md', validSession('placeholder', 'متن'));
+    writeFileSync(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
+    const summary = await ingestPaths(db.client, [join(dir, 'image.txt')], { now });
+    expect(summary.failures[0]?.code).toBe('binary_file');
+    expect(await countRows(db, 'sessions')).toBe(0);
   });
 });
