@@ -1,0 +1,143 @@
+/**
+ * The foundation in a real browser: home page → the seed webinar, right-to-left Persian with
+ * its Jalali date and its directives highlighted in place, stable #d- links, phone width, axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  checkA11y,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServer,
+  viewports,
+  watchPage,
+  type TestServer,
+} from './support';
+
+const SEED_TITLE = 'نخستین وبینار واگذاری امور به بخش غیر دولتی سازمان';
+const SEED_SLUG = 'tvto-outsourcing-webinar-1';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sessions in the browser', () => {
+  it('goes from the home page to the seed webinar, shown in Persian, right to left, with its directives in place', async () => {
+    const page = await openPage(browser);
+    const problems = watchPage(page);
+    await server.signIn(page, { role: 'staff' });
+    await page.goto(`${server.url}/`);
+
+    const html = page.locator('html');
+    expect(await html.getAttribute('dir')).toBe('rtl');
+    expect(await html.getAttribute('lang')).toBe('fa');
+
+    const link = page.getByRole('link', { name: SEED_TITLE });
+    await link.waitFor();
+    // The list shows each session's Jalali date and directive count in Persian digits.
+    const seedItem = page.locator('.session-item', { has: link });
+    expect(await seedItem.textContent()).toContain('۱ بهمن ۱۳۹۹');
+    expect(await seedItem.textContent()).toContain('۵ رهنمود');
+    await checkA11y(page);
+    await screenshot(page, 'home-desktop');
+
+    await link.click();
+    await page.waitForURL(`**/sessions/${SEED_SLUG}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent()).toBe(SEED_TITLE);
+    expect(await page.title()).toContain(SEED_TITLE);
+    expect(await page.locator('.session-facts time').textContent()).toMatch(/۱ بهمن ۱۳۹۹/);
+
+    const marks = page.locator('main mark.directive-mark[id^="d-"]');
+    expect(await marks.count()).toBeGreaterThanOrEqual(4);
+    // Each highlight quotes the body verbatim: its text is the directive's quote from the API.
+    const detail = await (await page.context().request.get(`${server.url}/api/sessions/${SEED_SLUG}`)).json();
+    const quotes = new Map<string, string>(detail.directives.map((d: { anchor: string; quote: string }) => [d.anchor, d.quote]));
+    for (const [anchor, quote] of quotes) {
+      const parts = await page.locator(`mark[data-directive="${anchor}"]`).allTextContents();
+      expect(parts.join('')).toBe(quote.replace(/\n+/g, ''));
+    }
+    // The deadline note beside a directive names who acts and the rule.
+    const note = page.locator('aside.directive-note', { has: page.locator('#note-operational-programmes-1400') });
+    expect(await note.textContent()).toContain('همه استان‌ها');
+    expect(await note.textContent()).toContain('سازمان برنامه و بودجه کشور');
+    expect(await note.textContent()).toContain('دو هفته');
+    // The paragraphs keep their ordinals as anchors.
+    expect(await page.locator('main p[id^="p-"]').count()).toBe(detail.paragraphs.length);
+
+    await checkA11y(page);
+    await screenshot(page, 'session-desktop');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a #d- link at its directive, at phone width, without sideways scrolling', async () => {
+    const page = await openPage(browser, { viewport: viewports.phone, isMobile: true, hasTouch: true });
+    const problems = watchPage(page);
+    await server.signIn(page, { role: 'director' });
+    const anchor = 'd-property-sales-3-months';
+    await page.goto(`${server.url}/sessions/${SEED_SLUG}#${anchor}`);
+
+    const target = page.locator(`#${anchor}`);
+    await target.waitFor();
+    expect(await target.evaluate((el) => el.tagName)).toBe('MARK');
+    // Scrolled to it: the highlight is on screen although it is far down the text.
+    await expect.poll(() => target.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(viewports.phone.height);
+    expect(await target.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+    expect(await horizontalOverflow(page)).toBe(0);
+    // On a phone, a directive's note comes below its paragraph, not beside it.
+    const paragraph = page.locator('.passage', { has: target });
+    const text = await paragraph.locator('.passage-text').boundingBox();
+    const notes = await paragraph.locator('.passage-notes').boundingBox();
+    expect(notes && text && notes.y >= text.y + text.height).toBe(true);
+
+    await screenshot(page, 'session-phone-directive', { fullPage: false });
+    await screenshot(page, 'session-phone');
+    await checkA11y(page);
+
+    // The home page holds at 360 px too.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'home-phone-360');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says in Persian when a session does not exist, and the skip link leads to the content', async () => {
+    const page = await openPage(browser);
+    await server.signIn(page, { role: 'staff' });
+    await page.goto(`${server.url}/sessions/no-such-session`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('نشست پیدا نشد');
+    expect(await page.getByRole('link', { name: 'بازگشت به فهرست نشست‌ها' }).getAttribute('href')).toBe('/');
+
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'پرش به محتوای اصلی' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await checkA11y(page);
+    await page.context().close();
+  });
+
+  it('sends a visitor who is not signed in to the sign-in page, keeping the way back', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}/sessions/${SEED_SLUG}#d-article-27-sales`);
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/sessions/${SEED_SLUG}#d-article-27-sales`);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * @module The app: the route table and the site navigation, in one place.
+ * Adding a page is one line in `routes` (and one in `navigation` if it belongs in the header).
+ */
+import { lazy } from 'solid-js';
+import { Router, type RouteDefinition } from '@solidjs/router';
+import { SiteLayout, type NavLink } from './components/site-layout';
+import { NotFound } from './routes/not-found';
+import { getSession, getSessionPage } from './api/sessions';
+import { parsePage } from './components/pagination';
+
+/**
+ * Every page of the app. Pages load their code on first visit (`lazy`) and `preload` starts
+ * their data while it loads (the page reads the same cached query).
+ */
+export const routes: RouteDefinition[] = [
+  {
+    path: '/',
+    component: lazy(() => import('./routes/sessions-list').then((m) => ({ default: m.SessionsList }))),
+    preload: ({ location }) => void getSessionPage(parsePage(location.query.page)),
+  },
+  {
+    path: '/sessions/:slug',
+    component: lazy(() => import('./routes/session-page').then((m) => ({ default: m.SessionPage }))),
+    preload: ({ params }) => void getSession(params.slug ?? ''),
+  },
+  // Next: { path: '/login', … }, { path: '/search', … }, { path: '/my-actions', … }, { path: '/dashboard', … }, { path: '/admin', … }
+  { path: '*404', component: NotFound },
+];
+
+/** Links in the site header, in order. */
+export const navigation: NavLink[] = [{ href: '/', label: 'نشست‌ها', end: true }];
+
+export function App() {
+  return <Router root={(props) => <SiteLayout navigation={navigation}>{props.children}</SiteLayout>}>{routes}</Router>;
+}

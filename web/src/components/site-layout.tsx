@@ -1,0 +1,66 @@
+/** @module The frame of every page: skip link, header with the site name and navigation, main landmark, footer. */
+import { For, Show, type JSX } from 'solid-js';
+import { A, useIsRouting, useNavigate } from '@solidjs/router';
+import { loginPath, setUnauthorizedHandler } from '../api/client';
+
+/** One link of the site navigation. */
+export interface NavLink {
+  href: string;
+  label: string;
+  /** Active only on this exact path (for `/`). */
+  end?: boolean;
+}
+
+export function SiteLayout(props: { navigation: NavLink[]; children?: JSX.Element }) {
+  const navigate = useNavigate();
+  const routing = useIsRouting();
+  // From here on a 401 is a client-side move to the sign-in page, keeping the way back.
+  setUnauthorizedHandler(() => navigate(loginPath(), { replace: true }));
+
+  let main: HTMLElement | undefined;
+  const skipToMain = (event: MouseEvent) => {
+    event.preventDefault();
+    main?.focus();
+    main?.scrollIntoView();
+  };
+
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={skipToMain}>
+        پرش به محتوای اصلی
+      </a>
+      <header class="site-header">
+        <div class="container site-header-inner">
+          <A href="/" class="site-name" end>
+            <span class="site-name-mark" aria-hidden="true">
+              ن
+            </span>
+            <span>نشست</span>
+          </A>
+          <nav class="site-nav" aria-label="پیمایش اصلی">
+            <ul>
+              <For each={props.navigation}>
+                {(link) => (
+                  <li>
+                    <A href={link.href} end={link.end} activeClass="is-active">
+                      {link.label}
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </nav>
+        </div>
+        <Show when={routing()}>
+          <div class="route-progress" role="progressbar" aria-label="در حال بارگذاری صفحه" />
+        </Show>
+      </header>
+      <main id="main" class="container site-main" tabIndex={-1} ref={main}>
+        {props.children}
+      </main>
+      <footer class="site-footer">
+        <div class="container">نشست: جلسه‌ها، رهنمودها و پیگیری اقدام‌ها</div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+/** @module Persian digits for numbers the interface shows (counts, pages, dates). */
+
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+
+/**
+ * Replace ASCII digits with Persian ones; other characters are kept.
+ *
+ * @example
+ * toPersianDigits(1400) // '۱۴۰۰'
+ * toPersianDigits('صفحه 2 از 10') // 'صفحه ۲ از ۱۰'
+ */
+export function toPersianDigits(value: string | number): string {
+  return String(value).replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)] ?? d);
+}
+
+/**
+ * A count followed by its noun, in Persian digits (Persian nouns stay singular after numbers).
+ *
+ * @example
+ * countOf(5, 'رهنمود') // '۵ رهنمود'
+ */
+export function countOf(count: number, noun: string): string {
+  return `${toPersianDigits(count)} ${noun}`;
+}
+
+/**
+ * A media offset in milliseconds as h:mm:ss or m:ss with Persian digits.
+ *
+ * @example
+ * formatMediaTime(83_000) // '۱:۲۳'
+ */
+export function formatMediaTime(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const text = hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
+  return toPersianDigits(text);
+}
