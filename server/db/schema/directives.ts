@@ -31,6 +31,8 @@ export const directives = sqliteTable(
     status: text('status', { enum: directiveStatuses }).notNull().default('draft'),
     /** Cue rules that fired when the directive was suggested. */
     cues: text('cues', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** When a reviewer confirmed a draft suggestion (null: not reviewed yet, or rejected). */
+    confirmedAt: text('confirmed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

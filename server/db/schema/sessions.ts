@@ -5,6 +5,9 @@ export const sessionKinds = ['webinar', 'meeting', 'announcement', 'news'] as co
 export type SessionKind = (typeof sessionKinds)[number];
 export const sourceKinds = ['markdown', 'text', 'vtt', 'srt', 'jsonl', 'form'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
+/** A draft (an import under review) is hidden from lists, pages and search until published. */
+export const sessionStatuses = ['draft', 'published'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
 
 export const sessions = sqliteTable(
   'sessions',
@@ -29,10 +32,13 @@ export const sessions = sqliteTable(
     speakers: text('speakers', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** Notes from whoever repaired the source (e.g. a corrected name). */
     notes: text('notes'),
+    status: text('status', { enum: sessionStatuses }).notNull().default('published'),
+    /** When a draft was published (null for ingested sessions, which are published as written). */
+    publishedAt: text('published_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('sessions_held_on').on(t.heldOn), index('sessions_series').on(t.series)],
+  (t) => [index('sessions_held_on').on(t.heldOn), index('sessions_series').on(t.series), index('sessions_status').on(t.status)],
 );
 
 export const paragraphs = sqliteTable(
