@@ -1,0 +1,92 @@
+/**
+ * `npm run eval:search [-- --json FILE]`: search quality on the shared corpora, ours and the
+ * peers side by side in one run: Hamshahri (MAP@100, nDCG@10; topics as given and as typed
+ * on a Persian keyboard), ParsiNLU RC (MRR@10, success@10 on dev and eval), and misspelt or
+ * variant forms of the queries.
+ */
+import { writeFileSync } from 'node:fs';
+import { asTypedOnPersianKeyboard, hasCorpora, readHamshahri, readParsinlu, type CorpusDoc, type Topic } from '../server/search/eval/corpora';
+import { fts5Engine, miniSearchEngine, oursEngine, stockLunrEngine, type EvalEngine } from '../server/search/eval/engines';
+import { averagePrecision, mean, ndcg, reciprocalRank, success } from '../server/search/eval/metrics';
+import { makeVariant, VARIANTS } from '../server/search/eval/variants';
+import { argValue } from './cli';
+
+if (!hasCorpora()) {
+  console.error('eval:search needs ../shared/corpora beside the repository');
+  process.exit(2);
+}
+
+const makeEngines = (): EvalEngine[] => [oursEngine(), stockLunrEngine(), miniSearchEngine(), fts5Engine(false), fts5Engine(true)];
+
+type Row = Record<string, number>;
+const results: Record<string, Record<string, Row>> = {};
+const record = (table: string, engine: string, row: Row) => {
+  results[table] ??= {};
+  const t = results[table];
+  if (t) t[engine] = { ...(t[engine] ?? {}), ...row };
+};
+
+async function runRanked(engine: EvalEngine, topics: Topic[], k: number): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const t of topics) out.push(await engine.search(t.query, k));
+  return out;
+}
+
+async function evaluateHamshahri(docs: CorpusDoc[], topics: Topic[]): Promise<void> {
+  const typed = topics.map((t) => ({ ...t, query: asTypedOnPersianKeyboard(t.query) }));
+  for (const engine of makeEngines()) {
+    const started = performance.now();
+    await engine.build(docs);
+    process.stderr.write(`hamshahri: ${engine.name} built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    for (const [label, set] of [['as given', topics], ['keyboard', typed]] as const) {
+      const ranked = await runRanked(engine, set, 100);
+      record('Hamshahri', engine.name, {
+        [`MAP@100 ${label}`]: mean(ranked.map((r, i) => averagePrecision(r, set[i]?.relevant ?? new Set(), 100))),
+        [`nDCG@10 ${label}`]: mean(ranked.map((r, i) => ndcg(r, set[i]?.relevant ?? new Set(), 10))),
+      });
+    }
+    for (const [v, variant] of VARIANTS.entries()) {
+      const varied = typed.map((t) => ({ ...t, query: makeVariant(t.query, variant, Number(t.id) * 31 + v) }));
+      const ranked = await runRanked(engine, varied, 100);
+      record('Hamshahri variants (keyboard topics, MAP@100)', engine.name, {
+        [variant]: mean(ranked.map((r, i) => averagePrecision(r, varied[i]?.relevant ?? new Set(), 100))),
+      });
+    }
+    engine.close();
+  }
+}
+
+async function evaluateParsinlu(split: 'dev' | 'eval'): Promise<void> {
+  const { docs, topics } = readParsinlu(split);
+  for (const engine of makeEngines()) {
+    await engine.build(docs);
+    const ranked = await runRanked(engine, topics, 10);
+    record('ParsiNLU RC', engine.name, {
+      [`MRR@10 ${split}`]: mean(ranked.map((r, i) => reciprocalRank(r, topics[i]?.relevant ?? new Set(), 10))),
+      [`success@10 ${split}`]: mean(ranked.map((r, i) => success(r, topics[i]?.relevant ?? new Set(), 10))),
+    });
+    if (split === 'eval') {
+      const varied = topics.map((t, i) => ({ ...t, query: makeVariant(t.query, 'drop a letter', i + 7) }));
+      const vr = await runRanked(engine, varied, 10);
+      record('ParsiNLU RC', engine.name, { 'MRR@10 eval, a letter dropped': mean(vr.map((r, i) => reciprocalRank(r, varied[i]?.relevant ?? new Set(), 10))) });
+    }
+    engine.close();
+  }
+}
+
+const started = performance.now();
+const hamshahri = readHamshahri();
+await evaluateHamshahri(hamshahri.docs, hamshahri.topics);
+await evaluateParsinlu('dev');
+await evaluateParsinlu('eval');
+
+for (const [table, rows] of Object.entries(results)) {
+  const columns = [...new Set(Object.values(rows).flatMap((r) => Object.keys(r)))];
+  console.log(`\n### ${table}\n`);
+  console.log(`| engine | ${columns.join(' | ')} |`);
+  console.log(`|---|${columns.map(() => '---').join('|')}|`);
+  for (const [engine, row] of Object.entries(rows)) console.log(`| ${engine} | ${columns.map((c) => (row[c] ?? 0).toFixed(3)).join(' | ')} |`);
+}
+console.log(`\n(${hamshahri.docs.length} Hamshahri documents, ${hamshahri.topics.length} topics; ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+const jsonOut = argValue(process.argv.slice(2), '--json');
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
