@@ -24,7 +24,10 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import('./routes/session-page').then((m) => ({ default: m.SessionPage }))),
     preload: ({ params }) => void getSession(params.slug ?? ''),
   },
-  // Next: { path: '/login', … }, { path: '/search', … }, { path: '/my-actions', … }, { path: '/dashboard', … }, { path: '/admin', … }
+  { path: '/login', component: lazy(() => import('./routes/login-page').then((m) => ({ default: m.LoginPage }))) },
+  { path: '/account', component: lazy(() => import('./routes/account-page').then((m) => ({ default: m.AccountPage }))) },
+  { path: '/admin/users', component: lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsers }))) },
+  // Next: { path: '/search', … }, { path: '/my-actions', … }, { path: '/dashboard', … }, { path: '/admin', … }
   { path: '*404', component: NotFound },
 ];
 

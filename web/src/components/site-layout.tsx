@@ -2,6 +2,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { A, useIsRouting, useNavigate } from '@solidjs/router';
 import { loginPath, setUnauthorizedHandler } from '../api/client';
+import { UserMenu } from './user-menu';
 
 /** One link of the site navigation. */
 export interface NavLink {
@@ -50,6 +51,7 @@ export function SiteLayout(props: { navigation: NavLink[]; children?: JSX.Elemen
               </For>
             </ul>
           </nav>
+          <UserMenu />
         </div>
         <Show when={routing()}>
           <div class="route-progress" role="progressbar" aria-label="در حال بارگذاری صفحه" />

@@ -1,0 +1,54 @@
+/** @module The sign-in page: username and password, the server's Persian message on failure, then back to where the user was. */
+import { createSignal, Show } from 'solid-js';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { safeNext, signIn } from '../api/auth';
+import { describeError } from '../components/states';
+import { usePageTitle } from '../components/page-title';
+import '../styles/accounts.css';
+
+export function LoginPage() {
+  usePageTitle(() => 'ورود');
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
+      const next = params.next;
+      navigate(safeNext(typeof next === 'string' ? next : undefined), { replace: true });
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="page account-card" aria-labelledby="login-heading">
+      <h1 id="login-heading">ورود به نشست</h1>
+      <form class="account-form" onSubmit={submit} novalidate>
+        <label for="login-username">نام کاربری</label>
+        <input id="login-username" name="username" autocomplete="username" dir="ltr" required autofocus />
+        <label for="login-password">گذرواژه</label>
+        <input id="login-password" name="password" type="password" autocomplete="current-password" dir="ltr" required />
+        <Show when={error()}>
+          {(failure) => (
+            <p class="form-error" role="alert">
+              {describeError(failure())}
+            </p>
+          )}
+        </Show>
+        <button type="submit" class="button" disabled={busy()}>
+          {busy() ? 'در حال ورود…' : 'ورود'}
+        </button>
+      </form>
+      <p class="account-hint">حساب کاربری را مدیر سامانه می‌سازد. اگر گذرواژه را فراموش کرده‌اید، از او گذرواژه تازه بخواهید.</p>
+    </section>
+  );
+}
