@@ -72,6 +72,14 @@ describe('sessions in the browser', () => {
     expect(await note.textContent()).toContain('همه استان‌ها');
     expect(await note.textContent()).toContain('سازمان برنامه و بودجه کشور');
     expect(await note.textContent()).toContain('دو هفته');
+    // Its stable link: copied whole, and followed in place.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await note.getByRole('button', { name: 'رونوشت پیوند رهنمود ۴' }).click();
+    await note.getByText('پیوند رونوشت شد.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/sessions/${SEED_SLUG}#d-operational-programmes-1400`);
+    await note.getByRole('link', { name: 'نشانی رهنمود ۴' }).click();
+    await page.waitForURL(`**/sessions/${SEED_SLUG}#d-operational-programmes-1400`);
+    await expect.poll(() => page.locator('#d-operational-programmes-1400').getAttribute('class')).toContain('is-current');
     // The paragraphs keep their ordinals as anchors.
     expect(await page.locator('main p[id^="p-"]').count()).toBe(detail.paragraphs.length);
 
@@ -130,6 +138,41 @@ describe('sessions in the browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await checkA11y(page);
+    await page.context().close();
+  });
+
+  it('shows loading, error (with a working retry) and empty states in Persian', async () => {
+    const page = await openPage(browser);
+    await server.signIn(page, { role: 'staff' });
+    let failing = true;
+    await page.route('**/api/sessions?*', async (route) => {
+      if (!failing) return route.continue();
+      await new Promise((done) => setTimeout(done, 600));
+      return route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'خطای داخلی رخ داد. دوباره تلاش کنید.' } }),
+      });
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('status').filter({ hasText: 'در حال بارگذاری فهرست نشست‌ها' }).waitFor();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('خطای داخلی رخ داد');
+    await checkA11y(page);
+    await screenshot(page, 'home-error');
+
+    failing = false;
+    await alert.getByRole('button', { name: 'تلاش دوباره' }).click();
+    await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    await page.unroute('**/api/sessions?*');
+    await page.route('**/api/sessions?*', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], total: 0, limit: 20, offset: 0 }) }),
+    );
+    await page.goto(`${server.url}/`);
+    await page.getByText('هنوز نشستی ثبت نشده است.').waitFor();
     await page.context().close();
   });
 
