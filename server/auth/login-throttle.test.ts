@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THROTTLE, lockRemainingMs, type LoginAttempt } from './login-throttle';
+
+const at = (secondsAfter: number) => new Date(Date.UTC(2021, 1, 1, 8, 0, secondsAfter)).toISOString();
+const failures = (n: number, start = 0): LoginAttempt[] =>
+  Array.from({ length: n }, (_, i) => ({ event: 'login.failure', at: at(start + i) })).reverse();
+
+describe('lockRemainingMs', () => {
+  const now = new Date(at(10));
+
+  it('lets five wrong passwords through and locks after the fifth', () => {
+    expect(lockRemainingMs(failures(4), now, DEFAULT_THROTTLE)).toBe(0);
+    expect(lockRemainingMs(failures(5), now, DEFAULT_THROTTLE)).toBe(30_000 - 6_000);
+  });
+
+  it('doubles the lock with each further failure, up to an hour', () => {
+    const last = new Date(at(7));
+    expect(lockRemainingMs(failures(6), last, DEFAULT_THROTTLE)).toBe(60_000 - 2_000);
+    expect(lockRemainingMs(failures(7), last, DEFAULT_THROTTLE)).toBe(120_000 - 1_000);
+    expect(lockRemainingMs(failures(40), new Date(at(39)), DEFAULT_THROTTLE)).toBe(60 * 60_000);
+  });
+
+  it('forgets failures before a successful sign-in, and ignores refused attempts', () => {
+    const attempts = [{ event: 'login.throttled', at: at(9) }, ...failures(2, 7), { event: 'login.success', at: at(6) }, ...failures(5)];
+    expect(lockRemainingMs(attempts, now, DEFAULT_THROTTLE)).toBe(0);
+  });
+});
