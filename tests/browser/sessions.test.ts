@@ -115,8 +115,11 @@ describe('sessions in the browser', () => {
     await screenshot(page, 'session-phone');
     await checkA11y(page);
 
-    // The home page holds at 360 px too.
+    // Both pages hold at 360 px too.
     await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}/sessions/${SEED_SLUG}`);
+    await page.locator('#d-article-27-sales').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: SEED_TITLE }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
