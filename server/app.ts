@@ -27,6 +27,7 @@ import { createAssignmentsService } from './assignments/assignments.service';
 import { calendarRoutes, exportsRoutes } from './exports/exports.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { unitsRoutes } from './units/units.routes';
 import { apiRequestGuards } from './security/request-guard';
 import { createUsersRepo } from './users/users.repo';
 import { usersRoutes } from './users/users.routes';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps.database))
     .route('/auth', authRoutes(auth, cookie))
     .route('/users', usersRoutes(users))
+    .route('/units', unitsRoutes(db))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
     .route('/actions', actionsRoutes(actions))

@@ -88,6 +88,7 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'POST /api/users/:id/password': { path: (w) => `/api/users/${w.spareUserId}/password`, expect: only(200, 'admin') },
 
   // Sessions (issue 2)
+  'GET /api/units': { path: () => '/api/units', expect: signedIn(200) },
   'GET /api/sessions': { path: () => '/api/sessions', expect: signedIn(200) },
   'GET /api/sessions/:slug': { path: (w) => `/api/sessions/${w.sessionSlug}`, expect: signedIn(200) },
   'GET /api/sessions/:slug/carry-over': { path: (w) => `/api/sessions/${w.sessionSlug}/carry-over`, expect: signedIn(200) },
