@@ -148,9 +148,12 @@ describe('sessions in the browser', () => {
     const page = await openPage(browser);
     await server.signIn(page, { role: 'staff' });
     let failing = true;
+    // The first answer waits until the test has seen the loading state.
+    let release = () => {};
+    const released = new Promise<void>((done) => (release = done));
     await page.route('**/api/sessions?*', async (route) => {
       if (!failing) return route.continue();
-      await new Promise((done) => setTimeout(done, 600));
+      await released;
       return route.fulfill({
         status: 500,
         contentType: 'application/json',
@@ -159,6 +162,7 @@ describe('sessions in the browser', () => {
     });
     await page.goto(`${server.url}/`);
     await page.getByRole('status').filter({ hasText: 'در حال بارگذاری فهرست نشست‌ها' }).waitFor();
+    release();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('خطای داخلی رخ داد');
