@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
+import { stripBidiControls } from '../security/bidi';
 import { composeBody, type SessionInput } from './session-input';
 
 export interface StoreResult {
@@ -41,9 +42,8 @@ export function contentHash(input: SessionInput): string {
 }
 
 function speakersOf(input: SessionInput): string[] {
-  if (input.speakers) return input.speakers;
-  const names = [...input.paragraphs.map((p) => p.speaker), ...input.directives.map((d) => d.speaker)];
-  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.length > 0))];
+  const names = input.speakers ?? [...input.paragraphs.map((p) => p.speaker), ...input.directives.map((d) => d.speaker)];
+  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.length > 0).map(stripBidiControls))];
 }
 
 const sessionIdOf = '(SELECT id FROM sessions WHERE slug = ?)';
@@ -53,8 +53,8 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
   const statements: InStatement[] = [
     {
       sql: `INSERT INTO sessions (slug, title, kind, held_on, series, organiser, source_kind, source_text, body, content_hash,
-              media_url, tags, speakers, notes, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              media_url, tags, speakers, notes, status, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(slug) DO UPDATE SET title = excluded.title, kind = excluded.kind, held_on = excluded.held_on,
               series = excluded.series, organiser = excluded.organiser, source_kind = excluded.source_kind,
               source_text = excluded.source_text, body = excluded.body, content_hash = excluded.content_hash,
@@ -62,7 +62,8 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
               updated_at = excluded.updated_at`,
       args: [
         input.slug,
-        input.title,
+        // Bidi controls in a title or name could make it read as something else (RTL spoofing).
+        stripBidiControls(input.title),
         input.kind,
         input.heldOn,
         input.series ?? null,
@@ -75,6 +76,8 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
         JSON.stringify(input.tags),
         JSON.stringify(speakersOf(input)),
         input.notes ?? null,
+        // A re-ingest never moves a session between draft and published (ON CONFLICT leaves status).
+        input.status ?? 'published',
         now,
         now,
       ],
@@ -88,7 +91,7 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
     const rows = chunk.map((p, k) => {
       const ordinal = from + k;
       const [start, end] = spans[ordinal] ?? [0, 0];
-      args.push(input.slug, ordinal, p.text, start, end, p.speaker ?? null, p.mediaStartMs ?? null, p.mediaEndMs ?? null);
+      args.push(input.slug, ordinal, p.text, start, end, p.speaker ? stripBidiControls(p.speaker) : null, p.mediaStartMs ?? null, p.mediaEndMs ?? null);
       return `(${sessionIdOf}, ?, ?, ?, ?, ?, ?, ?)`;
     });
     statements.push({

@@ -166,6 +166,16 @@ describe('JSONL bulk sessions', () => {
     expect(timed).toMatchObject({ speaker: 'فیروزی', media_start_ms: 12500 });
   });
 
+  it('removes bidi controls from titles and speaker names', async () => {
+    const line = JSON.stringify({ slug: 'spoof', title: 'گزارش \u202Eexe.pdf', paragraphs: [{ text: 'متن', speaker: 'فیروزی\u2066' }] });
+    const dir = contentWith('spoof.jsonl', line + '\n');
+    await ingestPaths(db.client, [dir], { now });
+    const row = (await db.client.execute("SELECT s.title, s.speakers, p.speaker FROM sessions s JOIN paragraphs p ON p.session_id = s.id WHERE slug = 'spoof'")).rows[0];
+    expect(row?.title).toBe('گزارش exe.pdf');
+    expect(row?.speaker).toBe('فیروزی');
+    expect(JSON.parse(String(row?.speakers))).toEqual(['فیروزی']);
+  });
+
   it('keeps the seed text verbatim in the source column', async () => {
     await ingestPaths(db.client, ['content'], { now });
     const source = String((await db.client.execute({ sql: 'SELECT source_text FROM sessions WHERE slug = ?', args: [SEED_SLUG] })).rows[0]?.source_text);
