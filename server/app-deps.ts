@@ -3,6 +3,7 @@ import type { SessionPolicy } from './auth/auth.service';
 import type { ThrottlePolicy } from './auth/login-throttle';
 import type { ScryptParams } from './auth/password';
 import type { Database } from './db/client';
+import type { SessionIndexer } from './ingest/ingest';
 
 /** Injectable time, so overdue logic and expiry are testable. */
 export interface Clock {
@@ -22,6 +23,8 @@ export interface AppDeps {
   sessionPolicy?: SessionPolicy;
   /** Login back-off (default: 5 free failures, then 30 s doubling to 1 h). */
   loginThrottle?: ThrottlePolicy;
+  /** Keeps search in step with writes (the search service satisfies it); without it, new sessions wait for a rebuild. */
+  search?: SessionIndexer;
   /** Password hashing cost for new passwords; tests lower it, production keeps the default. */
   scrypt?: ScryptParams;
 }

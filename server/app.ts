@@ -35,6 +35,9 @@ import { createUsersService } from './users/users.service';
 import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { createSessionsService } from './sessions/sessions.service';
+import { createImportsRepo } from './imports/imports.repo';
+import { importsRoutes } from './imports/imports.routes';
+import { createImportsService } from './imports/imports.service';
 
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -77,7 +80,8 @@ export function createApp(deps: AppDeps) {
     .route('/notifications', notificationsRoutes(db, actions, deps.clock))
     .route('/reports', reportsRoutes(actionsRepo, actions))
     .route('/exports', exportsRoutes(actions))
-    .route('/calendar', calendarRoutes(db, actions, deps.publicUrl));
+    .route('/calendar', calendarRoutes(db, actions, deps.publicUrl))
+    .route('/imports', importsRoutes(createImportsService({ db, client: deps.database.client, repo: createImportsRepo(db), clock: deps.clock, indexer: deps.search })));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

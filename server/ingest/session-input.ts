@@ -2,7 +2,7 @@
  * @module The one shape every reader (markdown, raw text, WebVTT/SRT, JSONL) produces
  * and the store consumes, plus how paragraphs become a body with offsets.
  */
-import type { DirectiveKind, SessionKind, SourceKind } from '../db/schema';
+import type { DirectiveKind, SessionKind, SessionStatus, SourceKind } from '../db/schema';
 
 export interface ParagraphInput {
   text: string;
@@ -46,6 +46,8 @@ export interface SessionInput {
   speakers?: string[];
   paragraphs: ParagraphInput[];
   directives: DirectiveInput[];
+  /** 'draft' for an import under review (hidden until published); default 'published'. Set on insert only. */
+  status?: SessionStatus;
 }
 
 export const PARAGRAPH_SEPARATOR = '\n\n';

@@ -85,16 +85,19 @@ export function createSearchRepo(db: Db) {
       return { id: inserted[0]?.id ?? 0, generation: Number(generation[0]?.value ?? 0) };
     },
 
-    /** id → content hash of every session (to check the index against the table). */
+    /** id → content hash of every published session (to check the index against the table; drafts are never indexed). */
     async fingerprints(): Promise<Map<number, string>> {
-      const rows = await db.select({ id: sessions.id, hash: sessions.contentHash }).from(sessions);
+      const rows = await db.select({ id: sessions.id, hash: sessions.contentHash }).from(sessions).where(eq(sessions.status, 'published'));
       return new Map(rows.map((r) => [r.id, r.hash]));
     },
 
     async sessionsForIndex(ids: number[]): Promise<IndexableSession[]> {
       const out: IndexableSession[] = [];
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const rows = await db.select().from(sessions).where(inArray(sessions.id, ids.slice(i, i + CHUNK)));
+        const rows = await db
+          .select()
+          .from(sessions)
+          .where(and(inArray(sessions.id, ids.slice(i, i + CHUNK)), eq(sessions.status, 'published')));
         for (const row of rows) out.push(toIndexable(row));
       }
       return out;
@@ -104,7 +107,12 @@ export function createSearchRepo(db: Db) {
       const out: IndexableSession[] = [];
       let after = 0;
       for (;;) {
-        const rows = await db.select().from(sessions).where(sql`${sessions.id} > ${after}`).orderBy(asc(sessions.id)).limit(CHUNK);
+        const rows = await db
+          .select()
+          .from(sessions)
+          .where(and(sql`${sessions.id} > ${after}`, eq(sessions.status, 'published')))
+          .orderBy(asc(sessions.id))
+          .limit(CHUNK);
         for (const row of rows) out.push(toIndexable(row));
         const last = rows[rows.length - 1];
         if (!last || rows.length < CHUNK) break;

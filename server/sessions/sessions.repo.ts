@@ -14,16 +14,22 @@ export function createSessionsRepo(db: Db) {
       const rows = await db
         .select()
         .from(sessions)
+        // Drafts (imports under review) are not sessions yet.
+        .where(eq(sessions.status, 'published'))
         // Newest first; sessions without a date sort last.
         .orderBy(sql`${sessions.heldOn} IS NULL`, desc(sessions.heldOn), desc(sessions.id))
         .limit(limit)
         .offset(offset);
-      const [totalRow] = await db.select({ n: count() }).from(sessions);
+      const [totalRow] = await db.select({ n: count() }).from(sessions).where(eq(sessions.status, 'published'));
       return { rows, total: totalRow?.n ?? 0 };
     },
 
     async bySlug(slug: string): Promise<SessionRow | undefined> {
-      const [row] = await db.select().from(sessions).where(eq(sessions.slug, slug)).limit(1);
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.slug, slug), eq(sessions.status, 'published')))
+        .limit(1);
       return row;
     },
 

@@ -1,0 +1,272 @@
+/**
+ * @module Turns one imported source (pasted text, or a .txt/.md/.vtt/.srt file) into a draft
+ * session: repaired paragraphs, the body offsets point into, the repairs made (spans in that
+ * body) and the suggested directives with the ids of the cues that fired. No HTTP, no database.
+ */
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import { CUE_RULES, DERIVED_CUES } from '../directives/cues';
+import { resolveDeadline } from '../directives/deadline';
+import { extractDirectives, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
+import { findLegalRefs } from '../directives/refs';
+import { buildUnitMatcher } from '../directives/units';
+import type { DirectiveKind, SessionKind, SourceKind } from '../db/schema';
+import type { Catalogue } from '../ingest/catalogue';
+import { resolveMarkdownSession } from '../ingest/catalogue';
+import { IngestError } from '../ingest/ingest-error';
+import { readMarkdownSession } from '../ingest/readers/markdown';
+import { readTextSession } from '../ingest/readers/text';
+import { readSrtSession, readVttSession } from '../ingest/readers/transcript';
+import { composeBody, type DirectiveInput, type ParagraphInput, type SessionInput } from '../ingest/session-input';
+import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
+import { repairText, type RepairKind } from '../repair/repair';
+
+export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt';
+
+const EXTENSIONS: Record<string, ImportFormat> = { '.txt': 'text', '.md': 'markdown', '.vtt': 'vtt', '.srt': 'srt' };
+const SOURCE_KINDS: Record<ImportFormat, SourceKind> = { text: 'text', markdown: 'markdown', vtt: 'vtt', srt: 'srt' };
+
+/** Extra cue ids, for directives that no text rule suggested. */
+export const REVIEW_CUES = {
+  reviewerMarked: { id: 'reviewer-marked', label: 'علامت‌گذاری به دست بازبین', weight: 0 },
+  sourceMarked: { id: 'source-marked', label: 'در متن منبع به‌عنوان رهنمود علامت خورده بود', weight: 0 },
+} as const;
+
+export interface CueInfo {
+  id: string;
+  label: string;
+  weight: number;
+}
+
+const CUE_INFO = new Map<string, CueInfo>(
+  [...CUE_RULES, ...Object.values(DERIVED_CUES), ...Object.values(REVIEW_CUES)].map((c) => [c.id, { id: c.id, label: c.label, weight: c.weight }]),
+);
+
+/**
+ * The label and weight of a stored cue id (unknown ids are shown as they are, weight 0).
+ *
+ * @example
+ * describeCue('obliged') // { id: 'obliged', label: 'موظف / مکلف / ملزم', weight: 2.5 }
+ */
+export function describeCue(id: string): CueInfo {
+  return CUE_INFO.get(id) ?? { id, label: id, weight: 0 };
+}
+
+/**
+ * The import format of a file name, or null for a type that cannot be imported.
+ *
+ * @example
+ * importFormatOf('webinar.VTT') // 'vtt'
+ */
+export function importFormatOf(fileName: string): ImportFormat | null {
+  return EXTENSIONS[extname(fileName).toLowerCase()] ?? null;
+}
+
+/** A repair as the review screen shows it: where it sits in the body (null when it is not in the body). */
+export interface BodyRepair {
+  kind: RepairKind;
+  line: number;
+  start: number | null;
+  end: number | null;
+  before: string;
+  after: string;
+  count: number;
+  note: string;
+}
+
+export interface PreparedImport {
+  slug: string;
+  input: SessionInput;
+  body: string;
+  repairs: BodyRepair[];
+}
+
+export interface ImportSource {
+  text: string;
+  format: ImportFormat;
+  /** Shown in errors; a «1399-11-01-…» prefix also dates the session. */
+  fileName: string;
+  title?: string | null;
+  /** ISO, already parsed. */
+  heldOn?: string | null;
+  kind?: SessionKind | null;
+  series?: string | null;
+  mediaUrl?: string | null;
+}
+
+export interface ImportContext {
+  units: readonly UnitRef[];
+  people: readonly PersonRef[];
+  catalogue: Catalogue;
+}
+
+/** A stable slug for the same source with the same title and date, so a double submit finds the first draft. */
+function importSlug(source: ImportSource, heldOn: string | null): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([source.format, source.title ?? null, heldOn, source.text]))
+    .digest('hex')
+    .slice(0, 10);
+  return `import-${heldOn ?? 'undated'}-${hash}`;
+}
+
+function read(source: ImportSource, catalogue: Catalogue): SessionInput {
+  try {
+    if (source.format === 'markdown') return resolveMarkdownSession(readMarkdownSession(source.text), catalogue);
+    if (source.format === 'vtt') return readVttSession(source.fileName, source.text);
+    if (source.format === 'srt') return readSrtSession(source.fileName, source.text);
+    return readTextSession(source.fileName, source.text);
+  } catch (error) {
+    if (error instanceof IngestError && !error.file) throw error.inFile(source.fileName);
+    throw error;
+  }
+}
+
+/**
+ * The repairs of a raw text source, with spans moved into the session body (the text reader
+ * takes a headline out as the title). Empty for markdown and transcripts, whose readers clean
+ * cue by cue. Spans are null when the repaired text no longer matches the stored body.
+ *
+ * @example
+ * repairsInBody(raw, 'text', session.body)[0] // { kind: 'blank-line-join', start: 101, … }
+ */
+export function repairsInBody(text: string, format: ImportFormat, body: string): BodyRepair[] {
+  if (format !== 'text') return [];
+  const repaired = repairText(text);
+  const offset = repaired.text.length - body.length;
+  const aligned = offset >= 0 && repaired.text.endsWith(body);
+  return repaired.repairs.map((r) => {
+    const inBody = aligned && r.start !== null && r.end !== null && r.start >= offset;
+    return {
+      kind: r.kind,
+      line: r.line,
+      start: inBody && r.start !== null ? r.start - offset : null,
+      end: inBody && r.end !== null ? r.end - offset : null,
+      before: r.before,
+      after: r.after,
+      count: r.count,
+      note: r.note,
+    };
+  });
+}
+
+function paragraphAt(paragraphs: readonly ParagraphInput[], body: string, offset: number): ParagraphInput | undefined {
+  const { spans } = composeBody(paragraphs);
+  const index = spans.findIndex(([s, e]) => offset >= s && offset < e);
+  return index >= 0 ? paragraphs[index] : undefined;
+}
+
+function toDirectiveInput(d: SuggestedDirective, speaker: string | null, index: number): DirectiveInput {
+  return {
+    start: d.start,
+    end: d.end,
+    anchor: String(index + 1),
+    speaker,
+    kind: d.kind,
+    refs: d.refs,
+    assigneeCode: d.assignee,
+    recipientCode: d.recipient,
+    dueRule: d.dueRule,
+    dueOn: d.due,
+    cues: d.cues.map((c) => c.id),
+    status: 'draft',
+  };
+}
+
+/**
+ * Read, repair and extract one source into a draft session (status 'draft', directives
+ * 'draft'); throws IngestError (with a Persian message) for empty or broken input.
+ *
+ * @example
+ * const { slug, input, repairs } = prepareImport({ text: raw, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20' }, ctx);
+ */
+export function prepareImport(source: ImportSource, context: ImportContext): PreparedImport {
+  if (source.text.trim() === '') throw new IngestError({ code: 'empty_file', message: 'متن خالی است؛ متن نشست را بچسبانید یا پرونده‌ای با متن بفرستید.', file: source.fileName });
+  const read_ = read(source, context.catalogue);
+  const heldOn = source.heldOn ?? read_.heldOn;
+  const { body } = composeBody(read_.paragraphs);
+  const knownUnits = new Set(context.units.map((u) => u.code));
+
+  let directives: DirectiveInput[];
+  if (read_.directives.length > 0) {
+    // The source already marks its directives (markdown :::directive): they are the suggestions.
+    directives = read_.directives.map((d, i) => ({ ...d, anchor: String(i + 1), status: 'draft', cues: [REVIEW_CUES.sourceMarked.id] }));
+  } else {
+    const suggested = extractDirectives({ text: body, sessionDate: heldOn, units: context.units, people: context.people });
+    directives = suggested.map((d, i) => {
+      // In a transcript the cue's speaker label is surer than an attribution in the text.
+      const labelled = paragraphAt(read_.paragraphs, body, d.start)?.speaker ?? null;
+      return toDirectiveInput(d, labelled ?? d.speaker, i);
+    });
+  }
+  for (const d of directives) {
+    // Only units the database knows can be stored (foreign keys); the rest are left for the reviewer.
+    if (d.assigneeCode && !knownUnits.has(d.assigneeCode)) d.assigneeCode = null;
+    if (d.recipientCode && !knownUnits.has(d.recipientCode)) d.recipientCode = null;
+  }
+
+  const input: SessionInput = {
+    ...read_,
+    slug: importSlug(source, heldOn),
+    title: source.title?.trim() || read_.title,
+    kind: source.kind ?? (source.format === 'text' ? 'news' : read_.kind),
+    heldOn,
+    series: source.series ?? read_.series ?? null,
+    mediaUrl: source.mediaUrl ?? read_.mediaUrl ?? null,
+    sourceKind: SOURCE_KINDS[source.format],
+    sourceText: source.text,
+    directives,
+    status: 'draft',
+  };
+  return { slug: input.slug, input, body, repairs: repairsInBody(source.text, source.format, body) };
+}
+
+export interface SpanReading {
+  kind: DirectiveKind;
+  assignee: string | null;
+  recipient: string | null;
+  due: string | null;
+  dueRule: string | null;
+  refs: string[];
+  cues: string[];
+}
+
+/**
+ * What the extractor can tell about a span a reviewer marked by hand: its units, deadline
+ * and references (kind 'instruction' unless the rules say otherwise).
+ *
+ * @example
+ * readSpan('استان‌ها ظرف دو هفته برنامه را ارسال کنند', '2021-01-20', units).due // '2021-02-03'
+ */
+export function readSpan(quote: string, sessionDate: string | null, units: readonly UnitRef[]): SpanReading {
+  const [suggested] = extractDirectives({ text: quote, sessionDate, units });
+  if (suggested && suggested.start === 0 && suggested.end >= quote.trimEnd().length) {
+    return {
+      kind: suggested.kind,
+      assignee: suggested.assignee,
+      recipient: suggested.recipient,
+      due: suggested.due,
+      dueRule: suggested.dueRule,
+      refs: suggested.refs,
+      cues: [REVIEW_CUES.reviewerMarked.id, ...suggested.cues.map((c) => c.id)],
+    };
+  }
+  const norm = normalizeWithMap(quote, { zwnj: 'space' });
+  const mentions = buildUnitMatcher(units).find(norm.text);
+  const assignee = mentions.find((m) => m.role === 'assignee')?.code ?? null;
+  const recipient = mentions.find((m) => m.role === 'recipient' && m.code !== assignee)?.code ?? null;
+  const deadline = sessionDate ? resolveDeadline(norm.text, sessionDate) : null;
+  let dueRule: string | null = null;
+  if (deadline) {
+    const [s, e] = toOriginalSpan(norm, deadline.start, deadline.end);
+    dueRule = quote.slice(s, e);
+  }
+  return {
+    kind: 'instruction',
+    assignee,
+    recipient,
+    due: deadline?.due ?? null,
+    dueRule,
+    refs: findLegalRefs(norm.text),
+    cues: [REVIEW_CUES.reviewerMarked.id],
+  };
+}

@@ -1,0 +1,59 @@
+/** @module The only drizzle code of imports: drafts, their directives, and the units and people extraction matches against. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { directives, paragraphs, people, sessions, units } from '../db/schema';
+import type { PersonRef, UnitRef } from '../directives/extract';
+
+export type DraftSessionRow = typeof sessions.$inferSelect;
+export type DraftDirectiveRow = typeof directives.$inferSelect;
+export type DraftParagraphRow = typeof paragraphs.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+
+export function createImportsRepo(db: Db) {
+  return {
+    async units(): Promise<UnitRow[]> {
+      return db.select().from(units).orderBy(asc(units.kind), asc(units.name));
+    },
+
+    async unitRefs(): Promise<UnitRef[]> {
+      const rows = await db.select().from(units);
+      return rows.map((u) => ({ code: u.code, name: u.name, kind: u.kind, aliases: u.aliases }));
+    },
+
+    async peopleRefs(): Promise<PersonRef[]> {
+      const rows = await db.select().from(people);
+      return rows.map((p) => ({ key: p.key, name: p.name, variants: p.variants }));
+    },
+
+    /** A session by slug whatever its status (drafts are found here, unlike the public sessions repo). */
+    async sessionBySlug(slug: string): Promise<DraftSessionRow | undefined> {
+      const [row] = await db.select().from(sessions).where(eq(sessions.slug, slug)).limit(1);
+      return row;
+    },
+
+    async paragraphsOf(sessionId: number): Promise<DraftParagraphRow[]> {
+      return db.select().from(paragraphs).where(eq(paragraphs.sessionId, sessionId)).orderBy(asc(paragraphs.ordinal));
+    },
+
+    async directivesOf(sessionId: number): Promise<DraftDirectiveRow[]> {
+      return db.select().from(directives).where(eq(directives.sessionId, sessionId)).orderBy(asc(directives.start), asc(directives.id));
+    },
+
+    async directiveOf(sessionId: number, id: number): Promise<DraftDirectiveRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(directives)
+        .where(and(eq(directives.sessionId, sessionId), eq(directives.id, id)))
+        .limit(1);
+      return row;
+    },
+
+    async existingUnitCodes(codes: string[]): Promise<Set<string>> {
+      if (codes.length === 0) return new Set();
+      const rows = await db.select({ code: units.code }).from(units).where(inArray(units.code, codes));
+      return new Set(rows.map((r) => r.code));
+    },
+  };
+}
+
+export type ImportsRepo = ReturnType<typeof createImportsRepo>;

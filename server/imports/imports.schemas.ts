@@ -1,0 +1,146 @@
+/** @module API shapes of imports: the request, the draft under review, its suggestions, edits and publishing. */
+import { z } from '@hono/zod-openapi';
+import { directiveKinds, sessionKinds, sessionStatuses, sourceKinds } from '../db/schema';
+import { UnitRefSchema } from '../sessions/sessions.schemas';
+
+/** Pasted text: the JSON body is already limited to 1 MB by the request guards. */
+export const ImportJsonSchema = z
+  .object({
+    text: z.string().max(1_000_000).openapi({ description: 'the session text as pasted (raw write-up, or a .md/.vtt/.srt source when `format` says so)' }),
+    format: z.enum(['text', 'markdown', 'vtt', 'srt']).optional().openapi({ description: "default 'text'" }),
+    title: z.string().max(500).optional(),
+    heldOn: z.string().max(20).optional().openapi({ description: 'ISO (2021-01-20) or Jalali (1399-11-01)', example: '1399-11-01' }),
+    kind: z.enum(sessionKinds).optional(),
+    series: z.string().max(300).optional(),
+    mediaUrl: z.string().max(2000).optional().openapi({ description: 'http(s) link to the recording' }),
+  })
+  .openapi('ImportRequest');
+
+const FileField = z.custom<File>((v) => v instanceof File).openapi({ type: 'string', format: 'binary' });
+export const ImportFormSchema = z
+  .object({
+    file: FileField.openapi({ description: '.txt, .md, .vtt or .srt; UTF-8, UTF-16 with BOM or Windows-1256; ≤ 2 MB' }),
+    title: z.string().max(500).optional(),
+    heldOn: z.string().max(20).optional(),
+    kind: z.enum(sessionKinds).optional(),
+    series: z.string().max(300).optional(),
+    mediaUrl: z.string().max(2000).optional(),
+  })
+  .openapi('ImportUpload');
+
+export const CueSchema = z
+  .object({ id: z.string(), label: z.string().openapi({ description: 'Persian: why it fired' }), weight: z.number() })
+  .openapi('DirectiveCue');
+
+export const reviewStates = ['pending', 'confirmed', 'rejected'] as const;
+export type ReviewState = (typeof reviewStates)[number];
+
+export const SuggestionSchema = z
+  .object({
+    id: z.number().int(),
+    anchor: z.string().openapi({ description: 'fragment id once published: #d-<anchor>' }),
+    quote: z.string().openapi({ description: 'verbatim: text.slice(start, end)' }),
+    start: z.number().int(),
+    end: z.number().int(),
+    speaker: z.string().nullable(),
+    kind: z.enum(directiveKinds),
+    assignee: UnitRefSchema.nullable(),
+    recipient: UnitRefSchema.nullable(),
+    due: z.string().nullable().openapi({ description: 'ISO date' }),
+    dueRule: z.string().nullable().openapi({ description: 'the deadline phrase, verbatim' }),
+    refs: z.array(z.string()),
+    cues: z.array(CueSchema),
+    review: z.enum(reviewStates),
+    origin: z.enum(['suggested', 'added']).openapi({ description: "'added': marked by a reviewer" }),
+  })
+  .openapi('ImportSuggestion');
+
+export const RepairSchema = z
+  .object({
+    kind: z.string().openapi({ example: 'reversed-line' }),
+    line: z.number().int().openapi({ description: '1-based line of the original' }),
+    start: z.number().int().nullable().openapi({ description: 'span in text; null when not in the body (dropped, or in the title)' }),
+    end: z.number().int().nullable(),
+    before: z.string(),
+    after: z.string(),
+    count: z.number().int(),
+    note: z.string().openapi({ description: 'Persian explanation' }),
+  })
+  .openapi('ImportRepair');
+
+export const ImportDraftSchema = z
+  .object({
+    slug: z.string(),
+    status: z.enum(sessionStatuses),
+    title: z.string(),
+    kind: z.enum(sessionKinds),
+    heldOn: z.string().nullable(),
+    series: z.string().nullable(),
+    mediaUrl: z.string().nullable(),
+    sourceKind: z.enum(sourceKinds),
+    original: z.string().openapi({ description: 'the source exactly as received' }),
+    text: z.string().openapi({ description: 'the repaired body all offsets point into' }),
+    repairs: z.array(RepairSchema),
+    paragraphs: z.array(
+      z.object({
+        ordinal: z.number().int(),
+        text: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        speaker: z.string().nullable(),
+        mediaStartMs: z.number().int().nullable(),
+      }),
+    ),
+    suggestions: z.array(SuggestionSchema),
+    counts: z.object({ pending: z.number().int(), confirmed: z.number().int(), rejected: z.number().int() }),
+    units: z.array(UnitRefSchema).openapi({ description: 'units an assignee or recipient may be' }),
+  })
+  .openapi('ImportDraft');
+
+const NullableCode = z.string().min(1).max(100).nullable();
+
+export const SuggestionPatchSchema = z
+  .object({
+    review: z.enum(reviewStates).optional().openapi({ description: 'confirm, reject, or back to pending' }),
+    assignee: NullableCode.optional().openapi({ description: 'unit code' }),
+    recipient: NullableCode.optional(),
+    due: z.string().max(20).nullable().optional().openapi({ description: 'ISO or Jalali; null clears' }),
+    dueRule: z.string().max(300).nullable().optional(),
+    kind: z.enum(directiveKinds).optional(),
+    refs: z.array(z.string().min(1).max(100)).max(20).optional(),
+    speaker: z.string().max(200).nullable().optional(),
+    start: z.number().int().min(0).optional().openapi({ description: 'with end: move the quote to another span of the text' }),
+    end: z.number().int().min(1).optional(),
+  })
+  .openapi('ImportSuggestionPatch');
+
+export const SuggestionAddSchema = z
+  .object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    kind: z.enum(directiveKinds).optional(),
+    assignee: NullableCode.optional(),
+    recipient: NullableCode.optional(),
+    due: z.string().max(20).nullable().optional(),
+    speaker: z.string().max(200).nullable().optional(),
+  })
+  .openapi('ImportSuggestionAdd');
+
+export const PublishRequestSchema = z
+  .object({ rejectUnreviewed: z.boolean().optional().openapi({ description: 'reject suggestions nobody reviewed instead of refusing (422)' }) })
+  .openapi('ImportPublishRequest');
+
+export const PublishResultSchema = z
+  .object({
+    slug: z.string(),
+    published: z.number().int().openapi({ description: 'directives published' }),
+    rejected: z.number().int(),
+    link: z.string().openapi({ example: '/sessions/import-2021-01-20-3f9a0c1b2d' }),
+  })
+  .openapi('ImportPublishResult');
+
+export type ImportDraft = z.infer<typeof ImportDraftSchema>;
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+export type SuggestionPatch = z.infer<typeof SuggestionPatchSchema>;
+export type SuggestionAdd = z.infer<typeof SuggestionAddSchema>;
+export type PublishResult = z.infer<typeof PublishResultSchema>;

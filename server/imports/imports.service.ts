@@ -1,0 +1,427 @@
+/**
+ * @module The rules of importing a session: a source becomes a hidden draft with suggested
+ * directives; a manager edits, confirms, rejects or adds directives (always spans of the
+ * body); publishing shows the session and its confirmed directives. Every write is one
+ * atomic batch with its audit entry; bad input is a 4xx with a Persian message, nothing saved.
+ */
+import type { Client } from '@libsql/client';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { Clock } from '../app-deps';
+import { auditValues } from '../audit/audit';
+import type { Db } from '../db/client';
+import { auditLog, directives, sessions, type SessionKind } from '../db/schema';
+import { AppError, ConflictError, NotFoundError, UnprocessableError } from '../errors';
+import { loadCatalogue } from '../ingest/catalogue-files';
+import { IngestError } from '../ingest/ingest-error';
+import type { SessionIndexer } from '../ingest/ingest';
+import { storeSessions } from '../ingest/session-store';
+import { parseDate } from '../persian/jalali';
+import { stripBidiControls } from '../security/bidi';
+import { describeCue, prepareImport, readSpan, repairsInBody, REVIEW_CUES, type ImportFormat } from './import-source';
+import type { DraftDirectiveRow, DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
+import type { ImportDraft, PublishResult, ReviewState, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
+
+/** The largest file an import reads: text this long is already a very long session. */
+export const IMPORT_FILE_LIMIT = 2 * 1024 * 1024;
+/** The longest span a directive may quote. */
+const MAX_QUOTE = 3_000;
+
+export interface ImportRequest {
+  text: string;
+  format: ImportFormat;
+  fileName: string;
+  title?: string;
+  heldOn?: string;
+  kind?: SessionKind;
+  series?: string;
+  mediaUrl?: string;
+}
+
+export interface ImportActor {
+  id: number;
+}
+
+export interface ImportsDeps {
+  db: Db;
+  client: Client;
+  repo: ImportsRepo;
+  clock: Clock;
+  /** Takes a published session into search at once (optional: the API works without search). */
+  indexer?: SessionIndexer;
+}
+
+const InvalidDate = (field: string) =>
+  UnprocessableError('invalid_date', `تاریخ «${field}» نامعتبر است؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ (شمسی) یا 2021-01-20 بنویسید.`);
+const DraftPublished = (slug: string) =>
+  ConflictError('این نشست پیش‌تر منتشر شده است و پیش‌نویس آن دیگر ویرایش نمی‌شود.', { slug, link: `/sessions/${slug}` });
+
+function parseOptionalDate(value: string | null | undefined, field: string): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (value.trim() === '') return null;
+  const iso = parseDate(value);
+  if (!iso) throw InvalidDate(field);
+  return iso;
+}
+
+/**
+ * An http(s) link or a 422 (never `javascript:` or a local path from imported data).
+ *
+ * @example
+ * checkMediaUrl('https://example.org/webinar.mp4') // 'https://example.org/webinar.mp4'
+ */
+export function checkMediaUrl(value: string | undefined | null): string | null {
+  if (value === undefined || value === null || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw UnprocessableError('invalid_media_url', 'پیوند رسانه باید نشانی کامل http یا https باشد.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw UnprocessableError('invalid_media_url', 'پیوند رسانه باید نشانی کامل http یا https باشد.');
+  return url.href;
+}
+
+/**
+ * A span of `body` a directive may quote: inside the text, not empty, not cutting a character
+ * in two; surrounding spaces are trimmed off. Throws a 422 otherwise.
+ *
+ * @example
+ * checkSpan('الف ب ج', 3, 6) // [4, 5]
+ */
+export function checkSpan(body: string, start: number, end: number): [number, number] {
+  const invalid = (message: string) => UnprocessableError('invalid_span', message, { start, end, length: body.length });
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > body.length || start >= end) {
+    throw invalid(`بازه‌ی ${start} تا ${end} در متن نشست (به طول ${body.length}) نیست.`);
+  }
+  let s = start;
+  let e = end;
+  while (s < e && /\s/u.test(body[s] ?? '')) s++;
+  while (e > s && /\s/u.test(body[e - 1] ?? '')) e--;
+  if (s >= e) throw invalid('بازه‌ی انتخاب‌شده متنی ندارد.');
+  if (e - s > MAX_QUOTE) throw invalid(`رهنمود نمی‌تواند بیش از ${MAX_QUOTE} نویسه باشد.`);
+  const splits = (i: number) => i > 0 && i < body.length && /[\uDC00-\uDFFF]/.test(body[i] ?? '') && /[\uD800-\uDBFF]/.test(body[i - 1] ?? '');
+  if (splits(s) || splits(e)) throw invalid('بازه یک نویسه را از میان می‌بُرد.');
+  return [s, e];
+}
+
+function reviewOf(row: DraftDirectiveRow): ReviewState {
+  if (row.status === 'rejected') return 'rejected';
+  if (row.status === 'published' || row.confirmedAt !== null) return 'confirmed';
+  return 'pending';
+}
+
+function unitRef(units: ReadonlyMap<string, UnitRow>, code: string | null) {
+  if (code === null) return null;
+  const unit = units.get(code);
+  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : { code, name: code, kind: 'unknown' };
+}
+
+function presentSuggestion(row: DraftDirectiveRow, units: ReadonlyMap<string, UnitRow>): Suggestion {
+  return {
+    id: row.id,
+    anchor: row.anchor,
+    quote: row.quote,
+    start: row.start,
+    end: row.end,
+    speaker: row.speaker,
+    kind: row.kind,
+    assignee: unitRef(units, row.assigneeCode),
+    recipient: unitRef(units, row.recipientCode),
+    due: row.dueOn,
+    dueRule: row.dueRule,
+    refs: row.refs,
+    cues: row.cues.map(describeCue),
+    review: reviewOf(row),
+    origin: row.cues.includes(REVIEW_CUES.reviewerMarked.id) ? 'added' : 'suggested',
+  };
+}
+
+const FORMATS: Record<DraftSessionRow['sourceKind'], ImportFormat | null> = {
+  text: 'text',
+  markdown: 'markdown',
+  vtt: 'vtt',
+  srt: 'srt',
+  jsonl: null,
+  form: null,
+};
+
+function toIngestFailure(error: unknown): never {
+  if (error instanceof IngestError) {
+    const details = error.line === undefined ? undefined : { line: error.line, file: error.file };
+    throw new AppError(422, error.code, error.message, details);
+  }
+  throw error;
+}
+
+/**
+ * Create the imports service.
+ *
+ * @example
+ * const imports = createImportsService({ db, client, repo: createImportsRepo(db), clock, indexer: search });
+ * const { draft } = await imports.create({ text, format: 'text', fileName: 'pasted.txt', heldOn: '1399-11-01' }, user);
+ */
+export function createImportsService(deps: ImportsDeps) {
+  const { db, repo, clock } = deps;
+
+  async function unitsByCode(): Promise<Map<string, UnitRow>> {
+    return new Map((await repo.units()).map((u) => [u.code, u]));
+  }
+
+  async function draftOf(session: DraftSessionRow): Promise<ImportDraft> {
+    const [paragraphRows, directiveRows, units] = await Promise.all([repo.paragraphsOf(session.id), repo.directivesOf(session.id), repo.units()]);
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const suggestions = directiveRows.map((d) => presentSuggestion(d, byCode));
+    const format = FORMATS[session.sourceKind];
+    return {
+      slug: session.slug,
+      status: session.status,
+      title: session.title,
+      kind: session.kind,
+      heldOn: session.heldOn,
+      series: session.series,
+      mediaUrl: session.mediaUrl,
+      sourceKind: session.sourceKind,
+      original: session.sourceText,
+      text: session.body,
+      repairs: format ? repairsInBody(session.sourceText, format, session.body) : [],
+      paragraphs: paragraphRows.map((p) => ({ ordinal: p.ordinal, text: p.text, start: p.start, end: p.end, speaker: p.speaker, mediaStartMs: p.mediaStartMs })),
+      suggestions,
+      counts: {
+        pending: suggestions.filter((s) => s.review === 'pending').length,
+        confirmed: suggestions.filter((s) => s.review === 'confirmed').length,
+        rejected: suggestions.filter((s) => s.review === 'rejected').length,
+      },
+      units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    };
+  }
+
+  async function draftSession(slug: string): Promise<DraftSessionRow> {
+    const session = await repo.sessionBySlug(slug);
+    if (!session) throw NotFoundError('پیش‌نویس نشست');
+    if (session.status !== 'draft') throw DraftPublished(slug);
+    return session;
+  }
+
+  async function checkUnits(...codes: Array<string | null | undefined>): Promise<void> {
+    const wanted = codes.filter((c): c is string => typeof c === 'string');
+    const known = await repo.existingUnitCodes(wanted);
+    const missing = wanted.find((c) => !known.has(c));
+    if (missing) throw UnprocessableError('unknown_unit', `واحد «${missing}» تعریف نشده است؛ یکی از واحدهای فهرست را برگزینید.`);
+  }
+
+  return {
+    /** Read, repair and extract a source into a new draft; the same source again returns the first draft (created false). */
+    async create(request: ImportRequest, actor: ImportActor): Promise<{ draft: ImportDraft; created: boolean }> {
+      const heldOn = parseOptionalDate(request.heldOn, 'تاریخ نشست') ?? null;
+      const mediaUrl = checkMediaUrl(request.mediaUrl);
+      const title = request.title === undefined ? null : stripBidiControls(request.title).trim() || null;
+      const [units, people, catalogue] = await Promise.all([repo.unitRefs(), repo.peopleRefs(), loadCatalogue(deps.client)]);
+      let prepared;
+      try {
+        prepared = prepareImport(
+          {
+            text: request.text,
+            format: request.format,
+            fileName: stripBidiControls(request.fileName),
+            title,
+            heldOn,
+            kind: request.kind ?? null,
+            series: request.series ? stripBidiControls(request.series).trim() || null : null,
+            mediaUrl,
+          },
+          { units, people, catalogue },
+        );
+      } catch (error) {
+        toIngestFailure(error);
+      }
+      if (prepared.body.trim() === '') throw UnprocessableError('empty_file', 'پس از پاک‌سازی، متنی در منبع نماند.');
+
+      const existing = await repo.sessionBySlug(prepared.slug);
+      if (existing?.status === 'published') throw DraftPublished(existing.slug);
+      if (existing) return { draft: await draftOf(existing), created: false };
+
+      const now = clock.now();
+      await storeSessions(deps.client, [prepared.input], now);
+      const session = await repo.sessionBySlug(prepared.slug);
+      if (!session) throw new Error(`import ${prepared.slug} was not stored`);
+      await db.insert(auditLog).values(
+        auditValues({
+          actorId: actor.id,
+          event: 'import.create',
+          entity: 'session',
+          entityId: session.id,
+          after: { slug: session.slug, title: session.title, sourceKind: session.sourceKind, suggestions: prepared.input.directives.length },
+          at: now,
+        }),
+      );
+      return { draft: await draftOf(session), created: true };
+    },
+
+    /** A draft (or, after publishing, what was published) with its suggestions. */
+    async get(slug: string): Promise<ImportDraft> {
+      const session = await repo.sessionBySlug(slug);
+      // Ingested sessions never were imports: they are not reviewable here.
+      if (!session || (session.status === 'published' && session.publishedAt === null)) throw NotFoundError('پیش‌نویس نشست');
+      return draftOf(session);
+    },
+
+    /** Edit, confirm, reject or re-span one suggestion of a draft. */
+    async updateDirective(slug: string, id: number, patch: SuggestionPatch, actor: ImportActor): Promise<Suggestion> {
+      const session = await draftSession(slug);
+      const row = await repo.directiveOf(session.id, id);
+      if (!row) throw NotFoundError('رهنمود');
+      if ((patch.start === undefined) !== (patch.end === undefined)) {
+        throw UnprocessableError('invalid_span', 'برای جابه‌جا کردن رهنمود، آغاز و پایان بازه را با هم بفرستید.');
+      }
+      await checkUnits(patch.assignee, patch.recipient);
+      const dueOn = parseOptionalDate(patch.due, 'مهلت');
+      const now = clock.now().toISOString();
+
+      const set: Partial<typeof directives.$inferInsert> = { updatedAt: now };
+      if (patch.start !== undefined && patch.end !== undefined) {
+        const [start, end] = checkSpan(session.body, patch.start, patch.end);
+        Object.assign(set, { start, end, quote: session.body.slice(start, end) });
+      }
+      if (patch.assignee !== undefined) set.assigneeCode = patch.assignee;
+      if (patch.recipient !== undefined) set.recipientCode = patch.recipient;
+      if (dueOn !== undefined) set.dueOn = dueOn;
+      if (patch.dueRule !== undefined) set.dueRule = patch.dueRule === null ? null : stripBidiControls(patch.dueRule).trim() || null;
+      if (patch.kind !== undefined) set.kind = patch.kind;
+      if (patch.refs !== undefined) set.refs = patch.refs.map((r) => stripBidiControls(r).trim()).filter((r) => r !== '');
+      if (patch.speaker !== undefined) set.speaker = patch.speaker === null ? null : stripBidiControls(patch.speaker).trim() || null;
+      if (patch.review === 'confirmed') Object.assign(set, { status: 'draft', confirmedAt: row.confirmedAt ?? now });
+      if (patch.review === 'rejected') Object.assign(set, { status: 'rejected', confirmedAt: null });
+      if (patch.review === 'pending') Object.assign(set, { status: 'draft', confirmedAt: null });
+
+      const before = snapshot(row);
+      const [updated] = await db.batch([
+        db.update(directives).set(set).where(eq(directives.id, row.id)).returning(),
+        db.insert(auditLog).values(
+          auditValues({ actorId: actor.id, event: 'import.directive.update', entity: 'directive', entityId: row.id, before, after: { ...before, ...pick(set) }, at: new Date(now) }),
+        ),
+      ]);
+      const fresh = updated[0];
+      if (!fresh) throw NotFoundError('رهنمود');
+      return presentSuggestion(fresh, await unitsByCode());
+    },
+
+    /** Mark a directive the extractor missed: a span of the body, confirmed as it is added. */
+    async addDirective(slug: string, request: SuggestionAdd, actor: ImportActor): Promise<Suggestion> {
+      const session = await draftSession(slug);
+      const [start, end] = checkSpan(session.body, request.start, request.end);
+      await checkUnits(request.assignee, request.recipient);
+      const dueOn = parseOptionalDate(request.due, 'مهلت');
+      const existing = await repo.directivesOf(session.id);
+      const same = existing.find((d) => d.start === start && d.end === end && d.status !== 'rejected');
+      if (same) throw ConflictError('این بازه پیش‌تر به‌عنوان رهنمود علامت خورده است.', { id: same.id });
+
+      const quote = session.body.slice(start, end);
+      const units = await repo.unitRefs();
+      const reading = readSpan(quote, session.heldOn, units);
+      const known = new Set(units.map((u) => u.code));
+      const anchor = String(existing.reduce((max, d) => Math.max(max, Number.parseInt(d.anchor, 10) || 0), 0) + 1);
+      const paragraph = (await repo.paragraphsOf(session.id)).find((p) => start >= p.start && start < p.end);
+      const now = clock.now().toISOString();
+      const values: typeof directives.$inferInsert = {
+        sessionId: session.id,
+        anchor,
+        quote,
+        start,
+        end,
+        speaker: request.speaker === undefined ? (paragraph?.speaker ?? null) : request.speaker,
+        kind: request.kind ?? reading.kind,
+        refs: reading.refs,
+        assigneeCode: request.assignee === undefined ? (reading.assignee && known.has(reading.assignee) ? reading.assignee : null) : request.assignee,
+        recipientCode: request.recipient === undefined ? (reading.recipient && known.has(reading.recipient) ? reading.recipient : null) : request.recipient,
+        dueRule: reading.dueRule,
+        dueOn: dueOn === undefined ? reading.due : dueOn,
+        status: 'draft',
+        cues: reading.cues,
+        confirmedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const [inserted] = await db.batch([
+        db.insert(directives).values(values).returning(),
+        db.insert(auditLog).values(
+          auditValues({ actorId: actor.id, event: 'import.directive.add', entity: 'session', entityId: session.id, after: { anchor, start, end, quote }, at: new Date(now) }),
+        ),
+      ]);
+      const row = inserted[0];
+      if (!row) throw new Error('directive was not stored');
+      return presentSuggestion(row, await unitsByCode());
+    },
+
+    /** Publish the draft: confirmed directives become published, the session visible and searchable. */
+    async publish(slug: string, options: { rejectUnreviewed?: boolean }, actor: ImportActor): Promise<PublishResult> {
+      const session = await draftSession(slug);
+      const rows = await repo.directivesOf(session.id);
+      const pending = rows.filter((d) => reviewOf(d) === 'pending');
+      if (pending.length > 0 && !options.rejectUnreviewed) {
+        throw UnprocessableError('unreviewed_directives', `${pending.length} رهنمود پیشنهادی هنوز بررسی نشده است؛ هر یک را تأیید یا رد کنید.`, {
+          ids: pending.map((d) => d.id),
+        });
+      }
+      const confirmed = rows.filter((d) => reviewOf(d) === 'confirmed');
+      const rejected = rows.filter((d) => reviewOf(d) === 'rejected').length + pending.length;
+      const now = clock.now().toISOString();
+      await db.batch([
+        db
+          .update(directives)
+          .set({ status: 'rejected', confirmedAt: null, updatedAt: now })
+          .where(and(eq(directives.sessionId, session.id), eq(directives.status, 'draft'), isNull(directives.confirmedAt))),
+        db
+          .update(directives)
+          .set({ status: 'published', updatedAt: now })
+          .where(and(eq(directives.sessionId, session.id), eq(directives.status, 'draft'), isNotNull(directives.confirmedAt))),
+        db
+          .update(sessions)
+          .set({ status: 'published', publishedAt: now, updatedAt: now })
+          .where(and(eq(sessions.id, session.id), eq(sessions.status, 'draft'))),
+        db.insert(auditLog).values(
+          auditValues({
+            actorId: actor.id,
+            event: 'import.publish',
+            entity: 'session',
+            entityId: session.id,
+            before: { status: 'draft' },
+            after: { status: 'published', published: confirmed.map((d) => d.id), rejected },
+            at: new Date(now),
+          }),
+        ),
+      ]);
+      // After the write: a search failure must not undo a publication (the index can be rebuilt).
+      if (deps.indexer) {
+        try {
+          await deps.indexer.indexSessions([session.id]);
+        } catch (error) {
+          console.error('imports: indexing the published session failed', error);
+        }
+      }
+      return { slug, published: confirmed.length, rejected, link: `/sessions/${slug}` };
+    },
+  };
+}
+
+function snapshot(row: DraftDirectiveRow) {
+  return {
+    start: row.start,
+    end: row.end,
+    kind: row.kind,
+    assigneeCode: row.assigneeCode,
+    recipientCode: row.recipientCode,
+    dueOn: row.dueOn,
+    dueRule: row.dueRule,
+    refs: row.refs,
+    speaker: row.speaker,
+    status: row.status,
+    confirmedAt: row.confirmedAt,
+  };
+}
+
+function pick(set: Partial<typeof directives.$inferInsert>) {
+  const { updatedAt: _updatedAt, quote: _quote, ...rest } = set;
+  return rest;
+}
+
+export type ImportsService = ReturnType<typeof createImportsService>;
