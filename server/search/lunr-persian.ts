@@ -19,6 +19,9 @@ const persianStemmer: lunr.PipelineFunction = (token) => token.update((word) => 
 lunr.Pipeline.registerFunction(persianStopWordFilter, STOP_WORD_FILTER);
 lunr.Pipeline.registerFunction(persianStemmer, STEMMER);
 
+/** Names of the registered functions: index time, and search time (serialised with the index). */
+export const PERSIAN_PIPELINE = { index: [STOP_WORD_FILTER, STEMMER], search: [STEMMER] } as const;
+
 /**
  * lunr tokenizer for Persian: normalise, split on anything that is not a letter,
  * mark or digit, join ZWNJ particles. Positions are not kept (PITFALLS 8: size).

@@ -8,7 +8,10 @@
  * lunr computed are already in the field vectors; we invert them once at load into
  * typed arrays and sum them per query term, which is what a lunr query scores anyway.
  */
-import { createPersianBuilder, lunr } from './lunr-persian';
+import { lunr } from './lunr-persian';
+import { buildLunrJson, lunrIdf } from './fast-builder';
+
+export { lunrIdf };
 
 /** What a segment stores about each session besides its index terms. */
 export interface SessionMeta {
@@ -33,10 +36,10 @@ export interface IndexableSession extends SessionMeta {
 export const SEGMENT_FORMAT = 1;
 
 /**
- * One field, title first: a separate boosted title field measured 6 points of
- * Hamshahri MAP worse (BM25 over a few title words inflates them).
+ * One field 'text', title first (see sessionText): a separate title field boosted ×2
+ * measured 6 points of Hamshahri MAP worse (BM25 over a few title words inflates them).
  */
-export const FIELD_BOOSTS = { text: 1 } as const;
+export const INDEXED_FIELD = 'text';
 
 /** The persisted payload of a segment. */
 export interface SegmentPayload {
@@ -46,7 +49,11 @@ export interface SegmentPayload {
   /** For a base: the newest segment id it already includes (later deltas win over it). */
   asOf: number;
   docs: SessionMeta[];
-  /** lunr's own serialisation (`Index.toJSON()`), loadable with `lunr.Index.load`. */
+  /**
+   * lunr's own serialisation (`Index.toJSON()`) less the per-document postings of the
+   * inverted index, which repeat the field vectors and were half the bytes and most of
+   * the parse time; `toLunrIndex` puts them back for `lunr.Index.load`.
+   */
   index: SerialisedIndex;
 }
 
@@ -78,9 +85,10 @@ function isSerialisedIndex(value: unknown): value is SerialisedIndex {
   return 'fieldVectors' in value && 'invertedIndex' in value && Array.isArray(value.fieldVectors) && Array.isArray(value.invertedIndex);
 }
 
-/** lunr's idf, so segments of different sizes can be put on one scale. */
-export function lunrIdf(df: number, documentCount: number): number {
-  return Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
+
+/** The one indexed field: title and tags first, then the body. */
+export function sessionText(s: Pick<IndexableSession, 'heading' | 'body'>): string {
+  return `${s.heading}\n\n${s.body}`;
 }
 
 /**
@@ -90,10 +98,8 @@ export function lunrIdf(df: number, documentCount: number): number {
  * const payload = buildSegmentPayload([session], [session.id]);
  */
 export function buildSegmentPayload(sessions: IndexableSession[], covers: number[], asOf = 0): SegmentPayload {
-  const builder = createPersianBuilder({ fields: { ...FIELD_BOOSTS } });
-  for (const s of sessions) builder.add({ id: String(s.id), text: `${s.heading}\n\n${s.body}` });
-  const json: unknown = JSON.parse(JSON.stringify(builder.build()));
-  if (!isSerialisedIndex(json)) throw new Error('lunr produced an unexpected index shape');
+  const json = buildLunrJson(sessions.map((s) => ({ ref: String(s.id), text: sessionText(s) })));
+  json.invertedIndex = json.invertedIndex.map(([term, posting]) => [term, { _index: posting['_index'] }]);
   const docs = sessions.map(({ id, slug, title, kind, heldOn, speakers, contentHash }) => ({ id, slug, title, kind, heldOn, speakers, contentHash }));
   return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json };
 }
@@ -122,7 +128,24 @@ export function parsePayload(text: string): SegmentPayload {
  * and tools, not on the query path.
  */
 export function toLunrIndex(payload: SegmentPayload): lunr.Index {
-  return lunr.Index.load(payload.index);
+  const { fields, fieldVectors, invertedIndex } = payload.index;
+  const byIndex = new Map<number, Record<string, Record<string, object>>>();
+  const full: Array<[string, Record<string, unknown>]> = invertedIndex.map(([term, posting]) => {
+    const entry: Record<string, Record<string, object>> = {};
+    for (const f of fields) entry[f] = {};
+    byIndex.set(Number(posting['_index']), entry);
+    return [term, { ...posting, ...entry }];
+  });
+  for (const [fieldRef, elements] of fieldVectors) {
+    const slash = fieldRef.indexOf('/');
+    const field = fieldRef.slice(0, slash);
+    const ref = fieldRef.slice(slash + 1);
+    for (let k = 0; k < elements.length; k += 2) {
+      const postings = byIndex.get(elements[k] ?? -1)?.[field];
+      if (postings) postings[ref] = {};
+    }
+  }
+  return lunr.Index.load({ ...payload.index, invertedIndex: full });
 }
 
 /**
