@@ -9,6 +9,7 @@ import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persia
 import { parseDate } from '../persian/jalali';
 import { splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
+import { judgeSpeaker, namesActor } from './authority';
 import { contentStart, DERIVED_CUES, findCues, type CueHit } from './cues';
 import { resolveDeadline } from './deadline';
 import { findLegalRefs } from './refs';
@@ -59,18 +60,24 @@ export const SUGGESTION_THRESHOLD = 2;
 
 /** Cue groups that can make a directive on their own; deadlines and emphasis only add weight. */
 const CORE_GROUPS = new Set(['obligation', 'order', 'decision', 'act', 'policy']);
+/** Core cues that say "should" without saying who: they need an actor that must act. */
+const WEAK_CORE = new Set(['must', 'necessary', 'passive-action', 'imperative', 'demanded']);
 const DELIVERABLE =
   /(?<![\p{L}])(?:تهیه|ارسال|ارائه|تدوین|گزارش|برنامه|تکمیل|اجرا|اجرای|راه اندازی|فروش|واگذاری|پرداخت|ثبت|تحویل|شناسایی|پیگیری|برگزاری|تامین|نصب|احداث|تعیین|معرفی|بازدید|تعمیر|رفع|جذب|پایش|بررسی|اعلام|توزیع)(?![\p{L}])/u;
 /** First person plural verbs at a clause end: «فعال کنیم»، «افزایش دهیم». */
 const WE_VERB = /(?<![\p{L}])\p{L}+(?:یم)(?=\s*(?:[.،؛!]|\s+و\s|\s+به\s|$))/u;
 
-function kindOf(cues: CueHit[], hasDeadline: boolean, hasAssignee: boolean, hasRefs: boolean, text: string): DirectiveKind {
+function kindOf(cues: CueHit[], hasDeadline: boolean, hasAssignee: boolean, hasRefs: boolean, text: string, official: boolean): DirectiveKind {
   const ids = new Set(cues.map((c) => c.id));
   if (ids.has('policy-conditional')) return 'policy';
   const strong = cues.some((c) => c.group === 'order' || c.group === 'decision' || c.id === 'obliged' || c.group === 'act');
   const deliverable = DELIVERABLE.test(text);
   if (deliverable && (hasDeadline || (ids.has('act') && hasAssignee))) return 'action';
   if (strong) return 'instruction';
+  // An official's «باید … شود» or «بر لزوم … تاکید کرد» instructs the official's own organisation.
+  const stated = ids.has('passive-action') || ids.has('emphasised-on') || ids.has('imperative') || ids.has('forbidden');
+  if (official && stated && !WE_VERB.test(text)) return 'instruction';
+  if (ids.has('emphasised-on') && deliverable) return 'instruction';
   if (!hasAssignee && !hasRefs && !hasDeadline) return 'exhortation';
   if (WE_VERB.test(text) && !hasRefs && !hasDeadline) return 'exhortation';
   return 'instruction';
@@ -124,6 +131,21 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
     if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
 
     const all: FiredCue[] = cues.map(fired);
+    // Who speaks: an office that can instruct, or a voice whose «باید / خواستار» is only a demand.
+    const firstCue = Math.min(...cues.filter((c) => c.weight > 0).map((c) => c.start));
+    const speakerVoice = judgeSpeaker(from > 0 ? n.slice(0, from) : n.slice(0, firstCue));
+    // «… ۵۰ نماینده مجلس خواستار … شدند» after «X گفت:»: the demand's own subject speaks too.
+    const demand = cues.find((c) => c.id === 'demanded');
+    const demandVoice = demand && from > 0 && demand.start > from ? judgeSpeaker(n.slice(from, demand.start)) : null;
+    const noAuthority = speakerVoice.noAuthority || demandVoice?.noAuthority === true;
+    const official = speakerVoice.official && !noAuthority;
+    if (official) all.push(fired(DERIVED_CUES.officialSpeaker));
+    if (noAuthority) all.push(fired(DERIVED_CUES.noAuthority));
+    // A «باید … شود» from an official addresses the official's own organisation; from anyone
+    // else, without a named actor, it addresses nobody.
+    const core = cues.filter((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on');
+    const weakOnly = core.length > 0 && core.every((c) => WEAK_CORE.has(c.id));
+    if (weakOnly && !official && mentions.length === 0 && !namesActor(quoteNorm)) all.push(fired(DERIVED_CUES.noAddressee));
     if (deadline) all.push(fired(DERIVED_CUES.deadlineResolved));
     if (assigneeMention) all.push(fired(DERIVED_CUES.assignee));
     if (refs.length > 0) all.push(fired(DERIVED_CUES.legalRef));
@@ -152,7 +174,7 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
       end,
       speaker: speaker?.name ?? null,
       speakerKey: speaker?.key ?? null,
-      kind: kindOf(cues, hasDeadline, assigneeMention !== undefined, refs.length > 0, quoteNorm),
+      kind: kindOf(cues, hasDeadline, assigneeMention !== undefined, refs.length > 0, quoteNorm, official),
       assignee,
       assigneeFrom,
       recipient: recipientMention?.code ?? null,

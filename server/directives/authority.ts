@@ -1,0 +1,77 @@
+/**
+ * @module Who speaks and who must act: whether a sentence's speaker (or the subject of a
+ * reported demand) holds an office that can instruct, or is a citizen, cleric, member of
+ * parliament, expert or foreign voice whose «باید / خواستار» is a demand, not a directive;
+ * and whether the speaker's words name an actor (a unit, officials, a body) that must act.
+ * Patterns run on text from normalizePersian (ZWNJ as space).
+ */
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const words = (body: string): RegExp => new RegExp(`${B}(?:${body})${E}`, 'u');
+
+/** Offices that can give instructions to the units under them, and bodies whose decisions bind. */
+const OFFICIAL = words(
+  'استاندار|فرماندار|بخشدار|شهردار|وزیر|معاون (?:وزیر|استاندار|فرماندار|سازمان|رئیس جمهور|اول)|معاون|مدیرکل|مدیر کل|مدیرعامل|رئیس (?:سازمان|اداره|دانشگاه|مجلس|قوه|ستاد|پلیس|کل|دادگستری|جمهور|شورای)|رئیس جمهور|دادستان|فرمانده|سرپرست|ستاد|شورای (?:عالی|تامین|اداری|برنامه ریزی)|هیات دولت|هیئت دولت|هیات وزیران|بانک مرکزی|نماینده عالی دولت',
+);
+/**
+ * Voices without authority over the addressee: citizens, members of parliament or a council
+ * speaking for themselves, clerics, experts, players, foreign officials and states.
+ */
+const NO_AUTHORITY = words(
+  'مردم|ساکنان|ائمه جمعه|شهروندان|اهالی|هموطنان|کارشناس|کارشناسان|استاد دانشگاه|پژوهشگر|نماینده مردم|نماینده مجلس|نمایندگان|نماینده ولی فقیه|نماینده مقام معظم رهبری|عضو (?:کمیسیون|شورای|هیات|هیئت|مجلس)|امام جمعه|خطیب|حجت الاسلام|حجت الاسلام و المسلمین|آیت الله|فعال|فعالان|هواداران|دانشجویان|تشکل|تشکل های|خانواده ها|کاندیدا|نامزد|سرمربی|بازیکن|مربی|هنرمندان|چهره ها|آمریکا|آمریکایی|روسیه|انگلیس|فرانسه|اروپا|اتحادیه اروپا|سازمان ملل|صهیونیستی|عربستان|سعودی|ترکیه|ژاپن|چین|پاکستان|عراق|سوریه|لبنان|افغانستان|اسپانیا|آلمان|پنتاگون|کرملین|ترامپ|پامپئو|نتانیاهو',
+);
+/** Actors that can be told to act: units, officials, bodies, or named groups under an authority. */
+const ACTOR = words(
+  'استان ها|استانداری|استانداری ها|فرمانداری|فرمانداری ها|بخشداران|دهیاران|دهیاری|شهرداری|شهرداری ها|شهرداران|مدیران|مدیران کل|مسئولان|مسوولان|مسئولین|ادارات|اداره|اداره کل|دستگاه|دستگاه ها|دستگاه های اجرایی|سازمان|سازمان ها|وزارت|وزارتخانه|وزارتخانه ها|شورا|کمیته|کارگروه|ستاد|واحد|واحدها|مدارس|دانشگاه|دانشگاه ها|پلیس|ماموران|شرکت|شرکت ها|بانک|بانک ها|هیات|هیئت|نهاد|نهادها|پرسنل|کارکنان|نمایندگان|باشگاه ها|بیمارستان ها|سپاه|بسیج|آموزش و پرورش|پیمانکار|پیمانکاران|بهره برداران|متولیان',
+);
+
+export interface Authority {
+  official: boolean;
+  noAuthority: boolean;
+}
+
+/** «به گزارش خبرگزاری فارس از اردبیل،» names the reporter, not the speaker. */
+const REPORT_PREFIX = /^\s*(?:به گزارش|به نقل از)[^،:]{0,120}[،:]\s*/u;
+
+const TITLE_END = /(?<![\p{L}])(?:با|در|ضمن|که|از|امروز|امشب|صبح|عصر|ظهر|نیز|همچنین)(?![\p{L}])|[،:]/u;
+
+function firstIndex(re: RegExp, text: string): number {
+  const m = re.exec(text);
+  return m ? m.index : -1;
+}
+
+/**
+ * Judge the speaker part of a sentence: the attribution before «… گفت:», or, without one,
+ * the words before the first cue (the subject of «… خواستار شد»، «… از … خواست»).
+ * The title (up to the first «با / در / ، …») decides, a voice without authority winning
+ * inside it («رئیس شورای سیاست‌گذاری ائمه جمعه»); otherwise whichever voice is named first
+ * in the head wins («استاندار گیلان با تاکید بر اینکه مردم …» is the governor speaking).
+ *
+ * @example
+ * judgeSpeaker('ساکنان خیابان صیاد شیرازی') // { official: false, noAuthority: true }
+ * judgeSpeaker('استاندار گیلان با تاکید بر اینکه') // { official: true, noAuthority: false }
+ */
+export function judgeSpeaker(speakerPart: string): Authority {
+  const head = speakerPart.replace(REPORT_PREFIX, '').slice(0, 90);
+  // The title runs to the first preposition or clause: «رئیس‌جمهور آمریکا در توئیتر …».
+  const title = head.split(TITLE_END)[0] ?? head;
+  if (NO_AUTHORITY.test(title)) return { official: false, noAuthority: true };
+  if (OFFICIAL.test(title)) return { official: true, noAuthority: false };
+  const o = firstIndex(OFFICIAL, head);
+  const x = firstIndex(NO_AUTHORITY, head);
+  if (o < 0 && x < 0) return { official: false, noAuthority: false };
+  if (x < 0 || (o >= 0 && o < x)) return { official: true, noAuthority: false };
+  return { official: false, noAuthority: true };
+}
+
+/**
+ * Whether the speaker's words name someone who must act.
+ *
+ * @example
+ * namesActor('مدیران کل دستگاه ها روابط عمومی ها را تقویت کنند') // true
+ * namesActor('باید به این نکته توجه کرد') // false
+ */
+export function namesActor(content: string): boolean {
+  return ACTOR.test(content);
+}
