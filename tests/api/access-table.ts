@@ -54,6 +54,17 @@ async function nextStep(w: AccessWorld, actionId: number) {
   return { version, transition: 'block', reason: 'منتظر پاسخ سازمان برنامه و بودجه' };
 }
 
+/** A fresh draft import per cell (imports, issue 5): body() creates it, path() reads it (body runs first). */
+let lastDraft = { slug: 'none', directiveId: 0 };
+async function freshDraft(w: AccessWorld): Promise<undefined> {
+  const text = `استان‌ها موظفند ظرف دو هفته گزارش عملکرد را به سازمان برنامه و بودجه ارسال کنند. ${unique('نسخه')}`;
+  const response = await w.manager('/api/imports', { method: 'POST', json: { text, heldOn: '1399-11-01' } });
+  if (response.status !== 201) throw new Error(`access table: import → ${response.status} ${await response.text()}`);
+  const draft: { slug: string; suggestions: Array<{ id: number }> } = await response.json();
+  lastDraft = { slug: draft.slug, directiveId: draft.suggestions[0]?.id ?? 0 };
+  return undefined;
+}
+
 export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/health': { path: () => '/api/health', expect: everyone(200) },
   'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: everyone(200) },
@@ -137,6 +148,38 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'DELETE /api/calendar/token': { path: () => '/api/calendar/token', expect: signedIn(200) },
   // The feed URL carries its own secret token: calendar apps send no cookie.
   'GET /api/calendar/:file': { path: (w) => w.calendarFeedPath, expect: everyone(200) },
+
+  // Imports (issue 5): managers and admins only.
+  'POST /api/imports': {
+    path: () => '/api/imports',
+    body: () => ({ text: `استان‌ها باید گزارش را ارسال کنند. ${unique('متن')}`, heldOn: '1399-11-01' }),
+    expect: only(201, 'admin', 'manager'),
+  },
+  'GET /api/imports/:slug': { path: () => `/api/imports/${lastDraft.slug}`, body: freshDraft, expect: only(200, 'admin', 'manager') },
+  'PATCH /api/imports/:slug/directives/:id': {
+    path: () => `/api/imports/${lastDraft.slug}/directives/${lastDraft.directiveId}`,
+    body: async (w) => {
+      await freshDraft(w);
+      return { review: 'confirmed', due: '1399-11-20' };
+    },
+    expect: only(200, 'admin', 'manager'),
+  },
+  'POST /api/imports/:slug/directives': {
+    path: () => `/api/imports/${lastDraft.slug}/directives`,
+    body: async (w) => {
+      await freshDraft(w);
+      return { start: 0, end: 8 };
+    },
+    expect: only(201, 'admin', 'manager'),
+  },
+  'POST /api/imports/:slug/publish': {
+    path: () => `/api/imports/${lastDraft.slug}/publish`,
+    body: async (w) => {
+      await freshDraft(w);
+      return { rejectUnreviewed: true };
+    },
+    expect: only(200, 'admin', 'manager'),
+  },
 };
 
 /**
