@@ -63,6 +63,9 @@ describe('ingest of the seed webinar', () => {
     expect(programmes?.recipient_code).toBe('pbo');
     expect(programmes?.assignee_code).toBe('all-provinces');
     expect(String(programmes?.quote)).toContain('دو هفته');
+    // Deadlines resolved against the session date (1399-11-01) on the Jalali calendar.
+    expect(programmes?.due_on).toBe('2021-02-03');
+    expect(directives.find((d) => d.anchor === 'property-sales-3-months')?.due_on).toBe('2021-04-21');
 
     const paragraphs = (await db.client.execute({ sql: 'SELECT text, start, end FROM paragraphs WHERE session_id = ?', args: [Number(session?.id)] })).rows;
     for (const p of paragraphs) expect(body.slice(Number(p.start), Number(p.end))).toBe(String(p.text));

@@ -8,6 +8,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { directiveKinds, type DirectiveKind } from '../../db/schema';
+import { resolveDeadline } from '../../directives/deadline';
+import { parseDate } from '../../persian/jalali';
+import { normalizePersian } from '../../persian/normalize';
 import { IngestError } from '../ingest-error';
 import { FrontMatterSchema } from '../front-matter';
 import { composeBody, type DirectiveInput, type ParagraphInput, type SessionInput } from '../session-input';
@@ -25,7 +28,7 @@ export interface MarkdownSession {
   /** Speaker keys and unit codes to resolve, with lines for errors. */
   speakerKeys: string[];
   organiser: { code: string; line: number } | null;
-  directives: Array<MarkedDirective & { speakerKey: string | null }>;
+  directives: Array<MarkedDirective & { speakerKey: string | null; explicitDue: string | null }>;
 }
 
 interface Position {
@@ -92,7 +95,10 @@ function directiveAttributes(node: MdNode, line: number) {
     .split(/[,،]/)
     .map((r) => r.trim())
     .filter(Boolean);
+  const explicitDue = attrs.dueOn ? parseDate(attrs.dueOn) : null;
+  if (attrs.dueOn && !explicitDue) fail('directive_due', `تاریخ مهلت «${attrs.dueOn}» معتبر نیست.`, line);
   return {
+    explicitDue,
     anchor: attrs.id ?? undefined,
     kind: kind as DirectiveKind,
     refs,
@@ -139,6 +145,12 @@ export function readMarkdownSession(source: string): MarkdownSession {
   if (paragraphs.length === 0) fail('session_empty', 'نشست متنی ندارد.', 1);
 
   const { spans } = composeBody(paragraphs);
+  /** The deadline: an explicit dueOn, else the rule resolved against the session date. */
+  const dueOf = (d: MarkdownSession['directives'][number]): string | null => {
+    if (d.explicitDue) return d.explicitDue;
+    if (!d.dueRule || !front.heldOn) return null;
+    return resolveDeadline(normalizePersian(d.dueRule), front.heldOn)?.due ?? null;
+  };
   const directives: DirectiveInput[] = marked.map((d) => ({
     start: spans[d.paragraphFrom]?.[0] ?? 0,
     end: spans[d.paragraphTo]?.[1] ?? 0,
@@ -148,6 +160,7 @@ export function readMarkdownSession(source: string): MarkdownSession {
     assigneeCode: d.assigneeCode,
     recipientCode: d.recipientCode,
     dueRule: d.dueRule,
+    dueOn: dueOf(d),
     speaker: d.speakerKey,
     status: 'published',
   }));
