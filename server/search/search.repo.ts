@@ -21,6 +21,9 @@ export interface ParagraphRow {
 
 const GENERATION = 'generation';
 
+/** Drafts (imports under review) stay out of search until published. */
+const published = eq(sessions.status, 'published');
+
 /** Rows read per query when loading every session (PITFALLS 5: chunks, not one huge batch). */
 const CHUNK = 2_000;
 
@@ -119,6 +122,16 @@ export function createSearchRepo(db: Db) {
         after = last.id;
       }
       return out;
+    },
+
+    /** Changes when published sessions are added, changed or removed (cheap to poll). */
+    async changeMark(): Promise<string> {
+      const rows = await db
+        .select({ n: sql<number>`count(*)`, updated: max(sessions.updatedAt), top: max(sessions.id) })
+        .from(sessions)
+        .where(published);
+      const r = rows[0];
+      return `${r?.n ?? 0}|${r?.updated ?? ''}|${r?.top ?? 0}`;
     },
 
     async paragraphsOf(sessionIds: number[]): Promise<ParagraphRow[]> {

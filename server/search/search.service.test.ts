@@ -122,6 +122,15 @@ describe('createSearchService', () => {
     expect((await fresh.search({ q: 'بودجه' })).total).toBe(1);
   });
 
+  it('picks up sessions a writer stored without calling indexSessions, and never shows drafts', async () => {
+    const search = createSearchService(database, { staleCheckMs: 0, autoMerge: false });
+    await search.indexSessions(await store([WEBINAR]));
+    const [meetingId] = await store([MEETING]);
+    expect((await search.search({ q: 'گیلان' })).hits.map((h) => h.session.slug)).toEqual(['meeting-2']);
+    await database.client.execute({ sql: "UPDATE sessions SET status = 'draft', updated_at = '2030-01-01' WHERE id = ?", args: [meetingId ?? 0] });
+    expect((await search.search({ q: 'گیلان' })).total).toBe(0);
+  });
+
   it('removes sessions', async () => {
     const search = createSearchService(database, { autoMerge: false });
     const ids = await store([WEBINAR, MEETING]);

@@ -115,6 +115,8 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
   const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: background merge failed', e));
   let set = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
   let generation = -1;
+  /** Last seen count/updated mark of the sessions table. */
+  let sessionsMark = '';
   let lastCheck = 0;
   let loading: Promise<void> | null = null;
   let background: Promise<void> = Promise.resolve();
@@ -162,16 +164,27 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
       await doRebuild();
       return;
     }
+    await reconcile(true);
+  }
+
+  /**
+   * Make the index agree with the sessions table: index what changed behind our back
+   * (a writer that did not call indexSessions), drop what is gone; rebuild when most is missing.
+   */
+  async function reconcile(allowRebuild: boolean): Promise<void> {
+    const mark = await repo.changeMark();
     const truth = await repo.fingerprints();
     const indexed = set.liveSessions();
-    if (set.segmentCount() === 0 || indexed.size < truth.size / 2) {
+    if (allowRebuild && (set.segmentCount() === 0 || indexed.size < truth.size / 2)) {
       if (truth.size > 0 || set.segmentCount() > 0) await doRebuild();
+      sessionsMark = mark;
       return;
     }
     const stale: number[] = [];
     for (const [id, hash] of truth) if (indexed.get(id) !== hash) stale.push(id);
     const gone = [...indexed.keys()].filter((id) => !truth.has(id));
     if (stale.length > 0 || gone.length > 0) await doIndex([...stale, ...gone]);
+    sessionsMark = mark;
   }
 
   function ensureLoaded(): Promise<void> {
@@ -224,9 +237,11 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
 
   async function refresh(): Promise<boolean> {
     const gen = await repo.generation();
+    const mark = await repo.changeMark();
     lastCheck = Date.now();
-    if (gen === generation) return false;
-    await queue(syncFromDatabase);
+    if (gen === generation && mark === sessionsMark) return false;
+    if (gen !== generation) await queue(syncFromDatabase);
+    if (mark !== sessionsMark) await queue(() => reconcile(false));
     return true;
   }
 
