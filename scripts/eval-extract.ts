@@ -31,6 +31,9 @@ interface Scores {
   tn: number;
   dueGold: number;
   dueExact: number;
+  /** Counting a suggestion of any kind (policy and exhortation too) as a predicted directive. */
+  anyTp: number;
+  anyFp: number;
   ms: number;
   confusions: string[];
 }
@@ -51,12 +54,14 @@ function score(file: string): Scores {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Labelled);
-  const s: Scores = { name: file, rows: rows.length, tp: 0, fp: 0, fn: 0, tn: 0, dueGold: 0, dueExact: 0, ms: 0, confusions: [] };
+  const s: Scores = { name: file, rows: rows.length, tp: 0, fp: 0, fn: 0, tn: 0, dueGold: 0, dueExact: 0, anyTp: 0, anyFp: 0, ms: 0, confusions: [] };
   const started = performance.now();
   for (const row of rows) {
     const all = extractDirectives({ text: row.text, sessionDate: parseDate(row.date), units, people });
     const found = all.filter((d) => d.kind !== 'policy' && d.kind !== 'exhortation');
     const predicted = found.length > 0;
+    if (all.length > 0 && row.directive) s.anyTp++;
+    else if (all.length > 0) s.anyFp++;
     if (predicted && row.directive) s.tp++;
     else if (predicted) s.fp++;
     else if (row.directive) s.fn++;
@@ -84,6 +89,8 @@ for (const file of files.length > 0 ? files : DEFAULT_SETS.filter((f) => existsS
   if (verbose) for (const line of s.confusions) process.stdout.write(`${line}\n`);
   process.stdout.write(
     `${s.name}: ${s.rows} sentences (${s.tp + s.fn} directives, ${s.tn + s.fp} look-alikes): precision ${pct(precision)}, recall ${pct(recall)}, F1 ${pct(f1)} ` +
-      `(tp ${s.tp}, fp ${s.fp}, fn ${s.fn}, tn ${s.tn}); deadlines exact ${s.dueExact}/${s.dueGold}; ${(s.ms / s.rows).toFixed(2)} ms/sentence\n`,
+      `(tp ${s.tp}, fp ${s.fp}, fn ${s.fn}, tn ${s.tn}); deadlines exact ${s.dueExact}/${s.dueGold}; ` +
+      `all suggestions: precision ${pct(s.anyTp + s.anyFp === 0 ? 0 : s.anyTp / (s.anyTp + s.anyFp))}, recall ${pct(s.anyTp / Math.max(1, s.tp + s.fn))}; ` +
+      `${(s.ms / s.rows).toFixed(2)} ms/sentence\n`,
   );
 }

@@ -25,6 +25,12 @@ describe('cue rules', () => {
     ['during-coming', 'طی ۳ ماه آینده انجام شود.'],
     ['grace', 'مهلت ثبت نام تمدید نمی‌شود.'],
     ['policy-conditional', 'هر استانی که موفق‌تر عمل کند اعتبار بیشتری خواهد گرفت.'],
+    ['decided', 'در جلسه ستاد قرار شد مدارس استان از هفته آینده حضوری بازگشایی شوند.'],
+    ['decided', 'بنا شد نماز عید در مساجد برگزار شود.'],
+    ['ordered', 'رئیس دانشگاه دستور پیگیری ویژه را در این خصوص صادر نموده‌اند.'],
+    ['imperative', 'مدیرکل گفت: مدیران کل دستگاه‌های اجرایی روابط عمومی‌ها را تقویت کنند.'],
+    ['imperative', 'فرماندار گفت: بخشداران اسامی کودکان را تهیه کنند و به آموزش و پرورش بدهند.'],
+    ['forbidden', 'رئیس اتاق اصناف گفت: واحدهای صنفی حق ندارند قیمت‌ها را افزایش دهند.'],
   ])('fires %s on «%s»', (id, text) => {
     expect(ids(text)).toContain(id);
   });
@@ -36,12 +42,28 @@ describe('cue rules', () => {
     ['opinion', 'به نظر من دولت باید کمک کند.'],
     ['history', 'سال گذشته مقرر شد طرح اجرا شود.'],
     ['general-duty', 'طبق قانون دستگاه‌ها موظفند گزارش دهند.'],
+    ['hedge', 'وی گفت: باید گفت که این طرح نتیجه خوبی داشته است.'],
+    ['hedge', 'امام جمعه افزود: باید بدانیم که دشمن بیکار ننشسته است.'],
+    ['generic-subject', 'وی گفت: جامعه ما باید به سمت تولید ملی حرکت کند.'],
+    ['generic-subject', 'وی افزود: همه باید در انتخابات شرکت کنند.'],
+    ['advice', 'رئیس پلیس راه گفت: به رانندگان توصیه می‌شود از سفرهای غیرضروری خودداری کنند.'],
+    ['opinion', 'وی گفت: به نظرم دولت باید بودجه را اصلاح کند.'],
   ])('flags the look-alike sign %s on «%s»', (id, text) => {
     expect(ids(text)).toContain(id);
   });
 
   it('reads signs against only in the speaker’s words, after «گفت:»', () => {
     expect(ids('وی که می‌تواند تصمیم بگیرد گفت: استان‌ها موظفند اقدام کنند.')).not.toContain('permission');
+  });
+  it('does not take «… می‌کنند» (a report) or a purpose clause for an imperative', () => {
+    expect(ids('وی گفت: کارشناسان این اداره هر روز بازار را بازرسی می‌کنند.')).not.toContain('imperative');
+    expect(ids('وی گفت: اعتبار لازم را تامین کردیم تا مدارس بتوانند کلاس‌ها را برگزار کنند.')).not.toContain('imperative');
+  });
+  it('does not take a future passive «دستور داده می‌شود» for an order given', () => {
+    expect(ids('روزی که قیامت برپا شود دستور داده می‌شود.')).not.toContain('ordered');
+  });
+  it('does not take «قرار است» (a plan) for a decision', () => {
+    expect(ids('قرار است این طرح سال آینده اجرا شود.')).not.toContain('decided');
   });
   it('does not take «دستور کار» (agenda) for an order', () => {
     expect(ids('این موضوع در دستور کار قرار گرفت.')).not.toContain('ordered');

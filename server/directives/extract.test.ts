@@ -81,4 +81,36 @@ describe('extractDirectives', () => {
     const [d] = extractDirectives({ text: 'دستگاه‌ها موظفند طبق تبصره ۲ بند الف ماده بیست و هفت اقدام کنند.', units });
     expect(d?.refs).toEqual(['تبصره ۲', 'بند الف', 'ماده ۲۷']);
   });
+
+  it('does not suggest demands by people without authority, and says why', () => {
+    const text = 'ساکنان خیابان ۱۵ گرگان با حضور در شهرداری خواستار پیگیری جدی شهرداری در خصوص این ساخت و ساز شدند.';
+    expect(extractDirectives({ text, units })).toEqual([]);
+    const mp = 'نماینده مردم تبریز در مجلس خواستار افزایش پروازهای تبریز به استانبول شد.';
+    expect(extractDirectives({ text: mp, units })).toEqual([]);
+  });
+  it('suggests an official’s demand to the units under them, listing the official speaker', () => {
+    const [d] = extractDirectives({ text: 'استاندار مازندران خواستار معرفی شهرداران موفق به استانداری شد.', units });
+    expect(d?.cues.map((c) => c.id)).toEqual(expect.arrayContaining(['demanded', 'official-speaker']));
+  });
+  it('does not suggest a sermon’s «باید … شود» that addresses nobody, and lists the counter-signal', () => {
+    const text = 'خطیب جمعه گفت: باید عوامل ریشه‌ای این معضل در جامعه شناسایی شود.';
+    expect(extractDirectives({ text, units })).toEqual([]);
+    const plain = 'وی گفت: این مشکل باید هر چه سریع‌تر حل شود.';
+    const found = extractDirectives({ text: plain, units });
+    for (const d of found) expect(d.cues.map((c) => c.id)).toContain('no-addressee');
+  });
+  it('suggests an imperative without a modal, with its deadline', () => {
+    const text = 'فرماندار شهرستان گفت: بخشداران و دهیاران ظرف ۲۰ روز اسامی کودکان بازمانده از تحصیل را تهیه کنند.';
+    const [d] = extractDirectives({ text, sessionDate: '1397-05-06', units });
+    expect(d).toMatchObject({ kind: 'action', due: '2018-08-17' });
+    expect(d?.cues.map((c) => c.id)).toEqual(expect.arrayContaining(['imperative', 'official-speaker']));
+  });
+  it('suggests a decision announced with «قرار شد»', () => {
+    const text = 'وی گفت: قرار شد مسئولیت برگزاری مراسم را سپاه بر عهده گیرد.';
+    expect(extractDirectives({ text, units })[0]?.kind).toBe('instruction');
+  });
+  it('calls an official’s general «باید … شود» an instruction but a hedge nothing', () => {
+    expect(extractDirectives({ text: 'استاندار گیلان گفت: باید اطلاع‌رسانی درباره کرونا مستمر صورت گیرد.', units })[0]?.kind).toBe('instruction');
+    expect(extractDirectives({ text: 'استاندار یزد گفت: باید توجه داشت که این مسائل یک شبه ایجاد نشده است.', units })).toEqual([]);
+  });
 });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { normalizePersian } from '../persian/normalize';
+import { judgeSpeaker, namesActor } from './authority';
+
+const judge = (text: string) => judgeSpeaker(normalizePersian(text));
+
+describe('judgeSpeaker', () => {
+  it.each([
+    'استاندار گیلان با تأکید بر اینکه مردم باید مسائل بهداشتی را جدی بگیرند',
+    'مدیرکل آموزش و پرورش استان فارس در جلسه شورای اداری',
+    'به گزارش خبرگزاری فارس از اردبیل، ستاد مقابله با کرونا در مشگین‌شهر',
+  ])('takes «%s» for an office that can instruct', (text) => {
+    expect(judge(text)).toEqual({ official: true, noAuthority: false });
+  });
+  it.each([
+    'ساکنان خیابان صیاد شیرازی ۱۵ گرگان با حضور در شهرداری',
+    'نماینده مردم تبریز در مجلس شورای اسلامی در نامه‌ای به وزیر نیرو',
+    'رئیس‌جمهور آمریکا در توئیتر',
+    'رئیس شورای سیاست‌گذاری ائمه جمعه',
+    'امام جمعه بوشهر در خطبه‌های نماز جمعه',
+  ])('takes «%s» for a voice without authority', (text) => {
+    expect(judge(text)).toEqual({ official: false, noAuthority: true });
+  });
+  it('knows nothing of a bare pronoun', () => {
+    expect(judge('وی در ادامه')).toEqual({ official: false, noAuthority: false });
+  });
+});
+
+describe('namesActor', () => {
+  it('finds the units or officials who must act', () => {
+    expect(namesActor(normalizePersian('بخشداران و دهیاران اسامی کودکان را تهیه کنند'))).toBe(true);
+    expect(namesActor(normalizePersian('دستگاه‌های اجرایی گزارش خود را ارسال کنند'))).toBe(true);
+  });
+  it('finds nobody in a general remark', () => {
+    expect(namesActor(normalizePersian('باید حرفه‌ای به موضوع نگاه کرد'))).toBe(false);
+  });
+});
