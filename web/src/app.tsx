@@ -27,12 +27,24 @@ export const routes: RouteDefinition[] = [
   { path: '/login', component: lazy(() => import('./routes/login-page').then((m) => ({ default: m.LoginPage }))) },
   { path: '/account', component: lazy(() => import('./routes/account-page').then((m) => ({ default: m.AccountPage }))) },
   { path: '/admin/users', component: lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsers }))) },
+  { path: '/actions', component: lazy(() => import('./routes/actions-list').then((m) => ({ default: m.ActionsList }))) },
+  { path: '/actions/:id', component: lazy(() => import('./routes/action-page').then((m) => ({ default: m.ActionPage }))) },
+  { path: '/directives/:id', component: lazy(() => import('./routes/directive-page').then((m) => ({ default: m.DirectivePage }))) },
+  { path: '/verification', component: lazy(() => import('./routes/verification-queue').then((m) => ({ default: m.VerificationQueue }))) },
+  { path: '/dashboard', component: lazy(() => import('./routes/dashboard-page').then((m) => ({ default: m.DashboardPage }))) },
+  { path: '/notifications', component: lazy(() => import('./routes/notifications-page').then((m) => ({ default: m.NotificationsPage }))) },
+  { path: '/exports', component: lazy(() => import('./routes/exports-page').then((m) => ({ default: m.ExportsPage }))) },
+  { path: '/reports/print', component: lazy(() => import('./routes/print-report').then((m) => ({ default: m.PrintReportPage }))) },
+  { path: ['/imports/new', '/imports/:slug'], component: lazy(() => import('./routes/import-page').then((m) => ({ default: m.ImportPage }))) },
   // Next: { path: '/search', … }, { path: '/my-actions', … }, { path: '/dashboard', … }, { path: '/admin', … }
   { path: '*404', component: NotFound },
 ];
 
 /** Links in the site header, in order. */
-export const navigation: NavLink[] = [{ href: '/', label: 'نشست‌ها', end: true }];
+export const navigation: NavLink[] = [
+  { href: '/', label: 'نشست‌ها', end: true },
+  { href: '/actions', label: 'اقدام‌ها' },
+];
 
 export function App() {
   return <Router root={(props) => <SiteLayout navigation={navigation}>{props.children}</SiteLayout>}>{routes}</Router>;

@@ -27,6 +27,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as multipart (file uploads); the browser sets the boundary. */
   form?: FormData;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -72,7 +74,7 @@ function currentPath(): string {
  * await apiRequest('/auth/login', { method: 'POST', json: { username, password } });
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -2,6 +2,7 @@
 import { Show } from 'solid-js';
 import { A, createAsync, useNavigate } from '@solidjs/router';
 import { getMe, ROLE_LABELS, signOut } from '../api/auth';
+import { NotificationsLink } from './notifications-link';
 import '../styles/accounts.css';
 
 export function UserMenu() {
@@ -24,6 +25,7 @@ export function UserMenu() {
               کاربران
             </A>
           </Show>
+          <NotificationsLink />
           <A href="/account" activeClass="is-active">
             حساب من
           </A>

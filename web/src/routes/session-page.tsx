@@ -6,7 +6,9 @@ import { createEffect, createMemo, For, Show } from 'solid-js';
 import { A, createAsync, useLocation, useParams } from '@solidjs/router';
 import { getSession } from '../api/sessions';
 import type { DirectiveDto, SessionDetail } from '../api/types';
+import { CarryOverBox } from '../components/carry-over-box';
 import { DirectiveNote } from '../components/directive-note';
+import { createMediaSeeker, PlayFromButton, SessionMedia } from '../components/session-media';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { placeDirectives } from '../lib/directive-segments';
@@ -44,6 +46,9 @@ function SessionView(props: { session: SessionDetail }) {
   const numberOf = createMemo(() => new Map(directives().map((d, i) => [d.anchor, i + 1])));
   const placed = createMemo(() => placeDirectives(props.session.paragraphs, directives()));
   const currentFragment = () => decodeURIComponent(location.hash.replace(/^#/, ''));
+  // A recording plus transcript times: each timed paragraph gets a ▶ that plays from its time.
+  const mediaUrl = () => safeMediaUrl(props.session.mediaUrl);
+  const seeker = createMediaSeeker();
 
   // The text is not there when the browser looks for the fragment on load: go to it once rendered.
   createEffect(() => {
@@ -113,6 +118,8 @@ function SessionView(props: { session: SessionDetail }) {
         </dl>
       </header>
 
+      <Show when={mediaUrl()}>{(url) => <SessionMedia url={url()} seeker={seeker} />}</Show>
+
       <Show when={directives().length > 0}>
         <nav class="directive-index" aria-labelledby="directive-index-heading">
           <h2 id="directive-index-heading">رهنمودهای این نشست ({toPersianDigits(directives().length)})</h2>
@@ -131,6 +138,8 @@ function SessionView(props: { session: SessionDetail }) {
         </nav>
       </Show>
 
+      <CarryOverBox slug={props.session.slug} />
+
       <section class="transcript" aria-labelledby="transcript-heading">
         <h2 id="transcript-heading">متن نشست</h2>
         <Show when={placed().length > 0} fallback={<EmptyState title="متن این نشست هنوز ثبت نشده است." />}>
@@ -143,7 +152,9 @@ function SessionView(props: { session: SessionDetail }) {
                   </Show>
                   <p id={`p-${entry.paragraph.ordinal}`}>
                     <Show when={typeof entry.paragraph.mediaStartMs === 'number'}>
-                      <span class="passage-time">{formatMediaTime(entry.paragraph.mediaStartMs ?? 0)}</span>
+                      <Show when={mediaUrl()} fallback={<span class="passage-time">{formatMediaTime(entry.paragraph.mediaStartMs ?? 0)}</span>}>
+                        <PlayFromButton ms={entry.paragraph.mediaStartMs ?? 0} seeker={seeker} />
+                      </Show>
                     </Show>
                     <For each={entry.segments}>
                       {(segment) =>
@@ -165,7 +176,12 @@ function SessionView(props: { session: SessionDetail }) {
                   <div class="passage-notes">
                     <For each={entry.notes}>
                       {(directive) => (
-                        <DirectiveNote directive={directive} number={numberOf().get(directive.anchor) ?? 0} total={directives().length} />
+                        <>
+                          <DirectiveNote directive={directive} number={numberOf().get(directive.anchor) ?? 0} total={directives().length} />
+                          <A href={`/directives/${directive.id}`} class="directive-track-link">
+                            پیگیری اقدام‌های رهنمود {toPersianDigits(numberOf().get(directive.anchor) ?? 0)}
+                          </A>
+                        </>
                       )}
                     </For>
                   </div>

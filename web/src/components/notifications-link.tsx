@@ -1,0 +1,20 @@
+/** @module The header's reminders link with the unread count (polite: read by screen readers as part of the link). */
+import { Show } from 'solid-js';
+import { A, createAsync } from '@solidjs/router';
+import { getUnreadCount } from '../api/notifications';
+import { toPersianDigits } from '../lib/persian-digits';
+
+export function NotificationsLink() {
+  const unread = createAsync(() => getUnreadCount().catch(() => 0));
+  return (
+    <A href="/notifications" class="notifications-link" activeClass="is-active">
+      اعلان‌ها
+      <Show when={(unread() ?? 0) > 0}>
+        <span class="unread-count">
+          <span class="visually-hidden">، خوانده‌نشده: </span>
+          {toPersianDigits(unread() ?? 0)}
+        </span>
+      </Show>
+    </A>
+  );
+}

@@ -1,0 +1,314 @@
+/**
+ * @module A directive's tracking page: its quote and place in the session, the roll-up across
+ * units (done / in progress / overdue, counts, one row per unit), and for managers publishing
+ * and the assignment form (units or a group such as «همه استان‌ها», Jalali due date, recipient, priority).
+ */
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { A, createAsync, useParams } from '@solidjs/router';
+import type { DirectiveRollup, Priority, Unit } from '../api/action-types';
+import { actionsCsvUrl } from '../api/actions';
+import { getMe } from '../api/auth';
+import { assignDirective, getRollup, publishDirective } from '../api/directives';
+import { getUnits } from '../api/reports';
+import { DueBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
+import { ActionsNav, isManagerRole } from '../components/actions-nav';
+import { usePageTitle } from '../components/page-title';
+import { AsyncBoundary } from '../components/states';
+import { PRIORITIES, PRIORITY_LABELS } from '../lib/action-labels';
+import { formErrorText } from '../lib/api-error-text';
+import { formatJalaliDate } from '../lib/jalali-date';
+import { countOf, toPersianDigits } from '../lib/persian-digits';
+import { shortUnitName } from '../lib/unit-names';
+import '../styles/actions.css';
+
+export function DirectivePage() {
+  const params = useParams();
+  const rollup = createAsync(() => getRollup(Number(params.id)));
+  return (
+    <section class="page tracking-page directive-page">
+      <ActionsNav />
+      <AsyncBoundary loadingLabel="در حال بارگذاری رهنمود…" notFound={<p class="state">رهنمودی با این نشانی پیدا نشد.</p>}>
+        <Show when={rollup()}>{(loaded) => <DirectiveView rollup={loaded()} />}</Show>
+      </AsyncBoundary>
+    </section>
+  );
+}
+
+function DirectiveView(props: { rollup: DirectiveRollup }) {
+  usePageTitle(() => 'پیگیری رهنمود');
+  const me = createAsync(() => getMe());
+  const directive = () => props.rollup.directive;
+  const counts = () => props.rollup.counts;
+  return (
+    <article aria-labelledby="directive-title">
+      <header class="page-header">
+        <h1 id="directive-title">پیگیری رهنمود</h1>
+        <figure class="directive-quote">
+          <blockquote>
+            <p>{directive().quote}</p>
+          </blockquote>
+          <figcaption>
+            <A href={directive().link}>دیدن در متن نشست «{directive().session.title}»</A>
+            <Show when={directive().session.heldOn}>{(heldOn) => <span> · {formatJalaliDate(heldOn())}</span>}</Show>
+          </figcaption>
+        </figure>
+        <p class="muted">
+          مهلت پیشنهادی:{' '}
+          <Show when={directive().dueOn} fallback="ندارد">
+            {(dueOn) => <time datetime={dueOn()}>{formatJalaliDate(dueOn())}</time>}
+          </Show>
+          <Show when={directive().dueRule}>{(rule) => <> («{rule()}»)</>}</Show>
+          {directive().status === 'published' ? '' : ' · هنوز منتشر نشده است'}
+        </p>
+      </header>
+
+      <section class="panel" aria-labelledby="rollup-heading">
+        <h2 id="rollup-heading">وضعیت در واحدها</h2>
+        <ul class="count-tiles">
+          <li class="tile-done">
+            <span class="tile-number">{toPersianDigits(counts().done)}</span> از {toPersianDigits(counts().total)} انجام‌شده
+          </li>
+          <li class="tile-progress">
+            <span class="tile-number">{toPersianDigits(counts().inProgress)}</span> در حال انجام
+          </li>
+          <li class="tile-awaiting">
+            <span class="tile-number">{toPersianDigits(counts().awaitingVerification)}</span> در انتظار تأیید
+          </li>
+          <li class="tile-overdue">
+            <span class="tile-number">{toPersianDigits(counts().overdue)}</span> گذشته از مهلت
+          </li>
+          <li>
+            <span class="tile-number">{toPersianDigits(counts().open)}</span> باز
+          </li>
+          <Show when={counts().blocked > 0}>
+            <li>
+              <span class="tile-number">{toPersianDigits(counts().blocked)}</span> متوقف
+            </li>
+          </Show>
+          <Show when={counts().cancelled > 0}>
+            <li>
+              <span class="tile-number">{toPersianDigits(counts().cancelled)}</span> لغوشده
+            </li>
+          </Show>
+        </ul>
+        <p class="link-row">
+          <A href={`/reports/print?directive=${directive().id}`}>گزارش چاپی</A>
+          <a href={actionsCsvUrl({ directive: String(directive().id) })} download="">
+            دریافت CSV
+          </a>
+        </p>
+        <Show when={props.rollup.units.length > 0} fallback={<p class="muted">این رهنمود هنوز به واحدی واگذار نشده است.</p>}>
+          <div class="table-scroll">
+            <table class="data-table rollup-table">
+              <caption class="visually-hidden">وضعیت اقدام هر واحد</caption>
+              <thead>
+                <tr>
+                  <th scope="col">واحد</th>
+                  <th scope="col">وضعیت</th>
+                  <th scope="col">پیشرفت</th>
+                  <th scope="col">مهلت</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={props.rollup.units}>
+                  {(action) => (
+                    <tr>
+                      <th scope="row">
+                        <A href={`/actions/${action.id}`}>{shortUnitName(action.unit.name)}</A>
+                      </th>
+                      <td>
+                        <StatusBadge status={action.status} />
+                      </td>
+                      <td>
+                        <ProgressMeter value={action.progress} label={`پیشرفت ${action.unit.name}`} />
+                      </td>
+                      <td>
+                        <Show when={action.dueOn} fallback="—">
+                          {(dueOn) => <time datetime={dueOn()}>{formatJalaliDate(dueOn())}</time>}
+                        </Show>{' '}
+                        <DueBadge state={action.dueState} daysLeft={action.daysLeft} quiet />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </section>
+
+      <Show when={isManagerRole(me()?.role)}>
+        <Show when={directive().status === 'published'} fallback={<PublishForm rollup={props.rollup} />}>
+          <AssignForm rollup={props.rollup} />
+        </Show>
+      </Show>
+    </article>
+  );
+}
+
+function PublishForm(props: { rollup: DirectiveRollup }) {
+  const [error, setError] = createSignal<unknown>(null);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const dueOn = String(new FormData(event.currentTarget).get('dueOn') ?? '').trim();
+    setError(null);
+    try {
+      await publishDirective(props.rollup.directive.id, dueOn || undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="publish-heading">
+      <h2 id="publish-heading">انتشار رهنمود</h2>
+      <form class="stacked-form" onSubmit={(e) => void submit(e)}>
+        <label for="publish-due">مهلت (شمسی)</label>
+        <input id="publish-due" name="dueOn" inputmode="numeric" value={toPersianDigits(props.rollup.directive.dueOnJalali ?? '')} />
+        <Show when={error()}>
+          {(failure) => (
+            <p class="form-error" role="alert">
+              {formErrorText(failure())}
+            </p>
+          )}
+        </Show>
+        <button type="submit" class="button">
+          انتشار
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function AssignForm(props: { rollup: DirectiveRollup }) {
+  const units = createAsync(() => getUnits());
+  const [error, setError] = createSignal<unknown>(null);
+  const [done, setDone] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const assigned = createMemo(() => new Set(props.rollup.units.map((a) => a.unit.code)));
+  const byKind = (kind: Unit['kind']) => (units()?.items ?? []).filter((u) => u.kind === kind);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const form = new FormData(event.currentTarget);
+    const codes = form.getAll('units').map(String);
+    setError(null);
+    setDone('');
+    if (codes.length === 0) {
+      setError('دست‌کم یک واحد یا گروه را برگزینید.');
+      return;
+    }
+    const priority = String(form.get('priority') ?? 'normal');
+    const recipient = String(form.get('recipientCode') ?? '');
+    const dueOn = String(form.get('dueOn') ?? '').trim();
+    setBusy(true);
+    try {
+      const result = await assignDirective(props.rollup.directive.id, {
+        units: codes,
+        dueOn: dueOn || undefined,
+        recipientCode: recipient || null,
+        priority: PRIORITIES.find((p): p is Priority => p === priority) ?? 'normal',
+      });
+      setDone(
+        `${countOf(result.createdCount, 'اقدام تازه')} ساخته شد` +
+          (result.existingCount > 0 ? `؛ ${countOf(result.existingCount, 'واحد')} از پیش اقدام داشت و دست نخورد.` : '.'),
+      );
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="assign-heading">
+      <h2 id="assign-heading">واگذاری به واحدها</h2>
+      <form class="stacked-form assign-form" onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>گروه‌ها</legend>
+          <For each={byKind('group')}>
+            {(unit) => (
+              <div class="field-check">
+                <input id={`assign-${unit.code}`} type="checkbox" name="units" value={unit.code} />
+                <label for={`assign-${unit.code}`}>
+                  {unit.name} ({countOf(unit.memberCount, 'واحد')})
+                </label>
+              </div>
+            )}
+          </For>
+        </fieldset>
+        <details class="unit-picker">
+          <summary>یا واحدهای تکی را برگزینید</summary>
+          <For each={(['headquarters', 'province', 'external'] as const).filter((k) => byKind(k).length > 0)}>
+            {(kind) => (
+              <fieldset>
+                <legend>{kind === 'province' ? 'استان‌ها' : kind === 'headquarters' ? 'ستاد' : 'دستگاه‌های بیرونی'}</legend>
+                <div class="check-grid">
+                  <For each={byKind(kind)}>
+                    {(unit) => (
+                      <div class="field-check">
+                        <input id={`assign-${unit.code}`} type="checkbox" name="units" value={unit.code} />
+                        <label for={`assign-${unit.code}`}>
+                          {shortUnitName(unit.name)}
+                          <Show when={assigned().has(unit.code)}>
+                            <span class="muted"> (واگذار شده)</span>
+                          </Show>
+                        </label>
+                      </div>
+                    )}
+                  </For>
+                </div>
+              </fieldset>
+            )}
+          </For>
+        </details>
+        <div class="form-grid">
+          <div class="field">
+            <label for="assign-due">مهلت (شمسی)</label>
+            <input
+              id="assign-due"
+              name="dueOn"
+              inputmode="numeric"
+              value={toPersianDigits(props.rollup.directive.dueOnJalali ?? '')}
+              placeholder="۱۳۹۹/۱۱/۱۵"
+              aria-describedby="assign-due-hint"
+            />
+            <span id="assign-due-hint" class="field-hint">
+              پیش‌فرض: مهلت خود رهنمود{props.rollup.directive.dueRule ? ` («${props.rollup.directive.dueRule}»)` : ''}
+            </span>
+          </div>
+          <div class="field">
+            <label for="assign-recipient">گیرنده</label>
+            <select id="assign-recipient" name="recipientCode" value={props.rollup.directive.recipientCode ?? ''}>
+              <option value="">بدون گیرنده</option>
+              <For each={[...byKind('external'), ...byKind('headquarters')]}>{(u) => <option value={u.code}>{u.name}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="assign-priority">اولویت</label>
+            <select id="assign-priority" name="priority" value="normal">
+              <For each={PRIORITIES}>{(p) => <option value={p}>{PRIORITY_LABELS[p]}</option>}</For>
+            </select>
+          </div>
+        </div>
+        <Show when={error()}>
+          {(failure) => (
+            <p class="form-error" role="alert">
+              {(() => {
+                const current = failure();
+                return typeof current === 'string' ? current : formErrorText(current);
+              })()}
+            </p>
+          )}
+        </Show>
+        <p class="form-status" role="status">
+          {done()}
+        </p>
+        <button type="submit" class="button" disabled={busy()}>
+          واگذاری
+        </button>
+      </form>
+    </section>
+  );
+}

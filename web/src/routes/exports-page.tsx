@@ -1,0 +1,115 @@
+/** @module Exports: the CSV of actions (opens in Excel), and my calendar feed of deadlines (make, replace, revoke; the URL shown once). */
+import { createSignal, Show } from 'solid-js';
+import { A, createAsync } from '@solidjs/router';
+import { actionsCsvUrl } from '../api/actions';
+import { getMe } from '../api/auth';
+import { createCalendarToken, getCalendarToken, revokeCalendarToken } from '../api/reports';
+import { ActionsNav, isManagerRole } from '../components/actions-nav';
+import { usePageTitle } from '../components/page-title';
+import { AsyncBoundary, describeError } from '../components/states';
+import '../styles/actions.css';
+
+export function ExportsPage() {
+  usePageTitle(() => 'خروجی و تقویم');
+  const me = createAsync(() => getMe());
+  return (
+    <section class="page tracking-page" aria-labelledby="exports-heading">
+      <ActionsNav />
+      <h1 id="exports-heading">خروجی و تقویم</h1>
+      <section class="panel" aria-labelledby="csv-heading">
+        <h2 id="csv-heading">فهرست اقدام‌ها در CSV</h2>
+        <p>پرونده‌ای با سرستون‌های فارسی و تاریخ‌های شمسی و میلادی که در Excel درست باز می‌شود.</p>
+        <p class="link-row">
+          <a class="button" href={actionsCsvUrl({})} download="">
+            دریافت همهٔ اقدام‌ها
+          </a>
+          <a class="button button-quiet" href={actionsCsvUrl({ overdue: '1' })} download="">
+            فقط گذشته از مهلت
+          </a>
+        </p>
+        <Show when={isManagerRole(me()?.role)}>
+          <p class="muted">
+            برای CSV با پالایه‌های دیگر، در صفحهٔ <A href="/actions">اقدام‌ها</A> پالایه بگذارید و «دریافت CSV همین فهرست» را بزنید.
+          </p>
+        </Show>
+        <Show when={me()?.unitCode}>
+          {(unit) => (
+            <p class="link-row">
+              <A href={`/reports/print?unit=${encodeURIComponent(unit())}`}>گزارش چاپی اقدام‌های واحد من</A>
+            </p>
+          )}
+        </Show>
+      </section>
+      <AsyncBoundary loadingLabel="در حال بارگذاری تقویم…">
+        <CalendarFeed />
+      </AsyncBoundary>
+    </section>
+  );
+}
+
+function CalendarFeed() {
+  const token = createAsync(() => getCalendarToken());
+  const [shown, setShown] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
+  const [status, setStatus] = createSignal('');
+
+  const make = async () => {
+    setError(null);
+    setStatus('');
+    try {
+      const created = await createCalendarToken();
+      setShown(created.url ? new URL(created.url, window.location.origin).href : null);
+      setStatus('نشانی تازه ساخته شد؛ نشانی پیشین دیگر کار نمی‌کند.');
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const revoke = async () => {
+    setError(null);
+    try {
+      await revokeCalendarToken();
+      setShown(null);
+      setStatus('تقویم خاموش شد؛ نشانی آن دیگر کار نمی‌کند.');
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">تقویم مهلت‌ها</h2>
+      <p>
+        مهلت اقدام‌های شما به صورت رویدادهای تمام‌روز در تقویم (Google Calendar، Outlook، تقویم گوشی). نشانی مانند گذرواژه است: آن را با کسی در میان
+        نگذارید.
+      </p>
+      <p role="status" class="form-status">
+        {token()?.active ? 'تقویم شما روشن است.' : 'تقویم شما خاموش است.'} {status()}
+      </p>
+      <Show when={shown()}>
+        {(url) => (
+          <div class="issued-url">
+            <label for="calendar-url">نشانی تقویم (فقط همین یک بار نشان داده می‌شود):</label>
+            <input id="calendar-url" class="url-field" dir="ltr" readOnly value={url()} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        )}
+      </Show>
+      <div class="button-row">
+        <button type="button" class="button" onClick={() => void make()}>
+          {token()?.active ? 'ساختن نشانی تازه (جایگزین نشانی پیشین)' : 'روشن کردن تقویم'}
+        </button>
+        <Show when={token()?.active}>
+          <button type="button" class="button button-quiet" onClick={() => void revoke()}>
+            خاموش کردن تقویم
+          </button>
+        </Show>
+      </div>
+      <Show when={error()}>
+        {(failure) => (
+          <p class="form-error" role="alert">
+            {describeError(failure())}
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}

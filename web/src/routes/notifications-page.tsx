@@ -1,0 +1,87 @@
+/** @module Reminders: due soon, due today and overdue notices for my unit's actions (a manager: everyone's), marking them read. */
+import { createSignal, For, Show } from 'solid-js';
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { getNotifications, markAllNotificationsRead, markNotificationRead } from '../api/notifications';
+import { quoteExcerpt } from '../components/action-card';
+import { ActionsNav } from '../components/actions-nav';
+import { usePageTitle } from '../components/page-title';
+import { AsyncBoundary, EmptyState, describeError } from '../components/states';
+import { formatJalaliDate } from '../lib/jalali-date';
+import { formatJalaliDateTime } from '../lib/jalali-datetime';
+import { countOf } from '../lib/persian-digits';
+import { shortUnitName } from '../lib/unit-names';
+import '../styles/actions.css';
+
+export function NotificationsPage() {
+  usePageTitle(() => 'اعلان‌ها');
+  const [search, setSearch] = useSearchParams();
+  const unreadOnly = () => search.unread === '1';
+  const list = createAsync(() => getNotifications(unreadOnly()));
+  const [error, setError] = createSignal<unknown>(null);
+  const act = (write: () => Promise<unknown>) => {
+    setError(null);
+    write().catch(setError);
+  };
+  return (
+    <section class="page tracking-page" aria-labelledby="notifications-heading">
+      <ActionsNav />
+      <h1 id="notifications-heading">اعلان‌ها</h1>
+      <div class="button-row">
+        <div class="field-check">
+          <input id="unread-only" type="checkbox" checked={unreadOnly()} onChange={(e) => setSearch({ unread: e.currentTarget.checked ? '1' : undefined })} />
+          <label for="unread-only">فقط خوانده‌نشده‌ها</label>
+        </div>
+        <button type="button" class="button button-quiet" onClick={() => act(markAllNotificationsRead)}>
+          همه خوانده شد
+        </button>
+      </div>
+      <Show when={error()}>
+        {(failure) => (
+          <p class="form-error" role="alert">
+            {describeError(failure())}
+          </p>
+        )}
+      </Show>
+      <AsyncBoundary loadingLabel="در حال بارگذاری اعلان‌ها…">
+        <Show when={list()}>
+          {(loaded) => (
+            <>
+              <p class="list-summary" role="status">
+                {countOf(loaded().total, 'اعلان')}، {countOf(loaded().unread, 'خوانده‌نشده')}
+              </p>
+              <Show when={loaded().items.length > 0} fallback={<EmptyState title="اعلانی نیست." />}>
+                <ul class="notification-list">
+                  <For each={loaded().items}>
+                    {(n) => (
+                      <li classList={{ 'notification-item': true, 'is-unread': !n.readAt }}>
+                        <p class="notification-head">
+                          <span class={`due-badge due-${n.kind}`}>{n.kindLabel}</span>
+                          <Show when={!n.readAt}>
+                            <span class="unread-dot">تازه</span>
+                          </Show>
+                          <span class="muted">
+                            مهلت {formatJalaliDate(n.dueOn)} · {formatJalaliDateTime(n.createdAt)}
+                          </span>
+                        </p>
+                        <p>
+                          <A href={`/actions/${n.action.id}`}>
+                            {shortUnitName(n.action.unit.name)}: «{quoteExcerpt(n.action.directive.quote, 14)}»
+                          </A>
+                        </p>
+                        <Show when={!n.readAt}>
+                          <button type="button" class="button button-quiet" onClick={() => act(() => markNotificationRead(n.id))}>
+                            خواندم
+                          </button>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </>
+          )}
+        </Show>
+      </AsyncBoundary>
+    </section>
+  );
+}
