@@ -35,6 +35,7 @@ import { createUsersService } from './users/users.service';
 import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { createSessionsService } from './sessions/sessions.service';
+import { searchRoutes, searchServiceFor } from './search/search.routes';
 import { createImportsRepo } from './imports/imports.repo';
 import { importsRoutes } from './imports/imports.routes';
 import { createImportsService } from './imports/imports.service';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .route('/units', unitsRoutes(db))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
+    .route('/search', searchRoutes(searchServiceFor(deps)))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock)))

@@ -1,0 +1,46 @@
+/** @module GET /api/search: Persian full-text search, grouped by session, with highlighted paragraphs. */
+import { createRoute } from '@hono/zod-openapi';
+import type { Database } from '../db/client';
+import type { SessionIndexer } from '../ingest/ingest';
+import { AppError } from '../errors';
+import { newRouter } from '../http/router';
+import { errorResponses, jsonContent } from '../http/schemas';
+import { SearchPageSchema, SearchQuerySchema } from './search.schemas';
+import { createSearchService, SearchInputError, type SearchService } from './search.service';
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['search'],
+  summary: 'Search every published session in Persian, however it is spelt',
+  request: { query: SearchQuerySchema },
+  responses: { 200: jsonContent(SearchPageSchema, 'Sessions, best first, each with its best paragraphs'), 400: errorResponses[400], 401: errorResponses[401] },
+});
+
+function isSearchService(value: SessionIndexer | undefined): value is SearchService {
+  return value !== undefined && 'search' in value && typeof value.search === 'function';
+}
+
+/** The app's search service if it was given one, else one over the database. */
+export function searchServiceFor(deps: { database: Database; search?: SessionIndexer }): SearchService {
+  return isSearchService(deps.search) ? deps.search : createSearchService(deps.database);
+}
+
+/**
+ * The search sub-app.
+ *
+ * @example
+ * api.route('/search', searchRoutes(searchServiceFor(deps)));
+ */
+export function searchRoutes(service: SearchService) {
+  return newRouter().openapi(searchRoute, async (c) => {
+    const query = c.req.valid('query');
+    try {
+      const page = await service.search({ ...query, q: query.q });
+      return c.json(page, 200);
+    } catch (error) {
+      if (error instanceof SearchInputError) throw new AppError(400, error.code, error.message);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,54 @@
+/** @module zod schemas of the search API (they validate requests and describe the API). */
+import { z } from '@hono/zod-openapi';
+import { sessionKinds } from '../db/schema';
+
+export const SearchQuerySchema = z.object({
+  q: z.string().max(100_000).default('').openapi({ example: 'بودجه ۱۴۰۰', description: 'What the user typed; any spelling. No query syntax.' }),
+  limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ example: 10 }),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0).openapi({ example: 0 }),
+  from: z.string().max(40).optional().openapi({ example: '1399-11-01', description: 'ISO or Jalali date, inclusive' }),
+  to: z.string().max(40).optional().openapi({ example: '2021-03-20', description: 'ISO or Jalali date, inclusive' }),
+  speaker: z.string().max(200).optional().openapi({ example: 'فیروزی' }),
+  kind: z.enum(sessionKinds).optional(),
+  prefix: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'))
+    .openapi({ description: 'Match the last word as a prefix (search-as-you-type); default: unless q ends with a space' }),
+});
+
+export const ParagraphMatchSchema = z
+  .object({
+    ordinal: z.number().int().openapi({ description: 'Link with #p-<ordinal> on the session page' }),
+    speaker: z.string().nullable(),
+    score: z.number(),
+    snippet: z.string().openapi({ description: 'HTML: escaped text with <mark> around the matched original characters' }),
+    highlights: z.array(z.tuple([z.number().int(), z.number().int()])).openapi({ description: '[start, end) of each match in the paragraph text' }),
+  })
+  .openapi('SearchParagraph');
+
+export const SearchHitSchema = z
+  .object({
+    session: z.object({
+      id: z.number().int(),
+      slug: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      heldOn: z.string().nullable(),
+      speakers: z.array(z.string()),
+    }),
+    score: z.number(),
+    paragraphs: z.array(ParagraphMatchSchema),
+  })
+  .openapi('SearchHit');
+
+export const SearchPageSchema = z
+  .object({
+    query: z.string(),
+    total: z.number().int().openapi({ description: 'Sessions matching in all' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    hits: z.array(SearchHitSchema),
+    ignored: z.array(z.string()).openapi({ description: 'Words left out as too common' }),
+  })
+  .openapi('SearchPage');
