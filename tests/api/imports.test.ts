@@ -62,7 +62,7 @@ async function json<T>(response: Response): Promise<T> {
 
 function upload(name: string, bytes: Uint8Array | string, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
-  form.set('file', new File([bytes], name));
+  form.set('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return form;
 }
