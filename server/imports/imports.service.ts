@@ -150,7 +150,10 @@ function toIngestFailure(error: unknown): never {
     const details = error.line === undefined ? undefined : { line: error.line, file: error.file };
     throw new AppError(422, error.code, error.message, details);
   }
-  throw error;
+  // A reader or the extractor failing on odd input is still the input's problem for the user
+  // (never a 500); the error is logged so the bug behind it can be found.
+  console.error('imports: reading the source failed', error);
+  throw UnprocessableError('unreadable_source', 'متن منبع خوانده نشد؛ اگر پرونده درست است، آن را به‌صورت متن ساده (‎.txt) بفرستید.');
 }
 
 /**
