@@ -62,6 +62,9 @@ export function createApp(deps: AppDeps) {
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
 
+  // One search service: the search routes read it, imports index what they publish into it.
+  const search = searchServiceFor(deps);
+
   const api = new OpenAPIHono<AppEnv>();
   // Order matters: refuse cross-site, non-JSON and oversized writes first; then find the user;
   // then close every route that is not explicitly public (see auth/public-routes.ts).
@@ -75,7 +78,7 @@ export function createApp(deps: AppDeps) {
     .route('/units', unitsRoutes(db))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
-    .route('/search', searchRoutes(searchServiceFor(deps)))
+    .route('/search', searchRoutes(search))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock)))
@@ -83,7 +86,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportsRoutes(actionsRepo, actions))
     .route('/exports', exportsRoutes(actions))
     .route('/calendar', calendarRoutes(db, actions, deps.publicUrl))
-    .route('/imports', importsRoutes(createImportsService({ db, client: deps.database.client, repo: createImportsRepo(db), clock: deps.clock, indexer: deps.search })));
+    .route('/imports', importsRoutes(createImportsService({ db, client: deps.database.client, repo: createImportsRepo(db), clock: deps.clock, indexer: deps.search ?? search })));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -324,6 +324,21 @@ describe('import → suggestions → review → publish', () => {
     expect((await json<Draft>(await asManager(`/api/imports/${draft.slug}`))).counts.confirmed).toBe(0);
   });
 
+  it('makes a published import searchable at once, and never a draft', async () => {
+    const plain = await createTestContext();
+    try {
+      const manager = plain.as(await plain.signIn({ role: 'manager' }));
+      const search = async (q: string) =>
+        (await json<{ hits: Array<{ session: { slug: string } }> }>(await manager(`/api/search?q=${encodeURIComponent(q)}`))).hits.map((h) => h.session.slug);
+      const draft = await json<Draft>(await manager('/api/imports', { method: 'POST', json: { text: SEED, heldOn: SEED_DATE } }));
+      expect(await search('شورای عالی مهارت سیاستگذار')).not.toContain(draft.slug);
+      expect((await manager(`/api/imports/${draft.slug}/publish`, { method: 'POST', json: { rejectUnreviewed: true } })).status).toBe(200);
+      expect(await search('شورای عالی مهارت سیاستگذار')).toContain(draft.slug);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('is described in the OpenAPI document', async () => {
     const doc = await json<{ paths: Record<string, unknown> }>(await t.request('/api/openapi.json'));
     for (const path of ['/imports', '/imports/{slug}', '/imports/{slug}/directives', '/imports/{slug}/directives/{id}', '/imports/{slug}/publish']) {
