@@ -1,9 +1,10 @@
 /**
  * npm run eval:extract [-- FILE.jsonl …] [--verbose]
  * Scores directive detection on hand-labelled sentences: by default the development set
- * (tests/fixtures/farsnews-directives.jsonl) and the held-out set (…-heldout.jsonl), each
- * reported on its own: precision, recall and F1 on "is this an actionable directive", and
- * exact deadline dates. Only suggestions of kind action or instruction are predicted
+ * (tests/fixtures/farsnews-directives.jsonl), the held-out set (…-directives-heldout.jsonl) and
+ * the held-out deadline set (…-deadlines-heldout.jsonl), each reported on its own: precision,
+ * recall and F1 on "is this an actionable directive", and exact deadline dates (over all
+ * directives with a gold date, and over those that were also found). Only suggestions of kind action or instruction are predicted
  * directives: policy and exhortation are not actionable (see
  * tests/fixtures/farsnews-directives-heldout.md); `all suggestions` counts every kind. `--verbose` lists the
  * confusions (FP, FN, wrong due dates) with the cues that fired.
@@ -31,6 +32,9 @@ interface Scores {
   tn: number;
   dueGold: number;
   dueExact: number;
+  /** Directives with a gold due date that were also predicted (true positives), and how many of those got it exactly. */
+  dueTp: number;
+  dueTpExact: number;
   /** Counting a suggestion of any kind (policy and exhortation too) as a predicted directive. */
   anyTp: number;
   anyFp: number;
@@ -38,7 +42,11 @@ interface Scores {
   confusions: string[];
 }
 
-const DEFAULT_SETS = ['tests/fixtures/farsnews-directives.jsonl', 'tests/fixtures/farsnews-directives-heldout.jsonl'];
+const DEFAULT_SETS = [
+  'tests/fixtures/farsnews-directives.jsonl',
+  'tests/fixtures/farsnews-directives-heldout.jsonl',
+  'tests/fixtures/farsnews-deadlines-heldout.jsonl',
+];
 const argv = process.argv.slice(2);
 const files = positionalArgs(argv, [], ['--verbose']);
 const verbose = argv.includes('--verbose');
@@ -54,7 +62,7 @@ function score(file: string): Scores {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Labelled);
-  const s: Scores = { name: file, rows: rows.length, tp: 0, fp: 0, fn: 0, tn: 0, dueGold: 0, dueExact: 0, anyTp: 0, anyFp: 0, ms: 0, confusions: [] };
+  const s: Scores = { name: file, rows: rows.length, tp: 0, fp: 0, fn: 0, tn: 0, dueGold: 0, dueExact: 0, dueTp: 0, dueTpExact: 0, anyTp: 0, anyFp: 0, ms: 0, confusions: [] };
   const started = performance.now();
   for (const row of rows) {
     const all = extractDirectives({ text: row.text, sessionDate: parseDate(row.date), units, people });
@@ -68,7 +76,10 @@ function score(file: string): Scores {
     else s.tn++;
     if (row.directive && row.due) {
       s.dueGold++;
-      if (found.some((d) => d.due === row.due)) s.dueExact++;
+      const exact = found.some((d) => d.due === row.due);
+      if (exact) s.dueExact++;
+      if (predicted) s.dueTp++;
+      if (predicted && exact) s.dueTpExact++;
       else s.confusions.push(`DUE ${row.id} expected ${row.due} got ${found.map((d) => `${d.due} «${d.dueRule}»`).join(' ') || 'nothing'}`);
     }
     if (predicted !== row.directive) {
@@ -89,7 +100,8 @@ for (const file of files.length > 0 ? files : DEFAULT_SETS.filter((f) => existsS
   if (verbose) for (const line of s.confusions) process.stdout.write(`${line}\n`);
   process.stdout.write(
     `${s.name}: ${s.rows} sentences (${s.tp + s.fn} directives, ${s.tn + s.fp} look-alikes): precision ${pct(precision)}, recall ${pct(recall)}, F1 ${pct(f1)} ` +
-      `(tp ${s.tp}, fp ${s.fp}, fn ${s.fn}, tn ${s.tn}); deadlines exact ${s.dueExact}/${s.dueGold}; ` +
+      `(tp ${s.tp}, fp ${s.fp}, fn ${s.fn}, tn ${s.tn}); deadlines exact ${s.dueExact}/${s.dueGold} ` +
+      `(on true positives ${s.dueTpExact}/${s.dueTp}${s.dueTp > 0 ? ` = ${pct(s.dueTpExact / s.dueTp)}` : ''}); ` +
       `all suggestions: precision ${pct(s.anyTp + s.anyFp === 0 ? 0 : s.anyTp / (s.anyTp + s.anyFp))}, recall ${pct(s.anyTp / Math.max(1, s.tp + s.fn))}; ` +
       `${(s.ms / s.rows).toFixed(2)} ms/sentence\n`,
   );
