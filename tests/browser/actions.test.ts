@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { runReminders } from '../../server/notifications/reminders';
 import { tinyPdf } from '../api/actions-fixtures';
 import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, watchPage, type TestServer } from './support';
 
@@ -63,7 +64,7 @@ describe('from a directive to a verified close, in the browser', () => {
 
     await manager.getByRole('heading', { name: 'واگذاری به واحدها' }).waitFor();
     // The due date defaults from the directive («در مدت حداقل دو هفته» → 1399-11-15), in Persian digits.
-    expect(await manager.getByLabel('مهلت (شمسی)').inputValue()).toBe('۱۳۹۹-۱۱-۱۵');
+    expect(await manager.getByLabel('مهلت (شمسی)').inputValue()).toBe('۱۳۹۹/۱۱/۱۵');
     await manager.getByLabel(/همه استان‌ها/).check();
     await manager.getByLabel('اولویت').selectOption('high');
     await checkA11y(manager);
@@ -76,6 +77,9 @@ describe('from a directive to a verified close, in the browser', () => {
   });
 
   it("shows the director their unit's action, due soon, in my actions and in the header's reminders link", async () => {
+    // The daily reminder run (the scheduler's job) makes a due-soon notice for each of the 31 actions.
+    const run = await runReminders(server.database.client, { now: NOW });
+    expect(run.created.due_soon).toBe(31);
     await director.goto(`${server.url}/actions`);
     await director.getByRole('heading', { name: 'اقدام‌های من', level: 1 }).waitFor();
     const cards = director.locator('.action-card');
@@ -85,8 +89,23 @@ describe('from a directive to a verified close, in the browser', () => {
     expect(await card.locator('.due-badge').textContent()).toBe('۶ روز تا مهلت');
     expect(await card.locator('time').textContent()).toBe('۱۵ بهمن ۱۳۹۹');
     expect(await card.locator('.priority-badge').textContent()).toBe('اولویت زیاد');
+    expect(await director.locator('.reminder-strip').textContent()).toContain('مهلت نزدیک است');
+    const unread = director.locator('.notifications-link .unread-count');
+    expect(await unread.textContent()).toContain('۱');
     await checkA11y(director);
     await screenshot(director, 'actions-03-my-actions');
+
+    await director.locator('.notifications-link').click();
+    await director.waitForURL((url) => url.pathname === '/notifications');
+    const notice = director.locator('.notification-item.is-unread');
+    await expect.poll(() => notice.count()).toBe(1);
+    await checkA11y(director);
+    await screenshot(director, 'actions-03-notifications');
+    await notice.getByRole('button', { name: 'خواندم' }).click();
+    await expect.poll(() => director.locator('.notification-item.is-unread').count()).toBe(0);
+    await expect.poll(() => unread.count()).toBe(0);
+    await director.getByRole('navigation', { name: 'پیگیری اقدام‌ها' }).getByRole('link', { name: 'اقدام‌ها' }).click();
+    await director.waitForURL((url) => url.pathname === '/actions');
 
     await director.setViewportSize({ width: 360, height: 780 });
     expect(await horizontalOverflow(director)).toBe(0);
@@ -186,7 +205,8 @@ describe('from a directive to a verified close, in the browser', () => {
     await screenshot(manager, 'actions-08-dashboard');
 
     await manager.setViewportSize({ width: 360, height: 780 });
-    expect(await horizontalOverflow(manager)).toBe(0);
+    // chart.js follows its box on the next resize observation.
+    await expect.poll(() => horizontalOverflow(manager)).toBe(0);
     await screenshot(manager, 'actions-08-dashboard-phone-360', { fullPage: false });
     await manager.setViewportSize({ width: 1280, height: 900 });
   });
@@ -204,6 +224,17 @@ describe('from a directive to a verified close, in the browser', () => {
     expect(breakBefore).toBe('page');
     await screenshot(manager, 'actions-09-print-report', { fullPage: false });
     await manager.emulateMedia({ media: 'screen' });
+  });
+
+  it("carries the 30 still-open actions into the next session of the series", async () => {
+    await manager.goto(`${server.url}/sessions/tvto-outsourcing-webinar-2`);
+    const box = manager.locator('.carry-over');
+    await box.waitFor();
+    expect(await box.getByRole('heading').textContent()).toBe('اقدام‌های باز از نشست‌های پیشین این مجموعه (۳۰)');
+    expect(await box.textContent()).toContain('۳۰ اقدام باز');
+    expect(await box.locator(`a[href="/directives/${directiveId}"]`).count()).toBe(1);
+    await checkA11y(manager);
+    await screenshot(manager, 'actions-10-carry-over', { fullPage: false });
   });
 
   it('ran without script errors, CSP violations or failed requests', () => {

@@ -21,3 +21,14 @@ export function formatJalaliDateTime(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? toPersianDigits(iso) : dateTimeFormat.format(new Date(time));
 }
+
+/**
+ * A Jalali date from the API (`1399-11-15`) as a person types it: `۱۳۹۹/۱۱/۱۵` (the API reads both).
+ *
+ * @example
+ * jalaliInputValue('1399-11-15') // '۱۳۹۹/۱۱/۱۵'
+ * jalaliInputValue(null) // ''
+ */
+export function jalaliInputValue(jalali: string | null): string {
+  return jalali ? toPersianDigits(jalali.replaceAll('-', '/')) : '';
+}

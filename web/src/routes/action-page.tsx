@@ -17,7 +17,7 @@ import { FOLLOW_UP_LABELS, formatFileSize, NEEDS_CONFIRMATION, PRIORITIES, PRIOR
 import { conflictCurrent, formErrorText } from '../lib/api-error-text';
 import { auditChanges, auditEventLabel } from '../lib/audit-text';
 import { formatJalaliDate, formatJalaliDateWithWeekday } from '../lib/jalali-date';
-import { formatJalaliDateTime } from '../lib/jalali-datetime';
+import { formatJalaliDateTime, jalaliInputValue } from '../lib/jalali-datetime';
 import { toPersianDigits } from '../lib/persian-digits';
 import '../styles/actions.css';
 
@@ -398,7 +398,7 @@ function RescheduleForm(props: { action: ActionDetail; guard: Guard }) {
     const priority = String(form.get('priority') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
     const changes: { dueOn?: string; priority?: string } = {};
-    if (dueOn && dueOn !== props.action.dueOnJalali && dueOn !== toPersianDigits(props.action.dueOnJalali ?? '')) changes.dueOn = dueOn;
+    if (dueOn && dueOn !== jalaliInputValue(props.action.dueOnJalali)) changes.dueOn = dueOn;
     if (priority && priority !== props.action.priority) changes.priority = priority;
     setError(null);
     setDone('');
@@ -422,7 +422,7 @@ function RescheduleForm(props: { action: ActionDetail; guard: Guard }) {
         <div class="form-grid">
           <div class="field">
             <label for="reschedule-due">مهلت تازه (شمسی)</label>
-            <input id="reschedule-due" name="dueOn" inputmode="numeric" value={toPersianDigits(props.action.dueOnJalali ?? '')} />
+            <input id="reschedule-due" name="dueOn" inputmode="numeric" value={jalaliInputValue(props.action.dueOnJalali)} />
           </div>
           <div class="field">
             <label for="reschedule-priority">اولویت</label>

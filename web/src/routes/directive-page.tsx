@@ -17,6 +17,7 @@ import { AsyncBoundary } from '../components/states';
 import { PRIORITIES, PRIORITY_LABELS } from '../lib/action-labels';
 import { formErrorText } from '../lib/api-error-text';
 import { formatJalaliDate } from '../lib/jalali-date';
+import { jalaliInputValue } from '../lib/jalali-datetime';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
 import { shortUnitName } from '../lib/unit-names';
 import '../styles/actions.css';
@@ -164,7 +165,7 @@ function PublishForm(props: { rollup: DirectiveRollup }) {
       <h2 id="publish-heading">انتشار رهنمود</h2>
       <form class="stacked-form" onSubmit={(e) => void submit(e)}>
         <label for="publish-due">مهلت (شمسی)</label>
-        <input id="publish-due" name="dueOn" inputmode="numeric" value={toPersianDigits(props.rollup.directive.dueOnJalali ?? '')} />
+        <input id="publish-due" name="dueOn" inputmode="numeric" value={jalaliInputValue(props.rollup.directive.dueOnJalali)} />
         <Show when={error()}>
           {(failure) => (
             <p class="form-error" role="alert">
@@ -270,7 +271,7 @@ function AssignForm(props: { rollup: DirectiveRollup }) {
               id="assign-due"
               name="dueOn"
               inputmode="numeric"
-              value={toPersianDigits(props.rollup.directive.dueOnJalali ?? '')}
+              value={jalaliInputValue(props.rollup.directive.dueOnJalali)}
               placeholder="۱۳۹۹/۱۱/۱۵"
               aria-describedby="assign-due-hint"
             />

@@ -12,6 +12,7 @@ import { AsyncBoundary, EmptyState } from '../components/states';
 import { dueStateLabel, formatRate, PRIORITY_LABELS, STATUS_LABELS } from '../lib/action-labels';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
+import { jalaliInputValue } from '../lib/jalali-datetime';
 import { toPersianDigits } from '../lib/persian-digits';
 import { shortUnitName } from '../lib/unit-names';
 import '../styles/actions.css';
@@ -58,7 +59,7 @@ function ReportView(props: { report: PrintReport }) {
       </div>
       <header class="report-header">
         <h1 id="report-title">{props.report.title}</h1>
-        <p>تاریخ گزارش: {toPersianDigits(props.report.generatedAtJalali.replaceAll('-', '/'))}</p>
+        <p>تاریخ گزارش: {jalaliInputValue(props.report.generatedAtJalali)}</p>
       </header>
       <table class="report-figures">
         <caption>خلاصه</caption>
@@ -84,12 +85,15 @@ function ReportView(props: { report: PrintReport }) {
         </tbody>
       </table>
       <Show when={props.report.actions.length > 0} fallback={<p>اقدامی برای گزارش نیست.</p>}>
+        <div class="table-scroll">
         <table class="report-table">
           <caption>فهرست اقدام‌ها</caption>
           <thead>
             <tr>
               <th scope="col">واحد</th>
-              <th scope="col">رهنمود</th>
+              <Show when={!props.report.scope.directiveId}>
+                <th scope="col">رهنمود</th>
+              </Show>
               <th scope="col">وضعیت</th>
               <th scope="col">پیشرفت</th>
               <th scope="col">مهلت</th>
@@ -100,7 +104,9 @@ function ReportView(props: { report: PrintReport }) {
               {(a) => (
                 <tr>
                   <td>{shortUnitName(a.unit.name)}</td>
-                  <td>{a.directive.quote.length > 90 ? `${a.directive.quote.slice(0, 90)}…` : a.directive.quote}</td>
+                  <Show when={!props.report.scope.directiveId}>
+                    <td>{a.directive.quote.length > 90 ? `${a.directive.quote.slice(0, 90)}…` : a.directive.quote}</td>
+                  </Show>
                   <td>{STATUS_LABELS[a.status]}</td>
                   <td>{toPersianDigits(a.progress)}٪</td>
                   <td>
@@ -112,6 +118,7 @@ function ReportView(props: { report: PrintReport }) {
             </For>
           </tbody>
         </table>
+        </div>
         <For each={groupByUnit(props.report.actions)}>
           {(group) => (
             <section class="report-unit" aria-label={group.name}>
