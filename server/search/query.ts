@@ -15,8 +15,10 @@ export interface QueryWord {
   stem: string;
   /** Expand by prefix (the last word, while typing). */
   prefix: boolean;
-  /** Edit-distance-1 variants to look up (already stemmed), for words of 5+ letters. */
+  /** Edit-distance-1 variants to look up (already stemmed), for words of 4+ letters. */
   variants: string[];
+  /** Use the variants only when the word is in no session (a 4-letter word). */
+  variantsOnlyIfUnknown: boolean;
 }
 
 export interface ParsedQuery {
@@ -30,6 +32,8 @@ const ALPHABET = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمن
 
 /** Shortest word that gets typo variants (shorter words have too many neighbours). */
 export const FUZZY_MIN_LENGTH = 5;
+/** A 4-letter word gets them only when it is in no session at all (then it is surely a typo). */
+export const FUZZY_MIN_LENGTH_UNKNOWN = 4;
 
 /**
  * Every string at edit distance 1 (delete, transpose, substitute, insert).
@@ -95,13 +99,14 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     if (seen.has(key)) return;
     seen.add(key);
     const variants: string[] = [];
-    if ((options.fuzzy ?? true) && [...token.text].length >= FUZZY_MIN_LENGTH) {
+    const letters = [...token.text].length;
+    if ((options.fuzzy ?? true) && letters >= FUZZY_MIN_LENGTH_UNKNOWN && !/^\d+$/.test(token.text)) {
       const stems = new Set<string>();
       for (const v of editDistanceOne(token.text)) if (!isStopWord(v)) stems.add(stemPersian(v));
       stems.delete(stem);
       variants.push(...stems);
     }
-    words.push({ surface: token.text, stem, prefix: isLast && prefixLast, variants });
+    words.push({ surface: token.text, stem, prefix: isLast && prefixLast, variants, variantsOnlyIfUnknown: letters < FUZZY_MIN_LENGTH });
   });
   // A trailing stop word kept only as a prefix must not be the whole query.
   const last = words[words.length - 1];

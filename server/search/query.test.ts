@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { editDistanceOne, parseQuery } from './query';
+
+describe('parseQuery', () => {
+  it('treats lunr syntax characters as separators, never as operators', () => {
+    const q = parseQuery('+بودجه -استان ماده:27 ^2 ~1 کتاب*', { prefixLast: false });
+    expect(q.words.map((w) => w.surface)).toEqual(['بودجه', 'استان', 'ماده', '27', '2', '1', 'کتاب']);
+  });
+
+  it('expands only the last word as a prefix, and only while typing', () => {
+    expect(parseQuery('بودجه استا').words.map((w) => w.prefix)).toEqual([false, true]);
+    expect(parseQuery('بودجه استان ').words.map((w) => w.prefix)).toEqual([false, false]);
+  });
+
+  it('drops stop words and reports them', () => {
+    const q = parseQuery('از این بودجه ', {});
+    expect(q.words.map((w) => w.stem)).toEqual(['بودجه']);
+    expect(q.stopWords).toEqual(['از', 'این']);
+  });
+
+  it('makes typo variants for 5+ letters, and for 4 letters only if the word is unknown', () => {
+    const [long, four, three] = parseQuery('دانشگه کتب ملت', { prefixLast: false }).words;
+    expect(long?.variants).toContain('دانشگاه');
+    expect(long?.variantsOnlyIfUnknown).toBe(false);
+    expect(four?.variantsOnlyIfUnknown).toBe(true);
+    expect(three?.variants).toEqual([]);
+  });
+
+  it('caps a pasted essay at 32 words', () => {
+    expect(parseQuery(Array.from({ length: 500 }, (_, i) => `واژه${i}`).join(' ')).words).toHaveLength(32);
+  });
+});
+
+describe('editDistanceOne', () => {
+  it('covers deletion, insertion, substitution and transposition', () => {
+    const v = editDistanceOne('کتاب');
+    expect(v.has('کتب')).toBe(true);
+    expect(v.has('کتابه')).toBe(true);
+    expect(v.has('کباب')).toBe(true);
+    expect(v.has('تکاب')).toBe(true);
+    expect(v.has('کتاب')).toBe(false);
+  });
+});
