@@ -50,4 +50,36 @@ describe('resolveDeadline', () => {
     expect(resolve('در 3 ماه گذشته رشد کرد')).toBeNull();
     expect(resolve('این دوره دو هفته طول کشید')).toBeNull();
   });
+  it('reads the forms officials use in news write-ups', () => {
+    // Session 1399-11-01 (Wednesday).
+    expect(resolve('تا ۱۵ مهر گزارش دهند')?.jalali).toBe('1400-07-15');
+    expect(resolve('حداکثر تا پانزدهم مهرماه ارسال کنند')?.jalali).toBe('1400-07-15');
+    expect(resolve('تا پایان شهریور ماه تکمیل شود')?.jalali).toBe('1400-06-31');
+    expect(resolve('تا ۳۱ شهریور ۱۴۰۰')?.jalali).toBe('1400-06-31');
+    expect(resolve('تا ۳۱ شهریور ۹۹', '2020-06-01')?.jalali).toBe('1399-06-31');
+    expect(resolve('تا پایان سال ۹۹')?.jalali).toBe('1399-12-30');
+    expect(resolve('تا آخر هفته')?.due).toBe('2021-01-22');
+    expect(resolve('تا پایان هفته آینده')?.due).toBe('2021-01-29');
+    expect(resolve('ظرف ۴۸ ساعت')?.due).toBe('2021-01-22');
+    expect(resolve('تا یک ماه دیگر')?.jalali).toBe('1399-12-01');
+    expect(resolve('به آنان یک هفته مهلت داد')?.due).toBe('2021-01-27');
+    expect(resolve('مهلت ۲۰ روزه دادیم')?.due).toBe('2021-02-09');
+  });
+  it('reads digits glued to the lead word and the unit', () => {
+    expect(resolve('ظرف۲۰روز پاسخ دهند')).toMatchObject({ due: '2021-02-09', rule: 'ظرف20روز' });
+    expect(resolve('تا ۳۰اردیبهشت اعلام کنند')?.jalali).toBe('1400-02-30');
+  });
+  it('reads office hours, mid-month, halves of a year and today', () => {
+    expect(resolve('حداکثر تا پایان وقت اداری روز یکشنبه ۱۷ اردیبهشت')?.jalali).toBe('1400-02-17');
+    expect(resolve('تا نیمه فروردین ماه سال آینده')?.jalali).toBe('1400-01-15');
+    expect(resolve('حداکثر ظرف نیمه اول سال ۱۴۰۰')?.jalali).toBe('1400-06-31');
+    expect(resolve('تا حداکثر در روز ۱۲ خرداد')?.jalali).toBe('1400-03-12');
+    expect(resolve('حداکثر تا ساعت ۱۹ امروز')?.due).toBe(SESSION);
+    expect(resolve('تا پایان وقت اداری فردا')?.due).toBe('2021-01-21');
+  });
+  it('does not take an event date or a length without a lead word for a deadline', () => {
+    expect(resolve('نمایشگاه در ۲۰ آبان افتتاح می‌شود')).toBeNull();
+    expect(resolve('در نیمه اول سال گذشته رشد کرد')).toBeNull();
+    expect(resolve('این مسابقه ۴۸ ساعت طول کشید')).toBeNull();
+  });
 });

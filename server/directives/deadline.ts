@@ -1,8 +1,9 @@
 /**
  * @module Resolves the deadline of a directive sentence against the session date on the
- * Jalali calendar: durations («ظرف دو هفته»، «طی ۳ ماه آینده»، «ده روز کاری»), dates
- * («حداکثر تا ۳۰ آبان»، «تا دهم تیر ماه»، «تا ۱۳۹۹/۱۲/۱۵»), ends of periods («تا پایان
- * خرداد»، «پایان نیمه اول سال»، «پایان سال»), with a given weekday checked.
+ * Jalali calendar: durations («ظرف دو هفته»، «طی ۳ ماه آینده»، «ده روز کاری»، «ظرف ۴۸ ساعت»،
+ * «یک هفته مهلت»), dates («حداکثر تا ۳۰ آبان»، «تا دهم تیر ماه»، «تا ۱۳۹۹/۱۲/۱۵»، «تا نیمه
+ * فروردین»، «تا ساعت ۱۹ امروز»), ends of periods («تا پایان خرداد»، «پایان نیمه اول سال»،
+ * «ظرف نیمه اول سال ۸۴»، «پایان سال»), with a given weekday checked.
  * Patterns run on normalizePersian text (ی/ک, ASCII digits, ZWNJ as space).
  */
 import {
@@ -38,23 +39,27 @@ const E = '(?![\\p{L}\\p{N}])';
 const MONTHS = `(?:${[...JALALI_MONTHS.map((m) => m.replace('آ', '[آا]')), 'امرداد'].join('|')})`;
 const WEEKDAY = '(?:شنبه|یکشنبه|یک شنبه|دوشنبه|دو شنبه|سه شنبه|سهشنبه|چهارشنبه|چهار شنبه|پنجشنبه|پنج شنبه|جمعه)';
 /** Words before a duration or date that make it a deadline rather than a mention. */
-const LEAD = '(?:(?:حداکثر|حداقل|ظرف|ظرف مدت|طی|در مدت|در ظرف|در طول|مدت|تا|تا قبل از|تا پیش از|قبل از|پیش از|مهلت|نهایتا|حداکثر تا)\\s+)';
+const LEAD =
+  '(?:(?:حداکثر|حداقل|ظرف|ظرف مدت|طی|در مدت|در ظرف|در طول|مدت|تا|تا قبل از|تا پیش از|قبل از|پیش از|مهلت|نهایتا|حداکثر تا|حداکثر در|نهایتا در)(?:\\s+|(?=\\d)))';
+/** «تا پایان وقت اداری (روز) …»: office hours of the day are still that day. */
+const DAY_END = '(?:(?:پایان|آخر) (?:وقت اداری|ساعت اداری|روز|ساعت کاری)\\s+)?';
 const PAST = /^\s*(?:گذشته|اخیر|قبل|پیش|پیشین|سپری شده)(?![\p{L}])/u;
 
+// Digits may touch the unit («ظرف۲۰روز» after normalisation is «ظرف20روز»).
 const DURATION = new RegExp(
-  `${B}(${LEAD}+)?(${CARDINAL_PATTERN}|یک)\\s+(روز کاری|روزه|روز|هفته|ماهه|ماه|سال)${E}(\\s+(?:آینده|آتی|پیش رو|بعد|دیگر))?`,
+  `${B}(${LEAD}+)?(\\d+(?=\\s*(?:روز|هفته|ماه|سال|ساعت))|${CARDINAL_PATTERN}|یک)\\s*(روز کاری|روزه|روز|هفته ای|هفته|ماهه|ماه|سال|ساعته|ساعت)${E}(\\s+(?:آینده|آتی|پیش رو|بعد|دیگر|مهلت|فرصت|وقت))?`,
   'gu',
 );
 const DATE_WORDS = new RegExp(
-  `${B}(${LEAD}+(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(${DAY_PATTERN})\\s+(${MONTHS})(?:\\s*ماه)?(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d)(?!\\d))?`,
+  `${B}(${LEAD}+${DAY_END}(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(\\d{1,2}(?=\\s*${MONTHS})|${DAY_PATTERN})\\s*(${MONTHS})(?:\\s*ماه)?(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d)(?!\\d))?`,
   'gu',
 );
 const DATE_NUMERIC = new RegExp(
-  `${B}(${LEAD}+(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(1[34]\\d\\d|\\d\\d)/(\\d{1,2})/(\\d{1,2})(?!\\d)`,
+  `${B}(${LEAD}+${DAY_END}(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(1[34]\\d\\d|\\d\\d)/(\\d{1,2})/(\\d{1,2})(?!\\d)`,
   'gu',
 );
 const PERIOD_END = new RegExp(
-  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d))?${E}(\\s+(?:گذشته|قبل))?`,
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(\\s+(?:گذشته|قبل))?`,
   'gu',
 );
 
@@ -89,7 +94,12 @@ function durationDue(session: string, count: number, unit: string): string {
     case 'روز':
       return addDays(session, count);
     case 'هفته':
+    case 'هفته ای':
       return addDays(session, count * 7);
+    case 'ساعت':
+    case 'ساعته':
+      // «ظرف ۴۸ ساعت»: the day on which the hours run out.
+      return addDays(session, Math.ceil(count / 24));
     case 'ماه':
       return addJalaliMonths(session, count);
     default:
@@ -143,13 +153,54 @@ function findDates(text: string, session: string): ResolvedDeadline[] {
   return out;
 }
 
+/** «تا نیمه فروردین»: the middle of a month is its 15th. */
+const MID_MONTH = new RegExp(`${B}((?:(?:حداکثر|تا|قبل از|پیش از|نهایتا)\\s+)+)(?:نیمه|اواسط)\\s+(${MONTHS})(?:\\s*ماه)?(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d(?!\\d)|آینده|جاری))?${E}`, 'gu');
+/** «ظرف نیمه اول سال ۸۴»، «طی شش ماهه دوم امسال»: by the end of that half of the year. */
+const HALF_YEAR = new RegExp(
+  `${B}((?:(?:حداکثر|ظرف|طی|در|تا)\\s+)+)(?:نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)(?:\\s+(جاری|آینده|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(?!\\s+(?:گذشته|قبل|پیش))`,
+  'gu',
+);
+/** «حداکثر تا ساعت ۱۹ امروز»، «تا پایان وقت اداری فردا». */
+const TODAY = new RegExp(`${B}((?:(?:حداکثر|تا|نهایتا)\\s+)+)${DAY_END}(?:ساعت \\d{1,2}(?::\\d\\d)?\\s+)?(امروز|امشب|فردا|پس فردا)${E}`, 'gu');
+
+function findOtherForms(text: string, session: string): ResolvedDeadline[] {
+  const out: ResolvedDeadline[] = [];
+  const s = isoToJalali(session);
+  for (const m of text.matchAll(MID_MONTH)) {
+    const [whole, , monthText = '', yearText] = m;
+    const jm = jalaliMonthNumber(monthText);
+    if (jm === null) continue;
+    const explicit = yearText && /^\d+$/.test(yearText) ? fullYear(yearText) : null;
+    const jy = explicit ?? (yearText === 'آینده' ? s.jy + 1 : sessionYearFor(jm, 15, session));
+    const start = m.index ?? 0;
+    out.push({ due: jalaliToIso({ jy, jm, jd: 15 }), start, end: start + whole.length, form: 'date' });
+  }
+  for (const m of text.matchAll(HALF_YEAR)) {
+    const [whole, , which, qualifier] = m;
+    const explicit = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier) : null;
+    const jy = explicit ?? s.jy + (qualifier === 'آینده' ? 1 : 0);
+    const jm = which === 'دوم' ? 12 : 6;
+    let due = lastDayOfMonth(jy, jm);
+    if (explicit === null && qualifier === undefined && due < session) due = lastDayOfMonth(jy + 1, jm);
+    const start = m.index ?? 0;
+    out.push({ due, start, end: start + whole.length, form: 'period-end' });
+  }
+  for (const m of text.matchAll(TODAY)) {
+    const [whole, , day] = m;
+    const start = m.index ?? 0;
+    const offset = day === 'فردا' ? 1 : day === 'پس فردا' ? 2 : 0;
+    out.push({ due: addDays(session, offset), start, end: start + whole.length, form: 'date' });
+  }
+  return out;
+}
+
 function findPeriodEnds(text: string, session: string): ResolvedDeadline[] {
   const out: ResolvedDeadline[] = [];
   const s = isoToJalali(session);
   for (const m of text.matchAll(PERIOD_END)) {
     const [whole, , half, which, schoolYear, period, monthText, qualifier, past] = m;
     if (past) continue;
-    const explicitYear = qualifier && /^\d+$/.test(qualifier) ? Number(qualifier) : null;
+    const explicitYear = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier) : null;
     const next = qualifier === 'آینده' || qualifier === 'آتی' || qualifier === 'بعد';
     let due: string | null = null;
     if (schoolYear) {
@@ -194,7 +245,12 @@ function findPeriodEnds(text: string, session: string): ResolvedDeadline[] {
  * resolveDeadline('حداکثر تا 30 آبان', '2021-01-20')?.due // '2021-11-21' (1400-08-30)
  */
 export function resolveDeadline(normalized: string, sessionDate: string): ResolvedDeadline | null {
-  const all = [...findDurations(normalized, sessionDate), ...findDates(normalized, sessionDate), ...findPeriodEnds(normalized, sessionDate)];
+  const all = [
+    ...findDurations(normalized, sessionDate),
+    ...findDates(normalized, sessionDate),
+    ...findPeriodEnds(normalized, sessionDate),
+    ...findOtherForms(normalized, sessionDate),
+  ];
   const future = all.filter((d) => d.due >= sessionDate);
   if (future.length === 0) return null;
   future.sort((a, b) => a.start - b.start || b.end - a.end);
