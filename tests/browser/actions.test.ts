@@ -237,6 +237,49 @@ describe('from a directive to a verified close, in the browser', () => {
     await screenshot(manager, 'actions-10-carry-over', { fullPage: false });
   });
 
+  it("filters a manager's list by unit, with a CSV link for the same filter that opens in Excel", async () => {
+    await manager.goto(`${server.url}/actions`);
+    await manager.getByLabel('واحد').selectOption(EAST_AZARBAIJAN);
+    await manager.getByRole('button', { name: 'پالایش' }).click();
+    await manager.waitForURL((url) => url.searchParams.get('unit') === EAST_AZARBAIJAN);
+    await expect.poll(() => manager.locator('.action-card').count()).toBe(1);
+    expect(await manager.locator('.action-card .status-badge').textContent()).toBe('انجام‌شده');
+    const csvHref = await manager.getByRole('link', { name: 'دریافت CSV همین فهرست' }).getAttribute('href');
+    expect(csvHref).toBe(`/api/exports/actions.csv?unit=${EAST_AZARBAIJAN}`);
+    const csv = await manager.context().request.get(`${server.url}${csvHref}`);
+    const text = (await csv.body()).toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(2);
+    await checkA11y(manager);
+    await screenshot(manager, 'actions-11-manager-list-filtered');
+  });
+
+  it('makes a secret calendar URL shown once, which stops working when revoked', async () => {
+    await director.goto(`${server.url}/exports`);
+    await director.getByRole('button', { name: 'روشن کردن تقویم' }).click();
+    const field = director.getByLabel(/نشانی تقویم/);
+    await field.waitFor();
+    const feedUrl = await field.inputValue();
+    expect(feedUrl).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    // No cookie: the secret URL is the credential (as a calendar app would fetch it).
+    const anonymous = await browser.newContext();
+    const feed = await anonymous.request.get(feedUrl);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await anonymous.close();
+    await checkA11y(director);
+    await screenshot(director, 'actions-12-calendar');
+
+    await director.reload();
+    await director.getByRole('button', { name: /ساختن نشانی تازه/ }).waitFor();
+    // Shown once: after a reload the page knows the feed is on but not its address.
+    expect(await director.getByLabel(/نشانی تقویم/).count()).toBe(0);
+    await director.getByRole('button', { name: 'خاموش کردن تقویم' }).click();
+    await director.getByText('تقویم شما خاموش است.', { exact: false }).waitFor();
+    const revoked = await director.context().request.get(feedUrl);
+    expect(revoked.status()).toBe(404);
+  });
+
   it('ran without script errors, CSP violations or failed requests', () => {
     // The one expected console error is the 409 the conflict step provoked on purpose.
     const seen = watched.flat().filter((p) => !p.includes('409'));
