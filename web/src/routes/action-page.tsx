@@ -512,7 +512,7 @@ function AuditTrail(props: { action: ActionDetail; unitName: (code: string) => s
         <h2 class="summary-heading">سابقهٔ تغییرها ({toPersianDigits(props.action.audit.length)})</h2>
       </summary>
       <div class="table-scroll">
-        <table class="data-table">
+        <table class="data-table audit-table">
           <caption class="visually-hidden">چه کسی، کی، چه چیزی را از چه به چه تغییر داد</caption>
           <thead>
             <tr>
@@ -526,12 +526,12 @@ function AuditTrail(props: { action: ActionDetail; unitName: (code: string) => s
             <For each={entries()}>
               {(entry) => (
                 <tr>
-                  <td>
+                  <td data-label="زمان">
                     <time datetime={entry.at}>{formatJalaliDateTime(entry.at)}</time>
                   </td>
-                  <td>{entry.actor?.displayName ?? 'سامانه'}</td>
-                  <td>{auditEventLabel(entry)}</td>
-                  <td>
+                  <td data-label="کاربر">{entry.actor?.displayName ?? 'سامانه'}</td>
+                  <td data-label="رویداد">{auditEventLabel(entry)}</td>
+                  <td data-label="پیش ← پس">
                     <ul class="change-list">
                       <For each={auditChanges(entry, props.unitName)} fallback={<li>—</li>}>
                         {(change) => (
