@@ -36,7 +36,8 @@ export const routes: RouteDefinition[] = [
   { path: '/exports', component: lazy(() => import('./routes/exports-page').then((m) => ({ default: m.ExportsPage }))) },
   { path: '/reports/print', component: lazy(() => import('./routes/print-report').then((m) => ({ default: m.PrintReportPage }))) },
   { path: ['/imports/new', '/imports/:slug'], component: lazy(() => import('./routes/import-page').then((m) => ({ default: m.ImportPage }))) },
-  // Next: { path: '/search', … }, { path: '/my-actions', … }, { path: '/dashboard', … }, { path: '/admin', … }
+  { path: '/search', component: lazy(() => import('./routes/search').then((m) => ({ default: m.SearchPage }))) },
+  // Next: { path: '/my-actions', … }, { path: '/dashboard', … }, { path: '/admin', … }
   { path: '*404', component: NotFound },
 ];
 
@@ -44,6 +45,7 @@ export const routes: RouteDefinition[] = [
 export const navigation: NavLink[] = [
   { href: '/', label: 'نشست‌ها', end: true },
   { href: '/actions', label: 'اقدام‌ها' },
+  { href: '/search', label: 'جست‌وجو' },
 ];
 
 export function App() {

@@ -1,0 +1,65 @@
+/**
+ * Search in a real browser: typing shows highlighted Persian results as you type, the query
+ * and filters live in the URL, a snippet links to its paragraph, clear empty states.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, viewports, watchPage, type TestServer } from './support';
+
+const SEED_TITLE = 'نخستین وبینار واگذاری امور به بخش غیر دولتی سازمان';
+const SEED_SLUG = 'tvto-outsourcing-webinar-1';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search in the browser', () => {
+  it('shows highlighted results while typing, keeps the query in the URL and links to the paragraph', async () => {
+    const page = await openPage(browser);
+    const problems = watchPage(page);
+    await server.signIn(page, { role: 'staff' });
+    await page.goto(`${server.url}/search`);
+    await page.getByText('چه چیزی را می‌جویید؟').waitFor();
+
+    // Typed with Arabic yeh and without finishing the last word: spelling and prefix both match.
+    await page.getByRole('searchbox', { name: 'عبارت جست‌وجو' }).pressSequentially('اموال مازاد واگذا', { delay: 30 });
+    const hit = page.locator('.search-hit', { has: page.getByRole('link', { name: SEED_TITLE }) });
+    await hit.waitFor();
+    expect(await hit.locator('mark').count()).toBeGreaterThan(0);
+    const marked = await hit.locator('mark').allTextContents();
+    expect(marked.some((m) => m.includes('مازاد'))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('اموال مازاد واگذا');
+    await checkA11y(page);
+    await screenshot(page, 'search-desktop');
+
+    const snippet = hit.locator('a.search-snippet').first();
+    const href = (await snippet.getAttribute('href')) ?? '';
+    expect(href).toMatch(new RegExp(`^/sessions/${SEED_SLUG}#p-\\d+$`));
+    await snippet.click();
+    await page.waitForURL(`**/sessions/${SEED_SLUG}#p-*`);
+    expect(problems).toEqual([]);
+  });
+
+  it('reloads a shared URL with its filters and says clearly when nothing matches', async () => {
+    const page = await openPage(browser, { viewport: viewports.phone });
+    await server.signIn(page, { role: 'staff' });
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('واگذاری')}&from=${encodeURIComponent('1399-11-01')}`);
+    await page.locator('.search-hit').first().waitFor();
+    expect(await page.locator('input[name="from"]').inputValue()).toBe('1399-11-01');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'search-phone');
+
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('واگذاری')}&from=${encodeURIComponent('1400-06-01')}`);
+    await page.getByText('نتیجه‌ای پیدا نشد.').waitFor();
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('از این به')}%20`);
+    await page.getByText(/بسیار رایج‌اند/).waitFor();
+  });
+});

@@ -1,0 +1,40 @@
+/** @module Full-text search of sessions, as a router query (cached per argument). */
+import { query } from '@solidjs/router';
+import { apiRequest } from './client';
+import type { SearchPage } from '../../../server/search/search.service';
+
+export type { SearchPage, SessionHit } from '../../../server/search/search.service';
+
+/** Sessions per page of results. */
+export const SEARCH_PAGE_SIZE = 10;
+
+export interface SearchRequest {
+  q: string;
+  page: number;
+  from?: string;
+  to?: string;
+  speaker?: string;
+  kind?: string;
+}
+
+/**
+ * One page of search results (the last word matches as a prefix while the user types).
+ *
+ * @example
+ * const results = createAsync(() => searchSessions({ q: 'بودجه', page: 1 }));
+ */
+export const searchSessions = query(
+  (r: SearchRequest) =>
+    apiRequest<SearchPage>('/search', {
+      query: {
+        q: r.q,
+        limit: SEARCH_PAGE_SIZE,
+        offset: (Math.max(1, r.page) - 1) * SEARCH_PAGE_SIZE,
+        from: r.from || undefined,
+        to: r.to || undefined,
+        speaker: r.speaker || undefined,
+        kind: r.kind || undefined,
+      },
+    }),
+  'searchSessions',
+);

@@ -1,0 +1,160 @@
+/**
+ * @module Search page: search-as-you-type (debounced) over every session, the query and
+ * filters kept in the URL, results grouped by session with highlighted paragraphs that
+ * link to their place in the session.
+ */
+import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
+import { usePageTitle } from '../components/page-title';
+import { Pagination, pageCount, parsePage } from '../components/pagination';
+import { AsyncBoundary, EmptyState } from '../components/states';
+import { formatJalaliDate } from '../lib/jalali-date';
+import { countOf } from '../lib/persian-digits';
+import '../styles/search.css';
+
+/** Wait this long after the last keystroke before searching. */
+const DEBOUNCE_MS = 250;
+
+const KINDS: Array<[string, string]> = [
+  ['', 'همه'],
+  ['webinar', 'وبینار'],
+  ['meeting', 'نشست'],
+  ['announcement', 'اطلاعیه'],
+  ['news', 'خبر'],
+];
+
+type FilterKey = 'q' | 'from' | 'to' | 'speaker' | 'kind';
+
+function one(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = createSignal(one(params.q));
+  const request = (): SearchRequest | null => {
+    const q = one(params.q);
+    if (!q.trim()) return null;
+    return { q, page: parsePage(params.page), from: one(params.from), to: one(params.to), speaker: one(params.speaker), kind: one(params.kind) };
+  };
+  const results = createAsync(async () => {
+    const r = request();
+    return r ? searchSessions(r) : undefined;
+  });
+  usePageTitle(() => (one(params.q) ? `جست‌وجو: ${one(params.q)}` : 'جست‌وجو'));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  // Typing replaces the URL (no history entry per letter); a new query starts at page 1.
+  const setFilter = (key: FilterKey, value: string, delay = DEBOUNCE_MS) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => setParams({ [key]: value || undefined, page: undefined }, { replace: true }), delay);
+  };
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams();
+    for (const key of ['q', 'from', 'to', 'speaker', 'kind'] as const) if (one(params[key])) next.set(key, one(params[key]));
+    if (page > 1) next.set('page', String(page));
+    return `/search?${next.toString()}`;
+  };
+
+  return (
+    <section class="page search-page" aria-labelledby="search-heading">
+      <header class="page-header">
+        <h1 id="search-heading">جست‌وجو</h1>
+        <p class="page-lead">در همه نشست‌ها و رهنمودها؛ با هر املایی (ي یا ی، با یا بی‌فاصله) و حتی با غلط تایپی.</p>
+      </header>
+      <form class="search-form" role="search" onSubmit={(e) => { e.preventDefault(); setFilter('q', text(), 0); }}>
+        <label class="search-box">
+          <span class="visually-hidden">عبارت جست‌وجو</span>
+          <input
+            type="search"
+            name="q"
+            value={text()}
+            placeholder="مثلاً: بودجه ۱۴۰۰"
+            autocomplete="off"
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setFilter('q', e.currentTarget.value);
+            }}
+          />
+        </label>
+        <fieldset class="search-filters">
+          <legend>پالایش</legend>
+          <label>
+            از تاریخ
+            <input type="text" inputmode="numeric" name="from" placeholder="۱۳۹۹/۱۱/۰۱" value={one(params.from)} onChange={(e) => setFilter('from', e.currentTarget.value, 0)} />
+          </label>
+          <label>
+            تا تاریخ
+            <input type="text" inputmode="numeric" name="to" placeholder="۱۴۰۰/۰۱/۳۱" value={one(params.to)} onChange={(e) => setFilter('to', e.currentTarget.value, 0)} />
+          </label>
+          <label>
+            سخنران
+            <input type="text" name="speaker" value={one(params.speaker)} onInput={(e) => setFilter('speaker', e.currentTarget.value)} />
+          </label>
+          <label>
+            نوع
+            <select name="kind" onChange={(e) => setFilter('kind', e.currentTarget.value, 0)}>
+              <For each={KINDS}>{([value, label]) => <option value={value} selected={one(params.kind) === value}>{label}</option>}</For>
+            </select>
+          </label>
+        </fieldset>
+      </form>
+
+      <Show when={request()} fallback={<EmptyState title="چه چیزی را می‌جویید؟"><p>واژه‌ای بنویسید؛ نتیجه‌ها همان‌طور که می‌نویسید نمایش داده می‌شوند.</p></EmptyState>}>
+        <AsyncBoundary loadingLabel="در حال جست‌وجو…">
+          <Show when={results()}>
+            {(page) => (
+              <Show
+                when={page().hits.length > 0}
+                fallback={
+                  <EmptyState title={page().total > 0 ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
+                    <Show when={page().ignored.length > 0 && page().total === 0}>
+                      <p>واژه‌های «{page().ignored.join('، ')}» بسیار رایج‌اند و در جست‌وجو به کار نمی‌روند؛ واژه‌ای خاص‌تر بنویسید.</p>
+                    </Show>
+                    <Show when={page().ignored.length === 0}>
+                      <p>واژه‌های دیگری را امتحان کنید یا پالایش‌ها را بردارید.</p>
+                    </Show>
+                  </EmptyState>
+                }
+              >
+                <p class="list-summary" role="status">{countOf(page().total, 'نشست')} پیدا شد</p>
+                <ol class="search-results">
+                  <For each={page().hits}>
+                    {(hit) => (
+                      <li class="search-hit">
+                        <h2 class="search-hit-title">
+                          <A href={`/sessions/${encodeURIComponent(hit.session.slug)}`}>{hit.session.title}</A>
+                        </h2>
+                        <p class="fact-line">
+                          <Show when={hit.session.heldOn} fallback={<span>بدون تاریخ</span>}>
+                            {(heldOn) => <time datetime={heldOn()}>{formatJalaliDate(heldOn())}</time>}
+                          </Show>
+                          <Show when={hit.session.speakers.length > 0}>
+                            <span> · {hit.session.speakers.join('، ')}</span>
+                          </Show>
+                        </p>
+                        <ul class="search-snippets">
+                          <For each={hit.paragraphs}>
+                            {(paragraph) => (
+                              <li>
+                                {/* The server escapes the text and adds only <mark> around matches. */}
+                                <A class="search-snippet" href={`/sessions/${encodeURIComponent(hit.session.slug)}#p-${paragraph.ordinal}`} innerHTML={paragraph.snippet} />
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+                <Pagination page={parsePage(params.page)} pageCount={pageCount(page().total, SEARCH_PAGE_SIZE)} hrefFor={hrefFor} label="صفحه‌های نتیجه‌ها" />
+              </Show>
+            )}
+          </Show>
+        </AsyncBoundary>
+      </Show>
+    </section>
+  );
+}
