@@ -31,6 +31,10 @@ describe('cue rules', () => {
     ['imperative', 'مدیرکل گفت: مدیران کل دستگاه‌های اجرایی روابط عمومی‌ها را تقویت کنند.'],
     ['imperative', 'فرماندار گفت: بخشداران اسامی کودکان را تهیه کنند و به آموزش و پرورش بدهند.'],
     ['forbidden', 'رئیس اتاق اصناف گفت: واحدهای صنفی حق ندارند قیمت‌ها را افزایش دهند.'],
+    ['obliged', 'بانک مرکزی همه بانک‌ها را ملزم کرد تا پایان شهریور سامانه را راه اندازی کنند.'],
+    ['grace-given', 'شورای شهر به پیمانکار یک ماه مهلت داد تا کار را تمام کند.'],
+    ['grace-given', 'به واحدهای آلاینده تا پایان آذر فرصت داده شده است تا تجهیزات را نصب کنند.'],
+    ['grace-extended', 'مهلت ثبت اطلاعات واحدهای استانی تا ۳۰ آبان تمدید شد.'],
   ])('fires %s on «%s»', (id, text) => {
     expect(ids(text)).toContain(id);
   });
@@ -48,6 +52,13 @@ describe('cue rules', () => {
     ['generic-subject', 'وی افزود: همه باید در انتخابات شرکت کنند.'],
     ['advice', 'رئیس پلیس راه گفت: به رانندگان توصیه می‌شود از سفرهای غیرضروری خودداری کنند.'],
     ['opinion', 'وی گفت: به نظرم دولت باید بودجه را اصلاح کند.'],
+    ['future-plan', 'مدیرکل گفت: این پروژه تا پایان سال افتتاح خواهد شد.'],
+    ['future-plan', 'قرار است تا پایان ماه جاری آرم‌ها توزیع شود.'],
+    ['event', 'نمایشگاه تا ۲۰ آبان دایر است.'],
+    ['event', 'جشنواره از ۱۲ دی در تهران برگزار می‌شود.'],
+    ['opportunity', 'داوطلبان تا ۲۲ خرداد فرصت دارند ثبت نام کنند.'],
+    ['target', 'نرخ تورم تا پایان برنامه باید به ۱۰ درصد کاهش یابد.'],
+    ['present-ending', 'آرم‌های طرح ترافیک تا پایان ماه جاری توزیع می‌شود.'],
   ])('flags the look-alike sign %s on «%s»', (id, text) => {
     expect(ids(text)).toContain(id);
   });
@@ -67,5 +78,13 @@ describe('cue rules', () => {
   });
   it('does not take «دستور کار» (agenda) for an order', () => {
     expect(ids('این موضوع در دستور کار قرار گرفت.')).not.toContain('ordered');
+  });
+  it('lets an explicit duty outweigh the tense around it', () => {
+    const found = ids('واحدها موظفند تا ۳۰ بهمن پروانه را تمدید کنند وگرنه پلمب خواهند شد.');
+    expect(found).toContain('obliged');
+    expect(found).not.toContain('future-plan');
+  });
+  it('does not take an opportunity given in passing for a deadline handed out', () => {
+    expect(ids('این همایش فرصت مناسبی داد که خط مشی‌ها شناسایی شوند.')).not.toContain('grace-given');
   });
 });

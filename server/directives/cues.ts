@@ -41,12 +41,15 @@ export const REPORTING_VERBS =
 
 export const CUE_RULES: readonly CueRule[] = [
   rule('must', 'باید / بایستی', 'obligation', 1.5, 'باید|بایستی|می بایست|میبایست|بایست'),
-  rule('obliged', 'موظف / مکلف / ملزم', 'obligation', 2.5, '(?:موظف|مکلف|ملزم)(?:ند|اند| هستند| است| شد| شدند| می شوند| خواهند بود)(?! به)|(?:موظف|مکلف|ملزم)(?= (?:تا|که|است|شد))'),
+  rule('obliged', 'موظف / مکلف / ملزم', 'obligation', 2.5, '(?:موظف|مکلف|ملزم)(?:ند|اند| هستند| است| شد| شدند| می شوند| خواهند بود)(?! به)|(?:موظف|مکلف|ملزم)(?= (?:تا|که|است|شد))|(?:موظف|مکلف|ملزم) (?:کرد|کردند|کرده است|کرده اند|نمود|نمودند|نموده است|شوند|شده اند)'),
+  // «یک هفته مهلت داد تا …»، «تا ۲۰ تیر فرصت داده است تا …»: a deadline handed to someone who must act.
+  rule('grace-given', 'مهلت / فرصت داد تا …', 'order', 2.5, '(?:مهلت|فرصت)(?! (?:مناسب|مناسبی|خوب|خوبی|طلایی|بزرگ|ارزشمند|تازه|دوباره|بیشتری|کافی|لازم)(?![\\p{L}]))(?: [^.؟!،]{0,30}?)? (?:داد|دادند|دادیم|داده است|داده اند|داده شد|داده شده است|داده شده|می دهیم|می دهد)(?=\\s+(?:تا|که)(?![\\p{L}])|\\s*[.!»]*\\s*$)'),
+  rule('grace-extended', 'مهلت … تمدید شد', 'deadline', 1, 'مهلت[^.؟!]{0,80}? تمدید (?:شد|گردید|می شود|شده است)'),
   rule('necessary', 'لازم / ضروری است', 'obligation', 1.5, '(?:لازم|ضروری|الزامی) (?:است|می باشد|بوده و)|ضرورت دارد|الزام'),
   rule('ordered', 'دستور داد', 'order', 3, 'دستور (?:داد|دادند|داده(?! می)|می دهم|می دهد|صادر کرد)|دستور داده شد|دستور [^.؟!]{0,40}? صادر (?:کرد|کردند|نمود|نمودند|نموده اند|شد|گردید)'),
   // A demand alone is not enough (citizens, MPs and foreign officials demand too): it needs an addressee or an official speaker.
   rule('demanded', 'خواستار شد', 'order', 1.5, 'خواستار|درخواست (?:کرد|شد|می شود|می کنم|کردند|داریم)|خواهشمند است|خواست تا|خواست که|خواسته شد'),
-  rule('decided', 'مقرر شد', 'decision', 3, 'مقرر (?:شد|گردید|شده|می شود)|تصویب شد|مصوب شد|تصمیم گرفته شد|(?:قرار|بنا) (?:شد|گردید)(?= (?:تا |که )?[^.؟!]{0,120}?(?:شود|شوند|گردد|باشد|گیرد|قرار گیرد|کنند|نمایند|دهند)(?![\\p{L}]))'),
+  rule('decided', 'مقرر شد', 'decision', 3, 'مقرر (?:شد|گردید|شده|می شود)|تصویب شد|مصوب شد|تصمیم گرفته شد|(?:قرار|بنا) (?:شد|گردید)(?= (?:تا |که )?[^.؟!]{0,200}?(?:شود|شوند|گردد|باشد|گیرد|قرار گیرد|کنند|نمایند|دهند)(?![\\p{L}]))'),
   rule('emphasised-on', 'تاکید بر اقدام', 'emphasis', 2, 'بر (?:لزوم|ضرورت|اقدام|تسریع|پیگیری|انجام|اجرای|تکمیل|رفع|تهیه|ارسال|ارائه|عدم|جلوگیری|برخورد|ممنوعیت|توقف)[^.؟!]{0,220}?تاکید (?:کرد|کردند|شد|دارد|داشت|می کنم)'),
   rule('emphasised', 'تاکید کرد', 'emphasis', 1, 'تاکید (?:کرد|کردند|شد|دارد|داشت|می کنم|می شود)'),
   rule('act', 'اقدام کنند / نمایند', 'act', 1.5, 'اقدام (?:کنند|نمایند|کند|نماید|کنید|نمایید|شود|گردد|لازم)|اقدام فوری|اقدام عاجل|اقدامات لازم'),
@@ -79,10 +82,21 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('proposal', 'پیشنهاد، نه تکلیف', 'against', -1.5, 'مثلا|پیشنهاد (?:می کنم|می شود|ما)', true),
   rule('past-ending', 'گزارش رویداد گذشته', 'against', -1.5, '(?:داشت|داشتند|بود|بودند|شد|شدند|رسید|رسیدند|یافت|آمد|ماند|کردند)(?=\\s*[.!»]*\\s*$)', true),
   rule('negated-need', 'نیاز نیست', 'against', -2, 'نیازی نیست|لازم نیست|ضرورتی ندارد|نباید نگران', true),
+  // The date belongs to a plan or forecast of the speaker's side, not to a task for someone else.
+  rule('future-plan', 'برنامه یا پیش‌بینی (… خواهد شد، قرار است)', 'against', -2, '(?:خواهد|خواهند|خواهیم|خواهم|نخواهد|نخواهند)(?= \\p{L})(?! بود)|قرار است|قرار هست|پیش بینی می شود|در نظر (?:است|داریم)|تعهد (?:داد|دادند|کرد|کردند)', true),
+  // The date is when something takes place: an event, an opening, a validity.
+  rule('event', 'رویداد و اعلام برنامه (برگزار می‌شود، دایر است)', 'against', -2, 'برگزار (?:می شود|می گردد|می شوند|شد|گردید|می کنند|می کند)|دایر (?:است|می باشد|خواهد بود)|برقرار (?:است|می باشد)|ادامه (?:دارد|می یابد|خواهد داشت)|آغاز (?:می شود|شد|می کند|شده است)|به کار خود پایان|افتتاح (?:می شود|شد|گردید)|اعتبار دارد|روی آنتن|اکران (?:می شود|شد)', true),
+  // «تا ۲۲ خرداد فرصت دارند»: an opportunity, not a duty.
+  rule('opportunity', 'فرصت دارند (فرصت، نه تکلیف)', 'against', -1.5, '(?:فرصت|مهلت) (?:دارند|دارد|دارید|داریم)', true),
+  // «تا پایان برنامه باید به ۸ درصد کاهش یابد»: a target figure, nobody's task.
+  rule('target', 'هدف کمّی (… باید به X برسد / کاهش یابد)', 'against', -1.5, '(?:کاهش|افزایش|رشد) (?:یابد|پیدا کند|یافته باشد)|(?:به|از) [\\d./]+(?: \\p{L}+){0,3} (?:برسد|برسیم|برسانیم)(?![\\p{L}])', true),
+  // A sentence that ends in the present indicative («… توزیع می‌شود.») reports or announces.
+  rule('present-ending', 'گزارش یا اعلام (… می‌شود)', 'against', -1, '(?:می|نمی) (?:شود|شوند|گردد|گردند|کند|کنند|دهد|دهند|یابد|رسد|پردازد|پردازند|نماید|نمایند|گیرد|گیرند)(?=\\s*[.!»]*\\s*$)', true),
 ];
 
 /** Extra cue ids added by the extractor rather than by a text pattern. */
 export const DERIVED_CUES = {
+  datedObligation: { id: 'dated-obligation', label: 'تکلیف با مهلت برای مسئولی مشخص', weight: 1 },
   deadlineResolved: { id: 'deadline-resolved', label: 'مهلت به تاریخ تبدیل شد', weight: 0.5 },
   assignee: { id: 'assignee-unit', label: 'واحد مسئول نام برده شده', weight: 1 },
   legalRef: { id: 'legal-ref', label: 'ارجاع به ماده یا بند قانونی', weight: 1.5 },
@@ -113,13 +127,19 @@ export function findCues(normalized: string, contentFrom = 0): CueHit[] {
   const ids = new Set(hits.map((h) => h.id));
   // A reported order, decision or demand is itself in the past tense («دستور داد»، «مقرر شد»).
   const reportedAct = hits.some((h) => h.group === 'order' || h.group === 'decision' || h.group === 'emphasis');
+  // An explicit duty outweighs the tense around it: «… موظف است … وگرنه … اجرا خواهد شد»،
+  // «مکلف شد … تا پایان سال … کند» are not plans or announcements.
+  const binding = hits.some((h) => ['obliged', 'ordered', 'grace-given', 'forbidden', 'decided'].includes(h.id));
+  const tense = new Set(['future-plan', 'event', 'present-ending', 'past-ending']);
   return hits.filter(
     (h) =>
       !(h.id === 'emphasised' && ids.has('emphasised-on')) &&
       !(h.id === 'within' && ids.has('max-until')) &&
       !(h.id === 'during-coming' && ids.has('max-until')) &&
       !(h.id === 'passive-action' && ids.has('we-must')) &&
-      !(h.id === 'past-ending' && reportedAct),
+      !(h.id === 'past-ending' && reportedAct) &&
+      !(binding && tense.has(h.id)) &&
+      !(h.id === 'present-ending' && ids.has('event')),
   );
 }
 

@@ -109,8 +109,48 @@ describe('extractDirectives', () => {
     const text = 'وی گفت: قرار شد مسئولیت برگزاری مراسم را سپاه بر عهده گیرد.';
     expect(extractDirectives({ text, units })[0]?.kind).toBe('instruction');
   });
-  it('calls an official’s general «باید … شود» an instruction but a hedge nothing', () => {
-    expect(extractDirectives({ text: 'استاندار گیلان گفت: باید اطلاع‌رسانی درباره کرونا مستمر صورت گیرد.', units })[0]?.kind).toBe('instruction');
+  it('takes an official’s «باید … شود» as an instruction only when it sets a date, and a hedge as nothing', () => {
+    // Without a date or an actor it is a general statement, the commonest false alarm on news text.
+    const general = extractDirectives({ text: 'استاندار گیلان گفت: باید اطلاع‌رسانی درباره کرونا مستمر صورت گیرد.', units });
+    expect(general.filter((d) => d.kind === 'action' || d.kind === 'instruction')).toEqual([]);
+    const dated = extractDirectives({ text: 'استاندار گیلان گفت: باید تا پایان هفته جاری اطلاع‌رسانی درباره کرونا انجام شود.', sessionDate: '1399-11-01', units });
+    expect(dated[0]).toMatchObject({ kind: 'instruction', due: '2021-01-22' });
     expect(extractDirectives({ text: 'استاندار یزد گفت: باید توجه داشت که این مسائل یک شبه ایجاد نشده است.', units })).toEqual([]);
+  });
+});
+
+describe('directives with deadlines and their look-alikes (session 1399-11-01)', () => {
+  const actionable = (text: string) =>
+    extractDirectives({ text, sessionDate: '1399-11-01', units }).filter((d) => d.kind === 'action' || d.kind === 'instruction');
+
+  it.each([
+    ['استانداری‌ها موظفند حداکثر تا پایان خرداد گزارش عملکرد را به وزارت کشور ارسال کنند.', '2021-06-21'],
+    ['معاون وزیر گفت: مدیران کل استان‌ها باید ظرف دو هفته برنامه عملیاتی را ارسال کنند.', '2021-02-03'],
+    ['در این جلسه مقرر شد شهرداری تا ۱۵ مهر طرح جامع را به شورا ارائه کند.', '2021-10-07'],
+    ['به پیمانکار ظرف۲۰روز فرصت داده شد تا عملیات را تکمیل کند.', '2021-02-09'],
+    ['فرماندار به بخشداران یک هفته مهلت داد تا فهرست روستاها را تهیه کنند.', '2021-01-27'],
+  ])('suggests «%s» with its due date', (text, due) => {
+    const found = actionable(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.due).toBe(due);
+    expect(found[0]?.cues.map((c) => c.id)).toContain('dated-obligation');
+  });
+
+  it.each([
+    ['این طرح تا پایان سال گذشته ۲۰ درصد پیشرفت داشت.'],
+    ['نمایشگاه کتاب استان تا ۲۰ آبان در مصلی دایر است.'],
+    ['مدیرکل گفت: این بیمارستان تا پایان سال افتتاح خواهد شد.'],
+    ['علاقه‌مندان می‌توانند تا ۲۰ بهمن در سامانه ثبت نام کنند.'],
+    ['متقاضیان تا ۲۲ اسفند فرصت دارند مدارک خود را ارسال کنند.'],
+    ['وی گفت: نرخ بیکاری تا پایان برنامه ششم باید به ۸ درصد کاهش یابد.'],
+    ['نماینده مردم تبریز گفت: دولت باید تا پایان ماه جاری لایحه را به مجلس بفرستد.'],
+    ['مسابقات لیگ برتر از ۱۵ بهمن آغاز می‌شود و تا پایان خرداد ادامه دارد.'],
+  ])('suggests nothing actionable for the look-alike «%s»', (text) => {
+    expect(actionable(text)).toEqual([]);
+  });
+
+  it('keeps the duty when a sanction follows in the future tense', () => {
+    const found = actionable('واحدهای صنفی موظفند تا ۳۰ بهمن پروانه خود را تمدید کنند وگرنه پلمب خواهند شد.');
+    expect(found[0]).toMatchObject({ due: '2021-02-18' });
   });
 });

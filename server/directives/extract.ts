@@ -145,7 +145,18 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
     // else, without a named actor, it addresses nobody.
     const core = cues.filter((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on');
     const weakOnly = core.length > 0 && core.every((c) => WEAK_CORE.has(c.id));
-    if (weakOnly && !official && mentions.length === 0 && !namesActor(quoteNorm)) all.push(fired(DERIVED_CUES.noAddressee));
+    const actor = mentions.length > 0 || namesActor(quoteNorm);
+    const dated = deadline !== null || cues.some((c) => c.group === 'deadline');
+    // An official's passive «باید … شود» counts as addressed to the official's own organisation only
+    // when it sets a date; a general «باید … شود» («سرمایه‌گذاری باید فعال شود») addresses nobody.
+    if (weakOnly && !actor && !(official && dated)) all.push(fired(DERIVED_CUES.noAddressee));
+    // A deadline, a duty or order, and someone named to carry it out: the shape of a directive.
+    // A bare «باید» only counts here when it names one of the organisation's units: «واحد» or
+    // «مسئولان» alone are too common in reports.
+    const strongCore = core.some((c) => c.group !== 'policy' && !WEAK_CORE.has(c.id));
+    if (dated && actor && (strongCore || (core.length > 0 && mentions.length > 0)) && !noAuthority && !cues.some((c) => c.weight <= -2)) {
+      all.push(fired(DERIVED_CUES.datedObligation));
+    }
     if (deadline) all.push(fired(DERIVED_CUES.deadlineResolved));
     if (assigneeMention) all.push(fired(DERIVED_CUES.assignee));
     if (refs.length > 0) all.push(fired(DERIVED_CUES.legalRef));
