@@ -65,7 +65,10 @@ function isJson(c: Context): boolean {
 function hasBody(c: Context): boolean {
   const length = c.req.header('content-length');
   if (length !== undefined) return Number(length) > 0;
-  return c.req.raw.body !== null;
+  // Over HTTP/1.1 a body without Content-Length must be chunked; Node hands every DELETE or
+  // POST a (possibly empty) stream, so the stream alone says nothing.
+  if (c.req.header('transfer-encoding') !== undefined) return true;
+  return c.req.raw.body !== null && c.req.raw.headers.get('content-type') !== null;
 }
 
 /**

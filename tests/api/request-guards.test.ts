@@ -120,3 +120,21 @@ describe('bodies', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe('writes without a body', () => {
+  it('accepts a DELETE whose empty body arrives as a stream, as Node hands it to the app', async () => {
+    const director = await t.signIn({ role: 'director' });
+    const created = await t.request('/api/calendar/token', { method: 'POST', cookie: director, json: {} });
+    expect(created.status).toBe(201);
+    const res = await t.app.request(
+      new Request('http://localhost/api/calendar/token', {
+        method: 'DELETE',
+        headers: { cookie: director, origin: 'http://localhost' },
+        body: new ReadableStream({ start: (controller) => controller.close() }),
+        duplex: 'half',
+      } as RequestInit & { duplex: 'half' }),
+    );
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { active: boolean }).active).toBe(false);
+  });
+});
