@@ -2,6 +2,7 @@
 import { openDatabase } from '../server/db/client';
 import { readEnv } from '../server/env';
 import { describeFailure, describeSummary, ingestPaths } from '../server/ingest/ingest';
+import { createSearchService } from '../server/search/search.service';
 import { argValue, positionalArgs, progress } from './cli';
 
 const argv = process.argv.slice(2);
@@ -11,10 +12,14 @@ if (paths.length === 0) {
   process.exit(2);
 }
 const database = await openDatabase(argValue(argv, '--db') ?? readEnv().DATABASE_URL);
+// Index what was stored (a delta segment), so a running server finds it at its next generation check.
+// No background merge: this process exits as soon as it is done.
+const search = createSearchService(database, { autoMerge: false });
 const bar = progress('ingest');
 const started = performance.now();
 const summary = await ingestPaths(database.client, paths, {
   now: () => new Date(),
+  indexer: search,
   onProgress: (done, total) => bar.update(done, total),
 });
 bar.end();

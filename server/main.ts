@@ -7,6 +7,7 @@ import { prepareStartupAccounts } from './auth/first-run';
 import { openDatabase } from './db/client';
 import { readEnv } from './env';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
+import { createSearchService } from './search/search.service';
 import { createSmtpMailer } from './notifications/mailer';
 import { startReminderScheduler } from './notifications/scheduler';
 import { createUsersRepo } from './users/users.repo';
@@ -14,10 +15,12 @@ import { createUsersService } from './users/users.service';
 
 const env = readEnv();
 const database = await openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN });
+// One search service for the process: ingest indexes into it, the routes and imports use it.
+const search = createSearchService(database);
 
 if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {
   const started = performance.now();
-  const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { now: () => systemClock.now() });
+  const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { now: () => systemClock.now(), indexer: search });
   for (const failure of summary.failures) console.warn(describeFailure(failure));
   console.log(describeSummary(summary, (performance.now() - started) / 1000));
 }
@@ -33,7 +36,14 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ database, clock: systemClock, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
+// Load the index (and check it against the sessions table, rebuilding after a crash) before
+// listening, so the first search is as fast as the rest.
+const indexStarted = performance.now();
+await search.refreshIfStale();
+const indexStats = search.stats();
+console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
+
+const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
   console.log(`Neshast is serving on http://${host}:${info.port}/`);

@@ -18,7 +18,6 @@ export interface StoreResult {
 
 /** Sessions written per transaction: big enough for throughput, small enough for memory. */
 const SESSIONS_PER_BATCH = 200;
-const PARAGRAPH_ROWS_PER_INSERT = 500;
 
 /** sha256 of everything that makes up a session, so re-ingesting the same input is a no-op. */
 export function contentHash(input: SessionInput): string {
@@ -85,18 +84,19 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
     { sql: `DELETE FROM paragraphs WHERE session_id = ${sessionIdOf}`, args: [input.slug] },
   ];
 
-  for (let from = 0; from < input.paragraphs.length; from += PARAGRAPH_ROWS_PER_INSERT) {
-    const chunk = input.paragraphs.slice(from, from + PARAGRAPH_ROWS_PER_INSERT);
-    const args: Array<string | number | null> = [];
-    const rows = chunk.map((p, k) => {
-      const ordinal = from + k;
+  // One short statement per session whatever its length: the rows travel as one JSON argument.
+  // (A multi-row VALUES list made every statement different, and preparing them dominated ingest.)
+  if (input.paragraphs.length > 0) {
+    const rows = input.paragraphs.map((p, ordinal) => {
       const [start, end] = spans[ordinal] ?? [0, 0];
-      args.push(input.slug, ordinal, p.text, start, end, p.speaker ? stripBidiControls(p.speaker) : null, p.mediaStartMs ?? null, p.mediaEndMs ?? null);
-      return `(${sessionIdOf}, ?, ?, ?, ?, ?, ?, ?)`;
+      return [p.text, start, end, p.speaker ? stripBidiControls(p.speaker) : null, p.mediaStartMs ?? null, p.mediaEndMs ?? null];
     });
     statements.push({
-      sql: `INSERT INTO paragraphs (session_id, ordinal, text, start, end, speaker, media_start_ms, media_end_ms) VALUES ${rows.join(', ')}`,
-      args,
+      sql: `INSERT INTO paragraphs (session_id, ordinal, text, start, end, speaker, media_start_ms, media_end_ms)
+            SELECT s.id, CAST(j.key AS INTEGER), json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+                   json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]')
+            FROM json_each(?) AS j, (SELECT id FROM sessions WHERE slug = ?) AS s`,
+      args: [JSON.stringify(rows), input.slug],
     });
   }
 

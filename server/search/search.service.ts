@@ -196,9 +196,16 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
   }
 
   async function doIndex(sessionIds: number[]): Promise<void> {
-    const ids = [...new Set(sessionIds)];
+    const requested = [...new Set(sessionIds)];
+    if (requested.length === 0) return;
+    const all = await repo.sessionsForIndex(requested);
+    // Skip what the index already holds as it is (e.g. the first load just rebuilt from the table,
+    // as happens when a bulk ingest fills an empty database): indexing is idempotent, not repeated.
+    const indexed = set.liveSessions();
+    const found = all.filter((s) => indexed.get(s.id) !== s.contentHash);
+    const present = new Set(all.map((s) => s.id));
+    const ids = [...found.map((s) => s.id), ...requested.filter((id) => !present.has(id) && indexed.has(id))];
     if (ids.length === 0) return;
-    const found = await repo.sessionsForIndex(ids);
     // A session re-ingested under a new id replaces the old entry with its slug.
     const slugs = new Set(found.map((s) => s.slug));
     const covers = [...new Set([...ids, ...set.liveIdsWithSlugs(slugs)])];
