@@ -224,11 +224,18 @@ export function createActionsRepo(database: Database) {
       return { found: [...new Set([...direct, ...members.map((m) => m.code)])], missing };
     },
 
-    async directive(id: number): Promise<{ directive: DirectiveRow; session: SessionRef } | undefined> {
+    async directive(id: number): Promise<{ directive: DirectiveRow; session: SessionRef & { status: 'draft' | 'published' } } | undefined> {
       const [row] = await db
         .select({
           directive: directives,
-          session: { id: sessions.id, slug: sessions.slug, title: sessions.title, heldOn: sessions.heldOn, series: sessions.series },
+          session: {
+            id: sessions.id,
+            slug: sessions.slug,
+            title: sessions.title,
+            heldOn: sessions.heldOn,
+            series: sessions.series,
+            status: sessions.status,
+          },
         })
         .from(directives)
         .innerJoin(sessions, eq(sessions.id, directives.sessionId))

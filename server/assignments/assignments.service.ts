@@ -49,6 +49,10 @@ export function createAssignmentsService(repo: ActionsRepo, actions: ActionsServ
     /** Manager: mark a directive published, optionally fixing its due date. */
     async publish(id: number, user: AuthUser, dueOn?: string) {
       const found = await directiveOrFail(id);
+      // A draft import is reviewed and published as a whole, on the import page.
+      if (found.session.status === 'draft') {
+        throw UnprocessableError('session_draft', 'این رهنمود از یک نشست پیش‌نویس است؛ آن را در صفحه بازبینی نشست منتشر کنید.');
+      }
       await repo.publishDirective(id, dueOn ?? null, clock.now().toISOString(), {
         actorId: user.id,
         event: 'directive.publish',

@@ -147,6 +147,10 @@ describe('import → suggestions → review → publish', () => {
 
     const [first, ...others] = draft.suggestions.filter(actionable);
     if (!first) throw new Error('no actionable suggestion');
+    // A single directive of a draft cannot be published around the review.
+    const sideways = await asManager(`/api/directives/${first.id}/publish`, { method: 'POST', json: {} });
+    expect(sideways.status).toBe(422);
+    expect((await json<{ error: { code: string } }>(sideways)).error.code).toBe('session_draft');
     // Edit one: another unit, a Jalali deadline, then confirm.
     const edited = await asManager(`${base}/directives/${first.id}`, {
       method: 'PATCH',
