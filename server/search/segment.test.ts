@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLunrJson } from './fast-builder';
 import { createPersianBuilder, lunr } from './lunr-persian';
-import { buildSegmentPayload, loadSegment, parsePayload, prefixTerms, toLunrIndex, type IndexableSession } from './segment';
+import { BM25, buildSegmentPayload, loadSegment, parsePayload, prefixTerms, toLunrIndex, type IndexableSession } from './segment';
 import { SegmentSet } from './segment-set';
 import { parseQuery } from './query';
 
@@ -17,11 +17,13 @@ function session(id: number, text: string, slug = `s${id}`): IndexableSession {
 
 describe('buildLunrJson', () => {
   it('builds exactly what lunr.Builder builds with the registered Persian pipeline', () => {
-    const builder = createPersianBuilder({ fields: { text: 1 } });
-    TEXTS.forEach((text, i) => builder.add({ id: String(i + 1), text }));
-    const fromLunr: unknown = JSON.parse(JSON.stringify(builder.build()));
-    const ours: unknown = JSON.parse(JSON.stringify(buildLunrJson(TEXTS.map((text, i) => ({ ref: String(i + 1), text })))));
-    expect(ours).toEqual(fromLunr);
+    for (const bm25 of [{ k1: 1.2, b: 0.75 }, BM25]) {
+      const builder = createPersianBuilder({ fields: { text: 1 }, ...bm25 });
+      TEXTS.forEach((text, i) => builder.add({ id: String(i + 1), text }));
+      const fromLunr: unknown = JSON.parse(JSON.stringify(builder.build()));
+      const ours: unknown = JSON.parse(JSON.stringify(buildLunrJson(TEXTS.map((text, i) => ({ ref: String(i + 1), text })), bm25)));
+      expect(ours).toEqual(fromLunr);
+    }
   });
 
   it('loads into lunr itself, and lunr finds Persian words in it', () => {

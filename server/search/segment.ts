@@ -41,6 +41,12 @@ export const SEGMENT_FORMAT = 1;
  */
 export const INDEXED_FIELD = 'text';
 
+/**
+ * BM25 parameters. k1 = 2 (lunr's default is 1.2): measured Hamshahri keyboard MAP@100
+ * 0.802 → 0.813 with ParsiNLU dev unchanged (0.909); 2.5–3 gained only 0.001–0.002 more.
+ */
+export const BM25 = { k1: 2, b: 0.75 } as const;
+
 /** The persisted payload of a segment. */
 export interface SegmentPayload {
   format: number;
@@ -98,7 +104,10 @@ export function sessionText(s: Pick<IndexableSession, 'heading' | 'body'>): stri
  * const payload = buildSegmentPayload([session], [session.id]);
  */
 export function buildSegmentPayload(sessions: IndexableSession[], covers: number[], asOf = 0): SegmentPayload {
-  const json = buildLunrJson(sessions.map((s) => ({ ref: String(s.id), text: sessionText(s) })));
+  const json = buildLunrJson(
+    sessions.map((s) => ({ ref: String(s.id), text: sessionText(s) })),
+    { field: INDEXED_FIELD, ...BM25 },
+  );
   json.invertedIndex = json.invertedIndex.map(([term, posting]) => [term, { _index: posting['_index'] }]);
   const docs = sessions.map(({ id, slug, title, kind, heldOn, speakers, contentHash }) => ({ id, slug, title, kind, heldOn, speakers, contentHash }));
   return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json };
