@@ -1,8 +1,10 @@
 /**
- * npm run eval:extract [-- FILE.jsonl …] [--verbose]
- * Scores directive detection on hand-labelled sentences: by default the development set
- * (tests/fixtures/farsnews-directives.jsonl), the held-out set (…-directives-heldout.jsonl) and
- * the held-out deadline set (…-deadlines-heldout.jsonl), each reported on its own: precision,
+ * npm run eval:extract [-- FILE.jsonl …] [--verbose] [--heldout]
+ * Scores directive detection on hand-labelled sentences: by default the three development sets
+ * (tests/fixtures/farsnews-directives.jsonl, …-directives-heldout.jsonl and
+ * …-deadlines-heldout.jsonl: all looked at by earlier rounds, so no longer held out), and with
+ * `--heldout` also the round-3 held-out set (hamshahri-deadlines-heldout.jsonl), which is
+ * measured only once a round's rule changes are done. Each set is reported on its own: precision,
  * recall and F1 on "is this an actionable directive", and exact deadline dates (over all
  * directives with a gold date, and over those that were also found). Only suggestions of kind action or instruction are predicted
  * directives: policy and exhortation are not actionable (see
@@ -42,14 +44,18 @@ interface Scores {
   confusions: string[];
 }
 
-const DEFAULT_SETS = [
+const DEVELOPMENT_SETS = [
   'tests/fixtures/farsnews-directives.jsonl',
   'tests/fixtures/farsnews-directives-heldout.jsonl',
   'tests/fixtures/farsnews-deadlines-heldout.jsonl',
 ];
+/** Held out: scored only on request, so that tuning runs cannot peek at it by accident. */
+const HELDOUT_SET = 'tests/fixtures/hamshahri-deadlines-heldout.jsonl';
 const argv = process.argv.slice(2);
-const files = positionalArgs(argv, [], ['--verbose']);
+const files = positionalArgs(argv, [], ['--verbose', '--heldout']);
 const verbose = argv.includes('--verbose');
+const withHeldout = argv.includes('--heldout');
+const DEFAULT_SETS = withHeldout ? [...DEVELOPMENT_SETS, HELDOUT_SET] : DEVELOPMENT_SETS;
 const units = loadUnits();
 const people = loadPeople();
 
