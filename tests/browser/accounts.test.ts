@@ -95,6 +95,21 @@ describe('signing in and out', () => {
   });
 });
 
+describe('the header shows each role its own pages', () => {
+  it.each([
+    ['staff', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو']],
+    ['manager', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید']],
+    ['admin', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید', 'کاربران']],
+  ] as const)('%s', async (role, expected) => {
+    const page = await openPage(browser);
+    await server.signIn(page, { role });
+    await page.goto(`${server.url}/`);
+    const nav = page.getByRole('navigation', { name: 'پیمایش اصلی' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual([...expected]);
+    await page.context().close();
+  });
+});
+
 describe('the admin page', () => {
   it('adds a director with a shown-once password, and disables a user', async () => {
     const page = await openPage(browser);

@@ -37,7 +37,6 @@ export const routes: RouteDefinition[] = [
   { path: '/reports/print', component: lazy(() => import('./routes/print-report').then((m) => ({ default: m.PrintReportPage }))) },
   { path: ['/imports/new', '/imports/:slug'], component: lazy(() => import('./routes/import-page').then((m) => ({ default: m.ImportPage }))) },
   { path: '/search', component: lazy(() => import('./routes/search').then((m) => ({ default: m.SearchPage }))) },
-  // Next: { path: '/my-actions', … }, { path: '/dashboard', … }, { path: '/admin', … }
   { path: '*404', component: NotFound },
 ];
 
@@ -46,6 +45,8 @@ export const navigation: NavLink[] = [
   { href: '/', label: 'نشست‌ها', end: true },
   { href: '/actions', label: 'اقدام‌ها' },
   { href: '/search', label: 'جست‌وجو' },
+  { href: '/imports/new', label: 'نشست جدید', roles: ['manager', 'admin'] },
+  { href: '/admin/users', label: 'کاربران', roles: ['admin'] },
 ];
 
 export function App() {

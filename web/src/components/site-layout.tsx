@@ -1,6 +1,8 @@
 /** @module The frame of every page: skip link, header with the site name and navigation, main landmark, footer. */
 import { For, Show, type JSX } from 'solid-js';
-import { A, useIsRouting, useNavigate } from '@solidjs/router';
+import { A, createAsync, useIsRouting, useNavigate } from '@solidjs/router';
+import type { Role } from '../../../server/db/schema';
+import { getMe } from '../api/auth';
 import { loginPath, setUnauthorizedHandler } from '../api/client';
 import { UserMenu } from './user-menu';
 
@@ -10,11 +12,15 @@ export interface NavLink {
   label: string;
   /** Active only on this exact path (for `/`). */
   end?: boolean;
+  /** Shown only to these roles (the server checks again on every request). */
+  roles?: Role[];
 }
 
 export function SiteLayout(props: { navigation: NavLink[]; children?: JSX.Element }) {
   const navigate = useNavigate();
   const routing = useIsRouting();
+  const me = createAsync(() => getMe());
+  const visibleLinks = () => props.navigation.filter((link) => !link.roles || (me() && link.roles.includes(me()?.role ?? 'staff')));
   // From here on a 401 is a client-side move to the sign-in page, keeping the way back.
   setUnauthorizedHandler(() => navigate(loginPath(), { replace: true }));
 
@@ -40,7 +46,7 @@ export function SiteLayout(props: { navigation: NavLink[]; children?: JSX.Elemen
           </A>
           <nav class="site-nav" aria-label="پیمایش اصلی">
             <ul>
-              <For each={props.navigation}>
+              <For each={visibleLinks()}>
                 {(link) => (
                   <li>
                     <A href={link.href} end={link.end} activeClass="is-active">
