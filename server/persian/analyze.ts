@@ -42,7 +42,7 @@ export function analyzePersian(original: string, options: AnalyzeOptions = {}): 
   const terms: Term[] = [];
   for (const token of tokens) {
     const term = termOf(token.text, options);
-    if (term) terms.push({ ...token, term });
+    if (term) terms.push({ text: token.text, start: token.start, end: token.end, term });
   }
   return { normalized, terms };
 }

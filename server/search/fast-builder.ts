@@ -28,17 +28,9 @@ export function lunrIdf(df: number, documentCount: number): number {
   return Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
 }
 
-const stemCache = new Map<string, string>();
-
-/** Stop-word filter then stemmer, as the registered pipeline runs them; memoised. */
+/** Stop-word filter then stemmer, as the registered pipeline runs them. */
 function indexTerm(token: string): string | null {
-  if (isStopWord(token)) return null;
-  let stem = stemCache.get(token);
-  if (stem === undefined) {
-    stem = stemPersian(token);
-    if (stemCache.size < 500_000) stemCache.set(token, stem);
-  }
-  return stem;
+  return isStopWord(token) ? null : stemPersian(token);
 }
 
 /**
