@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { hasCorpora, readFarsNews, readHamshahri, asTypedOnPersianKeyboard, type CorpusDoc } from '../server/search/eval/corpora';
 import { fts5Engine, oursEngine, type EvalEngine } from '../server/search/eval/engines';
-import { seeded } from '../server/search/eval/variants';
 import { argValue } from './cli';
+import { percentile, queriesFrom } from './bench/queries';
 
 if (!hasCorpora()) {
   console.error('bench:search needs ../shared/corpora beside the repository');
@@ -21,25 +21,6 @@ interface Figures {
   loadMs: number;
   p50: number;
   p95: number;
-}
-
-/** Queries: 2–3 words from seeded random titles (and, for Hamshahri, its 50 topics as typed). */
-function queriesFrom(docs: CorpusDoc[], extra: string[], count: number, seed: number): string[] {
-  const rnd = seeded(seed);
-  const out = [...extra];
-  while (out.length < count) {
-    const doc = docs[Math.floor(rnd() * docs.length)];
-    const words = (doc?.title ?? '').split(/\s+/).filter((w) => w.length > 2);
-    if (words.length < 2) continue;
-    const n = 2 + Math.floor(rnd() * 2);
-    const start = Math.floor(rnd() * Math.max(1, words.length - n));
-    out.push(asTypedOnPersianKeyboard(words.slice(start, start + n).join(' ')));
-  }
-  return out;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
 async function time(engine: EvalEngine, queries: string[]): Promise<{ p50: number; p95: number }> {

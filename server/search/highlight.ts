@@ -2,8 +2,9 @@
  * @module Finds a hit session's best paragraphs for the query terms and cuts snippets
  * with `<mark>` around the original characters (everything else HTML-escaped).
  */
-import { analyzePersian } from '../persian/analyze';
-import { toOriginalSpan } from '../persian/normalize';
+import { termOf } from '../persian/analyze';
+import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
+import { tokenizeNormalized } from '../persian/tokenize';
 import type { MatchedTerm } from './engine';
 
 export interface ParagraphText {
@@ -40,13 +41,27 @@ export function escapeHtml(text: string): string {
 
 /** Match spans (original offsets) and a score of one paragraph. */
 export function matchParagraph(text: string, terms: ReadonlyMap<string, number>): { score: number; spans: Array<[number, number]> } {
-  const { normalized, terms: found } = analyzePersian(text);
+  // The same chain as analyzePersian, but most paragraphs of a hit session hold none of the terms:
+  // a term is a prefix of its word (the stemmer only strips suffixes; particles join across spaces),
+  // so a paragraph whose normalised text, spaces removed, contains no term cannot match. Tokenising
+  // and stemming every paragraph was most of the cost of a search request under load.
+  const normalized = normalizeWithMap(text, { zwnj: 'space' });
+  const squeezed = normalized.text.replace(/\s+/g, '');
+  let possible = false;
+  for (const term of terms.keys()) {
+    if (squeezed.includes(term)) {
+      possible = true;
+      break;
+    }
+  }
   const spans: Array<[number, number]> = [];
+  if (!possible) return { score: 0, spans };
   const counts = new Map<string, number>();
-  for (const t of found) {
-    if (!terms.has(t.term)) continue;
-    spans.push(toOriginalSpan(normalized, t.start, t.end));
-    counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+  for (const token of tokenizeNormalized(normalized.text)) {
+    const term = termOf(token.text);
+    if (term === null || !terms.has(term)) continue;
+    spans.push(toOriginalSpan(normalized, token.start, token.end));
+    counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   let score = 0;
   // Distinct terms count most; repeats add a little (1 + log tf).

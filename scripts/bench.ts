@@ -1,0 +1,61 @@
+/**
+ * `npm run bench [-- --sizes 1500,7500,30000] [--no-write] [--json FILE]`: the scale benchmark
+ * (ingest, index, search against FTS5, server start, memory, a new session searchable, HTTP
+ * load) at each size; prints progress, writes its section into docs/benchmarks.md and the
+ * chart docs/bench-scale.svg.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { hasCorpora } from '../server/search/eval/corpora';
+import { argValue } from './cli';
+import { judgeTargets, replaceSection, scaleChart, scaleSection } from './bench/report';
+import { benchSize, type SizeFigures } from './bench/run-size';
+import { REPO_ROOT } from './bench/server-process';
+
+if (!hasCorpora()) {
+  console.error('bench needs ../shared/corpora beside the repository');
+  process.exit(2);
+}
+
+const argv = process.argv.slice(2);
+const sizes = (argValue(argv, '--sizes') ?? '1500,7500,30000').split(',').map(Number);
+const began = performance.now();
+const load = loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' / ');
+const progress = (message: string) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+
+const rows: SizeFigures[] = [];
+for (const size of sizes) {
+  progress(`— ${size.toLocaleString('en-US')} sessions —`);
+  rows.push(await benchSize(size, progress));
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const info = {
+  date,
+  machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
+  load,
+  totalMinutes: (performance.now() - began) / 60_000,
+};
+const notesFile = join(REPO_ROOT, 'docs/bench-scale-notes.md');
+let notes = '';
+try {
+  notes = readFileSync(notesFile, 'utf8');
+} catch {
+  // No analysis written yet: the section carries figures only.
+}
+const section = scaleSection(rows, info, notes);
+console.log(section);
+for (const t of judgeTargets(rows)) progress(`${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.figure}`);
+
+const jsonOut = argValue(argv, '--json');
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ info, rows }, null, 2));
+if (!argv.includes('--no-write')) {
+  const doc = join(REPO_ROOT, 'docs/benchmarks.md');
+  writeFileSync(doc, replaceSection(readFileSync(doc, 'utf8'), section));
+  writeFileSync(join(REPO_ROOT, 'docs/bench-scale.svg'), scaleChart(rows, date));
+  progress('wrote docs/benchmarks.md (Scale section) and docs/bench-scale.svg');
+}

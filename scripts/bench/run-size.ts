@@ -1,0 +1,232 @@
+/**
+ * @module One corpus size of `npm run bench`: bulk ingest with indexing, index build and cold
+ * load, search latency against the FTS5 peer, server start, memory, a new session searchable
+ * through the API, and HTTP load on search, a session page and "my actions".
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { systemClock } from '../../server/app-deps';
+import { openDatabase } from '../../server/db/client';
+import { ingestPaths } from '../../server/ingest/ingest';
+import { fts5Engine } from '../../server/search/eval/engines';
+import { createSearchService, type SearchService } from '../../server/search/search.service';
+import { createUsersRepo } from '../../server/users/users.repo';
+import { createUsersService } from '../../server/users/users.service';
+import { writeCorpusJsonl } from './corpus';
+import { callApi, signIn } from './http-client';
+import { loadTest, type LoadFigures } from './http-load';
+import { percentile, queriesFrom } from './queries';
+import { REPO_ROOT, startServer } from './server-process';
+
+const run = promisify(execFile);
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface SizeFigures {
+  sessions: number;
+  paragraphs: number;
+  repeats: number;
+  queries: number;
+  ingest: { seconds: number; cpuSeconds: number; perSecond: number };
+  ours: { buildS: number; coldLoadMs: number; latency: Latency; sizeMB: number };
+  fts5: { buildS: number; firstQueryMs: number; latency: Latency; sizeMB: number };
+  server: { readyMs: number; firstSearchMs: number; rssIdleMB: number; rssAfterLoadMB: number; peakMB: number };
+  /** Time from the write call returning to the hit through GET /api/search, ms. */
+  newSession: { importApiMs: number; ingestCliMs: number };
+  load: LoadFigures[];
+}
+
+export type Progress = (message: string) => void;
+
+async function timedQueries(run: (q: string) => Promise<unknown>, queries: string[]): Promise<Latency> {
+  for (const q of queries) await run(q); // warm-up
+  const times: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    for (const q of queries) {
+      const started = performance.now();
+      await run(q);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99) };
+}
+
+/** Poll the API until `q` finds `slug`; ms from `since`. */
+async function waitUntilFound(url: string, cookie: string, q: string, slug: string, since: number, timeoutMs = 30_000): Promise<number> {
+  for (;;) {
+    const res = await callApi(url, `/api/search?q=${encodeURIComponent(q)}&limit=5`, { cookie });
+    if (res.ok) {
+      const page: unknown = await res.json();
+      const hits = typeof page === 'object' && page !== null && 'hits' in page && Array.isArray(page.hits) ? page.hits : [];
+      if (JSON.stringify(hits).includes(`"slug":"${slug}"`)) return performance.now() - since;
+    }
+    if (performance.now() - since > timeoutMs) return Number.POSITIVE_INFINITY;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Publish every directive of the sample sessions and assign it to all provinces, so directors have actions. */
+async function seedActions(url: string, managerCookie: string): Promise<number> {
+  let assigned = 0;
+  for (const slug of ['tvto-outsourcing-webinar-1', 'tvto-outsourcing-webinar-2', 'northwest-regional-meeting-1400-02', 'property-sales-report-deadline-1400']) {
+    const res = await callApi(url, `/api/sessions/${slug}`, { cookie: managerCookie });
+    if (!res.ok) continue;
+    const session: unknown = await res.json();
+    const directives = typeof session === 'object' && session !== null && 'directives' in session && Array.isArray(session.directives) ? session.directives : [];
+    for (const d of directives) {
+      const id: unknown = typeof d === 'object' && d !== null && 'id' in d ? d.id : undefined;
+      if (typeof id !== 'number') continue;
+      await callApi(url, `/api/directives/${id}/publish`, { cookie: managerCookie, json: {} });
+      const a = await callApi(url, `/api/directives/${id}/assignments`, { cookie: managerCookie, json: { units: ['all-provinces'] } });
+      if (a.status === 201) assigned++;
+    }
+  }
+  return assigned;
+}
+
+function mb(bytes: number): number {
+  return bytes / 1e6;
+}
+
+/**
+ * Measure one corpus size end to end in a temp folder (removed afterwards).
+ *
+ * @example
+ * const figures = await benchSize(7_500, console.error);
+ */
+export async function benchSize(size: number, progress: Progress): Promise<SizeFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'neshast-bench-'));
+  const dbFile = join(dir, 'neshast.db');
+  const databaseUrl = `file:${dbFile}`;
+  try {
+    const jsonl = join(dir, 'sessions.jsonl');
+    const corpus = await writeCorpusJsonl(size, jsonl);
+    const queries = queriesFrom(corpus.docs, [], 200, size);
+    progress(`${size}: corpus written (Fars News ×${corpus.repeats}, ${queries.length} queries)`);
+
+    // The catalogue and the sample sessions first (units, directives for actions); not timed.
+    const database = await openDatabase(databaseUrl);
+    const indexer = createSearchService(database, { autoMerge: false });
+    await ingestPaths(database.client, [resolve(REPO_ROOT, 'content')], { now: () => systemClock.now(), indexer });
+
+    // Bulk ingest including indexing (one delta segment of the new sessions), as `npm run ingest` does.
+    const cpuBefore = process.cpuUsage();
+    let started = performance.now();
+    const summary = await ingestPaths(database.client, [jsonl], { now: () => systemClock.now(), indexer });
+    const ingestS = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    if (summary.failures.length > 0 || summary.added !== size) throw new Error(`bench ingest failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);
+    const ingest = { seconds: ingestS, cpuSeconds: (cpu.user + cpu.system) / 1e6, perSecond: size / ingestS };
+    progress(`${size}: ingest ${ingest.perSecond.toFixed(0)} sessions/s (${ingestS.toFixed(1)} s, CPU ${ingest.cpuSeconds.toFixed(1)} s)`);
+
+    // Index build: a full base from every session (what a merge or a rebuild does).
+    started = performance.now();
+    await indexer.rebuild();
+    const buildS = (performance.now() - started) / 1000;
+    const segmentBytes = Number((await database.client.execute('SELECT sum(length(payload)) AS n FROM search_segments')).rows[0]?.n ?? 0);
+    // Cold load: a fresh service reads the base and checks it against the sessions table.
+    global.gc?.();
+    const fresh: SearchService = createSearchService(database, { autoMerge: false });
+    started = performance.now();
+    await fresh.refreshIfStale();
+    const coldLoadMs = performance.now() - started;
+    const oursLatency = await timedQueries((q) => fresh.search({ q, limit: 10, prefix: false }), queries);
+    progress(`${size}: ours build ${buildS.toFixed(1)} s, cold load ${coldLoadMs.toFixed(0)} ms, p95 ${oursLatency.p95.toFixed(2)} ms`);
+
+    // The peer: FTS5 on the same text through our normaliser, in the same run.
+    const fts = fts5Engine(true);
+    started = performance.now();
+    await fts.build(corpus.docs);
+    const ftsBuildS = (performance.now() - started) / 1000;
+    started = performance.now();
+    await fts.search(queries[0] ?? 'ایران', 10);
+    const firstQueryMs = performance.now() - started;
+    const ftsLatency = await timedQueries((q) => fts.search(q, 10), queries);
+    const ftsSize = mb(fts.size?.() ?? 0);
+    fts.close();
+    progress(`${size}: FTS5 build ${ftsBuildS.toFixed(1)} s, p95 ${ftsLatency.p95.toFixed(2)} ms`);
+
+    // Accounts, made through the users service like `npm run user`.
+    const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
+    const password = `bench-${Math.random().toString(36).slice(2)}-password`;
+    await users.create({ username: 'bench-manager', role: 'manager', password, displayName: 'مدیر آزمون' }, null);
+    await users.create({ username: 'bench-director', role: 'director', unitCode: 'prov-east-azarbaijan', password, displayName: 'مدیرکل آزمون' }, null);
+    database.close();
+
+    // The server: spawned on the filled database; ready when /api/health answers (the index is loaded before listening).
+    const server = await startServer({ databaseUrl });
+    try {
+      const manager = await signIn(server.url, 'bench-manager', password);
+      const director = await signIn(server.url, 'bench-director', password);
+      started = performance.now();
+      await callApi(server.url, `/api/search?q=${encodeURIComponent(queries[1] ?? 'ایران')}`, { cookie: director });
+      const firstSearchMs = performance.now() - started;
+      const rssIdleMB = server.memory().rssMB;
+      progress(`${size}: server ready in ${server.readyMs.toFixed(0)} ms, RSS ${rssIdleMB.toFixed(0)} MB`);
+      const assigned = await seedActions(server.url, manager);
+      const mine = await callApi(server.url, '/api/actions/mine', { cookie: director });
+      if (!mine.ok || assigned === 0) throw new Error(`no actions for the director (${mine.status}, ${assigned} directives assigned)`);
+
+      // A new session through the import API of the running server: draft, publish, then find it.
+      const marker = `گلنسترن${size}`;
+      const draft = await callApi(server.url, '/api/imports', {
+        cookie: manager,
+        json: { title: `نشست تازه ${marker}`, heldOn: '1400-02-01', text: `در این نشست درباره ${marker} و برنامه‌های آموزشی استان گفت‌وگو شد.\n\nگزارش کار ارائه شد.` },
+      });
+      const draftBody: unknown = await draft.json();
+      const slug = typeof draftBody === 'object' && draftBody !== null && 'slug' in draftBody ? String(draftBody.slug) : '';
+      const publish = await callApi(server.url, `/api/imports/${slug}/publish`, { cookie: manager, json: { rejectUnreviewed: true } });
+      const publishedAt = performance.now();
+      if (!publish.ok) throw new Error(`publish failed: ${publish.status} ${await publish.text()}`);
+      const importApiMs = await waitUntilFound(server.url, director, marker, slug, publishedAt);
+
+      // A new session through `npm run ingest` in another process: the server sees the generation move.
+      const cliMarker = `سپیدارنگ${size}`;
+      const one = join(dir, 'one.jsonl');
+      writeFileSync(one, `${JSON.stringify({ slug: `bench-one-${size}`, title: `خبر تازه ${cliMarker}`, heldOn: '1400-02-02', paragraphs: [`متن خبر درباره ${cliMarker}.`] })}\n`);
+      await run(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--db', databaseUrl, one], { cwd: REPO_ROOT });
+      const ingestCliMs = await waitUntilFound(server.url, director, cliMarker, `bench-one-${size}`, performance.now());
+      progress(`${size}: new session searchable after ${importApiMs.toFixed(0)} ms (import API), ${ingestCliMs.toFixed(0)} ms (ingest CLI)`);
+
+      // HTTP load: 50 connections, 10 s each.
+      let q = 0;
+      let s = 0;
+      const load: LoadFigures[] = [];
+      load.push(await loadTest({ name: 'search', url: server.url, cookie: director, nextPath: () => `/api/search?q=${encodeURIComponent(queries[q++ % queries.length] ?? '')}&prefix=false` }));
+      load.push(await loadTest({ name: 'session page', url: server.url, cookie: director, nextPath: () => `/api/sessions/${corpus.docs[(s++ * 7919) % corpus.docs.length]?.id ?? ''}` }));
+      load.push(await loadTest({ name: 'my actions', url: server.url, cookie: director, nextPath: () => '/api/actions/mine' }));
+      for (const l of load) progress(`${size}: HTTP ${l.name}: ${l.requestsPerSec.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}, non-2xx ${l.non2xx}`);
+      const memory = server.memory();
+
+      const paragraphs = await openDatabase(databaseUrl, { migrate: false }).then(async (d) => {
+        const n = Number((await d.client.execute('SELECT count(*) AS n FROM paragraphs')).rows[0]?.n ?? 0);
+        d.close();
+        return n;
+      });
+      return {
+        sessions: size,
+        paragraphs,
+        repeats: corpus.repeats,
+        queries: queries.length,
+        ingest,
+        ours: { buildS, coldLoadMs, latency: oursLatency, sizeMB: mb(segmentBytes) },
+        fts5: { buildS: ftsBuildS, firstQueryMs, latency: ftsLatency, sizeMB: ftsSize },
+        server: { readyMs: server.readyMs, firstSearchMs, rssIdleMB, rssAfterLoadMB: memory.rssMB, peakMB: memory.peakMB },
+        newSession: { importApiMs, ingestCliMs },
+        load,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
