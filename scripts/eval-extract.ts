@@ -12,7 +12,7 @@
  * confusions (FP, FN, wrong due dates) with the cues that fired.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { extractDirectives, type SuggestedDirective } from '../server/directives/extract';
+import { extractDirectives, SUGGESTION_THRESHOLD, type SuggestedDirective } from '../server/directives/extract';
 import { parseDate } from '../server/persian/jalali';
 import { positionalArgs } from './cli';
 import { loadPeople, loadUnits } from './extract-context';
@@ -52,9 +52,10 @@ const DEVELOPMENT_SETS = [
 /** Held out: scored only on request, so that tuning runs cannot peek at it by accident. */
 const HELDOUT_SET = 'tests/fixtures/hamshahri-deadlines-heldout.jsonl';
 const argv = process.argv.slice(2);
-const files = positionalArgs(argv, [], ['--verbose', '--heldout']);
+const files = positionalArgs(argv, [], ['--verbose', '--heldout', '--thresholds']);
 const verbose = argv.includes('--verbose');
 const withHeldout = argv.includes('--heldout');
+const sweep = argv.includes('--thresholds');
 const DEFAULT_SETS = withHeldout ? [...DEVELOPMENT_SETS, HELDOUT_SET] : DEVELOPMENT_SETS;
 const units = loadUnits();
 const people = loadPeople();
@@ -63,11 +64,39 @@ function cueList(d: SuggestedDirective | undefined): string {
   return d ? `${d.kind} ${d.score} [${d.cues.map((c) => `${c.id}${c.weight < 0 ? c.weight : ''}`).join(',')}]` : '';
 }
 
-function score(file: string): Scores {
-  const rows = readFileSync(file, 'utf8')
+function readRows(file: string): Labelled[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Labelled);
+}
+
+/** For each sentence, the best score of an actionable suggestion (-Infinity when none), with its label. */
+function bestScores(file: string): { directive: boolean; best: number }[] {
+  return readRows(file).map((row) => {
+    const all = extractDirectives({ text: row.text, sessionDate: parseDate(row.date), units, people, threshold: -Infinity });
+    const scores = all.filter((d) => d.kind !== 'policy' && d.kind !== 'exhortation').map((d) => d.score);
+    return { directive: row.directive, best: scores.length > 0 ? Math.max(...scores) : -Infinity };
+  });
+}
+
+function printThresholdTable(sets: string[]): void {
+  const rows = sets.flatMap(bestScores);
+  process.stdout.write(`threshold table over ${sets.join(', ')} (${rows.length} sentences, ${rows.filter((r) => r.directive).length} directives; current ${SUGGESTION_THRESHOLD})\n`);
+  process.stdout.write('threshold  precision  recall  F1     F0.5\n');
+  for (let t = 1; t <= 6.001; t += 0.5) {
+    const tp = rows.filter((r) => r.directive && r.best >= t).length;
+    const fp = rows.filter((r) => !r.directive && r.best >= t).length;
+    const fn = rows.filter((r) => r.directive && r.best < t).length;
+    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
+    const f = (beta: number) => (p + r === 0 ? 0 : ((1 + beta * beta) * p * r) / (beta * beta * p + r));
+    process.stdout.write(`${t.toFixed(1).padStart(9)}  ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${f(1).toFixed(3)}  ${f(0.5).toFixed(3)}\n`);
+  }
+}
+
+function score(file: string): Scores {
+  const rows = readRows(file);
   const s: Scores = { name: file, rows: rows.length, tp: 0, fp: 0, fn: 0, tn: 0, dueGold: 0, dueExact: 0, dueTp: 0, dueTpExact: 0, anyTp: 0, anyFp: 0, ms: 0, confusions: [] };
   const started = performance.now();
   for (const row of rows) {
@@ -98,7 +127,9 @@ function score(file: string): Scores {
 }
 
 const pct = (x: number) => x.toFixed(3);
-for (const file of files.length > 0 ? files : DEFAULT_SETS.filter((f) => existsSync(f))) {
+const chosen = files.length > 0 ? files : DEFAULT_SETS.filter((f) => existsSync(f));
+if (sweep) printThresholdTable(chosen);
+for (const file of sweep ? [] : chosen) {
   const s = score(file);
   const precision = s.tp + s.fp === 0 ? 0 : s.tp / (s.tp + s.fp);
   const recall = s.tp + s.fn === 0 ? 0 : s.tp / (s.tp + s.fn);

@@ -88,3 +88,35 @@ describe('cue rules', () => {
     expect(ids('این همایش فرصت مناسبی داد که خط مشی‌ها شناسایی شوند.')).not.toContain('grace-given');
   });
 });
+
+describe('cue rules, round 3', () => {
+  it('reads «موظف اند» written with a space (ZWNJ becomes a space) as a duty', () => {
+    expect(ids('به مسئولان شرکت تاکید شده تا پایان مرداد ماه موظف اند این اوراق را منتشر کنند.')).toContain('obliged');
+    expect(ids('دستگاه‌های اجرایی مکلف‌اند گزارش را ارسال کنند.')).toContain('obliged');
+  });
+  it('reads the second-person rules of a call («باید … بنویسید و … پست کنید»)', () => {
+    expect(ids('برای شرکت در مسابقه باید پنج حدیث را بنویسید و تا پایان اردیبهشت به صندوق پستی ۱۷۱۱۵ پست کنید.')).toContain('you-must');
+    expect(ids('شما باید به موقع در جلسه حاضر می‌شوید.')).not.toContain('you-must');
+  });
+  it('reads a verbless headline announcing a deadline given', () => {
+    expect(ids('مهلت ۴۵ روزه شهردار برای ترمیم ناهمواری خیابان‌ها')).toContain('grace-headline');
+    expect(ids('مهلت ثبت نام در جشنواره تمدید نمی‌شود.')).not.toContain('grace-headline');
+  });
+  it('flags an amount to reach as a target, not a task', () => {
+    expect(ids('وی گفت: در ده سال آینده باید ۱۰۰ میلیارد دلار در این بخش سرمایه گذاری شود.')).toContain('quantity-target');
+    expect(ids('به تاکید شهردار تا پایان سال ۸۶ باید در تهران ۱۲۰ ایستگاه آتش نشانی داشته باشیم.')).toContain('quantity-target');
+    // A number of days is a deadline, not an amount.
+    expect(ids('باشگاه جریمه را باید در مهلت ۳۰ روزه پرداخت کند و این جریمه باید در مهلت ۳۰ روزه پرداخت شود.')).not.toContain('quantity-target');
+  });
+  it('flags a horizon of years unless an explicit duty carries it', () => {
+    expect(ids('وی افزود: این تعداد مدرسه باید ظرف ۳ سال آینده مقاوم سازی شود.')).toContain('long-horizon');
+    expect(ids('این روند تا پایان برنامه چهارم باید عملیاتی شود.')).toContain('long-horizon');
+    expect(ids('سازمان جنگل‌ها موظف شد حداکثر تا پایان سال دوم برنامه چهارم نقشه‌ها را ارائه کند.')).not.toContain('long-horizon');
+  });
+  it('flags a draft bill: it proposes, it does not order yet', () => {
+    expect(ids('براساس این طرح که مراحل نهایی آن در حال تدوین است تمام بانک‌های دولتی موظف می‌شوند ظرف یک سال بهره را کاهش دهند.')).toContain('draft');
+    expect(ids('در ماده ۱۷ طرح مقرر شده تا دولت خطوط ۳ و ۴ مترو را حداکثر تا پایان سال ۸۶ به بهره برداری برساند.')).toContain('draft');
+    // An approved plan is not a draft.
+    expect(ids('وی افزود: این طرح با موافقت رهبری همراه بود و مقرر شد این مبلغ از صندوق ذخیره ارزی اختصاص یابد.')).not.toContain('draft');
+  });
+});

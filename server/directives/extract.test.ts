@@ -154,3 +154,34 @@ describe('directives with deadlines and their look-alikes (session 1399-11-01)',
     expect(found[0]).toMatchObject({ due: '2021-02-18' });
   });
 });
+
+describe('extractDirectives, round 3: the past, abroad and the decision threshold', () => {
+  const cueIds = (text: string, sessionDate: string) =>
+    extractDirectives({ text, sessionDate, units, threshold: -Infinity }).flatMap((d) => d.cues.map((c) => c.id));
+
+  it('suggests a duty written «موظف اند» with its deadline', () => {
+    const [d] = extractDirectives({ text: 'به مسئولان شرکت تاکید شده تا پایان مرداد ماه موظف اند این اوراق را منتشر کنند.', sessionDate: '1384-04-10', units });
+    expect(d?.kind).not.toBe('exhortation');
+    expect(d?.due).toBe('2005-08-22');
+  });
+  it('reads a deadline in a year already past at the session date as a report, not a task', () => {
+    const text = 'وی گفت: آنها امور تصدی گری خود را می بایستی تا پایان سال ۸۲ واگذار کنند.';
+    expect(cueIds(text, '1383-05-01')).toContain('past-year');
+    expect(extractDirectives({ text, sessionDate: '1383-05-01', units })).toEqual([]);
+  });
+  it('flags a year before the session named in the sentence', () => {
+    expect(cueIds('دولت گفته در سال ۸۲ باید اقدام شود تا حقوق بازنشستگان تا آخر سال پرداخت شود.', '1383-05-01')).toContain('past-year');
+    // «تا پایان سال ۸۶» is a deadline, not the past.
+    expect(cueIds('شهرداری موظف است تا پایان سال ۸۶ ایستگاه‌ها را احداث کند.', '1385-07-05')).not.toContain('past-year');
+  });
+  it('flags an actor abroad before the duty', () => {
+    const text = 'وی گفت: رئیس جمهوری روسیه حداکثر ظرف دو هفته باید دولت جدید را به دوما معرفی کند.';
+    expect(cueIds(text, '1383-01-20')).toContain('foreign-actor');
+  });
+  it('suggests nothing below the threshold and everything scored when asked', () => {
+    const text = 'مدیران باید بیشتر تلاش کنند.';
+    const all = extractDirectives({ text, units, threshold: -Infinity });
+    expect(all.length).toBe(1);
+    expect(extractDirectives({ text, units }).filter((d) => d.score >= 2)).toEqual(extractDirectives({ text, units }));
+  });
+});
