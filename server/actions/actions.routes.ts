@@ -2,7 +2,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireRole, requireUser } from '../auth/guards';
-import { actionStatuses, type ActionStatus } from '../db/schema';
 import { AppError, UnprocessableError } from '../errors';
 import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
@@ -17,6 +16,7 @@ import {
   TransitionBody,
   type FollowUpInput,
 } from './actions.schemas';
+import { actionFilterOf, parseStatuses } from './action-list-filter';
 import type { ActionsService } from './actions.service';
 import { checkEvidenceFile, MAX_EVIDENCE_FILES, type CheckedEvidence } from './evidence-files';
 
@@ -131,14 +131,6 @@ const patchRoute = createRoute({
   },
 });
 
-function parseStatuses(text: string | undefined): ActionStatus[] | undefined {
-  if (!text) return undefined;
-  const wanted = text.split(',').map((s) => s.trim());
-  const known = actionStatuses.filter((s) => wanted.includes(s));
-  if (known.length !== wanted.length) throw UnprocessableError('unknown_status', 'وضعیت ناشناخته در فیلتر.');
-  return known;
-}
-
 /** Files of a multipart follow-up, each checked by content (422/413). */
 async function evidenceOf(c: Context<AppEnv>): Promise<{ fields: FollowUpInput; files: CheckedEvidence[] }> {
   const form = await c.req.formData();
@@ -182,16 +174,7 @@ export function actionsRoutes(service: ActionsService) {
     .openapi(listRoute, async (c) => {
       requireUser(c);
       const q = c.req.valid('query');
-      const filter = {
-        unitCodes: q.unit ? [q.unit] : undefined,
-        directiveId: q.directive,
-        statuses: parseStatuses(q.status),
-        heldFrom: q.from,
-        heldTo: q.to,
-        series: q.series,
-        overdueBefore: q.overdue ? service.today() : undefined,
-      };
-      return c.json(await service.list(filter, q.limit, q.offset), 200);
+      return c.json(await service.list(actionFilterOf(q, service.today()), q.limit, q.offset), 200);
     })
     .openapi(mineRoute, async (c) => {
       const user = requireUser(c);

@@ -6,12 +6,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { requireUser } from '../auth/guards';
+import { actionFilterOf } from '../actions/action-list-filter';
 import { ActionListQuery } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
 import { isManager, OPEN_STATUSES } from '../actions/status-rules';
 import type { Db } from '../db/client';
-import { actionStatuses, users, type ActionStatus } from '../db/schema';
-import { NotFoundError, UnprocessableError } from '../errors';
+import { users } from '../db/schema';
+import { NotFoundError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
@@ -98,14 +99,6 @@ const feedRoute = createRoute({
   },
 });
 
-function parseStatuses(text: string | undefined): ActionStatus[] | undefined {
-  if (!text) return undefined;
-  const wanted = text.split(',').map((s) => s.trim());
-  const known = actionStatuses.filter((s) => wanted.includes(s));
-  if (known.length !== wanted.length) throw UnprocessableError('unknown_status', 'وضعیت ناشناخته در فیلتر.');
-  return known;
-}
-
 /** Tokens are stored hashed: a copy of the database does not open anyone's feed. */
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -114,19 +107,7 @@ function tokenHash(token: string): string {
 export function exportsRoutes(actions: ActionsService) {
   return newRouter().openapi(csvRoute, async (c) => {
     requireUser(c);
-    const q = c.req.valid('query');
-    const { items } = await actions.list(
-      {
-        unitCodes: q.unit ? [q.unit] : undefined,
-        directiveId: q.directive,
-        statuses: parseStatuses(q.status),
-        heldFrom: q.from,
-        heldTo: q.to,
-        series: q.series,
-        overdueBefore: q.overdue ? actions.today() : undefined,
-      },
-      1_000_000,
-    );
+    const { items } = await actions.list(actionFilterOf(c.req.valid('query'), actions.today()), 1_000_000);
     const origin = new URL(c.req.url).origin;
     const csv = toCsv(
       CSV_HEADER,
