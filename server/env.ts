@@ -4,6 +4,8 @@ import { z } from 'zod';
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:data/neshast.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** How long a write waits for another writer's lock before the request answers 503 (ms, default 5000). */
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** Where `npm start` ingests sample content from; empty to skip. */

@@ -14,7 +14,7 @@ import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
 const env = readEnv();
-const database = await openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN });
+const database = await openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN, busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
 // One search service for the process: ingest indexes into it, the routes and imports use it.
 const search = createSearchService(database);
 

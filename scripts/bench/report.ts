@@ -36,7 +36,12 @@ export function judgeTargets(rows: SizeFigures[]): Target[] {
   return [
     { name: 'bulk JSONL ingest ≥ 500 sessions/s including indexing', met: slowestIngest >= 500, figure: `slowest ${int(slowestIngest)} sessions/s (${rows.map((r) => `${int(r.ingest.perSecond)} at ${int(r.sessions)}`).join(', ')})` },
     {
-      name: 'search p95 ≤ FTS5 p95 at every size',
+      name: 'result page p95 ≤ FTS5-with-snippets p95 at every size (stricter: ours highlights 3 paragraphs per hit)',
+      met: rows.every((r) => r.ours.page.p95 <= r.fts5.page.p95),
+      figure: rows.map((r) => `${int(r.sessions)}: ${f(r.ours.page.p95, 2)} vs ${f(r.fts5.page.p95, 2)} ms (×${ratio(r.ours.page.p95, r.fts5.page.p95)})`).join('; '),
+    },
+    {
+      name: 'search p95 ≤ FTS5 p95 at every size (ranking, top 10)',
       met: rows.every((r) => r.ours.latency.p95 <= r.fts5.latency.p95),
       figure: rows.map((r) => `${int(r.sessions)}: ${f(r.ours.latency.p95, 2)} vs ${f(r.fts5.latency.p95, 2)} ms (×${ratio(r.ours.latency.p95, r.fts5.latency.p95)})`).join('; '),
     },
@@ -63,6 +68,9 @@ function sizeTable(r: SizeFigures): string {
     `| search p50 (ms) | ${f(r.ours.latency.p50, 2)} | ${f(r.fts5.latency.p50, 2)} | ${ratio(r.ours.latency.p50, r.fts5.latency.p50)} |`,
     `| search p95 (ms) | ${f(r.ours.latency.p95, 2)} | ${f(r.fts5.latency.p95, 2)} | **${ratio(r.ours.latency.p95, r.fts5.latency.p95)}** |`,
     `| search p99 (ms) | ${f(r.ours.latency.p99, 2)} | ${f(r.fts5.latency.p99, 2)} | ${ratio(r.ours.latency.p99, r.fts5.latency.p99)} |`,
+    `| result page p50 (ms): ours 3 highlighted paragraphs per hit, FTS5 snippet() | ${f(r.ours.page.p50, 2)} | ${f(r.fts5.page.p50, 2)} | ${ratio(r.ours.page.p50, r.fts5.page.p50)} |`,
+    `| result page p95 (ms) | ${f(r.ours.page.p95, 2)} | ${f(r.fts5.page.p95, 2)} | ${ratio(r.ours.page.p95, r.fts5.page.p95)} |`,
+    `| result page p99 (ms) | ${f(r.ours.page.p99, 2)} | ${f(r.fts5.page.p99, 2)} | ${ratio(r.ours.page.p99, r.fts5.page.p99)} |`,
     '',
     '| measure | value |',
     '|---|---|',
@@ -96,8 +104,9 @@ export function scaleSection(rows: SizeFigures[], info: RunInfo, notes: string):
     'What is measured, per size (Fars News repeated with distinct slugs, written as JSONL): `ingestPaths` with the search',
     'service as indexer (parse, store in batches of 200 sessions, index the new sessions as one delta segment); a full',
     'rebuild of the base (index build); a fresh service loading it and checking it against the sessions table (cold load);',
-    '200 queries of 2–3 title words through `search()` — ranking **plus** the paragraph SELECT and highlighting of the',
-    'page of hits — against FTS5 `MATCH … ORDER BY rank LIMIT 10` on the same text through our normaliser (ranking only);',
+    '200 queries of 2–3 title words (warm-up, then 2 timed passes): ranking alone (the loaded base, top 10) against FTS5',
+    '`MATCH … ORDER BY rank LIMIT 10` on the same text through our normaliser, and the result page — the service\'s',
+    '`search()`: ranking, the paragraph SELECT and 3 highlighted paragraphs per hit — against FTS5 with `snippet()`;',
     'then `server/main.ts` spawned on the filled database, signed-in HTTP under autocannon (search with varying queries,',
     'session pages of varying sessions, a director\'s "my actions" with the sample directives fanned out to 31 provinces).',
     '',
@@ -134,7 +143,7 @@ interface Series {
   points: Array<[number, number]>;
 }
 
-function panel(x0: number, title: string, unit: string, series: Series[], sizes: number[]): string {
+function panel(x0: number, title: string, unit: string, series: Series[], sizes: number[], log = false): string {
   const w = 400;
   const h = 260;
   const left = x0 + 60;
@@ -144,12 +153,16 @@ function panel(x0: number, title: string, unit: string, series: Series[], sizes:
   const maxX = Math.max(...sizes);
   const maxY = Math.max(1, ...series.flatMap((s) => s.points.map((p) => (Number.isFinite(p[1]) ? p[1] : 0)))) * 1.1;
   const sx = (x: number) => left + (x / maxX) * plotW;
-  const sy = (y: number) => top + plotH - (Math.min(y, maxY) / maxY) * plotH;
+  // Log scale: latencies span 0.1 ms in process to seconds under load.
+  const lo = 0.1;
+  const hi = log ? 10 ** Math.ceil(Math.log10(maxY)) : maxY;
+  const frac = (y: number) => (log ? (Math.log10(Math.max(y, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : Math.min(y, maxY) / maxY);
+  const sy = (y: number) => top + plotH - frac(y) * plotH;
   const out: string[] = [`<text x="${x0 + w / 2}" y="22" text-anchor="middle" font-weight="bold">${title}</text>`];
   out.push(`<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#333"/>`);
   out.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#333"/>`);
-  for (let i = 0; i <= 4; i++) {
-    const y = (maxY * i) / 4;
+  const ticks = log ? Array.from({ length: Math.round(Math.log10(hi / lo)) + 1 }, (_, i) => lo * 10 ** i) : [0, 1, 2, 3, 4].map((i) => (maxY * i) / 4);
+  for (const y of ticks) {
     out.push(`<line x1="${left}" y1="${sy(y)}" x2="${left + plotW}" y2="${sy(y)}" stroke="#ddd"/>`);
     out.push(`<text x="${left - 6}" y="${sy(y) + 4}" text-anchor="end" font-size="11">${y >= 100 ? y.toFixed(0) : y.toFixed(1)}</text>`);
   }
@@ -180,13 +193,13 @@ export function scaleChart(rows: SizeFigures[], date: string): string {
   const pts = (pick: (r: SizeFigures) => number): Array<[number, number]> => sorted.map((r) => [r.sessions, pick(r)]);
   const httpP99 = (r: SizeFigures) => r.load.find((l) => l.name === 'search')?.p99 ?? 0;
   const first = sorted[0];
-  const latency = panel(0, 'Search latency (ms)', 'ms', [
-    { label: 'ours p50 (in process)', color: '#2b8a3e', points: pts((r) => r.ours.latency.p50) },
-    { label: 'ours p95 (in process)', color: '#1864ab', points: pts((r) => r.ours.latency.p95) },
-    { label: 'ours p99 (in process)', color: '#5f3dc4', points: pts((r) => r.ours.latency.p99) },
-    { label: 'FTS5 p95 (in process)', color: '#c92a2a', dashed: true, points: pts((r) => r.fts5.latency.p95) },
+  const latency = panel(0, 'Search latency (ms, log scale)', 'ms', [
+    { label: 'ours p95, ranking', color: '#2b8a3e', points: pts((r) => r.ours.latency.p95) },
+    { label: 'FTS5 p95, ranking', color: '#2b8a3e', dashed: true, points: pts((r) => r.fts5.latency.p95) },
+    { label: 'ours p95, result page', color: '#1864ab', points: pts((r) => r.ours.page.p95) },
+    { label: 'FTS5 p95, with snippets', color: '#1864ab', dashed: true, points: pts((r) => r.fts5.page.p95) },
     { label: 'HTTP search p99, 50 conns', color: '#e67700', points: pts(httpP99) },
-  ], sizes);
+  ], sizes, true);
   const memory = panel(420, 'Server memory (MB)', 'MB', [
     { label: 'RSS idle after start', color: '#1864ab', points: pts((r) => r.server.rssIdleMB) },
     { label: 'RSS peak', color: '#c92a2a', points: pts((r) => r.server.peakMB) },

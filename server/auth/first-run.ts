@@ -35,8 +35,14 @@ export async function ensureFirstAdmin(users: UsersService): Promise<IssuedAccou
   if ((await users.countActiveAdmins()) > 0) return null;
   let username = 'admin';
   for (let n = 2; await users.byUsername(username); n++) username = `admin${n}`;
-  const { user, initialPassword } = await users.create({ username, role: 'admin', displayName: 'مدیر سامانه' }, null);
-  return { username: user.username, role: user.role, unitCode: user.unitCode, password: initialPassword ?? '' };
+  try {
+    const { user, initialPassword } = await users.create({ username, role: 'admin', displayName: 'مدیر سامانه' }, null);
+    return { username: user.username, role: user.role, unitCode: user.unitCode, password: initialPassword ?? '' };
+  } catch (error) {
+    // Two instances starting together on an empty database: the other one made the administrator.
+    if ((await users.countActiveAdmins()) > 0) return null;
+    throw error;
+  }
 }
 
 /** Why demo mode must not run here, or null when it may. */

@@ -21,8 +21,8 @@ export interface Database {
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Busy timeout (ms): writers from other processes wait rather than fail at once. */
-const BUSY_TIMEOUT_MS = 5_000;
+/** Busy timeout (ms): writers from other processes wait rather than fail at once (then 503 + Retry-After). */
+export const BUSY_TIMEOUT_MS = 5_000;
 
 function isLocalFile(url: string): boolean {
   return url.startsWith('file:');
@@ -40,9 +40,9 @@ function ensureFolder(url: string): void {
  * @example
  * const { db, close } = await openDatabase('file:data/neshast.db');
  */
-export async function openDatabase(url: string, options: { authToken?: string; migrate?: boolean } = {}): Promise<Database> {
+export async function openDatabase(url: string, options: { authToken?: string; migrate?: boolean; busyTimeoutMs?: number } = {}): Promise<Database> {
   if (isLocalFile(url)) ensureFolder(url);
-  const client = createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS });
+  const client = createClient({ url, authToken: options.authToken, timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
   if (isLocalFile(url)) {
     // WAL lets readers and one writer share the file; it is a property of the file, set once.
     await client.execute('PRAGMA journal_mode = WAL');
