@@ -5,7 +5,7 @@ import { requireRole, requireUser } from '../auth/guards';
 import { AppError, UnprocessableError } from '../errors';
 import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
-import { ErrorSchema, errorResponses, jsonContent } from '../http/schemas';
+import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import {
   ActionDetailSchema,
   ActionListQuery,
@@ -23,9 +23,9 @@ import { checkEvidenceFile, MAX_EVIDENCE_FILES, type CheckedEvidence } from './e
 const IdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 const errors = {
-  409: { description: 'Stale version: details.current holds the action as it is now', content: { 'application/json': { schema: ErrorSchema } } },
-  413: { description: 'A file over 20 MB', content: { 'application/json': { schema: ErrorSchema } } },
-  422: { description: 'Refused by the rules (code says which)', content: { 'application/json': { schema: ErrorSchema } } },
+  409: errorContent('Stale version: details.current holds the action as it is now'),
+  413: errorContent('A file over 20 MB'),
+  422: errorContent('Refused by the rules (code says which)'),
 } as const;
 
 const FileField = z.custom<File>((v) => v instanceof File).openapi({ type: 'string', format: 'binary' });
@@ -102,7 +102,7 @@ const transitionRoute = createRoute({
   tags: ['actions'],
   summary: 'Change status: start, request_verification, verify, return, block, resume, cancel, reopen',
   description: 'verify, return, cancel and reopen are for managers; return, block, cancel and reopen need a reason; request_verification and verify need evidence.',
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: TransitionBody } } } },
+  request: { params: IdParam, body: jsonBody(TransitionBody) },
   responses: {
     200: jsonContent(ActionDetailSchema, 'The action after the step'),
     400: errorResponses[400],
@@ -119,7 +119,7 @@ const patchRoute = createRoute({
   path: '/{id}',
   tags: ['actions'],
   summary: 'Re-assign (unit), re-date (dueOn, ISO or Jalali), priority, recipient: managers; audited',
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ActionPatchBody } } } },
+  request: { params: IdParam, body: jsonBody(ActionPatchBody) },
   responses: {
     200: jsonContent(ActionDetailSchema, 'The action after the change'),
     400: errorResponses[400],

@@ -4,11 +4,11 @@ import { requireRole, requireUser } from '../auth/guards';
 import { ActionSummarySchema, DateInput } from '../actions/actions.schemas';
 import { directiveKinds, directiveStatuses, priorities } from '../db/schema';
 import { newRouter } from '../http/router';
-import { ErrorSchema, errorResponses, jsonContent } from '../http/schemas';
+import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import type { AssignmentsService } from './assignments.service';
 
 const IdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const unprocessable = { description: 'Refused (code says why)', content: { 'application/json': { schema: ErrorSchema } } };
+const unprocessable = errorContent('Refused (code says why)');
 
 export const TrackedDirectiveSchema = z
   .object({
@@ -88,7 +88,7 @@ const assignRoute = createRoute({
   path: '/{id}/assignments',
   tags: ['directives'],
   summary: 'Assign a published directive to units or groups (managers); idempotent per unit',
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: AssignBody } } } },
+  request: { params: IdParam, body: jsonBody(AssignBody) },
   responses: {
     201: jsonContent(AssignResultSchema, 'Created (and existing) actions'),
     400: errorResponses[400],

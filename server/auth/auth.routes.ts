@@ -5,20 +5,20 @@ import type { Context } from 'hono';
 import { errorBody } from '../errors';
 import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
-import { errorResponses, ErrorSchema, jsonContent } from '../http/schemas';
+import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import { requireUser } from './guards';
 import { AuthUserSchema, LoginBodySchema, OkSchema, PasswordChangeBodySchema } from './auth.schemas';
 import { TooManyAttemptsError, type AuthService } from './auth.service';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie, type CookieSettings } from './session-cookie';
 
-const tooMany = { description: 'Too many failed attempts; see Retry-After', content: { 'application/json': { schema: ErrorSchema } } };
+const tooMany = errorContent('Too many failed attempts; see Retry-After');
 
 const loginRoute = createRoute({
   method: 'post',
   path: '/login',
   tags: ['auth'],
   summary: 'Sign in: sets the session cookie and returns the user',
-  request: { body: { required: true, content: { 'application/json': { schema: LoginBodySchema } } } },
+  request: { body: jsonBody(LoginBodySchema) },
   responses: { 200: jsonContent(AuthUserSchema, 'Signed in'), 400: errorResponses[400], 401: errorResponses[401], 429: tooMany },
 });
 
@@ -43,7 +43,7 @@ const passwordRoute = createRoute({
   path: '/password',
   tags: ['auth'],
   summary: 'Change my password; signs out every other session',
-  request: { body: { required: true, content: { 'application/json': { schema: PasswordChangeBodySchema } } } },
+  request: { body: jsonBody(PasswordChangeBodySchema) },
   responses: {
     200: jsonContent(OkSchema, 'Changed'),
     400: errorResponses[400],

@@ -11,15 +11,41 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-export const errorResponses = {
-  400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorSchema } } },
-  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
-  403: { description: 'Forbidden for this role or unit', content: { 'application/json': { schema: ErrorSchema } } },
-  404: { description: 'Not found', content: { 'application/json': { schema: ErrorSchema } } },
-} as const;
-
+/**
+ * A JSON response of a route, for `responses` in `createRoute`.
+ *
+ * @example
+ * responses: { 200: jsonContent(SessionSchema, 'The session') }
+ */
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
+}
+
+/**
+ * An error response in our error shape, described for the route's readers.
+ *
+ * @example
+ * responses: { 409: errorContent('Stale version: details.current holds the action as it is now') }
+ */
+export function errorContent(description: string) {
+  return jsonContent(ErrorSchema, description);
+}
+
+export const errorResponses = {
+  400: errorContent('Invalid request'),
+  401: errorContent('Not signed in'),
+  403: errorContent('Forbidden for this role or unit'),
+  404: errorContent('Not found'),
+} as const;
+
+/**
+ * A required JSON request body, for `request` in `createRoute`.
+ *
+ * @example
+ * request: { body: jsonBody(LoginBodySchema) }
+ */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true as const, content: { 'application/json': { schema } } };
 }
 
 export const PaginationQuery = z.object({

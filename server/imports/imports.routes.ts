@@ -6,7 +6,7 @@ import { sessionKinds, type SessionKind } from '../db/schema';
 import { AppError, BadRequestError, UnprocessableError } from '../errors';
 import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
-import { ErrorSchema, errorResponses, jsonContent } from '../http/schemas';
+import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import { decodeText } from '../ingest/decode';
 import { IngestError } from '../ingest/ingest-error';
 import { importFormatOf } from './import-source';
@@ -25,11 +25,10 @@ import { IMPORT_FILE_LIMIT, type ImportRequest, type ImportsService } from './im
 const managers = allowRoles('manager', 'admin');
 const SlugParam = z.object({ slug: z.string().min(1).max(200) });
 const DirectiveParam = SlugParam.extend({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const refused = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 const errors = {
-  409: refused('The draft is already published (details.link), or the span is already marked'),
-  413: refused('A file over 2 MB'),
-  422: refused('Bad input (code says which): empty_file, binary_file, unknown_encoding, unsupported_file, broken_cue, invalid_date, invalid_span, unknown_unit, unreviewed_directives …'),
+  409: errorContent('The draft is already published (details.link), or the span is already marked'),
+  413: errorContent('A file over 2 MB'),
+  422: errorContent('Bad input (code says which): empty_file, binary_file, unknown_encoding, unsupported_file, broken_cue, invalid_date, invalid_span, unknown_unit, unreviewed_directives …'),
 } as const;
 const common = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] } as const;
 
@@ -73,7 +72,7 @@ const patchDirectiveRoute = createRoute({
   tags: ['imports'],
   middleware: managers,
   summary: 'Edit a suggestion (assignee, recipient, due in ISO or Jalali, kind, refs, span) and confirm or reject it',
-  request: { params: DirectiveParam, body: { required: true, content: { 'application/json': { schema: SuggestionPatchSchema } } } },
+  request: { params: DirectiveParam, body: jsonBody(SuggestionPatchSchema) },
   responses: { 200: jsonContent(SuggestionSchema, 'The suggestion now'), ...common, 404: errorResponses[404], 409: errors[409], 422: errors[422] },
 });
 
@@ -83,7 +82,7 @@ const addDirectiveRoute = createRoute({
   tags: ['imports'],
   middleware: managers,
   summary: 'Mark a directive the extractor missed (a span of the text); it is confirmed as added',
-  request: { params: SlugParam, body: { required: true, content: { 'application/json': { schema: SuggestionAddSchema } } } },
+  request: { params: SlugParam, body: jsonBody(SuggestionAddSchema) },
   responses: { 201: jsonContent(SuggestionSchema, 'The added directive'), ...common, 404: errorResponses[404], 409: errors[409], 422: errors[422] },
 });
 

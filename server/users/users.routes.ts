@@ -2,12 +2,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { allowRoles, requireRole } from '../auth/guards';
 import { newRouter } from '../http/router';
-import { errorResponses, ErrorSchema, jsonContent } from '../http/schemas';
+import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import { CreatedUserSchema, NewUserSchema, PasswordResetSchema, UserChangesSchema, UserIdParams, UserListSchema, UserSchema } from './users.schemas';
 import type { UsersService } from './users.service';
 
-const conflict = { description: 'Conflicts with existing data', content: { 'application/json': { schema: ErrorSchema } } };
-const unprocessable = { description: 'Unknown or missing unit', content: { 'application/json': { schema: ErrorSchema } } };
+const conflict = errorContent('Conflicts with existing data');
+const unprocessable = errorContent('Unknown or missing unit');
 const adminOnly = { 401: errorResponses[401], 403: errorResponses[403] };
 
 const listRoute = createRoute({
@@ -25,7 +25,7 @@ const createUserRoute = createRoute({
   tags: ['users'],
   middleware: [allowRoles('admin')] as const,
   summary: 'Add an account (admin); a generated password is returned once',
-  request: { body: { required: true, content: { 'application/json': { schema: NewUserSchema } } } },
+  request: { body: jsonBody(NewUserSchema) },
   responses: { 201: jsonContent(CreatedUserSchema, 'Added'), 400: errorResponses[400], ...adminOnly, 409: conflict, 422: unprocessable },
 });
 
@@ -35,7 +35,7 @@ const updateRoute = createRoute({
   tags: ['users'],
   middleware: [allowRoles('admin')] as const,
   summary: 'Change display name, role, unit or disabled (admin); disabling signs the user out',
-  request: { params: UserIdParams, body: { required: true, content: { 'application/json': { schema: UserChangesSchema } } } },
+  request: { params: UserIdParams, body: jsonBody(UserChangesSchema) },
   responses: {
     200: jsonContent(UserSchema, 'Changed'),
     400: errorResponses[400],
