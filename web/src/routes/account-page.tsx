@@ -2,6 +2,7 @@
 import { createSignal, Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { changePassword, getMe, ROLE_LABELS } from '../api/auth';
+import { FormError } from '../components/form-error';
 import { AsyncBoundary, describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
 import '../styles/accounts.css';
@@ -21,7 +22,7 @@ export function AccountPage() {
     setError(null);
     setDone(false);
     if (next !== String(form.get('repeatPassword') ?? '')) {
-      setError(new Error('mismatch'));
+      setError('گذرواژهٔ تازه و تکرار آن یکی نیستند.');
       return;
     }
     setBusy(true);
@@ -34,11 +35,6 @@ export function AccountPage() {
     } finally {
       setBusy(false);
     }
-  };
-
-  const errorText = () => {
-    const failure = error();
-    return failure instanceof Error && failure.message === 'mismatch' ? 'گذرواژهٔ تازه و تکرار آن یکی نیستند.' : describeError(failure);
   };
 
   return (
@@ -74,11 +70,7 @@ export function AccountPage() {
         <input id="new-password" name="newPassword" type="password" autocomplete="new-password" dir="ltr" minlength="8" required />
         <label for="repeat-password">تکرار گذرواژهٔ تازه</label>
         <input id="repeat-password" name="repeatPassword" type="password" autocomplete="new-password" dir="ltr" minlength="8" required />
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {errorText()}
-          </p>
-        </Show>
+        <FormError error={error()} describe={describeError} />
         <Show when={done()}>
           <p class="form-success" role="status">
             گذرواژه تغییر کرد. از همهٔ مرورگرهای دیگر خارج شدید.

@@ -11,10 +11,11 @@ import { changeAction, getAction, postFollowUp, takeTransition } from '../api/ac
 import { getUnits } from '../api/reports';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
 import { ActionsNav } from '../components/actions-nav';
+import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary } from '../components/states';
 import { FOLLOW_UP_LABELS, formatFileSize, NEEDS_CONFIRMATION, PRIORITIES, PRIORITY_LABELS, REASON_REQUIRED, STATUS_LABELS, TRANSITION_LABELS } from '../lib/action-labels';
-import { conflictCurrent, formErrorText } from '../lib/api-error-text';
+import { conflictCurrent } from '../lib/api-error-text';
 import { auditChanges, auditEventLabel } from '../lib/audit-text';
 import { formatJalaliDate, formatJalaliDateWithWeekday } from '../lib/jalali-date';
 import { formatJalaliDateTime, jalaliInputValue } from '../lib/jalali-datetime';
@@ -258,13 +259,7 @@ function TransitionPanel(props: { action: ActionDetail; guard: Guard }) {
           </form>
         )}
       </Show>
-      <Show when={error()}>
-        {(failure) => (
-          <p class="form-error" role="alert">
-            {formErrorText(failure())}
-          </p>
-        )}
-      </Show>
+      <FormError error={error()} />
       <p class="form-status" role="status">
         {done()}
       </p>
@@ -363,13 +358,7 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
             برای درخواست تأیید، مستندی (شمارهٔ نامه یا پرونده) لازم است.
           </p>
         </Show>
-        <Show when={error()}>
-          {(failure) => (
-            <p class="form-error" role="alert">
-              {formErrorText(failure())}
-            </p>
-          )}
-        </Show>
+        <FormError error={error()} />
         <p class="form-status" role="status">
           {done()}
         </p>
@@ -433,13 +422,7 @@ function RescheduleForm(props: { action: ActionDetail; guard: Guard }) {
         </div>
         <label for="reschedule-reason">دلیل تغییر</label>
         <input id="reschedule-reason" name="reason" maxlength="2000" />
-        <Show when={error()}>
-          {(failure) => (
-            <p class="form-error" role="alert">
-              {formErrorText(failure())}
-            </p>
-          )}
-        </Show>
+        <FormError error={error()} />
         <p class="form-status" role="status">
           {done()}
         </p>

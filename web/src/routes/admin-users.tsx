@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { ROLE_LABELS, type AuthUser } from '../api/auth';
 import { createUser, getUsers, resetUserPassword, updateUser, type User, type UserList } from '../api/users';
+import { FormError } from '../components/form-error';
 import { AsyncBoundary, describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
 import '../styles/accounts.css';
@@ -73,13 +74,7 @@ function AddUserForm(props: { list: UserList }) {
       </select>
       <label for="new-unit">واحد (برای مدیر کل لازم است)</label>
       <UnitSelect id="new-unit" name="unitCode" units={memberUnits(props.list)} value={null} />
-      <Show when={error()}>
-        {(failure) => (
-          <p class="form-error" role="alert">
-            {describeError(failure())}
-          </p>
-        )}
-      </Show>
+      <FormError error={error()} describe={describeError} />
       <Show when={issued()}>
         {(account) => (
           <p class="form-success" role="status">
@@ -164,13 +159,7 @@ export function AdminUsers() {
           {(current) => (
             <>
               <AddUserForm list={current()} />
-              <Show when={error()}>
-                {(failure) => (
-                  <p class="form-error" role="alert">
-                    {describeError(failure())}
-                  </p>
-                )}
-              </Show>
+              <FormError error={error()} describe={describeError} />
               <Show when={password()}>
                 {(issued) => (
                   <p class="form-success" role="status">

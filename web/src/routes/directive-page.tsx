@@ -12,10 +12,10 @@ import { assignDirective, getRollup, publishDirective } from '../api/directives'
 import { getUnits } from '../api/reports';
 import { DueBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
 import { ActionsNav, isManagerRole } from '../components/actions-nav';
+import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary } from '../components/states';
 import { PRIORITIES, PRIORITY_LABELS } from '../lib/action-labels';
-import { formErrorText } from '../lib/api-error-text';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { jalaliInputValue } from '../lib/jalali-datetime';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
@@ -166,13 +166,7 @@ function PublishForm(props: { rollup: DirectiveRollup }) {
       <form class="stacked-form" onSubmit={(e) => void submit(e)}>
         <label for="publish-due">مهلت (شمسی)</label>
         <input id="publish-due" name="dueOn" inputmode="numeric" value={jalaliInputValue(props.rollup.directive.dueOnJalali)} />
-        <Show when={error()}>
-          {(failure) => (
-            <p class="form-error" role="alert">
-              {formErrorText(failure())}
-            </p>
-          )}
-        </Show>
+        <FormError error={error()} />
         <button type="submit" class="button">
           انتشار
         </button>
@@ -293,16 +287,7 @@ function AssignForm(props: { rollup: DirectiveRollup }) {
             </select>
           </div>
         </div>
-        <Show when={error()}>
-          {(failure) => (
-            <p class="form-error" role="alert">
-              {(() => {
-                const current = failure();
-                return typeof current === 'string' ? current : formErrorText(current);
-              })()}
-            </p>
-          )}
-        </Show>
+        <FormError error={error()} />
         <p class="form-status" role="status">
           {done()}
         </p>

@@ -5,6 +5,7 @@ import { actionsCsvUrl } from '../api/actions';
 import { getMe } from '../api/auth';
 import { createCalendarToken, getCalendarToken, revokeCalendarToken } from '../api/reports';
 import { ActionsNav, isManagerRole } from '../components/actions-nav';
+import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, describeError } from '../components/states';
 import '../styles/actions.css';
@@ -103,13 +104,7 @@ function CalendarFeed() {
           </button>
         </Show>
       </div>
-      <Show when={error()}>
-        {(failure) => (
-          <p class="form-error" role="alert">
-            {describeError(failure())}
-          </p>
-        )}
-      </Show>
+      <FormError error={error()} describe={describeError} />
     </section>
   );
 }

@@ -17,6 +17,7 @@ import {
   type ImportSuggestion,
   type SuggestionPatch,
 } from '../api/imports';
+import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, describeError } from '../components/states';
 import { reviewPieces } from '../lib/import-segments';
@@ -236,11 +237,7 @@ function DraftReview(props: { initial: ImportDraft }) {
             <span class="field-hint" aria-live="polite">
               {selection() ? `انتخاب: «${excerpt(draft().text.slice(selection()?.start ?? 0, selection()?.end ?? 0), 8)}»` : 'جمله‌ای را در متن انتخاب کنید.'}
             </span>
-            <Show when={addError()}>
-              <p class="form-error" role="alert">
-                {addError()}
-              </p>
-            </Show>
+            <FormError error={addError()} />
           </div>
           <div class="review-transcript" ref={transcript}>
             <For each={draft().paragraphs}>
@@ -336,11 +333,7 @@ function DraftReview(props: { initial: ImportDraft }) {
               <label for="reject-rest">{countOf(draft().counts.pending, 'رهنمود بررسی‌نشده')} رد شوند</label>
             </div>
           </Show>
-          <Show when={publishError()}>
-            <p class="form-error" role="alert">
-              {publishError()}
-            </p>
-          </Show>
+          <FormError error={publishError()} />
           <button type="button" class="button" onClick={publish} disabled={publishing() || (draft().counts.pending > 0 && !rejectRest())}>
             {publishing() ? 'در حال انتشار…' : 'انتشار نشست'}
           </button>
@@ -449,11 +442,7 @@ function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; d
       <Show when={props.suggestion.refs.length > 0}>
         <p class="suggestion-refs">ارجاع: {props.suggestion.refs.join('، ')}</p>
       </Show>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError error={error()} />
       <div class="suggestion-actions">
         <button
           type="button"

@@ -1,7 +1,8 @@
 /** @module The sign-in page: username and password, the server's Persian message on failure, then back to where the user was. */
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { safeNext, signIn } from '../api/auth';
+import { FormError } from '../components/form-error';
 import { describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
 import '../styles/accounts.css';
@@ -37,13 +38,7 @@ export function LoginPage() {
         <input id="login-username" name="username" autocomplete="username" dir="ltr" required autofocus />
         <label for="login-password">گذرواژه</label>
         <input id="login-password" name="password" type="password" autocomplete="current-password" dir="ltr" required />
-        <Show when={error()}>
-          {(failure) => (
-            <p class="form-error" role="alert">
-              {describeError(failure())}
-            </p>
-          )}
-        </Show>
+        <FormError error={error()} describe={describeError} />
         <button type="submit" class="button" disabled={busy()}>
           {busy() ? 'در حال ورود…' : 'ورود'}
         </button>

@@ -4,6 +4,7 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { getNotifications, markAllNotificationsRead, markNotificationRead } from '../api/notifications';
 import { quoteExcerpt } from '../components/action-card';
 import { ActionsNav } from '../components/actions-nav';
+import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState, describeError } from '../components/states';
 import { formatJalaliDate } from '../lib/jalali-date';
@@ -35,13 +36,7 @@ export function NotificationsPage() {
           همه خوانده شد
         </button>
       </div>
-      <Show when={error()}>
-        {(failure) => (
-          <p class="form-error" role="alert">
-            {describeError(failure())}
-          </p>
-        )}
-      </Show>
+      <FormError error={error()} describe={describeError} />
       <AsyncBoundary loadingLabel="در حال بارگذاری اعلان‌ها…">
         <Show when={list()}>
           {(loaded) => (

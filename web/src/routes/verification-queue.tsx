@@ -9,10 +9,11 @@ import { getAction, getVerificationQueue, takeTransition } from '../api/actions'
 import { ProgressMeter } from '../components/action-badges';
 import { quoteExcerpt } from '../components/action-card';
 import { ActionsNav } from '../components/actions-nav';
+import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { FOLLOW_UP_LABELS, formatFileSize } from '../lib/action-labels';
-import { conflictCurrent, formErrorText } from '../lib/api-error-text';
+import { conflictCurrent } from '../lib/api-error-text';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
@@ -146,16 +147,7 @@ function QueueItem(props: { action: ActionSummary }) {
           </button>
         </form>
       </Show>
-      <Show when={error()}>
-        {(failure) => (
-          <p class="form-error" role="alert">
-            {(() => {
-              const current = failure();
-              return typeof current === 'string' ? current : formErrorText(current);
-            })()}
-          </p>
-        )}
-      </Show>
+      <FormError error={error()} />
     </li>
   );
 }
