@@ -23,6 +23,9 @@ const summary = await ingestPaths(database.client, paths, {
   onProgress: (done, total) => bar.update(done, total),
 });
 bar.end();
+// Also index what an earlier, interrupted run stored but never indexed (its sessions are
+// "unchanged" now): the first load checks the index against the sessions table.
+await search.refreshIfStale();
 for (const failure of summary.failures) console.error(describeFailure(failure));
 console.log(describeSummary(summary, (performance.now() - started) / 1000));
 database.close();

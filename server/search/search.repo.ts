@@ -126,11 +126,13 @@ export function createSearchRepo(db: Db) {
 
     /** Changes when published sessions are added, changed or removed (cheap to poll). */
     async changeMark(): Promise<string> {
-      const rows = await db
-        .select({ n: sql<number>`count(*)`, updated: max(sessions.updatedAt), top: max(sessions.id) })
-        .from(sessions)
-        .where(published);
-      const r = rows[0];
+      // Three subqueries, each answered from an index (count and max id from sessions_status, the
+      // newest update from sessions_status_updated); one SELECT with all three aggregates read every row.
+      const r = await db.get<{ n: number; updated: string | null; top: number | null }>(
+        sql`SELECT (SELECT count(*) FROM ${sessions} WHERE ${published}) AS n,
+                   (SELECT max(${sessions.updatedAt}) FROM ${sessions} WHERE ${published}) AS updated,
+                   (SELECT max(${sessions.id}) FROM ${sessions} WHERE ${published}) AS top`,
+      );
       return `${r?.n ?? 0}|${r?.updated ?? ''}|${r?.top ?? 0}`;
     },
 

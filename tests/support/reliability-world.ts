@@ -132,7 +132,7 @@ export async function postFollowUp(
   actionId: number,
   key: string,
   note: string,
-  options: { deadlineMs?: number; random?: () => number } = {},
+  options: { deadlineMs?: number; random?: () => number; stopOnConnectionLoss?: boolean } = {},
 ): Promise<FollowUpOutcome> {
   const random = options.random ?? Math.random;
   const deadline = Date.now() + (options.deadlineMs ?? 45_000);
@@ -173,11 +173,20 @@ export async function postFollowUp(
       throw new Error(`follow-up refused: ${res.status} ${JSON.stringify(body)}`);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith('follow-up refused')) throw error;
+      if (options.stopOnConnectionLoss) throw new ConnectionLost(key);
       // Connection refused or reset (a server going away): try again, same key.
       await pause(50 + random() * 100);
     }
   }
   throw new Error(`follow-up ${key} not acknowledged before the deadline`);
+}
+
+/** The server went away before answering (the post may or may not be stored). */
+export class ConnectionLost extends Error {
+  constructor(readonly key: string) {
+    super(`connection lost while posting ${key}`);
+    this.name = 'ConnectionLost';
+  }
 }
 
 function expectRetryAfter(res: Response): void {

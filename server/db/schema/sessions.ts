@@ -38,7 +38,15 @@ export const sessions = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('sessions_held_on').on(t.heldOn), index('sessions_series').on(t.series), index('sessions_status').on(t.status)],
+  (t) => [
+    index('sessions_held_on').on(t.heldOn),
+    index('sessions_series').on(t.series),
+    index('sessions_status').on(t.status),
+    // Covering indexes for search's cheap checks (change mark, fingerprints): without them every
+    // check read each row past its body and source text (overflow pages), ~100 MB at 30,000 sessions.
+    index('sessions_status_updated').on(t.status, t.updatedAt),
+    index('sessions_status_hash').on(t.status, t.contentHash),
+  ],
 );
 
 export const paragraphs = sqliteTable(
