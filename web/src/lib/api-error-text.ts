@@ -1,4 +1,5 @@
 /** @module An API error in the words a form should show: the server's message plus, for a 400, which fields and why. */
+import type { ActionSummary } from '../api/action-types';
 import { ApiError } from '../api/client';
 import { describeError } from '../components/states';
 
@@ -19,10 +20,21 @@ export function formErrorText(error: unknown): string {
   return describeError(error);
 }
 
-/** The action as it is now, from a 409 `version_conflict` (`details.current`), or null for any other error. */
-export function conflictCurrent<T extends { version: number }>(error: unknown, isShape: (value: unknown) => value is T): T | null {
+/** Enough of an action summary to trust it (the server sends the whole summary with a 409). */
+function isActionSummary(value: unknown): value is ActionSummary {
+  return typeof value === 'object' && value !== null && 'version' in value && 'status' in value && 'progress' in value;
+}
+
+/**
+ * The action as it is now, from a 409 `version_conflict` (`details.current`), or null for any other error.
+ *
+ * @example
+ * const current = conflictCurrent(error);
+ * if (current) showConflict(current); else throw error;
+ */
+export function conflictCurrent(error: unknown): ActionSummary | null {
   if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'version_conflict') return null;
   const details = error.details;
   if (typeof details !== 'object' || details === null || !('current' in details)) return null;
-  return isShape(details.current) ? details.current : null;
+  return isActionSummary(details.current) ? details.current : null;
 }

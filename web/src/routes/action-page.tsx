@@ -48,10 +48,6 @@ function ActionNotFound() {
   );
 }
 
-function isSummary(value: unknown): value is ActionSummary {
-  return typeof value === 'object' && value !== null && 'version' in value && 'status' in value && 'progress' in value;
-}
-
 /** The notice shown after a 409: the action as it is now; the form keeps what the user typed. */
 function ConflictNotice(props: { current: ActionSummary; onDismiss: () => void }) {
   return (
@@ -84,7 +80,7 @@ function ActionView(props: { action: ActionDetail }) {
       setConflict(null);
       return result;
     } catch (error) {
-      const current = conflictCurrent(error, isSummary);
+      const current = conflictCurrent(error);
       if (current) {
         setConflict(current);
         // Fetch the full action as it is now (the page shows the fresh state; the next send uses its version).

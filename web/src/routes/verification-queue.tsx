@@ -47,10 +47,6 @@ export function VerificationQueue() {
   );
 }
 
-function isSummary(value: unknown): value is ActionSummary {
-  return typeof value === 'object' && value !== null && 'version' in value && 'status' in value;
-}
-
 function QueueItem(props: { action: ActionSummary }) {
   // The latest report and its evidence, so the manager sees what they are closing.
   const detail = createAsync(() => getAction(props.action.id).catch(() => undefined));
@@ -67,7 +63,7 @@ function QueueItem(props: { action: ActionSummary }) {
     try {
       await takeTransition(props.action.id, { version: props.action.version, transition, reason });
     } catch (failure) {
-      const current = conflictCurrent(failure, isSummary);
+      const current = conflictCurrent(failure);
       if (current) {
         setError(`این اقدام در این فاصله تغییر کرد (اکنون نسخهٔ ${toPersianDigits(current.version)}). صف به‌روز شد؛ دوباره بررسی کنید.`);
         await revalidate([getVerificationQueue.key, getAction.key]);
