@@ -11,10 +11,11 @@ import { changeAction, getAction, postFollowUp, takeTransition } from '../api/ac
 import { getUnits } from '../api/reports';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
 import { ActionsNav } from '../components/actions-nav';
+import { EvidenceList } from '../components/evidence-list';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary } from '../components/states';
-import { FOLLOW_UP_LABELS, formatFileSize, NEEDS_CONFIRMATION, PRIORITIES, PRIORITY_LABELS, REASON_REQUIRED, STATUS_LABELS, TRANSITION_LABELS } from '../lib/action-labels';
+import { FOLLOW_UP_LABELS, NEEDS_CONFIRMATION, PRIORITIES, PRIORITY_LABELS, REASON_REQUIRED, STATUS_LABELS, TRANSITION_LABELS } from '../lib/action-labels';
 import { conflictCurrent } from '../lib/api-error-text';
 import { auditChanges, auditEventLabel } from '../lib/audit-text';
 import { formatJalaliDate, formatJalaliDateWithWeekday } from '../lib/jalali-date';
@@ -460,20 +461,7 @@ function Timeline(props: { action: ActionDetail }) {
                     )}
                   </Show>
                 </ul>
-                <Show when={entry.files.length > 0}>
-                  <ul class="evidence-list" aria-label="پرونده‌های مستند">
-                    <For each={entry.files}>
-                      {(file) => (
-                        <li>
-                          <a href={file.url} download={file.fileName}>
-                            <bdi>{file.fileName}</bdi>
-                          </a>{' '}
-                          <span class="muted">({formatFileSize(file.size)})</span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
+                <EvidenceList files={entry.files} label="پرونده‌های مستند" />
               </li>
             )}
           </For>

@@ -9,10 +9,11 @@ import { getAction, getVerificationQueue, takeTransition } from '../api/actions'
 import { ProgressMeter } from '../components/action-badges';
 import { quoteExcerpt } from '../components/action-card';
 import { ActionsNav } from '../components/actions-nav';
+import { EvidenceList } from '../components/evidence-list';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
-import { FOLLOW_UP_LABELS, formatFileSize } from '../lib/action-labels';
+import { FOLLOW_UP_LABELS } from '../lib/action-labels';
 import { conflictCurrent } from '../lib/api-error-text';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
@@ -105,20 +106,7 @@ function QueueItem(props: { action: ActionSummary }) {
           </div>
         )}
       </Show>
-      <Show when={files().length > 0}>
-        <ul class="evidence-list" aria-label={`مستندهای ${props.action.unit.name}`}>
-          <For each={files()}>
-            {(file) => (
-              <li>
-                <a href={file.url} download={file.fileName}>
-                  <bdi>{file.fileName}</bdi>
-                </a>{' '}
-                <span class="muted">({formatFileSize(file.size)})</span>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <EvidenceList files={files()} label={`مستندهای ${props.action.unit.name}`} />
       <div class="button-row">
         <button type="button" class="button" disabled={busy()} onClick={() => void step('verify')}>
           تأیید و بستن
