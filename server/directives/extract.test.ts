@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatJalali } from '../persian/jalali';
 import { DEFAULT_UNITS } from './default-units';
-import { extractDirectives, extractSession, type UnitRef } from './extract';
+import { explainDirectives, extractDirectives, extractSession, type UnitRef } from './extract';
 
 const seed = readFileSync(new URL('../../../shared/seeds/tvto-webinar-article.txt', import.meta.url), 'utf8');
 const units: UnitRef[] = [
@@ -156,8 +156,9 @@ describe('directives with deadlines and their look-alikes (session 1399-11-01)',
 });
 
 describe('extractDirectives, round 3: the past, abroad and the decision threshold', () => {
+  // Every candidate sentence, suggested or not (the gate or the threshold may reject it), with its cues.
   const cueIds = (text: string, sessionDate: string) =>
-    extractDirectives({ text, sessionDate, units, threshold: -Infinity }).flatMap((d) => d.cues.map((c) => c.id));
+    explainDirectives({ text, sessionDate, units, threshold: -Infinity }).flatMap((v) => v.cues.map((c) => c.id));
 
   it('suggests a duty written «موظف اند» with its deadline', () => {
     const [d] = extractDirectives({ text: 'به مسئولان شرکت تاکید شده تا پایان مرداد ماه موظف اند این اوراق را منتشر کنند.', sessionDate: '1384-04-10', units });
@@ -178,10 +179,47 @@ describe('extractDirectives, round 3: the past, abroad and the decision threshol
     const text = 'وی گفت: رئیس جمهوری روسیه حداکثر ظرف دو هفته باید دولت جدید را به دوما معرفی کند.';
     expect(cueIds(text, '1383-01-20')).toContain('foreign-actor');
   });
-  it('suggests nothing below the threshold and everything scored when asked', () => {
+  it('suggests nothing below the threshold and explains every sentence scored', () => {
     const text = 'مدیران باید بیشتر تلاش کنند.';
-    const all = extractDirectives({ text, units, threshold: -Infinity });
+    const all = explainDirectives({ text, units, threshold: -Infinity });
     expect(all.length).toBe(1);
     expect(extractDirectives({ text, units }).filter((d) => d.score >= 2)).toEqual(extractDirectives({ text, units }));
+    const [verdict] = explainDirectives({ text, units });
+    if (verdict && !verdict.suggested) expect(verdict.gate.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+describe('extractDirectives, round 4: the structural gate', () => {
+  const reasons = (text: string, sessionDate = '1399-11-01') =>
+    explainDirectives({ text, sessionDate, units, threshold: -Infinity }).flatMap((v) => v.gate.reasons.map((r) => r.id));
+
+  it('suggests a duty with an actor, an obligation and a subjunctive task verb, and says so', () => {
+    const [d] = extractDirectives({ text: 'مدیران کل استان‌ها موظفند تا ۳۰ بهمن گزارش را به سازمان ارسال کنند.', sessionDate: '1399-11-01', units });
+    expect(d?.gate.passed).toBe(true);
+    expect(d?.gate.reasons.map((r) => r.id)).toEqual(['gate:actor', 'gate:obligation', 'gate:task-verb']);
+    expect(d?.cues.map((c) => c.id)).toContain('gate:task-verb');
+  });
+  it('rejects the same duty reported in the past, the present and the future, naming the verb', () => {
+    expect(reasons('مقرر شد استان‌ها گزارش را تا ۳۰ بهمن ارسال کردند.')).toContain('gate:past-verb');
+    expect(reasons('مقرر شد گزارش استان‌ها تا ۳۰ بهمن ارسال می‌شود.')).toContain('gate:present-verb');
+    expect(reasons('استان‌ها موظف شدند که گزارش تا ۳۰ بهمن ارسال خواهد شد.')).toContain('gate:future-verb');
+    expect(extractDirectives({ text: 'مقرر شد گزارش استان‌ها تا ۳۰ بهمن ارسال می‌شود.', sessionDate: '1399-11-01', units })).toEqual([]);
+  });
+  it('rejects a «باید» that names nobody to act and comes from no office', () => {
+    expect(reasons('وی گفت: سیستم بانکی باید در این جهت قرار گیرد.')).toEqual(expect.arrayContaining(['gate:no-actor']));
+  });
+  it('takes the plural subject before «باید» and the addressee of «از … خواست» as actors', () => {
+    expect(reasons('تا پایان آبان ماه ماشین‌های حمل زباله باید شیرابه‌گیر نصب کنند.', '1385-07-01')).toContain('gate:actor');
+    const asked = explainDirectives({ text: 'مرکز هنری از نمایشنامه‌نویسان خواست تا طرح‌های خود را حداکثر تا ۳۰ آذر ارسال کنند.', sessionDate: '1385-07-01', units });
+    expect(asked[0]?.gate.reasons.map((r) => r.id)).not.toContain('gate:no-actor');
+  });
+  it('skips the verb of a relative clause to find the task verb', () => {
+    const text = 'مقرر شد افرادی که داوطلب هستند تا پایان دی به مراکز استان‌ها مراجعه کنند.';
+    expect(reasons(text)).not.toContain('gate:present-verb');
+  });
+  it('names the veto: opinion, target, permission, event, draft', () => {
+    expect(reasons('به نظر من استان‌ها باید تا پایان سال گزارش بدهند.')).toContain('gate:opinion');
+    expect(reasons('مالکان تا ۳۰ آذر فرصت دارند و باید مدارک را تحویل دهند.')).toContain('gate:permission');
+    expect(reasons('براساس این طرح که در حال تدوین است بانک‌ها موظف می‌شوند ظرف یک سال بهره را کاهش دهند.')).toContain('gate:draft');
   });
 });

@@ -9,15 +9,17 @@ import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persia
 import { isoToJalali, parseDate } from '../persian/jalali';
 import { splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
-import { judgeSpeaker, namesActor } from './authority';
+import { findActor, judgeSpeaker } from './authority';
 import { contentStart, DERIVED_CUES, findCues, type CueHit } from './cues';
 import { resolveDeadline } from './deadline';
+import { judgeStructure, type GateVerdict } from './gate';
 import { findLegalRefs } from './refs';
 import { createSpeakerTracker, type PersonRef } from './speaker';
 import { buildUnitMatcher, type UnitRef } from './units';
 
 export type { UnitRef } from './units';
 export type { PersonRef } from './speaker';
+export type { GateVerdict, GateReason } from './gate';
 
 export interface FiredCue {
   id: string;
@@ -45,6 +47,22 @@ export interface SuggestedDirective {
   refs: string[];
   cues: FiredCue[];
   score: number;
+  /** The structural gate's verdict: what made the sentence a directive (actor, obligation, task verb). */
+  gate: GateVerdict;
+}
+
+/** One candidate sentence with its verdict, suggested or not: what a manager reads to see why. */
+export interface SentenceVerdict {
+  start: number;
+  end: number;
+  text: string;
+  suggested: boolean;
+  score: number;
+  cues: FiredCue[];
+  /** Failures are named (gate:no-actor, gate:past-verb, …); a score under the threshold adds `below-threshold`. */
+  gate: GateVerdict;
+  /** The suggestion this sentence would make if it passed (also for rejected ones). */
+  directive: SuggestedDirective;
 }
 
 export interface ExtractOptions {
@@ -55,6 +73,8 @@ export interface ExtractOptions {
   people?: readonly PersonRef[];
   /** Minimum score to suggest; SUGGESTION_THRESHOLD unless an evaluation sweeps it. */
   threshold?: number;
+  /** The structural gate (default on); off only to measure the cue weights alone. */
+  gate?: boolean;
 }
 
 /** Minimum score for a sentence to be suggested (chosen on the development sets: see docs/benchmarks.md). */
@@ -112,12 +132,26 @@ function fired(cue: { id: string; label: string; weight: number }): FiredCue {
  * // [{ quote: 'استان‌ها موظفند …', kind: 'action', assignee: 'all-provinces', due: '2021-02-03', … }]
  */
 export function extractDirectives(options: ExtractOptions): SuggestedDirective[] {
+  return explainDirectives(options)
+    .filter((v) => v.suggested)
+    .map((v) => v.directive);
+}
+
+/**
+ * Every sentence with a cue for a directive, suggested or not, with the gate's named reasons and
+ * the score: why a sentence was or was not suggested.
+ *
+ * @example
+ * explainDirectives({ text: 'استان‌ها گزارش را ارسال کردند.', units }).map((v) => v.gate.reasons.map((r) => r.id))
+ * // [['gate:no-obligation', 'gate:past-verb']] or similar
+ */
+export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
   const { text } = options;
   const sessionDate = options.sessionDate ? parseDate(options.sessionDate) : null;
   const matcher = buildUnitMatcher(options.units ?? []);
   const fullNorm = normalizeWithMap(text, { zwnj: 'space' }).text;
   const speakers = createSpeakerTracker(options.people ?? [], fullNorm);
-  const out: SuggestedDirective[] = [];
+  const out: SentenceVerdict[] = [];
   let lastAssignee: { code: string; at: number } | null = null;
 
   for (const sentence of splitSentences(text)) {
@@ -162,7 +196,8 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
     // else, without a named actor, it addresses nobody.
     const core = cues.filter((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on');
     const weakOnly = core.length > 0 && core.every((c) => WEAK_CORE.has(c.id));
-    const actor = mentions.length > 0 || namesActor(quoteNorm);
+    const actorWord = findActor(quoteNorm);
+    const actor = mentions.length > 0 || actorWord !== null;
     const dated = deadline !== null || cues.some((c) => c.group === 'deadline');
     // An official's passive «باید … شود» counts as addressed to the official's own organisation only
     // when it sets a date; a general «باید … شود» («سرمایه‌گذاری باید فعال شود») addresses nobody.
@@ -177,18 +212,38 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
     if (deadline) all.push(fired(DERIVED_CUES.deadlineResolved));
     // «دولت گفته در سال 82 باید …»، «… می‌بایستی تا پایان سال 82 واگذار کنند» told in 1383: the past, not a task
     // (resolveDeadline never returns a date before the session, so the year is checked here).
-    if (sessionDate && namesPastYear(quoteNorm, isoToJalali(sessionDate).jy)) all.push(fired(DERIVED_CUES.pastYear));
+    const pastYear = sessionDate !== null && namesPastYear(quoteNorm, isoToJalali(sessionDate).jy);
+    if (pastYear) all.push(fired(DERIVED_CUES.pastYear));
     // «رئیس جمهوری روسیه … باید دولت جدید را معرفی کند»: the actor before the duty is abroad.
     const firstCore = Math.min(...core.map((c) => c.start));
-    if (core.length > 0 && FOREIGN_ACTOR.test(n.slice(quoteFrom, Math.max(quoteFrom, firstCore))) && !noAuthority) {
-      all.push(fired(DERIVED_CUES.foreignActor));
-    }
+    const foreignActor = core.length > 0 && FOREIGN_ACTOR.test(n.slice(quoteFrom, Math.max(quoteFrom, firstCore))) && !noAuthority;
+    if (foreignActor) all.push(fired(DERIVED_CUES.foreignActor));
     if (assigneeMention) all.push(fired(DERIVED_CUES.assignee));
     if (refs.length > 0) all.push(fired(DERIVED_CUES.legalRef));
     const policy = cues.some((c) => c.group === 'policy');
     // A policy states what will follow; «می‌تواند» inside it is part of the promise, not a permission instead of a duty.
     const score = all.filter((c) => !(policy && c.id === 'permission')).reduce((sum, c) => sum + c.weight, 0);
-    if (score < (options.threshold ?? SUGGESTION_THRESHOLD)) continue;
+    const gate: GateVerdict =
+      options.gate === false
+        ? { passed: true, reasons: [] }
+        : judgeStructure({
+            text: n,
+            contentFrom: quoteFrom,
+            cues,
+            unitNamed: mentions.length > 0,
+            actor: actorWord ?? (mentions.length > 0 ? n.slice(mentions[0]?.start ?? 0, mentions[0]?.end ?? 0) : null),
+            official,
+            noAuthority,
+            dated,
+            foreignActor,
+            pastYear,
+            datedTask,
+            legalRef: refs.length > 0,
+          });
+    // The gate's verdict travels with the cues, so a stored suggestion shows what made it a directive.
+    for (const r of gate.passed ? gate.reasons : []) all.push({ id: r.id, label: r.detail ? `${r.label}: ${r.detail}` : r.label, weight: 0 });
+    const suggested = gate.passed && score >= (options.threshold ?? SUGGESTION_THRESHOLD);
+    if (gate.passed && !suggested) gate.reasons.push({ id: 'below-threshold', label: 'امتیاز نشانه‌ها کمتر از آستانه' });
 
     const hasDeadline = deadline !== null || cues.some((c) => c.group === 'deadline');
     let assignee = assigneeMention?.code ?? null;
@@ -197,14 +252,14 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
       assignee = lastAssignee.code;
       assigneeFrom = 'context';
     }
-    if (assignee) lastAssignee = { code: assignee, at: sentence.end };
+    if (assignee && suggested) lastAssignee = { code: assignee, at: sentence.end };
 
     let dueRule: string | null = null;
     if (deadline) {
       const [ds, de] = toText(deadline.start, deadline.end);
       dueRule = text.slice(ds, de);
     }
-    out.push({
+    const directive: SuggestedDirective = {
       quote: text.slice(start, end),
       start,
       end,
@@ -220,7 +275,9 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
       refs,
       cues: all,
       score: Math.round(score * 10) / 10,
-    });
+      gate,
+    };
+    out.push({ start, end, text: sentence.text, suggested, score: directive.score, cues: all, gate, directive });
   }
   return out;
 }
