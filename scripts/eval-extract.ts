@@ -1,15 +1,12 @@
 /**
- * npm run eval:extract [-- FILE.jsonl …] [--verbose] [--heldout]
- * Scores directive detection on hand-labelled sentences: by default the three development sets
- * (tests/fixtures/farsnews-directives.jsonl, …-directives-heldout.jsonl and
- * …-deadlines-heldout.jsonl: all looked at by earlier rounds, so no longer held out), and with
- * `--heldout` also the round-3 held-out set (hamshahri-deadlines-heldout.jsonl), which is
- * measured only once a round's rule changes are done. Each set is reported on its own: precision,
- * recall and F1 on "is this an actionable directive", and exact deadline dates (over all
- * directives with a gold date, and over those that were also found). Only suggestions of kind action or instruction are predicted
- * directives: policy and exhortation are not actionable (see
- * tests/fixtures/farsnews-directives-heldout.md); `all suggestions` counts every kind. `--verbose` lists the
- * confusions (FP, FN, wrong due dates) with the cues that fired.
+ * npm run eval:extract [-- FILE.jsonl …] [--verbose] [--no-gate] [--compare] [--thresholds] [--folds]
+ * Scores directive detection on the four hand-labelled sets in tests/fixtures. From round 4 they are
+ * ALL development data (every set has been looked at, including hamshahri-deadlines-heldout.jsonl):
+ * each set, then pooled: precision, recall and F1 on "is this an actionable directive" (suggestions
+ * of kind action or instruction), and exact deadline dates. `--no-gate` scores the cue weights alone,
+ * `--compare` both side by side, `--thresholds` sweeps the decision threshold, `--folds` picks it on
+ * four of five folds and scores the fifth. `--verbose` lists false alarms and misses with the cues
+ * and, for a miss, the gate's reasons ({gate:no-actor,…}).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { explainDirectives, SUGGESTION_THRESHOLD, type SentenceVerdict, type SuggestedDirective } from '../server/directives/extract';
