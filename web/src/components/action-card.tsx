@@ -2,14 +2,9 @@
 import { Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { ActionSummary } from '../api/action-types';
+import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from './action-badges';
-
-/** The first words of a directive's quote. */
-export function quoteExcerpt(quote: string, words = 18): string {
-  const parts = quote.split(/\s+/);
-  return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : quote;
-}
 
 /**
  * @example
@@ -21,13 +16,13 @@ export function ActionCard(props: { action: ActionSummary; showUnit?: boolean })
     <li class={`action-card due-edge-${props.action.dueState}`} aria-labelledby={headingId()}>
       <h3 class="action-card-title" id={headingId()}>
         <A href={`/actions/${props.action.id}`}>
-          <Show when={props.showUnit} fallback={quoteExcerpt(props.action.directive.quote)}>
+          <Show when={props.showUnit} fallback={excerpt(props.action.directive.quote, 18)}>
             {props.action.unit.name}
           </Show>
         </A>
       </h3>
       <Show when={props.showUnit}>
-        <p class="action-card-quote">«{quoteExcerpt(props.action.directive.quote)}»</p>
+        <p class="action-card-quote">«{excerpt(props.action.directive.quote, 18)}»</p>
       </Show>
       <div class="action-card-facts">
         <StatusBadge status={props.action.status} />

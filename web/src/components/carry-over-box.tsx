@@ -2,9 +2,9 @@
 import { For, Show } from 'solid-js';
 import { A, createAsync } from '@solidjs/router';
 import { getCarryOver } from '../api/directives';
+import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
-import { quoteExcerpt } from './action-card';
 import '../styles/actions.css';
 
 /**
@@ -26,7 +26,7 @@ export function CarryOverBox(props: { slug: string }) {
               {(entry) => (
                 <li>
                   <p class="carry-over-quote">
-                    <A href={`/directives/${entry.directive.id}`}>«{quoteExcerpt(entry.directive.quote, 16)}»</A>
+                    <A href={`/directives/${entry.directive.id}`}>«{excerpt(entry.directive.quote, 16)}»</A>
                   </p>
                   <p class="carry-over-facts">
                     <A href={entry.link}>{entry.session.title}</A>

@@ -8,12 +8,13 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import type { Dashboard, MatrixCell } from '../api/action-types';
 import { actionsCsvUrl } from '../api/actions';
 import { getDashboard, type PeriodFilters } from '../api/reports';
-import { ActionCard, quoteExcerpt } from '../components/action-card';
+import { ActionCard } from '../components/action-card';
 import { ActionsNav } from '../components/actions-nav';
 import { usePageTitle } from '../components/page-title';
 import { RateChart } from '../components/rate-chart';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { formatRate, STATUS_LABELS } from '../lib/action-labels';
+import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
 import { shortUnitName } from '../lib/unit-names';
@@ -182,7 +183,7 @@ function HeatMap(props: { matrix: Dashboard['matrix'] }) {
           <For each={props.matrix.directives}>
             {(d, i) => (
               <li id={`heat-d-${d.id}`}>
-                <strong>ر{toPersianDigits(i() + 1)}</strong>: <A href={`/directives/${d.id}`}>«{quoteExcerpt(d.quote, 12)}»</A>
+                <strong>ر{toPersianDigits(i() + 1)}</strong>: <A href={`/directives/${d.id}`}>«{excerpt(d.quote, 12)}»</A>
                 <span class="muted">
                   {' '}
                   ({d.sessionTitle}

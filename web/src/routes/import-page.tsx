@@ -20,6 +20,7 @@ import {
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, describeError } from '../components/states';
+import { excerpt } from '../lib/excerpt';
 import { reviewPieces } from '../lib/import-segments';
 import { jalaliFieldValue, looksLikeDate } from '../lib/jalali-input';
 import { formatJalaliDate } from '../lib/jalali-date';
@@ -531,9 +532,4 @@ function pointOffset(root: HTMLElement, node: Node, offset: number): number | nu
     if (prev) return Number(prev.dataset.start) + (prev.textContent ?? '').length;
   }
   return null;
-}
-
-function excerpt(text: string, words: number): string {
-  const parts = text.split(/\s+/);
-  return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : text;
 }

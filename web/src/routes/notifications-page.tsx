@@ -2,11 +2,11 @@
 import { createSignal, For, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { getNotifications, markAllNotificationsRead, markNotificationRead } from '../api/notifications';
-import { quoteExcerpt } from '../components/action-card';
 import { ActionsNav } from '../components/actions-nav';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState, describeError } from '../components/states';
+import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
 import { countOf } from '../lib/persian-digits';
@@ -60,7 +60,7 @@ export function NotificationsPage() {
                         </p>
                         <p>
                           <A href={`/actions/${n.action.id}`}>
-                            {shortUnitName(n.action.unit.name)}: «{quoteExcerpt(n.action.directive.quote, 14)}»
+                            {shortUnitName(n.action.unit.name)}: «{excerpt(n.action.directive.quote, 14)}»
                           </A>
                         </p>
                         <Show when={!n.readAt}>

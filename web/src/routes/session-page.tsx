@@ -12,6 +12,7 @@ import { createMediaSeeker, PlayFromButton, SessionMedia } from '../components/s
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { placeDirectives } from '../lib/directive-segments';
+import { excerpt } from '../lib/excerpt';
 import { formatJalaliDateWithWeekday } from '../lib/jalali-date';
 import { directiveKindLabel, sessionKindLabel } from '../lib/labels';
 import { formatMediaTime, toPersianDigits } from '../lib/persian-digits';
@@ -129,7 +130,7 @@ function SessionView(props: { session: SessionDetail }) {
                 <li>
                   <a href={`#d-${directive.anchor}`}>
                     <span class={`kind-badge kind-${directive.kind}`}>{directiveKindLabel(directive.kind)}</span>
-                    <span class="directive-index-quote">{excerpt(directive.quote)}</span>
+                    <span class="directive-index-quote">{excerpt(directive.quote, 14)}</span>
                   </a>
                 </li>
               )}
@@ -216,12 +217,6 @@ function DirectiveMark(props: { directive: DirectiveDto; text: string; first: bo
       {props.text}
     </mark>
   );
-}
-
-/** The first words of a quote, for the index of directives. */
-function excerpt(quote: string, words = 14): string {
-  const parts = quote.split(/\s+/);
-  return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : quote;
 }
 
 /** Only http(s) media links are made clickable (no `javascript:` from imported data). */

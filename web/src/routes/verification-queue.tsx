@@ -7,7 +7,6 @@ import { A, createAsync, revalidate } from '@solidjs/router';
 import type { ActionSummary } from '../api/action-types';
 import { getAction, getVerificationQueue, takeTransition } from '../api/actions';
 import { ProgressMeter } from '../components/action-badges';
-import { quoteExcerpt } from '../components/action-card';
 import { ActionsNav } from '../components/actions-nav';
 import { EvidenceList } from '../components/evidence-list';
 import { FormError } from '../components/form-error';
@@ -15,6 +14,7 @@ import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { FOLLOW_UP_LABELS } from '../lib/action-labels';
 import { conflictCurrent } from '../lib/api-error-text';
+import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
@@ -79,7 +79,7 @@ function QueueItem(props: { action: ActionSummary }) {
       <h2 class="action-card-title" id={headingId()}>
         <A href={`/actions/${props.action.id}`}>{props.action.unit.name}</A>
       </h2>
-      <p class="action-card-quote">«{quoteExcerpt(props.action.directive.quote)}»</p>
+      <p class="action-card-quote">«{excerpt(props.action.directive.quote, 18)}»</p>
       <div class="action-card-facts">
         <ProgressMeter value={props.action.progress} label={`پیشرفت ${props.action.unit.name}`} />
         <span>
