@@ -64,6 +64,7 @@ describe('helpers', () => {
 
   it('describes stored cue ids in Persian', () => {
     expect(describeCue('obliged').label).toContain('موظف');
+    expect(describeCue('gate:actor')).toEqual({ id: 'gate:actor', label: 'مسئول انجام کار نام برده شده', weight: 0 });
     expect(describeCue('unknown-cue')).toEqual({ id: 'unknown-cue', label: 'unknown-cue', weight: 0 });
   });
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { CUE_RULES, DERIVED_CUES } from '../directives/cues';
 import { resolveDeadline } from '../directives/deadline';
+import { GATE_REASONS } from '../directives/gate';
 import { extractDirectives, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
 import { findLegalRefs } from '../directives/refs';
 import { buildUnitMatcher } from '../directives/units';
@@ -39,7 +40,11 @@ export interface CueInfo {
 }
 
 const CUE_INFO = new Map<string, CueInfo>(
-  [...CUE_RULES, ...Object.values(DERIVED_CUES), ...Object.values(REVIEW_CUES)].map((c) => [c.id, { id: c.id, label: c.label, weight: c.weight }]),
+  [
+    ...[...CUE_RULES, ...Object.values(DERIVED_CUES), ...Object.values(REVIEW_CUES)].map((c): [string, CueInfo] => [c.id, { id: c.id, label: c.label, weight: c.weight }]),
+    // The structural gate's reasons explain, they do not weigh.
+    ...Object.values(GATE_REASONS).map((r): [string, CueInfo] => [r.id, { id: r.id, label: r.label, weight: 0 }]),
+  ],
 );
 
 /**
