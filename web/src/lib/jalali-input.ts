@@ -1,5 +1,5 @@
 /** @module Jalali dates in form fields: an ISO date shown as «۱۳۹۹/۱۱/۱۵», typed input sent as is (the server reads ISO or Jalali). */
-import { toPersianDigits } from './persian-digits';
+import { toAsciiDigits, toPersianDigits } from './persian-digits';
 
 const parts = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
 
@@ -26,6 +26,5 @@ export function jalaliFieldValue(iso: string | null | undefined): string {
  * looksLikeDate('۱۳۹۹/۱۱/۰۱') // true
  */
 export function looksLikeDate(value: string): boolean {
-  const ascii = value.trim().replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)));
-  return /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(ascii);
+  return /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(toAsciiDigits(value.trim()));
 }

@@ -1,4 +1,4 @@
-/** @module Persian digits for numbers the interface shows (counts, pages, dates). */
+/** @module Persian digits for numbers the interface shows (counts, pages, dates), and ASCII digits for what a person typed. */
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
@@ -11,6 +11,17 @@ const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
  */
 export function toPersianDigits(value: string | number): string {
   return String(value).replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)] ?? d);
+}
+
+/**
+ * Replace Persian (۰–۹) and Arabic-Indic (٠–٩) digits with ASCII ones, for numbers and dates
+ * a person typed; other characters are kept.
+ *
+ * @example
+ * toAsciiDigits('۱۳۹۹/۱۱/٠١') // '1399/11/01'
+ */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
 /**

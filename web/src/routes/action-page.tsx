@@ -20,7 +20,7 @@ import { conflictCurrent } from '../lib/api-error-text';
 import { auditChanges, auditEventLabel } from '../lib/audit-text';
 import { formatJalaliDate, formatJalaliDateWithWeekday } from '../lib/jalali-date';
 import { formatJalaliDateTime, jalaliInputValue } from '../lib/jalali-datetime';
-import { toPersianDigits } from '../lib/persian-digits';
+import { toAsciiDigits, toPersianDigits } from '../lib/persian-digits';
 import '../styles/actions.css';
 
 export function ActionPage() {
@@ -365,11 +365,6 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
       </form>
     </section>
   );
-}
-
-/** Persian and Arabic-Indic digits typed into a number field, as ASCII. */
-function toAsciiDigits(text: string): string {
-  return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
 /** Managers: a new due date (Jalali) or priority, with a reason, recorded in the audit trail. */
