@@ -60,6 +60,7 @@ export const SessionDetailSchema = SessionSummarySchema.extend({
   mediaUrl: z.string().nullable(),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
+  notesHtml: z.string().nullable().openapi({ description: 'the notes (markdown) rendered to sanitised HTML' }),
   paragraphs: z.array(ParagraphSchema),
   directives: z.array(DirectiveSchema),
 }).openapi('SessionDetail');

@@ -1,5 +1,6 @@
 /** @module Reading sessions for people: rows become API shapes (presenters live here). */
 import { NotFoundError } from '../errors';
+import { renderMarkdown } from './render-markdown';
 import type { DirectiveRow, SessionRow, SessionsRepo, UnitRow } from './sessions.repo';
 import type { DirectiveDto, SessionDetail, SessionSummary } from './sessions.schemas';
 
@@ -64,6 +65,7 @@ export function createSessionsService(repo: SessionsRepo) {
         mediaUrl: row.mediaUrl,
         tags: row.tags,
         notes: row.notes,
+        notesHtml: row.notes === null ? null : renderMarkdown(row.notes),
         paragraphs: paragraphRows.map((p) => ({
           ordinal: p.ordinal,
           text: p.text,

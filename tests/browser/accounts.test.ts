@@ -18,6 +18,14 @@ const XSS_PARAGRAPHS = [
   '<svg onload="window.__xss=5;alert(5)"></svg><iframe src="javascript:alert(6)"></iframe>',
 ];
 
+const NOTES_SLUG = 'notes-probe';
+/** Editor notes are markdown, rendered as HTML: only sanitised markup may survive. */
+const XSS_NOTES = [
+  '- نام **فیروزی** اصلاح شد.',
+  '- <img src=x onerror="window.__xss=7;alert(7)"> و <script>window.__xss=8</script>',
+  '- [پیوند خطرناک](javascript:window.__xss=9;alert(9))',
+].join('\n');
+
 let server: TestServer;
 let browser: Browser;
 let folder: string;
@@ -26,7 +34,9 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'neshast-xss-'));
   const jsonl = join(folder, 'xss.jsonl');
   writeFileSync(jsonl, `${JSON.stringify({ slug: XSS_SLUG, title: XSS_TITLE, kind: 'meeting', heldOn: '1399-11-05', paragraphs: XSS_PARAGRAPHS })}\n`);
-  [server, browser] = await Promise.all([startServer({ content: [resolve('content'), jsonl] }), launchBrowser()]);
+  const markdown = join(folder, 'notes.md');
+  writeFileSync(markdown, ['---', `slug: ${NOTES_SLUG}`, 'title: نشست با یادداشت', 'heldOn: 1399-11-06', 'notes: |', ...XSS_NOTES.split('\n').map((l) => `  ${l}`), '---', '', 'متن نشست.', ''].join('\n'));
+  [server, browser] = await Promise.all([startServer({ content: [resolve('content'), jsonl, markdown] }), launchBrowser()]);
 });
 
 afterAll(async () => {
@@ -177,6 +187,30 @@ describe('hostile markup in a session', () => {
     expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
     expect(await page.locator('main img, main script, main svg[onload], main iframe').count()).toBe(0);
     expect(await page.locator('[onerror], [onload]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('renders markdown notes as sanitised HTML: the list and bold stay, scripts and javascript: links go', async () => {
+    const page = await openPage(browser);
+    const problems = watchPage(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await server.signIn(page, { role: 'staff' });
+    await page.goto(`${server.url}/sessions/${NOTES_SLUG}`);
+    const notes = page.locator('.editor-notes-text');
+    await expect.poll(() => notes.locator('li').count()).toBe(3);
+    expect(await notes.locator('strong').textContent()).toBe('فیروزی');
+    const link = notes.getByText('پیوند خطرناک');
+    expect(((await link.getAttribute('href')) ?? '').toLowerCase()).not.toContain('javascript:');
+    await link.click();
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    expect(await notes.locator('img, script, [onerror]').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -193,11 +193,12 @@ function SessionView(props: { session: SessionDetail }) {
         </Show>
       </section>
 
-      <Show when={props.session.notes}>
+      <Show when={props.session.notesHtml}>
         {(notes) => (
           <section class="editor-notes" aria-labelledby="editor-notes-heading">
             <h2 id="editor-notes-heading">یادداشت ویرایش متن</h2>
-            <p class="editor-notes-text">{notes()}</p>
+            {/* Sanitised on the server (rehype-sanitize): the one place user markdown becomes HTML. */}
+            <div class="editor-notes-text" innerHTML={notes()} />
           </section>
         )}
       </Show>
