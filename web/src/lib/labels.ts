@@ -4,6 +4,10 @@ import type { DirectiveDto, SessionSummary } from '../api/types';
 export type SessionKind = SessionSummary['kind'];
 export type DirectiveKind = DirectiveDto['kind'];
 
+/** The kinds in the order the pickers offer them. */
+export const SESSION_KINDS: readonly SessionKind[] = ['webinar', 'meeting', 'announcement', 'news'];
+export const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['action', 'instruction', 'policy', 'exhortation'];
+
 const sessionKindLabels: Record<SessionKind, string> = {
   webinar: 'وبینار',
   meeting: 'نشست',

@@ -24,12 +24,10 @@ import { excerpt } from '../lib/excerpt';
 import { reviewPieces } from '../lib/import-segments';
 import { jalaliFieldValue, looksLikeDate } from '../lib/jalali-input';
 import { formatJalaliDate } from '../lib/jalali-date';
-import { directiveKindLabel, sessionKindLabel, type DirectiveKind, type SessionKind } from '../lib/labels';
+import { DIRECTIVE_KINDS, directiveKindLabel, SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf, formatMediaTime, toPersianDigits } from '../lib/persian-digits';
 import '../styles/imports.css';
 
-const SESSION_KINDS: SessionKind[] = ['webinar', 'meeting', 'announcement', 'news'];
-const DIRECTIVE_KINDS: DirectiveKind[] = ['action', 'instruction', 'policy', 'exhortation'];
 const REVIEW_LABELS: Record<ImportSuggestion['review'], string> = { pending: 'بررسی نشده', confirmed: 'تأیید شده', rejected: 'رد شده' };
 
 export function ImportPage() {

@@ -10,19 +10,15 @@ import { usePageTitle } from '../components/page-title';
 import { Pagination, pageCount, parsePage } from '../components/pagination';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { formatJalaliDate } from '../lib/jalali-date';
+import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
 import '../styles/search.css';
 
 /** Wait this long after the last keystroke before searching. */
 const DEBOUNCE_MS = 250;
 
-const KINDS: Array<[string, string]> = [
-  ['', 'همه'],
-  ['webinar', 'وبینار'],
-  ['meeting', 'نشست'],
-  ['announcement', 'اطلاعیه'],
-  ['news', 'خبر'],
-];
+/** The kind filter: every kind, or one. */
+const KINDS: Array<[string, string]> = [['', 'همه'], ...SESSION_KINDS.map((kind): [string, string] => [kind, sessionKindLabel(kind)])];
 
 type FilterKey = 'q' | 'from' | 'to' | 'speaker' | 'kind';
 
