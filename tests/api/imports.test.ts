@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WEBINAR_VTT } from '../support/sample-content';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
 const SEED = readFileSync(join(import.meta.dirname, '../fixtures/imports/tvto-webinar-article.txt'), 'utf8');
@@ -245,19 +246,9 @@ describe('import → suggestions → review → publish', () => {
   });
 
   it('keeps transcript times and the media link, so the session page can play from a paragraph', async () => {
-    const vtt = [
-      'WEBVTT',
-      '',
-      '00:00:01.000 --> 00:00:05.000',
-      '<v حسین فیروزی>همکاران عزیز، سلام.',
-      '',
-      '00:00:12.500 --> 00:00:19.000',
-      '<v حسین فیروزی>استان ها موظفند ظرف دو هفته برنامه عملیاتی را تهیه و به سازمان برنامه و بودجه ارسال کنند.',
-      '',
-    ].join('\n');
     const res = await asManager('/api/imports', {
       method: 'POST',
-      body: upload('1399-11-01-webinar.vtt', vtt, { mediaUrl: 'https://media.example.org/webinar.mp4' }),
+      body: upload('1399-11-01-webinar.vtt', WEBINAR_VTT, { mediaUrl: 'https://media.example.org/webinar.mp4' }),
     });
     expect(res.status).toBe(201);
     const draft = await json<Draft>(res);

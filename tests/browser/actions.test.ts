@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runReminders } from '../../server/notifications/reminders';
 import { tinyPdf } from '../api/actions-fixtures';
+import { SEED_SESSION } from '../support/sample-content';
 import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, watchPage, type TestServer } from './support';
 
-const SESSION = 'tvto-outsourcing-webinar-1';
 const ANCHOR = 'operational-programmes-1400';
 const EAST_AZARBAIJAN = 'prov-east-azarbaijan';
 // Eight days after the webinar (1399-11-09): the two-week deadline (1399-11-15) is six days away, "due soon".
@@ -50,11 +50,11 @@ async function apiJson<T>(page: Page, path: string): Promise<T> {
 
 describe('from a directive to a verified close, in the browser', () => {
   it('lets a manager open the directive from its place in the session and assign it to all provinces', async () => {
-    const session = await apiJson<{ directives: Array<{ id: number; anchor: string }> }>(manager, `/api/sessions/${SESSION}`);
+    const session = await apiJson<{ directives: Array<{ id: number; anchor: string }> }>(manager, `/api/sessions/${SEED_SESSION.slug}`);
     directiveId = session.directives.find((d) => d.anchor === ANCHOR)?.id ?? 0;
     expect(directiveId).toBeGreaterThan(0);
 
-    await manager.goto(`${server.url}/sessions/${SESSION}#d-${ANCHOR}`);
+    await manager.goto(`${server.url}/sessions/${SEED_SESSION.slug}#d-${ANCHOR}`);
     const trackLink = manager.locator(`a.directive-track-link[href="/directives/${directiveId}"]`);
     await trackLink.waitFor();
     await checkA11y(manager);
@@ -118,7 +118,7 @@ describe('from a directive to a verified close, in the browser', () => {
     await director.getByRole('heading', { name: 'گزارش پیشرفت' }).waitFor();
     // The quote links back to its place in the session.
     const back = director.getByRole('link', { name: /دیدن این رهنمود در متن نشست/ });
-    expect(await back.getAttribute('href')).toBe(`/sessions/${SESSION}#d-${ANCHOR}`);
+    expect(await back.getAttribute('href')).toBe(`/sessions/${SEED_SESSION.slug}#d-${ANCHOR}`);
     await checkA11y(director);
   });
 

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { WEBINAR_VTT } from '../support/sample-content';
 import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, viewports, watchPage, type TestServer } from './support';
 
 const SEED = readFileSync(join(import.meta.dirname, '../fixtures/imports/tvto-webinar-article.txt'), 'utf8');
@@ -132,17 +133,7 @@ describe('import page', () => {
     const problems = watchPage(page);
     await server.signIn(page, { role: 'admin' });
     await page.goto(`${server.url}/imports/new`);
-    const vtt = [
-      'WEBVTT',
-      '',
-      '00:00:01.000 --> 00:00:05.000',
-      '<v حسین فیروزی>همکاران عزیز، سلام.',
-      '',
-      '00:00:12.500 --> 00:00:19.000',
-      '<v حسین فیروزی>استان ها موظفند ظرف دو هفته برنامه عملیاتی را تهیه و به سازمان برنامه و بودجه ارسال کنند.',
-      '',
-    ].join('\n');
-    await page.getByLabel(/یا پرونده/).setInputFiles({ name: '1399-11-01-webinar.vtt', mimeType: 'text/vtt', buffer: Buffer.from(vtt) });
+    await page.getByLabel(/یا پرونده/).setInputFiles({ name: '1399-11-01-webinar.vtt', mimeType: 'text/vtt', buffer: Buffer.from(WEBINAR_VTT) });
     // A same-origin link: the test has no network, and the player needs only a position to seek.
     await page.getByLabel(/پیوند فایل صوتی/).fill(`${server.url}/recordings/webinar.mp3`);
     await page.getByRole('button', { name: 'بررسی متن و پیشنهاد رهنمودها' }).click();

@@ -4,10 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { SEED_SESSION } from '../support/sample-content';
 import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, viewports, watchPage, type TestServer } from './support';
-
-const SEED_TITLE = 'نخستین وبینار واگذاری امور به بخش غیر دولتی سازمان';
-const SEED_SLUG = 'tvto-outsourcing-webinar-1';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,7 +29,7 @@ describe('search in the browser', () => {
 
     // Typed with Arabic yeh and without finishing the last word: spelling and prefix both match.
     await page.getByRole('searchbox', { name: 'عبارت جست‌وجو' }).pressSequentially('اموال مازاد واگذا', { delay: 30 });
-    const hit = page.locator('.search-hit', { has: page.getByRole('link', { name: SEED_TITLE }) });
+    const hit = page.locator('.search-hit', { has: page.getByRole('link', { name: SEED_SESSION.title }) });
     await hit.waitFor();
     expect(await hit.locator('mark').count()).toBeGreaterThan(0);
     const marked = await hit.locator('mark').allTextContents();
@@ -42,9 +40,9 @@ describe('search in the browser', () => {
 
     const snippet = hit.locator('a.search-snippet').first();
     const href = (await snippet.getAttribute('href')) ?? '';
-    expect(href).toMatch(new RegExp(`^/sessions/${SEED_SLUG}#p-\\d+$`));
+    expect(href).toMatch(new RegExp(`^/sessions/${SEED_SESSION.slug}#p-\\d+$`));
     await snippet.click();
-    await page.waitForURL(`**/sessions/${SEED_SLUG}#p-*`);
+    await page.waitForURL(`**/sessions/${SEED_SESSION.slug}#p-*`);
     expect(problems).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { SEED_SESSION } from '../support/sample-content';
 import {
   checkA11y,
   horizontalOverflow,
@@ -15,9 +16,6 @@ import {
   watchPage,
   type TestServer,
 } from './support';
-
-const SEED_TITLE = 'نخستین وبینار واگذاری امور به بخش غیر دولتی سازمان';
-const SEED_SLUG = 'tvto-outsourcing-webinar-1';
 
 let server: TestServer;
 let browser: Browser;
@@ -42,7 +40,7 @@ describe('sessions in the browser', () => {
     expect(await html.getAttribute('dir')).toBe('rtl');
     expect(await html.getAttribute('lang')).toBe('fa');
 
-    const link = page.getByRole('link', { name: SEED_TITLE });
+    const link = page.getByRole('link', { name: SEED_SESSION.title });
     await link.waitFor();
     // The list shows each session's Jalali date and directive count in Persian digits.
     const seedItem = page.locator('.session-item', { has: link });
@@ -52,16 +50,16 @@ describe('sessions in the browser', () => {
     await screenshot(page, 'home-desktop');
 
     await link.click();
-    await page.waitForURL(`**/sessions/${SEED_SLUG}`);
+    await page.waitForURL(`**/sessions/${SEED_SESSION.slug}`);
     const heading = page.getByRole('heading', { level: 1 });
-    await expect.poll(() => heading.textContent()).toBe(SEED_TITLE);
-    expect(await page.title()).toContain(SEED_TITLE);
+    await expect.poll(() => heading.textContent()).toBe(SEED_SESSION.title);
+    expect(await page.title()).toContain(SEED_SESSION.title);
     expect(await page.locator('.session-facts time').textContent()).toMatch(/۱ بهمن ۱۳۹۹/);
 
     const marks = page.locator('main mark.directive-mark[id^="d-"]');
     expect(await marks.count()).toBeGreaterThanOrEqual(4);
     // Each highlight quotes the body verbatim: its text is the directive's quote from the API.
-    const detail = await (await page.context().request.get(`${server.url}/api/sessions/${SEED_SLUG}`)).json();
+    const detail = await (await page.context().request.get(`${server.url}/api/sessions/${SEED_SESSION.slug}`)).json();
     const quotes = new Map<string, string>(detail.directives.map((d: { anchor: string; quote: string }) => [d.anchor, d.quote]));
     for (const [anchor, quote] of quotes) {
       const parts = await page.locator(`mark[data-directive="${anchor}"]`).allTextContents();
@@ -76,9 +74,9 @@ describe('sessions in the browser', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await note.getByRole('button', { name: 'رونوشت پیوند رهنمود ۴' }).click();
     await note.getByText('پیوند رونوشت شد.').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/sessions/${SEED_SLUG}#d-operational-programmes-1400`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/sessions/${SEED_SESSION.slug}#d-operational-programmes-1400`);
     await note.getByRole('link', { name: 'نشانی رهنمود ۴' }).click();
-    await page.waitForURL(`**/sessions/${SEED_SLUG}#d-operational-programmes-1400`);
+    await page.waitForURL(`**/sessions/${SEED_SESSION.slug}#d-operational-programmes-1400`);
     await expect.poll(() => page.locator('#d-operational-programmes-1400').getAttribute('class')).toContain('is-current');
     // The paragraphs keep their ordinals as anchors.
     expect(await page.locator('main p[id^="p-"]').count()).toBe(detail.paragraphs.length);
@@ -94,7 +92,7 @@ describe('sessions in the browser', () => {
     const problems = watchPage(page);
     await server.signIn(page, { role: 'director' });
     const anchor = 'd-property-sales-3-months';
-    await page.goto(`${server.url}/sessions/${SEED_SLUG}#${anchor}`);
+    await page.goto(`${server.url}/sessions/${SEED_SESSION.slug}#${anchor}`);
 
     const target = page.locator(`#${anchor}`);
     await target.waitFor();
@@ -117,11 +115,11 @@ describe('sessions in the browser', () => {
 
     // Both pages hold at 360 px too.
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${server.url}/sessions/${SEED_SLUG}`);
+    await page.goto(`${server.url}/sessions/${SEED_SESSION.slug}`);
     await page.locator('#d-article-27-sales').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await page.goto(`${server.url}/`);
-    await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+    await page.getByRole('link', { name: SEED_SESSION.title }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'home-phone-360');
     expect(problems).toEqual([]);
@@ -171,7 +169,7 @@ describe('sessions in the browser', () => {
 
     failing = false;
     await alert.getByRole('button', { name: 'تلاش دوباره' }).click();
-    await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+    await page.getByRole('link', { name: SEED_SESSION.title }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
 
     await page.unroute('**/api/sessions?*');
@@ -185,9 +183,9 @@ describe('sessions in the browser', () => {
 
   it('sends a visitor who is not signed in to the sign-in page, keeping the way back', async () => {
     const page = await openPage(browser);
-    await page.goto(`${server.url}/sessions/${SEED_SLUG}#d-article-27-sales`);
+    await page.goto(`${server.url}/sessions/${SEED_SESSION.slug}#d-article-27-sales`);
     await page.waitForURL((url) => url.pathname === '/login');
-    expect(new URL(page.url()).searchParams.get('next')).toBe(`/sessions/${SEED_SLUG}#d-article-27-sales`);
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/sessions/${SEED_SESSION.slug}#d-article-27-sales`);
     await page.context().close();
   });
 });
