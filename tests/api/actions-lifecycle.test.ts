@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { openDatabase } from '../../server/db/client';
 import { startReminderScheduler } from '../../server/notifications/scheduler';
+import { expectJson } from '../support/responses';
 import { countRows } from '../support/temp-db';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 import { tinyPdf } from './actions-fixtures';
@@ -37,14 +38,8 @@ let tehran: TestRequest;
 let directiveId: number;
 let actionId: number;
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
 async function detail(id: number): Promise<DetailJson> {
-  return json<DetailJson>(await manager(`/api/actions/${id}`), 200);
+  return expectJson<DetailJson>(await manager(`/api/actions/${id}`), 200);
 }
 
 beforeAll(async () => {
@@ -61,7 +56,7 @@ afterAll(async () => {
 
 describe('from directive to verified close', () => {
   it('publishes the seed directive with its two-week due date, given in Jalali', async () => {
-    const session = await json<{ directives: Array<{ id: number; anchor: string; dueRule: string | null }> }>(
+    const session = await expectJson<{ directives: Array<{ id: number; anchor: string; dueRule: string | null }> }>(
       await manager('/api/sessions/tvto-outsourcing-webinar-1'),
       200,
     );
@@ -69,7 +64,7 @@ describe('from directive to verified close', () => {
     expect(directive?.dueRule).toBe('در مدت حداقل دو هفته');
     directiveId = directive?.id ?? 0;
     // 1399-11-01 + 14 days = 1399-11-15 = 2021-02-03.
-    const published = await json<{ status: string; dueOn: string }>(
+    const published = await expectJson<{ status: string; dueOn: string }>(
       await manager(`/api/directives/${directiveId}/publish`, { method: 'POST', json: { dueOn: '۱۳۹۹/۱۱/۱۵' } }),
       200,
     );
@@ -77,7 +72,7 @@ describe('from directive to verified close', () => {
   });
 
   it('fans out to all 31 provinces once, however often it is assigned', async () => {
-    const first = await json<{ createdCount: number; created: ActionJson[] }>(
+    const first = await expectJson<{ createdCount: number; created: ActionJson[] }>(
       await manager(`/api/directives/${directiveId}/assignments`, { method: 'POST', json: { units: ['all-provinces'] } }),
       201,
     );
@@ -85,7 +80,7 @@ describe('from directive to verified close', () => {
     expect(new Set(first.created.map((a) => a.unit.code)).size).toBe(31);
     expect(first.created.every((a) => a.dueOn === '2021-02-03' && a.dueOnJalali === '1399-11-15' && a.status === 'open')).toBe(true);
 
-    const again = await json<{ createdCount: number; existingCount: number }>(
+    const again = await expectJson<{ createdCount: number; existingCount: number }>(
       await manager(`/api/directives/${directiveId}/assignments`, { method: 'POST', json: { units: ['all-provinces', 'prov-tehran'] } }),
       201,
     );
@@ -94,7 +89,7 @@ describe('from directive to verified close', () => {
   });
 
   it("shows the East Azerbaijan director their unit's action with the directive quote and its link", async () => {
-    const mine = await json<{ items: ActionJson[] }>(await eastAzarbaijan('/api/actions/mine'), 200);
+    const mine = await expectJson<{ items: ActionJson[] }>(await eastAzarbaijan('/api/actions/mine'), 200);
     expect(mine.items).toHaveLength(1);
     const [action] = mine.items;
     expect(action?.unit.code).toBe('prov-east-azarbaijan');
@@ -112,7 +107,7 @@ describe('from directive to verified close', () => {
     form.append('letterDate', '1399-11-10');
     const pdf = tinyPdf('operational programme 1400');
     form.append('files', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'برنامه عملیاتی ۱۴۰۰.pdf');
-    const updated = await json<DetailJson>(await eastAzarbaijan(`/api/actions/${actionId}/follow-ups`, { method: 'POST', body: form }), 201);
+    const updated = await expectJson<DetailJson>(await eastAzarbaijan(`/api/actions/${actionId}/follow-ups`, { method: 'POST', body: form }), 201);
     expect(updated).toMatchObject({ status: 'in_progress', progress: 80, version: 2 });
     const [entry] = updated.timeline;
     expect(entry).toMatchObject({ kind: 'progress', letterNumber: '۱۲۳۴/ص/۹۹', letterDate: '2021-01-29' });
@@ -139,29 +134,29 @@ describe('from directive to verified close', () => {
 
   it('answers a stale update with 409 and the current state', async () => {
     const stale = await eastAzarbaijan(`/api/actions/${actionId}/follow-ups`, { method: 'POST', json: { version: 1, note: 'از نسخه قدیمی', progress: 10 } });
-    const body = await json<{ error: { code: string; message: string; details: { current: ActionJson } } }>(stale, 409);
+    const body = await expectJson<{ error: { code: string; message: string; details: { current: ActionJson } } }>(stale, 409);
     expect(body.error.code).toBe('version_conflict');
     expect(body.error.details.current).toMatchObject({ id: actionId, version: 2, progress: 80 });
     expect((await detail(actionId)).progress).toBe(80);
   });
 
   it('lets the director request verification, and keeps verification to managers', async () => {
-    const requested = await json<DetailJson>(
+    const requested = await expectJson<DetailJson>(
       await eastAzarbaijan(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 2, transition: 'request_verification' } }),
       200,
     );
     expect(requested.status).toBe('awaiting_verification');
     const selfVerify = await eastAzarbaijan(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 3, transition: 'verify' } });
     expect(selfVerify.status).toBe(403);
-    const queue = await json<{ items: ActionJson[] }>(await manager('/api/actions/verification-queue'), 200);
+    const queue = await expectJson<{ items: ActionJson[] }>(await manager('/api/actions/verification-queue'), 200);
     expect(queue.items.map((a) => a.id)).toEqual([actionId]);
   });
 
   it('has the manager return it once with a reason, then verify it', async () => {
     const noReason = await manager(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 3, transition: 'return' } });
-    expect((await json<{ error: { code: string } }>(noReason, 422)).error.code).toBe('reason_required');
+    expect((await expectJson<{ error: { code: string } }>(noReason, 422)).error.code).toBe('reason_required');
 
-    const returned = await json<DetailJson>(
+    const returned = await expectJson<DetailJson>(
       await manager(`/api/actions/${actionId}/transitions`, {
         method: 'POST',
         json: { version: 3, transition: 'return', reason: 'جدول بودجه به برنامه پیوست نشده است.' },
@@ -170,7 +165,7 @@ describe('from directive to verified close', () => {
     );
     expect(returned.status).toBe('in_progress');
 
-    const again = await json<DetailJson>(
+    const again = await expectJson<DetailJson>(
       await eastAzarbaijan(`/api/actions/${actionId}/follow-ups`, {
         method: 'POST',
         json: { version: 4, note: 'جدول بودجه پیوست شد.', progress: 100, requestVerification: true },
@@ -179,7 +174,7 @@ describe('from directive to verified close', () => {
     );
     expect(again.status).toBe('awaiting_verification');
 
-    const verified = await json<DetailJson>(
+    const verified = await expectJson<DetailJson>(
       await manager(`/api/actions/${actionId}/transitions`, { method: 'POST', json: { version: 5, transition: 'verify' } }),
       200,
     );
@@ -195,7 +190,7 @@ describe('from directive to verified close', () => {
   });
 
   it('rolls up to 1 of 31 done', async () => {
-    const rollup = await json<{ counts: { total: number; done: number; overdue: number; open: number } }>(
+    const rollup = await expectJson<{ counts: { total: number; done: number; overdue: number; open: number } }>(
       await tehran(`/api/directives/${directiveId}/rollup`),
       200,
     );
@@ -208,7 +203,7 @@ describe('from directive to verified close', () => {
     manager = t.as(await t.signIn({ role: 'manager' }));
     tehran = t.as(await t.signIn({ role: 'director', unitCode: 'prov-tehran' }));
     eastAzarbaijan = t.as(await t.signIn({ role: 'director', unitCode: 'prov-east-azarbaijan' }));
-    const rollup = await json<{ counts: { done: number; overdue: number } }>(await manager(`/api/directives/${directiveId}/rollup`), 200);
+    const rollup = await expectJson<{ counts: { done: number; overdue: number } }>(await manager(`/api/directives/${directiveId}/rollup`), 200);
     expect(rollup.counts).toMatchObject({ done: 1, overdue: 30 });
 
     const scheduler = startReminderScheduler({ client: t.database.client, clock: t.clock });
@@ -230,11 +225,11 @@ describe('from directive to verified close', () => {
     const counted = await t.database.client.execute(`SELECT count(*) AS n, count(DISTINCT action_id) AS actions FROM notifications WHERE kind = 'overdue'`);
     expect([Number(counted.rows[0]?.n), Number(counted.rows[0]?.actions)]).toEqual([30, 30]);
 
-    const mine = await json<{ items: Array<{ kind: string; action: ActionJson }>; unread: number }>(await tehran('/api/notifications'), 200);
+    const mine = await expectJson<{ items: Array<{ kind: string; action: ActionJson }>; unread: number }>(await tehran('/api/notifications'), 200);
     expect(mine.items.map((n) => [n.kind, n.action.unit.code])).toEqual([['overdue', 'prov-tehran']]);
-    const all = await json<{ total: number }>(await manager('/api/notifications?kind=overdue'), 200);
+    const all = await expectJson<{ total: number }>(await manager('/api/notifications?kind=overdue'), 200);
     expect(all.total).toBe(30);
-    const done = await json<{ items: unknown[] }>(await eastAzarbaijan('/api/notifications'), 200);
+    const done = await expectJson<{ items: unknown[] }>(await eastAzarbaijan('/api/notifications'), 200);
     expect(done.items).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { openDatabase, type Database } from '../../server/db/client';
+import { expectJson } from '../support/responses';
 import { countRows } from '../support/temp-db';
 import { createTestContext, sessionCookieOf, TEST_ORIGIN, type TestContext, type TestRequest } from '../support/test-app';
 import { elfHeader, tinyPdf, tinyPng } from './actions-fixtures';
@@ -26,17 +27,11 @@ let manager: TestRequest;
 let director: TestRequest;
 let directiveId: number;
 
-async function body<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
 async function ownAction(): Promise<Action> {
-  const mine = await body<{ items: Action[] }>(await director('/api/actions/mine'), 200);
+  const mine = await expectJson<{ items: Action[] }>(await director('/api/actions/mine'), 200);
   const first = mine.items.find((a) => a.status !== 'done');
   if (!first) throw new Error('no open action');
-  return body<Action>(await director(`/api/actions/${first.id}`), 200);
+  return expectJson<Action>(await director(`/api/actions/${first.id}`), 200);
 }
 
 function upload(version: number, name: string, content: Buffer): FormData {
@@ -57,8 +52,8 @@ beforeAll(async () => {
   // Without a due date on the directive, assigning without one is refused; with one (Jalali) it works.
   await t.database.client.execute({ sql: 'UPDATE directives SET due_on = NULL WHERE id = ?', args: [directiveId] });
   const missing = await manager(`/api/directives/${directiveId}/assignments`, { json: { units: ['northwest-provinces'] } });
-  expect((await body<{ error: { code: string } }>(missing, 422)).error.code).toBe('due_date_required');
-  await body(await manager(`/api/directives/${directiveId}/assignments`, { json: { units: ['northwest-provinces'], dueOn: '1400-02-01' } }), 201);
+  expect((await expectJson<{ error: { code: string } }>(missing, 422)).error.code).toBe('due_date_required');
+  await expectJson(await manager(`/api/directives/${directiveId}/assignments`, { json: { units: ['northwest-provinces'], dueOn: '1400-02-01' } }), 201);
 });
 
 afterAll(async () => {
@@ -69,7 +64,7 @@ describe('evidence files', () => {
   it('refuses an executable named .pdf with 422 and stores nothing', async () => {
     const action = await ownAction();
     const [followUps, blobs] = [await countRows(t.database, 'follow_ups'), await countRows(t.database, 'blobs')];
-    const refused = await body<{ error: { code: string } }>(
+    const refused = await expectJson<{ error: { code: string } }>(
       await director(`/api/actions/${action.id}/follow-ups`, { method: 'POST', body: upload(action.version, 'نامه.pdf', elfHeader) }),
       422,
     );
@@ -90,12 +85,12 @@ describe('evidence files', () => {
   it('stores the same file twice under one SHA-256', async () => {
     const action = await ownAction();
     const pdf = tinyPdf('same letter');
-    const first = await body<Action>(
+    const first = await expectJson<Action>(
       await director(`/api/actions/${action.id}/follow-ups`, { method: 'POST', body: upload(action.version, 'a.pdf', pdf) }),
       201,
     );
     const blobs = await countRows(t.database, 'blobs');
-    await body(await director(`/api/actions/${action.id}/follow-ups`, { method: 'POST', body: upload(first.version, 'b.pdf', pdf) }), 201);
+    await expectJson(await director(`/api/actions/${action.id}/follow-ups`, { method: 'POST', body: upload(first.version, 'b.pdf', pdf) }), 201);
     expect(await countRows(t.database, 'blobs')).toBe(blobs);
   });
 });
@@ -121,13 +116,13 @@ describe('idempotent retries', () => {
 
 describe('status rules through the API', () => {
   it('refuses a request to close without evidence (422 evidence_required), and a director cancelling (403)', async () => {
-    const mine = await body<{ items: Action[] }>(await director('/api/actions/mine'), 200);
+    const mine = await expectJson<{ items: Action[] }>(await director('/api/actions/mine'), 200);
     expect(mine.items).toHaveLength(1);
     // Another unit of the group, without evidence: a manager asks on its behalf.
-    const other = await body<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-ardabil`), 200);
+    const other = await expectJson<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-ardabil`), 200);
     const target = other.items[0];
     if (!target) throw new Error('no Ardabil action');
-    const refused = await body<{ error: { code: string; message: string } }>(
+    const refused = await expectJson<{ error: { code: string; message: string } }>(
       await manager(`/api/actions/${target.id}/transitions`, { json: { version: target.version, transition: 'request_verification' } }),
       422,
     );
@@ -141,19 +136,19 @@ describe('status rules through the API', () => {
 
 describe('re-assigning and re-dating', () => {
   it('lets a manager re-date (Jalali) and re-assign, audited with before and after; a director may not', async () => {
-    const list = await body<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-zanjan`), 200);
+    const list = await expectJson<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-zanjan`), 200);
     const action = list.items[0];
     if (!action) throw new Error('no Zanjan action');
     expect((await director(`/api/actions/${action.id}`, { method: 'PATCH', json: { version: action.version, dueOn: '1400-03-01' } })).status).toBe(403);
 
-    const redated = await body<Action>(
+    const redated = await expectJson<Action>(
       await manager(`/api/actions/${action.id}`, { method: 'PATCH', json: { version: action.version, dueOn: '1400-03-01', reason: 'درخواست استان' } }),
       200,
     );
     expect(redated.dueOn).toBe('2021-05-22');
     const taken = await manager(`/api/actions/${action.id}`, { method: 'PATCH', json: { version: redated.version, unitCode: 'prov-ardabil' } });
-    expect((await body<{ error: { code: string } }>(taken, 409)).error.code).toBe('already_assigned');
-    const moved = await body<Action>(
+    expect((await expectJson<{ error: { code: string } }>(taken, 409)).error.code).toBe('already_assigned');
+    const moved = await expectJson<Action>(
       await manager(`/api/actions/${action.id}`, { method: 'PATCH', json: { version: redated.version, unitCode: 'prov-qazvin' } }),
       200,
     );
@@ -192,7 +187,7 @@ describe('two instances on one database', () => {
   afterAll(() => second.close());
 
   it('lets exactly one of 20 racing writes on the same version through; the others get 409', async () => {
-    const list = await body<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-west-azarbaijan`), 200);
+    const list = await expectJson<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-west-azarbaijan`), 200);
     const action = list.items[0];
     if (!action) throw new Error('no action');
     const before = await countRows(t.database, 'follow_ups');
@@ -208,18 +203,18 @@ describe('two instances on one database', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     expect(await countRows(t.database, 'follow_ups')).toBe(before + 1);
-    const after = await body<Action>(await manager(`/api/actions/${action.id}`), 200);
+    const after = await expectJson<Action>(await manager(`/api/actions/${action.id}`), 200);
     expect(after.version).toBe(action.version + 1);
   });
 
   it('stores all of 20 updates sent through both instances when clients retry on 409, none twice', async () => {
-    const list = await body<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-ardabil`), 200);
+    const list = await expectJson<{ items: Action[] }>(await manager(`/api/actions?directive=${directiveId}&unit=prov-ardabil`), 200);
     const id = list.items[0]?.id ?? 0;
     const before = await countRows(t.database, 'follow_ups');
     const post = async (i: number) => {
       const send = i % 2 ? manager : secondManager;
       for (let attempt = 0; attempt < 200; attempt++) {
-        const current = await body<Action>(await send(`/api/actions/${id}`), 200);
+        const current = await expectJson<Action>(await send(`/api/actions/${id}`), 200);
         const response = await send(`/api/actions/${id}/follow-ups`, {
           method: 'POST',
           headers: { 'Idempotency-Key': `bulk-${i}` },
@@ -239,19 +234,19 @@ describe('two instances on one database', () => {
 
 describe('series carry-over and the dashboard', () => {
   it('carries open actions of the first webinar into the second of its series', async () => {
-    const carried = await body<{ directives: Array<{ directive: { anchor: string }; actions: Action[] }>; total: number }>(
+    const carried = await expectJson<{ directives: Array<{ directive: { anchor: string }; actions: Action[] }>; total: number }>(
       await director('/api/sessions/tvto-outsourcing-webinar-2/carry-over'),
       200,
     );
     const anchors = carried.directives.map((d) => d.directive.anchor);
     expect(anchors).toContain('property-sales-3-months');
     expect(carried.total).toBe(carried.directives.reduce((n, d) => n + d.actions.length, 0));
-    const first = await body<{ total: number }>(await director('/api/sessions/tvto-outsourcing-webinar-1/carry-over'), 200);
+    const first = await expectJson<{ total: number }>(await director('/api/sessions/tvto-outsourcing-webinar-1/carry-over'), 200);
     expect(first.total).toBe(0);
   });
 
   it('reports completion per province and a provinces × directives matrix', async () => {
-    const dashboard = await body<{
+    const dashboard = await expectJson<{
       provinces: Array<{ unit: { code: string }; total: number; completionRate: number | null }>;
       matrix: { units: unknown[]; directives: Array<{ id: number }>; cells: Array<{ unitCode: string; directiveId: number; status: string }> };
       totals: { total: number };
@@ -261,7 +256,7 @@ describe('series carry-over and the dashboard', () => {
     expect(ardabil).toMatchObject({ total: 1, completionRate: 0 });
     expect(dashboard.matrix.directives.map((d) => d.id)).toEqual([directiveId]);
     expect(dashboard.matrix.cells).toHaveLength(dashboard.totals.total);
-    const outside = await body<{ totals: { total: number } }>(await manager('/api/reports/dashboard?from=1400-01-01'), 200);
+    const outside = await expectJson<{ totals: { total: number } }>(await manager('/api/reports/dashboard?from=1400-01-01'), 200);
     expect(outside.totals.total).toBe(0);
     expect((await director('/api/reports/dashboard')).status).toBe(403);
   });
