@@ -1,12 +1,14 @@
 /**
- * `npm run bench [-- --sizes 1500,7500,30000] [--no-write] [--json FILE]`: the scale benchmark
+ * `npm run bench [-- --sizes 1500,7500,30000] [--no-write] [--json FILE] [--from FILE]`: the scale benchmark
  * (ingest, index, search against FTS5, server start, memory, a new session searchable, HTTP
  * load) at each size; prints progress, writes its section into docs/benchmarks.md and the
- * chart docs/bench-scale.svg.
+ * chart docs/bench-scale.svg. `--from FILE` re-renders the section from a saved `--json` run (after
+ * editing docs/bench-scale-notes.md, the analysis printed under the figures).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { hasCorpora } from '../server/search/eval/corpora';
 import { argValue } from './cli';
 import { judgeTargets, replaceSection, scaleChart, scaleSection } from './bench/report';
@@ -21,25 +23,33 @@ if (!hasCorpora()) {
 const argv = process.argv.slice(2);
 const sizes = (argValue(argv, '--sizes') ?? '1500,7500,30000').split(',').map(Number);
 const began = performance.now();
-const load = loadavg()
-  .map((n) => n.toFixed(1))
-  .join(' / ');
 const progress = (message: string) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
-const rows: SizeFigures[] = [];
-for (const size of sizes) {
-  progress(`— ${size.toLocaleString('en-US')} sessions —`);
-  rows.push(await benchSize(size, progress));
+const SavedRun = z.object({ info: z.object({ date: z.string(), machine: z.string(), command: z.string(), load: z.string(), totalMinutes: z.number() }), rows: z.array(z.custom<SizeFigures>()) });
+
+async function measure(): Promise<z.infer<typeof SavedRun>> {
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+  const rows: SizeFigures[] = [];
+  for (const size of sizes) {
+    progress(`— ${size.toLocaleString('en-US')} sessions —`);
+    rows.push(await benchSize(size, progress));
+  }
+  const shown = argv.filter((a, i) => a !== '--json' && argv[i - 1] !== '--json');
+  const info = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    command: `npm run bench${shown.length > 0 ? ` -- ${shown.join(' ')}` : ''}`,
+    load,
+    totalMinutes: (performance.now() - began) / 60_000,
+  };
+  return { info, rows };
 }
 
-const date = new Date().toISOString().slice(0, 10);
-const info = {
-  date,
-  machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-  command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
-  load,
-  totalMinutes: (performance.now() - began) / 60_000,
-};
+const from = argValue(argv, '--from');
+const { info, rows } = from ? SavedRun.parse(JSON.parse(readFileSync(from, 'utf8'))) : await measure();
+const date = info.date;
 const notesFile = join(REPO_ROOT, 'docs/bench-scale-notes.md');
 let notes = '';
 try {
@@ -52,10 +62,12 @@ console.log(section);
 for (const t of judgeTargets(rows)) progress(`${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.figure}`);
 
 const jsonOut = argValue(argv, '--json');
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ info, rows }, null, 2));
+if (jsonOut && !from) writeFileSync(jsonOut, JSON.stringify({ info, rows }, null, 2));
 if (!argv.includes('--no-write')) {
   const doc = join(REPO_ROOT, 'docs/benchmarks.md');
   writeFileSync(doc, replaceSection(readFileSync(doc, 'utf8'), section));
   writeFileSync(join(REPO_ROOT, 'docs/bench-scale.svg'), scaleChart(rows, date));
+  // The figures themselves, so the section can be re-rendered (`--from docs/bench-scale.json`) after editing the notes.
+  if (!from) writeFileSync(join(REPO_ROOT, 'docs/bench-scale.json'), `${JSON.stringify({ info, rows }, null, 2)}\n`);
   progress('wrote docs/benchmarks.md (Scale section) and docs/bench-scale.svg');
 }

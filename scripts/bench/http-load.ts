@@ -1,5 +1,9 @@
-/** @module HTTP load with autocannon: many connections against one route, figures a report can hold. */
-import autocannon from 'autocannon';
+/** @module HTTP load with autocannon (in a child process): many connections against one route, figures a report can hold. */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { REPO_ROOT } from './server-process';
 
 export interface LoadFigures {
   name: string;
@@ -16,40 +20,32 @@ export interface LoadFigures {
   non2xx: number;
 }
 
+const run = promisify(execFile);
+
+const WorkerResult = z.object({
+  requestsPerSec: z.number(),
+  total: z.number(),
+  p50: z.number(),
+  p97_5: z.number(),
+  p99: z.number(),
+  max: z.number(),
+  errors: z.number(),
+  non2xx: z.number(),
+});
+
 /**
- * Run `connections` connections for `seconds` against paths from `nextPath` (called per request).
+ * Run `connections` connections for `seconds` against `paths` (taken in turn), in a separate process.
  *
  * @example
- * const figures = await loadTest({ name: 'search', url, nextPath: () => '/api/search?q=x', cookie });
+ * const figures = await loadTest({ name: 'search', url, paths: ['/api/search?q=x'], cookie });
  */
-export async function loadTest(options: {
-  name: string;
-  url: string;
-  nextPath: () => string;
-  cookie: string;
-  connections?: number;
-  seconds?: number;
-}): Promise<LoadFigures> {
+export async function loadTest(options: { name: string; url: string; paths: string[]; cookie: string; connections?: number; seconds?: number }): Promise<LoadFigures> {
   const connections = options.connections ?? 50;
   const seconds = options.seconds ?? 10;
-  const result = await autocannon({
-    url: options.url,
-    connections,
-    duration: seconds,
-    headers: { cookie: options.cookie },
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: options.nextPath() }) }],
+  const job = { url: options.url, cookie: options.cookie, paths: options.paths, connections, seconds };
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench/load-worker.ts'), JSON.stringify(job)], {
+    cwd: REPO_ROOT,
+    maxBuffer: 16 * 1024 * 1024,
   });
-  return {
-    name: options.name,
-    connections,
-    seconds,
-    requestsPerSec: result.requests.average,
-    total: result.requests.total,
-    p50: result.latency.p50,
-    p97_5: result.latency.p97_5,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+  return { name: options.name, connections, seconds, ...WorkerResult.parse(JSON.parse(stdout)) };
 }

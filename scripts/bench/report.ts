@@ -34,7 +34,7 @@ export function judgeTargets(rows: SizeFigures[]): Target[] {
   const corpusGrowth = smallest && largest ? largest.sessions / smallest.sessions : 0;
   const newSession = largest ? Math.max(largest.newSession.importApiMs, largest.newSession.ingestCliMs) : Infinity;
   return [
-    { name: 'bulk JSONL ingest ≥ 500 sessions/s including indexing', met: slowestIngest >= 500, figure: `slowest ${int(slowestIngest)} sessions/s (${rows.map((r) => `${int(r.ingest.perSecond)} at ${int(r.sessions)}`).join(', ')})` },
+    { name: 'bulk JSONL ingest ≥ 500 sessions/s including indexing', met: slowestIngest >= 500, figure: `slowest ${int(slowestIngest)} sessions/s wall-clock (${rows.map((r) => `${int(r.ingest.perSecond)} at ${int(r.sessions)}`).join(', ')}); per CPU-second of the ingesting process: ${rows.map((r) => int(r.sessions / r.ingest.cpuSeconds)).join(', ')}` },
     {
       name: 'result page p95 ≤ FTS5-with-snippets p95 at every size (stricter: ours highlights 3 paragraphs per hit)',
       met: rows.every((r) => r.ours.page.p95 <= r.fts5.page.p95),

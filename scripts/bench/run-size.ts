@@ -19,7 +19,7 @@ import { DEFAULT_WEIGHTS, SegmentSet } from '../../server/search/segment-set';
 import { createSearchService, type SearchService } from '../../server/search/search.service';
 import { createUsersRepo } from '../../server/users/users.repo';
 import { createUsersService } from '../../server/users/users.service';
-import { writeCorpusJsonl } from './corpus';
+import { writeCorpusJsonl, type BenchCorpus } from './corpus';
 import { callApi, signIn } from './http-client';
 import { loadTest, type LoadFigures } from './http-load';
 import { percentile, queriesFrom } from './queries';
@@ -102,6 +102,74 @@ function mb(bytes: number): number {
   return bytes / 1e6;
 }
 
+/** Everything measured inside this process: ingest, index build and load, ours and FTS5 in process; then the accounts. */
+async function measureInProcess(databaseUrl: string, jsonl: string, corpus: BenchCorpus, queries: string[], size: number, progress: Progress) {
+  // The catalogue and the sample sessions first (units, directives for actions); not timed.
+  const database = await openDatabase(databaseUrl);
+  const indexer = createSearchService(database, { autoMerge: false });
+  await ingestPaths(database.client, [resolve(REPO_ROOT, 'content')], { now: () => systemClock.now(), indexer });
+
+  // Bulk ingest including indexing (one delta segment of the new sessions), as `npm run ingest` does.
+  const cpuBefore = process.cpuUsage();
+  let started = performance.now();
+  const summary = await ingestPaths(database.client, [jsonl], { now: () => systemClock.now(), indexer });
+  const ingestS = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  if (summary.failures.length > 0 || summary.added !== size) throw new Error(`bench ingest failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);
+  const ingest = { seconds: ingestS, cpuSeconds: (cpu.user + cpu.system) / 1e6, perSecond: size / ingestS };
+  progress(`${size}: ingest ${ingest.perSecond.toFixed(0)} sessions/s (${ingestS.toFixed(1)} s, CPU ${ingest.cpuSeconds.toFixed(1)} s)`);
+
+  // Index build: a full base from every session (what a merge or a rebuild does).
+  started = performance.now();
+  await indexer.rebuild();
+  const buildS = (performance.now() - started) / 1000;
+  const segmentBytes = Number((await database.client.execute('SELECT sum(length(payload)) AS n FROM search_segments')).rows[0]?.n ?? 0);
+  // Cold load: a fresh service reads the base and checks it against the sessions table.
+  global.gc?.();
+  const fresh: SearchService = createSearchService(database, { autoMerge: false });
+  started = performance.now();
+  await fresh.refreshIfStale();
+  const coldLoadMs = performance.now() - started;
+  const oursPage = await timedQueries((q) => fresh.search({ q, limit: 10, prefix: false }), queries);
+  // Ranking alone, on the same persisted base the service loaded (as bench:search measures it).
+  const engine = new SegmentSet(DEFAULT_WEIGHTS);
+  const base = await database.client.execute("SELECT id, payload FROM search_segments WHERE kind = 'base' ORDER BY id DESC LIMIT 1");
+  engine.addSegment(1, 'base', loadSegment(parsePayload(String(base.rows[0]?.payload ?? ''))));
+  const oursLatency = await timedQueries(async (q) => engine.search(parseQuery(q, { prefixLast: false }), { limit: 10, offset: 0 }), queries);
+  progress(`${size}: ours build ${buildS.toFixed(1)} s, cold load ${coldLoadMs.toFixed(0)} ms, p95 ${oursLatency.p95.toFixed(2)} ms (ranking), ${oursPage.p95.toFixed(2)} ms (page)`);
+
+  // The peer: FTS5 on the same text through our normaliser, in the same run.
+  const fts = fts5Engine(true);
+  started = performance.now();
+  await fts.build(corpus.docs);
+  const ftsBuildS = (performance.now() - started) / 1000;
+  started = performance.now();
+  await fts.search(queries[0] ?? 'ایران', 10);
+  const firstQueryMs = performance.now() - started;
+  const ftsLatency = await timedQueries((q) => fts.search(q, 10), queries);
+  const ftsPage = await timedQueries(async (q) => {
+    const match = fts5Query(normalizePersian(q));
+    if (!match) return;
+    await fts.client().execute({ sql: "SELECT rowid, snippet(docs, 0, '<mark>', '</mark>', '…', 32) AS snippet FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10", args: [match] });
+  }, queries);
+  const ftsSize = mb(fts.size?.() ?? 0);
+  fts.close();
+  progress(`${size}: FTS5 build ${ftsBuildS.toFixed(1)} s, p95 ${ftsLatency.p95.toFixed(2)} ms (ranking), ${ftsPage.p95.toFixed(2)} ms (with snippets)`);
+
+  // Accounts, made through the users service like `npm run user`.
+  const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
+  const password = `bench-${Math.random().toString(36).slice(2)}-password`;
+  await users.create({ username: 'bench-manager', role: 'manager', password, displayName: 'مدیر آزمون' }, null);
+  await users.create({ username: 'bench-director', role: 'director', unitCode: 'prov-east-azarbaijan', password, displayName: 'مدیرکل آزمون' }, null);
+  database.close();
+  return {
+    password,
+    ingest,
+    ours: { buildS, coldLoadMs, latency: oursLatency, page: oursPage, sizeMB: mb(segmentBytes) },
+    fts5: { buildS: ftsBuildS, firstQueryMs, latency: ftsLatency, page: ftsPage, sizeMB: ftsSize },
+  };
+}
+
 /**
  * Measure one corpus size end to end in a temp folder (removed afterwards).
  *
@@ -118,64 +186,10 @@ export async function benchSize(size: number, progress: Progress): Promise<SizeF
     const queries = queriesFrom(corpus.docs, [], 200, size);
     progress(`${size}: corpus written (Fars News ×${corpus.repeats}, ${queries.length} queries)`);
 
-    // The catalogue and the sample sessions first (units, directives for actions); not timed.
-    const database = await openDatabase(databaseUrl);
-    const indexer = createSearchService(database, { autoMerge: false });
-    await ingestPaths(database.client, [resolve(REPO_ROOT, 'content')], { now: () => systemClock.now(), indexer });
-
-    // Bulk ingest including indexing (one delta segment of the new sessions), as `npm run ingest` does.
-    const cpuBefore = process.cpuUsage();
-    let started = performance.now();
-    const summary = await ingestPaths(database.client, [jsonl], { now: () => systemClock.now(), indexer });
-    const ingestS = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    if (summary.failures.length > 0 || summary.added !== size) throw new Error(`bench ingest failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);
-    const ingest = { seconds: ingestS, cpuSeconds: (cpu.user + cpu.system) / 1e6, perSecond: size / ingestS };
-    progress(`${size}: ingest ${ingest.perSecond.toFixed(0)} sessions/s (${ingestS.toFixed(1)} s, CPU ${ingest.cpuSeconds.toFixed(1)} s)`);
-
-    // Index build: a full base from every session (what a merge or a rebuild does).
-    started = performance.now();
-    await indexer.rebuild();
-    const buildS = (performance.now() - started) / 1000;
-    const segmentBytes = Number((await database.client.execute('SELECT sum(length(payload)) AS n FROM search_segments')).rows[0]?.n ?? 0);
-    // Cold load: a fresh service reads the base and checks it against the sessions table.
+    // Everything in-process first; its indexes are garbage once it returns, before the server and the load run.
+    const { password, ingest, ours, fts5 } = await measureInProcess(databaseUrl, jsonl, corpus, queries, size, progress);
     global.gc?.();
-    const fresh: SearchService = createSearchService(database, { autoMerge: false });
-    started = performance.now();
-    await fresh.refreshIfStale();
-    const coldLoadMs = performance.now() - started;
-    const oursPage = await timedQueries((q) => fresh.search({ q, limit: 10, prefix: false }), queries);
-    // Ranking alone, on the same persisted base the service loaded (as bench:search measures it).
-    const engine = new SegmentSet(DEFAULT_WEIGHTS);
-    const base = await database.client.execute("SELECT id, payload FROM search_segments WHERE kind = 'base' ORDER BY id DESC LIMIT 1");
-    engine.addSegment(1, 'base', loadSegment(parsePayload(String(base.rows[0]?.payload ?? ''))));
-    const oursLatency = await timedQueries(async (q) => engine.search(parseQuery(q, { prefixLast: false }), { limit: 10, offset: 0 }), queries);
-    progress(`${size}: ours build ${buildS.toFixed(1)} s, cold load ${coldLoadMs.toFixed(0)} ms, p95 ${oursLatency.p95.toFixed(2)} ms (ranking), ${oursPage.p95.toFixed(2)} ms (page)`);
-
-    // The peer: FTS5 on the same text through our normaliser, in the same run.
-    const fts = fts5Engine(true);
-    started = performance.now();
-    await fts.build(corpus.docs);
-    const ftsBuildS = (performance.now() - started) / 1000;
-    started = performance.now();
-    await fts.search(queries[0] ?? 'ایران', 10);
-    const firstQueryMs = performance.now() - started;
-    const ftsLatency = await timedQueries((q) => fts.search(q, 10), queries);
-    const ftsPage = await timedQueries(async (q) => {
-      const match = fts5Query(normalizePersian(q));
-      if (!match) return;
-      await fts.client().execute({ sql: "SELECT rowid, snippet(docs, 0, '<mark>', '</mark>', '…', 32) AS snippet FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10", args: [match] });
-    }, queries);
-    const ftsSize = mb(fts.size?.() ?? 0);
-    fts.close();
-    progress(`${size}: FTS5 build ${ftsBuildS.toFixed(1)} s, p95 ${ftsLatency.p95.toFixed(2)} ms (ranking), ${ftsPage.p95.toFixed(2)} ms (with snippets)`);
-
-    // Accounts, made through the users service like `npm run user`.
-    const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
-    const password = `bench-${Math.random().toString(36).slice(2)}-password`;
-    await users.create({ username: 'bench-manager', role: 'manager', password, displayName: 'مدیر آزمون' }, null);
-    await users.create({ username: 'bench-director', role: 'director', unitCode: 'prov-east-azarbaijan', password, displayName: 'مدیرکل آزمون' }, null);
-    database.close();
+    let started = performance.now();
 
     // The server: spawned on the filled database; ready when /api/health answers (the index is loaded before listening).
     const server = await startServer({ databaseUrl });
@@ -213,12 +227,17 @@ export async function benchSize(size: number, progress: Progress): Promise<SizeF
       progress(`${size}: new session searchable after ${importApiMs.toFixed(0)} ms (import API), ${ingestCliMs.toFixed(0)} ms (ingest CLI)`);
 
       // HTTP load: 50 connections, 10 s each.
-      let q = 0;
-      let s = 0;
+      // The load generator runs in its own process; this one lets go of its corpus and indexes first.
+      const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&prefix=false`);
+      const sessionPaths = Array.from({ length: 500 }, (_, i) => `/api/sessions/${corpus.docs[(i * 7919) % corpus.docs.length]?.id ?? ''}`);
+      corpus.docs.length = 0;
+      global.gc?.();
       const load: LoadFigures[] = [];
-      load.push(await loadTest({ name: 'search', url: server.url, cookie: director, nextPath: () => `/api/search?q=${encodeURIComponent(queries[q++ % queries.length] ?? '')}&prefix=false` }));
-      load.push(await loadTest({ name: 'session page', url: server.url, cookie: director, nextPath: () => `/api/sessions/${corpus.docs[(s++ * 7919) % corpus.docs.length]?.id ?? ''}` }));
-      load.push(await loadTest({ name: 'my actions', url: server.url, cookie: director, nextPath: () => '/api/actions/mine' }));
+      load.push(await loadTest({ name: 'search', url: server.url, cookie: director, paths: searchPaths }));
+      load.push(await loadTest({ name: 'session page', url: server.url, cookie: director, paths: sessionPaths }));
+      load.push(await loadTest({ name: 'my actions', url: server.url, cookie: director, paths: ['/api/actions/mine'] }));
+      // The floor this machine sets: the cheapest signed-in route (one SELECT 1) under the same load.
+      load.push(await loadTest({ name: 'health (floor)', url: server.url, cookie: director, paths: ['/api/health'], seconds: 5 }));
       for (const l of load) progress(`${size}: HTTP ${l.name}: ${l.requestsPerSec.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}, non-2xx ${l.non2xx}`);
       const memory = server.memory();
 
@@ -233,8 +252,8 @@ export async function benchSize(size: number, progress: Progress): Promise<SizeF
         repeats: corpus.repeats,
         queries: queries.length,
         ingest,
-        ours: { buildS, coldLoadMs, latency: oursLatency, page: oursPage, sizeMB: mb(segmentBytes) },
-        fts5: { buildS: ftsBuildS, firstQueryMs, latency: ftsLatency, page: ftsPage, sizeMB: ftsSize },
+        ours,
+        fts5,
         server: { readyMs: server.readyMs, firstSearchMs, rssIdleMB, rssAfterLoadMB: memory.rssMB, peakMB: memory.peakMB },
         newSession: { importApiMs, ingestCliMs },
         load,

@@ -16,7 +16,16 @@ let b: ServerProcess;
 
 beforeAll(async () => {
   world = await createReliabilityWorld();
-  [a, b] = await Promise.all([startServer({ databaseUrl: world.databaseUrl }), startServer({ databaseUrl: world.databaseUrl })]);
+  const started = await Promise.allSettled([startServer({ databaseUrl: world.databaseUrl }), startServer({ databaseUrl: world.databaseUrl })]);
+  const servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const [first, second] = servers;
+  if (!first || !second) {
+    // One failed: stop the other, so no server outlives the test.
+    await Promise.all(servers.map((s) => s.stop()));
+    throw started.find((r) => r.status === 'rejected')?.reason;
+  }
+  a = first;
+  b = second;
 }, 90_000);
 
 afterAll(async () => {
