@@ -10,6 +10,7 @@ import type { ActionStatus } from '../db/schema';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { formatJalali } from '../persian/jalali';
+import { presentUnitRef } from '../units/unit-ref';
 import type { ActionChange, ActionFilter, ActionRecord, ActionsRepo, UnitRow } from './actions.repo';
 import type { ActionDetail, ActionSummary, FollowUpInput } from './actions.schemas';
 import { daysBetween, dueState, tehranToday } from './due-dates';
@@ -27,12 +28,6 @@ import {
   TRANSITIONS,
   type TransitionName,
 } from './status-rules';
-
-function presentUnit(units: Map<string, UnitRow>, code: string | null) {
-  if (code === null) return null;
-  const unit = units.get(code);
-  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : { code, name: code, kind: 'unknown' };
-}
 
 /**
  * One action as every list and page shows it.
@@ -55,8 +50,8 @@ export function presentAction(record: ActionRecord, units: Map<string, UnitRow>,
     dueOnJalali: action.dueOn ? formatJalali(action.dueOn) : null,
     dueState: state,
     daysLeft: action.dueOn && state !== 'closed' ? daysBetween(today, action.dueOn) : null,
-    unit: presentUnit(units, action.unitCode) ?? { code: action.unitCode, name: action.unitCode, kind: 'unknown' },
-    recipient: presentUnit(units, action.recipientCode),
+    unit: presentUnitRef(units, action.unitCode),
+    recipient: presentUnitRef(units, action.recipientCode),
     directive: {
       id: directive.id,
       anchor: directive.anchor,

@@ -17,6 +17,7 @@ import type { SessionIndexer } from '../ingest/ingest';
 import { storeSessions } from '../ingest/session-store';
 import { parseDate } from '../persian/jalali';
 import { stripBidiControls } from '../security/bidi';
+import { presentUnitRef } from '../units/unit-ref';
 import { describeCue, prepareImport, readSpan, repairsInBody, REVIEW_CUES, type ImportFormat } from './import-source';
 import type { DraftDirectiveRow, DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
 import type { ImportDraft, PublishResult, ReviewState, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
@@ -110,12 +111,6 @@ function reviewOf(row: DraftDirectiveRow): ReviewState {
   return 'pending';
 }
 
-function unitRef(units: ReadonlyMap<string, UnitRow>, code: string | null) {
-  if (code === null) return null;
-  const unit = units.get(code);
-  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : { code, name: code, kind: 'unknown' };
-}
-
 function presentSuggestion(row: DraftDirectiveRow, units: ReadonlyMap<string, UnitRow>): Suggestion {
   return {
     id: row.id,
@@ -125,8 +120,8 @@ function presentSuggestion(row: DraftDirectiveRow, units: ReadonlyMap<string, Un
     end: row.end,
     speaker: row.speaker,
     kind: row.kind,
-    assignee: unitRef(units, row.assigneeCode),
-    recipient: unitRef(units, row.recipientCode),
+    assignee: presentUnitRef(units, row.assigneeCode),
+    recipient: presentUnitRef(units, row.recipientCode),
     due: row.dueOn,
     dueRule: row.dueRule,
     refs: row.refs,

@@ -1,0 +1,30 @@
+/** @module A unit as other API shapes name it (`{ code, name, kind }`), from the units read once per request. */
+
+/** What a unit reference needs of a unit row. */
+export interface UnitLike {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface UnitRef {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/**
+ * The unit behind `code` as a reference; a code the catalogue no longer holds is shown as
+ * itself with kind `unknown` (the record stays readable), and no code is null.
+ *
+ * @example
+ * presentUnitRef(units, 'prov-tehran') // { code: 'prov-tehran', name: 'اداره کل … استان تهران', kind: 'province' }
+ * presentUnitRef(units, 'gone') // { code: 'gone', name: 'gone', kind: 'unknown' }
+ */
+export function presentUnitRef(units: ReadonlyMap<string, UnitLike>, code: string): UnitRef;
+export function presentUnitRef(units: ReadonlyMap<string, UnitLike>, code: string | null): UnitRef | null;
+export function presentUnitRef(units: ReadonlyMap<string, UnitLike>, code: string | null): UnitRef | null {
+  if (code === null) return null;
+  const unit = units.get(code);
+  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : { code, name: code, kind: 'unknown' };
+}
