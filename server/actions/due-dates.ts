@@ -57,11 +57,6 @@ export function reminderFor(dueOn: string | null, status: ActionStatus, today: s
   return state === 'due_soon' || state === 'due_today' || state === 'overdue' ? state : null;
 }
 
-/** First day of the due-soon window, for SQL range queries. */
-export function dueSoonFrom(dueOn: string): string {
-  return addDays(dueOn, -DUE_SOON_DAYS);
-}
-
 /**
  * Was it closed on time? `closedAt` is an ISO instant, compared as a Tehran day.
  *

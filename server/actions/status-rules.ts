@@ -149,7 +149,3 @@ export function allowedTransitions(status: ActionStatus, actor: Actor): Transiti
 
 /** Statuses that still need work (not done, not cancelled). */
 export const OPEN_STATUSES: readonly ActionStatus[] = OPEN_STATES;
-
-export function isClosed(status: ActionStatus): boolean {
-  return status === 'done' || status === 'cancelled';
-}
