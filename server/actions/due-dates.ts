@@ -3,7 +3,6 @@
  * the calendar day in Tehran, whatever the server's time zone: deadlines are Iranian days.
  */
 import type { ActionStatus, ReminderKind } from '../db/schema';
-import { addDays } from '../persian/jalali';
 
 const TEHRAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit' });
 
