@@ -2,6 +2,7 @@
 import { query, revalidate } from '@solidjs/router';
 import type { ActionDetail, ActionList, TransitionName } from './action-types';
 import { apiRequest, apiUrl } from './client';
+import { firstParam } from '../lib/search-params';
 
 /** Filters of `GET /api/actions` (and the CSV export), as they sit in the page's URL. */
 export interface ActionFilters {
@@ -25,8 +26,7 @@ const FILTER_KEYS = ['unit', 'status', 'overdue', 'from', 'to', 'series', 'direc
 export function actionFilters(search: Partial<Record<string, string | string[]>>): ActionFilters {
   const filters: ActionFilters = {};
   for (const key of FILTER_KEYS) {
-    const raw = search[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
+    const value = firstParam(search[key]);
     if (value) filters[key] = value;
   }
   return filters;

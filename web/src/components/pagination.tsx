@@ -2,6 +2,7 @@
 import { Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { toPersianDigits } from '../lib/persian-digits';
+import { firstParam } from '../lib/search-params';
 
 /**
  * Shown only when there is more than one page.
@@ -49,7 +50,6 @@ export function pageCount(total: number, pageSize: number): number {
  * parsePage('x') // 1
  */
 export function parsePage(value: string | string[] | undefined): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  const page = Number(text);
+  const page = Number(firstParam(value));
   return Number.isInteger(page) && page > 0 ? page : 1;
 }

@@ -17,16 +17,12 @@ import { formatRate, STATUS_LABELS } from '../lib/action-labels';
 import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
+import { firstParam } from '../lib/search-params';
 import { shortUnitName } from '../lib/unit-names';
 import '../styles/actions.css';
 
 function periodFilters(search: Partial<Record<string, string | string[]>>): PeriodFilters {
-  const pick = (key: string) => {
-    const raw = search[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    return value || undefined;
-  };
-  return { from: pick('from'), to: pick('to'), series: pick('series') };
+  return { from: firstParam(search.from), to: firstParam(search.to), series: firstParam(search.series) };
 }
 
 export function DashboardPage() {

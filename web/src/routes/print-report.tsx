@@ -11,19 +11,16 @@ import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { dueStateLabel, formatRate, PRIORITY_LABELS, STATUS_LABELS } from '../lib/action-labels';
 import { formatJalaliDate } from '../lib/jalali-date';
-import { formatJalaliDateTime } from '../lib/jalali-datetime';
-import { jalaliInputValue } from '../lib/jalali-datetime';
+import { formatJalaliDateTime, jalaliInputValue } from '../lib/jalali-datetime';
 import { toPersianDigits } from '../lib/persian-digits';
+import { firstParam } from '../lib/search-params';
 import { shortUnitName } from '../lib/unit-names';
 import '../styles/actions.css';
 import '../styles/print-report.css';
 
 export function PrintReportPage() {
   const [search] = useSearchParams();
-  const scope = () => {
-    const pick = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-    return { directive: pick(search.directive), unit: pick(search.unit) };
-  };
+  const scope = () => ({ directive: firstParam(search.directive), unit: firstParam(search.unit) });
   const report = createAsync(() => (scope().directive || scope().unit ? getPrintReport(scope()) : Promise.resolve(undefined)));
   usePageTitle(() => report()?.title ?? 'گزارش چاپی');
   return (

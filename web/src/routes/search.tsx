@@ -12,6 +12,7 @@ import { AsyncBoundary, EmptyState } from '../components/states';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
+import { firstParam } from '../lib/search-params';
 import '../styles/search.css';
 
 /** Wait this long after the last keystroke before searching. */
@@ -22,8 +23,9 @@ const KINDS: Array<[string, string]> = [['', 'همه'], ...SESSION_KINDS.map((ki
 
 type FilterKey = 'q' | 'from' | 'to' | 'speaker' | 'kind';
 
+/** A query parameter as a field shows it: '' when missing. */
 function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
+  return firstParam(value) ?? '';
 }
 
 export function SearchPage() {
