@@ -58,7 +58,7 @@ export function judgeTargets(rows: SizeFigures[]): Target[] {
 
 function sizeTable(r: SizeFigures): string {
   const lines = [
-    `#### ${int(r.sessions)} sessions (Fars News ×${r.repeats}, ${int(r.paragraphs)} paragraphs)`,
+    `### ${int(r.sessions)} sessions (Fars News ×${r.repeats}, ${int(r.paragraphs)} paragraphs)`,
     '',
     '| measure | ours | FTS5 normalised | ratio ours/FTS5 |',
     '|---|---|---|---|',
@@ -75,7 +75,7 @@ function sizeTable(r: SizeFigures): string {
     '| measure | value |',
     '|---|---|',
     `| bulk JSONL ingest incl. indexing | ${int(r.ingest.perSecond)} sessions/s (${f(r.ingest.seconds)} s wall, ${f(r.ingest.cpuSeconds)} s CPU) |`,
-    `| server ready after start (spawn → /api/health 200, index loaded) | ${f(r.server.readyMs / 1000, 2)} s; first search then ${int(r.server.firstSearchMs)} ms |`,
+    `| server ready after start (spawn → /api/health 200, index loaded) | ${f(r.server.readyMs / 1000, 2)} s, of which loading and checking the index ${int(r.server.indexLoadMs ?? NaN)} ms; first search then ${int(r.server.firstSearchMs)} ms |`,
     `| server RSS idle / after load / peak | ${int(r.server.rssIdleMB)} / ${int(r.server.rssAfterLoadMB)} / ${int(r.server.peakMB)} MB |`,
     `| new session searchable via GET /api/search after the write returned | ${int(r.newSession.importApiMs)} ms (import + publish on the same server), ${int(r.newSession.ingestCliMs)} ms (\`npm run ingest\` in another process) |`,
     '',

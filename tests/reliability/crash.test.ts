@@ -5,7 +5,7 @@
  * and a client's retry with the same key stores the rest exactly once.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCorpusJsonl } from '../../scripts/bench/corpus';
@@ -112,7 +112,7 @@ describe('SIGKILL during a bulk ingest', () => {
       // A kill in the indexing step: all sessions of a second file stored, their delta segment not yet written.
       const second = join(world.dir, 'second.jsonl');
       const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, 600);
-      await import('node:fs').then((fs) => fs.writeFileSync(second, lines.map((l) => l.replace(/"slug":"fars-/, '"slug":"fars-second-')).join('\n')));
+      writeFileSync(second, lines.map((l) => l.replace(/"slug":"fars-/, '"slug":"fars-second-')).join('\n'));
       const total = size + 600;
       const ingest = spawnIngest(world.databaseUrl, second);
       let exited = false;

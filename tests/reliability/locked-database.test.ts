@@ -4,9 +4,13 @@
  * the lock is gone is stored once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { callApi, signIn } from '../../scripts/bench/http-client';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process';
 import { createReliabilityWorld, type ReliabilityWorld } from '../support/reliability-world';
+
+const ActionJson = z.object({ version: z.number(), progress: z.number() });
+const ErrorJson = z.object({ error: z.object({ code: z.string() }) });
 
 let world: ReliabilityWorld;
 let server: ServerProcess;
@@ -25,7 +29,7 @@ describe('a locked database', () => {
   it('answers 503 with Retry-After while another writer holds the lock, never a partial write', async () => {
     const cookie = await signIn(server.url, world.director, world.password);
     const id = world.directorActionId;
-    const before = (await (await callApi(server.url, `/api/actions/${id}`, { cookie })).json()) as { version: number; timeline: unknown[] };
+    const before = ActionJson.parse(await (await callApi(server.url, `/api/actions/${id}`, { cookie })).json());
 
     const other = await world.open();
     // BEGIN IMMEDIATE: the write lock, held by another connection for longer than the server waits.
@@ -42,14 +46,14 @@ describe('a locked database', () => {
       const refused = await post();
       expect(refused.status).toBe(503);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unavailable');
+      expect(ErrorJson.parse(await refused.json()).error.code).toBe('unavailable');
       // It waited for the lock (the busy timeout), then gave up rather than hang.
       expect(Date.now() - started).toBeGreaterThanOrEqual(250);
 
       // Readers are not blocked by a writer in WAL mode.
       const read = await callApi(server.url, `/api/actions/${id}`, { cookie });
       expect(read.status).toBe(200);
-      expect(((await read.json()) as { version: number }).version).toBe(before.version);
+      expect(ActionJson.parse(await read.json()).version).toBe(before.version);
     } finally {
       await lock.rollback();
       lock.close();
@@ -62,7 +66,7 @@ describe('a locked database', () => {
       headers: { 'idempotency-key': 'locked-1' },
     });
     expect(retried.status).toBe(201);
-    const after = (await retried.json()) as { version: number; progress: number };
+    const after = ActionJson.parse(await retried.json());
     expect(after.version).toBe(before.version + 1);
     expect(after.progress).toBe(40);
 
