@@ -36,7 +36,7 @@ export function judgeTargets(rows: SizeFigures[]): Target[] {
   return [
     { name: 'bulk JSONL ingest ≥ 500 sessions/s including indexing', met: slowestIngest >= 500, figure: `slowest ${int(slowestIngest)} sessions/s wall-clock (${rows.map((r) => `${int(r.ingest.perSecond)} at ${int(r.sessions)}`).join(', ')}); per CPU-second of the ingesting process: ${rows.map((r) => int(r.sessions / r.ingest.cpuSeconds)).join(', ')}` },
     {
-      name: 'result page p95 ≤ FTS5-with-snippets p95 at every size (stricter: ours highlights 3 paragraphs per hit)',
+      name: 'extra check, not an issue target: result page p95 ≤ FTS5-with-snippets p95 at every size (ours highlights 3 paragraphs per hit)',
       met: rows.every((r) => r.ours.page.p95 <= r.fts5.page.p95),
       figure: rows.map((r) => `${int(r.sessions)}: ${f(r.ours.page.p95, 2)} vs ${f(r.fts5.page.p95, 2)} ms (×${ratio(r.ours.page.p95, r.fts5.page.p95)})`).join('; '),
     },
