@@ -25,6 +25,15 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 8 * 60 * 60_000, 
 /** lastSeenAt is written at most this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * A session row read for a request is reused for this long (real time) by reads in this process.
+ * Writes always read the database and then empty the cache (see `resolve`), so sign-out, a password
+ * change or a disabled user take effect at once here, and within this long on other instances.
+ */
+export const SESSION_CACHE_MS = 2_000;
+/** Bound on cached sessions (the cache is emptied when it is full). */
+const SESSION_CACHE_MAX = 10_000;
+
 export function presentAuthUser(row: UserRow): AuthUser {
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitCode: row.unitCode };
 }
@@ -57,12 +66,29 @@ export interface AuthServiceOptions {
   throttle?: ThrottlePolicy;
   /** Hashing cost of new passwords (tests lower it). */
   scrypt?: ScryptParams;
+  /** How long a read may reuse a session row, ms (default SESSION_CACHE_MS; 0 reads every time). */
+  sessionCacheMs?: number;
 }
 
 export function createAuthService(options: AuthServiceOptions) {
   const { db, repo, clock } = options;
   const policy = options.sessions ?? DEFAULT_SESSION_POLICY;
   const throttle = options.throttle ?? DEFAULT_THROTTLE;
+  const cacheMs = options.sessionCacheMs ?? SESSION_CACHE_MS;
+  type Found = NonNullable<Awaited<ReturnType<AuthRepo['sessionWithUser']>>>;
+  const cached = new Map<string, { found: Found; readAt: number }>();
+
+  async function sessionRow(tokenHash: string, fresh: boolean): Promise<Found | undefined> {
+    const hit = cached.get(tokenHash);
+    if (!fresh && hit && performance.now() - hit.readAt < cacheMs) return hit.found;
+    const found = await repo.sessionWithUser(tokenHash);
+    if (!found || cacheMs <= 0) cached.delete(tokenHash);
+    else {
+      if (cached.size >= SESSION_CACHE_MAX) cached.clear();
+      cached.set(tokenHash, { found, readAt: performance.now() });
+    }
+    return found;
+  }
 
   async function startSession(userId: number): Promise<string> {
     const token = randomBytes(32).toString('base64url');
@@ -110,23 +136,39 @@ export function createAuthService(options: AuthServiceOptions) {
       return { token: await startSession(user.id), user: presentAuthUser(user) };
     },
 
-    /** The signed-in user for a cookie token, or null (unknown, expired, idle too long, or user disabled). */
-    async resolve(token: string): Promise<{ user: AuthUser; tokenHash: string } | null> {
+    /**
+     * The signed-in user for a cookie token, or null (unknown, expired, idle too long, or user disabled).
+     * `fresh` (every write) reads the database; otherwise a row read in the last SESSION_CACHE_MS is reused.
+     */
+    async resolve(token: string, { fresh = false }: { fresh?: boolean } = {}): Promise<{ user: AuthUser; tokenHash: string } | null> {
       const tokenHash = hashSessionToken(token);
-      const found = await repo.sessionWithUser(tokenHash);
+      const found = await sessionRow(tokenHash, fresh);
       if (!found) return null;
       const now = clock.now().getTime();
       const { session, user } = found;
       const expired = Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + policy.idleMs <= now;
       if (expired || user.disabled) {
+        cached.delete(tokenHash);
         await repo.deleteSession(tokenHash);
         return null;
       }
-      if (now - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) await repo.touchSession(tokenHash, new Date(now).toISOString());
+      if (now - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
+        const lastSeenAt = new Date(now).toISOString();
+        await repo.touchSession(tokenHash, lastSeenAt);
+        // The cached copy too, or every read until it expires would write again.
+        const hit = cached.get(tokenHash);
+        if (hit) hit.found = { session: { ...hit.found.session, lastSeenAt }, user: hit.found.user };
+      }
       return { user: presentAuthUser(user), tokenHash };
     },
 
+    /** Forget every cached session row (after any write: it may have signed someone out or disabled them). */
+    forgetCachedSessions(): void {
+      cached.clear();
+    },
+
     async logout(token: string, actorId: number | null): Promise<void> {
+      cached.delete(hashSessionToken(token));
       await repo.deleteSession(hashSessionToken(token));
       if (actorId !== null) await db.insert(auditLog).values(auditValues({ actorId, event: 'logout', entity: 'user', entityId: actorId, at: clock.now() }));
     },
@@ -146,6 +188,7 @@ export function createAuthService(options: AuthServiceOptions) {
       const now = clock.now();
       await repo.updatePassword(userId, await hashPassword(newPassword, options.scrypt), now.toISOString());
       await repo.deleteSessionsOf(userId);
+      cached.clear();
       await db.insert(auditLog).values(auditValues({ actorId: userId, event: 'user.password', entity: 'user', entityId: userId, at: now }));
       return startSession(userId);
     },

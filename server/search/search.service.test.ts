@@ -91,6 +91,25 @@ describe('createSearchService', () => {
     expect(reader.stats().segments).toBe(segmentsBefore + 1);
   });
 
+  it('answers a repeated query from its result cache until the index moves', async () => {
+    const search = createSearchService(database, { autoMerge: false });
+    await search.indexSessions(await store([WEBINAR]));
+    expect((await search.search({ q: 'استان', prefix: false })).hits.map((h) => h.session.slug)).toEqual(['webinar-1']);
+    // Another spelling of the same words is the same page, echoing what was typed.
+    const again = await search.search({ q: 'اُستان', prefix: false });
+    expect(again.query).toBe('اُستان');
+    expect(search.stats().cache.hits).toBe(1);
+    // A session indexed now is in the very next answer.
+    await search.indexSessions(await store([MEETING]));
+    const after = await search.search({ q: 'استان', prefix: false });
+    expect(after.hits.map((h) => h.session.slug).sort()).toEqual(['meeting-2', 'webinar-1']);
+
+    const uncached = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 } });
+    await uncached.search({ q: 'استان', prefix: false });
+    await uncached.search({ q: 'استان', prefix: false });
+    expect(uncached.stats().cache.hits).toBe(0);
+  });
+
   it('shows a re-ingested session once, with its new text only', async () => {
     const search = createSearchService(database, { autoMerge: false });
     await search.indexSessions(await store([WEBINAR, MEETING]));

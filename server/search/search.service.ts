@@ -14,7 +14,8 @@ import type { Db } from '../db/client';
 import type { EngineHit, SearchFilters } from './engine';
 import { bestParagraphs, type ParagraphMatch } from './highlight';
 import { parseFilterDate } from './filters';
-import { parseQuery } from './query';
+import { parseQuery, type ParsedQuery } from './query';
+import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
 import { createSearchRepo, type SearchRepo } from './search.repo';
 import { buildSegmentPayload, loadSegment, parsePayload, type SessionMeta } from './segment';
 import { SegmentSet, DEFAULT_WEIGHTS, type MatchWeights } from './segment-set';
@@ -70,6 +71,8 @@ export interface SearchServiceOptions {
   staleCheckMs?: number;
   weights?: MatchWeights;
   clock?: () => Date;
+  /** Result pages kept per index state (default 1,000 pages, 32 MB; `{ maxEntries: 0 }` turns it off). */
+  resultCache?: ResultCacheOptions;
   /** Called when a background merge fails (default: console.error). */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -91,7 +94,23 @@ export interface SearchService {
   merge(): Promise<void>;
   /** Wait for background work (a merge) to finish. */
   idle(): Promise<void>;
-  stats(): { generation: number; segments: number; sessions: number };
+  stats(): { generation: number; segments: number; sessions: number; cache: { entries: number; bytes: number; hits: number; misses: number } };
+}
+
+/** Approximate heap bytes of a page: its strings (UTF-16) and a little per object. */
+function pageBytes(page: SearchPage): number {
+  let n = 256;
+  for (const hit of page.hits) {
+    n += 256 + (hit.session.title.length + hit.session.slug.length) * 2;
+    for (const p of hit.paragraphs) n += 128 + p.snippet.length * 2 + p.highlights.length * 48;
+  }
+  return n;
+}
+
+/** What makes two searches the same page: the parsed (normalised) words, filters, window, paragraphs. */
+function cacheKeyOf(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, paragraphs: number): string {
+  const words = query.words.map((w) => `${w.surface}${w.prefix ? '*' : ''}`).join(' ');
+  return JSON.stringify([words, query.stopWords, filters.from ?? '', filters.to ?? '', filters.speaker ?? '', filters.kind ?? '', limit, offset, paragraphs]);
 }
 
 function rankOf(id: number, kind: 'base' | 'delta', asOf: number): number {
@@ -114,6 +133,7 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
   const staleCheckMs = options.staleCheckMs ?? 250;
   const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: background merge failed', e));
   let set = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
+  const pages = createResultCache<SearchPage>(options.resultCache ?? DEFAULT_RESULT_CACHE, pageBytes);
   let generation = -1;
   /** Last seen count/updated mark of the sessions table. */
   let sessionsMark = '';
@@ -318,11 +338,20 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
       const filters = filtersOf(params);
       const limit = Math.min(Math.max(params.limit ?? 10, 1), MAX_LIMIT);
       const offset = Math.max(params.offset ?? 0, 0);
+      const perSession = params.paragraphs ?? 3;
       await ensureLoaded();
       if (Date.now() - lastCheck >= staleCheckMs) await refresh();
+      // The index state a page was computed on: a new generation or sessions mark empties the cache.
+      const state = `${generation}|${sessionsMark}|${set.segmentCount()}`;
+      const key = cacheKeyOf(query, filters, limit, offset, perSession);
+      const cached = pages.get(state, key);
+      if (cached) return cached.query === raw ? cached : { ...cached, query: raw };
       const result = set.search(query, { limit, offset, filters });
-      const hits = await present(result.hits, result.terms, params.paragraphs ?? 3);
-      return { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords };
+      const hits = await present(result.hits, result.terms, perSession);
+      const page = { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords };
+      // Only if nothing moved while the paragraphs were read (another request may have refreshed).
+      if (state === `${generation}|${sessionsMark}|${set.segmentCount()}`) pages.set(state, key, page);
+      return page;
     },
 
     async refreshIfStale() {
@@ -346,7 +375,7 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
     },
 
     stats() {
-      return { generation, segments: set.segmentCount(), sessions: set.size() };
+      return { generation, segments: set.segmentCount(), sessions: set.size(), cache: pages.stats() };
     },
   };
 }
