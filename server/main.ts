@@ -1,4 +1,10 @@
-/** @module Start Neshast: read env, open and migrate the database, ingest content, serve. */
+/**
+ * @module Start Neshast: read env, open and migrate the database, ingest content, serve.
+ * NESHAST_WORKERS=N (N > 1) serves from N processes (`node:cluster`): the primary prepares the
+ * database (migrations, content, first accounts) and then only accepts connections and hands them
+ * to the workers, each of which loads the search index and serves; one worker runs the reminders.
+ */
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
@@ -6,60 +12,108 @@ import { systemClock } from './app-deps';
 import { prepareStartupAccounts } from './auth/first-run';
 import { openDatabase } from './db/client';
 import { readEnv } from './env';
+import { startRequestTrace } from './http/request-trace';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
+import { DEFAULT_RESULT_CACHE } from './search/result-cache';
 import { createSmtpMailer } from './notifications/mailer';
 import { startReminderScheduler } from './notifications/scheduler';
 import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
 const env = readEnv();
-const database = await openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN, busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
-// One search service for the process: ingest indexes into it, the routes and imports use it.
-const search = createSearchService(database);
+const workers = Math.max(1, Number(process.env.NESHAST_WORKERS ?? '1') || 1);
+/** NESHAST_SEARCH_CACHE: result pages kept per process (0 turns the cache off; benchmarks compare). */
+const cachePages = Number(process.env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries);
+const openDb = () => openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN, busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
+const newSearch = (database: Awaited<ReturnType<typeof openDb>>) =>
+  createSearchService(database, { resultCache: { ...DEFAULT_RESULT_CACHE, maxEntries: Number.isFinite(cachePages) ? cachePages : DEFAULT_RESULT_CACHE.maxEntries } });
 
-if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {
-  const started = performance.now();
-  const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { now: () => systemClock.now(), indexer: search });
-  for (const failure of summary.failures) console.warn(describeFailure(failure));
-  console.log(describeSummary(summary, (performance.now() - started) / 1000));
+/** Migrations, sample content and first accounts: once, before anything serves. Notices to print once listening. */
+async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: ReturnType<typeof newSearch>): Promise<string[]> {
+  if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {
+    const started = performance.now();
+    const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { now: () => systemClock.now(), indexer: search });
+    for (const failure of summary.failures) console.warn(describeFailure(failure));
+    console.log(describeSummary(summary, (performance.now() - started) / 1000));
+  }
+  // After ingest, so the demo director's unit exists. Passwords are printed once the server listens.
+  try {
+    const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
+    return await prepareStartupAccounts(users, { demo: env.NESHAST_DEMO, env: { ...env, NODE_ENV: process.env.NODE_ENV } });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    database.close();
+    process.exit(1);
+  }
 }
 
-// After ingest, so the demo director's unit exists. Passwords are printed once the server listens.
-let accountNotices: string[] = [];
-try {
-  const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
-  accountNotices = await prepareStartupAccounts(users, { demo: env.NESHAST_DEMO, env: { ...env, NODE_ENV: process.env.NODE_ENV } });
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+/** Load the index, listen, run reminders (if `reminders`); notices are printed once listening. */
+async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: ReturnType<typeof newSearch>, notices: string[], reminders: boolean): Promise<void> {
+  // Load the index (and check it against the sessions table, rebuilding after a crash) before
+  // listening, so the first search is as fast as the rest.
+  const indexStarted = performance.now();
+  await search.refreshIfStale();
+  const indexStats = search.stats();
+  console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
+
+  const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
+  // NESHAST_TRACE=1: slow requests, event-loop delay and GC pauses once a second (load tests).
+  const trace = process.env.NESHAST_TRACE === '1' ? startRequestTrace() : null;
+  const server = serve({ fetch: trace ? trace.wrap(app.fetch) : app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
+    console.log(`Neshast is serving on http://${host}:${info.port}/${cluster.isWorker ? ` (worker ${cluster.worker?.id ?? '?'})` : ''}`);
+    for (const notice of notices) console.log(notice);
+  });
+
+  // Reminders on start and daily; idempotent, so every instance may run it (one worker per machine does).
+  const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined;
+  const scheduler = reminders ? startReminderScheduler({ client: database.client, clock: systemClock, mailer, publicUrl: env.PUBLIC_URL }) : null;
+
+  function shutdown() {
+    trace?.stop();
+    scheduler?.stop();
+    mailer?.close();
+    server.close();
+    database.close();
+    process.exit(0);
+  }
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (workers > 1 && cluster.isPrimary) {
+  // The primary: prepare once, then fork. It keeps no database or index open while serving.
+  const database = await openDb();
+  const notices = await prepare(database, newSearch(database));
   database.close();
-  process.exit(1);
+  let stopping = false;
+  let remindersWorker = -1;
+  const fork = (reminders: boolean) => {
+    const worker = cluster.fork({ NESHAST_REMINDERS: reminders ? '1' : '0' });
+    if (reminders) remindersWorker = worker.id;
+  };
+  for (let i = 0; i < workers; i++) fork(i === 0);
+  cluster.once('listening', () => {
+    for (const notice of notices) console.log(notice);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    // A worker that died is replaced (its reminders role with it).
+    console.error(`worker ${worker.id} exited (${signal ?? code}); starting another`);
+    fork(worker.id === remindersWorker);
+  });
+  const stopAll = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    process.exit(0);
+  };
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+} else {
+  const database = await openDb();
+  // One search service per process: ingest indexes into it, the routes and imports use it.
+  const search = newSearch(database);
+  const notices = cluster.isWorker ? [] : await prepare(database, search);
+  await serveHere(database, search, notices, !cluster.isWorker || process.env.NESHAST_REMINDERS === '1');
 }
-
-// Load the index (and check it against the sessions table, rebuilding after a crash) before
-// listening, so the first search is as fast as the rest.
-const indexStarted = performance.now();
-await search.refreshIfStale();
-const indexStats = search.stats();
-console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
-
-const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
-  console.log(`Neshast is serving on http://${host}:${info.port}/`);
-  for (const notice of accountNotices) console.log(notice);
-});
-
-// Reminders on start and daily; idempotent, so every instance may run it.
-const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined;
-const reminders = startReminderScheduler({ client: database.client, clock: systemClock, mailer, publicUrl: env.PUBLIC_URL });
-
-function shutdown() {
-  reminders.stop();
-  mailer?.close();
-  server.close();
-  database.close();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

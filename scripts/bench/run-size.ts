@@ -239,8 +239,24 @@ export async function benchSize(size: number, progress: Progress): Promise<SizeF
       load.push(await loadTest({ name: 'my actions', url: server.url, cookie: director, paths: ['/api/actions/mine'] }));
       // The floor this machine sets: the cheapest signed-in route (one SELECT 1) under the same load.
       load.push(await loadTest({ name: 'health (floor)', url: server.url, cookie: director, paths: ['/api/health'], seconds: 5 }));
-      for (const l of load) progress(`${size}: HTTP ${l.name}: ${l.requestsPerSec.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}, non-2xx ${l.non2xx}`);
       const memory = server.memory();
+      // The same search load on fresh servers: the result cache off (every request ranks, reads and
+      // highlights), and two worker processes (node:cluster) with the cache on and off. autocannon
+      // shares the 2 cores with them, so two workers compete with the load generator for the second core.
+      const searchOn = async (name: string, env: Record<string, string>): Promise<LoadFigures> => {
+        const other = await startServer({ databaseUrl, env });
+        try {
+          const cookie = await signIn(other.url, 'bench-director', password);
+          return await loadTest({ name, url: other.url, cookie, paths: searchPaths });
+        } finally {
+          await other.stop();
+        }
+      };
+      await server.stop();
+      load.push(await searchOn('search, result cache off', { NESHAST_SEARCH_CACHE: '0' }));
+      load.push(await searchOn('search, 2 workers', { NESHAST_WORKERS: '2' }));
+      load.push(await searchOn('search, 2 workers, cache off', { NESHAST_WORKERS: '2', NESHAST_SEARCH_CACHE: '0' }));
+      for (const l of load) progress(`${size}: HTTP ${l.name}: ${l.requestsPerSec.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}, non-2xx ${l.non2xx}`);
 
       const paragraphs = await openDatabase(databaseUrl, { migrate: false }).then(async (d) => {
         const n = Number((await d.client.execute('SELECT count(*) AS n FROM paragraphs')).rows[0]?.n ?? 0);
