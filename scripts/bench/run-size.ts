@@ -127,7 +127,8 @@ async function measureInProcess(databaseUrl: string, jsonl: string, corpus: Benc
   const segmentBytes = Number((await database.client.execute('SELECT sum(length(payload)) AS n FROM search_segments')).rows[0]?.n ?? 0);
   // Cold load: a fresh service reads the base and checks it against the sessions table.
   global.gc?.();
-  const fresh: SearchService = createSearchService(database, { autoMerge: false });
+  // The result cache off: the page figures measure ranking, reading and highlighting, not cache hits.
+  const fresh: SearchService = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 } });
   started = performance.now();
   await fresh.refreshIfStale();
   const coldLoadMs = performance.now() - started;
