@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { systemClock } from './app-deps';
-import { prepareStartupAccounts } from './auth/first-run';
+import { presentAuthUser } from './auth/auth.service';
+import { DEMO_MANAGER, prepareStartupAccounts } from './auth/first-run';
+import { seedDemoActions } from './demo/demo-actions';
 import { openDatabase } from './db/client';
 import { readEnv } from './env';
 import { startRequestTrace } from './http/request-trace';
@@ -39,8 +41,15 @@ async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: Ret
   }
   // After ingest, so the demo director's unit exists. Passwords are printed once the server listens.
   try {
-    const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
-    return await prepareStartupAccounts(users, { demo: env.NESHAST_DEMO, env: { ...env, NODE_ENV: process.env.NODE_ENV } });
+    const usersRepo = createUsersRepo(database.db);
+    const users = createUsersService({ db: database.db, repo: usersRepo, clock: systemClock });
+    const notices = await prepareStartupAccounts(users, { demo: env.NESHAST_DEMO, env: { ...env, NODE_ENV: process.env.NODE_ENV } });
+    const demoManager = env.NESHAST_DEMO ? await usersRepo.byUsername(DEMO_MANAGER) : undefined;
+    if (demoManager) {
+      const created = await seedDemoActions(database, systemClock, presentAuthUser(demoManager));
+      if (created > 0) notices.push(`demo: the sample directives were assigned as ${created} actions (the demo director has its unit's)`);
+    }
+    return notices;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     database.close();

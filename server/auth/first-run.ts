@@ -15,6 +15,8 @@ export interface IssuedAccount {
 /** Demo accounts all carry this prefix, so a normal start can find and disable them. */
 export const DEMO_PREFIX = 'demo-';
 export const DEMO_DIRECTOR_UNIT = 'prov-east-azarbaijan';
+/** The demo manager, in whose name demo mode assigns the sample directives. */
+export const DEMO_MANAGER = `${DEMO_PREFIX}manager`;
 
 const DEMO_ACCOUNTS: Array<{ role: Role; unitCode: string | null; displayName: string }> = [
   { role: 'admin', unitCode: null, displayName: 'مدیر سامانه (نمایشی)' },
