@@ -82,4 +82,49 @@ describe('resolveDeadline', () => {
     expect(resolve('در نیمه اول سال گذشته رشد کرد')).toBeNull();
     expect(resolve('این مسابقه ۴۸ ساعت طول کشید')).toBeNull();
   });
+  // Session 1385-06-10 (Friday 1 September 2006), the date of a Hamshahri article.
+  const HAMSHAHRI = '2006-09-01';
+  it('reads numeric Jalali dates with two- or four-digit years, year first or day first', () => {
+    expect(resolve('رانندگان تاکسی حداکثر تا تاریخ 85/7/28 به سازمان مراجعه کنند', HAMSHAHRI)).toMatchObject({
+      jalali: '1385-07-28',
+      rule: 'حداکثر تا تاریخ 85/7/28',
+    });
+    expect(resolve('مدارک باید تا ۱۳۸۵/۰۷/۲۸ تحویل شود', HAMSHAHRI)?.jalali).toBe('1385-07-28');
+    expect(resolve('فرم‌ها حداکثر تا 28/7/85 به دبیرخانه ارسال شود', HAMSHAHRI)?.jalali).toBe('1385-07-28');
+    expect(resolve('ثبت‌نام حداکثر تا ۲۸/۷/۱۳۸۵ ادامه دارد', HAMSHAHRI)?.jalali).toBe('1385-07-28');
+    expect(resolve('تا ۰۱/۰۲/۱۵ گزارش دهند', '2022-01-20')?.jalali).toBe('1401-02-15');
+  });
+  it('takes no date from a numeric date that reads both ways or is not a Jalali date', () => {
+    // 1410/7/12 and 1412/7/10 are both valid readings of «10/7/12».
+    expect(resolve('نتیجه تا 10/7/12 اعلام شود', HAMSHAHRI)).toBeNull();
+    expect(resolve('گزارش تا ۲۰۰۶/۰۹/۲۰ ارسال شود', HAMSHAHRI)).toBeNull();
+    expect(resolve('تا 85/13/10 ارسال شود', HAMSHAHRI)).toBeNull();
+  });
+  it('reads «before X» as the day before X, and «before the end of» a month as its last day', () => {
+    expect(resolve('طرح باید تا قبل از 9 شهریور به تصویب برسد', '2006-08-01')?.jalali).toBe('1385-06-08');
+    expect(resolve('پیش از ۱۵ مهر گزارش خود را ارائه دهند', HAMSHAHRI)?.jalali).toBe('1385-07-14');
+    expect(resolve('مدارس باید تا قبل از 85/7/1 تجهیز شوند', HAMSHAHRI)?.jalali).toBe('1385-06-31');
+    expect(resolve('قبل از پایان شهریور کار را تمام کنند', HAMSHAHRI)?.jalali).toBe('1385-06-31');
+    expect(resolve('تا پایان شهریور کار را تمام کنند', HAMSHAHRI)?.jalali).toBe('1385-06-31');
+    // A weekday given with «before X» is checked against X, the day written.
+    expect(resolve('تا قبل از یکشنبه ۳۰ آبان')).toMatchObject({ jalali: '1400-08-29', warning: undefined });
+  });
+  it('keeps a past date with an explicit year and warns, but moves a yearless one to its next occurrence', () => {
+    const told = resolve('شهرداری می‌بایست تا ۳۰ آبان ۸۴ طرح را اجرا می‌کرد', HAMSHAHRI);
+    expect(told?.jalali).toBe('1384-08-30');
+    expect(told?.warning).toContain('پیش از تاریخ جلسه');
+    expect(resolve('تا پایان سال 84 واگذار شود', HAMSHAHRI)).toMatchObject({ jalali: '1384-12-29' });
+    expect(resolve('تا 1385/5/1 اعلام شود', HAMSHAHRI)?.warning).toContain('۱۳۸۵/۵/۱');
+    expect(resolve('تا پایان آبان اجرا شود', '2007-01-25')).toMatchObject({ jalali: '1386-08-30', warning: undefined });
+    expect(resolve('تا ۳۰ آبان ۸۵ اجرا شود', HAMSHAHRI)?.warning).toBeUndefined();
+  });
+  it('resolves a year of a national development plan and gives no date for one it cannot place', () => {
+    expect(resolve('دولت موظف است حداکثر تا پایان سال دوم برنامه چهارم سهام را واگذار کند', HAMSHAHRI)).toMatchObject({
+      jalali: '1385-12-29',
+      rule: 'حداکثر تا پایان سال دوم برنامه چهارم',
+    });
+    expect(resolve('تا پایان سال اول برنامه پنجم توسعه', '2010-06-01')?.jalali).toBe('1390-12-29');
+    expect(resolve('شرکت موظف است تا پایان سال دوم برنامه عملیاتی خود گزارش دهد', HAMSHAHRI)).toBeNull();
+    expect(resolve('تا پایان سال دوم برنامه دهم اجرا شود', HAMSHAHRI)).toBeNull();
+  });
 });

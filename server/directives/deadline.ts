@@ -5,6 +5,18 @@
  * فروردین»، «تا ساعت ۱۹ امروز»), ends of periods («تا پایان خرداد»، «پایان نیمه اول سال»،
  * «ظرف نیمه اول سال ۸۴»، «پایان سال»), with a given weekday checked.
  * Patterns run on normalizePersian text (ی/ک, ASCII digits, ZWNJ as space).
+ *
+ * Conventions:
+ * - «قبل از / پیش از X» for a day X («تا قبل از 9 شهریور»، «پیش از ۱۵ مهر») is the day before X
+ *   (8 Shahrivar): X itself is already too late. «قبل از پایان شهریور» is the last day of
+ *   Shahrivar, like «تا پایان شهریور»: the end of a period is the close of its last day.
+ * - A date with an explicit year that lies before the session is returned as written, with a
+ *   Persian `warning`: a manager then sees that the text names a past date instead of having it
+ *   silently moved a year on. Without a year the next occurrence is chosen.
+ * - Numeric dates: year first («85/7/28»، «۱۳۸۵/۰۷/۲۸») or day first («28/7/85»); when both
+ *   readings are valid dates the text is ambiguous and no date is taken from it.
+ * - Years inside a plan («پایان سال دوم برنامه چهارم») are resolved only for the national
+ *   five-year development plans in PLAN_START; otherwise they give no date.
  */
 import {
   JALALI_MONTHS,
@@ -34,6 +46,15 @@ export interface ResolvedDeadline {
   warning?: string;
 }
 
+/** A candidate deadline; `explicitYear` lets a date before the session through (with a warning). */
+interface Candidate extends ResolvedDeadline {
+  explicitYear?: boolean;
+}
+
+/** First year of Iran's national five-year development plans, by ordinal. */
+const PLAN_START: Record<string, number> = { سوم: 1379, چهارم: 1384, پنجم: 1390, ششم: 1396, هفتم: 1403 };
+const PLAN_YEAR: Record<string, number> = { اول: 1, نخست: 1, دوم: 2, سوم: 3, چهارم: 4, پنجم: 5, آخر: 5 };
+
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const MONTHS = `(?:${[...JALALI_MONTHS.map((m) => m.replace('آ', '[آا]')), 'امرداد'].join('|')})`;
@@ -55,11 +76,11 @@ const DATE_WORDS = new RegExp(
   'gu',
 );
 const DATE_NUMERIC = new RegExp(
-  `${B}(${LEAD}+${DAY_END}(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(1[34]\\d\\d|\\d\\d)/(\\d{1,2})/(\\d{1,2})(?!\\d)`,
+  `${B}(${LEAD}+${DAY_END}(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(\\d{4}|\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{1,2})(?![\\d/])`,
   'gu',
 );
 const PERIOD_END = new RegExp(
-  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(\\s+(?:گذشته|قبل))?`,
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال(?! (?:${Object.keys(PLAN_YEAR).join('|')}) برنامه)|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(\\s+(?:گذشته|قبل))?`,
   'gu',
 );
 
@@ -70,10 +91,46 @@ function sessionYearFor(month: number, day: number, session: string): number {
   return s.jy;
 }
 
-function fullYear(text: string | undefined): number | null {
+/** A two-digit year is read in the century that puts it nearest the session («85» → 1385, «02» told in 1401 → 1402). */
+function fullYear(text: string | undefined, session: string): number | null {
   if (text === undefined) return null;
   const n = Number(text);
-  return n < 100 ? 1300 + n : n;
+  if (n >= 100) return n;
+  const sy = isoToJalali(session).jy;
+  const year = Math.floor(sy / 100) * 100 + n;
+  if (year > sy + 50) return year - 100;
+  if (year < sy - 50) return year + 100;
+  return year;
+}
+
+/** «تا قبل از 9 شهریور»، «پیش از تاریخ ۱۵ مهر»: the lead ends with "before", so the day before is meant. */
+function endsWithBefore(lead: string | undefined): boolean {
+  return lead !== undefined && /(?:قبل|پیش) از\s*(?:(?:تاریخ|روز|مورخ)\s+)*$/u.test(lead);
+}
+
+/**
+ * Year-first («85/7/28») or day-first («28/7/85») Jalali date; null when neither or both readings
+ * are valid. A two-digit year counts only within ten years of the session: «01/02/15» told in 1400
+ * is 15 Ordibehesht 1401, not 1 Ordibehesht 1415.
+ */
+function numericJalali(first: string, middle: string, last: string, session: string): string | null {
+  const sy = isoToJalali(session).jy;
+  const readings: { jy: number; jm: number; jd: number; short: boolean }[] = [];
+  const jm = Number(middle);
+  if (first.length !== 1 && last.length <= 2) readings.push({ jy: fullYear(first, session) ?? 0, jm, jd: Number(last), short: first.length === 2 });
+  if (last.length !== 1 && first.length <= 2) readings.push({ jy: fullYear(last, session) ?? 0, jm, jd: Number(first), short: last.length === 2 });
+  // Four-digit years outside 1300–1499 are Gregorian or noise, not Jalali.
+  const valid = readings.filter((r) => r.jy >= 1300 && r.jy < 1500 && (!r.short || Math.abs(r.jy - sy) <= 10) && isValidJalali(r));
+  const only = valid.length === 1 ? valid[0] : undefined;
+  return only ? jalaliToIso({ jy: only.jy, jm: only.jm, jd: only.jd }) : null;
+}
+
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+
+function pastWarning(due: string): string {
+  const j = isoToJalali(due);
+  const written = `${j.jy}/${j.jm}/${j.jd}`.replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)] ?? d);
+  return `تاریخ ${written} پیش از تاریخ جلسه است: مهلت گذشته یا سال اشتباه نوشته شده است`;
 }
 
 function weekdayWarning(due: string, weekdayText: string | undefined): string | undefined {
@@ -127,28 +184,29 @@ function findDurations(text: string, session: string): ResolvedDeadline[] {
   return out;
 }
 
-function findDates(text: string, session: string): ResolvedDeadline[] {
-  const out: ResolvedDeadline[] = [];
+function findDates(text: string, session: string): Candidate[] {
+  const out: Candidate[] = [];
   for (const m of text.matchAll(DATE_WORDS)) {
-    const [whole, , weekday, dayText = '', monthText = '', yearText] = m;
+    const [whole, lead, weekday, dayText = '', monthText = '', yearText] = m;
     const day = parsePersianNumber(dayText.replace(/[\u200C ]?(?:ام|م)$/u, '')) ?? parsePersianNumber(dayText);
     const month = jalaliMonthNumber(monthText);
     if (day === null || month === null) continue;
-    const jy = fullYear(yearText) ?? sessionYearFor(month, day, session);
+    const explicit = fullYear(yearText, session);
+    const jy = explicit ?? sessionYearFor(month, day, session);
     if (!isValidJalali({ jy, jm: month, jd: day })) continue;
-    const due = jalaliToIso({ jy, jm: month, jd: day });
+    const date = jalaliToIso({ jy, jm: month, jd: day });
+    // The weekday names the day written, not the day before it.
+    const due = endsWithBefore(lead) ? addDays(date, -1) : date;
     const start = m.index ?? 0;
-    out.push({ due, start, end: start + whole.length, form: 'date', warning: weekdayWarning(due, weekday) });
+    out.push({ due, start, end: start + whole.length, form: 'date', warning: weekdayWarning(date, weekday), explicitYear: explicit !== null });
   }
   for (const m of text.matchAll(DATE_NUMERIC)) {
-    const [whole, , weekday, yearText, monthText = '', dayText = ''] = m;
-    const jy = fullYear(yearText);
-    const jm = Number(monthText);
-    const jd = Number(dayText);
-    if (jy === null || !isValidJalali({ jy, jm, jd })) continue;
-    const due = jalaliToIso({ jy, jm, jd });
+    const [whole, lead, weekday, first = '', middle = '', last = ''] = m;
+    const date = numericJalali(first, middle, last, session);
+    if (date === null) continue;
+    const due = endsWithBefore(lead) ? addDays(date, -1) : date;
     const start = m.index ?? 0;
-    out.push({ due, start, end: start + whole.length, form: 'date', warning: weekdayWarning(due, weekday) });
+    out.push({ due, start, end: start + whole.length, form: 'date', warning: weekdayWarning(date, weekday), explicitYear: true });
   }
   return out;
 }
@@ -160,30 +218,45 @@ const HALF_YEAR = new RegExp(
   `${B}((?:(?:حداکثر|ظرف|طی|در|تا)\\s+)+)(?:نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)(?:\\s+(جاری|آینده|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(?!\\s+(?:گذشته|قبل|پیش))`,
   'gu',
 );
+/** «حداکثر تا پایان سال دوم برنامه چهارم (توسعه)»: a year counted inside a national development plan. */
+const PLAN_YEAR_END = new RegExp(
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+سال (${Object.keys(PLAN_YEAR).join('|')}) برنامه(?: پنج ساله)?(?: توسعه)? (${Object.keys(PLAN_START).join('|')})${E}`,
+  'gu',
+);
 /** «حداکثر تا ساعت ۱۹ امروز»، «تا پایان وقت اداری فردا». */
 const TODAY = new RegExp(`${B}((?:(?:حداکثر|تا|نهایتا)\\s+)+)${DAY_END}(?:ساعت \\d{1,2}(?::\\d\\d)?\\s+)?(امروز|امشب|فردا|پس فردا)${E}`, 'gu');
 
-function findOtherForms(text: string, session: string): ResolvedDeadline[] {
-  const out: ResolvedDeadline[] = [];
+function findOtherForms(text: string, session: string): Candidate[] {
+  const out: Candidate[] = [];
   const s = isoToJalali(session);
   for (const m of text.matchAll(MID_MONTH)) {
-    const [whole, , monthText = '', yearText] = m;
+    const [whole, lead, monthText = '', yearText] = m;
     const jm = jalaliMonthNumber(monthText);
     if (jm === null) continue;
-    const explicit = yearText && /^\d+$/.test(yearText) ? fullYear(yearText) : null;
+    const explicit = yearText && /^\d+$/.test(yearText) ? fullYear(yearText, session) : null;
     const jy = explicit ?? (yearText === 'آینده' ? s.jy + 1 : sessionYearFor(jm, 15, session));
+    const middle = jalaliToIso({ jy, jm, jd: 15 });
     const start = m.index ?? 0;
-    out.push({ due: jalaliToIso({ jy, jm, jd: 15 }), start, end: start + whole.length, form: 'date' });
+    const due = endsWithBefore(lead) ? addDays(middle, -1) : middle;
+    out.push({ due, start, end: start + whole.length, form: 'date', explicitYear: explicit !== null });
   }
   for (const m of text.matchAll(HALF_YEAR)) {
     const [whole, , which, qualifier] = m;
-    const explicit = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier) : null;
+    const explicit = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier, session) : null;
     const jy = explicit ?? s.jy + (qualifier === 'آینده' ? 1 : 0);
     const jm = which === 'دوم' ? 12 : 6;
     let due = lastDayOfMonth(jy, jm);
     if (explicit === null && qualifier === undefined && due < session) due = lastDayOfMonth(jy + 1, jm);
     const start = m.index ?? 0;
-    out.push({ due, start, end: start + whole.length, form: 'period-end' });
+    out.push({ due, start, end: start + whole.length, form: 'period-end', explicitYear: explicit !== null });
+  }
+  for (const m of text.matchAll(PLAN_YEAR_END)) {
+    const [whole, , yearWord = '', planWord = ''] = m;
+    const first = PLAN_START[planWord];
+    const k = PLAN_YEAR[yearWord];
+    if (first === undefined || k === undefined) continue;
+    const start = m.index ?? 0;
+    out.push({ due: lastDayOfMonth(first + k - 1, 12), start, end: start + whole.length, form: 'period-end', explicitYear: true });
   }
   for (const m of text.matchAll(TODAY)) {
     const [whole, , day] = m;
@@ -194,13 +267,13 @@ function findOtherForms(text: string, session: string): ResolvedDeadline[] {
   return out;
 }
 
-function findPeriodEnds(text: string, session: string): ResolvedDeadline[] {
-  const out: ResolvedDeadline[] = [];
+function findPeriodEnds(text: string, session: string): Candidate[] {
+  const out: Candidate[] = [];
   const s = isoToJalali(session);
   for (const m of text.matchAll(PERIOD_END)) {
     const [whole, , half, which, schoolYear, period, monthText, qualifier, past] = m;
     if (past) continue;
-    const explicitYear = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier) : null;
+    const explicitYear = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier, session) : null;
     const next = qualifier === 'آینده' || qualifier === 'آتی' || qualifier === 'بعد';
     let due: string | null = null;
     if (schoolYear) {
@@ -230,7 +303,7 @@ function findPeriodEnds(text: string, session: string): ResolvedDeadline[] {
     }
     if (due === null) continue;
     const start = m.index ?? 0;
-    out.push({ due, start, end: start + whole.length, form: 'period-end' });
+    out.push({ due, start, end: start + whole.length, form: 'period-end', explicitYear: explicitYear !== null });
   }
   return out;
 }
@@ -245,14 +318,19 @@ function findPeriodEnds(text: string, session: string): ResolvedDeadline[] {
  * resolveDeadline('حداکثر تا 30 آبان', '2021-01-20')?.due // '2021-11-21' (1400-08-30)
  */
 export function resolveDeadline(normalized: string, sessionDate: string): ResolvedDeadline | null {
-  const all = [
+  const all: Candidate[] = [
     ...findDurations(normalized, sessionDate),
     ...findDates(normalized, sessionDate),
     ...findPeriodEnds(normalized, sessionDate),
     ...findOtherForms(normalized, sessionDate),
   ];
-  const future = all.filter((d) => d.due >= sessionDate);
-  if (future.length === 0) return null;
-  future.sort((a, b) => a.start - b.start || b.end - a.end);
-  return future[0] ?? null;
+  // Without a year a past date was never meant; with one, it is what the text says (and is flagged).
+  const kept = all.filter((d) => d.due >= sessionDate || d.explicitYear === true);
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  const best = kept[0];
+  if (best === undefined) return null;
+  const { explicitYear: _explicit, ...deadline } = best;
+  if (deadline.due >= sessionDate) return deadline;
+  const warning = [deadline.warning, pastWarning(deadline.due)].filter((w) => w !== undefined).join('؛ ');
+  return { ...deadline, warning };
 }
