@@ -124,6 +124,9 @@ describe('resolveDeadline', () => {
       rule: 'حداکثر تا پایان سال دوم برنامه چهارم',
     });
     expect(resolve('تا پایان سال اول برنامه پنجم توسعه', '2010-06-01')?.jalali).toBe('1390-12-29');
+    // The plan itself ends with its fifth year (the fourth plan ran 1384–1388); spacing as in the source.
+    expect(resolve('موظف است حداکثر تا پایان  برنامه  پنج  ساله چهارم واگذار کند', '2005-05-24')?.jalali).toBe('1388-12-29');
+    expect(resolve('دولت باید تا پایان برنامه چهارم توسعه فعالیت‌ها را واگذار کند', '2005-05-25')?.jalali).toBe('1388-12-29');
     expect(resolve('شرکت موظف است تا پایان سال دوم برنامه عملیاتی خود گزارش دهد', HAMSHAHRI)).toBeNull();
     expect(resolve('تا پایان سال دوم برنامه دهم اجرا شود', HAMSHAHRI)).toBeNull();
   });

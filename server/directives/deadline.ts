@@ -15,8 +15,9 @@
  *   silently moved a year on. Without a year the next occurrence is chosen.
  * - Numeric dates: year first («85/7/28»، «۱۳۸۵/۰۷/۲۸») or day first («28/7/85»); when both
  *   readings are valid dates the text is ambiguous and no date is taken from it.
- * - Years inside a plan («پایان سال دوم برنامه چهارم») are resolved only for the national
- *   five-year development plans in PLAN_START; otherwise they give no date.
+ * - Years inside a plan («پایان سال دوم برنامه چهارم») and a plan's end («تا پایان برنامه چهارم
+ *   توسعه») are resolved only for the national five-year development plans in PLAN_START;
+ *   any other plan gives no date rather than a wrong one.
  */
 import {
   JALALI_MONTHS,
@@ -218,9 +219,12 @@ const HALF_YEAR = new RegExp(
   `${B}((?:(?:حداکثر|ظرف|طی|در|تا)\\s+)+)(?:نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)(?:\\s+(جاری|آینده|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(?!\\s+(?:گذشته|قبل|پیش))`,
   'gu',
 );
-/** «حداکثر تا پایان سال دوم برنامه چهارم (توسعه)»: a year counted inside a national development plan. */
+/**
+ * «حداکثر تا پایان سال دوم برنامه چهارم (توسعه)»، «تا پایان برنامه پنج ساله چهارم»: a year counted
+ * inside a national development plan, or the plan's last year.
+ */
 const PLAN_YEAR_END = new RegExp(
-  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+سال (${Object.keys(PLAN_YEAR).join('|')}) برنامه(?: پنج ساله)?(?: توسعه)? (${Object.keys(PLAN_START).join('|')})${E}`,
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:سال\\s+(${Object.keys(PLAN_YEAR).join('|')})\\s+)?برنامه(?:\\s+پنج\\s+ساله)?(?:\\s+توسعه)?\\s+(${Object.keys(PLAN_START).join('|')})${E}`,
   'gu',
 );
 /** «حداکثر تا ساعت ۱۹ امروز»، «تا پایان وقت اداری فردا». */
@@ -251,7 +255,7 @@ function findOtherForms(text: string, session: string): Candidate[] {
     out.push({ due, start, end: start + whole.length, form: 'period-end', explicitYear: explicit !== null });
   }
   for (const m of text.matchAll(PLAN_YEAR_END)) {
-    const [whole, , yearWord = '', planWord = ''] = m;
+    const [whole, , yearWord = 'آخر', planWord = ''] = m;
     const first = PLAN_START[planWord];
     const k = PLAN_YEAR[yearWord];
     if (first === undefined || k === undefined) continue;
