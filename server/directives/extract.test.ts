@@ -160,6 +160,13 @@ describe('extractDirectives, round 3: the past, abroad and the decision threshol
   const cueIds = (text: string, sessionDate: string) =>
     explainDirectives({ text, sessionDate, units, threshold: -Infinity }).flatMap((v) => v.cues.map((c) => c.id));
 
+  it('takes a deadline dated before the session as a report of the past, not a task', () => {
+    const ids = cueIds('استانداری‌ها موظفند حداکثر تا ۱۳۹۸/۱۲/۱۵ گزارش را به وزارت کشور ارسال کنند.', '2021-01-20');
+    expect(ids).toContain('past-year');
+    expect(ids).not.toContain('deadline-resolved');
+    expect(ids).not.toContain('dated-obligation');
+  });
+
   it('suggests a duty written «موظف اند» with its deadline', () => {
     const [d] = extractDirectives({ text: 'به مسئولان شرکت تاکید شده تا پایان مرداد ماه موظف اند این اوراق را منتشر کنند.', sessionDate: '1384-04-10', units });
     expect(d?.kind).not.toBe('exhortation');

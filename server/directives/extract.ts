@@ -176,9 +176,13 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const recipientMention = mentions.find((m) => m.role === 'recipient' && m.code !== assigneeMention?.code);
     const refs = findLegalRefs(n);
     const deadline = sessionDate ? resolveDeadline(n, sessionDate) : null;
+    // A date before the session (only ever with an explicit year) reports the past: shown with its
+    // warning if the sentence is suggested at all, but no evidence of a task still to do.
+    const pastDeadline = deadline !== null && sessionDate !== null && deadline.due < sessionDate;
+    const openDeadline = pastDeadline ? null : deadline;
     // A dated deliverable for a named unit is a directive even without a modal verb
     // («تهیه برنامه … در مدت دو هفته و ارسال به سازمان برنامه و بودجه»).
-    const datedTask = deadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0);
+    const datedTask = openDeadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0);
     if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
 
     const all: FiredCue[] = cues.map(fired);
@@ -198,7 +202,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const weakOnly = core.length > 0 && core.every((c) => WEAK_CORE.has(c.id));
     const actorWord = findActor(quoteNorm);
     const actor = mentions.length > 0 || actorWord !== null;
-    const dated = deadline !== null || cues.some((c) => c.group === 'deadline');
+    const dated = !pastDeadline && (openDeadline !== null || cues.some((c) => c.group === 'deadline'));
     // An official's passive «باید … شود» counts as addressed to the official's own organisation only
     // when it sets a date; a general «باید … شود» («سرمایه‌گذاری باید فعال شود») addresses nobody.
     if (weakOnly && !actor && !(official && dated)) all.push(fired(DERIVED_CUES.noAddressee));
@@ -209,10 +213,9 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     if (dated && actor && (strongCore || (core.length > 0 && mentions.length > 0)) && !noAuthority && !cues.some((c) => c.weight <= -2)) {
       all.push(fired(DERIVED_CUES.datedObligation));
     }
-    if (deadline) all.push(fired(DERIVED_CUES.deadlineResolved));
-    // «دولت گفته در سال 82 باید …»، «… می‌بایستی تا پایان سال 82 واگذار کنند» told in 1383: the past, not a task
-    // (resolveDeadline never returns a date before the session, so the year is checked here).
-    const pastYear = sessionDate !== null && namesPastYear(quoteNorm, isoToJalali(sessionDate).jy);
+    if (openDeadline) all.push(fired(DERIVED_CUES.deadlineResolved));
+    // «دولت گفته در سال 82 باید …»، «… می‌بایستی تا پایان سال 82 واگذار کنند» told in 1383: the past, not a task.
+    const pastYear = pastDeadline || (sessionDate !== null && namesPastYear(quoteNorm, isoToJalali(sessionDate).jy));
     if (pastYear) all.push(fired(DERIVED_CUES.pastYear));
     // «رئیس جمهوری روسیه … باید دولت جدید را معرفی کند»: the actor before the duty is abroad.
     const firstCore = Math.min(...core.map((c) => c.start));
@@ -245,7 +248,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const suggested = gate.passed && score >= (options.threshold ?? SUGGESTION_THRESHOLD);
     if (gate.passed && !suggested) gate.reasons.push({ id: 'below-threshold', label: 'امتیاز نشانه‌ها کمتر از آستانه' });
 
-    const hasDeadline = deadline !== null || cues.some((c) => c.group === 'deadline');
+    const hasDeadline = openDeadline !== null || cues.some((c) => c.group === 'deadline');
     let assignee = assigneeMention?.code ?? null;
     let assigneeFrom: SuggestedDirective['assigneeFrom'] = assignee ? 'text' : null;
     if (!assignee && lastAssignee && sentence.start - lastAssignee.at < 1500) {
