@@ -1,8 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../tests/support/temp-db';
 import { storeSessions } from '../ingest/session-store';
 import type { SessionInput } from '../ingest/session-input';
 import { createSearchService, SearchInputError } from './search.service';
+import { createSearchRepo } from './search.repo';
+import { buildSegmentPayload } from './segment';
 
 function session(slug: string, title: string, paragraphs: Array<string | [string, string]>, extra: Partial<SessionInput> = {}): SessionInput {
   const ps = paragraphs.map((p) => (typeof p === 'string' ? { text: p } : { text: p[1], speaker: p[0] }));
@@ -29,6 +32,19 @@ const MEETING = session('meeting-2', 'جلسه شورای معاونان', [['م
   kind: 'meeting',
   heldOn: '2021-03-01',
 });
+
+/** Sessions of made-up Persian words (a seeded generator): enough text that building a base takes a while. */
+function syntheticCorpus(sessions: number, paragraphs: number, words: number): SessionInput[] {
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const letters = 'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی';
+  const vocabulary = Array.from({ length: 5_000 }, () => Array.from({ length: 3 + next(6) }, () => letters[next(letters.length)]).join(''));
+  const sentence = () => Array.from({ length: words }, () => vocabulary[next(vocabulary.length)]).join(' ');
+  return Array.from({ length: sessions }, (_, i) => session(`synthetic-${i}`, `جلسه ${sentence().slice(0, 40)}`, Array.from({ length: paragraphs }, sentence)));
+}
 
 describe('createSearchService', () => {
   let database: TempDatabase;
@@ -171,4 +187,35 @@ describe('createSearchService', () => {
     await expect(search.search({ q: 'ب'.repeat(10_000) })).rejects.toMatchObject({ code: 'query_too_long' });
     expect((await search.search({ q: 'بودجه^2 ~ماده:27 +استان -*' })).hits[0]?.session.slug).toBe('webinar-1');
   });
+
+  it('keeps answering searches while a merge builds the new base in a worker thread', async () => {
+    const search = createSearchService(database, { autoMerge: false, staleCheckMs: 0, resultCache: { maxEntries: 0, maxBytes: 0 } });
+    await search.indexSessions(await store(syntheticCorpus(1_200, 10, 60)));
+    await search.indexSessions(await store([WEBINAR, MEETING]));
+    // What the merge would block this thread for if it built here.
+    const all = await createSearchRepo(database.db).allSessionsForIndex();
+    const built = performance.now();
+    buildSegmentPayload(all, all.map((s) => s.id));
+    const buildMs = performance.now() - built;
+    expect(buildMs).toBeGreaterThan(150);
+
+    let merged = false;
+    const merging = search.merge().then(() => {
+      merged = true;
+    });
+    const latencies: number[] = [];
+    while (!merged) {
+      const started = performance.now();
+      const page = await search.search({ q: latencies.length % 2 === 0 ? 'گیلان' : 'بودجه ۱۴۰۰', prefix: false });
+      latencies.push(performance.now() - started);
+      expect(page.total).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await merging;
+    expect(search.stats().lastMerge?.threadId).toBeGreaterThan(0);
+    expect(latencies.length).toBeGreaterThan(3);
+    expect(Math.max(...latencies)).toBeLessThan(buildMs / 2);
+    expect(search.stats().segments).toBe(1);
+    expect((await search.search({ q: 'گیلان' })).hits[0]?.session.slug).toBe('meeting-2');
+  }, 60_000);
 });

@@ -18,6 +18,7 @@ import { parseQuery, type ParsedQuery } from './query';
 import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
 import { createSearchRepo, type SearchRepo } from './search.repo';
 import { buildSegmentPayload, loadSegment, parsePayload, type SessionMeta } from './segment';
+import { canMergeInWorker, runMergeInWorker } from './background-merge';
 import { SegmentSet, DEFAULT_WEIGHTS, type MatchWeights } from './segment-set';
 
 export interface SearchParams {
@@ -75,6 +76,13 @@ export interface SearchServiceOptions {
   resultCache?: ResultCacheOptions;
   /** Called when a background merge fails (default: console.error). */
   onBackgroundError?: (error: unknown) => void;
+  /**
+   * Build merged bases in a worker thread so searches are answered meanwhile (default true;
+   * needs `deps.url` of a database another client can open, else merges run on this thread).
+   */
+  mergeInWorker?: boolean;
+  /** Auth token the merge worker opens a remote database with. */
+  authToken?: string;
 }
 
 export const MAX_QUERY_LENGTH = 2_000;
@@ -94,7 +102,14 @@ export interface SearchService {
   merge(): Promise<void>;
   /** Wait for background work (a merge) to finish. */
   idle(): Promise<void>;
-  stats(): { generation: number; segments: number; sessions: number; cache: { entries: number; bytes: number; hits: number; misses: number } };
+  stats(): {
+    generation: number;
+    segments: number;
+    sessions: number;
+    cache: { entries: number; bytes: number; hits: number; misses: number };
+    /** The last merge: the thread that built it (0 = this one, the main thread) and how long it took. */
+    lastMerge: { threadId: number; ms: number } | null;
+  };
 }
 
 /** Approximate heap bytes of a page: its strings (UTF-16) and a little per object. */
@@ -122,10 +137,10 @@ function rankOf(id: number, kind: 'base' | 'delta', asOf: number): number {
  * Create the search service over the database.
  *
  * @example
- * const { db, client } = await openDatabase('file:data/neshast.db');
- * const search = createSearchService({ db, client });
+ * const database = await openDatabase('file:data/neshast.db');
+ * const search = createSearchService(database); // { db, client, url }: merges run in a worker
  */
-export function createSearchService(deps: { db: Db; client?: Client }, options: SearchServiceOptions = {}): SearchService {
+export function createSearchService(deps: { db: Db; client?: Client; url?: string }, options: SearchServiceOptions = {}): SearchService {
   const repo: SearchRepo = createSearchRepo(deps.db);
   const clock = options.clock ?? (() => new Date());
   const mergeAfter = options.mergeAfterDeltas ?? 8;
@@ -140,7 +155,12 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
   let lastCheck = 0;
   let loading: Promise<void> | null = null;
   let background: Promise<void> = Promise.resolve();
-  let merging = false;
+  /** The merge running now (at most one per process). */
+  let mergeRun: Promise<void> | null = null;
+  let lastMerge: { threadId: number; ms: number } | null = null;
+  /** True while a merge worker builds: a base we have not loaded may be its own. */
+  let workerBuilding = false;
+  const workerUrl = options.mergeInWorker === false ? undefined : deps.url;
   // One writer at a time in this process (PITFALLS 1: keep writes on one queue).
   let writes: Promise<unknown> = Promise.resolve();
   const queue = <T>(job: () => Promise<T>): Promise<T> => {
@@ -162,7 +182,12 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
     const rows = await repo.listSegments();
     const loaded = new Set(set.keys());
     const baseUnchanged = rows.filter((r) => r.kind === 'base').every((r) => loaded.has(String(r.id)));
-    if (baseUnchanged && loaded.size > 0) {
+    if (!baseUnchanged && loaded.size > 0 && workerBuilding) {
+      // Our merge worker wrote a base it has not handed over yet: rather than parse it here (~1 s at
+      // 30,000 sessions), keep the segments it absorbed (same content) and add only the new deltas.
+      // (Were the base another instance's, the full sync when ours is installed catches up.)
+      for (const r of rows) if (r.kind === 'delta' && !loaded.has(String(r.id))) await loadSegmentRow(set, r.id, r.kind);
+    } else if (baseUnchanged && loaded.size > 0) {
       set.retain(new Set(rows.map((r) => String(r.id))));
       for (const r of rows) if (!loaded.has(String(r.id))) await loadSegmentRow(set, r.id, r.kind);
     } else {
@@ -249,17 +274,54 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
     await syncFromDatabase();
   }
 
+  /**
+   * Fold the deltas into a new base. In a worker when the database can be opened there: it
+   * builds, writes (base + delete absorbed + generation, one batch) and loads the base; this
+   * thread only adds the loaded segment and drops what it absorbed. Writes here go on meanwhile:
+   * their deltas are newer than the base's asOf and outrank it.
+   */
+  async function doMerge(): Promise<void> {
+    const started = Date.now();
+    if (!canMergeInWorker(workerUrl)) {
+      await queue(doRebuild);
+      lastMerge = { threadId: 0, ms: Date.now() - started };
+      return;
+    }
+    let result;
+    workerBuilding = true;
+    try {
+      result = await runMergeInWorker({ kind: 'search-merge', url: workerUrl, now: clock().toISOString(), ...(options.authToken ? { authToken: options.authToken } : {}) });
+    } catch (error) {
+      workerBuilding = false;
+      // Correct either way: a base the worker may have written is simply replaced.
+      onError(error);
+      await queue(doRebuild);
+      lastMerge = { threadId: 0, ms: Date.now() - started };
+      return;
+    } finally {
+      workerBuilding = false;
+    }
+    const { id, asOf, segment, threadId } = result;
+    await queue(async () => {
+      set.addSegment(rankOf(id, 'base', asOf), String(id), segment);
+      // Drops the absorbed segments; reloads everything only if another instance replaced this base already.
+      await syncFromDatabase();
+    });
+    lastMerge = { threadId: threadId ?? -1, ms: Date.now() - started };
+  }
+
+  function startMerge(): Promise<void> {
+    mergeRun ??= doMerge().finally(() => {
+      mergeRun = null;
+    });
+    return mergeRun;
+  }
+
   function scheduleMerge(): void {
-    if (!autoMerge || merging) return;
+    if (!autoMerge || mergeRun !== null) return;
     const deltas = set.segmentCount() - 1;
     if (deltas < mergeAfter) return;
-    merging = true;
-    background = new Promise<void>((resolve) => setTimeout(resolve, 0))
-      .then(() => queue(doRebuild))
-      .catch(onError)
-      .finally(() => {
-        merging = false;
-      });
+    background = startMerge().catch(onError);
   }
 
   async function refresh(): Promise<boolean> {
@@ -366,7 +428,9 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
 
     async merge() {
       await ensureLoaded();
-      await queue(doRebuild);
+      // One merge at a time: let a running one finish, then fold what came after it.
+      if (mergeRun !== null) await mergeRun.catch(() => undefined);
+      await startMerge();
     },
 
     async idle() {
@@ -375,7 +439,7 @@ export function createSearchService(deps: { db: Db; client?: Client }, options: 
     },
 
     stats() {
-      return { generation, segments: set.segmentCount(), sessions: set.size(), cache: pages.stats() };
+      return { generation, segments: set.segmentCount(), sessions: set.size(), cache: pages.stats(), lastMerge };
     },
   };
 }

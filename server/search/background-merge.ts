@@ -1,0 +1,82 @@
+/**
+ * @module Runs a search merge (build the new base from the sessions' text, swap it in, load
+ * it) in a `node:worker_threads` worker, so requests keep being answered while it runs.
+ * The worker is TypeScript loaded through tsx's require hook, under Vitest and `tsx server/main.ts` alike.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Segment } from './segment';
+
+/** What the worker is asked to do. */
+export interface MergeJob {
+  kind: 'search-merge';
+  /** The database URL (the worker opens its own client; a `:memory:` database cannot be shared). */
+  url: string;
+  authToken?: string;
+  /** createdAt of the new base, ISO. */
+  now: string;
+}
+
+/** What the worker hands back: the base it wrote and that base, ready to score. */
+export interface MergeResult {
+  id: number;
+  generation: number;
+  asOf: number;
+  segment: Segment;
+  /** The worker's thread id (tests check the merge left the main thread). */
+  threadId?: number;
+}
+
+export function isMergeJob(value: unknown): value is MergeJob {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'search-merge' && 'url' in value && typeof value.url === 'string' && 'now' in value && typeof value.now === 'string';
+}
+
+function isMergeResult(value: unknown): value is MergeResult {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!('id' in value && 'generation' in value && 'asOf' in value && 'segment' in value)) return false;
+  const { segment } = value;
+  return typeof value.id === 'number' && typeof segment === 'object' && segment !== null && 'postingDocs' in segment && segment.postingDocs instanceof Int32Array;
+}
+
+/** True when another client on this URL sees the same database (not an in-memory one). */
+export function canMergeInWorker(url: string | undefined): url is string {
+  return typeof url === 'string' && url !== '' && !url.includes(':memory:');
+}
+
+/**
+ * The worker's entry: load merge-worker.ts through tsx's CommonJS hook. On Node 20,
+ * `execArgv: ['--import', 'tsx']` does not reach worker threads (module.register hooks are
+ * per main thread there: "Unknown file extension .ts"); the require hook runs in the worker itself.
+ */
+function bootstrap(): string {
+  const here = fileURLToPath(import.meta.url);
+  const entry = fileURLToPath(new URL('./merge-worker.ts', import.meta.url));
+  return [
+    `const { createRequire } = require('node:module');`,
+    `const { require: tsxRequire } = createRequire(${JSON.stringify(here)})('tsx/cjs/api');`,
+    `tsxRequire(${JSON.stringify(entry)}, ${JSON.stringify(here)});`,
+  ].join('\n');
+}
+
+/**
+ * Merge in a worker thread: resolves with the new base once it is written and loaded there.
+ *
+ * @example
+ * const { id, asOf, segment } = await runMergeInWorker({ kind: 'search-merge', url: database.url, now: new Date().toISOString() });
+ */
+export function runMergeInWorker(job: MergeJob): Promise<MergeResult> {
+  return new Promise<MergeResult>((resolve, reject) => {
+    const worker = new Worker(bootstrap(), { eval: true, execArgv: [], workerData: job });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    worker.once('message', (message: unknown) => {
+      finish(() => (isMergeResult(message) ? resolve({ ...message, threadId: worker.threadId }) : reject(new Error('merge-worker: unexpected reply'))));
+    });
+    worker.once('error', (error) => finish(() => reject(error)));
+    worker.once('exit', (code) => finish(() => reject(new Error(`merge-worker exited with code ${code} before replying`))));
+  });
+}
