@@ -16,6 +16,8 @@ export interface Database {
   client: Client;
   db: Db;
   url: string;
+  /** For a remote libSQL server: other clients of this database (e.g. a worker) need it too. */
+  authToken?: string;
   close(): void;
 }
 
@@ -51,7 +53,7 @@ export async function openDatabase(url: string, options: { authToken?: string; m
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   if (options.migrate ?? true) await applyMigrations(db, client);
-  return { client, db, url, close: () => client.close() };
+  return { client, db, url, authToken: options.authToken, close: () => client.close() };
 }
 
 /** Apply pending migrations, then refuse to go on if they broke a foreign key. */

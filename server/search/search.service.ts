@@ -140,7 +140,7 @@ function rankOf(id: number, kind: 'base' | 'delta', asOf: number): number {
  * const database = await openDatabase('file:data/neshast.db');
  * const search = createSearchService(database); // { db, client, url }: merges run in a worker
  */
-export function createSearchService(deps: { db: Db; client?: Client; url?: string }, options: SearchServiceOptions = {}): SearchService {
+export function createSearchService(deps: { db: Db; client?: Client; url?: string; authToken?: string }, options: SearchServiceOptions = {}): SearchService {
   const repo: SearchRepo = createSearchRepo(deps.db);
   const clock = options.clock ?? (() => new Date());
   const mergeAfter = options.mergeAfterDeltas ?? 8;
@@ -161,6 +161,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   /** True while a merge worker builds: a base we have not loaded may be its own. */
   let workerBuilding = false;
   const workerUrl = options.mergeInWorker === false ? undefined : deps.url;
+  const authToken = options.authToken ?? deps.authToken;
   // One writer at a time in this process (PITFALLS 1: keep writes on one queue).
   let writes: Promise<unknown> = Promise.resolve();
   const queue = <T>(job: () => Promise<T>): Promise<T> => {
@@ -290,7 +291,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     let result;
     workerBuilding = true;
     try {
-      result = await runMergeInWorker({ kind: 'search-merge', url: workerUrl, now: clock().toISOString(), ...(options.authToken ? { authToken: options.authToken } : {}) });
+      result = await runMergeInWorker({ kind: 'search-merge', url: workerUrl, now: clock().toISOString(), ...(authToken ? { authToken } : {}) });
     } catch (error) {
       workerBuilding = false;
       // Correct either way: a base the worker may have written is simply replaced.
