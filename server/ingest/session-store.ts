@@ -140,29 +140,17 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
   return statements;
 }
 
-async function existingHashes(client: Client, slugs: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (let i = 0; i < slugs.length; i += 500) {
-    const chunk = slugs.slice(i, i + 500);
-    const rs = await client.execute({
-      sql: `SELECT slug, content_hash FROM sessions WHERE slug IN (SELECT value FROM json_each(?))`,
-      args: [JSON.stringify(chunk)],
-    });
-    for (const row of rs.rows) found.set(String(row.slug), String(row.content_hash));
-  }
-  return found;
-}
-
-async function idsOf(client: Client, slugs: string[]): Promise<number[]> {
-  const ids: number[] = [];
+/** Id and content hash of the stored sessions among `slugs`, looked up in chunks. */
+async function storedSessions(client: Client, slugs: string[]): Promise<Map<string, { id: number; hash: string }>> {
+  const found = new Map<string, { id: number; hash: string }>();
   for (let i = 0; i < slugs.length; i += 500) {
     const rs = await client.execute({
-      sql: `SELECT id FROM sessions WHERE slug IN (SELECT value FROM json_each(?))`,
+      sql: `SELECT id, slug, content_hash FROM sessions WHERE slug IN (SELECT value FROM json_each(?))`,
       args: [JSON.stringify(slugs.slice(i, i + 500))],
     });
-    for (const row of rs.rows) ids.push(Number(row.id));
+    for (const row of rs.rows) found.set(String(row.slug), { id: Number(row.id), hash: String(row.content_hash) });
   }
-  return ids;
+  return found;
 }
 
 /**
@@ -177,7 +165,7 @@ export async function storeSessions(
   now: Date,
   onProgress?: (done: number, total: number) => void,
 ): Promise<StoreResult> {
-  const hashes = await existingHashes(
+  const stored = await storedSessions(
     client,
     inputs.map((s) => s.slug),
   );
@@ -185,7 +173,7 @@ export async function storeSessions(
   const pending: Array<{ input: SessionInput; hash: string }> = [];
   for (const input of inputs) {
     const hash = contentHash(input);
-    const previous = hashes.get(input.slug);
+    const previous = stored.get(input.slug)?.hash;
     if (previous === hash) result.unchanged++;
     else {
       if (previous === undefined) result.added++;
@@ -200,7 +188,11 @@ export async function storeSessions(
       chunk.flatMap(({ input, hash }) => statementsFor(input, hash, stamp)),
       'write',
     );
-    result.changedIds.push(...(await idsOf(client, chunk.map((c) => c.input.slug))));
+    const written = await storedSessions(
+      client,
+      chunk.map((c) => c.input.slug),
+    );
+    result.changedIds.push(...[...written.values()].map((row) => row.id));
     onProgress?.(Math.min(i + SESSIONS_PER_BATCH, pending.length), pending.length);
   }
   return result;
