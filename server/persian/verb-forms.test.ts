@@ -45,6 +45,13 @@ describe('findVerbs on sentences', () => {
     expect(tenses('متقاضیان خرید باید مبلغ را به فروشنده پرداخت کنند.')).toEqual(['کنند:subjunctive']);
     expect(tenses('بر قیمت مرغ زنده از مرغ‌داری تا کشتارگاه نظارت کنند.')).toEqual(['کنند:subjunctive']);
     expect(tenses('در مواردی مانند این طرح اقدام کنند.')).toEqual(['کنند:subjunctive']);
+    // Before «و» these are nouns («ساخت و ساز»، «خرید و واریز»، «رفت و آمد»); before a full stop, verbs.
+    expect(tenses('بر شیوه‌های ساخت و ساز نظارت کنند.')).toEqual(['کنند:subjunctive']);
+    expect(tenses('برگ درخواست خرید و واریز را تکمیل کنند.')).toEqual(['کنند:subjunctive']);
+    expect(tenses('او خانه‌ای در شمال خرید.')).toEqual(['خرید:past']);
+  });
+  it('ends a relative clause at its «باشد» wherever it stands', () => {
+    expect(tenses('دولت باید هر فعالیتی را که مشمول اصل ۴۴ نباشد به بخش خصوصی واگذار کند.')).toEqual(['نباشد:subjunctive', 'کند:subjunctive']);
   });
   it('marks a past third singular that is also a subjunctive', () => {
     const [v] = findVerbs(n('آموزش و پرورش زمینه‌ها را فراهم آورد.'));

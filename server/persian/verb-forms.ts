@@ -42,6 +42,13 @@ const PAST = new Map(STEMS.map(([past, present]) => [past, present]));
 const PRESENT = new Set(STEMS.map(([, present]) => present));
 /** Present stems that are common words on their own with an ending («مانند» = like, «رود» = river, «دارد» = has). */
 const PRESENT_NEEDS_PREFIX = new Set(['مان', 'رو', 'بر', 'خواه', 'توان', 'دان', 'گو', 'آ', 'نه', 'بین', 'کار', 'بند']);
+/**
+ * Bare past stems that are everyday nouns too («ساخت و ساز»، «خرید و واریز»، «نشست»، «پیوست شماره 3»،
+ * «نهاد»، «رفت و آمد»): a verb only right before punctuation or the end, never before a conjunction.
+ */
+const NOUN_LIKE_PAST = new Set(['ساخت', 'خرید', 'پرداخت', 'نشست', 'پیوست', 'نهاد', 'رفت', 'آمد', 'برد', 'بست', 'گشت', 'کاشت', 'دوخت', 'فروخت', 'شناخت', 'ریخت', 'گفت']);
+/** What ends a sentence or a clause by punctuation alone. */
+const PUNCTUATION_END = /^\s*(?:$|[.،,؛;:!؟?»)\]"])/u;
 
 const PRESENT_ENDINGS: ReadonlyArray<readonly [string, 1 | 2 | 3, boolean]> = [
   ['ند', 3, true], ['یم', 1, true], ['ید', 2, true], ['م', 1, false], ['ی', 2, false], ['د', 3, false],
@@ -167,8 +174,12 @@ function groupAt(text: string, words: Word[], i: number): VerbForm | null {
   }
   // A single inflected word counts only where a Persian clause ends (verb-final): «پرداخت کنند» is a
   // verb group, «پرداخت مبلغ» a noun.
-  const clauseEnds = CLAUSE_END.test(text.slice(w.end, w.end + 12));
+  const after = text.slice(w.end, w.end + 12);
   const parsed = parseWord(w.text, false);
+  // «… که مشمول اصل 44 نباشد به …»: the subjunctive of بودن is a verb wherever it stands (a relative
+  // clause ends with it mid-sentence).
+  const beSubjunctive = parsed?.stem === 'present' && parsed.presentStem === 'باش' && parsed.prefix === '';
+  const clauseEnds = beSubjunctive || (NOUN_LIKE_PAST.has(w.text) ? PUNCTUATION_END.test(after) : CLAUSE_END.test(after));
   if (!parsed || (parsed.stem !== 'participle' && !clauseEnds)) {
     if (!clauseEnds) return null;
     const copula = COPULA[w.text];
