@@ -118,19 +118,28 @@ export const DERIVED_CUES = {
 } as const;
 
 /**
+ * Signs that only speak for their own clause: the tense of a clause («آغاز می‌شود»، «خواهد شد») and a
+ * date («تا پایان امسال») say nothing about an obligation in another clause of the same sentence.
+ */
+const CLAUSE_SCOPED = new Set(['event', 'future-plan', 'present-ending', 'past-ending', 'past-perfect']);
+
+/**
  * Find the cues in a normalised sentence. `contentFrom` marks where the speaker's own words
- * begin (after «… گفت:»); rules marked contentOnly only count there.
+ * begin (after «… گفت:»); rules marked contentOnly only count there. With `clause` (the obligation's
+ * clause, see clause.ts), deadlines and the tense signs only count inside it.
  *
  * @example
  * findCues('استان ها موظفند حداکثر تا 30 آبان اقدام کنند').map((c) => c.id) // ['obliged', 'act', 'max-until', …]
  */
-export function findCues(normalized: string, contentFrom = 0): CueHit[] {
+export function findCues(normalized: string, contentFrom = 0, clause?: { start: number; end: number }): CueHit[] {
   const hits: CueHit[] = [];
   for (const r of CUE_RULES) {
     r.pattern.lastIndex = 0;
+    const scoped = clause !== undefined && (r.group === 'deadline' || CLAUSE_SCOPED.has(r.id));
     for (const m of normalized.matchAll(r.pattern)) {
       const start = m.index ?? 0;
       if (r.contentOnly && start + m[0].length <= contentFrom) continue;
+      if (scoped && (start < clause.start || start >= clause.end)) continue;
       hits.push({ id: r.id, label: r.label, group: r.group, weight: r.weight, start, end: start + m[0].length });
       break;
     }

@@ -130,4 +130,10 @@ describe('resolveDeadline', () => {
     expect(resolve('شرکت موظف است تا پایان سال دوم برنامه عملیاتی خود گزارش دهد', HAMSHAHRI)).toBeNull();
     expect(resolve('تا پایان سال دوم برنامه دهم اجرا شود', HAMSHAHRI)).toBeNull();
   });
+  it('keeps only a phrase inside the window it is given (the obligation clause)', () => {
+    const text = 'سالن تا پایان آبان تعمیر شد و مدارس باید ظرف دو هفته گزارش بدهند';
+    const within = { start: text.indexOf('مدارس'), end: text.length };
+    expect(resolveDeadline(text, '2021-01-20')?.form).toBe('period-end');
+    expect(resolveDeadline(text, '2021-01-20', within)).toMatchObject({ due: '2021-02-03', form: 'duration' });
+  });
 });

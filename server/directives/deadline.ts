@@ -321,13 +321,15 @@ function findPeriodEnds(text: string, session: string): Candidate[] {
  * // { due: '2021-02-03', start: 0, end: 21, form: 'duration' }
  * resolveDeadline('حداکثر تا 30 آبان', '2021-01-20')?.due // '2021-11-21' (1400-08-30)
  */
-export function resolveDeadline(normalized: string, sessionDate: string): ResolvedDeadline | null {
-  const all: Candidate[] = [
+export function resolveDeadline(normalized: string, sessionDate: string, within?: { start: number; end: number }): ResolvedDeadline | null {
+  const found: Candidate[] = [
     ...findDurations(normalized, sessionDate),
     ...findDates(normalized, sessionDate),
     ...findPeriodEnds(normalized, sessionDate),
     ...findOtherForms(normalized, sessionDate),
   ];
+  // Phrases are found in the whole sentence (their context counts), then kept only inside `within`.
+  const all = within ? found.filter((d) => d.start >= within.start && d.start < within.end) : found;
   // Without a year a past date was never meant; with one, it is what the text says (and is flagged).
   const kept = all.filter((d) => d.due >= sessionDate || d.explicitYear === true);
   kept.sort((a, b) => a.start - b.start || b.end - a.end);

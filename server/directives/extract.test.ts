@@ -230,3 +230,19 @@ describe('extractDirectives, round 4: the structural gate', () => {
     expect(reasons('براساس این طرح که در حال تدوین است بانک‌ها موظف می‌شوند ظرف یک سال بهره را کاهش دهند.')).toContain('gate:draft');
   });
 });
+
+describe('extractDirectives, round 5: the obligation clause', () => {
+  const suggest = (text: string, sessionDate = '1384-07-01') => extractDirectives({ text, sessionDate, units });
+
+  it('judges a duty by its own clause, not by an event announced before it', () => {
+    const [d] = suggest('سومین دوره از ۲۶ دی ماه آغاز می‌شود و متقاضیان باید مدارک لازم را حداکثر تا ۱۰ آبان ماه به دانشگاه ارسال کنند.');
+    expect(d).toMatchObject({ due: '2005-11-01', dueRule: 'حداکثر تا ۱۰ آبان ماه' });
+  });
+  it('takes no date from a later clause that reports what will be done', () => {
+    expect(suggest('وی گفت: ۶۸ هزار واحد باید مجدد احداث شوند که این اقدام با مسئولیت بنیاد مسکن تا پایان امسال انجام می‌شود.')).toEqual([]);
+  });
+  it('reads a duty stated in the attribution, past a reporting verb and what follows it', () => {
+    const [d] = suggest('وی با اشاره به اینکه براساس این ابلاغیه دولت باید تا پایان برنامه چهارم هر فعالیتی را که مشمول اصل ۴۴ نباشد به بخش خصوصی واگذار کند، افزود: دولت تاکنون اقداماتی داشته و این کار ادامه خواهد یافت.', '1384-03-04');
+    expect(d?.due).toBe('2010-03-20');
+  });
+});

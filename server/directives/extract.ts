@@ -10,6 +10,7 @@ import { isoToJalali, parseDate } from '../persian/jalali';
 import { splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
 import { findActor, judgeSpeaker } from './authority';
+import { obligationClause } from './clause';
 import { contentStart, DERIVED_CUES, findCues, type CueHit } from './cues';
 import { resolveDeadline } from './deadline';
 import { judgeStructure, type GateVerdict } from './gate';
@@ -159,8 +160,11 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const n = norm.text;
     const speaker = speakers.next(n);
     const from = contentStart(n);
-    const cues = findCues(n, from);
-    if (!cues.some((c) => c.weight > 0)) continue;
+    const sentenceCues = findCues(n, from);
+    if (!sentenceCues.some((c) => c.weight > 0)) continue;
+    // Dates and tense signs count only in the obligation's own clause (see clause.ts).
+    const clause = obligationClause(n, sentenceCues);
+    const cues = clause.obligation ? findCues(n, from, clause) : sentenceCues;
 
     const toText = (s: number, e: number): [number, number] => {
       const [os, oe] = toOriginalSpan(norm, s, e);
@@ -175,11 +179,13 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const assigneeMention = mentions.find((m) => m.role === 'assignee');
     const recipientMention = mentions.find((m) => m.role === 'recipient' && m.code !== assigneeMention?.code);
     const refs = findLegalRefs(n);
-    const deadline = sessionDate ? resolveDeadline(n, sessionDate) : null;
+    // The date shown is the clause's, else the sentence's first; only the clause's is evidence of a task.
+    const clauseDeadline = sessionDate ? resolveDeadline(n, sessionDate, clause.obligation ? clause : undefined) : null;
+    const deadline = clauseDeadline ?? (sessionDate && clause.obligation ? resolveDeadline(n, sessionDate) : null);
     // A date before the session (only ever with an explicit year) reports the past: shown with its
     // warning if the sentence is suggested at all, but no evidence of a task still to do.
-    const pastDeadline = deadline !== null && sessionDate !== null && deadline.due < sessionDate;
-    const openDeadline = pastDeadline ? null : deadline;
+    const pastDeadline = clauseDeadline !== null && sessionDate !== null && clauseDeadline.due < sessionDate;
+    const openDeadline = pastDeadline ? null : clauseDeadline;
     // A dated deliverable for a named unit is a directive even without a modal verb
     // («تهیه برنامه … در مدت دو هفته و ارسال به سازمان برنامه و بودجه»).
     const datedTask = openDeadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0);

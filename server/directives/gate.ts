@@ -8,6 +8,7 @@
  * named reasons («gate:no-actor», «gate:past-verb», …) so a manager sees why. Cue weights still rank.
  */
 import { findVerbs, type VerbForm } from '../persian/verb-forms';
+import { BARE_COMMAND, NOMINAL_OBLIGATION, STRONG_OBLIGATION, taskVerb, WEAK_OBLIGATION } from './clause';
 import type { CueHit } from './cues';
 
 export interface GateReason {
@@ -68,15 +69,6 @@ export const GATE_REASONS = {
   generic: { id: 'gate:generic-subject', label: 'رد: خطاب به همه، نه به مسئولی مشخص' },
 } as const;
 
-/** Obligations that bind by themselves: a duty, an order, a decision, a grace period given, a ban. */
-const STRONG = new Set(['obliged', 'ordered', 'grace-given', 'decided', 'forbidden', 'grace-headline', 'duty-of', 'policy-conditional']);
-/** Obligations that only say "should": they need the speaker's authority, a unit or a date. */
-const WEAK = new Set(['must', 'necessary', 'passive-action', 'demanded', 'emphasised-on', 'you-must']);
-/** A subjunctive command with no modal («بخشداران … را تهیه کنند»): an order only from an official or to a unit. */
-const BARE_COMMAND = new Set(['imperative', 'act']);
-/** The task is a noun in these («خواستار … شد»، «بر لزوم … تاکید کرد»، «موظف به … هستند»): no task verb to judge. */
-const NOMINAL = new Set(['demanded', 'emphasised-on', 'duty-of', 'grace-headline', 'policy-conditional']);
-
 /** Against-cues that veto the structure, by the reason they give. */
 const VETO: ReadonlyArray<readonly [string, GateReason]> = [
   ['opinion', GATE_REASONS.opinion],
@@ -92,39 +84,6 @@ const VETO: ReadonlyArray<readonly [string, GateReason]> = [
   ['question', GATE_REASONS.question],
   ['generic-subject', GATE_REASONS.generic],
 ];
-
-/**
- * The verb of the task an obligation cue governs: the first finite verb after it (skipping an
- * auxiliary glued to the cue), or, for a subjunctive command cue, the verb inside it.
- */
-function taskVerb(text: string, cue: CueHit, verbs: readonly VerbForm[]): VerbForm | null {
-  if (BARE_COMMAND.has(cue.id) || cue.id === 'you-must' || cue.id === 'passive-action') {
-    const inside = verbs.filter((v) => v.start >= cue.start && v.end <= cue.end);
-    return inside[inside.length - 1] ?? null;
-  }
-  let openRelatives = 0;
-  let from = cue.end;
-  for (const v of verbs) {
-    if (v.start < cue.end) continue;
-    // The obligation's own verb («موظف شده است»، «مقرر شده است»، «موظف هستند») is not the task's.
-    if (v.start - cue.end <= 1 && from === cue.end) {
-      from = v.end;
-      continue;
-    }
-    // «… که داوطلب هستند …»: a relative clause closes with its own verb before the task's; a «که / تا»
-    // right after the obligation introduces the task itself.
-    const between = text.slice(from, v.start);
-    const lead = /^\s*(?:که|تا)(?![\p{L}])/u.exec(between);
-    openRelatives += [...between.slice(lead ? lead[0].length : 0).matchAll(/(?<![\p{L}])که(?![\p{L}])/gu)].length;
-    from = v.end;
-    if (openRelatives > 0) {
-      openRelatives--;
-      continue;
-    }
-    return v;
-  }
-  return null;
-}
 
 /** The two words before a duty cue in the speaker's words («واحدهای صنفی موظفند»), or null if none. */
 function subjectBefore(text: string, from: number, cueStart: number): string | null {
@@ -166,8 +125,8 @@ export function judgeStructure(input: GateInput): GateVerdict {
   if (input.foreignActor) failures.push(describe(GATE_REASONS.foreign));
   if (input.noAuthority) failures.push(describe(GATE_REASONS.noAuthority));
 
-  const strong = cues.filter((c) => STRONG.has(c.id));
-  const weak = cues.filter((c) => WEAK.has(c.id));
+  const strong = cues.filter((c) => STRONG_OBLIGATION.has(c.id));
+  const weak = cues.filter((c) => WEAK_OBLIGATION.has(c.id));
   const bare = cues.filter((c) => BARE_COMMAND.has(c.id));
   const commandedByOffice = input.official || input.unitNamed;
   const obligation = strong[0] ?? weak[0] ?? (commandedByOffice ? bare[0] : undefined);
@@ -197,7 +156,7 @@ export function judgeStructure(input: GateInput): GateVerdict {
 
   // The task verb: subjunctive or imperative; a past, present indicative or future verb reports or plans.
   let verb: VerbForm | null = null;
-  if (obligation && !NOMINAL.has(obligation.id)) {
+  if (obligation && !NOMINAL_OBLIGATION.has(obligation.id)) {
     const verbs = findVerbs(text);
     verb = taskVerb(text, obligation, verbs);
     const detail = verb ? `«${verb.text}»` : undefined;
