@@ -69,6 +69,9 @@ describe('cue rules', () => {
   it('does not take «… می‌کنند» (a report) or a purpose clause for an imperative', () => {
     expect(ids('وی گفت: کارشناسان این اداره هر روز بازار را بازرسی می‌کنند.')).not.toContain('imperative');
     expect(ids('وی گفت: اعتبار لازم را تامین کردیم تا مدارس بتوانند کلاس‌ها را برگزار کنند.')).not.toContain('imperative');
+    // A relative clause closed by its own verb, and «تا» before a date, do not make what follows subordinate.
+    expect(ids('فرماندار گفت: بخشداران ظرف ۲۰ روز اسامی کودکانی که از تحصیل بازمانده‌اند را تهیه کنند.')).toContain('imperative');
+    expect(ids('تاکسی‌ها حداکثر تا تاریخ ۲۸ مهر به سازمان تاکسیرانی مراجعه کنند.')).toContain('imperative');
   });
   it('does not take a future passive «دستور داده می‌شود» for an order given', () => {
     expect(ids('روزی که قیامت برپا شود دستور داده می‌شود.')).not.toContain('ordered');

@@ -4,6 +4,8 @@
  * permits, asks or opines. Each rule has a stable id, a Persian label and a weight;
  * patterns run on text from normalizePersian (ی/ک, ASCII digits, ZWNJ as space).
  */
+import { JALALI_MONTHS } from '../persian/jalali';
+import { findVerbs } from '../persian/verb-forms';
 
 export type CueGroup = 'obligation' | 'order' | 'decision' | 'deadline' | 'act' | 'policy' | 'emphasis' | 'against';
 
@@ -15,6 +17,8 @@ export interface CueRule {
   pattern: RegExp;
   /** Rules that judge the speaker's own words only look at the quoted part, not the attribution. */
   contentOnly?: boolean;
+  /** A check a match must also pass, for what a pattern cannot see (the verbs around it). */
+  accept?: (text: string, start: number) => boolean;
 }
 
 export interface CueHit {
@@ -30,9 +34,33 @@ export interface CueHit {
 /** Word boundaries for Persian: a letter or digit must not touch the match. */
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
+const JALALI_MONTH_NAMES = JALALI_MONTHS.join('|');
 
-function rule(id: string, label: string, group: CueGroup, weight: number, body: string, contentOnly = false): CueRule {
-  return { id, label, group, weight, pattern: new RegExp(`${B}(?:${body})${E}`, 'gu'), contentOnly };
+function rule(id: string, label: string, group: CueGroup, weight: number, body: string, contentOnly = false, accept?: CueRule['accept']): CueRule {
+  return { id, label, group, weight, pattern: new RegExp(`${B}(?:${body})${E}`, 'gu'), contentOnly, ...(accept ? { accept } : {}) };
+}
+
+/**
+ * «تا / که / اگر …» opening a subordinate clause («… تا مدارس بتوانند کلاس‌ها را برگزار کنند»); «تا» before a
+ * date or a period («حداکثر تا تاریخ 85/7/28 … مراجعه کنند») is a preposition, not a conjunction.
+ */
+const SUBORDINATOR = new RegExp(
+  `${B}(?:تا(?! (?:\\d|پایان|آخر|انتهای|تاریخ|قبل|پیش|نیمه|اول|روز|ساعت|${JALALI_MONTH_NAMES}))|که|اگر|چنانچه|بتوانند|خواهند)${E}`,
+  'gu',
+);
+
+/**
+ * A subjunctive at the end of the speaker's words is a command unless it closes a subordinate clause
+ * opened within the 60 characters before it; a relative clause closed by its own verb («کودکانی که از
+ * تحصیل بازمانده‌اند را تهیه کنند») does not count.
+ */
+function commandNotSubordinate(text: string, start: number): boolean {
+  const from = Math.max(0, start - 60);
+  const window = text.slice(from, start);
+  const opener = [...window.matchAll(SUBORDINATOR)].pop();
+  if (!opener) return true;
+  if (/[.؟!،]/u.test(window.slice(opener.index ?? 0))) return true;
+  return findVerbs(window.slice((opener.index ?? 0) + opener[0].length)).length > 0;
 }
 
 /** Reporting verbs that end an attribution («… گفت: …»). */
@@ -74,7 +102,7 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('general-duty', 'تکلیف عام قانونی', 'against', -2, '(?:طبق|بر اساس|براساس|مطابق) (?:این )?(?:قانون|آیین نامه|مقررات|مصوبه|تفاهم نامه)|قانونا|وظیفه (?:ذاتی|قانونی)|این قانون', true),
   rule('duty-of', 'موظف به … هستند (شرح وظیفه)', 'obligation', 1.5, '(?:موظف|مکلف|ملزم) به'),
   // «مدیران … روابط عمومی‌ها را تقویت کنند.»: a subjunctive third person plural ending the speaker's words, not «می‌کنند».
-  rule('imperative', 'فعل امری (… کنند / نمایند)', 'act', 1.5, '(?<!(?:تا|که|اگر|چنانچه|بتوانند|خواهند) [^.؟!،]{0,60})(?!(?:می|نمی) )\\p{L}+ (?:کنند|نمایند|دهند)(?=\\s*[.!»]*\\s*$| و )', true),
+  rule('imperative', 'فعل امری (… کنند / نمایند)', 'act', 1.5, '(?!(?:می|نمی) )\\p{L}+ (?:کنند|نمایند|دهند)(?=\\s*[.!»]*\\s*$| و )', true, commandNotSubordinate),
   // «برای شرکت در مسابقه باید … بنویسید و تا پایان اردیبهشت پست کنید»: the rules of a call, addressed to its entrants.
   rule('you-must', 'باید … کنید (شرط فراخوان)', 'act', 1, '(?:باید|بایستی)[^.؟!]{0,160}?(?<!(?:می|نمی) )(?:کنید|نمایید|دهید|بفرستید|بنویسید|بسپارید)(?=\\s*[.!»]*\\s*$)'),
   // «مهلت ۴۵ روزه شهردار برای ترمیم …»: a headline without a verb announcing a deadline given.
@@ -139,6 +167,7 @@ export function findCues(normalized: string, contentFrom = 0, clause?: { start: 
     for (const m of normalized.matchAll(r.pattern)) {
       const start = m.index ?? 0;
       if (r.contentOnly && start + m[0].length <= contentFrom) continue;
+      if (r.accept && !r.accept(normalized, start)) continue;
       if (scoped && (start < clause.start || start >= clause.end)) continue;
       hits.push({ id: r.id, label: r.label, group: r.group, weight: r.weight, start, end: start + m[0].length });
       break;
