@@ -1,12 +1,14 @@
 /**
- * npm run eval:extract [-- FILE.jsonl …] [--verbose] [--no-gate] [--compare] [--thresholds] [--folds]
- * Scores directive detection on the four hand-labelled sets in tests/fixtures. From round 4 they are
- * ALL development data (every set has been looked at, including hamshahri-deadlines-heldout.jsonl):
- * each set, then pooled: precision, recall and F1 on "is this an actionable directive" (suggestions
- * of kind action or instruction), and exact deadline dates. `--no-gate` scores the cue weights alone,
- * `--compare` both side by side, `--thresholds` sweeps the decision threshold, `--folds` picks it on
- * four of five folds and scores the fifth. `--verbose` lists false alarms and misses with the cues
- * and, for a miss, the gate's reasons ({gate:no-actor,…}).
+ * npm run eval:extract [-- FILE.jsonl …] [--heldout] [--verbose] [--no-gate] [--compare] [--thresholds] [--folds]
+ * Scores directive detection on the hand-labelled sets in tests/fixtures: by default the development
+ * sets (the four real-news sets of rounds 1–4, all looked at, and the development half of the
+ * constructed contrast set); with `--heldout` the held-out sets of round 5 (real set D and the
+ * held-out half of the contrast set), totals only. Each set, then pooled: precision, recall and F1
+ * on "is this an actionable directive" (suggestions of kind action or instruction), and exact
+ * deadline dates. `--no-gate` scores the cue weights alone, `--compare` both side by side,
+ * `--thresholds` sweeps the decision threshold, `--folds` picks it on four of five folds and scores
+ * the fifth. `--verbose` lists false alarms and misses with the cues and, for a miss, the gate's
+ * reasons ({gate:no-actor,…}).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { explainDirectives, SUGGESTION_THRESHOLD, type SentenceVerdict, type SuggestedDirective } from '../server/directives/extract';
@@ -45,20 +47,28 @@ const DEVELOPMENT_SETS = [
   'tests/fixtures/farsnews-directives.jsonl',
   'tests/fixtures/farsnews-directives-heldout.jsonl',
   'tests/fixtures/farsnews-deadlines-heldout.jsonl',
+  'tests/fixtures/hamshahri-deadlines-heldout.jsonl',
+  'tests/fixtures/constructed-contrast-dev.jsonl',
 ];
-/** Held out: scored only on request, so that tuning runs cannot peek at it by accident. */
-const HELDOUT_SET = 'tests/fixtures/hamshahri-deadlines-heldout.jsonl';
+/**
+ * Held out from round 5: scored only with `--heldout` and read by totals only, so that tuning runs
+ * cannot peek at them by accident. Set D is real corpus text; the contrast half is constructed.
+ */
+const HELDOUT_SETS = ['tests/fixtures/corpora-deadlines-heldout-d.jsonl', 'tests/fixtures/constructed-contrast-heldout.jsonl'];
 const argv = process.argv.slice(2);
 const files = positionalArgs(argv, [], ['--verbose', '--heldout', '--thresholds', '--no-gate', '--compare', '--folds']);
 const verbose = argv.includes('--verbose');
-// From round 4 every set is development data (the last held-out set was looked at twice): all four by default.
-const withHeldout = true;
 const sweep = argv.includes('--thresholds');
 /** `--no-gate`: the cue weights alone, as before round 4; `--compare`: both, side by side, per set and pooled. */
 const useGate = !argv.includes('--no-gate');
 const compare = argv.includes('--compare');
 const folds = argv.includes('--folds');
-const DEFAULT_SETS = withHeldout ? [...DEVELOPMENT_SETS, HELDOUT_SET] : DEVELOPMENT_SETS;
+const heldout = argv.includes('--heldout');
+if (heldout && verbose) {
+  process.stderr.write('--heldout reports totals only: the held-out sets are not read row by row.\n');
+  process.exit(2);
+}
+const DEFAULT_SETS = heldout ? HELDOUT_SETS : DEVELOPMENT_SETS;
 const units = loadUnits();
 const people = loadPeople();
 
