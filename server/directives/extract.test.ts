@@ -245,4 +245,13 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     const [d] = suggest('وی با اشاره به اینکه براساس این ابلاغیه دولت باید تا پایان برنامه چهارم هر فعالیتی را که مشمول اصل ۴۴ نباشد به بخش خصوصی واگذار کند، افزود: دولت تاکنون اقداماتی داشته و این کار ادامه خواهد یافت.', '1384-03-04');
     expect(d?.due).toBe('2010-03-20');
   });
+  it('rejects a decision told as last year’s, with the reason, but not yesterday’s', () => {
+    const past = explainDirectives({ text: 'استاندار گفت: سال گذشته در همین جلسه مقرر شد شرکت آب و فاضلاب تا پایان شهریور تصفیه‌خانه را راه‌اندازی کند که تاکنون اجرا نشده است.', sessionDate: '1403-02-01', units });
+    expect(past.some((v) => v.suggested)).toBe(false);
+    expect(past.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:past-report');
+    expect(suggest('شورای شهر دیروز با تصویب یک طرح شهرداری را موظف کرد که لایحه را ظرف مدت ۳ ماه به شورا ارائه کند.')).toHaveLength(1);
+  });
+  it('takes an extended deadline for a relief, not a task', () => {
+    expect(suggest('سازمان امور مالیاتی اعلام کرد مهلت تسلیم اظهارنامه مالیاتی اشخاص حقیقی سیل‌زده تا پایان دی‌ماه تمدید شده است.', '1401-09-01')).toEqual([]);
+  });
 });

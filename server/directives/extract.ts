@@ -7,6 +7,7 @@
 import type { DirectiveKind } from '../db/schema';
 import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persian/normalize';
 import { isoToJalali, parseDate } from '../persian/jalali';
+import { findVerbs } from '../persian/verb-forms';
 import { splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
 import { findActor, judgeSpeaker } from './authority';
@@ -101,7 +102,7 @@ const CORE_GROUPS = new Set(['obligation', 'order', 'decision', 'act', 'policy']
 /** Core cues that say "should" without saying who: they need an actor that must act. */
 const WEAK_CORE = new Set(['must', 'necessary', 'passive-action', 'imperative', 'demanded']);
 const DELIVERABLE =
-  /(?<![\p{L}])(?:تهیه|ارسال|ارائه|تدوین|گزارش|برنامه|تکمیل|اجرا|اجرای|راه اندازی|فروش|واگذاری|پرداخت|ثبت|تحویل|شناسایی|پیگیری|برگزاری|تامین|نصب|احداث|تعیین|معرفی|بازدید|تعمیر|رفع|جذب|پایش|بررسی|اعلام|توزیع)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:تهیه|ارسال|ارائه|تدوین|گزارش|برنامه|تکمیل|اجرا|اجرای|راه اندازی|فروش|واگذاری|پرداخت|ثبت|تحویل|شناسایی|پیگیری|برگزاری|تامین|نصب|احداث|تعیین|معرفی|بازدید|تعمیر|رفع|جذب|پایش|بررسی|اعلام(?! (?:کرد|کردند|کرده|شد|داشت|می کند|نمود))|توزیع)(?![\p{L}])/u;
 /** First person plural verbs at a clause end: «فعال کنیم»، «افزایش دهیم». */
 const WE_VERB = /(?<![\p{L}])\p{L}+(?:یم)(?=\s*(?:[.،؛!]|\s+و\s|\s+به\s|$))/u;
 
@@ -188,7 +189,9 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const openDeadline = pastDeadline ? null : clauseDeadline;
     // A dated deliverable for a named unit is a directive even without a modal verb
     // («تهیه برنامه … در مدت دو هفته و ارسال به سازمان برنامه و بودجه»).
-    const datedTask = openDeadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0);
+    // An extended deadline («مهلت … تمدید شد») is a relief, not a task.
+    const datedTask =
+      openDeadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0 || c.id === 'grace-extended');
     if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
 
     const all: FiredCue[] = cues.map(fired);
@@ -223,6 +226,19 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     // «دولت گفته در سال 82 باید …»، «… می‌بایستی تا پایان سال 82 واگذار کنند» told in 1383: the past, not a task.
     const pastYear = pastDeadline || (sessionDate !== null && namesPastYear(quoteNorm, isoToJalali(sessionDate).jy));
     if (pastYear) all.push(fired(DERIVED_CUES.pastYear));
+    // «سال گذشته در همین جلسه مقرر شد … راه اندازی کند که … اجرا نشده»: the obligation itself is told as past.
+    const obligationAt = clause.obligation?.start ?? -1;
+    // Only a year or a month ago, close before it with no verb between («دیروز … موظف کرد» is fresh news).
+    const pastFrameHit = cues.find(
+      (c) =>
+        c.id === 'history' &&
+        c.start >= clause.start &&
+        c.end <= obligationAt &&
+        obligationAt - c.end <= 40 &&
+        !/دیروز|روز|هفته/u.test(n.slice(c.start, c.end)) &&
+        findVerbs(n.slice(c.end, obligationAt)).length === 0,
+    );
+    const pastFrame = pastFrameHit ? n.slice(pastFrameHit.start, pastFrameHit.end) : null;
     // «رئیس جمهوری روسیه … باید دولت جدید را معرفی کند»: the actor before the duty is abroad.
     const firstCore = Math.min(...core.map((c) => c.start));
     const foreignActor = core.length > 0 && FOREIGN_ACTOR.test(n.slice(quoteFrom, Math.max(quoteFrom, firstCore))) && !noAuthority;
@@ -246,6 +262,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
             dated,
             foreignActor,
             pastYear,
+            pastFrame,
             datedTask,
             legalRef: refs.length > 0,
           });

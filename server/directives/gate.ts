@@ -40,6 +40,8 @@ export interface GateInput {
   dated: boolean;
   foreignActor: boolean;
   pastYear: boolean;
+  /** «سال گذشته … مقرر شد»: a time in the past framing the obligation in its own clause, or null. */
+  pastFrame?: string | null;
   /** A dated deliverable for a named unit without a modal verb («تهیه برنامه … در مدت دو هفته و ارسال به …»). */
   datedTask: boolean;
   /** A legal article is cited («بر اساس ماده ۲۷»). */
@@ -67,6 +69,7 @@ export const GATE_REASONS = {
   noAuthority: { id: 'gate:no-authority', label: 'رد: گوینده بدون اختیار' },
   question: { id: 'gate:question', label: 'رد: پرسش' },
   generic: { id: 'gate:generic-subject', label: 'رد: خطاب به همه، نه به مسئولی مشخص' },
+  publicRequest: { id: 'gate:public-request', label: 'رد: درخواست یا توصیه به عموم مردم' },
 } as const;
 
 /** Against-cues that veto the structure, by the reason they give. */
@@ -83,6 +86,7 @@ const VETO: ReadonlyArray<readonly [string, GateReason]> = [
   ['draft', GATE_REASONS.draft],
   ['question', GATE_REASONS.question],
   ['generic-subject', GATE_REASONS.generic],
+  ['public-request', GATE_REASONS.publicRequest],
 ];
 
 /** The two words before a duty cue in the speaker's words («واحدهای صنفی موظفند»), or null if none. */
@@ -122,6 +126,7 @@ export function judgeStructure(input: GateInput): GateVerdict {
     if (ids.has(id) && !failures.some((f) => f.id === reason.id)) failures.push(describe(reason, cues.find((c) => c.id === id)?.label));
   }
   if (input.pastYear) failures.push(describe(GATE_REASONS.pastReport, 'سالی پیش از جلسه'));
+  else if (input.pastFrame) failures.push(describe(GATE_REASONS.pastReport, `«${input.pastFrame}» پیش از تکلیف`));
   if (input.foreignActor) failures.push(describe(GATE_REASONS.foreign));
   if (input.noAuthority) failures.push(describe(GATE_REASONS.noAuthority));
 
