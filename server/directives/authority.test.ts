@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
-import { judgeSpeaker, namesActor } from './authority';
+import { findActor, judgeSpeaker, namesActor } from './authority';
 
 const judge = (text: string) => judgeSpeaker(normalizePersian(text));
 
@@ -18,6 +18,7 @@ describe('judgeSpeaker', () => {
     'رئیس‌جمهور آمریکا در توئیتر',
     'رئیس شورای سیاست‌گذاری ائمه جمعه',
     'امام جمعه بوشهر در خطبه‌های نماز جمعه',
+    'عضو کمیته هفت نفره بررسی کننده استیضاح وزیر',
   ])('takes «%s» for a voice without authority', (text) => {
     expect(judge(text)).toEqual({ official: false, noAuthority: true });
   });
@@ -33,5 +34,13 @@ describe('namesActor', () => {
   });
   it('finds nobody in a general remark', () => {
     expect(namesActor(normalizePersian('باید حرفه‌ای به موضوع نگاه کرد'))).toBe(false);
+  });
+});
+
+describe('findActor', () => {
+  it('takes «کلیه / تمامی» with a plural group for an actor, but not «همه ما» or «همه مردم»', () => {
+    expect(findActor(normalizePersian('کلیه فعالان اقتصادی هرچه سریع‌تر انبار خود را ثبت کنند', { zwnj: 'space' }))).toBe('کلیه فعالان');
+    expect(findActor(normalizePersian('همه ما باید کمک کنیم', { zwnj: 'space' }))).toBeNull();
+    expect(findActor(normalizePersian('همه مردم باید کمک کنند', { zwnj: 'space' }))).toBeNull();
   });
 });

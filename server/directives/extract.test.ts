@@ -254,4 +254,17 @@ describe('extractDirectives, round 5: the obligation clause', () => {
   it('takes an extended deadline for a relief, not a task', () => {
     expect(suggest('سازمان امور مالیاتی اعلام کرد مهلت تسلیم اظهارنامه مالیاتی اشخاص حقیقی سیل‌زده تا پایان دی‌ماه تمدید شده است.', '1401-09-01')).toEqual([]);
   });
+  it('takes a bare command with a date to a named group for an order', () => {
+    const [d] = suggest('تیموری گفت: آن دسته از تاکسی‌هایی که ثبت نام کرده‌اند حداکثر تا تاریخ ۸۵/۷/۲۸ به سازمان تاکسیرانی مراجعه کنند.', '1385-07-01');
+    expect(d?.due).toBe('2006-10-20');
+  });
+  it('does not count a dated duty from a resolution as a general rule', () => {
+    const [d] = suggest('براساس مصوبه دولت وزارت رفاه باید تا نیمه فروردین ماه سال آینده نسبت به تهیه طرح جامع فقرزدایی اقدام نماید.', '1383-10-01');
+    expect(d?.cues.map((c) => c.id)).not.toContain('general-duty');
+  });
+  it('rejects a proposal given as an example, naming it', () => {
+    const verdicts = explainDirectives({ text: 'وی افزود: لازم است مثلاً بانک‌ها مکلف شوند اوراق دولتی را خریداری و نزد بانک مرکزی توثیق کنند.', sessionDate: '1399-01-01', units });
+    expect(verdicts.some((v) => v.suggested)).toBe(false);
+    expect(verdicts.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:proposal');
+  });
 });

@@ -194,7 +194,8 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
       openDeadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0 || c.id === 'grace-extended');
     if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
 
-    const all: FiredCue[] = cues.map(fired);
+    // «براساس مصوبه دولت وزارت رفاه باید تا نیمه فروردین …»: a dated duty from a resolution is a task, not a general rule.
+    const all: FiredCue[] = cues.filter((c) => !(openDeadline && c.id === 'general-duty')).map(fired);
     // Who speaks: an office that can instruct, or a voice whose «باید / خواستار» is only a demand.
     const firstCue = Math.min(...cues.filter((c) => c.weight > 0).map((c) => c.start));
     const speakerVoice = judgeSpeaker(from > 0 ? n.slice(0, from) : n.slice(0, firstCue));

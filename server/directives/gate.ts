@@ -60,6 +60,7 @@ export const GATE_REASONS = {
   presentVerb: { id: 'gate:present-verb', label: 'رد: فعل کار مضارع اخباری است (گزارش یا عادت)' },
   futureVerb: { id: 'gate:future-verb', label: 'رد: فعل کار آینده است (برنامه یا پیش‌بینی)' },
   opinion: { id: 'gate:opinion', label: 'رد: نظر یا برداشت' },
+  proposal: { id: 'gate:proposal', label: 'رد: پیشنهاد یا مثال، نه تکلیف' },
   target: { id: 'gate:target', label: 'رد: هدف کمّی یا افق چندساله' },
   permission: { id: 'gate:permission', label: 'رد: اجازه یا فرصت، نه تکلیف' },
   event: { id: 'gate:event', label: 'رد: رویداد یا اعلام برنامه' },
@@ -76,6 +77,7 @@ export const GATE_REASONS = {
 const VETO: ReadonlyArray<readonly [string, GateReason]> = [
   ['opinion', GATE_REASONS.opinion],
   ['hedge', GATE_REASONS.opinion],
+  ['proposal', GATE_REASONS.proposal],
   ['target', GATE_REASONS.target],
   ['quantity-target', GATE_REASONS.target],
   ['long-horizon', GATE_REASONS.target],
@@ -133,7 +135,9 @@ export function judgeStructure(input: GateInput): GateVerdict {
   const strong = cues.filter((c) => STRONG_OBLIGATION.has(c.id));
   const weak = cues.filter((c) => WEAK_OBLIGATION.has(c.id));
   const bare = cues.filter((c) => BARE_COMMAND.has(c.id));
-  const commandedByOffice = input.official || input.unitNamed;
+  // A bare «… اقدام کنند / مراجعه کنند» commands when an office says it, a unit is told, or a named
+  // actor is given a date («تاکسی‌هایی که … حداکثر تا 28 مهر … مراجعه کنند»).
+  const commandedByOffice = input.official || input.unitNamed || (input.dated && input.actor !== null);
   const obligation = strong[0] ?? weak[0] ?? (commandedByOffice ? bare[0] : undefined);
   if (!obligation && !input.datedTask) failures.push(describe(GATE_REASONS.noObligation, bare[0] ? 'فعل التزامی بدون فعل امر، مقام یا واحد' : undefined));
 
