@@ -1,9 +1,9 @@
 /**
  * npm run eval:extract [-- FILE.jsonl …] [--heldout] [--verbose] [--no-gate] [--compare] [--thresholds] [--folds]
  * Scores directive detection on the hand-labelled sets in tests/fixtures: by default the development
- * sets (the four real-news sets of rounds 1–4, all looked at, and the development half of the
- * constructed contrast set); with `--heldout` the held-out sets of round 5 (real set D and the
- * held-out half of the contrast set), totals only. Each set, then pooled: precision, recall and F1
+ * sets (the four real-news sets of rounds 1–4, all looked at, and the development halves of the
+ * constructed contrast set and of real set D); with `--heldout` the held-out halves of round 5,
+ * totals only. Each set, then pooled: precision, recall and F1
  * on "is this an actionable directive" (suggestions of kind action or instruction), and exact
  * deadline dates. `--no-gate` scores the cue weights alone, `--compare` both side by side,
  * `--thresholds` sweeps the decision threshold, `--folds` picks it on four of five folds and scores
@@ -49,6 +49,7 @@ const DEVELOPMENT_SETS = [
   'tests/fixtures/farsnews-deadlines-heldout.jsonl',
   'tests/fixtures/hamshahri-deadlines-heldout.jsonl',
   'tests/fixtures/constructed-contrast-dev.jsonl',
+  'tests/fixtures/corpora-deadlines-dev-d.jsonl',
 ];
 /**
  * Held out from round 5: scored only with `--heldout` and read by totals only, so that tuning runs
