@@ -267,4 +267,15 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     expect(verdicts.some((v) => v.suggested)).toBe(false);
     expect(verdicts.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:proposal');
   });
+  it('takes an undated standing duty stated by nobody in office for a general rule', () => {
+    const verdicts = explainDirectives({ text: 'احمدی‌منش اظهار داشت: مسئولان موظفند صدای خبرنگاران را به عنوان صدای ملت بشنوند.', sessionDate: '1384-01-01', units });
+    expect(verdicts.some((v) => v.suggested)).toBe(false);
+    expect(verdicts.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:weak-authority');
+    // With a date it binds.
+    expect(suggest('وی گفت: ادارات موظف هستند تا پایان آذر سالن‌های مخصوص سیگاری‌ها را احداث کنند.')).toHaveLength(1);
+  });
+  it('takes a second-person «باید … کنید» for a call only when it sets a date', () => {
+    expect(suggest('وی گفت: شما باید کار و تلاش بی‌وقفه را سرلوحه کار خود قرار دهید.')).toEqual([]);
+    expect(suggest('داوطلبان گرامی، شما باید آثار خود را حداکثر تا ۳۰ آذر به دبیرخانه ارسال کنید.')).toHaveLength(1);
+  });
 });

@@ -143,7 +143,8 @@ export function judgeStructure(input: GateInput): GateVerdict {
 
   // Who must act: a named actor; the entrants of a call («… بنویسید»); or, for an official who sets a
   // date, the official's own organisation.
-  const secondPerson = ids.has('you-must');
+  // Only with a date: «شما باید … سرلوحه کار خود قرار دهید» is a sermon, «باید تا 30 آذر … ارسال کنید» a call.
+  const secondPerson = ids.has('you-must') && input.dated;
   // «واحدهای صنفی موظفند …»: a binding duty's subject, whatever its words, is the actor.
   const duty = strong.find((c) => c.id === 'obliged' || c.id === 'forbidden');
   const dutySubject = duty ? subjectBefore(text, input.contentFrom, duty.start) : null;
@@ -161,6 +162,13 @@ export function judgeStructure(input: GateInput): GateVerdict {
   // «باید» as the only obligation: it binds when an office says it, or a unit is told, or a date is set.
   if (obligation && strong.length === 0 && weak.length > 0 && !(input.official || input.unitNamed || input.dated || input.legalRef || secondPerson)) {
     failures.push(describe(GATE_REASONS.weakAuthority, obligation.label));
+  }
+
+  // «ادارات موظف هستند …»، «مسئولان موظفند …» with no date, from no office, to no unit: a standing duty
+  // stated in general, like a bare «باید».
+  const standingDuty = strong.length > 0 && strong.every((c) => c.id === 'obliged' && /(?:ند|اند| هستند| است| می باشند| می باشد)$/u.test(text.slice(c.start, c.end)));
+  if (standingDuty && !(input.official || input.unitNamed || input.dated || input.legalRef)) {
+    failures.push(describe(GATE_REASONS.weakAuthority, strong[0]?.label));
   }
 
   // The task verb: subjunctive or imperative; a past, present indicative or future verb reports or plans.
