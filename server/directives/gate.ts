@@ -71,6 +71,8 @@ export const GATE_REASONS = {
   question: { id: 'gate:question', label: 'رد: پرسش' },
   generic: { id: 'gate:generic-subject', label: 'رد: خطاب به همه، نه به مسئولی مشخص' },
   publicRequest: { id: 'gate:public-request', label: 'رد: درخواست یا توصیه به عموم مردم' },
+  arrangement: { id: 'gate:arrangement', label: 'رد: توافق میان دو طرف، نه تکلیف' },
+  appeal: { id: 'gate:appeal', label: 'رد: آرزو یا درخواست همکاری، نه کار مشخص' },
 } as const;
 
 /** Against-cues that veto the structure, by the reason they give. */
@@ -89,6 +91,8 @@ const VETO: ReadonlyArray<readonly [string, GateReason]> = [
   ['question', GATE_REASONS.question],
   ['generic-subject', GATE_REASONS.generic],
   ['public-request', GATE_REASONS.publicRequest],
+  ['arrangement', GATE_REASONS.arrangement],
+  ['appeal', GATE_REASONS.appeal],
 ];
 
 /** The two words before a duty cue in the speaker's words («واحدهای صنفی موظفند»), or null if none. */
