@@ -278,4 +278,13 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     expect(suggest('وی گفت: شما باید کار و تلاش بی‌وقفه را سرلوحه کار خود قرار دهید.')).toEqual([]);
     expect(suggest('داوطلبان گرامی، شما باید آثار خود را حداکثر تا ۳۰ آذر به دبیرخانه ارسال کنید.')).toHaveLength(1);
   });
+  it('reads a dated article of a law or bylaw as a duty, but not an undated or conditional one', () => {
+    expect(suggest('در ماده دیگر این آیین‌نامه آمده است: دستورالعمل اجرایی ظرف ۱۵ روز توسط وزارت مسکن و شهرسازی تدوین و ابلاغ خواهد شد.')).toHaveLength(1);
+    expect(suggest('ماده ۶- اعضای هیئت مؤسس توسط سازمان مدیریت و برنامه‌ریزی تعیین و اعلام می‌گردد.')).toEqual([]);
+    expect(suggest('در ماده یک مصوبه آمده است: به صاحبان املاک مشروط به تعیین تکلیف تا پایان اسفند ۷۵ درصد عوارض تعلق می‌گیرد.')).toEqual([]);
+  });
+  it('does not count yesterday’s decision as the past', () => {
+    const [d] = suggest('وی افزود: در جلسه دیروز هیات دولت مقرر شد جزئیات و اعتبارات برنامه با همکاری سازمان مدیریت تامین شود.');
+    expect(d?.cues.map((c) => c.id)).not.toContain('history');
+  });
 });

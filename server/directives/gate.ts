@@ -168,6 +168,10 @@ export function judgeStructure(input: GateInput): GateVerdict {
     failures.push(describe(GATE_REASONS.weakAuthority, obligation.label));
   }
 
+  // A statute binds through its dates: an article without one describes, it does not set a task.
+  // A condition («مشروط به …») in an article grants or limits; it does not set a task either.
+  if (obligation?.id === 'statute' && (!input.dated || ids.has('conditional'))) failures.push(describe(GATE_REASONS.noObligation, 'متن قانون بدون مهلت یا با شرط'));
+
   // «ادارات موظف هستند …»، «مسئولان موظفند …» with no date, from no office, to no unit: a standing duty
   // stated in general, like a bare «باید».
   const standingDuty = strong.length > 0 && strong.every((c) => c.id === 'obliged' && /(?:ند|اند| هستند| است| می باشند| می باشد)$/u.test(text.slice(c.start, c.end)));

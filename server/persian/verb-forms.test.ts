@@ -49,6 +49,7 @@ describe('findVerbs on sentences', () => {
     expect(tenses('بر شیوه‌های ساخت و ساز نظارت کنند.')).toEqual(['کنند:subjunctive']);
     expect(tenses('برگ درخواست خرید و واریز را تکمیل کنند.')).toEqual(['کنند:subjunctive']);
     expect(tenses('او خانه‌ای در شمال خرید.')).toEqual(['خرید:past']);
+    expect(tenses('لایحه «نظام پرداخت» را تهیه و ارائه نماید.')).toEqual(['نماید:subjunctive']);
   });
   it('ends a relative clause at its «باشد» wherever it stands', () => {
     expect(tenses('دولت باید هر فعالیتی را که مشمول اصل ۴۴ نباشد به بخش خصوصی واگذار کند.')).toEqual(['نباشد:subjunctive', 'کند:subjunctive']);

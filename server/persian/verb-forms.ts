@@ -47,8 +47,8 @@ const PRESENT_NEEDS_PREFIX = new Set(['مان', 'رو', 'بر', 'خواه', 'ت�
  * «نهاد»، «رفت و آمد»): a verb only right before punctuation or the end, never before a conjunction.
  */
 const NOUN_LIKE_PAST = new Set(['ساخت', 'خرید', 'پرداخت', 'نشست', 'پیوست', 'نهاد', 'رفت', 'آمد', 'برد', 'بست', 'گشت', 'کاشت', 'دوخت', 'فروخت', 'شناخت', 'ریخت', 'گفت']);
-/** What ends a sentence or a clause by punctuation alone. */
-const PUNCTUATION_END = /^\s*(?:$|[.،,؛;:!؟?»)\]"])/u;
+/** What ends a sentence or a clause by punctuation alone (not a closing quote: «نظام پرداخت»). */
+const PUNCTUATION_END = /^\s*(?:$|[.،,؛;:!؟?])/u;
 
 const PRESENT_ENDINGS: ReadonlyArray<readonly [string, 1 | 2 | 3, boolean]> = [
   ['ند', 3, true], ['یم', 1, true], ['ید', 2, true], ['م', 1, false], ['ی', 2, false], ['د', 3, false],
