@@ -159,7 +159,7 @@ export const DERIVED_CUES = {
  * Signs that only speak for their own clause: the tense of a clause («آغاز می‌شود»، «خواهد شد») and a
  * date («تا پایان امسال») say nothing about an obligation in another clause of the same sentence.
  */
-const CLAUSE_SCOPED = new Set(['event', 'future-plan', 'present-ending', 'past-ending', 'past-perfect']);
+const CLAUSE_SCOPED = new Set(['event', 'future-plan', 'present-ending', 'past-ending', 'past-perfect', 'opinion']);
 
 /**
  * Find the cues in a normalised sentence. `contentFrom` marks where the speaker's own words

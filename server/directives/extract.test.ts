@@ -287,4 +287,10 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     const [d] = suggest('وی افزود: در جلسه دیروز هیات دولت مقرر شد جزئیات و اعتبارات برنامه با همکاری سازمان مدیریت تامین شود.');
     expect(d?.cues.map((c) => c.id)).not.toContain('history');
   });
+  it('lets neither a hope in a later clause nor a fiscal year veto an order', () => {
+    const [d] = suggest('دادستان کل کشور اظهار داشت: رئیس قوه قضائیه دستور دادند تا ستاد ویژه مبارزه با جرایم را فعال کنیم که مقدمات کار فراهم شده و امیدواریم ظرف یک ماه آینده به نتیجه برسد.');
+    expect(d).toBeDefined();
+    const fiscal = explainDirectives({ text: 'وزیر دستور داد که حساب‌های مالی سال ۸۲ تا پایان شهریور مورد رسیدگی قرار گیرد.', sessionDate: '1383-05-01', units });
+    expect(fiscal.flatMap((v) => v.cues.map((c) => c.id))).not.toContain('past-year');
+  });
 });

@@ -92,7 +92,8 @@ function namesPastYear(text: string, sessionYear: number): boolean {
   for (const m of text.matchAll(YEAR_NAMED)) {
     const year = 1300 + Number(m[2]);
     const before = text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0);
-    if (year < sessionYear && !/(?:متولد|متولدین|از)\s*$/u.test(before)) return true;
+    // «متولد سال 60»، «از سال 80»، «حساب‌های مالی سال 82»: a year as an attribute, not when the task was due.
+    if (year < sessionYear && !/(?:متولد|متولدین|از|مالی|بودجه|عملکرد|حساب|حساب های|ترازنامه)\s*$/u.test(before)) return true;
   }
   return false;
 }
