@@ -108,7 +108,9 @@ export function obligationClause(text: string, cues: readonly CueHit[]): Obligat
   for (;;) {
     const purpose = PURPOSE.exec(text.slice(end));
     const next = purpose ? verbs.find((v) => v.start >= end) : undefined;
-    if (!next || next.tense !== 'subjunctive' || nextStop(text, end) < next.start) break;
+    // A purpose clause is short and single: «… که مقدمات فراهم شده و امیدواریم … برسد» is a new statement.
+    const between = next ? text.slice(end, next.start) : '';
+    if (!next || next.tense !== 'subjunctive' || nextStop(text, end) < next.start || between.length > 120 || /،|(?<![\p{L}])و(?![\p{L}])/u.test(between)) break;
     end = next.end;
   }
   return { obligation, start, end };
