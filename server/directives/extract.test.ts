@@ -293,4 +293,10 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     const fiscal = explainDirectives({ text: 'وزیر دستور داد که حساب‌های مالی سال ۸۲ تا پایان شهریور مورد رسیدگی قرار گیرد.', sessionDate: '1383-05-01', units });
     expect(fiscal.flatMap((v) => v.cues.map((c) => c.id))).not.toContain('past-year');
   });
+  it('explains an exhortation but does not suggest it', () => {
+    const text = 'وی گفت: استان‌ها باید به معرفی این ظرفیت‌ها بپردازند تا بتوانیم آن را به دنیا معرفی کنیم.';
+    const verdicts = explainDirectives({ text, sessionDate: '1399-01-01', units });
+    expect(verdicts.some((v) => v.suggested)).toBe(false);
+    expect(verdicts.find((v) => v.directive.kind === 'exhortation')?.gate.reasons.map((r) => r.id)).toContain('exhortation');
+  });
 });

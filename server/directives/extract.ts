@@ -270,10 +270,13 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
           });
     // The gate's verdict travels with the cues, so a stored suggestion shows what made it a directive.
     for (const r of gate.passed ? gate.reasons : []) all.push({ id: r.id, label: r.detail ? `${r.label}: ${r.detail}` : r.label, weight: 0 });
-    const suggested = gate.passed && score >= (options.threshold ?? SUGGESTION_THRESHOLD);
-    if (gate.passed && !suggested) gate.reasons.push({ id: 'below-threshold', label: 'امتیاز نشانه‌ها کمتر از آستانه' });
-
     const hasDeadline = openDeadline !== null || cues.some((c) => c.group === 'deadline');
+    const kind = kindOf(cues, hasDeadline, assigneeMention !== undefined, refs.length > 0, quoteNorm, official);
+    const strongEnough = score >= (options.threshold ?? SUGGESTION_THRESHOLD);
+    // An exhortation sets nobody a task to follow up: on every labelled set, each one suggested was a look-alike.
+    const suggested = gate.passed && strongEnough && kind !== 'exhortation';
+    if (gate.passed && !strongEnough) gate.reasons.push({ id: 'below-threshold', label: 'امتیاز نشانه‌ها کمتر از آستانه' });
+    else if (gate.passed && !suggested) gate.reasons.push({ id: 'exhortation', label: 'اندرز کلی، بی کاری مشخص برای پیگیری' });
     let assignee = assigneeMention?.code ?? null;
     let assigneeFrom: SuggestedDirective['assigneeFrom'] = assignee ? 'text' : null;
     if (!assignee && lastAssignee && sentence.start - lastAssignee.at < 1500) {
@@ -293,7 +296,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
       end,
       speaker: speaker?.name ?? null,
       speakerKey: speaker?.key ?? null,
-      kind: kindOf(cues, hasDeadline, assigneeMention !== undefined, refs.length > 0, quoteNorm, official),
+      kind,
       assignee,
       assigneeFrom,
       recipient: recipientMention?.code ?? null,
