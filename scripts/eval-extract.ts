@@ -55,7 +55,11 @@ const DEVELOPMENT_SETS = [
  * Held out from round 5: scored only with `--heldout` and read by totals only, so that tuning runs
  * cannot peek at them by accident. Set D is real corpus text; the contrast half is constructed.
  */
-const HELDOUT_SETS = ['tests/fixtures/corpora-deadlines-heldout-d.jsonl', 'tests/fixtures/constructed-contrast-heldout.jsonl'];
+const HELDOUT_SETS = [
+  'tests/fixtures/corpora-deadlines-heldout-d.jsonl',
+  'tests/fixtures/constructed-contrast-heldout.jsonl',
+  'tests/fixtures/constructed-contrast2-heldout.jsonl',
+];
 const argv = process.argv.slice(2);
 const files = positionalArgs(argv, [], ['--verbose', '--heldout', '--thresholds', '--no-gate', '--compare', '--folds']);
 const verbose = argv.includes('--verbose');
