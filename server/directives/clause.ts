@@ -9,7 +9,7 @@ import { findVerbs, type VerbForm } from '../persian/verb-forms';
 import type { CueHit } from './cues';
 
 /** Obligations that bind by themselves: a duty, an order, a decision, a grace period given, a ban. */
-export const STRONG_OBLIGATION = new Set(['obliged', 'ordered', 'grace-given', 'decided', 'forbidden', 'grace-headline', 'duty-of', 'policy-conditional', 'statute']);
+export const STRONG_OBLIGATION = new Set(['obliged', 'ordered', 'grace-given', 'grace-held', 'decided', 'forbidden', 'grace-headline', 'duty-of', 'policy-conditional', 'statute']);
 /** Obligations that only say "should": they need the speaker's authority, a unit or a date. */
 export const WEAK_OBLIGATION = new Set(['must', 'necessary', 'passive-action', 'demanded', 'emphasised-on', 'you-must']);
 /** A subjunctive command with no modal («بخشداران … را تهیه کنند»): an order only from an official or to a unit. */

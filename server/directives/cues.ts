@@ -69,6 +69,18 @@ function commandNotSubordinate(text: string, start: number): boolean {
 export const REPORTING_VERBS =
   'گفت|افزود|بیان کرد|بیان داشت|عنوان داشت|تشریح کرد|اذعان کرد|اظهار کرد|اظهار داشت|تصریح کرد|عنوان کرد|یادآور شد|یادآوری کرد|خاطرنشان کرد|خاطر نشان کرد|ادامه داد|اعلام کرد|توضیح داد|تاکید کرد|گفته است|افزوده است|اظهار کرده است|تصریح کرده است|می گوید|می افزاید';
 
+/** Who is offered a chance rather than given a duty: applicants, students, candidates, customers, owners. */
+const BENEFICIARY = /(?<![\p{L}])(?:دانشجویان|دانشجویانی|داوطلبان|متقاضیان|کودکان|نوجوانان|مشتری|مشتریان|علاقه مندان|علاقمندان|شهروندان|شهروندانی|کاندیداها|کاندیداهای|نامزدها|نامزدهای|دارندگان|مالکان|مشمولان|زائران|بازنشستگان|مردم)(?![\p{L}])|در صورت تمایل|تمایل دارند|علاقه مند/u;
+/** Tasks one may take up or leave: registering, applying, using a benefit, entering a contest. */
+const VOLUNTARY_TASK = /(?<![\p{L}])(?:ثبت نام|درخواست|استفاده|بهره|بهره مند|شرکت|تبلیغات|تخفیف|اعتراض|انتخاب)(?![\p{L}])/u;
+
+/** «فرصت دارند … کنند» is a grace period for a duty unless it is offered to beneficiaries or for a voluntary task. */
+function gracePeriodForDuty(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 140), start);
+  const after = text.slice(start, start + 160).split(/[.؟!]/u)[0] ?? '';
+  return !BENEFICIARY.test(before) && !BENEFICIARY.test(after.slice(0, 20)) && !VOLUNTARY_TASK.test(after);
+}
+
 export const CUE_RULES: readonly CueRule[] = [
   rule('must', 'باید / بایستی', 'obligation', 1.5, 'باید|بایستی|می بایست|میبایست|بایست'),
   rule('obliged', 'موظف / مکلف / ملزم', 'obligation', 2.5, '(?:موظف|مکلف|ملزم)(?:ند|اند| اند| هستند| است| شد| شدند| می شوند| خواهند بود)(?! به)|(?:موظف|مکلف|ملزم)(?= (?:تا|که|است|شد))|(?:موظف|مکلف|ملزم) (?:کرد|کردند|کرده است|کرده اند|نمود|نمودند|نموده است|شوند|شده اند|کند|کنند|نماید)|(?:را )?تکلیف (?:کرد|کردند|کرده است|کرده اند|نمود|نموده است)|مسئول(?:ند| است| هستند)(?= (?:تا |که )?[^.؟!]{0,160}?(?<!می |نمی )(?:کنند|نمایند|دهند|کند|نماید|دهد|شود|شوند|گردد)(?![\\p{L}]))'),
@@ -76,6 +88,9 @@ export const CUE_RULES: readonly CueRule[] = [
   rule('grace-given', 'مهلت / فرصت داد تا …', 'order', 2.5, '(?<!این )(?:مهلت|فرصت)(?! را)(?! (?:مناسب|مناسبی|خوب|خوبی|طلایی|بزرگ|ارزشمند|تازه|دوباره|بیشتری|کافی|لازم)(?![\\p{L}]))(?: [^.؟!،]{0,30}?)? (?:داد|دادند|دادیم|داده است|داده اند|داده شد|داده شده است|داده شده|می دهیم|می دهد)(?=\\s+(?:تا|که)(?![\\p{L}])|\\s*[.!»]*\\s*$| [^.؟!]{0,160}?(?<!می |نمی )(?:کنند|نمایند|دهند|کند|نماید|دهد|شود|شوند|گردد)(?![\\p{L}]))|مهلت [^.؟!،]{0,40}?به [^.؟!،]{1,60}? تعیین (?:شد|شده است|گردید)|(?:مهلت|فرصت) [^.؟!،]{0,30}?دادتا'),
   // «ماده 6: … ظرف یک ماه اعلام می‌گردد»: a law or bylaw states duties in the indicative.
   rule('statute', 'متن ماده یا تبصره قانون', 'obligation', 2, '^\\s*(?:ماده|تبصره) ?\\d+|(?:ماده|تبصره)[^.:؟!]{0,40}? (?:آمده است|مقرر شده است|می گوید)\\s*:'),
+  // «واحدهای صنعتی تا پایان دی فرصت دارند نقایص … را رفع کنند»: a grace period for a duty binds; an
+  // opportunity offered to applicants or beneficiaries («دانشجویان … فرصت دارند درخواست … ثبت کنند») does not.
+  rule('grace-held', 'فرصت دارند … کنند (مهلت انجام تکلیف)', 'order', 2, '(?:فرصت|مهلت) (?:دارند|دارد)(?=\\s*(?:تا |که |،)?\\s*[^.؟!]{0,140}?(?<!می |نمی )(?:کنند|نمایند|دهند|کند|نماید|دهد|شوند|شود)(?![\\p{L}]))', false, gracePeriodForDuty),
   rule('grace-extended', 'مهلت … تمدید شد', 'deadline', 1, 'مهلت[^.؟!]{0,80}? تمدید (?:شد|گردید|می شود|شده است)'),
   rule('necessary', 'لازم / ضروری است', 'obligation', 1.5, '(?:لازم|ضروری|الزامی) (?:است|می باشد|بوده و)|ضرورت دارد|الزام'),
   rule('ordered', 'دستور داد', 'order', 3, 'دستور (?:داد|دادند|داده(?! می)|می دهم|می دهد|صادر کرد)|دستور داده شد|دستور [^.؟!]{0,40}? صادر (?:کرد|کردند|نمود|نمودند|نموده اند|شد|گردید)|ابلاغ (?:شد|گردید|کرد|کردند|نمود|کرده است|شده است)(?= (?:تا |که )?[^.؟!]{0,200}?(?<!می |نمی )(?:کنند|نمایند|دهند|کند|نماید|دهد|شود|شوند|گردد)(?![\\p{L}]))'),
@@ -202,6 +217,7 @@ export function findCues(normalized: string, contentFrom = 0, clause?: { start: 
       // «وزارت … موظف شد حداکثر تا پایان سال دوم برنامه … اقدام کند» is a dated duty, not a forecast.
       !(binding && h.id === 'long-horizon') &&
       !(h.id === 'present-ending' && ids.has('event')) &&
+      !(h.id === 'opportunity' && ids.has('grace-held')) &&
       // An article's own duty («تبصره 1- سازمان … مکلف است …») is judged by that duty; the article only frames it.
       !(h.id === 'statute' && hits.some((o) => o.id !== 'statute' && ['obliged', 'ordered', 'grace-given', 'forbidden', 'decided', 'duty-of'].includes(o.id))),
   );

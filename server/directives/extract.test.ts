@@ -299,4 +299,12 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     expect(verdicts.some((v) => v.suggested)).toBe(false);
     expect(verdicts.find((v) => v.directive.kind === 'exhortation')?.gate.reasons.map((r) => r.id)).toContain('exhortation');
   });
+  it('takes a grace period for a duty as a deadline given, and an opportunity for applicants as a permission', () => {
+    const [d] = suggest('گروه شهری - واحدهای صنعتی بروجرد تا پایان دی فرصت دارند نقایص سیستم‌های تصفیه فاضلاب خود را رفع کنند.', '1385-09-01');
+    expect(d).toMatchObject({ due: '2007-01-20' });
+    expect(d?.cues.map((c) => c.id)).toContain('grace-held');
+    const offer = explainDirectives({ text: 'مدیرعامل صندوق رفاه گفت: دانشجویان تا ۳۰ آبان فرصت دارند درخواست وام ضروری خود را ثبت کنند.', sessionDate: '1402-08-01', units });
+    expect(offer.some((v) => v.suggested)).toBe(false);
+    expect(offer.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:permission');
+  });
 });

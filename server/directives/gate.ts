@@ -150,7 +150,7 @@ export function judgeStructure(input: GateInput): GateVerdict {
   // Only with a date: «شما باید … سرلوحه کار خود قرار دهید» is a sermon, «باید تا 30 آذر … ارسال کنید» a call.
   const secondPerson = ids.has('you-must') && input.dated;
   // «واحدهای صنفی موظفند …»: a binding duty's subject, whatever its words, is the actor.
-  const duty = strong.find((c) => c.id === 'obliged' || c.id === 'forbidden');
+  const duty = strong.find((c) => c.id === 'obliged' || c.id === 'forbidden' || c.id === 'grace-held');
   const dutySubject = duty ? subjectBefore(text, input.contentFrom, duty.start) : null;
   // «داوطلبان باید …»، «ماشین های حمل زباله باید …»: a plural subject right before «باید» is who must act.
   const must = cues.find((c) => c.id === 'must');
