@@ -136,4 +136,17 @@ describe('resolveDeadline', () => {
     expect(resolveDeadline(text, '2021-01-20')?.form).toBe('period-end');
     expect(resolveDeadline(text, '2021-01-20', within)).toMatchObject({ due: '2021-02-03', form: 'duration' });
   });
+  it('reads «سال جاری / امسال» after a month as the session’s year, past or not', () => {
+    // Told on 26 Bahman 1382: Aban of this year has passed, so the date is kept, with a warning.
+    const bahman = '2004-02-15';
+    const past = resolveDeadline('حداکثر تا پایان آبان ماه سال جاری', bahman);
+    expect(past?.due).toBe('2003-11-21');
+    expect(past?.warning).toContain('پیش از تاریخ جلسه');
+    expect(resolveDeadline('تا 20 آبان امسال', bahman)?.due).toBe('2003-11-11');
+    // Without it, the next Aban is meant; told in Mordad, this year's Aban is still ahead.
+    expect(resolveDeadline('تا پایان آبان', bahman)?.due).toBe('2004-11-20');
+    const ahead = resolveDeadline('تا پایان آبان ماه سال جاری', '2003-07-23');
+    expect(ahead?.due).toBe('2003-11-21');
+    expect(ahead?.warning).toBeUndefined();
+  });
 });

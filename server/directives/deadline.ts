@@ -73,7 +73,7 @@ const DURATION = new RegExp(
   'gu',
 );
 const DATE_WORDS = new RegExp(
-  `${B}(${LEAD}+${DAY_END}(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(\\d{1,2}(?=\\s*${MONTHS})|${DAY_PATTERN})\\s*(${MONTHS})(?:\\s*ماه)?(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d)(?!\\d))?`,
+  `${B}(${LEAD}+${DAY_END}(?:تاریخ\\s+|روز\\s+|مورخ\\s+)*)(${WEEKDAY}\\s+)?(?:مورخ\\s+)?(\\d{1,2}(?=\\s*${MONTHS})|${DAY_PATTERN})\\s*(${MONTHS})(?:\\s*ماه)?(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d(?!\\d)|جاری|امسال)(?![\\d\\p{L}]))?`,
   'gu',
 );
 const DATE_NUMERIC = new RegExp(
@@ -81,7 +81,7 @@ const DATE_NUMERIC = new RegExp(
   'gu',
 );
 const PERIOD_END = new RegExp(
-  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال(?! (?:${Object.keys(PLAN_YEAR).join('|')}) برنامه)|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(جاری|آینده|آتی|بعد|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(\\s+(?:گذشته|قبل))?`,
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال(?! (?:${Object.keys(PLAN_YEAR).join('|')}) برنامه)|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(?:سال\\s+)?(جاری|آینده|آتی|بعد|امسال|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}(\\s+(?:گذشته|قبل))?`,
   'gu',
 );
 
@@ -90,6 +90,14 @@ function sessionYearFor(month: number, day: number, session: string): number {
   // Not before the session: a month-day already past this year means next year.
   if (month < s.jm || (month === s.jm && day < s.jd)) return s.jy + 1;
   return s.jy;
+}
+
+/**
+ * «سال جاری»، «امسال» after a month name the session's own year: «تا پایان آبان ماه سال جاری» told in
+ * Bahman is a deadline already past, not next Aban.
+ */
+function thisYear(text: string | undefined, session: string): number | null {
+  return text === 'جاری' || text === 'امسال' ? isoToJalali(session).jy : null;
 }
 
 /** A two-digit year is read in the century that puts it nearest the session («85» → 1385, «02» told in 1401 → 1402). */
@@ -192,7 +200,7 @@ function findDates(text: string, session: string): Candidate[] {
     const day = parsePersianNumber(dayText.replace(/[\u200C ]?(?:ام|م)$/u, '')) ?? parsePersianNumber(dayText);
     const month = jalaliMonthNumber(monthText);
     if (day === null || month === null) continue;
-    const explicit = fullYear(yearText, session);
+    const explicit = thisYear(yearText, session) ?? fullYear(yearText, session);
     const jy = explicit ?? sessionYearFor(month, day, session);
     if (!isValidJalali({ jy, jm: month, jd: day })) continue;
     const date = jalaliToIso({ jy, jm: month, jd: day });
@@ -302,8 +310,13 @@ function findPeriodEnds(text: string, session: string): Candidate[] {
     } else if (monthText) {
       const jm = jalaliMonthNumber(monthText);
       if (jm === null) continue;
-      const jy = explicitYear ?? sessionYearFor(jm, jalaliMonthLength(s.jy, jm), session);
+      const named = thisYear(qualifier, session);
+      const jy = explicitYear ?? named ?? (next ? s.jy + 1 : sessionYearFor(jm, jalaliMonthLength(s.jy, jm), session));
       due = lastDayOfMonth(jy, jm);
+      if (named !== null) {
+        out.push({ due, start: m.index ?? 0, end: (m.index ?? 0) + whole.length, form: 'period-end', explicitYear: true });
+        continue;
+      }
     }
     if (due === null) continue;
     const start = m.index ?? 0;
