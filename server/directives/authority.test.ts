@@ -20,8 +20,16 @@ describe('judgeSpeaker', () => {
     'رئیس شورای سیاست‌گذاری ائمه جمعه',
     'امام جمعه بوشهر در خطبه‌های نماز جمعه',
     'عضو کمیته هفت نفره بررسی کننده استیضاح وزیر',
+    'انجمن صنفی نانوایان استان',
+    'والدین دانش‌آموزان پایه دوازدهم',
   ])('takes «%s» for a voice without authority', (text) => {
     expect(judge(text)).toEqual({ official: false, noAuthority: true });
+  });
+  it('takes a parliamentary committee officer for a voice that cannot instruct, whose committee decides', () => {
+    expect(judge('نایب رئیس کمیسیون برنامه و بودجه مجلس')).toEqual({ official: false, noAuthority: true, committee: true });
+  });
+  it('takes a circular or a notice for an office', () => {
+    expect(judge('در بخشنامه اداره کل تأمین اجتماعی استان').official).toBe(true);
   });
   it('knows nothing of a bare pronoun', () => {
     expect(judge('وی در ادامه')).toEqual({ official: false, noAuthority: false });

@@ -14,14 +14,14 @@ const plurals = (body: string): RegExp => new RegExp(`${B}(?:${body})(?:(?<=ها
 
 /** Offices that can give instructions to the units under them, and bodies whose decisions bind. */
 const OFFICIAL = words(
-  'استاندار|فرماندار|بخشدار|شهردار|وزیر|معاون (?:وزیر|استاندار|فرماندار|سازمان|ر(?:ئ|ی)یس جمهور|اول)|معاون|مدیرکل|مدیر کل|مدیرعامل|ر(?:ئ|ی)یس (?:سازمان|اداره|دانشگاه|مجلس|قوه|ستاد|پلیس|کل|دادگستری|جمهور|شورای)|ر(?:ئ|ی)یس جمهور|دادستان|فرمانده|سرپرست|ستاد|شورای (?:عالی|تامین|اداری|برنامه ریزی)|هیات دولت|هیئت دولت|هیات وزیران|بانک مرکزی|نماینده عالی دولت',
+  'استاندار|فرماندار|بخشدار|شهردار|وزیر|معاون (?:وزیر|استاندار|فرماندار|سازمان|ر(?:ئ|ی)یس جمهور|اول)|معاون|مدیرکل|مدیر کل|مدیرعامل|ر(?:ئ|ی)یس (?:سازمان|اداره|دانشگاه|مجلس|قوه|ستاد|پلیس|کل|دادگستری|جمهور|شورای)|ر(?:ئ|ی)یس جمهور|دادستان|فرمانده|سرپرست|ستاد|شورای (?:عالی|تامین|اداری|برنامه ریزی)|هیات دولت|هیئت دولت|هیات وزیران|بانک مرکزی|نماینده عالی دولت|بخشنامه|اطلاعیه|ابلاغیه|دستورالعمل|آیین نامه|مصوبه',
 );
 /**
  * Voices without authority over the addressee: citizens, members of parliament or a council
  * speaking for themselves, clerics, experts, players, foreign officials and states.
  */
 const NO_AUTHORITY = words(
-  'مردم|ساکنان|ائمه جمعه|شهروندان|اهالی|هموطنان|کارشناس|کارشناسان|استاد دانشگاه|پژوهشگر|نماینده مردم|نماینده مجلس|نمایندگان|نماینده ولی فقیه|نماینده مقام معظم رهبری|عضو (?:کمیسیون|کمیته|شورای|هیات|هیئت|مجلس)|امام جمعه|خطیب|حجت الاسلام|حجت الاسلام و المسلمین|آیت الله|فعال|فعالان|هواداران|دانشجویان|تشکل|تشکل های|خانواده ها|کاندیدا|نامزد|سرمربی|بازیکن|مربی|هنرمندان|چهره ها|آمریکا|آمریکایی|روسیه|انگلیس|فرانسه|اروپا|اتحادیه اروپا|سازمان ملل|صهیونیستی|عربستان|سعودی|ترکیه|ژاپن|چین|پاکستان|عراق|سوریه|لبنان|افغانستان|اسپانیا|آلمان|پنتاگون|کرملین|ترامپ|پامپئو|نتانیاهو',
+  'مردم|ساکنان|ائمه جمعه|شهروندان|اهالی|هموطنان|کارشناس|کارشناسان|استاد دانشگاه|پژوهشگر|نماینده مردم|نماینده مجلس|نمایندگان|نماینده ولی فقیه|نماینده مقام معظم رهبری|عضو (?:کمیسیون|کمیته|شورای|هیات|هیئت|مجلس)|انجمن صنفی|معترض|معترضان|تجمع کنندگان|والدین|امام جمعه|خطیب|حجت الاسلام|حجت الاسلام و المسلمین|آیت الله|فعال|فعالان|هواداران|دانشجویان|تشکل|تشکل های|خانواده ها|کاندیدا|نامزد|سرمربی|بازیکن|مربی|هنرمندان|چهره ها|آمریکا|آمریکایی|روسیه|انگلیس|فرانسه|اروپا|اتحادیه اروپا|سازمان ملل|صهیونیستی|عربستان|سعودی|ترکیه|ژاپن|چین|پاکستان|عراق|سوریه|لبنان|افغانستان|اسپانیا|آلمان|پنتاگون|کرملین|ترامپ|پامپئو|نتانیاهو',
 );
 /** Actors that can be told to act: units, officials, bodies, or named groups under an authority. */
 const ACTOR = plurals(
@@ -31,7 +31,12 @@ const ACTOR = plurals(
 export interface Authority {
   official: boolean;
   noAuthority: boolean;
+  /** A parliamentary committee's officer: no authority to instruct the government, but the committee's own decisions bind. */
+  committee?: boolean;
 }
+
+/** «نایب رئیس کمیسیون برنامه و بودجه مجلس»، «سخنگوی کمیسیون تلفیق مجلس». */
+const PARLIAMENT_COMMITTEE = new RegExp(`${B}(?:نایب ر(?:ئ|ی)یس|سخنگوی|ر(?:ئ|ی)یس|دبیر) (?:کمیسیون|فراکسیون)(?=[^،:]{0,40}مجلس)`, 'u');
 
 /** «به گزارش خبرگزاری فارس از اردبیل،» names the reporter, not the speaker. */
 const REPORT_PREFIX = /^\s*(?:به گزارش|به نقل از)[^،:]{0,120}[،:]\s*/u;
@@ -58,6 +63,7 @@ export function judgeSpeaker(speakerPart: string): Authority {
   const head = speakerPart.replace(REPORT_PREFIX, '').slice(0, 90);
   // The title runs to the first preposition or clause: «رئیس‌جمهور آمریکا در توئیتر …».
   const title = head.split(TITLE_END)[0] ?? head;
+  if (PARLIAMENT_COMMITTEE.test(head.slice(0, 60))) return { official: false, noAuthority: true, committee: true };
   if (NO_AUTHORITY.test(title)) return { official: false, noAuthority: true };
   if (OFFICIAL.test(title)) return { official: true, noAuthority: false };
   const o = firstIndex(OFFICIAL, head);

@@ -307,4 +307,17 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     expect(offer.some((v) => v.suggested)).toBe(false);
     expect(offer.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:permission');
   });
+  it('rejects advice to the public and a denial, naming them; lets a committee’s own decision bind', () => {
+    const advice = explainDirectives({ text: 'معاون بهداشت توصیه کرد: شهروندان تا پایان بهمن از برگزاری مراسم عروسی خودداری کنند.', sessionDate: '1399-10-01', units });
+    expect(advice.some((v) => v.suggested)).toBe(false);
+    expect(advice.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:public-request');
+    const denial = explainDirectives({ text: 'رئیس اداره این خبر را تکذیب کرد که مدارس موظف شده‌اند تا ۱۰ شهریور شهریه را واریز کنند.', sessionDate: '1399-05-01', units });
+    expect(denial.flatMap((v) => v.gate.reasons.map((r) => r.id))).toContain('gate:denial');
+    expect(suggest('نایب رئیس کمیسیون برنامه و بودجه مجلس گفت: دولت باید اصلاحیه بودجه را تا ۱۰ اسفند به مجلس بفرستد.', '1399-11-01')).toEqual([]);
+    expect(suggest('سخنگوی کمیسیون تلفیق مجلس گفت: مقرر شد دولت مازاد فروش نفت را تا پایان سال به صندوق توسعه ملی واریز کند.', '1399-11-01')).toHaveLength(1);
+  });
+  it('reads a mandatory duty with its date, and the call of a notice to its applicants', () => {
+    expect(suggest('مدیرکل دامپزشکی استان گفت: واکسیناسیون دام‌ها علیه تب برفکی توسط دامداران تا پایان دی‌ماه الزامی است.', '1401-09-01')[0]?.due).toBe('2023-01-20');
+    expect(suggest('در اطلاعیه مرکز آموزش عالی آمده است: پذیرفته‌شدگان ظرف سه روز کاری آینده برای تکمیل پرونده به دانشکده مراجعه نمایند.', '1402-12-01')).toHaveLength(1);
+  });
 });

@@ -203,7 +203,9 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     // «… ۵۰ نماینده مجلس خواستار … شدند» after «X گفت:»: the demand's own subject speaks too.
     const demand = cues.find((c) => c.id === 'demanded');
     const demandVoice = demand && from > 0 && demand.start > from ? judgeSpeaker(n.slice(from, demand.start)) : null;
-    const noAuthority = speakerVoice.noAuthority || demandVoice?.noAuthority === true;
+    // A parliamentary committee cannot instruct the government, but its own decisions («مقرر شد») bind.
+    const committeeDecides = speakerVoice.committee === true && cues.some((c) => c.id === 'decided');
+    const noAuthority = (speakerVoice.noAuthority && !committeeDecides) || demandVoice?.noAuthority === true;
     const official = speakerVoice.official && !noAuthority;
     if (official) all.push(fired(DERIVED_CUES.officialSpeaker));
     if (noAuthority) all.push(fired(DERIVED_CUES.noAuthority));

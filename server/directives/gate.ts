@@ -73,6 +73,7 @@ export const GATE_REASONS = {
   publicRequest: { id: 'gate:public-request', label: 'رد: درخواست یا توصیه به عموم مردم' },
   arrangement: { id: 'gate:arrangement', label: 'رد: توافق میان دو طرف، نه تکلیف' },
   appeal: { id: 'gate:appeal', label: 'رد: آرزو یا درخواست همکاری، نه کار مشخص' },
+  denial: { id: 'gate:denial', label: 'رد: تکذیب یا شایعه' },
 } as const;
 
 /** Against-cues that veto the structure, by the reason they give. */
@@ -91,6 +92,8 @@ const VETO: ReadonlyArray<readonly [string, GateReason]> = [
   ['question', GATE_REASONS.question],
   ['generic-subject', GATE_REASONS.generic],
   ['public-request', GATE_REASONS.publicRequest],
+  ['advice', GATE_REASONS.publicRequest],
+  ['denial', GATE_REASONS.denial],
   ['arrangement', GATE_REASONS.arrangement],
   ['appeal', GATE_REASONS.appeal],
 ];
