@@ -16,10 +16,10 @@ export const WEAK_OBLIGATION = new Set(['must', 'necessary', 'passive-action', '
 export const BARE_COMMAND = new Set(['imperative', 'act']);
 /**
  * The task is a noun in these («خواستار … شد»، «بر لزوم … تاکید کرد»، «موظف به … هستند»), or a statute
- * states it in the indicative («… ظرف یک ماه اعلام می‌گردد»), or it is mandatory («ارائه کارت … الزامی است»): no
- * task verb to judge.
+ * states it in the indicative («… ظرف یک ماه اعلام می‌گردد»), or it is mandatory («ارائه کارت … الزامی است»), or a
+ * deadline was given whose sanction follows («۷۲ ساعت فرصت داده‌ایم و اگر … جریمه می‌شود»): no task verb to judge.
  */
-export const NOMINAL_OBLIGATION = new Set(['demanded', 'emphasised-on', 'duty-of', 'grace-headline', 'policy-conditional', 'statute', 'mandatory']);
+export const NOMINAL_OBLIGATION = new Set(['demanded', 'emphasised-on', 'duty-of', 'grace-headline', 'grace-given', 'policy-conditional', 'statute', 'mandatory']);
 
 export interface ObligationClause {
   /** The obligation cue the clause is built around, or null when the sentence has none. */

@@ -190,6 +190,8 @@ export const DERIVED_CUES = {
  * date («تا پایان امسال») say nothing about an obligation in another clause of the same sentence.
  */
 const CLAUSE_SCOPED = new Set(['event', 'future-plan', 'present-ending', 'past-ending', 'past-perfect', 'opinion']);
+/** An opinion frames what follows it («… معتقد است … و … باید …»): only one after the clause is another clause's. */
+const FRAMES_WHAT_FOLLOWS = new Set(['opinion']);
 
 /**
  * Find the cues in a normalised sentence. `contentFrom` marks where the speaker's own words
@@ -208,7 +210,7 @@ export function findCues(normalized: string, contentFrom = 0, clause?: { start: 
       const start = m.index ?? 0;
       if (r.contentOnly && start + m[0].length <= contentFrom) continue;
       if (r.accept && !r.accept(normalized, start)) continue;
-      if (scoped && (start < clause.start || start >= clause.end)) continue;
+      if (scoped && ((start < clause.start && !FRAMES_WHAT_FOLLOWS.has(r.id)) || start >= clause.end)) continue;
       hits.push({ id: r.id, label: r.label, group: r.group, weight: r.weight, start, end: start + m[0].length });
       break;
     }

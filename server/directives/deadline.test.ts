@@ -149,4 +149,12 @@ describe('resolveDeadline', () => {
     expect(ahead?.due).toBe('2003-11-21');
     expect(ahead?.warning).toBeUndefined();
   });
+  it('resolves the ends of seasons, quarters and the Fajr decade', () => {
+    const mehr = '2022-09-23'; // 1401-07-01
+    expect(resolveDeadline('تا پایان سه ماهه سوم سال', mehr)?.due).toBe('2022-12-21'); // 1401-09-30
+    expect(resolveDeadline('تا پایان دهه فجر', mehr)?.due).toBe('2023-02-11'); // 1401-11-22
+    expect(resolveDeadline('تا پایان زمستان', mehr)?.due).toBe('2023-03-20'); // 1401-12-29
+    // Summer has just ended: the next one is meant.
+    expect(resolveDeadline('تا پایان فصل بهار', mehr)?.due).toBe('2023-06-21'); // 1402-03-31
+  });
 });

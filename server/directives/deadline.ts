@@ -238,9 +238,34 @@ const PLAN_YEAR_END = new RegExp(
 /** «حداکثر تا ساعت ۱۹ امروز»، «تا پایان وقت اداری فردا». */
 const TODAY = new RegExp(`${B}((?:(?:حداکثر|تا|نهایتا)\\s+)+)${DAY_END}(?:ساعت \\d{1,2}(?::\\d\\d)?\\s+)?(امروز|امشب|فردا|پس فردا)${E}`, 'gu');
 
+/**
+ * «تا پایان فصل بهار»، «تا پایان تابستان»، «پایان سه ماهه سوم سال»، «تا پایان دهه فجر»: a season ends with
+ * its third month, a quarter likewise, the Fajr decade on 22 Bahman.
+ */
+const SEASON_END = new RegExp(
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای)\\s+(?:فصل\\s+)?(?:(بهار|تابستان|پاییز|پائیز|زمستان)|(?:سه ماهه|فصل) (اول|نخست|دوم|سوم|چهارم)(?: سال)?|(دهه فجر))(?:\\s+(جاری|امسال|آینده|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)))?${E}`,
+  'gu',
+);
+const SEASON_MONTH: Record<string, number> = { بهار: 3, تابستان: 6, پاییز: 9, پائیز: 9, زمستان: 12, اول: 3, نخست: 3, دوم: 6, سوم: 9, چهارم: 12 };
+
 function findOtherForms(text: string, session: string): Candidate[] {
   const out: Candidate[] = [];
   const s = isoToJalali(session);
+  for (const m of text.matchAll(SEASON_END)) {
+    const [whole, , season, quarter, fajr, qualifier] = m;
+    const explicit = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier, session) : null;
+    const named = thisYear(qualifier, session);
+    const start = m.index ?? 0;
+    if (fajr) {
+      const jy = explicit ?? named ?? (qualifier === 'آینده' ? s.jy + 1 : sessionYearFor(11, 22, session));
+      out.push({ due: jalaliToIso({ jy, jm: 11, jd: 22 }), start, end: start + whole.length, form: 'period-end', explicitYear: explicit !== null || named !== null });
+      continue;
+    }
+    const jm = SEASON_MONTH[season ?? quarter ?? ''];
+    if (jm === undefined) continue;
+    const jy = explicit ?? named ?? (qualifier === 'آینده' ? s.jy + 1 : sessionYearFor(jm, jalaliMonthLength(s.jy, jm), session));
+    out.push({ due: lastDayOfMonth(jy, jm), start, end: start + whole.length, form: 'period-end', explicitYear: explicit !== null || named !== null });
+  }
   for (const m of text.matchAll(MID_MONTH)) {
     const [whole, lead, monthText = '', yearText] = m;
     const jm = jalaliMonthNumber(monthText);

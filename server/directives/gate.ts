@@ -8,7 +8,7 @@
  * named reasons («gate:no-actor», «gate:past-verb», …) so a manager sees why. Cue weights still rank.
  */
 import { findVerbs, type VerbForm } from '../persian/verb-forms';
-import { BARE_COMMAND, NOMINAL_OBLIGATION, STRONG_OBLIGATION, taskVerb, WEAK_OBLIGATION } from './clause';
+import { BARE_COMMAND, mainObligation, NOMINAL_OBLIGATION, STRONG_OBLIGATION, taskVerb, WEAK_OBLIGATION } from './clause';
 import type { CueHit } from './cues';
 
 export interface GateReason {
@@ -126,13 +126,18 @@ export function judgeStructure(input: GateInput): GateVerdict {
   const { text, cues } = input;
   const failures: GateReason[] = [];
   const ids = new Set(cues.map((c) => c.id));
+  const obligationStart = mainObligation(cues)?.start ?? null;
   for (const [id, reason] of VETO) {
     // A policy's «می‌تواند» is part of its promise, not a permission instead of a duty.
     if (id === 'permission' && ids.has('policy-conditional')) continue;
     // «استان ها می توانند … بر اساس ماده ۲۷ اقدام کنند»: the organisation's units authorised under an
     // article to act are being told to use it.
     if (id === 'permission' && input.unitNamed && input.legalRef) continue;
-    if (ids.has(id) && !failures.some((f) => f.id === reason.id)) failures.push(describe(reason, cues.find((c) => c.id === id)?.label));
+    // «شهرداری را مکلف کرد لایحه … را تا سوم خرداد به شورا تقدیم کند»: a bill that is the task's object is no draft.
+    const hit = cues.find((c) => c.id === id);
+    const framing = hit !== undefined && /^(?:براساس|بر اساس|طبق|مطابق|در ماده)/u.test(text.slice(hit.start, hit.end));
+    if (id === 'draft' && hit && !framing && obligationStart !== null && hit.start > obligationStart) continue;
+    if (hit && !failures.some((f) => f.id === reason.id)) failures.push(describe(reason, hit.label));
   }
   if (input.pastYear) failures.push(describe(GATE_REASONS.pastReport, 'سالی پیش از جلسه'));
   else if (input.pastFrame) failures.push(describe(GATE_REASONS.pastReport, `«${input.pastFrame}» پیش از تکلیف`));
