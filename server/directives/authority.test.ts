@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
-import { findActor, judgeSpeaker, namesActor } from './authority';
+import { findActor, judgeSpeaker, judgeVoices, namesActor } from './authority';
+import { contentStart, findCues } from './cues';
 
 const judge = (text: string) => judgeSpeaker(normalizePersian(text));
 
@@ -51,5 +52,21 @@ describe('findActor', () => {
     expect(findActor(normalizePersian('کلیه فعالان اقتصادی هرچه سریع‌تر انبار خود را ثبت کنند', { zwnj: 'space' }))).toBe('کلیه فعالان');
     expect(findActor(normalizePersian('همه ما باید کمک کنیم', { zwnj: 'space' }))).toBeNull();
     expect(findActor(normalizePersian('همه مردم باید کمک کنند', { zwnj: 'space' }))).toBeNull();
+  });
+});
+
+describe('judgeVoices', () => {
+  const voices = (raw: string) => {
+    const text = normalizePersian(raw, { zwnj: 'space' });
+    const from = contentStart(text);
+    return judgeVoices(text, from, findCues(text, from));
+  };
+  it('hears the subject of a demand after the attribution', () => {
+    expect(voices('وی گفت: ۵۰ نماینده مجلس خواستار توقف طرح تا پایان ماه شدند.').noAuthority).toBe(true);
+    expect(voices('استاندار گفت: مدیران موظفند تا پایان ماه گزارش دهند.')).toEqual({ official: true, noAuthority: false });
+  });
+  it('lets a parliamentary committee’s own decision bind, not its demand of the government', () => {
+    expect(voices('سخنگوی کمیسیون تلفیق مجلس گفت: مقرر شد دولت مازاد را به صندوق واریز کند.').noAuthority).toBe(false);
+    expect(voices('نایب رئیس کمیسیون برنامه و بودجه مجلس گفت: دولت باید اصلاحیه را تا ۱۰ اسفند بفرستد.').noAuthority).toBe(true);
   });
 });

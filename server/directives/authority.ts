@@ -5,6 +5,7 @@
  * and whether the speaker's words name an actor (a unit, officials, a body) that must act.
  * Patterns run on text from normalizePersian (ZWNJ as space).
  */
+import type { CueHit } from './cues';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -96,3 +97,22 @@ export function findActor(content: string): string | null {
 
 /** «کلیه فعالان اقتصادی»، «تمامی واحدهای صنفی»: everyone of a named group is an actor too. */
 const ALL_OF = /(?<![\p{L}])(?:کلیه|تمامی|تمام|همه) (?!ما(?![\p{L}])|مردم)\p{L}+(?:ها|های|ان|ین)(?![\p{L}])/u;
+
+/**
+ * The voices of a sentence with cues: the speaker (the attribution before «… گفت:», or the words
+ * before the first cue) and, for a demand after the attribution («… ۵۰ نماینده مجلس خواستار … شدند»),
+ * the demand's own subject. A parliamentary committee cannot instruct the government, but its own
+ * decisions («مقرر شد») bind.
+ *
+ * @example
+ * judgeVoices('استاندار گفت: مدیران موظفند گزارش دهند', 13, findCues(text, 13)) // { official: true, noAuthority: false }
+ */
+export function judgeVoices(text: string, contentFrom: number, cues: readonly CueHit[]): Authority {
+  const firstCue = Math.min(...cues.filter((c) => c.weight > 0).map((c) => c.start));
+  const speaker = judgeSpeaker(contentFrom > 0 ? text.slice(0, contentFrom) : text.slice(0, firstCue));
+  const demand = cues.find((c) => c.id === 'demanded');
+  const demandVoice = demand && contentFrom > 0 && demand.start > contentFrom ? judgeSpeaker(text.slice(contentFrom, demand.start)) : null;
+  const committeeDecides = speaker.committee === true && cues.some((c) => c.id === 'decided');
+  const noAuthority = (speaker.noAuthority && !committeeDecides) || demandVoice?.noAuthority === true;
+  return { official: speaker.official && !noAuthority, noAuthority };
+}

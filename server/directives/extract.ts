@@ -7,14 +7,14 @@
 import type { DirectiveKind } from '../db/schema';
 import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persian/normalize';
 import { isoToJalali, parseDate } from '../persian/jalali';
-import { findVerbs } from '../persian/verb-forms';
 import { splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
-import { findActor, judgeSpeaker } from './authority';
+import { findActor, judgeVoices } from './authority';
 import { obligationClause } from './clause';
 import { contentStart, DERIVED_CUES, findCues, type CueHit } from './cues';
 import { resolveDeadline } from './deadline';
 import { judgeStructure, type GateVerdict } from './gate';
+import { namesPastYear, pastFrame } from './past';
 import { findLegalRefs } from './refs';
 import { createSpeakerTracker, type PersonRef } from './speaker';
 import { buildUnitMatcher, type UnitRef } from './units';
@@ -86,18 +86,6 @@ export const SUGGESTION_THRESHOLD = 2;
 const FOREIGN_ACTOR =
   /(?<![\p{L}])(?:روسیه|آمریکا|امریکا|عراق|عراقی|انگلیس|انگلستان|فرانسه|آلمان|اروپا|اروپایی|ژاپن|چین|اسرائیل|صهیونیستی|عربستان|سعودی|ترکیه|پاکستان|افغانستان|سوریه|لبنان|کانادا|یک کشور|کشورهای عضو|اتحادیه اروپا|سازمان ملل|شورای امنیت|آژانس|سازمان بهداشت جهانی|یونسکو|یونیسف|ناتو|بانک جهانی|صندوق بین المللی پول)(?![\p{L}])/u;
 /** «در سال 82»، «سال 1382»: a year named in the sentence, two or four digits. */
-const YEAR_NAMED = /(?<![\p{L}])(?:در ?)?سال (13)?(\d{2})(?![\p{N}])/gu;
-/** A named year before the session's year, as a date or as a deadline («تا پایان سال 82»), not a birth year. */
-function namesPastYear(text: string, sessionYear: number): boolean {
-  for (const m of text.matchAll(YEAR_NAMED)) {
-    const year = 1300 + Number(m[2]);
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0);
-    // «متولد سال 60»، «از سال 80»، «حساب‌های مالی سال 82»: a year as an attribute, not when the task was due.
-    if (year < sessionYear && !/(?:متولد|متولدین|از|مالی|بودجه|عملکرد|حساب|حساب های|ترازنامه)\s*$/u.test(before)) return true;
-  }
-  return false;
-}
-
 /** Cue groups that can make a directive on their own; deadlines and emphasis only add weight. */
 const CORE_GROUPS = new Set(['obligation', 'order', 'decision', 'act', 'policy']);
 /** Core cues that say "should" without saying who: they need an actor that must act. */
@@ -198,15 +186,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     // «براساس مصوبه دولت وزارت رفاه باید تا نیمه فروردین …»: a dated duty from a resolution is a task, not a general rule.
     const all: FiredCue[] = cues.filter((c) => !(openDeadline && c.id === 'general-duty')).map(fired);
     // Who speaks: an office that can instruct, or a voice whose «باید / خواستار» is only a demand.
-    const firstCue = Math.min(...cues.filter((c) => c.weight > 0).map((c) => c.start));
-    const speakerVoice = judgeSpeaker(from > 0 ? n.slice(0, from) : n.slice(0, firstCue));
-    // «… ۵۰ نماینده مجلس خواستار … شدند» after «X گفت:»: the demand's own subject speaks too.
-    const demand = cues.find((c) => c.id === 'demanded');
-    const demandVoice = demand && from > 0 && demand.start > from ? judgeSpeaker(n.slice(from, demand.start)) : null;
-    // A parliamentary committee cannot instruct the government, but its own decisions («مقرر شد») bind.
-    const committeeDecides = speakerVoice.committee === true && cues.some((c) => c.id === 'decided');
-    const noAuthority = (speakerVoice.noAuthority && !committeeDecides) || demandVoice?.noAuthority === true;
-    const official = speakerVoice.official && !noAuthority;
+    const { official, noAuthority } = judgeVoices(n, from, cues);
     if (official) all.push(fired(DERIVED_CUES.officialSpeaker));
     if (noAuthority) all.push(fired(DERIVED_CUES.noAuthority));
     // A «باید … شود» from an official addresses the official's own organisation; from anyone
@@ -231,18 +211,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const pastYear = pastDeadline || (sessionDate !== null && namesPastYear(quoteNorm, isoToJalali(sessionDate).jy));
     if (pastYear) all.push(fired(DERIVED_CUES.pastYear));
     // «سال گذشته در همین جلسه مقرر شد … راه اندازی کند که … اجرا نشده»: the obligation itself is told as past.
-    const obligationAt = clause.obligation?.start ?? -1;
-    // Only a year or a month ago, close before it with no verb between («دیروز … موظف کرد» is fresh news).
-    const pastFrameHit = cues.find(
-      (c) =>
-        c.id === 'history' &&
-        c.start >= clause.start &&
-        c.end <= obligationAt &&
-        obligationAt - c.end <= 40 &&
-        !/دیروز|روز|هفته/u.test(n.slice(c.start, c.end)) &&
-        findVerbs(n.slice(c.end, obligationAt)).length === 0,
-    );
-    const pastFrame = pastFrameHit ? n.slice(pastFrameHit.start, pastFrameHit.end) : null;
+    const framedPast = pastFrame(n, cues, clause);
     // «رئیس جمهوری روسیه … باید دولت جدید را معرفی کند»: the actor before the duty is abroad.
     const firstCore = Math.min(...core.map((c) => c.start));
     const foreignActor = core.length > 0 && FOREIGN_ACTOR.test(n.slice(quoteFrom, Math.max(quoteFrom, firstCore))) && !noAuthority;
@@ -266,7 +235,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
             dated,
             foreignActor,
             pastYear,
-            pastFrame,
+            pastFrame: framedPast,
             datedTask,
             legalRef: refs.length > 0,
           });
