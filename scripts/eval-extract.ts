@@ -51,6 +51,7 @@ const DEVELOPMENT_SETS = [
   'tests/fixtures/constructed-contrast-dev.jsonl',
   'tests/fixtures/corpora-deadlines-dev-d.jsonl',
   'tests/fixtures/constructed-contrast3-dev.jsonl',
+  'tests/fixtures/constructed-contrast4-dev.jsonl',
 ];
 /**
  * Held out from round 5: scored only with `--heldout` and read by totals only, so that tuning runs
