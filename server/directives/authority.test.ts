@@ -23,6 +23,9 @@ describe('judgeSpeaker', () => {
     'عضو کمیته هفت نفره بررسی کننده استیضاح وزیر',
     'انجمن صنفی نانوایان استان',
     'والدین دانش‌آموزان پایه دوازدهم',
+    'رئیس اتاق بازرگانی استان',
+    'رئیس اتحادیه نانوایان',
+    'یک اقتصاددان در گفت‌وگو با خبرنگار ما',
   ])('takes «%s» for a voice without authority', (text) => {
     expect(judge(text)).toEqual({ official: false, noAuthority: true });
   });

@@ -26,7 +26,7 @@ const NO_AUTHORITY = words(
 );
 /** Actors that can be told to act: units, officials, bodies, or named groups under an authority. */
 const ACTOR = plurals(
-  'استان ها|استانداری|استانداری ها|فرمانداری|فرمانداری ها|بخشداران|دهیاران|دهیاری|شهرداری|شهرداری ها|شهرداران|مدیران|مدیران کل|مسئولان|مسوولان|مسئولین|ادارات|اداره|اداره کل|دستگاه|دستگاه ها|دستگاه های اجرایی|سازمان|سازمان ها|وزارت|وزارتخانه|وزارتخانه ها|شورا|کمیته|کارگروه|ستاد|واحد|واحدها|مدارس|دانشگاه|دانشگاه ها|پلیس|ماموران|شرکت|شرکت ها|بانک|بانک ها|هیات|هیئت|نهاد|نهادها|پرسنل|کارکنان|نمایندگان|باشگاه|باشگاه ها|بیمارستان ها|سپاه|بسیج|آموزش و پرورش|پیمانکار|پیمانکاران|بهره برداران|متولیان|دولت|وزیر|فدراسیون|داوطلبان|متقاضیان|مالکان|صاحبان|متصدیان|دارندگان|مشمولان|شرکت کنندگان|تیم ها|اصناف|واحدهای صنفی|تولیدکنندگان',
+  'استان ها|استانداری|استانداری ها|فرمانداری|فرمانداری ها|بخشداران|دهیاران|دهیاری|شهرداری|شهرداری ها|شهرداران|مدیران|مدیران کل|مسئولان|مسوولان|مسئولین|ادارات|اداره|اداره کل|دستگاه|دستگاه ها|دستگاه های اجرایی|سازمان|سازمان ها|وزارت|وزارتخانه|وزارتخانه ها|شورا|کمیته|کارگروه|ستاد|واحد|واحدها|مدارس|دانشگاه|دانشگاه ها|پلیس|ماموران|شرکت|شرکت ها|بانک|بانک ها|هیات|هیئت|نهاد|نهادها|پرسنل|کارکنان|نمایندگان|باشگاه|باشگاه ها|بیمارستان ها|سپاه|بسیج|آموزش و پرورش|پیمانکار|پیمانکاران|بهره برداران|متولیان|دولت|وزیر|فدراسیون|داوطلبان|داوطلبانی|متقاضیان|متقاضیانی|مالکان|صاحبان|متصدیان|دارندگان|مشمولان|شرکت کنندگان|تیم ها|اصناف|واحدهای صنفی|تولیدکنندگان',
 );
 
 export interface Authority {
@@ -38,6 +38,13 @@ export interface Authority {
 
 /** «نایب رئیس کمیسیون برنامه و بودجه مجلس»، «سخنگوی کمیسیون تلفیق مجلس». */
 const PARLIAMENT_COMMITTEE = new RegExp(`${B}(?:نایب ر(?:ئ|ی)یس|سخنگوی|ر(?:ئ|ی)یس|دبیر) (?:کمیسیون|فراکسیون)(?=[^،:]{0,40}مجلس)`, 'u');
+
+/**
+ * Bodies that speak for their members, not over the addressee: chambers, unions, syndicates,
+ * associations, economists, workers. Judged in the title only («رئیس اتاق بازرگانی استان»), since
+ * the same words are often the addressee later in the sentence.
+ */
+const INTEREST_GROUP = words('اقتصاددان|اقتصاددانان|اتاق بازرگانی|اتحادیه|سندیکا|سندیکای|کانون|انجمن|کارگران|صاحبان|فعالان');
 
 /** «به گزارش خبرگزاری فارس از اردبیل،» names the reporter, not the speaker. */
 const REPORT_PREFIX = /^\s*(?:به گزارش|به نقل از)[^،:]{0,120}[،:]\s*/u;
@@ -65,7 +72,7 @@ export function judgeSpeaker(speakerPart: string): Authority {
   // The title runs to the first preposition or clause: «رئیس‌جمهور آمریکا در توئیتر …».
   const title = head.split(TITLE_END)[0] ?? head;
   if (PARLIAMENT_COMMITTEE.test(head.slice(0, 60))) return { official: false, noAuthority: true, committee: true };
-  if (NO_AUTHORITY.test(title)) return { official: false, noAuthority: true };
+  if (NO_AUTHORITY.test(title) || INTEREST_GROUP.test(title)) return { official: false, noAuthority: true };
   if (OFFICIAL.test(title)) return { official: true, noAuthority: false };
   const o = firstIndex(OFFICIAL, head);
   const x = firstIndex(NO_AUTHORITY, head);

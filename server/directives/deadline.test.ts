@@ -157,4 +157,11 @@ describe('resolveDeadline', () => {
     // Summer has just ended: the next one is meant.
     expect(resolveDeadline('تا پایان فصل بهار', mehr)?.due).toBe('2023-06-21'); // 1402-03-31
   });
+  it('gives no date for a period counted from an event the text does not date, nor a year from a quantity', () => {
+    expect(resolveDeadline('دستورالعمل ظرف 15 روز پس از ابلاغ تدوین خواهد شد', '2006-01-28')).toBeNull();
+    expect(resolveDeadline('ظرف مدت 3 روز کاری از تاریخ عرضه اقدام کنند', '2006-09-10')).toBeNull();
+    expect(resolveDeadline('ظرف 3 روز از امروز اقدام کنند', '2006-09-10')?.due).toBe('2006-09-13');
+    // «تا پایان شهریورماه ۵۰ هزار تن»: 50 thousand tonnes, not the year 1350.
+    expect(resolveDeadline('موظف است تا پایان شهریورماه 50 هزار تن شکر ذخیره کند', '2008-07-01')?.due).toBe('2008-09-21');
+  });
 });

@@ -184,7 +184,9 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
 
     // «براساس مصوبه دولت وزارت رفاه باید تا نیمه فروردین …»: a dated duty from a resolution is a task, not a general rule.
-    const all: FiredCue[] = cues.filter((c) => !(openDeadline && c.id === 'general-duty')).map(fired);
+    // A standing law («طبق ماده ۳۶ قانون … مکلف است … تا آخر ماه بعد») stays a general rule.
+    const standingLaw = (c: CueHit) => /قانون/u.test(n.slice(c.start, c.end));
+    const all: FiredCue[] = cues.filter((c) => !(openDeadline && c.id === 'general-duty' && !standingLaw(c))).map(fired);
     // Who speaks: an office that can instruct, or a voice whose «باید / خواستار» is only a demand.
     const { official, noAuthority } = judgeVoices(n, from, cues);
     if (official) all.push(fired(DERIVED_CUES.officialSpeaker));

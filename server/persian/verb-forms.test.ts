@@ -50,6 +50,8 @@ describe('findVerbs on sentences', () => {
     expect(tenses('برگ درخواست خرید و واریز را تکمیل کنند.')).toEqual(['کنند:subjunctive']);
     expect(tenses('او خانه‌ای در شمال خرید.')).toEqual(['خرید:past']);
     expect(tenses('لایحه «نظام پرداخت» را تهیه و ارائه نماید.')).toEqual(['نماید:subjunctive']);
+    // «نگه دارند» is the subjunctive of نگه داشتن; a bare «دارند» is the present of داشتن.
+    expect(tenses('دستگاه‌ها نیروهای خود را در حالت آماده‌باش نگه دارند.')).toEqual(['دارند:subjunctive']);
   });
   it('ends a relative clause at its «باشد» wherever it stands', () => {
     expect(tenses('دولت باید هر فعالیتی را که مشمول اصل ۴۴ نباشد به بخش خصوصی واگذار کند.')).toEqual(['نباشد:subjunctive', 'کند:subjunctive']);

@@ -197,7 +197,9 @@ function groupAt(text: string, words: Word[], i: number): VerbForm | null {
   const base = { person: parsed.person, plural: parsed.plural, passive, negative: parsed.negative, alsoSubjunctive: parsed.alsoSubjunctive };
   if (parsed.stem === 'past') return make('past', w, base);
   // «دارد / دارند» without «می» is the present of داشتن; «باشد» is the subjunctive of بودن.
-  if (parsed.presentStem === 'دار' && parsed.prefix === '') return make('present', w, base);
+  // …except in «نگه دارند / باز دارند»: there the light verb's bare form is the subjunctive.
+  const compoundKeep = /^(?:نگه|نگاه|باز|وا)$/u.test(words[i - 1]?.text ?? '');
+  if (parsed.presentStem === 'دار' && parsed.prefix === '' && !compoundKeep) return make('present', w, base);
   const imperative = parsed.prefix === 'ب' && parsed.person === 2;
   return make(imperative ? 'imperative' : 'subjunctive', w, base);
 }
