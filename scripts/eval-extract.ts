@@ -61,6 +61,7 @@ const HELDOUT_SETS = [
   'tests/fixtures/corpora-deadlines-heldout-d.jsonl',
   'tests/fixtures/constructed-contrast-heldout.jsonl',
   'tests/fixtures/constructed-contrast2-heldout.jsonl',
+  'tests/fixtures/constructed-contrast5-heldout.jsonl',
 ];
 const argv = process.argv.slice(2);
 const files = positionalArgs(argv, [], ['--verbose', '--heldout', '--thresholds', '--no-gate', '--compare', '--folds']);
