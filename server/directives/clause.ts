@@ -24,6 +24,8 @@ export const NOMINAL_OBLIGATION = new Set(['demanded', 'emphasised-on', 'duty-of
 export interface ObligationClause {
   /** The obligation cue the clause is built around, or null when the sentence has none. */
   obligation: CueHit | null;
+  /** The obligation's task verb (see taskVerb); null for a nominal obligation or none found. */
+  verb: VerbForm | null;
   /** [start, end) in the normalised sentence. */
   start: number;
   end: number;
@@ -95,16 +97,15 @@ function nextStop(text: string, from: number): number {
  */
 export function obligationClause(text: string, cues: readonly CueHit[]): ObligationClause {
   const obligation = mainObligation(cues);
-  if (!obligation) return { obligation: null, start: 0, end: text.length };
+  if (!obligation) return { obligation: null, verb: null, start: 0, end: text.length };
   const verbs = findVerbs(text);
   let start = 0;
   for (const m of text.slice(0, obligation.start).matchAll(HARD_BOUNDARY)) start = (m.index ?? 0) + m[0].length;
   for (const v of verbs) {
     if (v.end <= obligation.start && v.end > start && COORDINATION.test(text.slice(v.end, obligation.start))) start = v.end;
   }
-  if (NOMINAL_OBLIGATION.has(obligation.id)) return { obligation, start, end: nextStop(text, obligation.end) };
-  const verb = taskVerb(text, obligation, verbs);
-  if (!verb) return { obligation, start, end: nextStop(text, obligation.end) };
+  const verb = NOMINAL_OBLIGATION.has(obligation.id) ? null : taskVerb(text, obligation, verbs);
+  if (!verb) return { obligation, verb, start, end: nextStop(text, obligation.end) };
   let end = Math.max(verb.end, obligation.end);
   for (;;) {
     const purpose = PURPOSE.exec(text.slice(end));
@@ -114,5 +115,5 @@ export function obligationClause(text: string, cues: readonly CueHit[]): Obligat
     if (!next || next.tense !== 'subjunctive' || nextStop(text, end) < next.start || between.length > 120 || /،|(?<![\p{L}])و(?![\p{L}])/u.test(between)) break;
     end = next.end;
   }
-  return { obligation, start, end };
+  return { obligation, verb, start, end };
 }

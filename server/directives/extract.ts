@@ -85,7 +85,6 @@ export const SUGGESTION_THRESHOLD = 2;
 /** States and officials abroad: their obligations are news, not the organisation's tasks. */
 const FOREIGN_ACTOR =
   /(?<![\p{L}])(?:روسیه|آمریکا|امریکا|عراق|عراقی|انگلیس|انگلستان|فرانسه|آلمان|اروپا|اروپایی|ژاپن|چین|اسرائیل|صهیونیستی|عربستان|سعودی|ترکیه|پاکستان|افغانستان|سوریه|لبنان|کانادا|یک کشور|کشورهای عضو|اتحادیه اروپا|سازمان ملل|شورای امنیت|آژانس|سازمان بهداشت جهانی|یونسکو|یونیسف|ناتو|بانک جهانی|صندوق بین المللی پول)(?![\p{L}])/u;
-/** «در سال 82»، «سال 1382»: a year named in the sentence, two or four digits. */
 /** Cue groups that can make a directive on their own; deadlines and emphasis only add weight. */
 const CORE_GROUPS = new Set(['obligation', 'order', 'decision', 'act', 'policy']);
 /** Core cues that say "should" without saying who: they need an actor that must act. */
@@ -230,6 +229,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
             text: n,
             contentFrom: quoteFrom,
             cues,
+            clause,
             unitNamed: mentions.length > 0,
             actor: actorWord ?? (mentions.length > 0 ? n.slice(mentions[0]?.start ?? 0, mentions[0]?.end ?? 0) : null),
             official,

@@ -7,8 +7,8 @@
  * event, reports the past, drafts, or speaks for a voice without authority. Every verdict carries
  * named reasons («gate:no-actor», «gate:past-verb», …) so a manager sees why. Cue weights still rank.
  */
-import { findVerbs, type VerbForm } from '../persian/verb-forms';
-import { BARE_COMMAND, mainObligation, NOMINAL_OBLIGATION, STRONG_OBLIGATION, taskVerb, WEAK_OBLIGATION } from './clause';
+import type { VerbForm } from '../persian/verb-forms';
+import { BARE_COMMAND, NOMINAL_OBLIGATION, STRONG_OBLIGATION, WEAK_OBLIGATION, type ObligationClause } from './clause';
 import type { CueHit } from './cues';
 
 export interface GateReason {
@@ -30,6 +30,8 @@ export interface GateInput {
   /** Where the speaker's own words begin in `text`. */
   contentFrom: number;
   cues: readonly CueHit[];
+  /** obligationClause on the same sentence: the main obligation and its task verb, found once. */
+  clause: ObligationClause;
   /** A unit of the organisation is named. */
   unitNamed: boolean;
   /** The actor word named («مدیران»، «دستگاه های اجرایی»), if any. */
@@ -119,14 +121,15 @@ const describe = (reason: GateReason, detail?: string): GateReason => (detail ? 
  *
  * @example
  * const text = 'استان ها موظفند تا 30 آبان گزارش را ارسال کنند';
- * judgeStructure({ text, contentFrom: 0, cues: findCues(text), unitNamed: true, actor: 'استان ها', official: false,
- *   noAuthority: false, dated: true, foreignActor: false, pastYear: false }).passed // true
+ * const cues = findCues(text);
+ * judgeStructure({ text, contentFrom: 0, cues, clause: obligationClause(text, cues), unitNamed: true, actor: 'استان ها',
+ *   official: false, noAuthority: false, dated: true, foreignActor: false, pastYear: false }).passed // true
  */
 export function judgeStructure(input: GateInput): GateVerdict {
   const { text, cues } = input;
   const failures: GateReason[] = [];
   const ids = new Set(cues.map((c) => c.id));
-  const obligationStart = mainObligation(cues)?.start ?? null;
+  const obligationStart = input.clause.obligation?.start ?? null;
   for (const [id, reason] of VETO) {
     // A policy's «می‌تواند» is part of its promise, not a permission instead of a duty.
     if (id === 'permission' && ids.has('policy-conditional')) continue;
@@ -188,10 +191,10 @@ export function judgeStructure(input: GateInput): GateVerdict {
   }
 
   // The task verb: subjunctive or imperative; a past, present indicative or future verb reports or plans.
+  // The gate's obligation is the clause's own (both prefer binding, then «should», then a bare command).
   let verb: VerbForm | null = null;
   if (obligation && !NOMINAL_OBLIGATION.has(obligation.id)) {
-    const verbs = findVerbs(text);
-    verb = taskVerb(text, obligation, verbs);
+    verb = input.clause.verb;
     const detail = verb ? `«${verb.text}»` : undefined;
     if ((verb?.tense === 'past' && !verb.alsoSubjunctive) || verb?.tense === 'perfect') failures.push(describe(GATE_REASONS.pastVerb, detail));
     else if (verb?.tense === 'present') failures.push(describe(GATE_REASONS.presentVerb, detail));
