@@ -187,6 +187,9 @@ export const DERIVED_CUES = {
   foreignActor: { id: 'foreign-actor', label: 'مکلف خارجی (دولت یا مقام کشوری دیگر)', weight: -2 },
 } as const;
 
+/** Duties stated outright (a duty, an order, a grace period given, a ban, a decision): they outweigh the tense around them. */
+const EXPLICIT_DUTY = new Set(['obliged', 'ordered', 'grace-given', 'forbidden', 'decided']);
+
 /**
  * Signs that only speak for their own clause: the tense of a clause («آغاز می‌شود»، «خواهد شد») and a
  * date («تا پایان امسال») say nothing about an obligation in another clause of the same sentence.
@@ -223,7 +226,7 @@ export function findCues(normalized: string, contentFrom = 0, clause?: { start: 
   const reportedAct = hits.some((h) => h.group === 'order' || h.group === 'decision' || h.group === 'emphasis');
   // An explicit duty outweighs the tense around it: «… موظف است … وگرنه … اجرا خواهد شد»،
   // «مکلف شد … تا پایان سال … کند» are not plans or announcements.
-  const binding = hits.some((h) => ['obliged', 'ordered', 'grace-given', 'forbidden', 'decided', 'statute'].includes(h.id));
+  const binding = hits.some((h) => EXPLICIT_DUTY.has(h.id) || h.id === 'statute');
   const tense = new Set(['future-plan', 'event', 'present-ending', 'past-ending']);
   return hits.filter(
     (h) =>
@@ -238,7 +241,7 @@ export function findCues(normalized: string, contentFrom = 0, clause?: { start: 
       !(h.id === 'present-ending' && ids.has('event')) &&
       !(h.id === 'opportunity' && ids.has('grace-held')) &&
       // An article's own duty («تبصره 1- سازمان … مکلف است …») is judged by that duty; the article only frames it.
-      !(h.id === 'statute' && hits.some((o) => o.id !== 'statute' && ['obliged', 'ordered', 'grace-given', 'forbidden', 'decided', 'duty-of'].includes(o.id))),
+      !(h.id === 'statute' && hits.some((o) => EXPLICIT_DUTY.has(o.id) || o.id === 'duty-of')),
   );
 }
 
