@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, openPage, screenshot, startServer, watchPage, type TestServer } from './support';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkA11y, openPage, screenshot, useBrowserApp, watchPage } from './support';
 
 const XSS_SLUG = 'xss-probe';
 const XSS_TITLE = '<img src=x onerror="window.__xss=1;alert(1)"> نشست آزمایشی';
@@ -26,30 +26,26 @@ const XSS_NOTES = [
   '- [پیوند خطرناک](javascript:window.__xss=9;alert(9))',
 ].join('\n');
 
-let server: TestServer;
-let browser: Browser;
-let folder: string;
+let folder = '';
 
-beforeAll(async () => {
+const app = useBrowserApp(() => {
   folder = mkdtempSync(join(tmpdir(), 'neshast-xss-'));
   const jsonl = join(folder, 'xss.jsonl');
   writeFileSync(jsonl, `${JSON.stringify({ slug: XSS_SLUG, title: XSS_TITLE, kind: 'meeting', heldOn: '1399-11-05', paragraphs: XSS_PARAGRAPHS })}\n`);
   const markdown = join(folder, 'notes.md');
   writeFileSync(markdown, ['---', `slug: ${NOTES_SLUG}`, 'title: نشست با یادداشت', 'heldOn: 1399-11-06', 'notes: |', ...XSS_NOTES.split('\n').map((l) => `  ${l}`), '---', '', 'متن نشست.', ''].join('\n'));
-  [server, browser] = await Promise.all([startServer({ content: [resolve('content'), jsonl, markdown] }), launchBrowser()]);
+  return { content: [resolve('content'), jsonl, markdown] };
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(folder, { recursive: true, force: true });
+afterAll(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 /** Status and body of a sign-in from a separate browser context (the page keeps its own cookie). */
 async function tryLogin(username: string, password: string): Promise<{ status: number; body: unknown }> {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   try {
-    const response = await context.request.post(`${server.url}/api/auth/login`, { data: { username, password }, headers: { Origin: server.url } });
+    const response = await context.request.post(`${app.server.url}/api/auth/login`, { data: { username, password }, headers: { Origin: app.server.url } });
     return { status: response.status(), body: await response.json() };
   } finally {
     await context.close();
@@ -64,10 +60,10 @@ async function fillSignIn(page: Page, username: string, password: string) {
 
 describe('signing in and out', () => {
   it('signs in through the form, returns to the page asked for, shows the user and signs out', async () => {
-    const user = await server.createUser({ role: 'manager', displayName: 'مریم احمدی' });
-    const page = await openPage(browser);
+    const user = await app.server.createUser({ role: 'manager', displayName: 'مریم احمدی' });
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await page.goto(`${server.url}/sessions/tvto-outsourcing-webinar-1`);
+    await page.goto(`${app.server.url}/sessions/tvto-outsourcing-webinar-1`);
     await page.waitForURL((url) => url.pathname === '/login');
     await checkA11y(page);
     await screenshot(page, 'login');
@@ -82,7 +78,7 @@ describe('signing in and out', () => {
 
     await page.getByRole('button', { name: 'خروج' }).click();
     await page.waitForURL((url) => url.pathname === '/login');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.waitForURL((url) => url.pathname === '/login');
     // The wrong password's 401 is the only error the console may show.
     expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
@@ -90,9 +86,9 @@ describe('signing in and out', () => {
   });
 
   it('changes the password on "my account"; the old one stops working', async () => {
-    const page = await openPage(browser);
-    const user = await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/account`);
+    const page = await openPage(app.browser);
+    const user = await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/account`);
     await page.getByLabel('گذرواژهٔ فعلی').fill(user.password);
     await page.getByLabel('گذرواژهٔ تازه (دست‌کم ۸ نویسه)').fill('a-brand-new-passphrase');
     await page.getByLabel('تکرار گذرواژهٔ تازه').fill('a-brand-new-passphrase');
@@ -111,9 +107,9 @@ describe('the header shows each role its own pages', () => {
     ['manager', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید']],
     ['admin', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید', 'کاربران']],
   ] as const)('%s', async (role, expected) => {
-    const page = await openPage(browser);
-    await server.signIn(page, { role });
-    await page.goto(`${server.url}/`);
+    const page = await openPage(app.browser);
+    await app.server.signIn(page, { role });
+    await page.goto(`${app.server.url}/`);
     const nav = page.getByRole('navigation', { name: 'پیمایش اصلی' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual([...expected]);
     await page.context().close();
@@ -122,11 +118,11 @@ describe('the header shows each role its own pages', () => {
 
 describe('the admin page', () => {
   it('adds a director with a shown-once password, and disables a user', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'admin' });
-    const victim = await server.createUser({ role: 'staff', username: 'to-disable', displayName: 'کارمند رفتنی' });
-    await page.goto(`${server.url}/admin/users`);
+    await app.server.signIn(page, { role: 'admin' });
+    const victim = await app.server.createUser({ role: 'staff', username: 'to-disable', displayName: 'کارمند رفتنی' });
+    await page.goto(`${app.server.url}/admin/users`);
     await page.getByRole('table').waitFor();
 
     await page.getByLabel('نام کاربری (حروف لاتین کوچک)').fill('tabriz.dg');
@@ -150,9 +146,9 @@ describe('the admin page', () => {
   });
 
   it('is refused to a manager', async () => {
-    const page = await openPage(browser);
-    await server.signIn(page, { role: 'manager' });
-    await page.goto(`${server.url}/admin/users`);
+    const page = await openPage(app.browser);
+    await app.server.signIn(page, { role: 'manager' });
+    await page.goto(`${app.server.url}/admin/users`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('اجازه');
     await page.context().close();
   });
@@ -160,18 +156,18 @@ describe('the admin page', () => {
 
 describe('hostile markup in a session', () => {
   it('renders a title and body full of script, event handlers and javascript: links as inert text', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await server.signIn(page, { role: 'staff' });
+    await app.server.signIn(page, { role: 'staff' });
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByText('نشست آزمایشی').first().waitFor();
-    await page.goto(`${server.url}/sessions/${XSS_SLUG}`);
+    await page.goto(`${app.server.url}/sessions/${XSS_SLUG}`);
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toContain('<img src=x onerror=');
     await expect.poll(() => page.locator('main').textContent()).toContain('<script>window.__xss=2');
@@ -192,15 +188,15 @@ describe('hostile markup in a session', () => {
   });
 
   it('renders markdown notes as sanitised HTML: the list and bold stay, scripts and javascript: links go', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/sessions/${NOTES_SLUG}`);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/sessions/${NOTES_SLUG}`);
     const notes = page.locator('.editor-notes-text');
     await expect.poll(() => notes.locator('li').count()).toBe(3);
     expect(await notes.locator('strong').textContent()).toBe('فیروزی');

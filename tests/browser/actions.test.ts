@@ -6,20 +6,19 @@
  * overwritten); the manager verifies it from the queue; the dashboard and the print report show
  * 1 done. Screenshots at each step, axe on each page, phone width checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { runReminders } from '../../server/notifications/reminders';
 import { tinyPdf } from '../api/actions-fixtures';
 import { SEED_SESSION } from '../support/sample-content';
-import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, watchPage, type TestServer } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
 
 const ANCHOR = 'operational-programmes-1400';
 const EAST_AZARBAIJAN = 'prov-east-azarbaijan';
 // Eight days after the webinar (1399-11-09): the two-week deadline (1399-11-15) is six days away, "due soon".
 const NOW = new Date('2021-01-28T08:00:00Z');
 
-let server: TestServer;
-let browser: Browser;
+const app = useBrowserApp(() => ({ deps: { clock: { now: () => NOW } } }));
 let manager: Page;
 let director: Page;
 let directiveId = 0;
@@ -28,21 +27,15 @@ let actionId = 0;
 const watched: string[][] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ deps: { clock: { now: () => NOW } } }), launchBrowser()]);
-  manager = await openPage(browser);
-  director = await openPage(browser);
+  manager = await openPage(app.browser);
+  director = await openPage(app.browser);
   watched.push(watchPage(manager), watchPage(director));
-  await server.signIn(manager, { role: 'manager', displayName: 'مریم احمدی، کارشناس ستاد' });
-  await server.signIn(director, { role: 'director', unitCode: EAST_AZARBAIJAN, displayName: 'رضا کریمی، مدیرکل آذربایجان شرقی' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app.server.signIn(manager, { role: 'manager', displayName: 'مریم احمدی، کارشناس ستاد' });
+  await app.server.signIn(director, { role: 'director', unitCode: EAST_AZARBAIJAN, displayName: 'رضا کریمی، مدیرکل آذربایجان شرقی' });
 });
 
 async function apiJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.context().request.get(`${server.url}${path}`);
+  const response = await page.context().request.get(`${app.server.url}${path}`);
   expect(response.status(), await response.text()).toBe(200);
   const value: T = await response.json();
   return value;
@@ -54,7 +47,7 @@ describe('from a directive to a verified close, in the browser', () => {
     directiveId = session.directives.find((d) => d.anchor === ANCHOR)?.id ?? 0;
     expect(directiveId).toBeGreaterThan(0);
 
-    await manager.goto(`${server.url}/sessions/${SEED_SESSION.slug}#d-${ANCHOR}`);
+    await manager.goto(`${app.server.url}/sessions/${SEED_SESSION.slug}#d-${ANCHOR}`);
     const trackLink = manager.locator(`a.directive-track-link[href="/directives/${directiveId}"]`);
     await trackLink.waitFor();
     await checkA11y(manager);
@@ -78,9 +71,9 @@ describe('from a directive to a verified close, in the browser', () => {
 
   it("shows the director their unit's action, due soon, in my actions and in the header's reminders link", async () => {
     // The daily reminder run (the scheduler's job) makes a due-soon notice for each of the 31 actions.
-    const run = await runReminders(server.database.client, { now: NOW });
+    const run = await runReminders(app.server.database.client, { now: NOW });
     expect(run.created.due_soon).toBe(31);
-    await director.goto(`${server.url}/actions`);
+    await director.goto(`${app.server.url}/actions`);
     await director.getByRole('heading', { name: 'اقدام‌های من', level: 1 }).waitFor();
     const cards = director.locator('.action-card');
     await expect.poll(() => cards.count()).toBe(1);
@@ -131,11 +124,11 @@ describe('from a directive to a verified close, in the browser', () => {
     await director.getByLabel('درخواست تأیید و بستن اقدام').check();
 
     // Meanwhile a colleague of the same unit posts progress through the API (version 1 → 2).
-    const colleague = await openPage(browser);
-    await server.signIn(colleague, { role: 'director', unitCode: EAST_AZARBAIJAN, displayName: 'معاون اداره کل' });
-    const posted = await colleague.context().request.post(`${server.url}/api/actions/${actionId}/follow-ups`, {
+    const colleague = await openPage(app.browser);
+    await app.server.signIn(colleague, { role: 'director', unitCode: EAST_AZARBAIJAN, displayName: 'معاون اداره کل' });
+    const posted = await colleague.context().request.post(`${app.server.url}/api/actions/${actionId}/follow-ups`, {
       data: { version: 1, note: 'جلسه هماهنگی برگزار شد.', progress: 40 },
-      headers: { Origin: server.url },
+      headers: { Origin: app.server.url },
     });
     expect(posted.status()).toBe(201);
     await colleague.context().close();
@@ -156,7 +149,7 @@ describe('from a directive to a verified close, in the browser', () => {
     await expect.poll(() => director.locator('.eyebrow .status-badge').textContent()).toBe('در انتظار تأیید');
     const file = director.getByRole('link', { name: 'برنامه عملیاتی ۱۴۰۰.pdf' });
     await file.waitFor();
-    const download = await director.context().request.get(`${server.url}${await file.getAttribute('href')}`);
+    const download = await director.context().request.get(`${app.server.url}${await file.getAttribute('href')}`);
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The audit trail says who moved it from where to where, in Persian.
@@ -172,7 +165,7 @@ describe('from a directive to a verified close, in the browser', () => {
   });
 
   it("puts the request in the manager's queue with its evidence, and verifying it closes the action", async () => {
-    await manager.goto(`${server.url}/verification`);
+    await manager.goto(`${app.server.url}/verification`);
     const item = manager.locator('.queue-item');
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.textContent()).toContain('آذربایجان شرقی');
@@ -189,7 +182,7 @@ describe('from a directive to a verified close, in the browser', () => {
   });
 
   it('shows the change on the dashboard: 1 done, in the chart table and the heat map', async () => {
-    await manager.goto(`${server.url}/dashboard`);
+    await manager.goto(`${app.server.url}/dashboard`);
     await manager.getByRole('heading', { name: 'نرخ انجام و انجام در مهلت به تفکیک استان' }).waitFor();
     const doneTile = manager.locator('.count-tiles .tile-done');
     await expect.poll(() => doneTile.textContent()).toContain('۱');
@@ -212,7 +205,7 @@ describe('from a directive to a verified close, in the browser', () => {
   });
 
   it('prints the directive report black on white without the site navigation', async () => {
-    await manager.goto(`${server.url}/reports/print?directive=${directiveId}`);
+    await manager.goto(`${app.server.url}/reports/print?directive=${directiveId}`);
     await manager.locator('.report-unit').first().waitFor();
     expect(await manager.locator('.report-unit').count()).toBe(31);
     expect(await manager.locator('.report-figures').textContent()).toContain('۱۰۰٪');
@@ -227,7 +220,7 @@ describe('from a directive to a verified close, in the browser', () => {
   });
 
   it("carries the 30 still-open actions into the next session of the series", async () => {
-    await manager.goto(`${server.url}/sessions/tvto-outsourcing-webinar-2`);
+    await manager.goto(`${app.server.url}/sessions/tvto-outsourcing-webinar-2`);
     const box = manager.locator('.carry-over');
     await box.waitFor();
     expect(await box.getByRole('heading').textContent()).toBe('اقدام‌های باز از نشست‌های پیشین این مجموعه (۳۰)');
@@ -238,7 +231,7 @@ describe('from a directive to a verified close, in the browser', () => {
   });
 
   it("filters a manager's list by unit, with a CSV link for the same filter that opens in Excel", async () => {
-    await manager.goto(`${server.url}/actions`);
+    await manager.goto(`${app.server.url}/actions`);
     await manager.getByLabel('واحد').selectOption(EAST_AZARBAIJAN);
     await manager.getByRole('button', { name: 'پالایش' }).click();
     await manager.waitForURL((url) => url.searchParams.get('unit') === EAST_AZARBAIJAN);
@@ -246,7 +239,7 @@ describe('from a directive to a verified close, in the browser', () => {
     expect(await manager.locator('.action-card .status-badge').textContent()).toBe('انجام‌شده');
     const csvHref = await manager.getByRole('link', { name: 'دریافت CSV همین فهرست' }).getAttribute('href');
     expect(csvHref).toBe(`/api/exports/actions.csv?unit=${EAST_AZARBAIJAN}`);
-    const csv = await manager.context().request.get(`${server.url}${csvHref}`);
+    const csv = await manager.context().request.get(`${app.server.url}${csvHref}`);
     const text = (await csv.body()).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.trim().split('\r\n')).toHaveLength(2);
@@ -255,14 +248,14 @@ describe('from a directive to a verified close, in the browser', () => {
   });
 
   it('makes a secret calendar URL shown once, which stops working when revoked', async () => {
-    await director.goto(`${server.url}/exports`);
+    await director.goto(`${app.server.url}/exports`);
     await director.getByRole('button', { name: 'روشن کردن تقویم' }).click();
     const field = director.getByLabel(/نشانی تقویم/);
     await field.waitFor();
     const feedUrl = await field.inputValue();
     expect(feedUrl).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
     // No cookie: the secret URL is the credential (as a calendar app would fetch it).
-    const anonymous = await browser.newContext();
+    const anonymous = await app.browser.newContext();
     const feed = await anonymous.request.get(feedUrl);
     expect(feed.status()).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');

@@ -7,32 +7,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { WEBINAR_VTT } from '../support/sample-content';
-import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, viewports, watchPage, type TestServer } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, viewports, watchPage } from './support';
 
 const SEED = readFileSync(join(import.meta.dirname, '../fixtures/imports/tvto-webinar-article.txt'), 'utf8');
 const REPAIRED = 'با اشاره به اینکه شورای عالی مهارت می تواند نقش سیاستگذار را ایفا کند';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserApp();
 
 describe('import page', () => {
   it('imports the seed article, reviews its suggestions and publishes it', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'manager' });
-    await page.goto(`${server.url}/imports/new`);
+    await app.server.signIn(page, { role: 'manager' });
+    await page.goto(`${app.server.url}/imports/new`);
     await page.getByRole('heading', { level: 1, name: 'نشست جدید' }).waitFor();
     await checkA11y(page);
 
@@ -129,13 +118,13 @@ describe('import page', () => {
   });
 
   it('plays a transcript session from a paragraph\'s time', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'admin' });
-    await page.goto(`${server.url}/imports/new`);
+    await app.server.signIn(page, { role: 'admin' });
+    await page.goto(`${app.server.url}/imports/new`);
     await page.getByLabel(/یا پرونده/).setInputFiles({ name: '1399-11-01-webinar.vtt', mimeType: 'text/vtt', buffer: Buffer.from(WEBINAR_VTT) });
     // A same-origin link: the test has no network, and the player needs only a position to seek.
-    await page.getByLabel(/پیوند فایل صوتی/).fill(`${server.url}/recordings/webinar.mp3`);
+    await page.getByLabel(/پیوند فایل صوتی/).fill(`${app.server.url}/recordings/webinar.mp3`);
     await page.getByRole('button', { name: 'بررسی متن و پیشنهاد رهنمودها' }).click();
     await page.waitForURL('**/imports/import-*');
     await page.locator('.suggestion-card').first().getByRole('button', { name: /^تأیید/ }).click();

@@ -2,29 +2,18 @@
  * Search in a real browser: typing shows highlighted Persian results as you type, the query
  * and filters live in the URL, a snippet links to its paragraph, clear empty states.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SEED_SESSION } from '../support/sample-content';
-import { checkA11y, horizontalOverflow, launchBrowser, openPage, screenshot, startServer, viewports, watchPage, type TestServer } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, viewports, watchPage } from './support';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserApp();
 
 describe('search in the browser', () => {
   it('shows highlighted results while typing, keeps the query in the URL and links to the paragraph', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/search`);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/search`);
     await page.getByText('چه چیزی را می‌جویید؟').waitFor();
 
     // Typed with Arabic yeh and without finishing the last word: spelling and prefix both match.
@@ -47,17 +36,17 @@ describe('search in the browser', () => {
   });
 
   it('reloads a shared URL with its filters and says clearly when nothing matches', async () => {
-    const page = await openPage(browser, { viewport: viewports.phone });
-    await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('واگذاری')}&from=${encodeURIComponent('1399-11-01')}`);
+    const page = await openPage(app.browser, { viewport: viewports.phone });
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('واگذاری')}&from=${encodeURIComponent('1399-11-01')}`);
     await page.locator('.search-hit').first().waitFor();
     expect(await page.locator('input[name="from"]').inputValue()).toBe('1399-11-01');
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'search-phone');
 
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('واگذاری')}&from=${encodeURIComponent('1400-06-01')}`);
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('واگذاری')}&from=${encodeURIComponent('1400-06-01')}`);
     await page.getByText('نتیجه‌ای پیدا نشد.').waitFor();
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('از این به')}%20`);
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('از این به')}%20`);
     await page.getByText(/بسیار رایج‌اند/).waitFor();
   });
 });

@@ -5,18 +5,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { checkA11y, launchBrowser, openPage, screenshot, startServer, watchPage, type TestServer } from './support';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkA11y, openPage, screenshot, useBrowserApp, watchPage } from './support';
 
 const HOSTILE_TITLE = '<img src=x onerror="window.__hacked = 1">نشست با عنوان ناامن';
 const EXTRA = 22;
 
-let server: TestServer;
-let browser: Browser;
-let folder: string;
+let folder = '';
 
-beforeAll(async () => {
+const app = useBrowserApp(() => {
   folder = mkdtempSync(join(tmpdir(), 'neshast-many-'));
   const lines = Array.from({ length: EXTRA }, (_, i) =>
     JSON.stringify({
@@ -34,21 +31,19 @@ beforeAll(async () => {
   );
   const file = join(folder, 'bulk.jsonl');
   writeFileSync(file, `${lines.join('\n')}\n`);
-  [server, browser] = await Promise.all([startServer({ content: [resolve('content'), file] }), launchBrowser()]);
+  return { content: [resolve('content'), file] };
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('many sessions in the browser', () => {
   it('pages through the sessions, newest first, with page numbers in Persian', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/`);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/`);
 
     const pager = page.getByRole('navigation', { name: 'صفحه‌های فهرست نشست‌ها' });
     await pager.waitFor();
@@ -74,10 +69,10 @@ describe('many sessions in the browser', () => {
   });
 
   it('shows imported text that looks like HTML as text, and a transcript with speakers and times', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/sessions/bulk-1`);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/sessions/bulk-1`);
 
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toBe(HOSTILE_TITLE);

@@ -2,39 +2,18 @@
  * The foundation in a real browser: home page → the seed webinar, right-to-left Persian with
  * its Jalali date and its directives highlighted in place, stable #d- links, phone width, axe.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SEED_SESSION } from '../support/sample-content';
-import {
-  checkA11y,
-  horizontalOverflow,
-  launchBrowser,
-  openPage,
-  screenshot,
-  startServer,
-  viewports,
-  watchPage,
-  type TestServer,
-} from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, viewports, watchPage } from './support';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserApp();
 
 describe('sessions in the browser', () => {
   it('goes from the home page to the seed webinar, shown in Persian, right to left, with its directives in place', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/`);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/`);
 
     const html = page.locator('html');
     expect(await html.getAttribute('dir')).toBe('rtl');
@@ -59,7 +38,7 @@ describe('sessions in the browser', () => {
     const marks = page.locator('main mark.directive-mark[id^="d-"]');
     expect(await marks.count()).toBeGreaterThanOrEqual(4);
     // Each highlight quotes the body verbatim: its text is the directive's quote from the API.
-    const detail = await (await page.context().request.get(`${server.url}/api/sessions/${SEED_SESSION.slug}`)).json();
+    const detail = await (await page.context().request.get(`${app.server.url}/api/sessions/${SEED_SESSION.slug}`)).json();
     const quotes = new Map<string, string>(detail.directives.map((d: { anchor: string; quote: string }) => [d.anchor, d.quote]));
     for (const [anchor, quote] of quotes) {
       const parts = await page.locator(`mark[data-directive="${anchor}"]`).allTextContents();
@@ -71,10 +50,10 @@ describe('sessions in the browser', () => {
     expect(await note.textContent()).toContain('سازمان برنامه و بودجه کشور');
     expect(await note.textContent()).toContain('دو هفته');
     // Its stable link: copied whole, and followed in place.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
     await note.getByRole('button', { name: 'رونوشت پیوند رهنمود ۴' }).click();
     await note.getByText('پیوند رونوشت شد.').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/sessions/${SEED_SESSION.slug}#d-operational-programmes-1400`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${app.server.url}/sessions/${SEED_SESSION.slug}#d-operational-programmes-1400`);
     await note.getByRole('link', { name: 'نشانی رهنمود ۴' }).click();
     await page.waitForURL(`**/sessions/${SEED_SESSION.slug}#d-operational-programmes-1400`);
     await expect.poll(() => page.locator('#d-operational-programmes-1400').getAttribute('class')).toContain('is-current');
@@ -88,11 +67,11 @@ describe('sessions in the browser', () => {
   });
 
   it('opens a #d- link at its directive, at phone width, without sideways scrolling', async () => {
-    const page = await openPage(browser, { viewport: viewports.phone, isMobile: true, hasTouch: true });
+    const page = await openPage(app.browser, { viewport: viewports.phone, isMobile: true, hasTouch: true });
     const problems = watchPage(page);
-    await server.signIn(page, { role: 'director' });
+    await app.server.signIn(page, { role: 'director' });
     const anchor = 'd-property-sales-3-months';
-    await page.goto(`${server.url}/sessions/${SEED_SESSION.slug}#${anchor}`);
+    await page.goto(`${app.server.url}/sessions/${SEED_SESSION.slug}#${anchor}`);
 
     const target = page.locator(`#${anchor}`);
     await target.waitFor();
@@ -115,10 +94,10 @@ describe('sessions in the browser', () => {
 
     // Both pages hold at 360 px too.
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${server.url}/sessions/${SEED_SESSION.slug}`);
+    await page.goto(`${app.server.url}/sessions/${SEED_SESSION.slug}`);
     await page.locator('#d-article-27-sales').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByRole('link', { name: SEED_SESSION.title }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'home-phone-360');
@@ -127,9 +106,9 @@ describe('sessions in the browser', () => {
   });
 
   it('says in Persian when a session does not exist, and the skip link leads to the content', async () => {
-    const page = await openPage(browser);
-    await server.signIn(page, { role: 'staff' });
-    await page.goto(`${server.url}/sessions/no-such-session`);
+    const page = await openPage(app.browser);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/sessions/no-such-session`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('نشست پیدا نشد');
     expect(await page.getByRole('link', { name: 'بازگشت به فهرست نشست‌ها' }).getAttribute('href')).toBe('/');
 
@@ -143,8 +122,8 @@ describe('sessions in the browser', () => {
   });
 
   it('shows loading, error (with a working retry) and empty states in Persian', async () => {
-    const page = await openPage(browser);
-    await server.signIn(page, { role: 'staff' });
+    const page = await openPage(app.browser);
+    await app.server.signIn(page, { role: 'staff' });
     let failing = true;
     // The first answer waits until the test has seen the loading state.
     let release = () => {};
@@ -158,7 +137,7 @@ describe('sessions in the browser', () => {
         body: JSON.stringify({ error: { code: 'internal', message: 'خطای داخلی رخ داد. دوباره تلاش کنید.' } }),
       });
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByRole('status').filter({ hasText: 'در حال بارگذاری فهرست نشست‌ها' }).waitFor();
     release();
     const alert = page.getByRole('alert');
@@ -176,14 +155,14 @@ describe('sessions in the browser', () => {
     await page.route('**/api/sessions?*', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], total: 0, limit: 20, offset: 0 }) }),
     );
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByText('هنوز نشستی ثبت نشده است.').waitFor();
     await page.context().close();
   });
 
   it('sends a visitor who is not signed in to the sign-in page, keeping the way back', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}/sessions/${SEED_SESSION.slug}#d-article-27-sales`);
+    const page = await openPage(app.browser);
+    await page.goto(`${app.server.url}/sessions/${SEED_SESSION.slug}#d-article-27-sales`);
     await page.waitForURL((url) => url.pathname === '/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe(`/sessions/${SEED_SESSION.slug}#d-article-27-sales`);
     await page.context().close();

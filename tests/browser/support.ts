@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import axe from 'axe-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createApp } from '../../server/app';
 import { systemClock, type AppDeps } from '../../server/app-deps';
@@ -124,6 +125,43 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
 
 /** Debian's Chromium; `CHROMIUM_PATH` points elsewhere if needed. Never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BrowserApp {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * The real server and Chromium for one test file: started together before its tests, closed after.
+ * `options` runs inside the before-hook, so a file may write its content first.
+ *
+ * @example
+ * const app = useBrowserApp();
+ * it('…', async () => { const page = await openPage(app.browser); await page.goto(`${app.server.url}/`); });
+ */
+export function useBrowserApp(options: () => StartServerOptions = () => ({})): BrowserApp {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(options()), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useBrowserApp: the server and browser start in beforeAll');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+}
 
 /**
  * Launch headless Chromium; fails (never skips) with how to install it when it is missing.
