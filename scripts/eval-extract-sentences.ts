@@ -1,5 +1,5 @@
 /**
- * npm run eval:extract [-- FILE.jsonl …] [--heldout] [--verbose] [--no-gate] [--compare] [--thresholds] [--folds]
+ * npm run eval:extract:sentences [-- FILE.jsonl …] [--heldout] [--verbose] [--no-gate] [--compare] [--thresholds] [--folds]
  * Scores directive detection on the hand-labelled sets in tests/fixtures: by default the development
  * sets (the four real-news sets of rounds 1–4, all looked at, and the development halves of the
  * constructed contrast set and of real set D); with `--heldout` the held-out halves of round 5,

@@ -88,7 +88,8 @@ if (batch !== undefined) {
       out.push('');
       out.push(`${i + 1}. [${d.kind}] «${d.quote}»`);
       if (d.speaker) out.push(`   گوینده: ${d.speaker}`);
-      if (d.assignee) out.push(`   مسئول: ${d.assignee}${d.assigneeFrom === 'context' ? ' (از جمله‌های پیشین)' : ''}`);
+      if (d.assignee) out.push(`   مسئول: ${d.assignee}`);
+      else if (d.actor) out.push(`   مسئول (در متن): ${d.actor}`);
       if (d.recipient) out.push(`   گیرنده: ${d.recipient}`);
       if (d.dueRule) out.push(`   مهلت: «${d.dueRule}»${d.due ? ` → ${formatJalali(d.due)} (${d.due})` : ''}`);
       if (d.dueWarning) out.push(`   هشدار: ${d.dueWarning}`);

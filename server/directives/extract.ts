@@ -18,6 +18,8 @@ import { namesPastYear, pastFrame } from './past';
 import { findLegalRefs } from './refs';
 import { createSpeakerTracker, type PersonRef } from './speaker';
 import { buildUnitMatcher, type UnitRef } from './units';
+import { MODEL_THRESHOLD, scoreWindow, topContributions } from './model/model';
+import type { RuleEvidence } from './model/features';
 
 export type { UnitRef } from './units';
 export type { PersonRef } from './speaker';
@@ -38,8 +40,10 @@ export interface SuggestedDirective {
   speakerKey: string | null;
   kind: DirectiveKind;
   assignee: string | null;
-  /** 'text' when the sentence names the unit; 'context' when taken from the directive before. */
-  assigneeFrom: 'text' | 'context' | null;
+  /** 'text' when the sentence names the unit; null when it names none (never guessed from context). */
+  assigneeFrom: 'text' | null;
+  /** Who must act, as the sentence says it («دفتر برنامه و بودجه»، «شهرداری ها»), when it says. */
+  actor: string | null;
   recipient: string | null;
   /** ISO date, or null when there is no deadline or no session date to resolve it against. */
   due: string | null;
@@ -48,7 +52,10 @@ export interface SuggestedDirective {
   dueWarning: string | null;
   refs: string[];
   cues: FiredCue[];
+  /** The cue rules' score (what the hand-written rules weighed). */
   score: number;
+  /** The model's probability that the sentence is a directive, 0–1. */
+  probability: number;
   /** The structural gate's verdict: what made the sentence a directive (actor, obligation, task verb). */
   gate: GateVerdict;
 }
@@ -59,7 +66,10 @@ export interface SentenceVerdict {
   end: number;
   text: string;
   suggested: boolean;
+  /** What the hand-written rules alone would have decided (for comparison and as a model feature). */
+  suggestedByRules: boolean;
   score: number;
+  probability: number;
   cues: FiredCue[];
   /** Failures are named (gate:no-actor, gate:past-verb, …); a score under the threshold adds `below-threshold`. */
   gate: GateVerdict;
@@ -73,14 +83,21 @@ export interface ExtractOptions {
   sessionDate?: string | null;
   units?: readonly UnitRef[];
   people?: readonly PersonRef[];
-  /** Minimum score to suggest; SUGGESTION_THRESHOLD unless an evaluation sweeps it. */
+  /** Minimum cue score for the rules to suggest; SUGGESTION_THRESHOLD unless an evaluation sweeps it. */
   threshold?: number;
+  /** Minimum model probability to suggest; MODEL_THRESHOLD unless an evaluation sweeps it. */
+  modelThreshold?: number;
+  /** 'model' (default): the learned decision; 'rules': the hand-written rules alone, kept for comparison. */
+  method?: DetectionMethod;
   /** The structural gate (default on); off only to measure the cue weights alone. */
   gate?: boolean;
 }
 
-/** Minimum score for a sentence to be suggested (chosen on the development sets: see docs/benchmarks.md). */
+/** Minimum cue score for the rules to suggest a sentence (chosen in earlier rounds; now a model feature). */
 export const SUGGESTION_THRESHOLD = 2;
+export type DetectionMethod = 'model' | 'rules';
+/** Model features that explain a suggestion, shown as its reasons beside the cue labels. */
+const EXPLAINED_FEATURES = 4;
 
 /** States and officials abroad: their obligations are news, not the organisation's tasks. */
 const FOREIGN_ACTOR =
@@ -136,13 +153,23 @@ export function extractDirectives(options: ExtractOptions): SuggestedDirective[]
  * // [['gate:no-obligation', 'gate:past-verb']] or similar
  */
 export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
+  return decide(analyseSentences(options), options);
+}
+
+/** Every sentence read by the rules, with the evidence the model scores; nothing decided by the model yet. */
+export interface AnalysedSentences {
+  verdicts: SentenceVerdict[];
+  evidence: RuleEvidence[];
+}
+
+export function analyseSentences(options: ExtractOptions): AnalysedSentences {
   const { text } = options;
   const sessionDate = options.sessionDate ? parseDate(options.sessionDate) : null;
   const matcher = buildUnitMatcher(options.units ?? []);
   const fullNorm = normalizeWithMap(text, { zwnj: 'space' }).text;
   const speakers = createSpeakerTracker(options.people ?? [], fullNorm);
   const out: SentenceVerdict[] = [];
-  let lastAssignee: { code: string; at: number } | null = null;
+  const evidence: RuleEvidence[] = [];
 
   for (const sentence of splitSentences(text)) {
     const norm: NormalizedText = normalizeWithMap(sentence.text, { zwnj: 'space' });
@@ -150,7 +177,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const speaker = speakers.next(n);
     const from = contentStart(n);
     const sentenceCues = findCues(n, from);
-    if (!sentenceCues.some((c) => c.weight > 0)) continue;
+    const hasCue = sentenceCues.some((c) => c.weight > 0);
     // Dates and tense signs count only in the obligation's own clause (see clause.ts).
     const clause = obligationClause(n, sentenceCues);
     const cues = clause.obligation ? findCues(n, from, clause) : sentenceCues;
@@ -180,7 +207,8 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     // An extended deadline («مهلت … تمدید شد») is a relief, not a task.
     const datedTask =
       openDeadline !== null && DELIVERABLE.test(quoteNorm) && mentions.length > 0 && !cues.some((c) => c.weight < 0 || c.id === 'grace-extended');
-    if (!datedTask && !cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on')) continue;
+    // The rules only ever judged sentences with a core cue or a dated task; the model reads every sentence.
+    const ruleCandidate = hasCue && (datedTask || cues.some((c) => CORE_GROUPS.has(c.group) || c.id === 'emphasised-on'));
 
     // «براساس مصوبه دولت وزارت رفاه باید تا نیمه فروردین …»: a dated duty from a resolution is a task, not a general rule.
     // A standing law («طبق ماده ۳۶ قانون … مکلف است … تا آخر ماه بعد») stays a general rule.
@@ -214,7 +242,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     // «سال گذشته در همین جلسه مقرر شد … راه اندازی کند که … اجرا نشده»: the obligation itself is told as past.
     const framedPast = pastFrame(n, cues, clause);
     // «رئیس جمهوری روسیه … باید دولت جدید را معرفی کند»: the actor before the duty is abroad.
-    const firstCore = Math.min(...core.map((c) => c.start));
+    const firstCore = core.reduce((m, c) => Math.min(m, c.start), Infinity);
     const foreignActor = core.length > 0 && FOREIGN_ACTOR.test(n.slice(quoteFrom, Math.max(quoteFrom, firstCore))) && !noAuthority;
     if (foreignActor) all.push(fired(DERIVED_CUES.foreignActor));
     if (assigneeMention) all.push(fired(DERIVED_CUES.assignee));
@@ -247,16 +275,20 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
     const kind = kindOf(cues, hasDeadline, assigneeMention !== undefined, refs.length > 0, quoteNorm, official);
     const strongEnough = score >= (options.threshold ?? SUGGESTION_THRESHOLD);
     // An exhortation sets nobody a task to follow up: on every labelled set, each one suggested was a look-alike.
-    const suggested = gate.passed && strongEnough && kind !== 'exhortation';
-    if (gate.passed && !strongEnough) gate.reasons.push({ id: 'below-threshold', label: 'امتیاز نشانه‌ها کمتر از آستانه' });
-    else if (gate.passed && !suggested) gate.reasons.push({ id: 'exhortation', label: 'اندرز کلی، بی کاری مشخص برای پیگیری' });
-    let assignee = assigneeMention?.code ?? null;
-    let assigneeFrom: SuggestedDirective['assigneeFrom'] = assignee ? 'text' : null;
-    if (!assignee && lastAssignee && sentence.start - lastAssignee.at < 1500) {
-      assignee = lastAssignee.code;
-      assigneeFrom = 'context';
-    }
-    if (assignee && suggested) lastAssignee = { code: assignee, at: sentence.end };
+    const suggestedByRules = ruleCandidate && gate.passed && strongEnough && kind !== 'exhortation';
+    if (ruleCandidate && gate.passed && !strongEnough) gate.reasons.push({ id: 'below-threshold', label: 'امتیاز نشانه‌ها کمتر از آستانه' });
+    else if (ruleCandidate && gate.passed && !suggestedByRules) gate.reasons.push({ id: 'exhortation', label: 'اندرز کلی، بی کاری مشخص برای پیگیری' });
+    // Only what the sentence itself names: a unit from context or a default would assign the wrong office.
+    const assignee = assigneeMention?.code ?? null;
+    const assigneeFrom: SuggestedDirective['assigneeFrom'] = assignee ? 'text' : null;
+    const actorText = assigneeMention
+      ? toText(assigneeMention.start, assigneeMention.end)
+      : actorWord
+        ? (() => {
+            const at = quoteNorm.indexOf(actorWord);
+            return at >= 0 ? toText(quoteFrom + at, quoteFrom + at + actorWord.length) : null;
+          })()
+        : null;
 
     let dueRule: string | null = null;
     if (deadline) {
@@ -272,6 +304,7 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
       kind,
       assignee,
       assigneeFrom,
+      actor: actorText ? text.slice(actorText[0], actorText[1]) : null,
       recipient: recipientMention?.code ?? null,
       due: deadline?.due ?? null,
       dueRule,
@@ -279,11 +312,51 @@ export function explainDirectives(options: ExtractOptions): SentenceVerdict[] {
       refs,
       cues: all,
       score: Math.round(score * 10) / 10,
+      probability: 0,
       gate,
     };
-    out.push({ start, end, text: sentence.text, suggested, score: directive.score, cues: all, gate, directive });
+    evidence.push({
+      text: n,
+      cues: [...sentenceCues.map((c) => c.id), ...all.map((c) => c.id), ...(gate.passed ? [] : gate.reasons.map((r) => r.id))],
+      ruleSuggested: suggestedByRules,
+      ruleScore: ruleCandidate ? score : 0,
+      gatePassed: ruleCandidate && gate.passed,
+      kind,
+      index: out.length,
+    });
+    out.push({ start, end, text: sentence.text, suggested: suggestedByRules, suggestedByRules, score: directive.score, probability: 0, cues: all, gate, directive });
   }
+  return { verdicts: out, evidence };
+}
+
+function decide({ verdicts: out, evidence }: AnalysedSentences, options: ExtractOptions): SentenceVerdict[] {
+  const method = options.method ?? 'model';
+  const modelThreshold = options.modelThreshold ?? MODEL_THRESHOLD;
+  out.forEach((verdict, i) => {
+    const { probability, features } = scoreWindow({ sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null });
+    const p = Math.round(probability * 1000) / 1000;
+    verdict.probability = p;
+    verdict.directive.probability = p;
+    if (method === 'model') verdict.suggested = probability >= modelThreshold;
+    // The reasons a manager reads: the features that carried the score, after the rules' own cues.
+    for (const c of topContributions(features, EXPLAINED_FEATURES)) {
+      verdict.cues.push({ id: `model:${c.feature}`, label: c.label, weight: Math.round(c.weight * 100) / 100 });
+    }
+  });
   return out;
+}
+
+/**
+ * The sentences a reviewer should look at next: those not suggested, best first, at most `count`.
+ *
+ * @example
+ * otherCandidates(explainDirectives({ text, units }), 10).map((v) => v.probability) // [0.41, 0.33, …]
+ */
+export function otherCandidates(verdicts: readonly SentenceVerdict[], count: number): SentenceVerdict[] {
+  return verdicts
+    .filter((v) => !v.suggested)
+    .sort((a, b) => b.probability - a.probability || a.start - b.start)
+    .slice(0, count);
 }
 
 export interface ExtractedSession {

@@ -46,7 +46,7 @@ interface Draft {
   repairs: Array<{ kind: string; start: number | null; end: number | null; note: string }>;
   paragraphs: Array<{ text: string; start: number; end: number; speaker: string | null; mediaStartMs: number | null }>;
   suggestions: Suggestion[];
-  counts: { pending: number; confirmed: number; rejected: number };
+  counts: { pending: number; candidates: number; confirmed: number; rejected: number };
   units: Unit[];
 }
 interface PublishedSession {
@@ -74,6 +74,16 @@ async function sessionCount(t: TestContext): Promise<number> {
 }
 
 const actionable = (s: Suggestion) => s.kind === 'action' || s.kind === 'instruction';
+/** The seed's four actionable directives, by words of each quote. */
+const FOUR = ['بر اساس ماده 27 اقدام کنند', 'بخش خصوصی را فعال کنیم', 'تهیه برنامه های عملیاتی', 'حداقل طی 3 ماه آینده'];
+/** The four among the review list (suggestions, then the ranked candidates under the threshold). */
+function theFour(draft: Draft): Suggestion[] {
+  return FOUR.map((words) => {
+    const found = draft.suggestions.find((s) => s.quote.includes(words));
+    if (!found) throw new Error(`not in the review list: ${words}`);
+    return found;
+  });
+}
 
 describe('import → suggestions → review → publish', () => {
   let t: TestContext;
@@ -109,9 +119,20 @@ describe('import → suggestions → review → publish', () => {
       expect(s.cues.length).toBeGreaterThan(0);
       expect(s.review).toBe('pending');
     }
-    const actions = draft.suggestions.filter(actionable);
-    expect(actions).toHaveLength(4);
-    expect(actions.every((s) => s.assignee?.code === 'all-provinces')).toBe(true);
+    const actions = theFour(draft);
+    expect(actions.every(actionable)).toBe(true);
+    // The provinces where the sentence names them; «… را فعال کنیم» names no unit, so none is guessed.
+    expect(actions.filter((s) => s.assignee?.code === 'all-provinces')).toHaveLength(3);
+    expect(actions.find((s) => s.quote.includes('بخش خصوصی'))?.assignee).toBeNull();
+    // Above the threshold the suggestions; then at most ten candidates, ranked c1, c2, …
+    const candidates = draft.suggestions.filter((s) => s.origin === 'candidate');
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.length).toBeLessThanOrEqual(10);
+    const ranks = candidates.map((s) => Number(s.anchor.slice(1))).sort((a, b) => a - b);
+    expect(candidates.every((s) => /^c\d+$/.test(s.anchor))).toBe(true);
+    expect(ranks).toEqual(candidates.map((_, i) => i + 1));
+    expect(candidates.every((s) => s.cues.some((c) => c.id === 'model-candidate'))).toBe(true);
+    expect(draft.suggestions.some((s) => s.origin === 'suggested' && s.quote.includes('حداقل طی 3 ماه آینده'))).toBe(true);
     const article27 = actions.find((s) => s.refs.some((r) => /ماده\s*(27|۲۷)/.test(r)));
     expect(article27).toBeDefined();
     expect(actions.find((s) => s.quote.includes('بخش خصوصی'))).toBeDefined();
@@ -122,7 +143,7 @@ describe('import → suggestions → review → publish', () => {
     expect(threeMonths?.dueRule).toContain('3 ماه');
     const budget = draft.suggestions.find((s) => s.quote.startsWith('هر استانی که'));
     expect(budget?.kind).toBe('policy');
-    expect(draft.counts).toEqual({ pending: draft.suggestions.length, confirmed: 0, rejected: 0 });
+    expect(draft.counts).toEqual({ pending: draft.suggestions.length - candidates.length, candidates: candidates.length, confirmed: 0, rejected: 0 });
 
     // Hidden from everyone until published; not indexed.
     const list = await json<{ items: Array<{ slug: string }> }>(await asManager('/api/sessions'));
@@ -146,7 +167,8 @@ describe('import → suggestions → review → publish', () => {
     expect((await json<{ error: { code: string; message: string } }>(early)).error.code).toBe('unreviewed_directives');
     expect((await asManager(`/api/sessions/${draft.slug}`)).status).toBe(404);
 
-    const [first, ...others] = draft.suggestions.filter(actionable);
+    const four = theFour(draft);
+    const [first, ...others] = four;
     if (!first) throw new Error('no actionable suggestion');
     // A single directive of a draft cannot be published around the review.
     const sideways = await asManager(`/api/directives/${first.id}/publish`, { method: 'POST', json: {} });
@@ -161,7 +183,7 @@ describe('import → suggestions → review → publish', () => {
     const editedBody = await json<Suggestion>(edited);
     expect(editedBody).toMatchObject({ review: 'confirmed', due: '2021-02-08', assignee: { code: 'hq' }, recipient: { code: 'pbo' }, refs: ['ماده ۲۷'] });
     for (const s of others) expect((await asManager(`${base}/directives/${s.id}`, { method: 'PATCH', json: { review: 'confirmed' } })).status).toBe(200);
-    for (const s of draft.suggestions.filter((x) => !actionable(x))) {
+    for (const s of draft.suggestions.filter((x) => !four.includes(x))) {
       expect((await asManager(`${base}/directives/${s.id}`, { method: 'PATCH', json: { review: 'rejected' } })).status).toBe(200);
     }
 
@@ -242,7 +264,7 @@ describe('import → suggestions → review → publish', () => {
     expect((await json<{ published: number }>(res)).published).toBe(1);
     const after = await json<Draft>(await asManager(`/api/imports/${draft.slug}`));
     expect(after.status).toBe('published');
-    expect(after.counts).toEqual({ pending: 0, confirmed: 1, rejected: draft.suggestions.length - 1 });
+    expect(after.counts).toEqual({ pending: 0, candidates: 0, confirmed: 1, rejected: draft.suggestions.length - 1 });
   });
 
   it('keeps transcript times and the media link, so the session page can play from a paragraph', async () => {
@@ -269,7 +291,7 @@ describe('import → suggestions → review → publish', () => {
     expect(res.status).toBe(201);
     const draft = await json<Draft>(res);
     expect(draft.text).toContain('فیروزی');
-    expect(draft.suggestions.filter(actionable)).toHaveLength(4);
+    expect(theFour(draft).every(actionable)).toBe(true);
   });
 
   it('refuses bad input with a clear Persian error and saves nothing', async () => {
