@@ -8,7 +8,8 @@ import { extname } from 'node:path';
 import { CUE_RULES, DERIVED_CUES } from '../directives/cues';
 import { resolveDeadline } from '../directives/deadline';
 import { GATE_REASONS } from '../directives/gate';
-import { extractDirectives, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
+import { explainDirectives, extractDirectives, otherCandidates, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
+import { describeFeature } from '../directives/model/model';
 import { findLegalRefs } from '../directives/refs';
 import { buildUnitMatcher } from '../directives/units';
 import type { DirectiveKind, SessionKind, SourceKind } from '../db/schema';
@@ -31,7 +32,11 @@ const SOURCE_KINDS: Record<ImportFormat, SourceKind> = { text: 'text', markdown:
 export const REVIEW_CUES = {
   reviewerMarked: { id: 'reviewer-marked', label: 'علامت‌گذاری به دست بازبین', weight: 0 },
   sourceMarked: { id: 'source-marked', label: 'در متن منبع به‌عنوان رهنمود علامت خورده بود', weight: 0 },
+  candidate: { id: 'model-candidate', label: 'رهنمود احتمالی: امتیازش کمتر از آستانهٔ پیشنهاد است', weight: 0 },
 } as const;
+
+/** Sentences under the threshold shown for review, best first, after the suggestions. */
+export const REVIEW_CANDIDATES = 10;
 
 export interface CueInfo {
   id: string;
@@ -54,7 +59,11 @@ const CUE_INFO = new Map<string, CueInfo>(
  * describeCue('obliged') // { id: 'obliged', label: 'موظف / مکلف / ملزم', weight: 2.5 }
  */
 export function describeCue(id: string): CueInfo {
-  return CUE_INFO.get(id) ?? { id, label: id, weight: 0 };
+  const known = CUE_INFO.get(id);
+  if (known) return known;
+  // The model's reasons are stored as «model:<feature>» and described from the feature's name.
+  if (id.startsWith('model:')) return { id, label: describeFeature(id.slice('model:'.length)) ?? id, weight: 0 };
+  return { id, label: id, weight: 0 };
 }
 
 /**
@@ -160,11 +169,11 @@ function paragraphAt(paragraphs: readonly ParagraphInput[], body: string, offset
   return index >= 0 ? paragraphs[index] : undefined;
 }
 
-function toDirectiveInput(d: SuggestedDirective, speaker: string | null, index: number): DirectiveInput {
+function toDirectiveInput(d: SuggestedDirective, speaker: string | null, anchor: string, extraCues: readonly string[] = []): DirectiveInput {
   return {
     start: d.start,
     end: d.end,
-    anchor: String(index + 1),
+    anchor,
     speaker,
     kind: d.kind,
     refs: d.refs,
@@ -172,7 +181,7 @@ function toDirectiveInput(d: SuggestedDirective, speaker: string | null, index: 
     recipientCode: d.recipient,
     dueRule: d.dueRule,
     dueOn: d.due,
-    cues: d.cues.map((c) => c.id),
+    cues: [...extraCues, ...d.cues.map((c) => c.id)],
     status: 'draft',
   };
 }
@@ -196,12 +205,16 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
     // The source already marks its directives (markdown :::directive): they are the suggestions.
     directives = read_.directives.map((d, i) => ({ ...d, anchor: String(i + 1), status: 'draft', cues: [REVIEW_CUES.sourceMarked.id] }));
   } else {
-    const suggested = extractDirectives({ text: body, sessionDate: heldOn, units: context.units, people: context.people });
-    directives = suggested.map((d, i) => {
-      // In a transcript the cue's speaker label is surer than an attribution in the text.
-      const labelled = paragraphAt(read_.paragraphs, body, d.start)?.speaker ?? null;
-      return toDirectiveInput(d, labelled ?? d.speaker, i);
-    });
+    const verdicts = explainDirectives({ text: body, sessionDate: heldOn, units: context.units, people: context.people });
+    // In a transcript the cue's speaker label is surer than an attribution in the text.
+    const speakerOf = (d: SuggestedDirective) => paragraphAt(read_.paragraphs, body, d.start)?.speaker ?? d.speaker;
+    directives = [
+      ...verdicts.filter((v) => v.suggested).map((v, i) => toDirectiveInput(v.directive, speakerOf(v.directive), String(i + 1))),
+      // The next most likely sentences, for the directives the threshold misses: anchors c1…c10 in rank order.
+      ...otherCandidates(verdicts, REVIEW_CANDIDATES).map((v, i) =>
+        toDirectiveInput(v.directive, speakerOf(v.directive), `c${i + 1}`, [REVIEW_CUES.candidate.id]),
+      ),
+    ];
   }
   for (const d of directives) {
     // Only units the database knows can be stored (foreign keys); the rest are left for the reviewer.

@@ -51,7 +51,9 @@ export const SuggestionSchema = z
     refs: z.array(z.string()),
     cues: z.array(CueSchema),
     review: z.enum(reviewStates),
-    origin: z.enum(['suggested', 'added']).openapi({ description: "'added': marked by a reviewer" }),
+    origin: z.enum(['suggested', 'candidate', 'added']).openapi({
+      description: "'candidate': one of the next most likely sentences under the threshold (never blocks publishing); 'added': marked by a reviewer",
+    }),
   })
   .openapi('ImportSuggestion');
 
@@ -92,7 +94,12 @@ export const ImportDraftSchema = z
       }),
     ),
     suggestions: z.array(SuggestionSchema),
-    counts: z.object({ pending: z.number().int(), confirmed: z.number().int(), rejected: z.number().int() }),
+    counts: z.object({
+      pending: z.number().int().openapi({ description: 'suggestions above the threshold not yet confirmed or rejected' }),
+      candidates: z.number().int().openapi({ description: 'candidates under the threshold not yet confirmed or rejected' }),
+      confirmed: z.number().int(),
+      rejected: z.number().int(),
+    }),
     units: z.array(UnitRefSchema).openapi({ description: 'units an assignee or recipient may be' }),
   })
   .openapi('ImportDraft');

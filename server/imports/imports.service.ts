@@ -127,8 +127,18 @@ function presentSuggestion(row: DraftDirectiveRow, units: ReadonlyMap<string, Un
     refs: row.refs,
     cues: row.cues.map(describeCue),
     review: reviewOf(row),
-    origin: row.cues.includes(REVIEW_CUES.reviewerMarked.id) ? 'added' : 'suggested',
+    origin: originOf(row),
   };
+}
+
+function originOf(row: DraftDirectiveRow): Suggestion['origin'] {
+  if (row.cues.includes(REVIEW_CUES.reviewerMarked.id)) return 'added';
+  return row.cues.includes(REVIEW_CUES.candidate.id) ? 'candidate' : 'suggested';
+}
+
+/** A suggestion still waiting for a decision; candidates under the threshold never hold up publishing. */
+function awaitsReview(row: DraftDirectiveRow): boolean {
+  return reviewOf(row) === 'pending' && originOf(row) !== 'candidate';
 }
 
 const FORMATS: Record<DraftSessionRow['sourceKind'], ImportFormat | null> = {
@@ -185,7 +195,8 @@ export function createImportsService(deps: ImportsDeps) {
       paragraphs: paragraphRows.map((p) => ({ ordinal: p.ordinal, text: p.text, start: p.start, end: p.end, speaker: p.speaker, mediaStartMs: p.mediaStartMs })),
       suggestions,
       counts: {
-        pending: suggestions.filter((s) => s.review === 'pending').length,
+        pending: suggestions.filter((s) => s.review === 'pending' && s.origin !== 'candidate').length,
+        candidates: suggestions.filter((s) => s.review === 'pending' && s.origin === 'candidate').length,
         confirmed: suggestions.filter((s) => s.review === 'confirmed').length,
         rejected: suggestions.filter((s) => s.review === 'rejected').length,
       },
@@ -354,7 +365,7 @@ export function createImportsService(deps: ImportsDeps) {
     async publish(slug: string, options: { rejectUnreviewed?: boolean }, actor: ImportActor): Promise<PublishResult> {
       const session = await draftSession(slug);
       const rows = await repo.directivesOf(session.id);
-      const pending = rows.filter((d) => reviewOf(d) === 'pending');
+      const pending = rows.filter(awaitsReview);
       if (pending.length > 0 && !options.rejectUnreviewed) {
         throw UnprocessableError('unreviewed_directives', `${pending.length} رهنمود پیشنهادی هنوز بررسی نشده است؛ هر یک را تأیید یا رد کنید.`, {
           ids: pending.map((d) => d.id),

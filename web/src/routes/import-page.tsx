@@ -141,16 +141,22 @@ function DraftLoader(props: { slug: string }) {
 
 function recount(suggestions: ImportSuggestion[]): ImportDraft['counts'] {
   const n = (review: ImportSuggestion['review']) => suggestions.filter((s) => s.review === review).length;
-  return { pending: n('pending'), confirmed: n('confirmed'), rejected: n('rejected') };
+  const pendingCandidates = suggestions.filter((s) => s.review === 'pending' && s.origin === 'candidate').length;
+  return { pending: n('pending') - pendingCandidates, candidates: pendingCandidates, confirmed: n('confirmed'), rejected: n('rejected') };
 }
+
+/** A candidate under the threshold joins the suggestions once a reviewer confirms it. */
+const inMainList = (s: ImportSuggestion) => s.origin !== 'candidate' || s.review === 'confirmed';
+const candidateRank = (s: ImportSuggestion) => Number(s.anchor.replace(/^c/, '')) || 0;
 
 /** Step 2: review and publish. */
 function DraftReview(props: { initial: ImportDraft }) {
   const [draft, setDraft] = createSignal<ImportDraft>(props.initial);
   usePageTitle(() => `بررسی: ${draft().title}`);
   const navigate = useNavigate();
-  const ordered = createMemo(() => [...draft().suggestions].sort((a, b) => a.start - b.start || a.id - b.id));
-  const numberOf = createMemo(() => new Map(ordered().map((s, i) => [s.id, i + 1])));
+  const ordered = createMemo(() => draft().suggestions.filter(inMainList).sort((a, b) => a.start - b.start || a.id - b.id));
+  const candidates = createMemo(() => draft().suggestions.filter((s) => !inMainList(s)).sort((a, b) => candidateRank(a) - candidateRank(b)));
+  const numberOf = createMemo(() => new Map([...ordered(), ...candidates()].map((s, i) => [s.id, i + 1])));
   const shownRepairs = createMemo(() => draft().repairs.filter((r) => r.kind !== 'normalize'));
 
   const replace = (updated: ImportSuggestion) => {
@@ -248,7 +254,7 @@ function DraftReview(props: { initial: ImportDraft }) {
                   <Show when={typeof paragraph.mediaStartMs === 'number'}>
                     <span class="passage-time">{formatMediaTime(paragraph.mediaStartMs ?? 0)} </span>
                   </Show>
-                  <For each={reviewPieces(paragraph, draft().suggestions.filter((s) => s.review !== 'rejected'), shownRepairs())}>
+                  <For each={reviewPieces(paragraph, ordered().filter((s) => s.review !== 'rejected'), shownRepairs())}>
                     {(piece) => (
                       <Show
                         when={piece.suggestion}
@@ -317,6 +323,21 @@ function DraftReview(props: { initial: ImportDraft }) {
               </For>
             </ol>
           </Show>
+          <Show when={candidates().length > 0}>
+            <details class="candidate-list">
+              <summary>
+                {countOf(candidates().length, 'رهنمود احتمالی دیگر')}
+                <span class="field-hint"> — جمله‌هایی که امتیازشان به آستانهٔ پیشنهاد نرسید، به ترتیب احتمال</span>
+              </summary>
+              <ol class="suggestion-list">
+                <For each={candidates()}>
+                  {(suggestion) => (
+                    <SuggestionCard suggestion={suggestion} number={numberOf().get(suggestion.id) ?? 0} draft={draft()} onChange={replace} />
+                  )}
+                </For>
+              </ol>
+            </details>
+          </Show>
         </section>
       </div>
 
@@ -376,6 +397,9 @@ function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; d
         <span class={`review-badge review-${props.suggestion.review}`}>{REVIEW_LABELS[props.suggestion.review]}</span>
         <Show when={props.suggestion.origin === 'added'}>
           <span class="review-badge">افزوده‌ی بازبین</span>
+        </Show>
+        <Show when={props.suggestion.origin === 'candidate'}>
+          <span class="review-badge">احتمالی</span>
         </Show>
       </h3>
       <blockquote class="suggestion-quote">{props.suggestion.quote}</blockquote>
