@@ -9,6 +9,7 @@ import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persia
 import { isoToJalali, parseDate } from '../persian/jalali';
 import { splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
+import { findAddressee } from './actor';
 import { findActor, judgeVoices } from './authority';
 import { obligationClause } from './clause';
 import { contentStart, DERIVED_CUES, findCues, type CueHit } from './cues';
@@ -125,6 +126,21 @@ function kindOf(cues: CueHit[], hasDeadline: boolean, hasAssignee: boolean, hasR
   if (!hasAssignee && !hasRefs && !hasDeadline) return 'exhortation';
   if (WE_VERB.test(text) && !hasRefs && !hasDeadline) return 'exhortation';
   return 'instruction';
+}
+
+/** Where the addressee stands in the quote: the phrase an obligation gives it, else the unit named, else an actor word. */
+function addresseeSpan(
+  quote: string,
+  unit: { start: number; end: number } | undefined,
+  actorWord: string | null,
+  toText: (start: number, end: number) => [number, number],
+): [number, number] | null {
+  const said = findAddressee(quote);
+  const at = said ? quote.indexOf(said) : -1;
+  if (said && at >= 0) return toText(at, at + said.length);
+  if (unit) return toText(unit.start, unit.end);
+  const wordAt = actorWord ? quote.indexOf(actorWord) : -1;
+  return actorWord && wordAt >= 0 ? toText(wordAt, wordAt + actorWord.length) : null;
 }
 
 function fired(cue: { id: string; label: string; weight: number }): FiredCue {
@@ -281,14 +297,7 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
     // Only what the sentence itself names: a unit from context or a default would assign the wrong office.
     const assignee = assigneeMention?.code ?? null;
     const assigneeFrom: SuggestedDirective['assigneeFrom'] = assignee ? 'text' : null;
-    const actorText = assigneeMention
-      ? toText(assigneeMention.start, assigneeMention.end)
-      : actorWord
-        ? (() => {
-            const at = quoteNorm.indexOf(actorWord);
-            return at >= 0 ? toText(quoteFrom + at, quoteFrom + at + actorWord.length) : null;
-          })()
-        : null;
+    const actorText = addresseeSpan(quoteNorm, assigneeMention, actorWord, (s, e) => toText(quoteFrom + s, quoteFrom + e));
 
     let dueRule: string | null = null;
     if (deadline) {
