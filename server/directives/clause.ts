@@ -6,20 +6,13 @@
  * clause say nothing about this obligation. Pure: works on normalizePersian text.
  */
 import { findVerbs, type VerbForm } from '../persian/verb-forms';
-import type { CueHit } from './cues';
+import { cuesWith, type CueHit } from './cues';
 
-/** Obligations that bind by themselves: a duty, an order, a decision, a grace period given, a ban. */
-export const STRONG_OBLIGATION = new Set(['obliged', 'ordered', 'grace-given', 'grace-held', 'decided', 'forbidden', 'grace-headline', 'duty-of', 'policy-conditional', 'statute', 'mandatory']);
-/** Obligations that only say "should": they need the speaker's authority, a unit or a date. */
-export const WEAK_OBLIGATION = new Set(['must', 'necessary', 'passive-action', 'demanded', 'emphasised-on', 'you-must']);
-/** A subjunctive command with no modal («بخشداران … را تهیه کنند»): an order only from an official or to a unit. */
-export const BARE_COMMAND = new Set(['imperative', 'act']);
-/**
- * The task is a noun in these («خواستار … شد»، «بر لزوم … تاکید کرد»، «موظف به … هستند»), or a statute
- * states it in the indicative («… ظرف یک ماه اعلام می‌گردد»), or it is mandatory («ارائه کارت … الزامی است»), or a
- * deadline was given whose sanction follows («۷۲ ساعت فرصت داده‌ایم و اگر … جریمه می‌شود»): no task verb to judge.
- */
-export const NOMINAL_OBLIGATION = new Set(['demanded', 'emphasised-on', 'duty-of', 'grace-headline', 'grace-given', 'policy-conditional', 'statute', 'mandatory']);
+// Which cues oblige, and how, is a trait of each cue's row in the cue table (cues.ts).
+export const STRONG_OBLIGATION = cuesWith('strong-obligation');
+export const WEAK_OBLIGATION = cuesWith('weak-obligation');
+export const BARE_COMMAND = cuesWith('bare-command');
+export const NOMINAL_OBLIGATION = cuesWith('nominal-obligation');
 
 export interface ObligationClause {
   /** The obligation cue the clause is built around, or null when the sentence has none. */

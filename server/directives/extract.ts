@@ -12,7 +12,7 @@ import { repairText, type RepairedText } from '../repair/repair';
 import { findAddressee } from './actor';
 import { findActor, judgeVoices } from './authority';
 import { obligationClause } from './clause';
-import { contentStart, DERIVED_CUES, findCues, type CueHit } from './cues';
+import { contentStart, cuesWith, DERIVED_CUES, findCues, type CueGroup, type CueHit } from './cues';
 import { resolveDeadline } from './deadline';
 import { judgeStructure, type GateVerdict } from './gate';
 import { namesPastYear, pastFrame } from './past';
@@ -104,9 +104,9 @@ const EXPLAINED_FEATURES = 4;
 const FOREIGN_ACTOR =
   /(?<![\p{L}])(?:روسیه|آمریکا|امریکا|عراق|عراقی|انگلیس|انگلستان|فرانسه|آلمان|اروپا|اروپایی|ژاپن|چین|اسرائیل|صهیونیستی|عربستان|سعودی|ترکیه|پاکستان|افغانستان|سوریه|لبنان|کانادا|یک کشور|کشورهای عضو|اتحادیه اروپا|سازمان ملل|شورای امنیت|آژانس|سازمان بهداشت جهانی|یونسکو|یونیسف|ناتو|بانک جهانی|صندوق بین المللی پول)(?![\p{L}])/u;
 /** Cue groups that can make a directive on their own; deadlines and emphasis only add weight. */
-const CORE_GROUPS = new Set(['obligation', 'order', 'decision', 'act', 'policy']);
+const CORE_GROUPS: ReadonlySet<CueGroup> = new Set<CueGroup>(['obligation', 'order', 'decision', 'act', 'policy']);
 /** Core cues that say "should" without saying who: they need an actor that must act. */
-const WEAK_CORE = new Set(['must', 'necessary', 'passive-action', 'imperative', 'demanded']);
+const WEAK_CORE = cuesWith('weak-core');
 const DELIVERABLE =
   /(?<![\p{L}])(?:تهیه|ارسال|ارائه|تدوین|گزارش|برنامه|تکمیل|اجرا|اجرای|راه اندازی|فروش|واگذاری|پرداخت|ثبت|تحویل|شناسایی|پیگیری|برگزاری|تامین|نصب|احداث|تعیین|معرفی|بازدید|تعمیر|رفع|جذب|پایش|بررسی|اعلام(?! (?:کرد|کردند|کرده|شد|داشت|می کند|نمود))|توزیع)(?![\p{L}])/u;
 /** First person plural verbs at a clause end: «فعال کنیم»، «افزایش دهیم». */
