@@ -39,13 +39,31 @@ describe('import page', () => {
     const reversedMark = page.locator('.repair-mark[title*="وارونه"]');
     expect(await reversedMark.count()).toBeGreaterThanOrEqual(1);
 
-    // Suggestions highlighted in place, each card with its cues.
+    // Suggestions highlighted in place, each card with its reasons; then the ranked candidates,
+    // collapsed, so the directives under the threshold are one click away.
+    const main = page.locator('.review-suggestions > .suggestion-list > .suggestion-card');
+    const candidates = page.locator('.candidate-list .suggestion-card');
     const cards = page.locator('.suggestion-card');
-    expect(await cards.count()).toBeGreaterThanOrEqual(4);
-    expect(await page.locator('mark.suggestion-mark').count()).toBeGreaterThanOrEqual(4);
-    const actionCards = page.locator('.suggestion-card:has(.kind-badge.kind-action), .suggestion-card:has(.kind-badge.kind-instruction)');
-    expect(await actionCards.count()).toBe(4);
-    expect(await cards.first().locator('.suggestion-cues .chip').count()).toBeGreaterThan(0);
+    expect(await main.count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('mark.suggestion-mark').count()).toBeGreaterThanOrEqual(await main.count());
+    expect(await main.first().locator('.suggestion-cues .chip').count()).toBeGreaterThan(0);
+    const more = page.locator('.candidate-list > summary');
+    expect(await more.textContent()).toMatch(/رهنمود احتمالی دیگر/);
+    expect(await candidates.first().isVisible()).toBe(false);
+    await more.click();
+    expect(await candidates.first().isVisible()).toBe(true);
+    const candidateCount = await candidates.count();
+    expect(candidateCount).toBeGreaterThan(0);
+    expect(candidateCount).toBeLessThanOrEqual(10);
+    await checkA11y(page);
+    await more.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-candidates-desktop', { fullPage: false });
+    await page.setViewportSize(viewports.phone);
+    await more.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-candidates-phone', { fullPage: false });
+    await page.setViewportSize(viewports.desktop);
+    const FOUR = ['بر اساس ماده 27 اقدام کنند', 'بخش خصوصی را فعال کنیم', 'تهیه برنامه های عملیاتی', 'حداقل طی 3 ماه آینده'];
+    for (const words of FOUR) expect(await cards.filter({ hasText: words }).count(), words).toBe(1);
     // The two-week deadline, resolved against 1 Bahman 1399, shown in Jalali.
     const twoWeeks = page.locator('.suggestion-card', { hasText: 'دو هفته' });
     await expect.poll(() => twoWeeks.getByLabel('مهلت (شمسی)').inputValue()).toBe('۱۳۹۹/۱۱/۱۵');
@@ -85,18 +103,24 @@ describe('import page', () => {
     await addedCard.waitFor();
     expect(await addedCard.locator('.suggestion-quote').textContent()).toBe(missed);
 
-    // Confirm the actionable ones, reject the rest.
-    const total = await cards.count();
+    // Confirm the four with one click each (a confirmed candidate joins the suggestions), reject the
+    // other suggestions; candidates left alone never hold up publishing.
+    for (const words of FOUR) {
+      const card = cards.filter({ hasText: words });
+      if (((await card.getAttribute('class')) ?? '').includes('review-confirmed')) continue;
+      await card.getByRole('button', { name: /^تأیید/ }).click();
+      await expect.poll(async () => (await cards.filter({ hasText: words }).getAttribute('class')) ?? '').toContain('review-confirmed');
+    }
+    for (const words of FOUR) expect(await main.filter({ hasText: words }).count(), words).toBe(1);
+    const total = await main.count();
     for (let i = 0; i < total; i++) {
-      const card = cards.nth(i);
-      const kind = (await card.locator('.kind-badge').getAttribute('class')) ?? '';
-      const review = (await card.getAttribute('class')) ?? '';
-      if (review.includes('review-confirmed')) continue;
-      const name = /kind-(action|instruction)/.test(kind) ? /^تأیید/ : /^رد/;
-      await card.getByRole('button', { name }).click();
+      const card = main.nth(i);
+      if (!((await card.getAttribute('class')) ?? '').includes('review-pending')) continue;
+      await card.getByRole('button', { name: /^رد/ }).click();
       await expect.poll(async () => (await card.getAttribute('class')) ?? '').not.toContain('review-pending');
     }
     expect(await page.locator('.suggestion-card.review-confirmed').count()).toBe(5);
+    expect(await page.getByLabel(/بررسی‌نشده رد شوند/).count()).toBe(0);
     await checkA11y(page);
     await screenshot(page, 'import-review-desktop');
 
