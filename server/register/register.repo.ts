@@ -144,19 +144,19 @@ function whereOf(filter: RegisterFilter, today: string): Sql {
 const DEADLINE = `COALESCE(d.due_on, (SELECT min(a.due_on) FROM action_items a WHERE a.directive_id = d.id))`;
 const PROGRESS = `(SELECT avg(CASE WHEN a.status = 'done' THEN 100 ELSE a.progress END) FROM action_items a WHERE a.directive_id = d.id AND a.status <> 'cancelled')`;
 
-function orderOf(order: RegisterOrder, ids: number[] | undefined): Sql {
+/** ORDER BY for the page's ids; relevance is ordered in JS from the text matches' own order. */
+function orderOf(order: RegisterOrder): string {
   const dir = order.desc ? 'DESC' : 'ASC';
-  const tie = `s.held_on IS NULL, s.held_on DESC, d.session_id DESC, d.start ASC`;
+  const tie = `s.held_on IS NULL, s.held_on DESC, d.session_id DESC, d.start ASC, d.id ASC`;
   switch (order.sort) {
     case 'due':
-      return sql(`deadline IS NULL, deadline ${dir}, ${tie}`);
+      return `${DEADLINE} IS NULL, ${DEADLINE} ${dir}, ${tie}`;
     case 'progress':
-      return sql(`progress IS NULL, progress ${dir}, ${tie}`);
+      return `${PROGRESS} IS NULL, ${PROGRESS} ${dir}, ${tie}`;
     case 'relevance':
-      // Position in the text matches, best first.
-      return ids ? sql(`(SELECT CAST(j.key AS INTEGER) FROM json_each(?) j WHERE j.value = d.id) ${dir}`, json(ids)) : sql(tie);
+      return tie;
     case 'date':
-      return sql(`s.held_on IS NULL, s.held_on ${dir}, d.session_id ${dir}, d.start ASC`);
+      return `s.held_on IS NULL, s.held_on ${dir}, d.session_id ${dir}, d.start ASC, d.id ASC`;
   }
 }
 
@@ -167,39 +167,60 @@ export function createRegisterRepo(database: Database) {
   const { client } = database;
 
   return {
+    /**
+     * One page in two steps: the ids of the page (sorting only what the order needs), then the
+     * page's rows with their deadline and progress; SQLite would otherwise compute those for every
+     * matching row before sorting.
+     */
     async page(filter: RegisterFilter, order: RegisterOrder, today: string, limit: number, offset: number): Promise<{ rows: RegisterRow[]; total: number }> {
       const where = whereOf(filter, today);
-      const ordering = orderOf(order, filter.ids);
-      const [list, count] = await client.batch(
-        [
+      const from = `FROM directives d JOIN sessions s ON s.id = d.session_id WHERE ${where.text}`;
+      let pageIds: number[];
+      let total: number;
+      if (order.sort === 'relevance' && filter.ids) {
+        const rs = await client.execute({ sql: `SELECT d.id ${from}`, args: where.args });
+        const found = new Set(rs.rows.map((r) => num(r.id)));
+        const ranked = filter.ids.filter((id) => found.has(id));
+        if (order.desc) ranked.reverse();
+        total = ranked.length;
+        pageIds = ranked.slice(offset, offset + limit);
+      } else {
+        const [ids, count] = await client.batch(
+          [
+            { sql: `SELECT d.id ${from} ORDER BY ${orderOf(order)} LIMIT ? OFFSET ?`, args: [...where.args, limit, offset] },
+            { sql: `SELECT count(*) AS n ${from}`, args: where.args },
+          ],
+          'read',
+        );
+        pageIds = (ids?.rows ?? []).map((r) => num(r.id));
+        total = num(count?.rows[0]?.n);
+      }
+      if (pageIds.length === 0) return { rows: [], total };
+      const rs = await client.execute({
+        sql: `SELECT d.id, d.anchor, d.quote, d.speaker, d.kind, d.due_rule, d.assignee_code, ${DEADLINE} AS deadline, ${PROGRESS} AS progress,
+                     s.id AS session_id, s.slug, s.title, s.held_on, s.series
+              FROM directives d JOIN sessions s ON s.id = d.session_id
+              WHERE d.id IN (SELECT value FROM json_each(?))`,
+        args: [json(pageIds)],
+      });
+      const byId = new Map(
+        rs.rows.map((r): [number, RegisterRow] => [
+          num(r.id),
           {
-            sql: `SELECT d.id, d.anchor, d.quote, d.speaker, d.kind, d.due_rule, d.assignee_code, ${DEADLINE} AS deadline, ${PROGRESS} AS progress,
-                         s.id AS session_id, s.slug, s.title, s.held_on, s.series
-                  FROM directives d JOIN sessions s ON s.id = d.session_id
-                  WHERE ${where.text}
-                  ORDER BY ${ordering.text}
-                  LIMIT ? OFFSET ?`,
-            args: [...where.args, ...ordering.args, limit, offset],
+            id: num(r.id),
+            anchor: String(r.anchor),
+            quote: String(r.quote),
+            speaker: str(r.speaker),
+            kind: String(r.kind) as DirectiveKind,
+            dueRule: str(r.due_rule),
+            deadline: str(r.deadline),
+            assigneeCode: str(r.assignee_code),
+            session: { id: num(r.session_id), slug: String(r.slug), title: String(r.title), heldOn: str(r.held_on), series: str(r.series) },
+            progress: r.progress === null ? null : Math.round(num(r.progress)),
           },
-          { sql: `SELECT count(*) AS n FROM directives d JOIN sessions s ON s.id = d.session_id WHERE ${where.text}`, args: where.args },
-        ],
-        'read',
+        ]),
       );
-      const rows = (list?.rows ?? []).map(
-        (r): RegisterRow => ({
-          id: num(r.id),
-          anchor: String(r.anchor),
-          quote: String(r.quote),
-          speaker: str(r.speaker),
-          kind: String(r.kind) as DirectiveKind,
-          dueRule: str(r.due_rule),
-          deadline: str(r.deadline),
-          assigneeCode: str(r.assignee_code),
-          session: { id: num(r.session_id), slug: String(r.slug), title: String(r.title), heldOn: str(r.held_on), series: str(r.series) },
-          progress: r.progress === null ? null : Math.round(num(r.progress)),
-        }),
-      );
-      return { rows, total: num(count?.rows[0]?.n) };
+      return { rows: pageIds.map((id) => byId.get(id)).filter((r): r is RegisterRow => r !== undefined), total };
     },
 
     /** Actions of these directives, with how many follow-ups each has. */

@@ -46,6 +46,9 @@ export const sessions = sqliteTable(
     // check read each row past its body and source text (overflow pages), ~100 MB at 30,000 sessions.
     index('sessions_status_updated').on(t.status, t.updatedAt),
     index('sessions_status_hash').on(t.status, t.contentHash),
+    // Covering index for the directive register's join (status, date and series of each directive's
+    // session) without reading session rows past their body and source text.
+    index('sessions_register').on(t.id, t.status, t.heldOn, t.series),
   ],
 );
 

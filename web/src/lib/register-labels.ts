@@ -26,7 +26,7 @@ export const BUCKET_LABELS: Record<StripBucket, string> = {
 };
 
 export const SORT_CHOICES: Array<{ value: string; label: string }> = [
-  { value: '', label: 'پیش‌فرض (تاریخ نشست، تازه‌ترین نخست)' },
+  { value: '', label: 'پیش‌فرض' },
   { value: 'date', label: 'تاریخ نشست' },
   { value: 'due', label: 'مهلت' },
   { value: 'progress', label: 'پیشرفت' },
