@@ -1,5 +1,5 @@
 /**
- * `npm run bench:register [-- --size 30000] [--passes 20]`: the directive register at scale. The
+ * `npm run bench:register [-- --size 30000] [--passes 20] [--keep]`: the directive register at scale. The
  * `npm run bench` corpus (Fars News repeated to `size` sessions, bulk JSONL ingest) plus the sample
  * content, then directives and actions written straight into the database (2 of 3 sessions get a
  * directive quoting the first sentence of their first paragraph; 80 % published, 10 % draft, 10 %
@@ -174,5 +174,7 @@ try {
   console.log(`\nEvery register page request together: p50 ${percentile(all, 0.5).toFixed(1)} ms, p95 ${percentile(all, 0.95).toFixed(1)} ms, p99 ${percentile(all, 0.99).toFixed(1)} ms (target p95 ≤ 100 ms).`);
   database.close();
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  // `--keep`: leave the database for EXPLAIN QUERY PLAN and the like.
+  if (argv.includes('--keep')) console.error(`kept ${join(dir, 'neshast.db')}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

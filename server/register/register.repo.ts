@@ -185,15 +185,13 @@ export function createRegisterRepo(database: Database) {
         total = ranked.length;
         pageIds = ranked.slice(offset, offset + limit);
       } else {
-        const [ids, count] = await client.batch(
-          [
-            { sql: `SELECT d.id ${from} ORDER BY ${orderOf(order)} LIMIT ? OFFSET ?`, args: [...where.args, limit, offset] },
-            { sql: `SELECT count(*) AS n ${from}`, args: where.args },
-          ],
-          'read',
-        );
-        pageIds = (ids?.rows ?? []).map((r) => num(r.id));
-        total = num(count?.rows[0]?.n);
+        // One pass: the window count is the total of the same rows (a page past the end asks again).
+        const ids = await client.execute({
+          sql: `SELECT d.id, count(*) OVER () AS total ${from} ORDER BY ${orderOf(order)} LIMIT ? OFFSET ?`,
+          args: [...where.args, limit, offset],
+        });
+        pageIds = ids.rows.map((r) => num(r.id));
+        total = ids.rows.length > 0 ? num(ids.rows[0]?.total) : num((await client.execute({ sql: `SELECT count(*) AS n ${from}`, args: where.args })).rows[0]?.n);
       }
       if (pageIds.length === 0) return { rows: [], total };
       const rs = await client.execute({
@@ -243,21 +241,25 @@ export function createRegisterRepo(database: Database) {
       }));
     },
 
-    /** Counts per speaker spelling or per series, over the same filters. */
+    /**
+     * Counts per speaker spelling or per series, over the same filters: the actions are summed once
+     * per directive, with the same rules as the state filters (so each count equals its list).
+     */
     async summaries(by: 'speaker' | 'series', filter: RegisterFilter, today: string): Promise<SummaryCounts[]> {
       const where = whereOf(filter, today);
-      const onTime = stateCondition('done_on_time', today);
-      const late = stateCondition('done_late', today);
-      const open = stateCondition('open', today);
-      const overdue = stateCondition('overdue', today);
       const key = by === 'speaker' ? 'd.speaker' : 's.series';
       const rs = await client.execute({
-        sql: `SELECT ${key} AS k, count(*) AS given, sum(EXISTS (${ACTIONS})) AS assigned,
-                     sum(${onTime.text}) AS on_time, sum(${late.text}) AS late, sum(${open.text}) AS open, sum(${overdue.text}) AS overdue
-              FROM directives d JOIN sessions s ON s.id = d.session_id
+        sql: `WITH agg AS (
+                SELECT a.directive_id, count(*) AS n, sum(a.status IN ${OPEN}) AS open, sum(a.status IN ${OPEN} AND a.due_on < ?) AS overdue,
+                       sum(a.status = 'done') AS done, sum(${LATE}) AS late
+                FROM action_items a GROUP BY a.directive_id)
+              SELECT ${key} AS k, count(*) AS given, sum(agg.n > 0) AS assigned,
+                     sum(agg.done > 0 AND agg.open = 0 AND agg.late = 0) AS on_time, sum(agg.done > 0 AND agg.open = 0 AND agg.late > 0) AS late,
+                     sum(agg.open > 0) AS open, sum(agg.overdue > 0) AS overdue
+              FROM directives d JOIN sessions s ON s.id = d.session_id LEFT JOIN agg ON agg.directive_id = d.id
               WHERE ${where.text}
               GROUP BY ${key}`,
-        args: [...onTime.args, ...late.args, ...open.args, ...overdue.args, ...where.args],
+        args: [today, ...where.args],
       });
       return rs.rows.map((r) => ({
         key: str(r.k),
