@@ -89,6 +89,7 @@ describe('the directive register in the browser', () => {
       expect(await manager.locator('.register-quote-text').first().textContent()).toBe(quote);
     }
     await checkA11y(manager);
+    await manager.locator('.register-row').first().scrollIntoViewIfNeeded();
     await screenshot(manager, 'register-03-row-open-desktop', { fullPage: false });
 
     await manager.getByRole('link', { name: 'دیدن در متن نشست' }).click();

@@ -33,9 +33,11 @@ export function RegisterPage() {
     <section class="page register-page" aria-labelledby="register-heading">
       <header class="page-header register-header">
         <h1 id="register-heading">رهنمودها</h1>
-        <p class="page-lead">همه رهنمودهای منتشرشده با جای آن‌ها در نشست، مهلت و پیشرفت در هر واحد.</p>
-        <p class="link-row no-print">
-          <A href="/directives/summaries">خلاصه به تفکیک گوینده و مجموعه</A>
+        <p class="page-lead">
+          همه رهنمودهای منتشرشده با جای آن‌ها در نشست، مهلت و پیشرفت در هر واحد.{' '}
+          <A href="/directives/summaries" class="no-print">
+            خلاصه به تفکیک گوینده و مجموعه
+          </A>
         </p>
       </header>
       <RegisterFilterForm />
@@ -179,7 +181,6 @@ function RegisterFilterForm() {
           <option value="desc">نزولی</option>
         </select>
       </div>
-      <p id="register-date-hint" class="field-hint">تاریخ‌ها شمسی (مانند ۱۴۰۰/۰۱/۰۱) یا میلادی.</p>
       <div class="form-actions">
         <button type="submit" class="button">
           پالایش
@@ -188,6 +189,7 @@ function RegisterFilterForm() {
           پاک کردن پالایه‌ها
         </button>
       </div>
+      <p id="register-date-hint" class="field-hint">تاریخ‌ها شمسی (مانند ۱۴۰۰/۰۱/۰۱) یا میلادی.</p>
     </form>
   );
 }
