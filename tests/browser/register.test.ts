@@ -119,6 +119,14 @@ describe('the directive register in the browser', () => {
     await expect.poll(() => phone.locator('.list-summary').textContent()).toContain('۸ رهنمود');
     expect(await phone.locator('.list-summary').textContent()).toContain('حسین فیروزی');
 
+    // Words of the quote typed with Arabic kaf and without the ZWNJ the text has.
+    await phone.goto(`${app.server.url}/directives`);
+    await phone.getByLabel('واژه‌های متن رهنمود').pressSequentially('املاك مازاد');
+    await phone.getByRole('button', { name: 'پالایش', exact: true }).click();
+    await phone.waitForURL((url) => url.searchParams.get('q') === 'املاك مازاد');
+    await expect.poll(() => phone.locator('.register-row').count()).toBe(2);
+    expect(await phone.locator('.register-row').allTextContents()).toEqual([expect.stringContaining('مازاد'), expect.stringContaining('مازاد')]);
+
     await phone.emulateMedia({ media: 'print' });
     expect(await phone.locator('.register-filters').isVisible()).toBe(false);
     expect(await phone.locator('.register-quote-print').first().isVisible()).toBe(true);
