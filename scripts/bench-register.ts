@@ -140,11 +140,14 @@ try {
     ['text «وزیر آموزش» + overdue', `/api/directives?limit=25&q=${e('وزیر آموزش')}&state=overdue`],
     ['page 40 (offset 975)', '/api/directives?limit=25&offset=975'],
     ['summaries by speaker', '/api/directives/summaries?by=speaker'],
+    [`CSV, «باز و گذشته از مهلت», ${jy}`, `/api/directives/export.csv?state=overdue&from=${e(`${jy}/01/01`)}&to=${e(`${jy}/12/29`)}`],
+    ['CSV, every published directive', '/api/directives/export.csv'],
     ['related directives', `/api/directives/${firstId}/related`],
   ];
   const call = async (path: string) => {
     const res = await app.request(path, { headers: { cookie } });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    if (path.includes('.csv')) return { total: (await res.text()).split('\r\n').length - 2 };
     return (await res.json()) as { total?: number };
   };
   const started = performance.now();

@@ -97,14 +97,29 @@ export function createRegisterService(repo: RegisterRepo, clock: Clock) {
   async function present(rows: RegisterRow[], day: string, people: KnownPerson[]): Promise<RegisterItem[]> {
     const [actions, units] = await Promise.all([repo.actionsOf(rows.map((r) => r.id)), repo.units()]);
     const unitNames = new Map(units.map((u) => [u.code, u.name]));
+    // Persian order of the units once, not per row (a CSV holds thousands of rows of 31 units).
+    const unitRank = new Map([...units].sort((a, b) => collator.compare(a.name, b.name)).map((u, i) => [u.code, i]));
+    const speakerNames = new Map<string, string>();
+    const nameOf = (speaker: string) => {
+      let name = speakerNames.get(speaker);
+      if (name === undefined) {
+        name = canonicalSpeaker(speaker, people);
+        speakerNames.set(speaker, name);
+      }
+      return name;
+    };
     const byDirective = new Map<number, RegisterActionRow[]>();
-    for (const a of actions) byDirective.set(a.directiveId, [...(byDirective.get(a.directiveId) ?? []), a]);
+    for (const a of actions) {
+      const list = byDirective.get(a.directiveId);
+      if (list) list.push(a);
+      else byDirective.set(a.directiveId, [a]);
+    }
     return rows.map((r) => {
       const own = byDirective.get(r.id) ?? [];
       const strip = own
         .map((a) => ({ code: a.unitCode, name: unitNames.get(a.unitCode) ?? a.unitCode, bucket: stripBucket(a, day) }))
         .filter((u): u is { code: string; name: string; bucket: StripBucket } => u.bucket !== null)
-        .sort((a, b) => collator.compare(a.name, b.name));
+        .sort((a, b) => (unitRank.get(a.code) ?? 1e9) - (unitRank.get(b.code) ?? 1e9) || collator.compare(a.name, b.name));
       const count = (b: StripBucket) => strip.filter((u) => u.bucket === b).length;
       const open = own.filter((a) => a.status !== 'done' && a.status !== 'cancelled');
       const state = headlineState({
@@ -121,7 +136,7 @@ export function createRegisterService(repo: RegisterRepo, clock: Clock) {
         quote: r.quote,
         kind: r.kind,
         speaker: r.speaker,
-        speakerName: r.speaker ? canonicalSpeaker(r.speaker, people) : null,
+        speakerName: r.speaker ? nameOf(r.speaker) : null,
         session: { slug: r.session.slug, title: r.session.title, heldOn: r.session.heldOn, heldOnJalali: r.session.heldOn ? formatJalali(r.session.heldOn) : null, series: r.session.series },
         deadline: r.deadline,
         deadlineJalali: r.deadline ? formatJalali(r.deadline) : null,

@@ -6,6 +6,7 @@
  */
 import { For, Show } from 'solid-js';
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
+import { getMe } from '../api/auth';
 import { getUnits } from '../api/reports';
 import { getDirectiveSummaries, getRegister, REGISTER_PAGE_SIZE, registerCsvUrl, registerFilters, registerHref, type RegisterItem } from '../api/register';
 import { usePageTitle } from '../components/page-title';
@@ -29,6 +30,7 @@ export function RegisterPage() {
   const filters = () => registerFilters(search);
   const page = () => parsePage(search.page);
   const list = createAsync(() => getRegister(filters(), page()));
+  const me = createAsync(() => getMe());
   return (
     <section class="page register-page" aria-labelledby="register-heading">
       <header class="page-header register-header">
@@ -38,6 +40,16 @@ export function RegisterPage() {
           <A href="/directives/summaries" class="no-print">
             خلاصه به تفکیک گوینده و مجموعه
           </A>
+          <Show when={me()?.unitCode}>
+            {(unit) => (
+              <>
+                {' · '}
+                <A href={registerHref({ unit: unit() })} class="no-print">
+                  رهنمودهایی که به واحد من می‌رسد
+                </A>
+              </>
+            )}
+          </Show>
         </p>
       </header>
       <RegisterFilterForm />
