@@ -19,7 +19,7 @@ let manager: Page;
 const problems: string[][] = [];
 
 async function assign(page: Page, anchor: string, units: string[], dueOn?: string): Promise<void> {
-  const id = await directiveId(page, anchor);
+  const id = await directiveId(anchor);
   const response = await page.context().request.post(`${app.server.url}/api/directives/${id}/assignments`, {
     data: { units, dueOn },
     headers: { Origin: app.server.url },
@@ -27,11 +27,10 @@ async function assign(page: Page, anchor: string, units: string[], dueOn?: strin
   expect(response.status(), await response.text()).toBe(201);
 }
 
-async function directiveId(page: Page, anchor: string): Promise<number> {
+async function directiveId(anchor: string): Promise<number> {
   const rows = await app.server.database.client.execute({ sql: 'SELECT id FROM directives WHERE anchor = ?', args: [anchor] });
   const id = Number(rows.rows[0]?.id);
   expect(id, anchor).toBeGreaterThan(0);
-  void page;
   return id;
 }
 
@@ -151,7 +150,7 @@ describe('the directive register in the browser', () => {
   });
 
   it("lists a directive's related directives in other sessions with their outcome", async () => {
-    const id = await directiveId(manager, 'operational-programmes-1400');
+    const id = await directiveId('operational-programmes-1400');
     await manager.goto(`${app.server.url}/directives/${id}`);
     const related = manager.locator('.related-list li', { hasText: 'ارسال نکرده‌اند' });
     await related.waitFor();
