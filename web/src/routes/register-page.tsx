@@ -182,7 +182,8 @@ function RegisterFilterForm() {
       <div class="field">
         <label for="register-sort">مرتب‌سازی</label>
         <select id="register-sort" name="sort" value={current().sort ?? ''}>
-          <For each={SORT_CHOICES}>{(s) => <option value={s.value}>{s.label}</option>}</For>
+          {/* Relevance needs words to be relevant to (the server refuses it without them). */}
+          <For each={SORT_CHOICES.filter((s) => s.value !== 'relevance' || current().q)}>{(s) => <option value={s.value}>{s.label}</option>}</For>
         </select>
       </div>
       <div class="field">
