@@ -38,6 +38,9 @@ import { createSessionsService } from './sessions/sessions.service';
 import { searchRoutes, searchServiceFor } from './search/search.routes';
 import { createImportsRepo } from './imports/imports.repo';
 import { importsRoutes } from './imports/imports.routes';
+import { createRegisterRepo } from './register/register.repo';
+import { registerRoutes } from './register/register.routes';
+import { createRegisterService } from './register/register.service';
 import { createImportsService } from './imports/imports.service';
 
 const CONTENT_SECURITY_POLICY = {
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/search', searchRoutes(search))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
+    .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
     .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock)))
     .route('/notifications', notificationsRoutes(db, actions, deps.clock))
     .route('/reports', reportsRoutes(actionsRepo, actions))

@@ -112,6 +112,11 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     body: () => ({ units: ['prov-fars'], dueOn: '2021-03-01' }),
     expect: only(201, 'admin', 'manager'),
   },
+  // The directive register (issue 18): every signed-in role reads published directives.
+  'GET /api/directives': { path: () => '/api/directives', expect: signedIn(200) },
+  'GET /api/directives/export.csv': { path: () => '/api/directives/export.csv', expect: signedIn(200) },
+  'GET /api/directives/summaries': { path: () => '/api/directives/summaries?by=speaker', expect: signedIn(200) },
+  'GET /api/directives/:id/related': { path: (w) => `/api/directives/${w.directiveId}/related`, expect: signedIn(200) },
   'GET /api/directives/:id/rollup': { path: (w) => `/api/directives/${w.directiveId}/rollup`, expect: signedIn(200) },
   'GET /api/actions': { path: () => '/api/actions', expect: signedIn(200) },
   'GET /api/actions/mine': { path: () => '/api/actions/mine', expect: signedIn(200) },

@@ -103,9 +103,9 @@ describe('signing in and out', () => {
 
 describe('the header shows each role its own pages', () => {
   it.each([
-    ['staff', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو']],
-    ['manager', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید']],
-    ['admin', ['نشست‌ها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید', 'کاربران']],
+    ['staff', ['نشست‌ها', 'رهنمودها', 'اقدام‌ها', 'جست‌وجو']],
+    ['manager', ['نشست‌ها', 'رهنمودها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید']],
+    ['admin', ['نشست‌ها', 'رهنمودها', 'اقدام‌ها', 'جست‌وجو', 'نشست جدید', 'کاربران']],
   ] as const)('%s', async (role, expected) => {
     const page = await openPage(app.browser);
     await app.server.signIn(page, { role });

@@ -29,6 +29,8 @@ export const routes: RouteDefinition[] = [
   { path: '/admin/users', component: lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsers }))) },
   { path: '/actions', component: lazy(() => import('./routes/actions-list').then((m) => ({ default: m.ActionsList }))) },
   { path: '/actions/:id', component: lazy(() => import('./routes/action-page').then((m) => ({ default: m.ActionPage }))) },
+  { path: '/directives', component: lazy(() => import('./routes/register-page').then((m) => ({ default: m.RegisterPage }))) },
+  { path: '/directives/summaries', component: lazy(() => import('./routes/register-summaries').then((m) => ({ default: m.RegisterSummariesPage }))) },
   { path: '/directives/:id', component: lazy(() => import('./routes/directive-page').then((m) => ({ default: m.DirectivePage }))) },
   { path: '/verification', component: lazy(() => import('./routes/verification-queue').then((m) => ({ default: m.VerificationQueue }))) },
   { path: '/dashboard', component: lazy(() => import('./routes/dashboard-page').then((m) => ({ default: m.DashboardPage }))) },
@@ -43,6 +45,7 @@ export const routes: RouteDefinition[] = [
 /** Links in the site header, in order. */
 export const navigation: NavLink[] = [
   { href: '/', label: 'نشست‌ها', end: true },
+  { href: '/directives', label: 'رهنمودها' },
   { href: '/actions', label: 'اقدام‌ها' },
   { href: '/search', label: 'جست‌وجو' },
   { href: '/imports/new', label: 'نشست جدید', roles: ['manager', 'admin'] },

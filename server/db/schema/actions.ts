@@ -35,6 +35,9 @@ export const actionItems = sqliteTable(
     uniqueIndex('action_items_directive_unit').on(t.directiveId, t.unitCode),
     index('action_items_unit_due').on(t.unitCode, t.dueOn),
     index('action_items_status').on(t.status),
+    // The register's state filters, summaries and progress sort (status, due date, closing, progress
+    // per directive) answered from the index alone.
+    index('action_items_directive_status').on(t.directiveId, t.status, t.dueOn, t.closedAt, t.progress),
   ],
 );
 

@@ -46,6 +46,11 @@ export const sessions = sqliteTable(
     // check read each row past its body and source text (overflow pages), ~100 MB at 30,000 sessions.
     index('sessions_status_updated').on(t.status, t.updatedAt),
     index('sessions_status_hash').on(t.status, t.contentHash),
+    // Covering index for the directive register's join (status, date and series of each directive's
+    // session) without reading session rows past their body and source text.
+    index('sessions_register').on(t.id, t.status, t.heldOn, t.series),
+    // …and for its date ranges (the plain held_on index would read each row for its status).
+    index('sessions_status_held_on').on(t.status, t.heldOn, t.series),
   ],
 );
 

@@ -14,6 +14,7 @@ import { DueBadge, ProgressMeter, StatusBadge } from '../components/action-badge
 import { ActionsNav, isManagerRole } from '../components/actions-nav';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
+import { RelatedDirectives } from '../components/related-directives';
 import { AsyncBoundary } from '../components/states';
 import { PRIORITIES, PRIORITY_LABELS } from '../lib/action-labels';
 import { formatJalaliDate } from '../lib/jalali-date';
@@ -137,6 +138,10 @@ function DirectiveView(props: { rollup: DirectiveRollup }) {
           </div>
         </Show>
       </section>
+
+      <Show when={directive().status === 'published'}>
+        <RelatedDirectives id={directive().id} />
+      </Show>
 
       <Show when={isManagerRole(me()?.role)}>
         <Show when={directive().status === 'published'} fallback={<PublishForm rollup={props.rollup} />}>

@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:register [-- --size 30000] [--passes 20] [--keep]`: the directive register at scale. The
+ * `npm run bench` corpus (Fars News repeated to `size` sessions, bulk JSONL ingest) plus the sample
+ * content, then directives and actions written straight into the database (2 of 3 sessions get a
+ * directive quoting the first sentence of their first paragraph; 80 % published, 10 % draft, 10 %
+ * rejected; half the published ones assigned, to one province or fanned out to all 31, in every
+ * status). Then signed-in requests through the real app (`app.request`, no socket) for filtered
+ * register pages, the CSV-free summaries and related directives: warm-up, then `passes` timed
+ * rounds; p50 / p95 / p99 per request.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApp } from '../server/app';
+import { systemClock } from '../server/app-deps';
+import { openDatabase } from '../server/db/client';
+import { ingestPaths } from '../server/ingest/ingest';
+import { hasCorpora } from '../server/search/eval/corpora';
+import { createUsersRepo } from '../server/users/users.repo';
+import { createUsersService } from '../server/users/users.service';
+import { writeCorpusJsonl } from './bench/corpus';
+import { percentile } from './bench/queries';
+import { REPO_ROOT } from './bench/server-process';
+import { argValue } from './cli';
+
+if (!hasCorpora()) {
+  console.error('bench:register needs ../shared/corpora beside the repository (NESHAST_CORPORA)');
+  process.exit(2);
+}
+
+const argv = process.argv.slice(2);
+const size = Number(argValue(argv, '--size') ?? 30_000);
+const passes = Number(argValue(argv, '--passes') ?? 20);
+const began = performance.now();
+const log = (m: string) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
+
+const SPEAKERS = ['حسین فیروزی', 'فیروری', 'مریم احمدی', 'علی رضایی', 'رضائی', 'محمد کریمی', null];
+const KINDS = ['action', 'instruction', 'policy', 'exhortation'];
+const STATUSES = ['done', 'done', 'done', 'done', 'in_progress', 'in_progress', 'open', 'open', 'open', 'awaiting_verification', 'cancelled', 'blocked'];
+
+/** A deterministic pseudo-random stream (the same world on every run). */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'neshast-bench-register-'));
+try {
+  const database = await openDatabase(`file:${join(dir, 'neshast.db')}`);
+  const { client } = database;
+  const jsonl = join(dir, 'sessions.jsonl');
+  await writeCorpusJsonl(size, jsonl);
+  await ingestPaths(client, [resolve(REPO_ROOT, 'content')], { now: () => new Date() });
+  const summary = await ingestPaths(client, [jsonl], { now: () => new Date() });
+  if (summary.failures.length > 0) throw new Error(JSON.stringify(summary.failures.slice(0, 3)));
+  log(`${size} sessions ingested`);
+
+  // Directives: verbatim first sentences (start/end point into the body, as ingest's would).
+  const rnd = seeded(size);
+  const now = new Date().toISOString();
+  const sessions = await client.execute(`SELECT s.id, s.held_on, p.text, p.start FROM sessions s JOIN paragraphs p ON p.session_id = s.id AND p.ordinal = 0 WHERE s.slug LIKE 'fars-%'`);
+  const provinces = (await client.execute(`SELECT member_code FROM unit_group_members WHERE group_code = 'all-provinces' ORDER BY member_code`)).rows.map((r) => String(r.member_code));
+  const directives: unknown[][] = [];
+  sessions.rows.forEach((r, i) => {
+    if (i % 3 === 2) return;
+    const text = String(r.text);
+    const stop = text.search(/[.!؟?]/u);
+    const quote = text.slice(0, stop > 20 && stop < 400 ? stop + 1 : Math.min(text.length, 300));
+    const start = Number(r.start);
+    const x = rnd();
+    const status = x < 0.8 ? 'published' : x < 0.9 ? 'draft' : 'rejected';
+    const heldOn = r.held_on === null ? null : String(r.held_on);
+    const dueOn = heldOn && rnd() < 0.7 ? new Date(Date.parse(heldOn) + Math.floor(10 + rnd() * 120) * 86_400_000).toISOString().slice(0, 10) : null;
+    const a = rnd();
+    const assignee = a < 0.3 ? 'all-provinces' : a < 0.7 ? provinces[Math.floor(rnd() * provinces.length)] : null;
+    directives.push([Number(r.id), `b-${i}`, quote, start, start + quote.length, SPEAKERS[Math.floor(rnd() * SPEAKERS.length)], KINDS[i % 4], assignee, dueOn, status, now, now]);
+  });
+  for (let i = 0; i < directives.length; i += 2000) {
+    await client.execute({
+      sql: `INSERT INTO directives (session_id, anchor, quote, start, "end", speaker, kind, assignee_code, due_on, status, refs, cues, created_at, updated_at)
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),
+                   json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]'), json_extract(value, '$[9]'), '[]', '[]',
+                   json_extract(value, '$[10]'), json_extract(value, '$[11]')
+            FROM json_each(?)`,
+      args: [JSON.stringify(directives.slice(i, i + 2000))],
+    });
+  }
+  // Actions for half the published directives (policies aside), in every status, with a follow-up when reported on.
+  const published = await client.execute(`SELECT id, due_on, assignee_code FROM directives WHERE status = 'published' AND kind <> 'policy' AND anchor LIKE 'b-%'`);
+  const actions: unknown[][] = [];
+  for (const d of published.rows) {
+    if (rnd() < 0.5) continue;
+    const units = d.assignee_code === 'all-provinces' ? provinces : [provinces[Math.floor(rnd() * provinces.length)]];
+    const due = d.due_on === null ? null : String(d.due_on);
+    for (const unit of units) {
+      const status = STATUSES[Math.floor(rnd() * STATUSES.length)] ?? 'open';
+      const closed = status === 'done' && due ? new Date(Date.parse(due) + Math.floor(-20 + rnd() * 30) * 86_400_000).toISOString() : null;
+      actions.push([Number(d.id), unit, due, status, status === 'done' ? 100 : Math.floor(rnd() * 90), closed, now]);
+    }
+  }
+  for (let i = 0; i < actions.length; i += 5000) {
+    await client.execute({
+      sql: `INSERT INTO action_items (directive_id, unit_code, due_on, status, progress, closed_at, priority, version, created_at, updated_at)
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),
+                   json_extract(value, '$[5]'), 'normal', 1, json_extract(value, '$[6]'), json_extract(value, '$[6]')
+            FROM json_each(?) WHERE true ON CONFLICT (directive_id, unit_code) DO NOTHING`,
+      args: [JSON.stringify(actions.slice(i, i + 5000))],
+    });
+  }
+  await client.execute(`INSERT INTO follow_ups (action_id, kind, note, progress, created_at) SELECT id, 'progress', 'گزارش', progress, updated_at FROM action_items WHERE status <> 'open'`);
+  await client.execute('ANALYZE');
+  const counts = (await client.execute(`SELECT (SELECT count(*) FROM directives) AS d, (SELECT count(*) FROM directives WHERE status = 'published') AS p, (SELECT count(*) FROM action_items) AS a, (SELECT count(*) FROM follow_ups) AS f`)).rows[0];
+  log(`${counts?.d} directives (${counts?.p} published), ${counts?.a} actions, ${counts?.f} follow-ups`);
+
+  const app = createApp({ database, clock: systemClock });
+  const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
+  const password = `bench-${Math.random().toString(36).slice(2)}-password`;
+  await users.create({ username: 'bench-manager', role: 'manager', password, displayName: 'مدیر آزمون' }, null);
+  const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify({ username: 'bench-manager', password }) });
+  const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  const firstId = Number((await client.execute(`SELECT id FROM directives WHERE status = 'published' AND anchor LIKE 'b-%' LIMIT 1 OFFSET 100`)).rows[0]?.id);
+
+  // The Jalali year most sessions fall in (the corpus's own dates), for the year filters.
+  const years = await client.execute(`SELECT substr(held_on, 1, 4) AS y, count(*) AS n FROM sessions WHERE held_on IS NOT NULL GROUP BY y ORDER BY n DESC LIMIT 1`);
+  const gy = Number(years.rows[0]?.y ?? 2021);
+  const jy = gy - 621;
+  const e = encodeURIComponent;
+  const requests: Array<[string, string]> = [
+    ['no filter, newest first', '/api/directives?limit=25'],
+    [`«باز و گذشته از مهلت», ${jy}`, `/api/directives?limit=25&state=overdue&from=${e(`${jy}/01/01`)}&to=${e(`${jy}/12/29`)}`],
+    ['speaker misspelt (فیروری)', `/api/directives?limit=25&speaker=${e('فیروری')}`],
+    ['unit prov-tehran, open', '/api/directives?limit=25&unit=prov-tehran&state=open'],
+    ['action, with deadline, by due date', '/api/directives?limit=25&kind=action&hasDeadline=true&sort=due'],
+    ['by progress, assigned', '/api/directives?limit=25&state=assigned&sort=progress&order=desc'],
+    [`done late, ${jy - 1}–${jy}`, `/api/directives?limit=25&state=done_late&from=${e(`${jy - 1}/01/01`)}&to=${e(`${jy}/12/29`)}`],
+    ['text «مجلس»', `/api/directives?limit=25&q=${e('مجلس')}`],
+    ['text «وزیر آموزش» + overdue', `/api/directives?limit=25&q=${e('وزیر آموزش')}&state=overdue`],
+    ['page 40 (offset 975)', '/api/directives?limit=25&offset=975'],
+    ['summaries by speaker', '/api/directives/summaries?by=speaker'],
+    [`CSV, «باز و گذشته از مهلت», ${jy}`, `/api/directives/export.csv?state=overdue&from=${e(`${jy}/01/01`)}&to=${e(`${jy}/12/29`)}`],
+    ['CSV, every published directive', '/api/directives/export.csv'],
+    ['related directives', `/api/directives/${firstId}/related`],
+  ];
+  const call = async (path: string) => {
+    const res = await app.request(path, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    if (path.includes('.csv')) return { total: (await res.text()).split('\r\n').length - 2 };
+    return (await res.json()) as { total?: number };
+  };
+  const started = performance.now();
+  await call(requests[7]?.[1] ?? '');
+  log(`first text query (builds the directive index): ${(performance.now() - started).toFixed(0)} ms`);
+  const rows: string[] = [];
+  const all: number[] = [];
+  for (const [name, path] of requests) {
+    const first = await call(path);
+    const times: number[] = [];
+    for (let i = 0; i < passes; i++) {
+      const t0 = performance.now();
+      await call(path);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    if (path.startsWith('/api/directives?')) all.push(...times);
+    rows.push(`| ${name} | ${first.total ?? '—'} | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.95).toFixed(1)} | ${percentile(times, 0.99).toFixed(1)} |`);
+    log(`${name}: p95 ${percentile(times, 0.95).toFixed(1)} ms`);
+  }
+  all.sort((a, b) => a - b);
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}.`);
+  console.log(`${size} sessions, ${counts?.d} directives (${counts?.p} published), ${counts?.a} actions, ${counts?.f} follow-ups; ${passes} timed passes per request after one warm-up.\n`);
+  console.log('| request (25 a page) | matches | p50 (ms) | p95 (ms) | p99 (ms) |\n|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log(`\nEvery register page request together: p50 ${percentile(all, 0.5).toFixed(1)} ms, p95 ${percentile(all, 0.95).toFixed(1)} ms, p99 ${percentile(all, 0.99).toFixed(1)} ms (target p95 ≤ 100 ms).`);
+  database.close();
+} finally {
+  // `--keep`: leave the database for EXPLAIN QUERY PLAN and the like.
+  if (argv.includes('--keep')) console.error(`kept ${join(dir, 'neshast.db')}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
