@@ -25,6 +25,8 @@ function present(d: SuggestedDirective) {
     dueRule: d.dueRule,
     refs: d.refs,
     cues: d.cues.map((c) => c.id),
+    probability: d.probability,
+    actor: d.actor,
   };
 }
 
@@ -66,17 +68,17 @@ if (batch !== undefined) {
     }
     const text = typeof record.text === 'string' ? record.text : '';
     const date = typeof record.date === 'string' ? parseDate(record.date) : null;
-    const { directives } = extractSession({ text, sessionDate: date, units, people });
-    process.stdout.write(`${JSON.stringify({ id: record.id ?? null, directives: directives.map(present) })}\n`);
+    const { directives, candidates } = extractSession({ text, sessionDate: date, units, people });
+    process.stdout.write(`${JSON.stringify({ id: record.id ?? null, directives: directives.map(present), candidates: candidates.map(present) })}\n`);
   });
 } else {
   const [file] = positionalArgs(argv, ['--date'], ['--json']);
   if (file === undefined) fail('usage: npm run extract -- [--date YYYY-MM-DD | --date 1399-11-01] [--json] FILE|-');
   const sessionDate = sessionDateOf(argValue(argv, '--date'));
-  const { repaired, directives } = extractSession({ text: readInput(file), sessionDate, units, people });
+  const { repaired, directives, candidates } = extractSession({ text: readInput(file), sessionDate, units, people });
   if (argv.includes('--json')) {
     const paragraphs = repaired.paragraphs.map((p) => ({ text: p.text, start: p.start, end: p.end }));
-    process.stdout.write(`${JSON.stringify({ text: repaired.text, paragraphs, directives: directives.map(present), repairs: repaired.repairs })}\n`);
+    process.stdout.write(`${JSON.stringify({ text: repaired.text, paragraphs, directives: directives.map(present), candidates: candidates.map(present), repairs: repaired.repairs })}\n`);
   } else {
     const counts = new Map<string, number>();
     for (const r of repaired.repairs) counts.set(r.kind, (counts.get(r.kind) ?? 0) + r.count);
@@ -94,8 +96,13 @@ if (batch !== undefined) {
       if (d.dueRule) out.push(`   مهلت: «${d.dueRule}»${d.due ? ` → ${formatJalali(d.due)} (${d.due})` : ''}`);
       if (d.dueWarning) out.push(`   هشدار: ${d.dueWarning}`);
       if (d.refs.length > 0) out.push(`   ارجاع: ${d.refs.join('، ')}`);
-      out.push(`   نشانه‌ها: ${d.cues.map((c) => c.label).join('، ')} (امتیاز ${d.score})`);
+      out.push(`   چرا: ${d.cues.map((c) => c.label).join('، ')} (احتمال ${Math.round(d.probability * 100)}٪)`);
     });
+    if (candidates.length > 0) {
+      out.push('');
+      out.push(`رهنمودهای احتمالی دیگر (زیر آستانه، به ترتیب احتمال): ${candidates.length}`);
+      for (const d of candidates) out.push(`   ${Math.round(d.probability * 100)}٪ «${d.quote.length > 120 ? `${d.quote.slice(0, 120)}…` : d.quote}»`);
+    }
     process.stdout.write(`${out.join('\n')}\n`);
   }
 }

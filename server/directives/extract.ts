@@ -371,7 +371,12 @@ export function otherCandidates(verdicts: readonly SentenceVerdict[], count: num
 export interface ExtractedSession {
   repaired: RepairedText;
   directives: SuggestedDirective[];
+  /** The next most likely sentences under the threshold, best first (what the review lists after the suggestions). */
+  candidates: SuggestedDirective[];
 }
+
+/** How many candidates under the threshold a review lists after the suggestions. */
+export const REVIEW_CANDIDATES = 10;
 
 /**
  * Repair raw text, then suggest its directives. Offsets point into `repaired.text`.
@@ -382,5 +387,10 @@ export interface ExtractedSession {
  */
 export function extractSession(options: ExtractOptions): ExtractedSession {
   const repaired = repairText(options.text);
-  return { repaired, directives: extractDirectives({ ...options, text: repaired.text }) };
+  const verdicts = explainDirectives({ ...options, text: repaired.text });
+  return {
+    repaired,
+    directives: verdicts.filter((v) => v.suggested).map((v) => v.directive),
+    candidates: otherCandidates(verdicts, REVIEW_CANDIDATES).map((v) => v.directive),
+  };
 }

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { CUE_RULES, DERIVED_CUES } from '../directives/cues';
 import { resolveDeadline } from '../directives/deadline';
 import { GATE_REASONS } from '../directives/gate';
-import { explainDirectives, extractDirectives, otherCandidates, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
+import { explainDirectives, extractDirectives, otherCandidates, REVIEW_CANDIDATES, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
 import { describeFeature } from '../directives/model/model';
 import { findLegalRefs } from '../directives/refs';
 import { buildUnitMatcher } from '../directives/units';
@@ -35,8 +35,7 @@ export const REVIEW_CUES = {
   candidate: { id: 'model-candidate', label: 'رهنمود احتمالی: امتیازش کمتر از آستانهٔ پیشنهاد است', weight: 0 },
 } as const;
 
-/** Sentences under the threshold shown for review, best first, after the suggestions. */
-export const REVIEW_CANDIDATES = 10;
+
 
 export interface CueInfo {
   id: string;
