@@ -9,16 +9,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { hasCorpora } from '../server/search/eval/corpora';
 import { argValue } from './cli';
 import { judgeTargets, replaceSection, scaleChart, scaleSection } from './bench/report';
 import { benchSize, type SizeFigures } from './bench/run-size';
 import { REPO_ROOT } from './bench/server-process';
+import { requireCorpora } from '../server/search/eval/corpora-dir';
 
-if (!hasCorpora()) {
-  console.error('bench needs ../shared/corpora beside the repository');
-  process.exit(2);
-}
+requireCorpora('bench', ['farsnews']);
 
 const argv = process.argv.slice(2);
 const sizes = (argValue(argv, '--sizes') ?? '1500,7500,30000').split(',').map(Number);

@@ -27,3 +27,11 @@ export type Env = z.infer<typeof EnvSchema>;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return EnvSchema.parse(source);
 }
+
+/**
+ * Where the evaluation and benchmark scripts find the Persian corpora (never the server or a
+ * test): `NESHAST_CORPORA`, or undefined for the default beside the repository.
+ */
+export function readCorporaSetting(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  return z.string().optional().parse(source['NESHAST_CORPORA'] || undefined);
+}

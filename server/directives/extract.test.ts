@@ -4,7 +4,7 @@ import { formatJalali } from '../persian/jalali';
 import { DEFAULT_UNITS } from './default-units';
 import { explainDirectives, extractDirectives, extractSession, type UnitRef } from './extract';
 
-const seed = readFileSync(new URL('../../../shared/seeds/tvto-webinar-article.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../tests/fixtures/imports/tvto-webinar-article.txt', import.meta.url), 'utf8');
 const units: UnitRef[] = [
   ...DEFAULT_UNITS,
   { code: 'prov-tehran', name: 'اداره کل آموزش فنی و حرفه‌ای استان تهران', kind: 'province', aliases: ['استان تهران'] },

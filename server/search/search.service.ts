@@ -162,7 +162,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   let workerBuilding = false;
   const workerUrl = options.mergeInWorker === false ? undefined : deps.url;
   const authToken = options.authToken ?? deps.authToken;
-  // One writer at a time in this process (PITFALLS 1: keep writes on one queue).
+  // One writer at a time in this process (docs/decisions.md: writes on one queue).
   let writes: Promise<unknown> = Promise.resolve();
   const queue = <T>(job: () => Promise<T>): Promise<T> => {
     const next = writes.then(job, job);
