@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { systemClock } from '../server/app-deps';
+import { systemClock } from '../server/clock';
 import { openDatabase } from '../server/db/client';
 import { ingestPaths } from '../server/ingest/ingest';
 import { requireCorpora } from '../server/search/eval/corpora-dir';
@@ -61,7 +61,7 @@ async function buildDatabase(dir: string, size: number): Promise<void> {
   const database = await openDatabase(`file:${join(dir, 'neshast.db')}`);
   try {
     const indexer = createSearchService(database, { autoMerge: false });
-    const summary = await ingestPaths(database.client, [join(REPO_ROOT, 'content'), jsonl], { now: () => systemClock.now(), indexer });
+    const summary = await ingestPaths(database.client, [join(REPO_ROOT, 'content'), jsonl], { clock: systemClock, indexer });
     if (summary.failures.length > 0) throw new Error(`bench:start ingest failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);
     await indexer.rebuild();
   } finally {

@@ -3,7 +3,7 @@
  * absolute expiry, password change that signs the user out everywhere else.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import { auditValues } from '../audit/audit';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
