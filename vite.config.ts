@@ -30,7 +30,7 @@ export default defineConfig({
       // Co-located tests of modules: pure logic, services on an in-memory database, no server process.
       { extends: true, test: { name: 'unit', include: ['server/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       // Across layers: the HTTP API through the real app, migrations, the ingest and search CLIs.
-      { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/search/**/*.test.ts'] } },
+      { extends: true, test: { name: 'api', include: ['tests/layering.test.ts', 'tests/api/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/search/**/*.test.ts'] } },
       // Real Chromium against the built web app.
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'] } },
       // Server processes: crashes, locks, two instances, backups, the compiled server.

@@ -14,7 +14,8 @@ import { normalizePersian } from '../../persian/normalize';
 import { IngestError } from '../ingest-error';
 import type { ErrorCode } from '../../errors';
 import { FrontMatterSchema } from '../front-matter';
-import { composeBody, type DirectiveInput, type ParagraphInput, type SessionInput } from '../session-input';
+import { composeBody } from '../../session-body';
+import type { DirectiveInput, ParagraphInput, SessionInput } from '../session-input';
 
 /** A directive as written in the file: unit and speaker still as codes/keys, plus its line. */
 export interface MarkedDirective extends Omit<DirectiveInput, 'start' | 'end'> {
