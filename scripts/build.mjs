@@ -39,7 +39,7 @@ function stale(/** @type {string} */ output, /** @type {string[]} */ inputs) {
 }
 
 export const webIsStale = () => stale(WEB_INDEX, ['web', 'vite.config.ts']);
-export const serverIsStale = () => stale(SERVER_ENTRY, ['server']);
+export const serverIsStale = () => stale(SERVER_ENTRY, ['server', 'tsconfig.json']);
 
 export async function buildWeb() {
   const { build } = await import('vite');
@@ -91,10 +91,22 @@ export async function buildIfStale(force = false) {
   return built;
 }
 
+/** True for the error of an import whose package is not installed (vite and esbuild are dev dependencies). */
+export function isMissingPackage(/** @type {unknown} */ error) {
+  return error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND';
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const force = !process.argv.includes('--if-stale');
+  const ifStale = process.argv.includes('--if-stale');
   const started = performance.now();
-  const built = await buildIfStale(force);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(built.length > 0 ? `build: ${built.join(' and ')} into dist/ (${seconds} s)` : 'build: dist/ is up to date');
+  try {
+    const built = await buildIfStale(!ifStale);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(built.length > 0 ? `build: ${built.join(' and ')} into dist/ (${seconds} s)` : 'build: dist/ is up to date');
+  } catch (error) {
+    if (!isMissingPackage(error)) throw error;
+    console.error('build: dist/ was not built: Vite and esbuild are dev dependencies (installed by `npm install` without --omit=dev).');
+    // At install (`prepare`), an install without dev dependencies still succeeds; `npm start` says the same again.
+    process.exit(ifStale ? 0 : 1);
+  }
 }

@@ -5,10 +5,14 @@
  */
 import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
-import { buildIfStale, SERVER_ENTRY } from './build.mjs';
+import { buildIfStale, isMissingPackage, SERVER_ENTRY } from './build.mjs';
 
 const started = performance.now();
-const built = await buildIfStale();
+const built = await buildIfStale().catch((/** @type {unknown} */ error) => {
+  if (!isMissingPackage(error)) throw error;
+  console.error('npm start: dist/ is missing or older than its sources, and Vite and esbuild (dev dependencies) are not installed to build it: run `npm install`.');
+  process.exit(1);
+});
 if (built.length > 0) console.log(`build: ${built.join(' and ')} were older than their sources, rebuilt (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 // Stack traces name the TypeScript sources.
 process.setSourceMapsEnabled(true);
