@@ -28,7 +28,8 @@ export default defineConfig({
     // The tiers (`npm run test:unit` …); `vitest run` and `npm test` run them all.
     projects: [
       // Co-located tests of modules: pure logic, services on an in-memory database, no server process.
-      { extends: true, test: { name: 'unit', include: ['server/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      // Threads start faster than processes (this tier took 25–39 s against 38–57 s, on 2 cores at load 12); nothing here changes process-wide state.
+      { extends: true, test: { name: 'unit', pool: 'threads', include: ['server/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       // Across layers: the HTTP API through the real app, migrations, the ingest and search CLIs.
       { extends: true, test: { name: 'api', include: ['tests/layering.test.ts', 'tests/api/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/search/**/*.test.ts'] } },
       // Real Chromium against the built web app.
