@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../server/app';
-import { systemClock } from '../server/app-deps';
+import { systemClock } from '../server/clock';
 import { openDatabase } from '../server/db/client';
 import { ingestPaths } from '../server/ingest/ingest';
-import { hasCorpora } from '../server/search/eval/corpora';
+import { requireCorpora } from '../server/search/eval/corpora-dir';
 import { createUsersRepo } from '../server/users/users.repo';
 import { createUsersService } from '../server/users/users.service';
 import { writeCorpusJsonl } from './bench/corpus';
@@ -23,10 +23,7 @@ import { percentile } from './bench/queries';
 import { REPO_ROOT } from './bench/server-process';
 import { argValue } from './cli';
 
-if (!hasCorpora()) {
-  console.error('bench:register needs ../shared/corpora beside the repository (NESHAST_CORPORA)');
-  process.exit(2);
-}
+requireCorpora('bench:register', ['farsnews']);
 
 const argv = process.argv.slice(2);
 const size = Number(argValue(argv, '--size') ?? 30_000);
@@ -53,8 +50,8 @@ try {
   const { client } = database;
   const jsonl = join(dir, 'sessions.jsonl');
   await writeCorpusJsonl(size, jsonl);
-  await ingestPaths(client, [resolve(REPO_ROOT, 'content')], { now: () => new Date() });
-  const summary = await ingestPaths(client, [jsonl], { now: () => new Date() });
+  await ingestPaths(client, [resolve(REPO_ROOT, 'content')], { clock: systemClock });
+  const summary = await ingestPaths(client, [jsonl], { clock: systemClock });
   if (summary.failures.length > 0) throw new Error(JSON.stringify(summary.failures.slice(0, 3)));
   log(`${size} sessions ingested`);
 

@@ -9,15 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../server/db/client';
 import { storeSessions } from '../server/ingest/session-store';
-import { asTypedOnPersianKeyboard, hasCorpora, readHamshahri } from '../server/search/eval/corpora';
+import { asTypedOnPersianKeyboard, readHamshahri } from '../server/search/eval/corpora';
 import { seeded } from '../server/search/eval/variants';
 import { createSearchService } from '../server/search/search.service';
 import { argValue } from './cli';
+import { requireCorpora } from '../server/search/eval/corpora-dir';
 
-if (!hasCorpora()) {
-  console.error('needs ../shared/corpora beside the repository');
-  process.exit(2);
-}
+requireCorpora('bench-search-service', ['hamshahri']);
 
 const size = Number(argValue(process.argv.slice(2), '--sizes') ?? 5375);
 const { docs: all, topics } = readHamshahri();

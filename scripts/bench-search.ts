@@ -5,15 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { hasCorpora, readFarsNews, readHamshahri, asTypedOnPersianKeyboard, type CorpusDoc } from '../server/search/eval/corpora';
+import { readFarsNews, readHamshahri, asTypedOnPersianKeyboard, type CorpusDoc } from '../server/search/eval/corpora';
 import { fts5Engine, oursEngine, type EvalEngine } from '../server/search/eval/engines';
 import { argValue } from './cli';
 import { percentile, queriesFrom } from './bench/queries';
+import { requireCorpora } from '../server/search/eval/corpora-dir';
 
-if (!hasCorpora()) {
-  console.error('bench:search needs ../shared/corpora beside the repository');
-  process.exit(2);
-}
+requireCorpora('bench:search', ['hamshahri', 'farsnews']);
 
 interface Figures {
   buildS: number;

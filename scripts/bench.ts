@@ -2,23 +2,20 @@
  * `npm run bench [-- --sizes 1500,7500,30000] [--no-write] [--json FILE] [--from FILE]`: the scale benchmark
  * (ingest, index, search against FTS5, server start, memory, a new session searchable, HTTP
  * load) at each size; prints progress, writes its section into docs/benchmarks.md and the
- * chart docs/bench-scale.svg. `--from FILE` re-renders the section from a saved `--json` run (after
- * editing docs/bench-scale-notes.md, the analysis printed under the figures).
+ * chart docs/bench-scale.svg. `--from FILE` re-renders the section from a saved `--json` run; the
+ * analysis of the figures is written by hand in docs/notes/bench-scale.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { hasCorpora } from '../server/search/eval/corpora';
 import { argValue } from './cli';
 import { judgeTargets, replaceSection, scaleChart, scaleSection } from './bench/report';
 import { benchSize, type SizeFigures } from './bench/run-size';
 import { REPO_ROOT } from './bench/server-process';
+import { requireCorpora } from '../server/search/eval/corpora-dir';
 
-if (!hasCorpora()) {
-  console.error('bench needs ../shared/corpora beside the repository');
-  process.exit(2);
-}
+requireCorpora('bench', ['farsnews']);
 
 const argv = process.argv.slice(2);
 const sizes = (argValue(argv, '--sizes') ?? '1500,7500,30000').split(',').map(Number);
@@ -50,13 +47,8 @@ async function measure(): Promise<z.infer<typeof SavedRun>> {
 const from = argValue(argv, '--from');
 const { info, rows } = from ? SavedRun.parse(JSON.parse(readFileSync(from, 'utf8'))) : await measure();
 const date = info.date;
-const notesFile = join(REPO_ROOT, 'docs/bench-scale-notes.md');
-let notes = '';
-try {
-  notes = readFileSync(notesFile, 'utf8');
-} catch {
-  // No analysis written yet: the section carries figures only.
-}
+// The analysis stays in its own file (docs/notes/bench-scale.md); the section links to it.
+const notes = 'Analysis of these figures (what limits the targets not met, what the benchmark found and fixed):\n[notes/bench-scale.md](notes/bench-scale.md).';
 const section = scaleSection(rows, info, notes);
 console.log(section);
 for (const t of judgeTargets(rows)) progress(`${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.figure}`);
@@ -67,7 +59,7 @@ if (!argv.includes('--no-write')) {
   const doc = join(REPO_ROOT, 'docs/benchmarks.md');
   writeFileSync(doc, replaceSection(readFileSync(doc, 'utf8'), section));
   writeFileSync(join(REPO_ROOT, 'docs/bench-scale.svg'), scaleChart(rows, date));
-  // The figures themselves, so the section can be re-rendered (`--from docs/bench-scale.json`) after editing the notes.
+  // The figures themselves, so the section can be re-rendered (`--from docs/bench-scale.json`) without measuring again.
   if (!from) writeFileSync(join(REPO_ROOT, 'docs/bench-scale.json'), `${JSON.stringify({ info, rows }, null, 2)}\n`);
   progress('wrote docs/benchmarks.md (Scale section) and docs/bench-scale.svg');
 }

@@ -5,6 +5,7 @@
  * for every directive the finder proposes directives of other sessions; precision and recall over
  * directed pairs against the labels, per set, at the finder's threshold and at a few others.
  */
+import { systemClock } from '../server/clock';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,7 +37,7 @@ interface Labelled {
 const dir = mkdtempSync(join(tmpdir(), 'neshast-eval-related-'));
 try {
   const database = await openDatabase(`file:${join(dir, 'eval.db')}`);
-  await ingestPaths(database.client, [join(ROOT, 'content')], { now: () => new Date() });
+  await ingestPaths(database.client, [join(ROOT, 'content')], { clock: systemClock });
   const rows = await database.client.execute(`SELECT d.anchor, d.quote, s.slug FROM directives d JOIN sessions s ON s.id = d.session_id WHERE d.status = 'published' ORDER BY d.id`);
   database.close();
   const docs: Labelled[] = rows.rows.map((r) => ({ key: String(r.anchor), set: 'sample', session: String(r.slug), quote: String(r.quote) }));

@@ -1,20 +1,18 @@
 /**
- * `npm run eval:search [-- --json FILE]`: search quality on the shared corpora, ours and the
+ * `npm run eval:search [-- --json FILE]`: search quality on the corpora (docs/decisions.md: corpora), ours and the
  * peers side by side in one run: Hamshahri (MAP@100, nDCG@10; topics as given and as typed
  * on a Persian keyboard), ParsiNLU RC (MRR@10, success@10 on dev and eval), and misspelt or
  * variant forms of the queries.
  */
 import { writeFileSync } from 'node:fs';
-import { asTypedOnPersianKeyboard, hasCorpora, readHamshahri, readParsinlu, type CorpusDoc, type Topic } from '../server/search/eval/corpora';
+import { asTypedOnPersianKeyboard, readHamshahri, readParsinlu, type CorpusDoc, type Topic } from '../server/search/eval/corpora';
 import { fts5Engine, miniSearchEngine, oursEngine, stockLunrEngine, type EvalEngine } from '../server/search/eval/engines';
 import { averagePrecision, mean, ndcg, reciprocalRank, success } from '../server/search/eval/metrics';
 import { makeVariant, VARIANTS } from '../server/search/eval/variants';
 import { argValue } from './cli';
+import { requireCorpora } from '../server/search/eval/corpora-dir';
 
-if (!hasCorpora()) {
-  console.error('eval:search needs ../shared/corpora beside the repository');
-  process.exit(2);
-}
+requireCorpora('eval:search', ['hamshahri', 'parsinlu-rc']);
 
 const makeEngines = (): EvalEngine[] => [oursEngine(), stockLunrEngine(), miniSearchEngine(), fts5Engine(false), fts5Engine(true)];
 

@@ -1,7 +1,7 @@
 /**
  * npm run extract -- [--date YYYY-MM-DD | --date 1399-11-01] [--json] FILE|-
  * npm run extract -- --batch FILE.jsonl
- * Repairs raw Persian text and prints its suggested directives (DESIGN.md §5).
+ * Repairs raw Persian text and prints its suggested directives (docs/decisions.md: interfaces outside checks rely on).
  */
 import { readFileSync } from 'node:fs';
 import { extractSession, type SuggestedDirective } from '../server/directives/extract';
@@ -11,7 +11,7 @@ import { IngestError } from '../server/ingest/ingest-error';
 import { argValue, positionalArgs } from './cli';
 import { loadPeople, loadUnits } from './extract-context';
 
-/** The fields DESIGN.md §5 promises, in its order. */
+/** The fields the extract interface promises (docs/decisions.md), in its order. */
 function present(d: SuggestedDirective) {
   return {
     quote: d.quote,

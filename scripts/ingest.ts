@@ -1,4 +1,5 @@
 /** `npm run ingest -- [--db URL] PATH…`: ingest content; one summary line; non-zero exit on bad input. */
+import { systemClock } from '../server/clock';
 import { openDatabase } from '../server/db/client';
 import { readEnv } from '../server/env';
 import { describeFailure, describeSummary, ingestPaths } from '../server/ingest/ingest';
@@ -18,7 +19,7 @@ const search = createSearchService(database, { autoMerge: false });
 const bar = progress('ingest');
 const started = performance.now();
 const summary = await ingestPaths(database.client, paths, {
-  now: () => new Date(),
+  clock: systemClock,
   indexer: search,
   onProgress: (done, total) => bar.update(done, total),
 });

@@ -16,7 +16,7 @@ import { AppError } from '../server/errors';
 import { ingestPaths } from '../server/ingest/ingest';
 import { createUsersRepo } from '../server/users/users.repo';
 import { createUsersService } from '../server/users/users.service';
-import { systemClock } from '../server/app-deps';
+import { systemClock } from '../server/clock';
 import { argValue, positionalArgs } from './cli';
 
 const USAGE = `usage: npm run user -- add --username U --role ${roles.join('|')} [--unit CODE] [--name "…"] [--db URL]
@@ -31,7 +31,7 @@ function isRole(value: string | undefined): value is Role {
 
 /** The password from NESHAST_PASSWORD, else from standard input (typed without echo on a terminal). */
 async function readPassword(): Promise<string> {
-  const fromEnv = process.env.NESHAST_PASSWORD;
+  const fromEnv = readEnv().NESHAST_PASSWORD;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
     let text = '';
@@ -63,7 +63,7 @@ async function ensureCatalogue(): Promise<void> {
   const { rows } = await database.client.execute('SELECT count(*) AS n FROM units');
   if (Number(rows[0]?.n ?? 0) > 0 || !env.CONTENT_DIR) return;
   const files = ['units.yaml', 'people.yaml'].map((f) => join(env.CONTENT_DIR, f)).filter((f) => existsSync(f));
-  if (files.length > 0) await ingestPaths(database.client, files, { now: () => systemClock.now() });
+  if (files.length > 0) await ingestPaths(database.client, files, { clock: systemClock });
 }
 const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
 

@@ -2,15 +2,9 @@
 import type { SessionPolicy } from './auth/auth.service';
 import type { ThrottlePolicy } from './auth/login-throttle';
 import type { ScryptParams } from './auth/password';
+import type { Clock } from './clock';
 import type { Database } from './db/client';
 import type { SessionIndexer } from './ingest/ingest';
-
-/** Injectable time, so overdue logic and expiry are testable. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export interface AppDeps {
   database: Database;

@@ -4,12 +4,35 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
+/** Every `code` the API answers with: clients may rely on these; add a new one here. */
+export const ERROR_CODES = [
+  // Any route
+  'invalid_request', 'not_found', 'unauthenticated', 'forbidden', 'conflict', 'version_conflict', 'payload_too_large',
+  'unsupported_media_type', 'cross_site_request', 'too_many_attempts', 'unavailable', 'http_error', 'internal',
+  // Accounts
+  'invalid_credentials', 'wrong_password', 'weak_password', 'invalid_username', 'unit_required', 'scope_required',
+  // Sessions, imports and ingest
+  'invalid_kind', 'invalid_date', 'invalid_media_url', 'invalid_span', 'invalid_upload', 'file_missing', 'unsupported_file',
+  'empty_file', 'binary_file', 'unknown_encoding', 'unreadable_source', 'unreviewed_directives', 'session_empty',
+  'duplicate_slug', 'jsonl_malformed', 'jsonl_invalid', 'yaml_invalid', 'unknown_unit', 'unknown_person', 'broken_cue',
+  'front_matter_missing', 'front_matter_yaml', 'front_matter_invalid', 'directive_unclosed', 'directive_unknown',
+  'directive_empty', 'directive_kind', 'directive_due',
+  // Search and the directive register
+  'query_empty', 'query_too_long', 'invalid_range', 'unknown_state', 'relevance_without_query',
+  // Directives, assignments and actions
+  'session_draft', 'directive_not_published', 'policy_not_assignable', 'no_units', 'group_not_allowed', 'already_assigned',
+  'due_date_required', 'unknown_status', 'manager_only', 'not_your_unit', 'illegal_transition', 'reason_required',
+  'evidence_required', 'action_closed', 'empty_update', 'letter_number_required', 'idempotency_key_reused',
+  'too_many_files', 'file_too_large', 'file_empty', 'file_type_mismatch', 'file_type_not_allowed',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: ContentfulStatusCode;
   readonly details?: unknown;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = 'AppError';
     this.status = status;
@@ -19,16 +42,16 @@ export class AppError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
 }
 
 export const NotFoundError = (what = 'مورد درخواستی') => new AppError(404, 'not_found', `${what} پیدا نشد.`);
-export const BadRequestError = (code: string, message: string, details?: unknown) => new AppError(400, code, message, details);
+export const BadRequestError = (code: ErrorCode, message: string, details?: unknown) => new AppError(400, code, message, details);
 export const UnauthorizedError = () => new AppError(401, 'unauthenticated', 'برای این کار باید وارد شوید.');
 export const ForbiddenError = (message = 'اجازه این کار را ندارید.') => new AppError(403, 'forbidden', message);
 export const ConflictError = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
-export const UnprocessableError = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
+export const UnprocessableError = (code: ErrorCode, message: string, details?: unknown) => new AppError(422, code, message, details);

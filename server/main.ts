@@ -8,7 +8,7 @@ import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { systemClock } from './app-deps';
+import { systemClock } from './clock';
 import { presentAuthUser } from './auth/auth.service';
 import { DEMO_MANAGER, prepareStartupAccounts } from './auth/first-run';
 import { seedDemoActions } from './demo/demo-actions';
@@ -24,18 +24,17 @@ import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
 const env = readEnv();
-const workers = Math.max(1, Number(process.env.NESHAST_WORKERS ?? '1') || 1);
-/** NESHAST_SEARCH_CACHE: result pages kept per process (0 turns the cache off; benchmarks compare). */
-const cachePages = Number(process.env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries);
+const workers = env.NESHAST_WORKERS;
+const cachePages = env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries;
 const openDb = () => openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN, busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
 const newSearch = (database: Awaited<ReturnType<typeof openDb>>) =>
-  createSearchService(database, { resultCache: { ...DEFAULT_RESULT_CACHE, maxEntries: Number.isFinite(cachePages) ? cachePages : DEFAULT_RESULT_CACHE.maxEntries } });
+  createSearchService(database, { resultCache: { ...DEFAULT_RESULT_CACHE, maxEntries: cachePages } });
 
 /** Migrations, sample content and first accounts: once, before anything serves. Notices to print once listening. */
 async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: ReturnType<typeof newSearch>): Promise<string[]> {
   if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {
     const started = performance.now();
-    const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { now: () => systemClock.now(), indexer: search });
+    const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { clock: systemClock, indexer: search });
     for (const failure of summary.failures) console.warn(describeFailure(failure));
     console.log(describeSummary(summary, (performance.now() - started) / 1000));
   }
@@ -43,7 +42,7 @@ async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: Ret
   try {
     const usersRepo = createUsersRepo(database.db);
     const users = createUsersService({ db: database.db, repo: usersRepo, clock: systemClock });
-    const notices = await prepareStartupAccounts(users, { demo: env.NESHAST_DEMO, env: { ...env, NODE_ENV: process.env.NODE_ENV } });
+    const notices = await prepareStartupAccounts(users, { demo: env.NESHAST_DEMO, env });
     const demoManager = env.NESHAST_DEMO ? await usersRepo.byUsername(DEMO_MANAGER) : undefined;
     if (demoManager) {
       const created = await seedDemoActions(database, systemClock, presentAuthUser(demoManager));
@@ -68,7 +67,7 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
 
   const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
   // NESHAST_TRACE=1: slow requests, event-loop delay and GC pauses once a second (load tests).
-  const trace = process.env.NESHAST_TRACE === '1' ? startRequestTrace() : null;
+  const trace = env.NESHAST_TRACE ? startRequestTrace() : null;
   const server = serve({ fetch: trace ? trace.wrap(app.fetch) : app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
     console.log(`Neshast is serving on http://${host}:${info.port}/${cluster.isWorker ? ` (worker ${cluster.worker?.id ?? '?'})` : ''}`);
@@ -124,5 +123,5 @@ if (workers > 1 && cluster.isPrimary) {
   // One search service per process: ingest indexes into it, the routes and imports use it.
   const search = newSearch(database);
   const notices = cluster.isWorker ? [] : await prepare(database, search);
-  await serveHere(database, search, notices, !cluster.isWorker || process.env.NESHAST_REMINDERS === '1');
+  await serveHere(database, search, notices, !cluster.isWorker || env.NESHAST_REMINDERS);
 }

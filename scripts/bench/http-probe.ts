@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { systemClock } from '../../server/app-deps';
+import { systemClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/client';
 import { ingestPaths } from '../../server/ingest/ingest';
 import { createSearchService } from '../../server/search/search.service';
@@ -41,7 +41,7 @@ const corpus = await writeCorpusJsonl(size, jsonl);
 if (!existsSync(`${dir}/neshast.db`)) {
   const database = await openDatabase(databaseUrl);
   const indexer = createSearchService(database, { autoMerge: false });
-  await ingestPaths(database.client, [resolve(REPO_ROOT, 'content'), jsonl], { now: () => systemClock.now(), indexer });
+  await ingestPaths(database.client, [resolve(REPO_ROOT, 'content'), jsonl], { clock: systemClock, indexer });
   await indexer.rebuild();
   const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
   await users.create({ username: 'bench-director', role: 'director', unitCode: 'prov-east-azarbaijan', password: PASSWORD, displayName: 'مدیرکل آزمون' }, null);

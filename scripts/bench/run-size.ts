@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { systemClock } from '../../server/app-deps';
+import { systemClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/client';
 import { ingestPaths } from '../../server/ingest/ingest';
 import { normalizePersian } from '../../server/persian/normalize';
@@ -108,12 +108,12 @@ async function measureInProcess(databaseUrl: string, jsonl: string, corpus: Benc
   // The catalogue and the sample sessions first (units, directives for actions); not timed.
   const database = await openDatabase(databaseUrl);
   const indexer = createSearchService(database, { autoMerge: false });
-  await ingestPaths(database.client, [resolve(REPO_ROOT, 'content')], { now: () => systemClock.now(), indexer });
+  await ingestPaths(database.client, [resolve(REPO_ROOT, 'content')], { clock: systemClock, indexer });
 
   // Bulk ingest including indexing (one delta segment of the new sessions), as `npm run ingest` does.
   const cpuBefore = process.cpuUsage();
   let started = performance.now();
-  const summary = await ingestPaths(database.client, [jsonl], { now: () => systemClock.now(), indexer });
+  const summary = await ingestPaths(database.client, [jsonl], { clock: systemClock, indexer });
   const ingestS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   if (summary.failures.length > 0 || summary.added !== size) throw new Error(`bench ingest failed: ${JSON.stringify(summary.failures.slice(0, 3))}`);

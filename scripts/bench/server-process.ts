@@ -1,5 +1,6 @@
 /**
- * @module A real Neshast server in a child process (`node --import tsx server/main.ts`) on a
+ * @module A real Neshast server in a child process (`node --import tsx server/main.ts`, or the
+ * compiled dist/server/main.js that `npm start` runs) on a
  * database URL: started, polled until `/api/health` answers, measured (RSS), stopped or killed.
  * Used by `npm run bench` and the reliability tests (two instances, crashes).
  */
@@ -33,6 +34,8 @@ export interface StartOptions {
   /** Extra environment (e.g. DATABASE_BUSY_TIMEOUT_MS). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Run the compiled server (dist/server/main.js, built by `npm run build`) instead of the sources. */
+  compiled?: boolean;
 }
 
 /** A port free right now on 127.0.0.1. */
@@ -74,7 +77,7 @@ function memoryOf(pid: number): { rssMB: number; peakMB: number } {
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, options.compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

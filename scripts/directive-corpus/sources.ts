@@ -4,8 +4,8 @@
  * with an id in the form of reserved.txt and its Jalali date. Reserved articles are never returned.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { corporaDir, requireCorpora as requireNamedCorpora } from '../../server/search/eval/corpora-dir';
 
 export interface SourceDocument {
   /** `farsnews/fars-news-1.json#12` or `hamshahri/HamshahriData/HamshahriCorpus/2003/HAM2-….ham`. */
@@ -16,22 +16,13 @@ export interface SourceDocument {
   text: string;
 }
 
-export function corporaRoot(): string {
-  const fromEnv = process.env.NESHAST_CORPORA;
-  if (fromEnv) return resolve(fromEnv);
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora');
-}
+/** The corpora root (NESHAST_CORPORA, else ../shared/corpora): one setting for every script. */
+export const corporaRoot = (): string => corporaDir();
 
+/** The corpora root, or exit 2 naming what is missing and where to put it. */
 export function requireCorpora(what: string): string {
-  const root = corporaRoot();
-  if (!existsSync(join(root, 'farsnews')) || !existsSync(join(root, 'hamshahri'))) {
-    console.error(
-      `${what} needs the shared corpora (farsnews/, hamshahri/) at ${root}.\n` +
-        'Put them there, or set NESHAST_CORPORA to the folder that holds them.',
-    );
-    process.exit(2);
-  }
-  return root;
+  requireNamedCorpora(what, ['farsnews', 'hamshahri']);
+  return corporaDir();
 }
 
 export function reservedIds(root: string): Set<string> {

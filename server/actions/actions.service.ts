@@ -4,7 +4,7 @@
  * version the user read. Rows become API shapes here (presenters).
  */
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import type { AuditEntry } from '../audit/audit';
 import type { ActionStatus } from '../db/schema';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';

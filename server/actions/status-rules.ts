@@ -3,6 +3,7 @@
  * Pure: knows nothing of HTTP or the database; the service turns a RuleViolation into a 403/422.
  */
 import type { ActionStatus, FollowUpKind, Role } from '../db/schema';
+import type { ErrorCode } from '../errors';
 
 /** A named step a person can take on an action. */
 export const transitionNames = ['start', 'request_verification', 'verify', 'return', 'block', 'resume', 'cancel', 'reopen'] as const;
@@ -61,7 +62,7 @@ export const STATUS_LABELS: Record<ActionStatus, string> = {
 export class RuleViolation extends Error {
   constructor(
     readonly status: 403 | 422,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

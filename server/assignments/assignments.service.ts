@@ -2,7 +2,7 @@
  * @module Turning a published directive into actions: publish it (with its due date), assign it to
  * units or groups (a group fans out into one action per member, idempotently), and roll its actions up.
  */
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import type { ActionsRepo } from '../actions/actions.repo';
 import { byUrgency, type ActionsService } from '../actions/actions.service';
 import type { Priority } from '../db/schema';

@@ -3,7 +3,7 @@
  * absolute expiry, password change that signs the user out everywhere else.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import { auditValues } from '../audit/audit';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -127,7 +127,7 @@ export function createAuthService(options: AuthServiceOptions) {
         throw new TooManyAttemptsError(Math.ceil(waitMs / 1000));
       }
       const user = await repo.userByUsername(username);
-      const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash(options.scrypt)));
       if (!user || !matches || user.disabled) {
         await recordAttempt(key, 'login.failure', user?.id ?? null, ip);
         throw new AppError(401, 'invalid_credentials', 'نام کاربری یا گذرواژه درست نیست.');

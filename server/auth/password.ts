@@ -53,11 +53,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
 }
 
-/** A hash nobody's password matches: checked against when the username is unknown, so timing does not tell. */
-let decoyHash: Promise<string> | undefined;
-export function decoyPasswordHash(): Promise<string> {
-  decoyHash ??= hashPassword(randomBytes(32).toString('base64'));
-  return decoyHash;
+/**
+ * A hash nobody's password matches: checked against when the username is unknown, so timing does not
+ * tell. Made with the same parameters as the accounts' hashes (`params`, the default when omitted).
+ */
+const decoyHashes = new Map<string, Promise<string>>();
+export function decoyPasswordHash(params?: ScryptParams): Promise<string> {
+  const key = JSON.stringify(params ?? null);
+  let decoy = decoyHashes.get(key);
+  if (!decoy) {
+    decoy = hashPassword(randomBytes(32).toString('base64'), params);
+    decoyHashes.set(key, decoy);
+  }
+  return decoy;
 }
 
 /**

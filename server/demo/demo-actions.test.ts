@@ -8,7 +8,7 @@ let db: TempDatabase;
 
 beforeEach(async () => {
   db = await openTempDatabase();
-  await ingestPaths(db.client, ['content'], { now: clock.now });
+  await ingestPaths(db.client, ['content'], { clock });
   await db.client.execute(
     `INSERT INTO users (username, display_name, role, unit_code, password_hash, created_at, password_changed_at)
      VALUES ('demo-manager', 'مدیر نمایشی', 'manager', 'hq', 'x', '2026-11-26', '2026-11-26')`,

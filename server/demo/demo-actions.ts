@@ -3,7 +3,7 @@
  * newcomer signed in as the demo director finds actions to answer for. Only on an empty
  * action table; a real deployment never runs it.
  */
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import { createActionsRepo } from '../actions/actions.repo';
 import { createActionsService } from '../actions/actions.service';
 import { createAssignmentsService } from '../assignments/assignments.service';

@@ -10,7 +10,7 @@ import { explainDirectives as explain, extractDirectives as extract, extractSess
 const explainDirectives = (options: ExtractOptions) => explain({ ...options, method: 'rules' });
 const extractDirectives = (options: ExtractOptions) => extract({ ...options, method: 'rules' });
 
-const seed = readFileSync(new URL('../../../shared/seeds/tvto-webinar-article.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../tests/fixtures/imports/tvto-webinar-article.txt', import.meta.url), 'utf8');
 const units: UnitRef[] = [
   ...DEFAULT_UNITS,
   { code: 'prov-tehran', name: 'اداره کل آموزش فنی و حرفه‌ای استان تهران', kind: 'province', aliases: ['استان تهران'] },

@@ -4,7 +4,7 @@
  * speaker, kind, assignee, recipient, legal references, deadline and the cues that fired.
  * `extractSession` also repairs raw text first. Pure: no files, no database.
  */
-import type { DirectiveKind } from '../db/schema';
+import type { DirectiveKind } from '../domain';
 import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persian/normalize';
 import { isoToJalali, parseDate } from '../persian/jalali';
 import { splitSentences } from '../persian/sentences';

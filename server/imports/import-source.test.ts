@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_UNITS } from '../directives/default-units';
 import { IngestError } from '../ingest/ingest-error';
-import { composeBody } from '../ingest/session-input';
+import { composeBody } from '../session-body';
 import { describeCue, importFormatOf, prepareImport, readSpan } from './import-source';
 import { checkMediaUrl, checkSpan } from './imports.service';
 

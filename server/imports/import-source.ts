@@ -19,7 +19,8 @@ import { IngestError } from '../ingest/ingest-error';
 import { readMarkdownSession } from '../ingest/readers/markdown';
 import { readTextSession } from '../ingest/readers/text';
 import { readSrtSession, readVttSession } from '../ingest/readers/transcript';
-import { composeBody, type DirectiveInput, type ParagraphInput, type SessionInput } from '../ingest/session-input';
+import { composeBody } from '../session-body';
+import type { DirectiveInput, ParagraphInput, SessionInput } from '../ingest/session-input';
 import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
 import { repairText, type RepairKind } from '../repair/repair';
 

@@ -6,7 +6,7 @@
  */
 import type { Client } from '@libsql/client';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import { auditValues } from '../audit/audit';
 import type { Db } from '../db/client';
 import { auditLog, directives, sessions, type SessionKind } from '../db/schema';

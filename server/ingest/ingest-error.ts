@@ -1,14 +1,15 @@
 /** @module An input problem a person must fix: a stable code, a Persian message, and where. */
+import type { ErrorCode } from '../errors';
 
 export interface IngestErrorInit {
-  code: string;
+  code: ErrorCode;
   message: string;
   file?: string;
   line?: number;
 }
 
 export class IngestError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly file?: string;
   readonly line?: number;
 

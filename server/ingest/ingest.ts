@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Client } from '@libsql/client';
+import type { Clock } from '../clock';
 import { checkSessionUnits, resolveMarkdownSession, type Catalogue } from './catalogue';
 import { loadCatalogue, peopleStatements, readPeopleYaml, readUnitsYaml, unitStatements } from './catalogue-files';
 import { IngestError } from './ingest-error';
@@ -54,7 +55,7 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  now: () => Date;
+  clock: Clock;
   indexer?: SessionIndexer;
   readers?: Record<string, SessionReader>;
   /** Progress over sessions written (for terminals). */
@@ -111,7 +112,7 @@ async function ingestCatalogue(client: Client, files: string[], failures: Ingest
  * Ingest paths (files or folders, recursively).
  *
  * @example
- * const summary = await ingestPaths(client, ['content'], { now: () => new Date(), indexer: search });
+ * const summary = await ingestPaths(client, ['content'], { clock: systemClock, indexer: search });
  */
 export async function ingestPaths(client: Client, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const readers = options.readers ?? defaultReaders;
@@ -129,7 +130,7 @@ export async function ingestPaths(client: Client, paths: string[], options: Inge
     const name = relative(process.cwd(), file) || file;
     try {
       const sessions = reader(decodeText(await readFile(file), name), name, catalogue);
-      const result = await storeSessions(client, sessions, options.now(), (done, total) => options.onProgress?.(done, total, name));
+      const result = await storeSessions(client, sessions, options.clock.now(), (done, total) => options.onProgress?.(done, total, name));
       summary.added += result.added;
       summary.updated += result.updated;
       summary.unchanged += result.unchanged;

@@ -50,27 +50,5 @@ export interface SessionInput {
   status?: SessionStatus;
 }
 
-export const PARAGRAPH_SEPARATOR = '\n\n';
-
-export interface ComposedBody {
-  body: string;
-  /** [start, end) of each paragraph in body. */
-  spans: Array<[number, number]>;
-}
-
-/**
- * Join paragraphs into the session body that offsets point into.
- *
- * @example
- * composeBody([{ text: 'الف' }, { text: 'ب' }]) // { body: 'الف\n\nب', spans: [[0, 3], [5, 6]] }
- */
-export function composeBody(paragraphs: ReadonlyArray<{ text: string }>): ComposedBody {
-  const spans: Array<[number, number]> = [];
-  let body = '';
-  paragraphs.forEach((p, i) => {
-    if (i > 0) body += PARAGRAPH_SEPARATOR;
-    spans.push([body.length, body.length + p.text.length]);
-    body += p.text;
-  });
-  return { body, spans };
-}
+// The body's shape lives below ingest and repair, which both compose bodies; re-exported for readers.
+export { composeBody, PARAGRAPH_SEPARATOR, type ComposedBody } from '../session-body';

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
 import { stripBidiControls } from '../security/bidi';
-import { composeBody, type SessionInput } from './session-input';
+import { composeBody } from '../session-body';
+import type { SessionInput } from './session-input';
 
 export interface StoreResult {
   added: number;

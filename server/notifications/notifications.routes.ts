@@ -8,7 +8,7 @@ import { requireUser } from '../auth/guards';
 import { ActionSummarySchema } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
 import { isManager } from '../actions/status-rules';
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import { notifications, reminderKinds } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';

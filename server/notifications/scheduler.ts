@@ -4,7 +4,7 @@
  * instances may each run it.
  */
 import type { Client } from '@libsql/client';
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import type { Mailer } from './mailer';
 import { runReminders, type ReminderRun } from './reminders';
 

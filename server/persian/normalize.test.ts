@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian, normalizeWithMap, toOriginalSpan } from './normalize';
 
-describe('normalizePersian: every rule of persian/README.md', () => {
+describe('normalizePersian: every rule of docs/decisions.md (Persian normalisation)', () => {
   it('folds Arabic presentation forms with NFKC', () => {
     expect(normalizePersian('\uFEEA\uFEE0\uFEB3')).toBe('\u0647\u0644\u0633'); // isolated/medial forms
     expect(normalizePersian('\uFEFB')).toBe('لا'); // lam-alef ligature expands

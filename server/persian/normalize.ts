@@ -1,7 +1,7 @@
 /**
  * @module The one Persian normaliser: indexing, queries, highlighting, directive
  * detection and name matching all fold text the same way (rules in
- * shared/persian/README.md), and every output character remembers which
+ * docs/decisions.md: Persian normalisation), and every output character remembers which
  * original characters it came from so highlights point at what the user sees.
  */
 

@@ -1,6 +1,6 @@
 /**
  * @module Persian stop words: Hazm's list (389 words), kept as data so the product
- * never reads ../shared at run time.
+ * reads no file outside the repository.
  *
  * Source: Hazm (https://github.com/roshan-research/hazm), data/stopwords.dat.
  * MIT License

@@ -5,7 +5,7 @@
  * directives of published sessions (drafts and rejected never), which is everything that reaches
  * a director's unit plus everything published, as on session pages.
  */
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import { tehranToday } from '../actions/due-dates';
 import { BadRequestError, NotFoundError } from '../errors';
 import { formatJalali } from '../persian/jalali';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repairText } from './repair';
 
-const seed = readFileSync(new URL('../../../shared/seeds/tvto-webinar-article.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../tests/fixtures/imports/tvto-webinar-article.txt', import.meta.url), 'utf8');
 
 describe('repairText', () => {
   it('decodes entities and turns a soft hyphen between Persian letters into a ZWNJ', () => {

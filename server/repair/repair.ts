@@ -4,7 +4,7 @@
  * rejoined lines, duplicated paragraphs. The original is never modified and every
  * repair is listed with its kind, source line and where it landed.
  */
-import { composeBody } from '../ingest/session-input';
+import { composeBody } from '../session-body';
 import { normalizePersian } from '../persian/normalize';
 import { decodeEntities, normalizeForDisplay, repairSoftHyphens, type CharacterChange } from './characters';
 import { assembleParagraphs, type SourceLine } from './paragraphs';

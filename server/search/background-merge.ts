@@ -1,7 +1,8 @@
 /**
  * @module Runs a search merge (build the new base from the sessions' text, swap it in, load
  * it) in a `node:worker_threads` worker, so requests keep being answered while it runs.
- * The worker is TypeScript loaded through tsx's require hook, under Vitest and `tsx server/main.ts` alike.
+ * From sources (Vitest, `npm run dev`) the worker is TypeScript loaded through tsx's require hook;
+ * compiled (`npm start`), it is dist/server/merge-worker.js.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -66,7 +67,11 @@ function bootstrap(): string {
  */
 export function runMergeInWorker(job: MergeJob): Promise<MergeResult> {
   return new Promise<MergeResult>((resolve, reject) => {
-    const worker = new Worker(bootstrap(), { eval: true, execArgv: [], workerData: job });
+    // Compiled (dist/server, `npm start`): merge-worker.js sits beside this bundle; from sources, through tsx.
+    const compiled = import.meta.url.endsWith('.js');
+    const worker = compiled
+      ? new Worker(new URL('./merge-worker.js', import.meta.url), { execArgv: [], workerData: job })
+      : new Worker(bootstrap(), { eval: true, execArgv: [], workerData: job });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

@@ -24,7 +24,7 @@ export const PERSIAN_PIPELINE = { index: [STOP_WORD_FILTER, STEMMER], search: [S
 
 /**
  * lunr tokenizer for Persian: normalise, split on anything that is not a letter,
- * mark or digit, join ZWNJ particles. Positions are not kept (PITFALLS 8: size).
+ * mark or digit, join ZWNJ particles. Positions are not kept (docs/decisions.md: index size and speed).
  *
  * @example
  * persianTokenizer('كتاب‌ها').map(String) // ['کتابها']

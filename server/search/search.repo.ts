@@ -24,7 +24,7 @@ const GENERATION = 'generation';
 /** Drafts (imports under review) stay out of search until published. */
 const published = eq(sessions.status, 'published');
 
-/** Rows read per query when loading every session (PITFALLS 5: chunks, not one huge batch). */
+/** Rows read per query when loading every session (docs/decisions.md: reads in chunks). */
 const CHUNK = 2_000;
 
 export function createSearchRepo(db: Db) {

@@ -10,6 +10,7 @@
  * const page = await search.search({ q: 'بودجه ۱۴۰۰' });
  */
 import type { Client } from '@libsql/client';
+import { systemClock, type Clock } from '../clock';
 import type { Db } from '../db/client';
 import type { EngineHit, SearchFilters } from './engine';
 import { bestParagraphs, type ParagraphMatch } from './highlight';
@@ -71,7 +72,7 @@ export interface SearchServiceOptions {
   /** Check the generation at most this often while searching, ms (default 250). */
   staleCheckMs?: number;
   weights?: MatchWeights;
-  clock?: () => Date;
+  clock?: Clock;
   /** Result pages kept per index state (default 1,000 pages, 32 MB; `{ maxEntries: 0 }` turns it off). */
   resultCache?: ResultCacheOptions;
   /** Called when a background merge fails (default: console.error). */
@@ -142,7 +143,7 @@ function rankOf(id: number, kind: 'base' | 'delta', asOf: number): number {
  */
 export function createSearchService(deps: { db: Db; client?: Client; url?: string; authToken?: string }, options: SearchServiceOptions = {}): SearchService {
   const repo: SearchRepo = createSearchRepo(deps.db);
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const mergeAfter = options.mergeAfterDeltas ?? 8;
   const autoMerge = options.autoMerge ?? true;
   const staleCheckMs = options.staleCheckMs ?? 250;
@@ -162,7 +163,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   let workerBuilding = false;
   const workerUrl = options.mergeInWorker === false ? undefined : deps.url;
   const authToken = options.authToken ?? deps.authToken;
-  // One writer at a time in this process (PITFALLS 1: keep writes on one queue).
+  // One writer at a time in this process (docs/decisions.md: writes on one queue).
   let writes: Promise<unknown> = Promise.resolve();
   const queue = <T>(job: () => Promise<T>): Promise<T> => {
     const next = writes.then(job, job);
@@ -256,7 +257,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     const slugs = new Set(found.map((s) => s.slug));
     const covers = [...new Set([...ids, ...set.liveIdsWithSlugs(slugs)])];
     const payload = buildSegmentPayload(found, covers);
-    const { id, generation: gen } = await repo.insertSegment('delta', JSON.stringify(payload), covers, clock().toISOString());
+    const { id, generation: gen } = await repo.insertSegment('delta', JSON.stringify(payload), covers, clock.now().toISOString());
     set.addSegment(id, String(id), loadSegment(payload));
     generation = gen;
     scheduleMerge();
@@ -266,7 +267,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     const asOf = await repo.maxSegmentId();
     const all = await repo.allSessionsForIndex();
     const payload = buildSegmentPayload(all, all.map((s) => s.id), asOf);
-    const { id, generation: gen } = await repo.replaceWithBase(JSON.stringify(payload), payload.covers, asOf, clock().toISOString());
+    const { id, generation: gen } = await repo.replaceWithBase(JSON.stringify(payload), payload.covers, asOf, clock.now().toISOString());
     const fresh = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
     fresh.addSegment(rankOf(id, 'base', asOf), String(id), loadSegment(payload));
     set = fresh;
@@ -291,7 +292,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     let result;
     workerBuilding = true;
     try {
-      result = await runMergeInWorker({ kind: 'search-merge', url: workerUrl, now: clock().toISOString(), ...(authToken ? { authToken } : {}) });
+      result = await runMergeInWorker({ kind: 'search-merge', url: workerUrl, now: clock.now().toISOString(), ...(authToken ? { authToken } : {}) });
     } catch (error) {
       workerBuilding = false;
       // Correct either way: a base the worker may have written is simply replaced.
@@ -382,7 +383,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
         const ids = [...new Set(sessionIds)];
         if (ids.length === 0) return;
         const payload = buildSegmentPayload([], ids);
-        const { id, generation: gen } = await repo.insertSegment('delta', JSON.stringify(payload), ids, clock().toISOString());
+        const { id, generation: gen } = await repo.insertSegment('delta', JSON.stringify(payload), ids, clock.now().toISOString());
         set.addSegment(id, String(id), loadSegment(payload));
         generation = gen;
         scheduleMerge();

@@ -4,7 +4,7 @@
  * queries are scored on.
  *
  * Why not `Index.query`: it builds match data and a vector dot product per matched
- * document, which PITFALLS measured at p95 27–44 ms on 5.4k sessions. The BM25 weights
+ * document, measured at p95 27–44 ms on 5.4k sessions (docs/decisions.md: index size and speed). The BM25 weights
  * lunr computed are already in the field vectors; we invert them once at load into
  * typed arrays and sum them per query term, which is what a lunr query scores anyway.
  */

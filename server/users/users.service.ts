@@ -2,7 +2,7 @@
  * @module Managing accounts: the rules (directors need a unit, the last admin stays, names
  * without bidi tricks), shared by the admin API, the `npm run user` CLI and first-run setup.
  */
-import type { Clock } from '../app-deps';
+import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit';
 import { canonicalUsername } from '../auth/auth.service';
 import { generatePassword, hashPassword, passwordProblem, type ScryptParams } from '../auth/password';

@@ -1,7 +1,6 @@
 /**
  * Import → suggestions → review → publish, through the real app and a real database:
- * the seed article (a copy of ../shared/seeds/tvto-webinar-article.txt kept in
- * tests/fixtures/imports so the test does not depend on a sibling folder), bad inputs that
+ * the seed article (tests/fixtures/imports/tvto-webinar-article.txt; docs/decisions.md), bad inputs that
  * must save nothing, and who may import.
  */
 import { readFileSync } from 'node:fs';

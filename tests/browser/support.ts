@@ -12,7 +12,8 @@ import axe from 'axe-core';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createApp } from '../../server/app';
-import { systemClock, type AppDeps } from '../../server/app-deps';
+import type { AppDeps } from '../../server/app-deps';
+import { systemClock } from '../../server/clock';
 import { openDatabase, type Database } from '../../server/db/client';
 import type { ScryptParams } from '../../server/auth/password';
 import { describeFailure, ingestPaths } from '../../server/ingest/ingest';
@@ -69,7 +70,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   try {
     const content = options.content ?? [join(ROOT, 'content')];
     if (content.length > 0) {
-      const summary = await ingestPaths(database.client, content, { now: () => new Date() });
+      const summary = await ingestPaths(database.client, content, { clock: systemClock });
       if (summary.failures.length > 0) throw new Error(`Ingest failed:\n${summary.failures.map(describeFailure).join('\n')}`);
     }
     await options.setup?.(database);

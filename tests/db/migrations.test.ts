@@ -1,6 +1,6 @@
 /**
- * Migrations on a database that already holds data (PITFALLS #3: a table rebuild can cascade-delete
- * rows): every later migration is applied over a database filled at the first one.
+ * Migrations on a database that already holds data (docs/decisions.md: migrations over data; a table rebuild
+ * can cascade-delete rows): every later migration is applied over a database filled at the first one.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

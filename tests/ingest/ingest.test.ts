@@ -7,7 +7,7 @@ import { ingestPaths, type IngestSummary } from '../../server/ingest/ingest';
 import { countRows, openTempDatabase, type TempDatabase } from '../support/temp-db';
 
 const SEED_SLUG = 'tvto-outsourcing-webinar-1';
-const now = () => new Date('2026-11-26T08:00:00Z');
+const clock = { now: () => new Date('2026-11-26T08:00:00Z') };
 
 let db: TempDatabase;
 beforeEach(async () => {
@@ -44,7 +44,7 @@ ${body}
 
 describe('ingest of the seed webinar', () => {
   it('stores the repaired seed with directive spans that quote the body exactly', async () => {
-    const summary = await ingestPaths(db.client, ['content'], { now });
+    const summary = await ingestPaths(db.client, ['content'], { clock });
     expect(summary.failures).toEqual([]);
     const session = (await db.client.execute({ sql: 'SELECT id, body, held_on, title FROM sessions WHERE slug = ?', args: [SEED_SLUG] })).rows[0];
     expect(session?.held_on).toBe('2021-01-20');
@@ -72,16 +72,16 @@ describe('ingest of the seed webinar', () => {
   });
 
   it('stores the 31 provinces under the all-provinces group', async () => {
-    await ingestPaths(db.client, ['content'], { now });
+    await ingestPaths(db.client, ['content'], { clock });
     const rs = await db.client.execute("SELECT count(*) AS n FROM unit_group_members WHERE group_code = 'all-provinces'");
     expect(Number(rs.rows[0]?.n)).toBe(31);
   });
 
   it('changes nothing when the same content is ingested again', async () => {
-    const first = await ingestPaths(db.client, ['content'], { now });
+    const first = await ingestPaths(db.client, ['content'], { clock });
     const before = await tableCounts();
     const ids = (await db.client.execute('SELECT id FROM paragraphs ORDER BY id')).rows.map((r) => r.id);
-    const second = await ingestPaths(db.client, ['content'], { now });
+    const second = await ingestPaths(db.client, ['content'], { clock });
     expect(first.added).toBeGreaterThan(0);
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: first.added, failures: [] });
     expect(await tableCounts()).toEqual(before);
@@ -90,9 +90,9 @@ describe('ingest of the seed webinar', () => {
 
   it('updates a changed session in place, keeping one row per slug', async () => {
     const dir = contentWith('a.md', validSession('changing-session', 'متن نخست.'));
-    await ingestPaths(db.client, [dir], { now });
+    await ingestPaths(db.client, [dir], { clock });
     writeFileSync(join(dir, 'a.md'), validSession('changing-session', 'متن دوم.\n\nبند تازه.'));
-    const summary = await ingestPaths(db.client, [dir], { now });
+    const summary = await ingestPaths(db.client, [dir], { clock });
     expect(summary).toMatchObject({ added: 0, updated: 1 });
     const rows = (await db.client.execute("SELECT body FROM sessions WHERE slug = 'changing-session'")).rows;
     expect(rows).toHaveLength(1);
@@ -105,7 +105,7 @@ describe('bad input is reported with file and line and writes nothing for that f
   async function expectRejected(fileName: string, text: string, code: string, line?: number): Promise<IngestSummary> {
     const dir = contentWith(fileName, text);
     const before = await tableCounts();
-    const summary = await ingestPaths(db.client, [join(dir, 'units.yaml'), join(dir, 'people.yaml'), join(dir, fileName)], { now });
+    const summary = await ingestPaths(db.client, [join(dir, 'units.yaml'), join(dir, 'people.yaml'), join(dir, fileName)], { clock });
     expect(summary.failures).toHaveLength(1);
     expect(summary.failures[0]).toMatchObject({ code });
     expect(summary.failures[0]?.file).toContain(fileName);
@@ -145,7 +145,7 @@ describe('bad input is reported with file and line and writes nothing for that f
   it('goes on with the good files when one is bad', async () => {
     const dir = contentWith('bad.jsonl', '{"slug": oops}\n');
     writeFileSync(join(dir, 'good.md'), validSession('good-one', 'متن سالم.'));
-    const summary = await ingestPaths(db.client, [dir], { now });
+    const summary = await ingestPaths(db.client, [dir], { clock });
     expect(summary.failures.map((f) => f.code)).toEqual(['jsonl_malformed']);
     expect(summary.added).toBe(1);
   });
@@ -158,7 +158,7 @@ describe('JSONL bulk sessions', () => {
       JSON.stringify({ slug: 'news-2', title: 'خبر دو', heldOn: '2021-01-21', body: 'الف\n\nب\n\nج' }),
     ];
     const dir = contentWith('bulk.jsonl', lines.join('\n') + '\n');
-    const summary = await ingestPaths(db.client, [dir], { now });
+    const summary = await ingestPaths(db.client, [dir], { clock });
     expect(summary).toMatchObject({ added: 2, failures: [] });
     const rows = (await db.client.execute("SELECT s.slug, s.held_on, count(p.id) AS n FROM sessions s JOIN paragraphs p ON p.session_id = s.id GROUP BY s.id ORDER BY s.slug")).rows;
     expect(rows.map((r) => [r.slug, r.held_on, Number(r.n)])).toEqual([
@@ -172,7 +172,7 @@ describe('JSONL bulk sessions', () => {
   it('removes bidi controls from titles and speaker names', async () => {
     const line = JSON.stringify({ slug: 'spoof', title: 'گزارش \u202Eexe.pdf', paragraphs: [{ text: 'متن', speaker: 'فیروزی\u2066' }] });
     const dir = contentWith('spoof.jsonl', line + '\n');
-    await ingestPaths(db.client, [dir], { now });
+    await ingestPaths(db.client, [dir], { clock });
     const row = (await db.client.execute("SELECT s.title, s.speakers, p.speaker FROM sessions s JOIN paragraphs p ON p.session_id = s.id WHERE slug = 'spoof'")).rows[0];
     expect(row?.title).toBe('گزارش exe.pdf');
     expect(row?.speaker).toBe('فیروزی');
@@ -180,7 +180,7 @@ describe('JSONL bulk sessions', () => {
   });
 
   it('keeps the seed text verbatim in the source column', async () => {
-    await ingestPaths(db.client, ['content'], { now });
+    await ingestPaths(db.client, ['content'], { clock });
     const source = String((await db.client.execute({ sql: 'SELECT source_text FROM sessions WHERE slug = ?', args: [SEED_SLUG] })).rows[0]?.source_text);
     expect(source).toBe(readFileSync('content/sessions/1399-11-01-tvto-outsourcing-webinar.md', 'utf8'));
   });
@@ -190,7 +190,7 @@ describe('raw text and transcripts', () => {
   it('ingests a WebVTT transcript with speakers and cue times per paragraph', async () => {
     const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v حسین فیروزی>استان‌ها باید برنامه عملیاتی را ظرف دو هفته ارسال کنند.\n\n00:00:05.000 --> 00:00:09.000\n<v مریم احمدی>گزارش آن در جلسه بعد ارائه می‌شود.\n';
     const dir = contentWith('1400-02-01-review.vtt', vtt);
-    const summary = await ingestPaths(db.client, [dir], { now });
+    const summary = await ingestPaths(db.client, [dir], { clock });
     expect(summary).toMatchObject({ added: 1, failures: [] });
     const rows = (await db.client.execute('SELECT p.speaker, p.media_start_ms, s.held_on, s.source_kind FROM paragraphs p JOIN sessions s ON s.id = p.session_id ORDER BY p.ordinal')).rows;
     expect(rows.map((r) => [r.speaker, r.media_start_ms])).toEqual([
@@ -203,7 +203,7 @@ describe('raw text and transcripts', () => {
   it('refuses a VTT with a broken cue, naming its line, and writes nothing', async () => {
     const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.500\nمتن اول\n\n00:00:xx --> 00:00:09.000\nمتن دوم\n';
     const dir = contentWith('broken.vtt', vtt);
-    const summary = await ingestPaths(db.client, [join(dir, 'broken.vtt')], { now });
+    const summary = await ingestPaths(db.client, [join(dir, 'broken.vtt')], { clock });
     expect(summary.failures[0]).toMatchObject({ line: 6 });
     expect(await countRows(db, 'sessions')).toBe(0);
   });
@@ -211,7 +211,7 @@ describe('raw text and transcripts', () => {
   it('converts a Windows-1256 text file and keeps its words', async () => {
     const dir = contentWith('placeholder.md', validSession('placeholder', 'متن'));
     writeFileSync(join(dir, 'arabic-codepage.txt'), iconv.encode('گزارش جلسه\n\nمديران کل استان ها بايد گزارش را ارسال کنند.\n', 'win1256'));
-    const summary = await ingestPaths(db.client, [join(dir, 'arabic-codepage.txt')], { now });
+    const summary = await ingestPaths(db.client, [join(dir, 'arabic-codepage.txt')], { clock });
     expect(summary.failures).toEqual([]);
     const body = String((await db.client.execute('SELECT body FROM sessions')).rows[0]?.body);
     expect(body).toContain('استان');
@@ -221,7 +221,7 @@ describe('raw text and transcripts', () => {
   it('refuses a binary file clearly', async () => {
     const dir = contentWith('placeholder.md', validSession('placeholder', 'متن'));
     writeFileSync(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
-    const summary = await ingestPaths(db.client, [join(dir, 'image.txt')], { now });
+    const summary = await ingestPaths(db.client, [join(dir, 'image.txt')], { clock });
     expect(summary.failures[0]?.code).toBe('binary_file');
     expect(await countRows(db, 'sessions')).toBe(0);
   });

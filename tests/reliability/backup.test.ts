@@ -20,7 +20,7 @@ async function snapshot(client: TempDatabase['client']): Promise<Record<string, 
 let db: TempDatabase;
 beforeEach(async () => {
   db = await openTempDatabase();
-  await ingestPaths(db.client, ['content'], { now: () => new Date('2026-11-26T08:00:00Z') });
+  await ingestPaths(db.client, ['content'], { clock: { now: () => new Date('2026-11-26T08:00:00Z') } });
 });
 afterEach(() => db.dispose());
 

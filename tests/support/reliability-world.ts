@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../server/app';
-import { systemClock } from '../../server/app-deps';
+import { systemClock } from '../../server/clock';
 import type { ScryptParams } from '../../server/auth/password';
 import { openDatabase, type Database } from '../../server/db/client';
 import { ingestPaths } from '../../server/ingest/ingest';
@@ -61,7 +61,7 @@ export async function createReliabilityWorld(): Promise<ReliabilityWorld> {
   const database = await openDatabase(databaseUrl);
   try {
     const search = createSearchService(database, { autoMerge: false });
-    await ingestPaths(database.client, [resolve(REPO_ROOT, 'content')], { now: () => new Date(), indexer: search });
+    await ingestPaths(database.client, [resolve(REPO_ROOT, 'content')], { clock: systemClock, indexer: search });
     const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock, scrypt: TEST_SCRYPT });
     const password = `reliability-${Math.random().toString(36).slice(2)}`;
     await users.create({ username: 'rel-manager', role: 'manager', password }, null);

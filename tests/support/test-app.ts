@@ -32,7 +32,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type App } from '../../server/app';
-import type { AppDeps, Clock } from '../../server/app-deps';
+import type { AppDeps } from '../../server/app-deps';
+import type { Clock } from '../../server/clock';
 import type { ScryptParams } from '../../server/auth/password';
 import { openDatabase, type Database } from '../../server/db/client';
 import type { Role } from '../../server/db/schema';
@@ -138,7 +139,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     ingestPaths(
       database.client,
       paths.map((p) => resolve(REPO_ROOT, p)),
-      { now: () => clock.now() },
+      { clock },
     );
   if (options.catalogue ?? true) await ingest(['content/units.yaml', 'content/people.yaml']);
 

@@ -1,13 +1,9 @@
 /** Actions (a directive assigned to one unit), their follow-ups and evidence. */
 import { sqliteTable, text, integer, index, uniqueIndex, blob } from 'drizzle-orm/sqlite-core';
+import { actionStatuses, priorities, followUpKinds } from '../../domain';
 import { directives } from './directives';
 import { units } from './units';
 import { users } from './users';
-
-export const actionStatuses = ['open', 'in_progress', 'awaiting_verification', 'done', 'blocked', 'cancelled'] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
-export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof priorities)[number];
 
 export const actionItems = sqliteTable(
   'action_items',
@@ -40,9 +36,6 @@ export const actionItems = sqliteTable(
     index('action_items_directive_status').on(t.directiveId, t.status, t.dueOn, t.closedAt, t.progress),
   ],
 );
-
-export const followUpKinds = ['progress', 'request_verification', 'returned', 'verified', 'blocked', 'cancelled', 'reopened'] as const;
-export type FollowUpKind = (typeof followUpKinds)[number];
 
 export const followUps = sqliteTable(
   'follow_ups',

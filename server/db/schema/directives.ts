@@ -1,12 +1,8 @@
 /** Directives: verbatim spans of a session body that someone must act on. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { directiveKinds, directiveStatuses } from '../../domain';
 import { sessions } from './sessions';
 import { units } from './units';
-
-export const directiveKinds = ['action', 'instruction', 'policy', 'exhortation'] as const;
-export type DirectiveKind = (typeof directiveKinds)[number];
-export const directiveStatuses = ['draft', 'published', 'rejected'] as const;
-export type DirectiveStatus = (typeof directiveStatuses)[number];
 
 export const directives = sqliteTable(
   'directives',

@@ -1,4 +1,5 @@
-/** The whole domain schema, one file per domain. */
+/** The whole domain schema, one file per domain; the domain's enums (server/domain.ts) with it. */
+export * from '../../domain';
 export * from './units';
 export * from './people';
 export * from './users';

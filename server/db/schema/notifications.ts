@@ -1,11 +1,9 @@
 /** In-app reminders and the audit trail. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { reminderKinds } from '../../domain';
 import { actionItems } from './actions';
 import { units } from './units';
 import { users } from './users';
-
-export const reminderKinds = ['due_soon', 'due_today', 'overdue'] as const;
-export type ReminderKind = (typeof reminderKinds)[number];
 
 export const notifications = sqliteTable(
   'notifications',

@@ -1,13 +1,6 @@
 /** Sessions (webinars, meetings, announcements) and their paragraphs. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-export const sessionKinds = ['webinar', 'meeting', 'announcement', 'news'] as const;
-export type SessionKind = (typeof sessionKinds)[number];
-export const sourceKinds = ['markdown', 'text', 'vtt', 'srt', 'jsonl', 'form'] as const;
-export type SourceKind = (typeof sourceKinds)[number];
-/** A draft (an import under review) is hidden from lists, pages and search until published. */
-export const sessionStatuses = ['draft', 'published'] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
+import { sessionKinds, sourceKinds, sessionStatuses } from '../../domain';
 
 export const sessions = sqliteTable(
   'sessions',

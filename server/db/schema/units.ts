@@ -1,8 +1,6 @@
 /** Organisational units: headquarters, the provincial directorates-general, outside bodies and groups. */
 import { sqliteTable, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
-
-export const unitKinds = ['headquarters', 'province', 'external', 'group'] as const;
-export type UnitKind = (typeof unitKinds)[number];
+import { unitKinds } from '../../domain';
 
 export const units = sqliteTable('units', {
   code: text('code').primaryKey(),

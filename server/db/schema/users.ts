@@ -1,9 +1,7 @@
 /** Accounts, roles and server-side sign-in sessions. */
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { roles } from '../../domain';
 import { units } from './units';
-
-export const roles = ['admin', 'manager', 'director', 'staff'] as const;
-export type Role = (typeof roles)[number];
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,5 +1,5 @@
 /**
- * @module Reads the JSONL bulk format: one session per line (DESIGN.md §5), either
+ * @module Reads the JSONL bulk format: one session per line (docs/decisions.md: interfaces), either
  * `paragraphs` (strings or {text, speaker}) or a `body` split on blank lines.
  */
 import { z } from 'zod';

@@ -12,8 +12,10 @@ import { resolveDeadline } from '../../directives/deadline';
 import { parseDate } from '../../persian/jalali';
 import { normalizePersian } from '../../persian/normalize';
 import { IngestError } from '../ingest-error';
+import type { ErrorCode } from '../../errors';
 import { FrontMatterSchema } from '../front-matter';
-import { composeBody, type DirectiveInput, type ParagraphInput, type SessionInput } from '../session-input';
+import { composeBody } from '../../session-body';
+import type { DirectiveInput, ParagraphInput, SessionInput } from '../session-input';
 
 /** A directive as written in the file: unit and speaker still as codes/keys, plus its line. */
 export interface MarkedDirective extends Omit<DirectiveInput, 'start' | 'end'> {
@@ -46,7 +48,7 @@ interface MdNode {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
 
-function fail(code: string, message: string, line?: number): never {
+function fail(code: ErrorCode, message: string, line?: number): never {
   throw new IngestError({ code, message, line });
 }
 

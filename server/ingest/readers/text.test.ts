@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestError } from '../ingest-error';
 import { readTextSession } from './text';
 
-const seed = readFileSync(new URL('../../../../shared/seeds/tvto-webinar-article.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../../tests/fixtures/imports/tvto-webinar-article.txt', import.meta.url), 'utf8');
 
 describe('raw text reader', () => {
   it('reads the seed article: headline as title, repaired paragraphs, original kept', () => {

@@ -1,10 +1,10 @@
 /**
- * @module Readers for the shared evaluation corpora (Hamshahri, ParsiNLU RC, Fars News),
- * read in place from ../shared/corpora; used by the eval and bench scripts only.
+ * @module Readers for the evaluation corpora (Hamshahri, ParsiNLU RC, Fars News), read in place
+ * from the folder `corpora-dir.ts` finds; used by the eval and bench scripts only.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corporaDir } from './corpora-dir';
 
 export interface CorpusDoc {
   id: string;
@@ -18,19 +18,9 @@ export interface Topic {
   relevant: Set<string>;
 }
 
-/** ../shared/corpora relative to the repository root (never copied in). */
-export function corporaRoot(): string {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-  return resolve(repoRoot, '../shared/corpora');
-}
-
-export function hasCorpora(): boolean {
-  return existsSync(join(corporaRoot(), 'hamshahri'));
-}
-
 /** Hamshahri: `<year>/<id>.ham`, first line the title, then paragraphs; 50 topics with judgments. */
 export function readHamshahri(): { docs: CorpusDoc[]; topics: Topic[] } {
-  const base = join(corporaRoot(), 'hamshahri/HamshahriData');
+  const base = join(corporaDir(), 'hamshahri/HamshahriData');
   const docs: CorpusDoc[] = [];
   const corpus = join(base, 'HamshahriCorpus');
   for (const year of readdirSync(corpus).sort()) {
@@ -61,7 +51,7 @@ export function readHamshahri(): { docs: CorpusDoc[]; topics: Topic[] } {
 
 /** ParsiNLU RC split: every distinct passage is a document; each question's target is its passage. */
 export function readParsinlu(split: 'dev' | 'eval' | 'train'): { docs: CorpusDoc[]; topics: Topic[] } {
-  const lines = readFileSync(join(corporaRoot(), `parsinlu-rc/parsinlu_rc_${split}.jsonl`), 'utf8').split('\n').filter(Boolean);
+  const lines = readFileSync(join(corporaDir(), `parsinlu-rc/parsinlu_rc_${split}.jsonl`), 'utf8').split('\n').filter(Boolean);
   const passageId = new Map<string, string>();
   const docs: CorpusDoc[] = [];
   const topics: Topic[] = [];
@@ -91,7 +81,7 @@ export interface FarsArticle {
 
 /** Fars News articles (5 files × 300). */
 export function readFarsNews(): FarsArticle[] {
-  const dir = join(corporaRoot(), 'farsnews');
+  const dir = join(corporaDir(), 'farsnews');
   const out: FarsArticle[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const rows: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));

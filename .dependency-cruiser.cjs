@@ -1,0 +1,59 @@
+/**
+ * The layering rules, checked by tests/layering.test.ts in `npm test` (and by
+ * `npx depcruise server web/src scripts tests` for a report). Each rule says why it exists.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'A module and what it imports never lead back to it: each layer can be read, tested and moved on its own.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'repair-not-ingest',
+      comment: 'Text repair is pure and sits below ingest: ingest uses repair, never the other way round.',
+      severity: 'error',
+      from: { path: '^server/repair/' },
+      to: { path: '^server/ingest/' },
+    },
+    {
+      name: 'auth-not-app-deps',
+      comment: 'app-deps assembles the app from auth and the rest; auth takes what it needs (clock, policies) as arguments.',
+      severity: 'error',
+      from: { path: '^server/auth/' },
+      to: { path: '^server/app-deps\\.ts$' },
+    },
+    {
+      name: 'detector-not-schema',
+      comment: 'Directive detection is pure Persian-language logic: its enums come from server/domain.ts, not the database schema.',
+      severity: 'error',
+      from: { path: '^server/directives/' },
+      to: { path: '^server/db/' },
+    },
+    {
+      name: 'pure-persian',
+      comment: 'The Persian text core knows nothing of HTTP, the database or the domain.',
+      severity: 'error',
+      from: { path: '^server/persian/' },
+      to: { path: '^server/(?!persian/)' },
+    },
+    {
+      name: 'web-only-server-types',
+      comment: 'The web app imports types from the server (the API shapes), never its code: the server is not bundled into pages.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^server/', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist)/' },
+    // Type-only imports are dependencies too (a type-only loop still ties two modules together).
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
+  },
+};
