@@ -270,6 +270,7 @@ describe('10. date fields show a hint, never a date that looks filled in', () =>
     await manager.goto(`${app.server.url}/directives/${PBO_DIRECTIVE}`);
     const form = manager.locator('.assign-form');
     await form.getByLabel('مهلت (شمسی)').fill('۱۴۰۰/۱۳/۴۰');
+    await form.getByText('یا واحدهای تکی را برگزینید').click();
     await form.getByLabel(/استان اردبیل/).check();
     await form.getByRole('button', { name: 'واگذاری', exact: true }).click();
     const error = form.locator('.form-error');
