@@ -4,16 +4,16 @@
  * verification), the timeline with evidence downloads, and the audit trail. A write based on a
  * stale version (409) shows what changed and keeps the form for the user to send again.
  */
-import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import type { ActionDetail, ActionSummary, TransitionName } from '../api/action-types';
 import { changeAction, getAction, postFollowUp, takeTransition } from '../api/actions';
-import { getMe } from '../api/auth';
 import { getUnits } from '../api/reports';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
 import { ActionsNav } from '../components/actions-nav';
 import { EvidenceList } from '../components/evidence-list';
 import { FilePicker } from '../components/file-picker';
+import { useKeptDraft } from '../components/kept-draft';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary } from '../components/states';
@@ -23,7 +23,6 @@ import { auditChanges, auditEventLabel } from '../lib/audit-text';
 import { formatJalaliDate, formatJalaliDateWithWeekday } from '../lib/jalali-date';
 import { formatJalaliDateTime, jalaliInputValue } from '../lib/jalali-datetime';
 import { excerpt } from '../lib/excerpt';
-import { restoreFormDraft } from '../lib/kept-drafts';
 import { toPersianDigits } from '../lib/persian-digits';
 import { DATE_EXAMPLE, readPercent, readTypedDate } from '../lib/typed-numbers';
 import '../styles/actions.css';
@@ -291,17 +290,7 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
   let idempotencyKey = crypto.randomUUID();
   const canRequest = () => props.action.status === 'open' || props.action.status === 'in_progress';
   // What was typed before the session expired comes back once the same user is signed in again.
-  const me = createAsync(() => getMe());
-  const [formElement, setFormElement] = createSignal<HTMLFormElement>();
-  const keepRestored = (el: HTMLFormElement) => setFormElement(el);
-  let restored = false;
-  createEffect(() => {
-    const form = formElement();
-    const user = me();
-    if (!form || !user || restored) return;
-    restored = true;
-    if (restoreFormDraft(form, user.id)) setDone('آنچه پیش از پایان نشست نوشته بودید برگردانده شد؛ بازبینی کنید و بفرستید.');
-  });
+  const keepRestored = useKeptDraft(() => setDone('آنچه پیش از پایان نشست نوشته بودید برگردانده شد؛ بازبینی کنید و بفرستید.'));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();

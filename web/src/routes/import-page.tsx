@@ -18,6 +18,7 @@ import {
   type SuggestionPatch,
 } from '../api/imports';
 import { FormError } from '../components/form-error';
+import { useKeptDraft } from '../components/kept-draft';
 import { RoleGate } from '../components/role-gate';
 import { UnitPicker } from '../components/unit-picker';
 import { usePageTitle } from '../components/page-title';
@@ -58,6 +59,8 @@ function NewImportForm() {
   const navigate = useNavigate();
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // Pasted text survives a session that expired before «بررسی متن» (a chosen file cannot be kept).
+  const keepDraft = useKeptDraft(() => setError('متنی که پیش از پایان نشست نوشته بودید برگردانده شد؛ اگر پرونده‌ای برگزیده بودید، دوباره برگزینید.'));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -100,7 +103,7 @@ function NewImportForm() {
           می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود.
         </p>
       </header>
-      <form class="import-form" onSubmit={submit} aria-describedby="import-error" novalidate>
+      <form class="import-form" data-keep="new-import" ref={keepDraft} onSubmit={submit} aria-describedby="import-error" novalidate>
         <div class="field">
           <label for="import-text">متن نشست</label>
           <textarea id="import-text" name="text" rows="12" dir="rtl" placeholder="متن را این‌جا بچسبانید…" />
