@@ -130,6 +130,8 @@ describe('9. the header', () => {
     expect(await admin.getByRole('navigation', { name: 'پیمایش اصلی' }).isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await checkA11y(admin);
+    await screenshot(admin, 'pages-09-header-phone-open', { fullPage: false });
     await admin.getByRole('navigation', { name: 'پیمایش اصلی' }).getByRole('link', { name: 'اقدام‌ها' }).click();
     await admin.waitForURL('**/actions');
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
