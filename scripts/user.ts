@@ -4,6 +4,7 @@
  *   passwd U          (new password from NESHAST_PASSWORD or standard input; signs U out everywhere)
  *   list
  *   disable U | enable U
+ *   delete U          (only an account with no work in the record; others are disabled instead)
  * Every command takes [--db URL]. Passwords are never taken from the command line (it shows in `ps`).
  */
 import { existsSync } from 'node:fs';
@@ -23,6 +24,7 @@ const USAGE = `usage: npm run user -- add --username U --role ${roles.join('|')}
        npm run user -- passwd U [--db URL]
        npm run user -- list [--db URL]
        npm run user -- disable U | enable U [--db URL]
+       npm run user -- delete U [--db URL]
 The password comes from NESHAST_PASSWORD or standard input.`;
 
 function isRole(value: string | undefined): value is Role {
@@ -116,6 +118,15 @@ async function run(): Promise<number> {
       }
       await users.update(user.id, { disabled: command === 'disable' }, null);
       console.log(`${command}d ${user.username}`);
+      return 0;
+    }
+    case 'delete': {
+      if (!target) {
+        console.error(USAGE);
+        return 2;
+      }
+      const removed = await users.remove(target, null);
+      console.log(`deleted ${removed.username}`);
       return 0;
     }
     default:

@@ -14,7 +14,7 @@ export const DateInput = z
   .transform((value, ctx) => {
     const iso = parseDate(value);
     if (!iso) {
-      ctx.addIssue({ code: 'custom', message: 'تاریخ نامعتبر است (مثلاً 1399-11-15 یا 2021-02-03).' });
+      ctx.addIssue({ code: 'custom', message: 'تاریخ نامعتبر است؛ تاریخ شمسی را به شکل سال/ماه/روز بنویسید، مانند ۱۳۹۹/۱۱/۱۵.' });
       return z.NEVER;
     }
     return iso;
@@ -106,7 +106,15 @@ export const ActionDetailSchema = ActionSummarySchema.extend({
 }).openapi('ActionDetail');
 
 export const ActionListSchema = z
-  .object({ items: z.array(ActionSummarySchema), total: z.number().int(), today: z.string().openapi({ description: 'ISO date in Tehran' }) })
+  .object({
+    items: z.array(ActionSummarySchema),
+    total: z.number().int(),
+    /** Across every page of the list, not only the one returned. */
+    dueCounts: z
+      .object({ overdue: z.number().int(), dueSoon: z.number().int() })
+      .openapi({ description: 'overdue and due-soon (or due today) actions of the whole list, every page' }),
+    today: z.string().openapi({ description: 'ISO date in Tehran' }),
+  })
   .openapi('ActionList');
 
 export const ActionListQuery = z.object({

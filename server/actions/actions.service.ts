@@ -129,18 +129,24 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     return outcome;
   }
 
+  /** Overdue and due-soon counts of a whole list (the page shows them for every page, not one). */
+  const dueCounts = (items: Array<{ dueState: string }>) => ({
+    overdue: items.filter((a) => a.dueState === 'overdue').length,
+    dueSoon: items.filter((a) => a.dueState === 'due_soon' || a.dueState === 'due_today').length,
+  });
+
   const service = {
     today,
     summaries,
 
     async list(filter: ActionFilter, limit = 200, offset = 0) {
       const items = (await summaries(await repo.list(filter))).sort(byUrgency);
-      return { items: items.slice(offset, offset + limit), total: items.length, today: today() };
+      return { items: items.slice(offset, offset + limit), total: items.length, dueCounts: dueCounts(items), today: today() };
     },
 
     /** A director's (or anyone's with a unit) own actions; cancelled ones left out. */
     async mine(user: AuthUser, statuses?: ActionStatus[]) {
-      if (!user.unitCode) return { items: [], total: 0, today: today() };
+      if (!user.unitCode) return { items: [], total: 0, dueCounts: dueCounts([]), today: today() };
       return service.list({ unitCodes: [user.unitCode], statuses: statuses ?? ['open', 'in_progress', 'awaiting_verification', 'blocked', 'done'] });
     },
 
@@ -148,7 +154,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       const items = (await summaries(await repo.list({ statuses: ['awaiting_verification'] }))).sort((a, b) =>
         a.updatedAt.localeCompare(b.updatedAt),
       );
-      return { items, total: items.length, today: today() };
+      return { items, total: items.length, dueCounts: dueCounts(items), today: today() };
     },
 
     async detail(id: number, user: AuthUser): Promise<ActionDetail> {

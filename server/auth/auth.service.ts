@@ -114,7 +114,7 @@ export function createAuthService(options: AuthServiceOptions) {
 
     /**
      * Check a username and password; on success a new session token (for the cookie) and the user.
-     * Unknown names, wrong passwords and disabled accounts all answer the same 401.
+     * Unknown names and wrong passwords answer the same 401; a disabled account with the right password is told so.
      */
     async login(usernameInput: string, password: string, ip: string): Promise<{ token: string; user: AuthUser }> {
       const username = canonicalUsername(usernameInput);
@@ -130,6 +130,8 @@ export function createAuthService(options: AuthServiceOptions) {
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash(options.scrypt)));
       if (!user || !matches || user.disabled) {
         await recordAttempt(key, 'login.failure', user?.id ?? null, ip);
+        // Only someone who knows the password learns that the account is disabled (and whom to ask).
+        if (user && matches) throw new AppError(401, 'account_disabled', 'حساب شما غیرفعال شده است؛ برای فعال‌سازی با مدیر سامانه تماس بگیرید.');
         throw new AppError(401, 'invalid_credentials', 'نام کاربری یا گذرواژه درست نیست.');
       }
       await recordAttempt(key, 'login.success', user.id, ip);

@@ -58,16 +58,24 @@ export function demoModeRefusal(env: { PUBLIC_URL?: string; DATABASE_URL: string
 /**
  * Demo mode: one account per role (demo-admin, demo-manager, demo-director bound to
  * prov-east-azarbaijan, demo-staff), each given a new random password on every start.
- * Refuses (throws) when the database already holds real, non-demo accounts.
+ * Refuses (throws) when the database already holds real accounts: neither demo-… nor created by a
+ * demo account; the message names the command that deletes them.
  *
  * @example
  * console.log(describeIssuedAccounts('Demo accounts', await issueDemoAccounts(users)));
  */
 export async function issueDemoAccounts(users: UsersService): Promise<IssuedAccount[]> {
   const { items } = await users.list();
-  const real = items.filter((u) => !u.username.startsWith(DEMO_PREFIX));
+  // Accounts a demo account created (testers trying the admin page) are demo data too.
+  const creators = await users.creators();
+  const madeInDemo = (id: number) => creators.get(id)?.startsWith(DEMO_PREFIX) === true;
+  const real = items.filter((u) => !u.username.startsWith(DEMO_PREFIX) && !madeInDemo(u.id));
   if (real.length > 0) {
-    throw new Error(`demo mode refused: the database already holds ${real.length} real account(s) (${real.map((u) => u.username).join(', ')})`);
+    const names = real.map((u) => u.username);
+    throw new Error(
+      `demo mode refused: the database already holds ${real.length} real account(s) (${names.join(', ')}). ` +
+        `Use another database, or delete them first: ${names.map((n) => `npm run user -- delete ${n}`).join('; ')}`,
+    );
   }
   const issued: IssuedAccount[] = [];
   for (const spec of DEMO_ACCOUNTS) {

@@ -16,6 +16,7 @@ import { NotFoundError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
+import { toPersianDigits } from '../persian/numbers';
 import { toCsv } from './csv';
 import { buildCalendar } from './ics';
 
@@ -177,8 +178,9 @@ export function calendarRoutes(db: Db, actions: ActionsService, publicUrl?: stri
             description: [
               `«${a.directive.quote}»`,
               `نشست: ${a.session.title}`,
-              `وضعیت: ${a.statusLabel} (${a.progress}٪)`,
-              `مهلت: ${a.dueOnJalali ?? ''}`,
+              // Read by people in their calendar: Persian digits, the date as they write it.
+              `وضعیت: ${a.statusLabel} (${toPersianDigits(a.progress)}٪)`,
+              `مهلت: ${toPersianDigits((a.dueOnJalali ?? '').replaceAll('-', '/'))}`,
               `${base}/actions/${a.id}`,
             ].join('\n'),
             url: `${base}/actions/${a.id}`,

@@ -23,6 +23,7 @@ import { composeBody } from '../session-body';
 import type { DirectiveInput, ParagraphInput, SessionInput } from '../ingest/session-input';
 import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
 import { repairText, type RepairKind } from '../repair/repair';
+import { sessionKindFromTitle } from './session-kind';
 
 export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt';
 
@@ -222,11 +223,13 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
     if (d.recipientCode && !knownUnits.has(d.recipientCode)) d.recipientCode = null;
   }
 
+  const title = source.title?.trim() || read_.title;
   const input: SessionInput = {
     ...read_,
     slug: importSlug(source, heldOn),
-    title: source.title?.trim() || read_.title,
-    kind: source.kind ?? (source.format === 'text' ? 'news' : read_.kind),
+    title,
+    // Chosen on the form, else named by the title («وبینار …»), else news for pasted text.
+    kind: source.kind ?? sessionKindFromTitle(title) ?? (source.format === 'text' ? 'news' : read_.kind),
     heldOn,
     series: source.series ?? read_.series ?? null,
     mediaUrl: source.mediaUrl ?? read_.mediaUrl ?? null,

@@ -54,6 +54,16 @@ const MULTIPLIERS: Record<string, number> = { هزار: 1000, میلیون: 1_00
 const IRREGULAR_ORDINALS: Record<string, number> = { اول: 1, نخست: 1, یکم: 1, سوم: 3, سی‌ام: 30, سی‌ام‌: 30 };
 
 /**
+ * ASCII digits as Persian ones, for numbers in text people read (messages, notes, calendar entries).
+ *
+ * @example
+ * toPersianDigits('امتیاز 7 در برابر 2') // 'امتیاز ۷ در برابر ۲'
+ */
+export function toPersianDigits(value: string | number): string {
+  return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}
+
+/**
  * Replace Persian (U+06F0–9) and Arabic-Indic (U+0660–9) digits with ASCII ones.
  *
  * @example

@@ -6,6 +6,7 @@
  */
 import { composeBody } from '../session-body';
 import { normalizePersian } from '../persian/normalize';
+import { toPersianDigits } from '../persian/numbers';
 import { decodeEntities, normalizeForDisplay, repairSoftHyphens, type CharacterChange } from './characters';
 import { assembleParagraphs, type SourceLine } from './paragraphs';
 import { buildWordOrderModel, judgeLineOrder } from './reversed-lines';
@@ -111,7 +112,7 @@ export function repairText(original: string): RepairedText {
       after: verdict.text,
       count: 1,
       score: verdict.reversedScore - verdict.forwardScore,
-      note: `${NOTES['reversed-line']} (امتیاز وارونه ${verdict.reversedScore} در برابر ${verdict.forwardScore})`,
+      note: `${NOTES['reversed-line']} (امتیاز وارونه ${toPersianDigits(verdict.reversedScore)} در برابر ${toPersianDigits(verdict.forwardScore)})`,
     });
     return { line: i + 1, text: verdict.text };
   });

@@ -1,7 +1,7 @@
 /** @module The only drizzle code for managing accounts. */
-import { asc, count, eq, and } from 'drizzle-orm';
+import { asc, count, eq, and, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { authSessions, units, users } from '../db/schema';
+import { auditLog, authSessions, followUps, units, users } from '../db/schema';
 import type { Role } from '../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -44,6 +44,35 @@ export function createUsersRepo(db: Db) {
         .from(users)
         .where(and(eq(users.role, role), eq(users.disabled, false)));
       return row?.n ?? 0;
+    },
+
+    /** Who created each account (the audit log's `user.create`): username of the actor, or null (a command, the first start). */
+    async creators(): Promise<Map<number, string | null>> {
+      const rows = await db
+        .select({ entityId: auditLog.entityId, actor: users.username })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
+        .where(eq(auditLog.event, 'user.create'));
+      return new Map(rows.map((r) => [Number(r.entityId), r.actor ?? null]));
+    },
+
+    /** Records that name the user as the author of work (follow-ups) or the actor of a change (not signing in). */
+    async workCount(userId: number): Promise<number> {
+      const [written] = await db.select({ n: count() }).from(followUps).where(eq(followUps.authorId, userId));
+      const [acted] = await db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, userId), sql`${auditLog.event} NOT LIKE 'login.%' AND ${auditLog.event} NOT LIKE 'auth.%'`));
+      return (written?.n ?? 0) + (acted?.n ?? 0);
+    },
+
+    /** Delete an account; its sign-in records keep their rows without the link to it. */
+    async remove(userId: number): Promise<void> {
+      await db.batch([
+        db.update(auditLog).set({ actorId: null }).where(eq(auditLog.actorId, userId)),
+        db.delete(authSessions).where(eq(authSessions.userId, userId)),
+        db.delete(users).where(eq(users.id, userId)),
+      ]);
     },
 
     async unitExists(code: string): Promise<boolean> {

@@ -153,6 +153,29 @@ export function createUsersService(options: UsersServiceOptions) {
       await recordAudit(db, { actorId: null, event: 'user.update', entity: 'user', entityId: id, before: { disabled: false }, after: { disabled: true }, detail: 'demo account disabled outside demo mode', at: clock.now() });
     },
 
+    /**
+     * Delete an account that has done no work (wrote no follow-up, changed nothing): a mistyped
+     * or test account. One with history is refused with a Persian reason: disable it instead,
+     * so the record keeps who did what. The last active admin is never deleted.
+     */
+    async remove(username: string, actorId: number | null): Promise<UserDto> {
+      const target = await repo.byUsername(canonicalUsername(username));
+      if (!target) throw NotFoundError('کاربر');
+      await keepOneAdmin(target, { role: target.role, disabled: true });
+      if ((await repo.workCount(target.id)) > 0) {
+        throw new AppError(409, 'user_has_history', `«${target.username}» در سابقهٔ کارها نام دارد و حذف نمی‌شود؛ به‌جای حذف غیرفعالش کنید.`);
+      }
+      const before = presentUser(target);
+      await repo.remove(target.id);
+      await recordAudit(db, { actorId, event: 'user.delete', entity: 'user', entityId: target.id, before, at: clock.now() });
+      return before;
+    },
+
+    /** Who created each account: the actor's username, or null when a command or the first start did. */
+    async creators(): Promise<Map<number, string | null>> {
+      return repo.creators();
+    },
+
     async byUsername(username: string): Promise<UserDto | undefined> {
       const row = await repo.byUsername(canonicalUsername(username));
       return row ? presentUser(row) : undefined;

@@ -75,6 +75,42 @@ describe('demo mode', () => {
     await t.createUser({ role: 'manager', username: 'real-person' });
     await expect(prepareStartupAccounts(users, { demo: true, env: localEnv })).rejects.toThrow(/real account/);
   });
+
+  it('restarts after a tester added a user from the demo admin, and names the command for a real one', async () => {
+    const demo = credentialsIn(await prepareStartupAccounts(users, { demo: true, env: localEnv }));
+    const admin = await login('demo-admin', demo.get('demo-admin') ?? '');
+    const cookie = (admin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const added = await t.as(cookie)('/api/users', { json: { username: 'tried.out', displayName: 'آزمایشی', role: 'staff' } });
+    expect(added.status, await added.clone().text()).toBe(201);
+    // Issue 13: demo mode refused to start again once any non-demo account existed.
+    const again = credentialsIn(await prepareStartupAccounts(users, { demo: true, env: localEnv }));
+    expect(again.has('demo-admin')).toBe(true);
+
+    await users.create({ username: 'real.person', role: 'staff' }, null);
+    await expect(prepareStartupAccounts(users, { demo: true, env: localEnv })).rejects.toThrow('npm run user -- delete real.person');
+    await users.remove('real.person', null);
+    expect(credentialsIn(await prepareStartupAccounts(users, { demo: true, env: localEnv })).has('demo-staff')).toBe(true);
+  });
+});
+
+describe('deleting a user', () => {
+  it('deletes an account with no work, and refuses one named in the record', async () => {
+    const { user: once } = await users.create({ username: 'typo.name', role: 'staff' }, null);
+    expect((await login('typo.name', 'wrong-password')).status).toBe(401);
+    expect((await users.remove('typo.name', null)).id).toBe(once.id);
+    expect(await users.byUsername('typo.name')).toBeUndefined();
+
+    const { user: worker } = await users.create({ username: 'worker', role: 'manager' }, null);
+    const { user: other } = await users.create({ username: 'other', role: 'staff' }, null);
+    await users.update(other.id, { displayName: 'نام تازه' }, worker.id);
+    await expect(users.remove('worker', null)).rejects.toThrow(/غیرفعال/);
+    expect(await users.byUsername('worker')).toBeDefined();
+  });
+
+  it('refuses to delete the last active administrator', async () => {
+    await users.create({ username: 'only.admin', role: 'admin' }, null);
+    await expect(users.remove('only.admin', null)).rejects.toThrow(/مدیر سامانه/);
+  });
 });
 
 describe('npm run user', () => {
@@ -87,6 +123,13 @@ describe('npm run user', () => {
     expect(stdout).toMatch(/added tabriz \(director, prov-east-azarbaijan\)/);
     const res = await login('tabriz', 'cli-password-1');
     expect(res.status).toBe(200);
+  });
+
+  it('deletes a user with `delete U`', async () => {
+    await users.create({ username: 'leaving', role: 'staff' }, null);
+    const { stdout } = await run('npx', ['tsx', 'scripts/user.ts', 'delete', 'leaving', '--db', t.database.url]);
+    expect(stdout).toMatch(/deleted leaving/);
+    expect(await users.byUsername('leaving')).toBeUndefined();
   });
 
   it('refuses a director without a unit, with one line and a non-zero exit', async () => {

@@ -137,6 +137,7 @@ describe('the admin page', () => {
 
     const row = page.getByRole('row').filter({ hasText: 'to-disable' });
     await row.getByRole('button', { name: 'غیرفعال‌سازی' }).click();
+    await row.getByRole('alertdialog').getByRole('button', { name: 'غیرفعال شود' }).click();
     await expect.poll(() => row.textContent()).toContain('غیرفعال');
     expect((await tryLogin(victim.username, victim.password)).status).toBe(401);
     await checkA11y(page);

@@ -232,7 +232,7 @@ describe('from a directive to a verified close, in the browser', () => {
 
   it("filters a manager's list by unit, with a CSV link for the same filter that opens in Excel", async () => {
     await manager.goto(`${app.server.url}/actions`);
-    await manager.getByLabel('واحد').selectOption(EAST_AZARBAIJAN);
+    await manager.getByLabel('واحد', { exact: true }).selectOption(EAST_AZARBAIJAN);
     await manager.getByRole('button', { name: 'پالایش' }).click();
     await manager.waitForURL((url) => url.searchParams.get('unit') === EAST_AZARBAIJAN);
     await expect.poll(() => manager.locator('.action-card').count()).toBe(1);

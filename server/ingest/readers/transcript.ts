@@ -134,14 +134,39 @@ export function cuesToParagraphs(cues: readonly Cue[]): ParagraphInput[] {
   return out;
 }
 
+/**
+ * A transcript's title: the WebVTT header's text (`WEBVTT - وبینار …` or a `Title:` line), else
+ * the file name when it is Persian words, else a plain «untitled» the reviewer replaces. Never the
+ * first cue: that is a greeting («همکاران عزیز، سلام»), not a title.
+ *
+ * @example
+ * transcriptTitle('a.vtt', 'WEBVTT - وبینار بودجه\n\n…', 'vtt') // 'وبینار بودجه'
+ * transcriptTitle('1399-11-01-webinar.vtt', 'WEBVTT\n\n…', 'vtt') // 'رونوشت بی‌عنوان (1399-11-01-webinar.vtt)'
+ */
+export function transcriptTitle(fileName: string, source: string, format: 'vtt' | 'srt'): string {
+  if (format === 'vtt') {
+    const header: string[] = [];
+    for (const line of source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+      if (line.trim() === '') break;
+      header.push(line);
+    }
+    const inline = /^WEBVTT[ \t]+(?:-[ \t]*)?(.+)$/.exec(header[0] ?? '')?.[1]?.trim();
+    if (inline) return inline.slice(0, 300);
+    const titled = header.slice(1).map((line) => /^(?:title|عنوان)\s*[:：]\s*(.+)$/i.exec(line.trim())?.[1]?.trim()).find(Boolean);
+    if (titled) return titled.slice(0, 300);
+  }
+  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}[-_ ]?/, '').replace(/[-_]+/g, ' ').trim();
+  if (/\p{Script=Arabic}/u.test(base)) return base;
+  return `رونوشت بی‌عنوان (${fileName})`;
+}
+
 function readTranscript(fileName: string, source: string, format: 'vtt' | 'srt'): SessionInput {
   if (source.trim() === '') throw new IngestError({ code: 'empty_file', message: 'پرونده خالی است.', file: fileName });
   const paragraphs = cuesToParagraphs(parseCues(fileName, source, format));
   const { slug, heldOn } = fileSession(fileName, source);
-  const first = paragraphs[0]?.text ?? slug;
   return {
     slug,
-    title: first.split(/\s+/).slice(0, 10).join(' '),
+    title: transcriptTitle(fileName, source, format),
     kind: 'meeting',
     heldOn,
     sourceKind: format,

@@ -22,6 +22,8 @@ export type Unit = UnitList['items'][number];
 export interface ActionList {
   items: ActionSummary[];
   total: number;
+  /** Overdue and due-soon actions of the whole list (every page). */
+  dueCounts: { overdue: number; dueSoon: number };
   /** ISO date in Tehran. */
   today: string;
 }

@@ -55,9 +55,14 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
  *
  * @example
  * loginPath('/sessions/a#d-b') // '/login?next=%2Fsessions%2Fa%23d-b'
+ * loginPath('/actions/3', 'expired') // '/login?next=%2Factions%2F3&reason=expired'
  */
-export function loginPath(next: string = currentPath()): string {
-  return next && next !== '/' && !next.startsWith('/login') ? `/login?next=${encodeURIComponent(next)}` : '/login';
+export function loginPath(next: string = currentPath(), reason?: 'expired'): string {
+  const params = new URLSearchParams();
+  if (next && next !== '/' && !next.startsWith('/login')) params.set('next', next);
+  if (reason) params.set('reason', reason);
+  const query = params.toString();
+  return query ? `/login?${query}` : '/login';
 }
 
 function currentPath(): string {

@@ -42,7 +42,8 @@ export function RateChart(props: { provinces: Dashboard['provinces']; describedB
           },
         },
         scales: {
-          x: { min: 0, max: 100, position: 'top', ticks: { font: FONT, callback: (value) => `${toPersianDigits(value)}٪` } },
+          // Reversed: bars grow from the right, beside their labels, as a right-to-left reader expects.
+          x: { min: 0, max: 100, reverse: true, position: 'top', ticks: { font: FONT, callback: (value) => `${toPersianDigits(value)}٪` } },
           // Category labels on the right, where a right-to-left reader starts.
           y: { position: 'right', ticks: { font: FONT, autoSkip: false } },
         },

@@ -23,13 +23,26 @@ export function EmptyState(props: { title: string; children?: JSX.Element }) {
   );
 }
 
-/** What went wrong, in the server's words when it gave them, with a way to try again. */
+/**
+ * Whether trying the same request again could help: not for a refused or malformed request
+ * (400, 403, 404, 409, 422 …), where the same request gets the same answer.
+ *
+ * @example
+ * retryMayHelp(new ApiError(403, 'forbidden', '…')) // false
+ * retryMayHelp(new ApiError(0, 'network', '…')) // true
+ */
+export function retryMayHelp(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+/** What went wrong, in the server's words when it gave them, with a way to try again when that could help. */
 export function ErrorState(props: { error: unknown; onRetry?: () => void; children?: JSX.Element }) {
   return (
     <div class="state state-error" role="alert">
       <p class="state-title">{describeError(props.error)}</p>
       {props.children}
-      {props.onRetry && (
+      {props.onRetry && retryMayHelp(props.error) && (
         <button type="button" class="button" onClick={() => props.onRetry?.()}>
           تلاش دوباره
         </button>

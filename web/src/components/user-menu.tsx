@@ -1,4 +1,4 @@
-/** @module The header's account corner: who is signed in, "my account", users (admins), and sign-out. */
+/** @module The header's account corner: who is signed in, reminders, "my account" and sign-out (users are in the navigation). */
 import { Show } from 'solid-js';
 import { A, createAsync, useNavigate } from '@solidjs/router';
 import { getMe, ROLE_LABELS, signOut } from '../api/auth';
@@ -20,11 +20,6 @@ export function UserMenu() {
             {user().displayName}
             <span class="user-menu-role"> · {ROLE_LABELS[user().role]}</span>
           </span>
-          <Show when={user().role === 'admin'}>
-            <A href="/admin/users" activeClass="is-active">
-              کاربران
-            </A>
-          </Show>
           <NotificationsLink />
           <A href="/account" activeClass="is-active">
             حساب من

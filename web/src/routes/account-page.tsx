@@ -2,6 +2,7 @@
 import { createSignal, Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { changePassword, getMe, ROLE_LABELS } from '../api/auth';
+import { getUnits } from '../api/reports';
 import { FormError } from '../components/form-error';
 import { AsyncBoundary, describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
@@ -10,6 +11,9 @@ import '../styles/accounts.css';
 export function AccountPage() {
   usePageTitle(() => 'حساب من');
   const me = createAsync(() => getMe());
+  // The unit's name, not its code; the code only if the list cannot be read.
+  const units = createAsync(() => getUnits().catch(() => undefined));
+  const unitName = (code: string) => units()?.items.find((u) => u.code === code)?.name;
   const [error, setError] = createSignal<unknown>(null);
   const [done, setDone] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
@@ -54,7 +58,9 @@ export function AccountPage() {
                 {(unit) => (
                   <>
                     <dt>واحد</dt>
-                    <dd dir="ltr">{unit()}</dd>
+                    <Show when={unitName(unit())} fallback={<dd dir="ltr">{unit()}</dd>}>
+                      {(name) => <dd>{name()}</dd>}
+                    </Show>
                   </>
                 )}
               </Show>

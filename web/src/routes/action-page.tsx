@@ -12,6 +12,8 @@ import { getUnits } from '../api/reports';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
 import { ActionsNav } from '../components/actions-nav';
 import { EvidenceList } from '../components/evidence-list';
+import { FilePicker } from '../components/file-picker';
+import { useKeptDraft } from '../components/kept-draft';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary } from '../components/states';
@@ -20,19 +22,26 @@ import { conflictCurrent } from '../lib/api-error-text';
 import { auditChanges, auditEventLabel } from '../lib/audit-text';
 import { formatJalaliDate, formatJalaliDateWithWeekday } from '../lib/jalali-date';
 import { formatJalaliDateTime, jalaliInputValue } from '../lib/jalali-datetime';
-import { toAsciiDigits, toPersianDigits } from '../lib/persian-digits';
+import { excerpt } from '../lib/excerpt';
+import { toPersianDigits } from '../lib/persian-digits';
+import { DATE_EXAMPLE, readPercent, readTypedDate } from '../lib/typed-numbers';
 import '../styles/actions.css';
 
 export function ActionPage() {
   const params = useParams();
-  const id = () => Number(params.id);
-  const action = createAsync(() => getAction(id()));
+  const id = () => (/^[1-9]\d{0,15}$/.test(params.id ?? '') ? Number(params.id) : null);
+  const action = createAsync(async () => {
+    const valid = id();
+    return valid === null ? undefined : getAction(valid);
+  });
   return (
     <section class="page tracking-page action-page">
       <ActionsNav />
-      <AsyncBoundary loadingLabel="در حال بارگذاری اقدام…" notFound={<ActionNotFound />}>
-        <Show when={action()}>{(loaded) => <ActionView action={loaded()} />}</Show>
-      </AsyncBoundary>
+      <Show when={id() !== null} fallback={<ActionNotFound />}>
+        <AsyncBoundary loadingLabel="در حال بارگذاری اقدام…" notFound={<ActionNotFound />}>
+          <Show when={action()}>{(loaded) => <ActionView action={loaded()} />}</Show>
+        </AsyncBoundary>
+      </Show>
     </section>
   );
 }
@@ -67,7 +76,9 @@ function ConflictNotice(props: { current: ActionSummary; onDismiss: () => void }
 }
 
 function ActionView(props: { action: ActionDetail }) {
-  usePageTitle(() => `اقدام ${props.action.unit.name}`);
+  // Headed with the task (the directive's words), not the unit: a director's units are all the same.
+  const task = () => excerpt(props.action.directive.quote, 14);
+  usePageTitle(() => task());
   const [conflict, setConflict] = createSignal<ActionSummary | null>(null);
   const units = createAsync(() => getUnits().catch(() => undefined));
   const unitName = createMemo(() => {
@@ -100,7 +111,7 @@ function ActionView(props: { action: ActionDetail }) {
           <DueBadge state={props.action.dueState} daysLeft={props.action.daysLeft} />
           <PriorityBadge priority={props.action.priority} />
         </p>
-        <h1 id="action-title">اقدام {props.action.unit.name}</h1>
+        <h1 id="action-title" class="action-task">{task()}</h1>
         <figure class="directive-quote">
           <blockquote>
             <p>{props.action.directive.quote}</p>
@@ -113,6 +124,10 @@ function ActionView(props: { action: ActionDetail }) {
           </figcaption>
         </figure>
         <dl class="action-facts">
+          <div>
+            <dt>واحد</dt>
+            <dd>{props.action.unit.name}</dd>
+          </div>
           <div>
             <dt>وضعیت</dt>
             <dd>
@@ -274,6 +289,8 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
   // One key per intended update: a retry of the same click is stored once; a new update gets a new key.
   let idempotencyKey = crypto.randomUUID();
   const canRequest = () => props.action.status === 'open' || props.action.status === 'in_progress';
+  // What was typed before the session expired comes back once the same user is signed in again.
+  const keepRestored = useKeptDraft(() => setDone('آنچه پیش از پایان نشست نوشته بودید برگردانده شد؛ بازبینی کنید و بفرستید.'));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -284,7 +301,11 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
       const value = form.get(name);
       return typeof value === 'string' && value.trim() ? value.trim() : undefined;
     };
-    const progressText = text('progress');
+    const progress = readPercent(text('progress') ?? '');
+    const letterDate = readTypedDate(text('letterDate') ?? '', 'تاریخ نامه');
+    setDone('');
+    if (!progress.ok) return setError(progress.error);
+    if (!letterDate.ok) return setError(letterDate.error);
     const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
     setBusy(true);
     setError(null);
@@ -296,9 +317,9 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
           {
             version: props.action.version,
             note: text('note'),
-            progress: progressText === undefined ? undefined : Number(toAsciiDigits(progressText)),
+            progress: progress.value ?? undefined,
             letterNumber: text('letterNumber'),
-            letterDate: text('letterDate'),
+            letterDate: letterDate.value ?? undefined,
             requestVerification: form.get('requestVerification') === 'on',
             files,
           },
@@ -324,13 +345,17 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
   return (
     <section class="panel" aria-labelledby="update-heading">
       <h2 id="update-heading">گزارش پیشرفت</h2>
-      <form class="stacked-form update-form" onSubmit={(e) => void submit(e)}>
+      <form class="stacked-form update-form" data-keep="update" ref={keepRestored} onSubmit={(e) => void submit(e)} novalidate>
         <label for="update-note">شرح کار انجام‌شده</label>
         <textarea id="update-note" name="note" rows="4" maxlength="10000" />
         <div class="form-grid">
           <div class="field">
             <label for="update-progress">درصد پیشرفت</label>
-            <input id="update-progress" name="progress" type="number" min="0" max="100" step="1" inputmode="numeric" placeholder={toPersianDigits(props.action.progress)} />
+            {/* Text, not type=number: Chromium drops Persian digits typed into a number field. */}
+            <input id="update-progress" name="progress" type="text" inputmode="numeric" autocomplete="off" aria-describedby="progress-hint" />
+            <span id="progress-hint" class="field-hint">
+              اکنون {toPersianDigits(props.action.progress)}٪؛ عددی از ۰ تا ۱۰۰
+            </span>
           </div>
           <div class="field">
             <label for="update-letter-number">شمارهٔ نامه</label>
@@ -338,14 +363,13 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
           </div>
           <div class="field">
             <label for="update-letter-date">تاریخ نامه (شمسی)</label>
-            <input id="update-letter-date" name="letterDate" inputmode="numeric" placeholder="۱۳۹۹/۱۱/۱۰" aria-describedby="letter-date-hint" />
+            <input id="update-letter-date" name="letterDate" inputmode="numeric" autocomplete="off" aria-describedby="letter-date-hint" />
             <span id="letter-date-hint" class="field-hint">
-              مانند ۱۳۹۹/۱۱/۱۰
+              سال/ماه/روز، مانند {DATE_EXAMPLE}
             </span>
           </div>
         </div>
-        <label for="update-files">پرونده‌های مستند (PDF، تصویر یا سند اداری؛ هر کدام تا ۲۰ مگابایت)</label>
-        <input id="update-files" name="files" type="file" multiple accept={ACCEPTED_FILES} />
+        <FilePicker id="update-files" name="files" label="پرونده‌های مستند" hint="PDF، تصویر یا سند اداری؛ هر کدام تا ۲۰ مگابایت" multiple accept={ACCEPTED_FILES} />
         <Show when={canRequest()}>
           <div class="field-check">
             <input id="update-request-verification" name="requestVerification" type="checkbox" aria-describedby="request-hint" />
@@ -375,11 +399,13 @@ function RescheduleForm(props: { action: ActionDetail; guard: Guard }) {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
     const form = new FormData(event.currentTarget);
-    const dueOn = String(form.get('dueOn') ?? '').trim();
+    const typedDue = String(form.get('dueOn') ?? '').trim();
     const priority = String(form.get('priority') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
     const changes: { dueOn?: string; priority?: string } = {};
-    if (dueOn && dueOn !== jalaliInputValue(props.action.dueOnJalali)) changes.dueOn = dueOn;
+    const dueOn = readTypedDate(typedDue, 'مهلت تازه');
+    if (!dueOn.ok) return setError(dueOn.error);
+    if (dueOn.value && typedDue !== jalaliInputValue(props.action.dueOnJalali)) changes.dueOn = dueOn.value;
     if (priority && priority !== props.action.priority) changes.priority = priority;
     setError(null);
     setDone('');
@@ -407,8 +433,14 @@ function RescheduleForm(props: { action: ActionDetail; guard: Guard }) {
           </div>
           <div class="field">
             <label for="reschedule-priority">اولویت</label>
-            <select id="reschedule-priority" name="priority" value={props.action.priority}>
-              <For each={PRIORITIES}>{(p) => <option value={p}>{PRIORITY_LABELS[p]}</option>}</For>
+            <select id="reschedule-priority" name="priority">
+              <For each={PRIORITIES}>
+                {(p) => (
+                  <option value={p} selected={p === props.action.priority}>
+                    {PRIORITY_LABELS[p]}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
         </div>

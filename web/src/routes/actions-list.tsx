@@ -11,6 +11,7 @@ import { getNotifications } from '../api/notifications';
 import { getUnits } from '../api/reports';
 import { ActionCard } from '../components/action-card';
 import { ActionsNav, isManagerRole } from '../components/actions-nav';
+import { UnitPicker } from '../components/unit-picker';
 import { usePageTitle } from '../components/page-title';
 import { Pagination, pageCount, parsePage } from '../components/pagination';
 import { AsyncBoundary, EmptyState } from '../components/states';
@@ -34,8 +35,9 @@ export function ActionsList() {
 }
 
 function Summary(props: { list: ActionList }) {
-  const overdue = () => props.list.items.filter((a) => a.dueState === 'overdue').length;
-  const soon = () => props.list.items.filter((a) => a.dueState === 'due_soon' || a.dueState === 'due_today').length;
+  // Counted over the whole list by the server, not over the page shown.
+  const overdue = () => props.list.dueCounts.overdue;
+  const soon = () => props.list.dueCounts.dueSoon;
   return (
     <p class="list-summary" role="status">
       {countOf(props.list.total, 'اقدام')}
@@ -121,13 +123,14 @@ function ManagerActions() {
   return (
     <>
       <form class="filter-form" onSubmit={apply} aria-label="پالایش اقدام‌ها">
-        <div class="field">
-          <label for="filter-unit">واحد</label>
-          <select id="filter-unit" name="unit" value={current().unit ?? ''}>
-            <option value="">همهٔ واحدها</option>
-            <For each={units()?.items.filter((u) => u.kind !== 'group')}>{(u) => <option value={u.code}>{u.name}</option>}</For>
-          </select>
-        </div>
+        <UnitPicker
+          id="filter-unit"
+          name="unit"
+          label="واحد"
+          emptyLabel="همهٔ واحدها"
+          units={(units()?.items ?? []).filter((u) => u.kind !== 'group')}
+          value={current().unit ?? null}
+        />
         <div class="field">
           <label for="filter-status">وضعیت</label>
           <select id="filter-status" name="status" value={current().status ?? ''}>
@@ -136,11 +139,11 @@ function ManagerActions() {
         </div>
         <div class="field">
           <label for="filter-from">نشست‌های از تاریخ</label>
-          <input id="filter-from" name="from" inputmode="numeric" placeholder="۱۳۹۹/۱۰/۰۱" value={current().from ?? ''} aria-describedby="date-hint" />
+          <input id="filter-from" name="from" inputmode="numeric" value={current().from ?? ''} aria-describedby="date-hint" />
         </div>
         <div class="field">
           <label for="filter-to">تا تاریخ</label>
-          <input id="filter-to" name="to" inputmode="numeric" placeholder="۱۳۹۹/۱۲/۲۹" value={current().to ?? ''} aria-describedby="date-hint" />
+          <input id="filter-to" name="to" inputmode="numeric" value={current().to ?? ''} aria-describedby="date-hint" />
         </div>
         <div class="field">
           <label for="filter-series">مجموعهٔ نشست</label>
@@ -150,7 +153,7 @@ function ManagerActions() {
           <input id="filter-overdue" name="overdue" type="checkbox" checked={Boolean(current().overdue)} />
           <label for="filter-overdue">فقط گذشته از مهلت</label>
         </div>
-        <p id="date-hint" class="field-hint">تاریخ‌ها شمسی (مانند ۱۳۹۹/۱۱/۱۵) یا میلادی.</p>
+        <p id="date-hint" class="field-hint">تاریخ‌ها شمسی، سال/ماه/روز مانند ۱۳۹۹/۱۱/۱۵.</p>
         <div class="form-actions">
           <button type="submit" class="button">پالایش</button>
           <button type="button" class="button button-quiet" onClick={() => navigate('/actions')}>

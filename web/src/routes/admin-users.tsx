@@ -1,9 +1,13 @@
-/** @module The administrator's page: every account, adding one, changing role and unit, disabling, a new password. */
+/**
+ * @module The administrator's page: every account, adding one, changing role and unit (saved with
+ * «ذخیره», never on a change of a list), disabling after a confirmation, a new password.
+ */
 import { createSignal, For, Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { ROLE_LABELS, type AuthUser } from '../api/auth';
 import { createUser, getUsers, resetUserPassword, updateUser, type User, type UserList } from '../api/users';
 import { FormError } from '../components/form-error';
+import { UnitPicker } from '../components/unit-picker';
 import { AsyncBoundary, describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
 import '../styles/accounts.css';
@@ -20,21 +24,6 @@ function memberUnits(list: UserList) {
   return list.units.filter((u) => u.kind !== 'group');
 }
 
-function UnitSelect(props: { id: string; name: string; units: UserList['units']; value: string | null; onChange?: (code: string | null) => void; label?: string }) {
-  return (
-    <select
-      id={props.id}
-      name={props.name}
-      aria-label={props.label}
-      value={props.value ?? ''}
-      onChange={(e) => props.onChange?.(e.currentTarget.value || null)}
-    >
-      <option value="">بدون واحد</option>
-      <For each={props.units}>{(unit) => <option value={unit.code}>{unit.name}</option>}</For>
-    </select>
-  );
-}
-
 function AddUserForm(props: { list: UserList }) {
   const [error, setError] = createSignal<unknown>(null);
   const [issued, setIssued] = createSignal<{ username: string; password: string } | null>(null);
@@ -44,13 +33,20 @@ function AddUserForm(props: { list: UserList }) {
     const formElement = event.currentTarget as HTMLFormElement;
     const form = new FormData(formElement);
     const role = String(form.get('role') ?? '');
-    if (!isRole(role)) return;
-    setError(null);
+    const username = String(form.get('username') ?? '').trim();
+    const displayName = String(form.get('displayName') ?? '').trim();
+    // Checked here, in Persian, instead of the browser's bubbles (in the browser's language).
     setIssued(null);
+    if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(username)) {
+      return setError('نام کاربری را با حروف لاتین کوچک، رقم و . _ - بنویسید (۲ تا ۴۰ نویسه، مانند tabriz.dg).');
+    }
+    if (displayName === '') return setError('نام و سمت را بنویسید.');
+    if (!isRole(role)) return setError('نقش را برگزینید.');
+    setError(null);
     try {
       const created = await createUser({
-        username: String(form.get('username') ?? ''),
-        displayName: String(form.get('displayName') ?? ''),
+        username,
+        displayName,
         role,
         unitCode: String(form.get('unitCode') ?? '') || null,
       });
@@ -62,18 +58,20 @@ function AddUserForm(props: { list: UserList }) {
   };
 
   return (
-    <form class="account-form add-user-form" onSubmit={submit} aria-labelledby="add-user-heading">
+    <form class="account-form add-user-form" onSubmit={submit} aria-labelledby="add-user-heading" novalidate>
       <h2 id="add-user-heading">افزودن کاربر</h2>
       <label for="new-username">نام کاربری (حروف لاتین کوچک)</label>
-      <input id="new-username" name="username" dir="ltr" autocomplete="off" required pattern="[a-z0-9][a-z0-9._\-]{1,39}" />
+      <input id="new-username" name="username" dir="ltr" autocomplete="off" required aria-describedby="new-username-hint" />
+      <span id="new-username-hint" class="field-hint">
+        حروف لاتین کوچک، رقم و . _ - ؛ مانند tabriz.dg
+      </span>
       <label for="new-display-name">نام و سمت</label>
       <input id="new-display-name" name="displayName" required maxlength="200" />
       <label for="new-role">نقش</label>
       <select id="new-role" name="role">
         <For each={ROLES}>{(role) => <option value={role} selected={role === 'staff'}>{ROLE_LABELS[role]}</option>}</For>
       </select>
-      <label for="new-unit">واحد (برای مدیر کل لازم است)</label>
-      <UnitSelect id="new-unit" name="unitCode" units={memberUnits(props.list)} value={null} />
+      <UnitPicker id="new-unit" name="unitCode" label="واحد (برای مدیر کل لازم است)" emptyLabel="بدون واحد" units={memberUnits(props.list)} value={null} />
       <FormError error={error()} describe={describeError} />
       <Show when={issued()}>
         {(account) => (
@@ -93,7 +91,28 @@ function AddUserForm(props: { list: UserList }) {
 }
 
 function UserRow(props: { user: User; list: UserList; onError: (error: unknown) => void; onPassword: (username: string, password: string) => void }) {
-  const change = (changes: Parameters<typeof updateUser>[1]) => updateUser(props.user.id, changes).catch(props.onError);
+  // Role and unit are drafts until «ذخیره»: a slip of the wheel on a list must not change an account.
+  const [role, setRole] = createSignal<Role>(props.user.role);
+  const [unitCode, setUnitCode] = createSignal<string | null>(props.user.unitCode);
+  const [confirming, setConfirming] = createSignal(false);
+  const [saved, setSaved] = createSignal('');
+  const changed = () => role() !== props.user.role || unitCode() !== props.user.unitCode;
+  const change = async (changes: Parameters<typeof updateUser>[1]) => {
+    setSaved('');
+    try {
+      await updateUser(props.user.id, changes);
+      return true;
+    } catch (failure) {
+      props.onError(failure);
+      return false;
+    }
+  };
+  const save = async () => {
+    const changes: Parameters<typeof updateUser>[1] = {};
+    if (role() !== props.user.role) changes.role = role();
+    if (unitCode() !== props.user.unitCode) changes.unitCode = unitCode();
+    if (await change(changes)) setSaved('ذخیره شد.');
+  };
   return (
     <tr classList={{ 'is-disabled': props.user.disabled }}>
       <td dir="ltr" class="cell-username">
@@ -103,47 +122,95 @@ function UserRow(props: { user: User; list: UserList; onError: (error: unknown) 
       <td>
         <select
           aria-label={`نقش ${props.user.displayName}`}
-          value={props.user.role}
           onChange={(e) => {
-            const role = e.currentTarget.value;
-            if (isRole(role)) void change({ role });
+            const value = e.currentTarget.value;
+            if (isRole(value)) setRole(value);
           }}
         >
-          <For each={ROLES}>{(role) => <option value={role}>{ROLE_LABELS[role]}</option>}</For>
+          <For each={ROLES}>
+            {(r) => (
+              <option value={r} selected={r === role()}>
+                {ROLE_LABELS[r]}
+              </option>
+            )}
+          </For>
         </select>
       </td>
       <td>
-        <UnitSelect
+        <UnitPicker
           id={`unit-${props.user.id}`}
-          name="unitCode"
           label={`واحد ${props.user.displayName}`}
+          hideLabel
+          emptyLabel="بدون واحد"
           units={memberUnits(props.list)}
-          value={props.user.unitCode}
-          onChange={(unitCode) => void change({ unitCode })}
+          value={unitCode()}
+          onChange={setUnitCode}
         />
       </td>
       <td>{props.user.disabled ? 'غیرفعال' : 'فعال'}</td>
       <td>
         <div class="cell-actions">
-        <button type="button" class="button button-quiet" onClick={() => void change({ disabled: !props.user.disabled })}>
-          {props.user.disabled ? 'فعال‌سازی' : 'غیرفعال‌سازی'}
-        </button>
-        <button
-          type="button"
-          class="button button-quiet"
-          onClick={() => {
-            resetUserPassword(props.user.id)
-              .then((password) => props.onPassword(props.user.username, password))
-              .catch(props.onError);
-          }}
-        >
-          گذرواژهٔ تازه
-        </button>
+          <button type="button" class="button" disabled={!changed()} onClick={() => void save()}>
+            ذخیره
+            <span class="visually-hidden"> تغییر {props.user.displayName}</span>
+          </button>
+          <Show
+            when={props.user.disabled}
+            fallback={
+              <button type="button" class="button button-quiet" aria-expanded={confirming()} onClick={() => setConfirming(true)}>
+                غیرفعال‌سازی
+              </button>
+            }
+          >
+            <button type="button" class="button button-quiet" onClick={() => void change({ disabled: false })}>
+              فعال‌سازی
+            </button>
+          </Show>
+          <button
+            type="button"
+            class="button button-quiet"
+            onClick={() => {
+              resetUserPassword(props.user.id)
+                .then((password) => props.onPassword(props.user.username, password))
+                .catch(props.onError);
+            }}
+          >
+            گذرواژهٔ تازه
+          </button>
         </div>
+        <Show when={confirming()}>
+          <div class="confirm-box" role="alertdialog" aria-labelledby={`confirm-${props.user.id}`}>
+            <p id={`confirm-${props.user.id}`}>
+              حساب <bdi dir="ltr">{props.user.username}</bdi> ({props.user.displayName}) غیرفعال شود؟ دیگر نمی‌تواند وارد شود و از همهٔ مرورگرها بیرون می‌رود.
+            </p>
+            <div class="cell-actions">
+              <button
+                type="button"
+                class="button button-danger"
+                ref={(el) => requestAnimationFrame(() => el.focus())}
+                onClick={() => {
+                  setConfirming(false);
+                  void change({ disabled: true });
+                }}
+              >
+                غیرفعال شود
+              </button>
+              <button type="button" class="button button-quiet" onClick={() => setConfirming(false)}>
+                انصراف
+              </button>
+            </div>
+          </div>
+        </Show>
+        <p class="form-status" role="status">
+          {saved()}
+        </p>
       </td>
     </tr>
   );
 }
+
+/** People in Persian alphabetical order of their names. */
+const peopleOrder = new Intl.Collator('fa');
 
 export function AdminUsers() {
   usePageTitle(() => 'کاربران');
@@ -184,7 +251,7 @@ export function AdminUsers() {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={current().items}>
+                    <For each={[...current().items].sort((a, b) => peopleOrder.compare(a.displayName, b.displayName))}>
                       {(user) => (
                         <UserRow
                           user={user}

@@ -8,8 +8,10 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import type { Dashboard, MatrixCell } from '../api/action-types';
 import { actionsCsvUrl } from '../api/actions';
 import { getDashboard, type PeriodFilters } from '../api/reports';
-import { ActionCard } from '../components/action-card';
+import { DueBadge, ProgressMeter } from '../components/action-badges';
+import { Pagination, pageCount, parsePage } from '../components/pagination';
 import { ActionsNav } from '../components/actions-nav';
+import { RoleGate } from '../components/role-gate';
 import { usePageTitle } from '../components/page-title';
 import { RateChart } from '../components/rate-chart';
 import { AsyncBoundary, EmptyState } from '../components/states';
@@ -43,20 +45,21 @@ export function DashboardPage() {
     <section class="page tracking-page dashboard" aria-labelledby="dashboard-heading">
       <ActionsNav />
       <h1 id="dashboard-heading">داشبورد پیگیری</h1>
+      <RoleGate roles={['manager', 'admin']}>
       <form class="filter-form" onSubmit={apply} aria-label="بازه و مجموعه">
         <div class="field">
           <label for="dash-from">نشست‌های از تاریخ</label>
-          <input id="dash-from" name="from" inputmode="numeric" placeholder="۱۳۹۹/۱۰/۰۱" value={filters().from ?? ''} aria-describedby="dash-date-hint" />
+          <input id="dash-from" name="from" inputmode="numeric" value={filters().from ?? ''} aria-describedby="dash-date-hint" />
         </div>
         <div class="field">
           <label for="dash-to">تا تاریخ</label>
-          <input id="dash-to" name="to" inputmode="numeric" placeholder="۱۳۹۹/۱۲/۲۹" value={filters().to ?? ''} aria-describedby="dash-date-hint" />
+          <input id="dash-to" name="to" inputmode="numeric" value={filters().to ?? ''} aria-describedby="dash-date-hint" />
         </div>
         <div class="field">
           <label for="dash-series">مجموعهٔ نشست</label>
           <input id="dash-series" name="series" value={filters().series ?? ''} />
         </div>
-        <p id="dash-date-hint" class="field-hint">تاریخ‌ها شمسی، مانند ۱۳۹۹/۱۱/۰۱.</p>
+        <p id="dash-date-hint" class="field-hint">تاریخ‌ها شمسی، سال/ماه/روز مانند ۱۳۹۹/۱۱/۱۵.</p>
         <div class="form-actions">
           <button type="submit" class="button">نمایش</button>
           <a class="button button-quiet" href={actionsCsvUrl(filters())} download="">
@@ -65,13 +68,30 @@ export function DashboardPage() {
         </div>
       </form>
       <AsyncBoundary loadingLabel="در حال بارگذاری داشبورد…">
-        <Show when={dashboard()}>{(loaded) => <DashboardView dashboard={loaded()} />}</Show>
+        <Show when={dashboard()}>
+          {(loaded) => (
+            <DashboardView
+              dashboard={loaded()}
+              overduePage={parsePage(search.opage)}
+              hrefForOverdue={(page) => {
+                const next = new URLSearchParams();
+                for (const [key, value] of Object.entries(filters())) if (value) next.set(key, value);
+                if (page > 1) next.set('opage', String(page));
+                return `/dashboard?${next.toString()}#overdue-heading`;
+              }}
+            />
+          )}
+        </Show>
       </AsyncBoundary>
+      </RoleGate>
     </section>
   );
 }
 
-function DashboardView(props: { dashboard: Dashboard }) {
+/** Overdue actions per page of the dashboard's table (the whole list is in «اقدام‌ها» and the CSV). */
+const OVERDUE_PAGE_SIZE = 15;
+
+function DashboardView(props: { dashboard: Dashboard; overduePage: number; hrefForOverdue: (page: number) => string }) {
   const totals = () => props.dashboard.totals;
   const provinces = () => props.dashboard.provinces.filter((p) => p.total > 0);
   return (
@@ -137,15 +157,60 @@ function DashboardView(props: { dashboard: Dashboard }) {
 
       <HeatMap matrix={props.dashboard.matrix} />
 
-      <section class="panel" aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading">گذشته از مهلت ({toPersianDigits(props.dashboard.overdue.length)})</h2>
-        <Show when={props.dashboard.overdue.length > 0} fallback={<p class="muted">اقدامی از مهلت نگذشته است.</p>}>
-          <ol class="action-list">
-            <For each={props.dashboard.overdue}>{(action) => <ActionCard action={action} showUnit />}</For>
-          </ol>
-        </Show>
-      </section>
+      <OverdueTable actions={props.dashboard.overdue} page={props.overduePage} hrefFor={props.hrefForOverdue} />
     </>
+  );
+}
+
+/** The overdue actions as a short table, a page at a time (as cards they made the page 35,000 px tall). */
+function OverdueTable(props: { actions: Dashboard['overdue']; page: number; hrefFor: (page: number) => string }) {
+  const pages = () => pageCount(props.actions.length, OVERDUE_PAGE_SIZE);
+  const page = () => Math.min(props.page, pages());
+  const shown = () => props.actions.slice((page() - 1) * OVERDUE_PAGE_SIZE, page() * OVERDUE_PAGE_SIZE);
+  return (
+    <section class="panel" aria-labelledby="overdue-heading">
+      <h2 id="overdue-heading">گذشته از مهلت ({toPersianDigits(props.actions.length)})</h2>
+      <Show when={props.actions.length > 0} fallback={<p class="muted">اقدامی از مهلت نگذشته است.</p>}>
+        <div class="table-scroll">
+          <table class="data-table overdue-table">
+            <caption class="visually-hidden">اقدام‌های گذشته از مهلت، بیشترین تأخیر نخست</caption>
+            <thead>
+              <tr>
+                <th scope="col">واحد</th>
+                <th scope="col">رهنمود</th>
+                <th scope="col">مهلت</th>
+                <th scope="col">پیشرفت</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={shown()}>
+                {(action) => (
+                  <tr>
+                    <th scope="row">
+                      <A href={`/actions/${action.id}`}>{shortUnitName(action.unit.name)}</A>
+                    </th>
+                    <td>«{excerpt(action.directive.quote, 10)}»</td>
+                    <td>
+                      <Show when={action.dueOn} fallback="—">
+                        {(dueOn) => <time datetime={dueOn()}>{formatJalaliDate(dueOn())}</time>}
+                      </Show>{' '}
+                      <DueBadge state={action.dueState} daysLeft={action.daysLeft} quiet />
+                    </td>
+                    <td>
+                      <ProgressMeter value={action.progress} label={`پیشرفت ${action.unit.name}`} />
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Pagination page={page()} pageCount={pages()} hrefFor={props.hrefFor} label="صفحه‌های گذشته از مهلت" />
+        <p class="link-row">
+          <A href="/actions?overdue=1">همهٔ اقدام‌های گذشته از مهلت در فهرست اقدام‌ها</A>
+        </p>
+      </Show>
+    </section>
   );
 }
 

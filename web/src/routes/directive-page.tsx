@@ -13,26 +13,55 @@ import { getUnits } from '../api/reports';
 import { DueBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
 import { ActionsNav, isManagerRole } from '../components/actions-nav';
 import { FormError } from '../components/form-error';
+import { groupUnits, UnitPicker, UnitSearch } from '../components/unit-picker';
 import { usePageTitle } from '../components/page-title';
 import { RelatedDirectives } from '../components/related-directives';
 import { AsyncBoundary } from '../components/states';
+import { NotFound } from './not-found';
 import { PRIORITIES, PRIORITY_LABELS } from '../lib/action-labels';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { jalaliInputValue } from '../lib/jalali-datetime';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
+import { DATE_EXAMPLE, readTypedDate } from '../lib/typed-numbers';
 import { shortUnitName } from '../lib/unit-names';
 import '../styles/actions.css';
 
+/** A directive's id from the address, or null when it cannot be one (`/directives/abc`). */
+function directiveId(param: string | undefined): number | null {
+  return param && /^[1-9]\d{0,15}$/.test(param) ? Number(param) : null;
+}
+
+/** Units in Persian alphabetical order, as every list of units. */
+const unitOrder = new Intl.Collator('fa');
+
 export function DirectivePage() {
   const params = useParams();
-  const rollup = createAsync(() => getRollup(Number(params.id)));
+  const id = () => directiveId(params.id);
+  const rollup = createAsync(async () => {
+    const valid = id();
+    return valid === null ? undefined : getRollup(valid);
+  });
   return (
-    <section class="page tracking-page directive-page">
-      <ActionsNav />
-      <AsyncBoundary loadingLabel="در حال بارگذاری رهنمود…" notFound={<p class="state">رهنمودی با این نشانی پیدا نشد.</p>}>
-        <Show when={rollup()}>{(loaded) => <DirectiveView rollup={loaded()} />}</Show>
-      </AsyncBoundary>
-    </section>
+    <Show when={id() !== null} fallback={<NotFound />}>
+      <section class="page tracking-page directive-page">
+        <ActionsNav />
+        <AsyncBoundary loadingLabel="در حال بارگذاری رهنمود…" notFound={<DirectiveNotFound />}>
+          <Show when={rollup()}>{(loaded) => <DirectiveView rollup={loaded()} />}</Show>
+        </AsyncBoundary>
+      </section>
+    </Show>
+  );
+}
+
+function DirectiveNotFound() {
+  usePageTitle(() => 'رهنمود پیدا نشد');
+  return (
+    <div class="state-page">
+      <h1>رهنمود پیدا نشد</h1>
+      <p>
+        رهنمودی با این نشانی نیست. <A href="/actions">بازگشت به اقدام‌ها</A>
+      </p>
+    </div>
   );
 }
 
@@ -112,7 +141,7 @@ function DirectiveView(props: { rollup: DirectiveRollup }) {
                 </tr>
               </thead>
               <tbody>
-                <For each={props.rollup.units}>
+                <For each={[...props.rollup.units].sort((a, b) => unitOrder.compare(shortUnitName(a.unit.name), shortUnitName(b.unit.name)))}>
                   {(action) => (
                     <tr>
                       <th scope="row">
@@ -157,10 +186,11 @@ function PublishForm(props: { rollup: DirectiveRollup }) {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
-    const dueOn = String(new FormData(event.currentTarget).get('dueOn') ?? '').trim();
+    const dueOn = readTypedDate(String(new FormData(event.currentTarget).get('dueOn') ?? ''), 'مهلت');
     setError(null);
+    if (!dueOn.ok) return setError(dueOn.error);
     try {
-      await publishDirective(props.rollup.directive.id, dueOn || undefined);
+      await publishDirective(props.rollup.directive.id, dueOn.value ?? undefined);
     } catch (failure) {
       setError(failure);
     }
@@ -170,7 +200,10 @@ function PublishForm(props: { rollup: DirectiveRollup }) {
       <h2 id="publish-heading">انتشار رهنمود</h2>
       <form class="stacked-form" onSubmit={(e) => void submit(e)}>
         <label for="publish-due">مهلت (شمسی)</label>
-        <input id="publish-due" name="dueOn" inputmode="numeric" value={jalaliInputValue(props.rollup.directive.dueOnJalali)} />
+        <input id="publish-due" name="dueOn" inputmode="numeric" autocomplete="off" value={jalaliInputValue(props.rollup.directive.dueOnJalali)} aria-describedby="publish-due-hint" />
+        <span id="publish-due-hint" class="field-hint">
+          سال/ماه/روز، مانند {DATE_EXAMPLE}
+        </span>
         <FormError error={error()} />
         <button type="submit" class="button">
           انتشار
@@ -187,6 +220,16 @@ function AssignForm(props: { rollup: DirectiveRollup }) {
   const [busy, setBusy] = createSignal(false);
   const assigned = createMemo(() => new Set(props.rollup.units.map((a) => a.unit.code)));
   const byKind = (kind: Unit['kind']) => (units()?.items ?? []).filter((u) => u.kind === kind);
+  const [unitQuery, setUnitQuery] = createSignal('');
+  const [checked, setChecked] = createSignal<ReadonlySet<string>>(new Set());
+  // Individual units (groups are listed above), filtered by the search box; a checked unit stays listed.
+  const singleGroups = createMemo(() => groupUnits((units()?.items ?? []).filter((u) => u.kind !== 'group'), unitQuery(), [...checked()]));
+  const toggle = (code: string, on: boolean) => {
+    const next = new Set(checked());
+    if (on) next.add(code);
+    else next.delete(code);
+    setChecked(next);
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -201,12 +244,13 @@ function AssignForm(props: { rollup: DirectiveRollup }) {
     }
     const priority = String(form.get('priority') ?? 'normal');
     const recipient = String(form.get('recipientCode') ?? '');
-    const dueOn = String(form.get('dueOn') ?? '').trim();
+    const dueOn = readTypedDate(String(form.get('dueOn') ?? ''), 'مهلت');
+    if (!dueOn.ok) return setError(dueOn.error);
     setBusy(true);
     try {
       const result = await assignDirective(props.rollup.directive.id, {
         units: codes,
-        dueOn: dueOn || undefined,
+        dueOn: dueOn.value ?? undefined,
         recipientCode: recipient || null,
         priority: PRIORITIES.find((p): p is Priority => p === priority) ?? 'normal',
       });
@@ -238,17 +282,25 @@ function AssignForm(props: { rollup: DirectiveRollup }) {
             )}
           </For>
         </fieldset>
-        <details class="unit-picker">
+        <details class="unit-checklist">
           <summary>یا واحدهای تکی را برگزینید</summary>
-          <For each={(['headquarters', 'province', 'external'] as const).filter((k) => byKind(k).length > 0)}>
-            {(kind) => (
+          <UnitSearch id="assign-unit-search" value={unitQuery()} onInput={setUnitQuery} />
+          <For each={singleGroups()}>
+            {(group) => (
               <fieldset>
-                <legend>{kind === 'province' ? 'استان‌ها' : kind === 'headquarters' ? 'ستاد' : 'دستگاه‌های بیرونی'}</legend>
+                <legend>{group.label}</legend>
                 <div class="check-grid">
-                  <For each={byKind(kind)}>
+                  <For each={group.units}>
                     {(unit) => (
                       <div class="field-check">
-                        <input id={`assign-${unit.code}`} type="checkbox" name="units" value={unit.code} />
+                        <input
+                          id={`assign-${unit.code}`}
+                          type="checkbox"
+                          name="units"
+                          value={unit.code}
+                          checked={checked().has(unit.code)}
+                          onChange={(e) => toggle(unit.code, e.currentTarget.checked)}
+                        />
                         <label for={`assign-${unit.code}`}>
                           {shortUnitName(unit.name)}
                           <Show when={assigned().has(unit.code)}>
@@ -270,25 +322,33 @@ function AssignForm(props: { rollup: DirectiveRollup }) {
               id="assign-due"
               name="dueOn"
               inputmode="numeric"
+              autocomplete="off"
               value={jalaliInputValue(props.rollup.directive.dueOnJalali)}
-              placeholder="۱۳۹۹/۱۱/۱۵"
               aria-describedby="assign-due-hint"
             />
             <span id="assign-due-hint" class="field-hint">
-              پیش‌فرض: مهلت خود رهنمود{props.rollup.directive.dueRule ? ` («${props.rollup.directive.dueRule}»)` : ''}
+              سال/ماه/روز، مانند {DATE_EXAMPLE}. پیش‌فرض: مهلت خود رهنمود{props.rollup.directive.dueRule ? ` («${props.rollup.directive.dueRule}»)` : ''}
             </span>
           </div>
-          <div class="field">
-            <label for="assign-recipient">گیرنده</label>
-            <select id="assign-recipient" name="recipientCode" value={props.rollup.directive.recipientCode ?? ''}>
-              <option value="">بدون گیرنده</option>
-              <For each={[...byKind('external'), ...byKind('headquarters')]}>{(u) => <option value={u.code}>{u.name}</option>}</For>
-            </select>
-          </div>
+          <UnitPicker
+            id="assign-recipient"
+            name="recipientCode"
+            label="گیرنده"
+            emptyLabel="بدون گیرنده"
+            units={(units()?.items ?? []).filter((u) => u.kind !== 'group')}
+            value={props.rollup.directive.recipientCode}
+          />
           <div class="field">
             <label for="assign-priority">اولویت</label>
-            <select id="assign-priority" name="priority" value="normal">
-              <For each={PRIORITIES}>{(p) => <option value={p}>{PRIORITY_LABELS[p]}</option>}</For>
+            {/* `selected` on the option, not `value` on the select: the options are not there yet when a select's value is set. */}
+            <select id="assign-priority" name="priority">
+              <For each={PRIORITIES}>
+                {(p) => (
+                  <option value={p} selected={p === 'normal'}>
+                    {PRIORITY_LABELS[p]}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
         </div>

@@ -18,22 +18,36 @@ import {
   type SuggestionPatch,
 } from '../api/imports';
 import { FormError } from '../components/form-error';
+import { useKeptDraft } from '../components/kept-draft';
+import { RoleGate } from '../components/role-gate';
+import { UnitPicker } from '../components/unit-picker';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, describeError } from '../components/states';
 import { excerpt } from '../lib/excerpt';
 import { reviewPieces } from '../lib/import-segments';
-import { jalaliFieldValue, looksLikeDate } from '../lib/jalali-input';
+import { jalaliFieldValue } from '../lib/jalali-input';
+import { DATE_EXAMPLE, readTypedDate } from '../lib/typed-numbers';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { DIRECTIVE_KINDS, directiveKindLabel, SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf, formatMediaTime, toPersianDigits } from '../lib/persian-digits';
 import '../styles/imports.css';
+
+/** Repairs that changed words, underlined in the text; the rest (joined lines) are only listed. */
+const MARKED_REPAIRS: ReadonlySet<string> = new Set(['reversed-line', 'entity', 'soft-hyphen', 'duplicate-paragraph']);
 
 const REVIEW_LABELS: Record<ImportSuggestion['review'], string> = { pending: 'بررسی نشده', confirmed: 'تأیید شده', rejected: 'رد شده' };
 
 export function ImportPage() {
   const params = useParams();
   return (
-    <Show when={params.slug} fallback={<NewImportForm />}>
+    <Show
+      when={params.slug}
+      fallback={
+        <RoleGate roles={['manager', 'admin']}>
+          <NewImportForm />
+        </RoleGate>
+      }
+    >
       {(slug) => <DraftLoader slug={slug()} />}
     </Show>
   );
@@ -45,6 +59,8 @@ function NewImportForm() {
   const navigate = useNavigate();
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // Pasted text survives a session that expired before «بررسی متن» (a chosen file cannot be kept).
+  const keepDraft = useKeptDraft(() => setError('متنی که پیش از پایان نشست نوشته بودید برگردانده شد؛ اگر پرونده‌ای برگزیده بودید، دوباره برگزینید.'));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -59,10 +75,11 @@ function NewImportForm() {
     const text = String(form.get('text') ?? '');
     setError(null);
     if (!file && text.trim() === '') return setError('متن نشست را بچسبانید یا پرونده‌ای برگزینید.');
-    if (value('heldOn') && !looksLikeDate(value('heldOn'))) return setError('تاریخ نشست را به شکل ۱۳۹۹/۱۱/۰۱ بنویسید.');
+    const heldOn = readTypedDate(value('heldOn'), 'تاریخ نشست');
+    if (!heldOn.ok) return setError(heldOn.error);
     const fields: ImportFields = { text };
     if (value('title')) fields.title = value('title');
-    if (value('heldOn')) fields.heldOn = value('heldOn');
+    if (heldOn.value) fields.heldOn = heldOn.value;
     const kind = SESSION_KINDS.find((k) => k === value('kind'));
     if (kind) fields.kind = kind;
     if (value('mediaUrl')) fields.mediaUrl = value('mediaUrl');
@@ -86,7 +103,7 @@ function NewImportForm() {
           می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود.
         </p>
       </header>
-      <form class="import-form" onSubmit={submit} aria-describedby="import-error" novalidate>
+      <form class="import-form" data-keep="new-import" ref={keepDraft} onSubmit={submit} aria-describedby="import-error" novalidate>
         <div class="field">
           <label for="import-text">متن نشست</label>
           <textarea id="import-text" name="text" rows="12" dir="rtl" placeholder="متن را این‌جا بچسبانید…" />
@@ -102,9 +119,9 @@ function NewImportForm() {
           </div>
           <div class="field">
             <label for="import-date">تاریخ نشست (شمسی)</label>
-            <input id="import-date" name="heldOn" type="text" inputMode="numeric" placeholder="۱۳۹۹/۱۱/۰۱" aria-describedby="import-date-hint" />
+            <input id="import-date" name="heldOn" type="text" inputMode="numeric" autocomplete="off" aria-describedby="import-date-hint" />
             <span id="import-date-hint" class="field-hint">
-              مهلت‌ها («دو هفته»، «سه ماه آینده») از این تاریخ حساب می‌شوند.
+              سال/ماه/روز، مانند {DATE_EXAMPLE}. مهلت‌ها («دو هفته»، «سه ماه آینده») از این تاریخ حساب می‌شوند.
             </span>
           </div>
           <div class="field">
@@ -158,6 +175,10 @@ function DraftReview(props: { initial: ImportDraft }) {
   const candidates = createMemo(() => draft().suggestions.filter((s) => !inMainList(s)).sort((a, b) => candidateRank(a) - candidateRank(b)));
   const numberOf = createMemo(() => new Map([...ordered(), ...candidates()].map((s, i) => [s.id, i + 1])));
   const shownRepairs = createMemo(() => draft().repairs.filter((r) => r.kind !== 'normalize'));
+  // Marked in the text: repairs that changed words. Joined lines (a pasted article has one per
+  // line) are only counted, or every line would be underlined and the real repairs lost among them.
+  const markedRepairs = createMemo(() => shownRepairs().filter((r) => MARKED_REPAIRS.has(r.kind)));
+  const layoutRepairs = createMemo(() => shownRepairs().filter((r) => !MARKED_REPAIRS.has(r.kind)));
 
   const replace = (updated: ImportSuggestion) => {
     const others = draft().suggestions.filter((s) => s.id !== updated.id);
@@ -254,7 +275,7 @@ function DraftReview(props: { initial: ImportDraft }) {
                   <Show when={typeof paragraph.mediaStartMs === 'number'}>
                     <span class="passage-time">{formatMediaTime(paragraph.mediaStartMs ?? 0)} </span>
                   </Show>
-                  <For each={reviewPieces(paragraph, ordered().filter((s) => s.review !== 'rejected'), shownRepairs())}>
+                  <For each={reviewPieces(paragraph, ordered().filter((s) => s.review !== 'rejected'), markedRepairs())}>
                     {(piece) => (
                       <Show
                         when={piece.suggestion}
@@ -289,10 +310,10 @@ function DraftReview(props: { initial: ImportDraft }) {
             <details class="repair-list">
               <summary>{countOf(shownRepairs().length, 'اصلاح')} در متن انجام شد</summary>
               <ul>
-                <For each={shownRepairs()}>
+                <For each={markedRepairs()}>
                   {(repair) => (
                     <li>
-                      سطر {toPersianDigits(repair.line)}: {repair.note}
+                      سطر {toPersianDigits(repair.line)}: {toPersianDigits(repair.note)}
                       <Show when={repair.kind === 'reversed-line'}>
                         <span class="repair-before">
                           {' '}
@@ -302,6 +323,9 @@ function DraftReview(props: { initial: ImportDraft }) {
                     </li>
                   )}
                 </For>
+                <Show when={layoutRepairs().length > 0}>
+                  <li>{countOf(layoutRepairs().length, 'سطر شکسته')} به جمله‌ی پیش از خود پیوسته شد (در متن نشانه‌گذاری نشده است).</li>
+                </Show>
               </ul>
             </details>
           </Show>
@@ -385,8 +409,9 @@ function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; d
   const onDue = (value: string) => {
     const typed = value.trim();
     if (typed === '') return void save({ due: null });
-    if (!looksLikeDate(typed)) return setError('مهلت را به شکل ۱۳۹۹/۱۱/۱۵ بنویسید.');
-    void save({ due: typed });
+    const due = readTypedDate(typed, 'مهلت');
+    if (!due.ok) return setError(due.error);
+    void save({ due: due.value });
   };
 
   return (
@@ -433,7 +458,7 @@ function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; d
           value={props.suggestion.assignee?.code ?? ''}
           units={props.draft.units}
           disabled={!editable()}
-          onChange={(code) => void save({ assignee: code || null })}
+          onChange={(code) => void save({ assignee: code })}
         />
         <UnitPicker
           id={`${id()}-recipient`}
@@ -441,7 +466,7 @@ function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; d
           value={props.suggestion.recipient?.code ?? ''}
           units={props.draft.units}
           disabled={!editable()}
-          onChange={(code) => void save({ recipient: code || null })}
+          onChange={(code) => void save({ recipient: code })}
         />
         <div class="field">
           <label for={`${id()}-due`}>مهلت (شمسی)</label>
@@ -449,13 +474,20 @@ function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; d
             id={`${id()}-due`}
             type="text"
             inputMode="numeric"
-            placeholder="۱۳۹۹/۱۱/۱۵"
+            autocomplete="off"
             value={jalaliFieldValue(props.suggestion.due)}
             disabled={!editable()}
-            aria-describedby={props.suggestion.dueRule ? `${id()}-rule` : undefined}
+            aria-describedby={props.suggestion.dueRule ? `${id()}-rule` : `${id()}-due-hint`}
             onChange={(e) => onDue(e.currentTarget.value)}
           />
-          <Show when={props.suggestion.dueRule}>
+          <Show
+            when={props.suggestion.dueRule}
+            fallback={
+              <span id={`${id()}-due-hint`} class="field-hint">
+                {props.suggestion.due ? 'سال/ماه/روز' : 'متن مهلتی نگفته است؛ اگر لازم است بنویسید.'}
+              </span>
+            }
+          >
             <span id={`${id()}-rule`} class="field-hint">
               از متن: «{props.suggestion.dueRule}»
             </span>
@@ -489,39 +521,6 @@ function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; d
         </button>
       </div>
     </li>
-  );
-}
-
-/** A unit select: groups first, then headquarters, provinces and outside bodies. */
-function UnitPicker(props: { id: string; label: string; value: string; units: ImportDraft['units']; disabled: boolean; onChange: (code: string) => void }) {
-  const groups: Array<{ kind: string; label: string }> = [
-    { kind: 'group', label: 'گروه‌ها' },
-    { kind: 'headquarters', label: 'ستاد' },
-    { kind: 'province', label: 'استان‌ها' },
-    { kind: 'external', label: 'دستگاه‌های دیگر' },
-  ];
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} disabled={props.disabled} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        <option value="" selected={props.value === ''}>
-          — تعیین نشده —
-        </option>
-        <For each={groups}>
-          {(group) => (
-            <optgroup label={group.label}>
-              <For each={props.units.filter((u) => u.kind === group.kind)}>
-                {(unit) => (
-                  <option value={unit.code} selected={unit.code === props.value}>
-                    {unit.name}
-                  </option>
-                )}
-              </For>
-            </optgroup>
-          )}
-        </For>
-      </select>
-    </div>
   );
 }
 

@@ -1,10 +1,11 @@
 /** @module The sign-in page: username and password, the server's Persian message on failure, then back to where the user was. */
-import { createSignal } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { safeNext, signIn } from '../api/auth';
 import { FormError } from '../components/form-error';
 import { describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
+import { toPersianDigits } from '../lib/persian-digits';
 import '../styles/accounts.css';
 
 export function LoginPage() {
@@ -33,12 +34,18 @@ export function LoginPage() {
   return (
     <section class="page account-card" aria-labelledby="login-heading">
       <h1 id="login-heading">ورود به نشست</h1>
+      <Show when={params.reason === 'expired'}>
+        <p class="state state-notice" role="status">
+          نشست شما به پایان رسید؛ دوباره وارد شوید. آنچه نوشته بودید نگه داشته شده است و پس از ورود سر جایش برمی‌گردد.
+        </p>
+      </Show>
       <form class="account-form" onSubmit={submit} novalidate>
         <label for="login-username">نام کاربری</label>
         <input id="login-username" name="username" autocomplete="username" dir="ltr" required autofocus />
         <label for="login-password">گذرواژه</label>
         <input id="login-password" name="password" type="password" autocomplete="current-password" dir="ltr" required />
-        <FormError error={error()} describe={describeError} />
+        {/* The lock-out message carries seconds: shown, like every number, in Persian digits. */}
+        <FormError error={error()} describe={(failure) => toPersianDigits(describeError(failure))} />
         <button type="submit" class="button" disabled={busy()}>
           {busy() ? 'در حال ورود…' : 'ورود'}
         </button>

@@ -44,8 +44,18 @@ function groupByUnit(actions: ActionSummary[]): Array<{ name: string; code: stri
   return [...groups.values()];
 }
 
+const collator = new Intl.Collator('fa');
+
+/** Units in Persian alphabetical order of the name shown (never by their Latin code), then the directive's words. */
+function inPersianOrder(actions: ActionSummary[]): ActionSummary[] {
+  return [...actions].sort(
+    (a, b) => collator.compare(shortUnitName(a.unit.name), shortUnitName(b.unit.name)) || collator.compare(a.directive.quote, b.directive.quote) || a.id - b.id,
+  );
+}
+
 function ReportView(props: { report: PrintReport }) {
   const f = () => props.report.figures;
+  const actions = () => inPersianOrder(props.report.actions);
   return (
     <article aria-labelledby="report-title">
       <div class="print-toolbar no-print">
@@ -55,6 +65,21 @@ function ReportView(props: { report: PrintReport }) {
         <A href={props.report.scope.directiveId ? `/directives/${props.report.scope.directiveId}` : '/dashboard'}>بازگشت</A>
       </div>
       <header class="report-header">
+        {/* The office's letter head: number and attachments are written in by hand (or by the secretariat). */}
+        <dl class="letter-head">
+          <div>
+            <dt>شماره:</dt>
+            <dd class="letter-blank" />
+          </div>
+          <div>
+            <dt>تاریخ:</dt>
+            <dd>{jalaliInputValue(props.report.generatedAtJalali)}</dd>
+          </div>
+          <div>
+            <dt>پیوست:</dt>
+            <dd class="letter-blank" />
+          </div>
+        </dl>
         <h1 id="report-title">{props.report.title}</h1>
         <p>تاریخ گزارش: {jalaliInputValue(props.report.generatedAtJalali)}</p>
       </header>
@@ -97,7 +122,7 @@ function ReportView(props: { report: PrintReport }) {
             </tr>
           </thead>
           <tbody>
-            <For each={props.report.actions}>
+            <For each={actions()}>
               {(a) => (
                 <tr>
                   <td>{shortUnitName(a.unit.name)}</td>
@@ -116,7 +141,7 @@ function ReportView(props: { report: PrintReport }) {
           </tbody>
         </table>
         </div>
-        <For each={groupByUnit(props.report.actions)}>
+        <For each={groupByUnit(actions())}>
           {(group) => (
             <section class="report-unit" aria-label={group.name}>
               <h2>{group.name}</h2>
@@ -174,6 +199,16 @@ function ReportView(props: { report: PrintReport }) {
           )}
         </For>
       </Show>
+      <footer class="signature-block">
+        <div>
+          <p>تهیه‌کننده</p>
+          <p class="signature-line">نام و نام خانوادگی، سمت، امضا</p>
+        </div>
+        <div>
+          <p>تأییدکننده</p>
+          <p class="signature-line">نام و نام خانوادگی، سمت، امضا</p>
+        </div>
+      </footer>
     </article>
   );
 }

@@ -3,7 +3,7 @@
  * filters kept in the URL, results grouped by session with highlighted paragraphs that
  * link to their place in the session.
  */
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
 import { usePageTitle } from '../components/page-title';
@@ -12,6 +12,7 @@ import { AsyncBoundary, EmptyState } from '../components/states';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
+import { markedWords } from '../lib/query-highlight';
 import { firstParam } from '../lib/search-params';
 import '../styles/search.css';
 
@@ -22,6 +23,13 @@ const DEBOUNCE_MS = 250;
 const KINDS: Array<[string, string]> = [['', 'همه'], ...SESSION_KINDS.map((kind): [string, string] => [kind, sessionKindLabel(kind)])];
 
 type FilterKey = 'q' | 'from' | 'to' | 'speaker' | 'kind';
+
+/** A hit's link: its paragraph, with the words the server marked so the session page marks them too. */
+function snippetHref(slug: string, ordinal: number, snippet: string): string {
+  const words = markedWords(snippet);
+  const query = words.length > 0 ? `?${new URLSearchParams({ hl: words.join('|') }).toString()}` : '';
+  return `/sessions/${encodeURIComponent(slug)}${query}#p-${ordinal}`;
+}
 
 /** A query parameter as a field shows it: '' when missing. */
 function one(value: string | string[] | undefined): string {
@@ -41,6 +49,10 @@ export function SearchPage() {
     return r ? searchSessions(r) : undefined;
   });
   usePageTitle(() => (one(params.q) ? `جست‌وجو: ${one(params.q)}` : 'جست‌وجو'));
+
+  // Arriving at the search page means wanting to type: the box has the focus.
+  let box: HTMLInputElement | undefined;
+  onMount(() => box?.focus());
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
@@ -66,6 +78,7 @@ export function SearchPage() {
         <label class="search-box">
           <span class="visually-hidden">عبارت جست‌وجو</span>
           <input
+            ref={box}
             type="search"
             name="q"
             value={text()}
@@ -79,13 +92,16 @@ export function SearchPage() {
         </label>
         <fieldset class="search-filters">
           <legend>پالایش</legend>
+          <p id="search-date-hint" class="field-hint">
+            تاریخ‌ها شمسی، سال/ماه/روز مانند ۱۳۹۹/۱۱/۱۵
+          </p>
           <label>
             از تاریخ
-            <input type="text" inputmode="numeric" name="from" placeholder="۱۳۹۹/۱۱/۰۱" value={one(params.from)} onChange={(e) => setFilter('from', e.currentTarget.value, 0)} />
+            <input type="text" inputmode="numeric" name="from" aria-describedby="search-date-hint" value={one(params.from)} onChange={(e) => setFilter('from', e.currentTarget.value, 0)} />
           </label>
           <label>
             تا تاریخ
-            <input type="text" inputmode="numeric" name="to" placeholder="۱۴۰۰/۰۱/۳۱" value={one(params.to)} onChange={(e) => setFilter('to', e.currentTarget.value, 0)} />
+            <input type="text" inputmode="numeric" name="to" aria-describedby="search-date-hint" value={one(params.to)} onChange={(e) => setFilter('to', e.currentTarget.value, 0)} />
           </label>
           <label>
             سخنران
@@ -138,7 +154,7 @@ export function SearchPage() {
                             {(paragraph) => (
                               <li>
                                 {/* The server escapes the text and adds only <mark> around matches. */}
-                                <A class="search-snippet" href={`/sessions/${encodeURIComponent(hit.session.slug)}#p-${paragraph.ordinal}`} innerHTML={paragraph.snippet} />
+                                <A class="search-snippet" href={snippetHref(hit.session.slug, paragraph.ordinal, paragraph.snippet)} innerHTML={paragraph.snippet} />
                               </li>
                             )}
                           </For>

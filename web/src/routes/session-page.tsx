@@ -3,7 +3,7 @@
  * directive highlighted in place (`#d-<anchor>`) and its note beside it, and the editor's notes.
  */
 import { createEffect, createMemo, For, Show } from 'solid-js';
-import { A, createAsync, useLocation, useParams } from '@solidjs/router';
+import { A, createAsync, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { getSession } from '../api/sessions';
 import type { DirectiveDto, SessionDetail } from '../api/types';
 import { CarryOverBox } from '../components/carry-over-box';
@@ -13,6 +13,8 @@ import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { placeDirectives } from '../lib/directive-segments';
 import { excerpt } from '../lib/excerpt';
+import { highlightWords } from '../lib/query-highlight';
+import { firstParam } from '../lib/search-params';
 import { formatJalaliDateWithWeekday } from '../lib/jalali-date';
 import { directiveKindLabel, sessionKindLabel } from '../lib/labels';
 import { formatMediaTime, toPersianDigits } from '../lib/persian-digits';
@@ -51,13 +53,23 @@ function SessionView(props: { session: SessionDetail }) {
   const mediaUrl = () => safeMediaUrl(props.session.mediaUrl);
   const seeker = createMediaSeeker();
 
+  // The words of the search hit that brought the reader here (`?hl=a|b`), marked in its paragraph.
+  const [search] = useSearchParams();
+  const highlighted = () => (firstParam(search.hl) ?? '').split('|').filter((w) => w.trim().length > 1);
+
   // The text is not there when the browser looks for the fragment on load: go to it once rendered.
   createEffect(() => {
     const fragment = currentFragment();
+    const words = highlighted();
     if (!fragment || placed().length === 0) return;
     requestAnimationFrame(() => {
       const target = document.getElementById(fragment);
       if (!target) return;
+      for (const old of document.querySelectorAll('.transcript .is-target')) if (old !== target) old.classList.remove('is-target');
+      if (fragment.startsWith('p-')) {
+        target.classList.add('is-target');
+        if (words.length > 0) highlightWords(target, words);
+      }
       target.scrollIntoView({ block: 'start' });
       if (target.tabIndex === -1) target.focus({ preventScroll: true });
     });
