@@ -10,7 +10,7 @@ export const ERROR_CODES = [
   'invalid_request', 'not_found', 'unauthenticated', 'forbidden', 'conflict', 'version_conflict', 'payload_too_large',
   'unsupported_media_type', 'cross_site_request', 'too_many_attempts', 'unavailable', 'http_error', 'internal',
   // Accounts
-  'invalid_credentials', 'wrong_password', 'weak_password', 'invalid_username', 'unit_required', 'scope_required',
+  'invalid_credentials', 'account_disabled', 'user_has_history', 'wrong_password', 'weak_password', 'invalid_username', 'unit_required', 'scope_required',
   // Sessions, imports and ingest
   'invalid_kind', 'invalid_date', 'invalid_media_url', 'invalid_span', 'invalid_upload', 'file_missing', 'unsupported_file',
   'empty_file', 'binary_file', 'unknown_encoding', 'unreadable_source', 'unreviewed_directives', 'session_empty',
