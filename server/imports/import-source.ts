@@ -154,8 +154,7 @@ export function repairsInBody(text: string, format: ImportFormat, body: string):
   });
 }
 
-function paragraphAt(paragraphs: readonly ParagraphInput[], body: string, offset: number): ParagraphInput | undefined {
-  const { spans } = composeBody(paragraphs);
+function paragraphAt(paragraphs: readonly ParagraphInput[], spans: ReadonlyArray<readonly [number, number]>, offset: number): ParagraphInput | undefined {
   const index = spans.findIndex(([s, e]) => offset >= s && offset < e);
   return index >= 0 ? paragraphs[index] : undefined;
 }
@@ -177,18 +176,40 @@ function toDirectiveInput(d: SuggestedDirective, speaker: string | null, index: 
   };
 }
 
+/** A source read and repaired, with the slug it will be stored under: what the duplicate check needs. */
+export interface ReadImport {
+  slug: string;
+  source: ImportSource;
+  read: SessionInput;
+  heldOn: string | null;
+  body: string;
+}
+
 /**
- * Read, repair and extract one source into a draft session (status 'draft', directives
- * 'draft'); throws IngestError (with a Persian message) for empty or broken input.
+ * Read and repair one source (no directive extraction yet), so a repeated import can be
+ * recognised by its slug before the costly part runs; throws IngestError (with a Persian
+ * message) for empty or broken input.
  *
  * @example
- * const { slug, input, repairs } = prepareImport({ text: raw, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20' }, ctx);
+ * const { slug } = readImport({ text: raw, format: 'text', fileName: 'pasted.txt' }, ctx);
  */
-export function prepareImport(source: ImportSource, context: ImportContext): PreparedImport {
+export function readImport(source: ImportSource, context: ImportContext): ReadImport {
   if (source.text.trim() === '') throw new IngestError({ code: 'empty_file', message: 'متن خالی است؛ متن نشست را بچسبانید یا پرونده‌ای با متن بفرستید.', file: source.fileName });
   const read_ = read(source, context.catalogue);
-  const heldOn = source.heldOn ?? read_.heldOn;
+  const heldOn = source.heldOn ?? read_.heldOn ?? null;
   const { body } = composeBody(read_.paragraphs);
+  return { slug: importSlug(source, heldOn), source, read: read_, heldOn, body };
+}
+
+/**
+ * Extract the suggested directives of a read source into a draft session (status 'draft',
+ * directives 'draft').
+ *
+ * @example
+ * const { input, repairs } = finishImport(readImport(source, ctx), ctx);
+ */
+export function finishImport(reading: ReadImport, context: ImportContext): PreparedImport {
+  const { source, read: read_, heldOn, body } = reading;
   const knownUnits = new Set(context.units.map((u) => u.code));
 
   let directives: DirectiveInput[];
@@ -197,9 +218,10 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
     directives = read_.directives.map((d, i) => ({ ...d, anchor: String(i + 1), status: 'draft', cues: [REVIEW_CUES.sourceMarked.id] }));
   } else {
     const suggested = extractDirectives({ text: body, sessionDate: heldOn, units: context.units, people: context.people });
+    const { spans } = composeBody(read_.paragraphs);
     directives = suggested.map((d, i) => {
       // In a transcript the cue's speaker label is surer than an attribution in the text.
-      const labelled = paragraphAt(read_.paragraphs, body, d.start)?.speaker ?? null;
+      const labelled = paragraphAt(read_.paragraphs, spans, d.start)?.speaker ?? null;
       return toDirectiveInput(d, labelled ?? d.speaker, i);
     });
   }
@@ -211,7 +233,7 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
 
   const input: SessionInput = {
     ...read_,
-    slug: importSlug(source, heldOn),
+    slug: reading.slug,
     title: source.title?.trim() || read_.title,
     kind: source.kind ?? (source.format === 'text' ? 'news' : read_.kind),
     heldOn,
@@ -223,6 +245,17 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
     status: 'draft',
   };
   return { slug: input.slug, input, body, repairs: repairsInBody(source.text, source.format, body) };
+}
+
+/**
+ * Read, repair and extract one source into a draft session (status 'draft', directives
+ * 'draft'); throws IngestError (with a Persian message) for empty or broken input.
+ *
+ * @example
+ * const { slug, input, repairs } = prepareImport({ text: raw, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20' }, ctx);
+ */
+export function prepareImport(source: ImportSource, context: ImportContext): PreparedImport {
+  return finishImport(readImport(source, context), context);
 }
 
 export interface SpanReading {

@@ -2,12 +2,12 @@
  * @module Reads a raw `.txt` write-up (PDF extract, pasted news): repairs it into paragraphs,
  * takes a leading heading as the title, and keeps the original as the source.
  */
+import { endsWithSentenceEnd } from '../../persian/sentences';
 import { repairText } from '../../repair/repair';
 import { IngestError } from '../ingest-error';
 import type { SessionInput } from '../session-input';
 import { fileSession } from './file-session';
 
-const SENTENCE_END = /[.!?؟…:][»"”')\]]*$/u;
 
 /**
  * Read a raw text file into a session. Throws IngestError when the text is empty.
@@ -21,7 +21,7 @@ export function readTextSession(fileName: string, text: string): SessionInput {
   const paragraphs = repaired.paragraphs.map((p) => ({ text: p.text }));
   const first = paragraphs[0]?.text ?? '';
   // A short first paragraph without an ending is the headline.
-  const headline = paragraphs.length > 1 && first.split(/\s+/).length <= 15 && !SENTENCE_END.test(first);
+  const headline = paragraphs.length > 1 && first.split(/\s+/).length <= 15 && !endsWithSentenceEnd(first, ':');
   const { slug, heldOn } = fileSession(fileName, text);
   return {
     slug,
