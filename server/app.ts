@@ -54,6 +54,16 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+const HSTS = 'max-age=15552000; includeSubDomains';
+
+function servedOverHttps(publicUrl: string | undefined): boolean {
+  try {
+    return publicUrl !== undefined && new URL(publicUrl).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(deps: AppDeps) {
   const { db } = deps.database;
   const cookie = cookieSettings(deps.publicUrl);
@@ -97,7 +107,17 @@ export function createApp(deps: AppDeps) {
   api.all('*', (c) => c.json(errorBody('not_found', 'این نشانی در API وجود ندارد.'), 404));
 
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: 'same-origin',
+      // HSTS over plain HTTP is meaningless at best; it is sent only when the public URL is https.
+      strictTransportSecurity: servedOverHttps(deps.publicUrl) ? HSTS : false,
+      // A handler's own stricter header stays (the evidence download's `default-src 'none'; sandbox`).
+      overwrite: false,
+    }),
+  );
   app.use('*', async (c, next) => {
     // Pages and static files have no user; /api sets it from the session cookie.
     c.set('user', null);
