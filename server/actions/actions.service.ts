@@ -28,6 +28,7 @@ import {
   TRANSITIONS,
   type TransitionName,
 } from './status-rules';
+import { isPublicSession } from '../sessions/publication';
 
 /**
  * One action as every list and page shows it.
@@ -383,7 +384,8 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     /** Open actions from earlier sessions of the session's series, grouped by directive. */
     async carryOver(slug: string) {
       const session = await repo.sessionBySlug(slug);
-      if (!session) throw NotFoundError('نشست');
+      // A draft is answered like a slug that does not exist, as GET /api/sessions/{slug} does.
+      if (!session || !isPublicSession(session)) throw NotFoundError('نشست');
       if (!session.series || !session.heldOn) {
         return { session: { slug: session.slug, series: session.series }, directives: [], total: 0, today: today() };
       }
