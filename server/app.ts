@@ -17,6 +17,9 @@ import { createAuthRepo } from './auth/auth.repo';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
 import { cookieSettings } from './auth/session-cookie';
+import { createHashPool } from './auth/hash-pool';
+import { allowedHostsOf, allowedHostsOnly } from './http/allowed-hosts';
+import { NO_PROXY } from './http/client-address';
 import { healthRoutes } from './health/health.routes';
 import { createActionsRepo } from './actions/actions.repo';
 import { actionsRoutes, carryOverRoutes, evidenceRoutes } from './actions/actions.routes';
@@ -67,7 +70,16 @@ function servedOverHttps(publicUrl: string | undefined): boolean {
 export function createApp(deps: AppDeps) {
   const { db } = deps.database;
   const cookie = cookieSettings(deps.publicUrl);
-  const auth = createAuthService({ db, repo: createAuthRepo(db), clock: deps.clock, sessions: deps.sessionPolicy, throttle: deps.loginThrottle, scrypt: deps.scrypt });
+  const auth = createAuthService({
+    db,
+    repo: createAuthRepo(db),
+    clock: deps.clock,
+    sessions: deps.sessionPolicy,
+    throttle: deps.loginThrottle,
+    addressThrottle: deps.addressThrottle,
+    hashPool: createHashPool(deps.hashPool),
+    scrypt: deps.scrypt,
+  });
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
@@ -83,7 +95,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', requireSignedInByDefault());
   api
     .route('/health', healthRoutes(deps.database))
-    .route('/auth', authRoutes(auth, cookie))
+    .route('/auth', authRoutes(auth, cookie, deps.trustProxy ?? NO_PROXY))
     .route('/users', usersRoutes(users))
     .route('/units', unitsRoutes(db))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
@@ -107,6 +119,8 @@ export function createApp(deps: AppDeps) {
   api.all('*', (c) => c.json(errorBody('not_found', 'این نشانی در API وجود ندارد.'), 404));
 
   const app = new OpenAPIHono<AppEnv>();
+  // First: a request for a host we do not serve gets no page, no API and no links built from its Host.
+  app.use('*', allowedHostsOnly(allowedHostsOf(deps.allowedHosts, deps.publicUrl)));
   app.use(
     '*',
     secureHeaders({

@@ -13,7 +13,7 @@ import { presentAuthUser } from './auth/auth.service';
 import { DEMO_MANAGER, prepareStartupAccounts } from './auth/first-run';
 import { seedDemoActions } from './demo/demo-actions';
 import { openDatabase } from './db/client';
-import { readEnv } from './env';
+import { readEnv, securityDeps } from './env';
 import { startRequestTrace } from './http/request-trace';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
@@ -24,6 +24,8 @@ import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
 const env = readEnv();
+// Read once at start: a TRUST_PROXY that cannot be read stops the server with its message.
+const security = securityDeps(env);
 const workers = Math.max(1, Number(process.env.NESHAST_WORKERS ?? '1') || 1);
 /** NESHAST_SEARCH_CACHE: result pages kept per process (0 turns the cache off; benchmarks compare). */
 const cachePages = Number(process.env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries);
@@ -66,7 +68,7 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
   const indexStats = search.stats();
   console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
 
-  const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
+  const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL, ...security });
   // NESHAST_TRACE=1: slow requests, event-loop delay and GC pauses once a second (load tests).
   const trace = process.env.NESHAST_TRACE === '1' ? startRequestTrace() : null;
   const server = serve({ fetch: trace ? trace.wrap(app.fetch) : app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
