@@ -56,8 +56,9 @@ export function createAuthRepo(db: Db) {
       await db.delete(authSessions).where(or(lt(authSessions.expiresAt, nowIso), lt(authSessions.lastSeenAt, idleSinceIso)));
     },
 
+    /** A new password also ends the calendar feed link, as it ends the other sessions. */
     async updatePassword(userId: number, passwordHash: string, changedAt: string): Promise<void> {
-      await db.update(users).set({ passwordHash, passwordChangedAt: changedAt }).where(eq(users.id, userId));
+      await db.update(users).set({ passwordHash, passwordChangedAt: changedAt, calendarToken: null }).where(eq(users.id, userId));
     },
 
     /**
