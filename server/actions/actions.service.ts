@@ -28,6 +28,7 @@ import {
   TRANSITIONS,
   type TransitionName,
 } from './status-rules';
+import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
 import { isPublicSession } from '../sessions/publication';
 
 /**
@@ -220,8 +221,9 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       if (earlier) return earlier;
       await assertFresh(record, input.version);
 
-      const note = input.note?.trim() || null;
-      const letterNumber = input.letterNumber?.trim() || null;
+      // Overrides and isolates could make a note or a letter number read as something else (RTL spoofing).
+      const note = input.note === undefined ? null : stripBidiControls(input.note).trim() || null;
+      const letterNumber = input.letterNumber === undefined ? null : stripBidiFromIdentifier(input.letterNumber).trim() || null;
       if (!note && input.progress === undefined && !letterNumber && files.length === 0 && !input.requestVerification) {
         throw UnprocessableError('empty_update', 'گزارش خالی است: یادداشت، درصد پیشرفت یا مستندی بنویسید.');
       }
@@ -283,7 +285,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       if (!canWrite(actor)) assertWriter(user, record);
       if (TRANSITIONS[body.transition].managerOnly && !isManager(user.role)) throw ForbiddenError('این کار فقط از مدیران ستاد برمی‌آید.');
       await assertFresh(record, body.version);
-      const reason = body.reason?.trim() || null;
+      const reason = body.reason === undefined ? null : stripBidiControls(body.reason).trim() || null;
       let plan;
       try {
         plan = planTransition({ status: record.action.status, hasEvidence: await repo.hasEvidence(id) }, actor, { transition: body.transition, reason });
@@ -313,7 +315,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           key: `auto:${randomUUID()}`,
           authorId: user.id,
           kind: plan.followUpKind,
-          note: [reason, body.note?.trim()].filter(Boolean).join('\n') || null,
+          note: [reason, body.note === undefined ? undefined : stripBidiControls(body.note).trim()].filter(Boolean).join('\n') || null,
           progress: null,
           letterNumber: null,
           letterDate: null,
