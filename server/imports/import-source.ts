@@ -20,7 +20,7 @@ import { readTextSession } from '../ingest/readers/text';
 import { readSrtSession, readVttSession } from '../ingest/readers/transcript';
 import { composeBody, type DirectiveInput, type ParagraphInput, type SessionInput } from '../ingest/session-input';
 import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
-import { repairText, type RepairKind } from '../repair/repair';
+import { repairText, type RepairedText, type RepairKind } from '../repair/repair';
 
 export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt';
 
@@ -114,12 +114,12 @@ function importSlug(source: ImportSource, heldOn: string | null): string {
   return `import-${heldOn ?? 'undated'}-${hash}`;
 }
 
-function read(source: ImportSource, catalogue: Catalogue): SessionInput {
+function read(source: ImportSource, catalogue: Catalogue, repaired?: RepairedText): SessionInput {
   try {
     if (source.format === 'markdown') return resolveMarkdownSession(readMarkdownSession(source.text), catalogue);
     if (source.format === 'vtt') return readVttSession(source.fileName, source.text);
     if (source.format === 'srt') return readSrtSession(source.fileName, source.text);
-    return readTextSession(source.fileName, source.text);
+    return readTextSession(source.fileName, source.text, repaired);
   } catch (error) {
     if (error instanceof IngestError && !error.file) throw error.inFile(source.fileName);
     throw error;
@@ -134,9 +134,9 @@ function read(source: ImportSource, catalogue: Catalogue): SessionInput {
  * @example
  * repairsInBody(raw, 'text', session.body)[0] // { kind: 'blank-line-join', start: 101, … }
  */
-export function repairsInBody(text: string, format: ImportFormat, body: string): BodyRepair[] {
+export function repairsInBody(text: string, format: ImportFormat, body: string, repairedAlready?: RepairedText): BodyRepair[] {
   if (format !== 'text') return [];
-  const repaired = repairText(text);
+  const repaired = repairedAlready ?? repairText(text);
   const offset = repaired.text.length - body.length;
   const aligned = offset >= 0 && repaired.text.endsWith(body);
   return repaired.repairs.map((r) => {
@@ -183,6 +183,8 @@ export interface ReadImport {
   read: SessionInput;
   heldOn: string | null;
   body: string;
+  /** The repair of a raw text source, computed once for reading and for the list of repairs. */
+  repaired?: RepairedText;
 }
 
 /**
@@ -195,10 +197,11 @@ export interface ReadImport {
  */
 export function readImport(source: ImportSource, context: ImportContext): ReadImport {
   if (source.text.trim() === '') throw new IngestError({ code: 'empty_file', message: 'متن خالی است؛ متن نشست را بچسبانید یا پرونده‌ای با متن بفرستید.', file: source.fileName });
-  const read_ = read(source, context.catalogue);
+  const repaired = source.format === 'text' ? repairText(source.text) : undefined;
+  const read_ = read(source, context.catalogue, repaired);
   const heldOn = source.heldOn ?? read_.heldOn ?? null;
   const { body } = composeBody(read_.paragraphs);
-  return { slug: importSlug(source, heldOn), source, read: read_, heldOn, body };
+  return { slug: importSlug(source, heldOn), source, read: read_, heldOn, body, repaired };
 }
 
 /**
@@ -244,7 +247,7 @@ export function finishImport(reading: ReadImport, context: ImportContext): Prepa
     directives,
     status: 'draft',
   };
-  return { slug: input.slug, input, body, repairs: repairsInBody(source.text, source.format, body) };
+  return { slug: input.slug, input, body, repairs: repairsInBody(source.text, source.format, body, reading.repaired) };
 }
 
 /**

@@ -6,24 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeSessions } from '../../server/ingest/session-store';
+import { longWord } from '../../scripts/bench/hostile-text';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
 /** Several times the 50 ms target (the machine is shared). */
 const SEARCH_BOUND_MS = 500;
 const HEALTH_BOUND_MS = 500;
-
-const LETTERS = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی'];
-
-/** A "word" of `n` Persian letters (no spaces), deterministic. */
-function longWord(n: number, seed = 1): string {
-  let x = seed;
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    out += LETTERS[x % LETTERS.length];
-  }
-  return out;
-}
 
 let t: TestContext;
 let staff: TestRequest;

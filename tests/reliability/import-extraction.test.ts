@@ -11,10 +11,10 @@ import { callApi, signIn } from '../../scripts/bench/http-client';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process';
 import { probeHealthWhile } from '../support/health-probe';
 import { createReliabilityWorld, type ReliabilityWorld } from '../support/reliability-world';
-import { unpunctuatedPersian } from '../support/hostile-text';
+import { captions, longWord, unpunctuatedPersian } from '../../scripts/bench/hostile-text';
 
-/** The issue's target is 5 s per import at the body limits; timing tests assert several times that. */
-const IMPORT_BOUND_MS = 20_000;
+/** The issue's target is 5 s per import at the body limits; six times that, the machine being shared (figures: npm run bench:hardening). */
+const IMPORT_BOUND_MS = 30_000;
 /** Health answers in a few ms on an idle server; a blocked event loop made it wait for seconds. */
 const HEALTH_BOUND_MS = 1_000;
 
@@ -72,14 +72,3 @@ describe('long and hostile imports', () => {
     expect(second.ms).toBeLessThan(first.ms);
   }, 120_000);
 });
-
-/** A WebVTT file of about `bytes` bytes whose cues carry no punctuation at all. */
-function captions(bytes: number): string {
-  let out = 'WEBVTT\n\n';
-  for (let i = 0; Buffer.byteLength(out) < bytes; i++) {
-    const from = i * 2;
-    const stamp = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
-    out += `${stamp(from)} --> ${stamp(from + 2)}\n${unpunctuatedPersian(120, i)}\n\n`;
-  }
-  return out;
-}

@@ -3,7 +3,7 @@
  * takes a leading heading as the title, and keeps the original as the source.
  */
 import { endsWithSentenceEnd } from '../../persian/sentences';
-import { repairText } from '../../repair/repair';
+import { repairText, type RepairedText } from '../../repair/repair';
 import { IngestError } from '../ingest-error';
 import type { SessionInput } from '../session-input';
 import { fileSession } from './file-session';
@@ -15,9 +15,9 @@ import { fileSession } from './file-session';
  * @example
  * readTextSession('1399-11-01-webinar.txt', raw).paragraphs[0].text
  */
-export function readTextSession(fileName: string, text: string): SessionInput {
+export function readTextSession(fileName: string, text: string, repairedAlready?: RepairedText): SessionInput {
   if (text.trim() === '') throw new IngestError({ code: 'empty_file', message: 'پرونده خالی است.', file: fileName });
-  const repaired = repairText(text);
+  const repaired = repairedAlready ?? repairText(text);
   const paragraphs = repaired.paragraphs.map((p) => ({ text: p.text }));
   const first = paragraphs[0]?.text ?? '';
   // A short first paragraph without an ending is the headline.
