@@ -22,10 +22,8 @@ export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = { stepTimeoutMs: 60_0
 
 export const ImportTooSlowError = () =>
   new AppError(422, 'import_too_slow', 'پردازش این متن بیش از حد طول کشید؛ آن را در چند بخش کوچک‌تر درون‌ریزی کنید.');
-export const ImportsBusyError = () => {
-  const error = new AppError(503, 'imports_busy', 'درون‌ریزی‌های دیگری در جریان است؛ چند لحظه دیگر دوباره تلاش کنید.', { retryAfterSeconds: 5 });
-  return error;
-};
+export const ImportsBusyError = () =>
+  new AppError(503, 'imports_busy', 'درون‌ریزی‌های دیگری در جریان است؛ چند لحظه دیگر دوباره تلاش کنید.', { retryAfterSeconds: 5 });
 
 /** What `prepare` gives back: the prepared draft, or only the slug when `isDuplicate` said so. */
 export type PrepareOutcome = { duplicate: false; prepared: PreparedImport } | { duplicate: true; slug: string };
