@@ -10,6 +10,8 @@ export type ToWorker =
   | { id: number; type: 'read'; source: ImportSource; context: ImportContext }
   | { id: number; type: 'finish' }
   | { id: number; type: 'drop' }
+  /** A duplicate: drop the source, answering the repairs its draft shows (computed from what was read). */
+  | { id: number; type: 'drop-with-repairs' }
   | { id: number; type: 'repairs'; text: string; format: ImportFormat; body: string };
 
 export type FromWorker =

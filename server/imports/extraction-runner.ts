@@ -26,7 +26,7 @@ export const ImportsBusyError = () =>
   new AppError(503, 'imports_busy', 'درون‌ریزی‌های دیگری در جریان است؛ چند لحظه دیگر دوباره تلاش کنید.', { retryAfterSeconds: 5 });
 
 /** What `prepare` gives back: the prepared draft, or only the slug when `isDuplicate` said so. */
-export type PrepareOutcome = { duplicate: false; prepared: PreparedImport } | { duplicate: true; slug: string };
+export type PrepareOutcome = { duplicate: false; prepared: PreparedImport } | { duplicate: true; slug: string; repairs: BodyRepair[] };
 
 interface Waiter {
   resolve(message: FromWorker): void;
@@ -127,8 +127,9 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
           throw error;
         }
         if (duplicate) {
-          worker?.postMessage({ id, type: 'drop' } satisfies ToWorker);
-          return { duplicate: true, slug };
+          // The draft shows the source's repairs: computed from what was just read, not by repairing it again.
+          const { repairs } = unwrap(await ask({ id, type: 'drop-with-repairs' }), 'repairs');
+          return { duplicate: true, slug, repairs };
         }
         const { prepared } = unwrap(await ask({ id, type: 'finish' }), 'prepared');
         return { duplicate: false, prepared };

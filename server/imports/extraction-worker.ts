@@ -37,6 +37,12 @@ function handle(message: ToWorker): void {
       reply({ id, type: 'prepared', prepared: finishImport(held.reading, held.context) });
     } else if (message.type === 'drop') {
       waiting.delete(id);
+    } else if (message.type === 'drop-with-repairs') {
+      const held = waiting.get(id);
+      waiting.delete(id);
+      if (!held) throw new Error(`extraction-worker: no source read for request ${id}`);
+      const { source, body, repaired } = held.reading;
+      reply({ id, type: 'repairs', repairs: repairsInBody(source.text, source.format, body, repaired) });
     } else {
       reply({ id, type: 'repairs', repairs: repairsInBody(message.text, message.format, message.body) });
     }

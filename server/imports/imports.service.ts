@@ -244,7 +244,7 @@ export function createImportsService(deps: ImportsDeps) {
       if (outcome.duplicate) {
         if (!existing) throw new Error(`import ${outcome.slug} vanished during the duplicate check`);
         if (existing.status === 'published') throw DraftPublished(existing.slug);
-        return { draft: await draftOf(existing), created: false };
+        return { draft: await draftOf(existing, outcome.repairs), created: false };
       }
       const { prepared } = outcome;
       if (prepared.body.trim() === '') throw UnprocessableError('empty_file', 'پس از پاک‌سازی، متنی در منبع نماند.');
