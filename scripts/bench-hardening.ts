@@ -21,7 +21,14 @@ const info = {
     .map((n) => n.toFixed(1))
     .join(' / '),
 };
-const section = hardeningSection(await benchHardening(progress), info);
+let notes = '';
+try {
+  // The analysis under the figures, kept in its own file so a new run keeps it.
+  notes = readFileSync(join(REPO_ROOT, 'docs/bench-hardening-notes.md'), 'utf8');
+} catch {
+  // No analysis written yet: the section carries figures only.
+}
+const section = `${hardeningSection(await benchHardening(progress), info)}${notes ? `\n${notes.trimEnd()}\n` : ''}`;
 console.log(section);
 if (!argv.includes('--no-write')) {
   const file = join(REPO_ROOT, 'docs/benchmarks.md');
