@@ -25,7 +25,14 @@ import { createUsersService } from './users/users.service';
 
 const env = readEnv();
 // Read once at start: a TRUST_PROXY that cannot be read stops the server with its message.
-const security = securityDeps(env);
+const security = (() => {
+  try {
+    return securityDeps(env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+})();
 const workers = Math.max(1, Number(process.env.NESHAST_WORKERS ?? '1') || 1);
 /** NESHAST_SEARCH_CACHE: result pages kept per process (0 turns the cache off; benchmarks compare). */
 const cachePages = Number(process.env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries);
