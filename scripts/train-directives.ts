@@ -4,7 +4,7 @@
  * at this data size precision ≥ 0.75 leaves recall near 0.1, see docs/benchmarks.md), and writes
  * server/directives/model/directive-model.json with the hash of the training data and the dev
  * figures, then the dev split's verdict file. Never reads the test split.
- * `--verdicts-only` rewrites the verdict file with the committed model (after an intended change).
+ * `--no-constructed` leaves the constructed sentences out (to compare). `--verdicts-only` rewrites the verdict file with the committed model (after an intended change).
  */
 import { writeFileSync } from 'node:fs';
 import { packWeights, type ModelArtefact } from '../server/directives/model/artefact';
@@ -17,7 +17,7 @@ import { loadPeople, loadUnits } from './extract-context';
 
 export const TRAIN_OPTIONS: TrainOptions = { dimensions: 1 << HASH_BITS, epochs: 10, learningRate: 0.1, l2: 3e-3, positiveWeight: 1, seed: 7 };
 /** Weights smaller than this are dropped: a tenth of the artefact's size for no measured loss on dev. */
-const PRUNE_BELOW = Number(process.env.PRUNE_BELOW ?? 0.01);
+const PRUNE_BELOW = 0.01;
 
 function prune(weights: Float32Array, below: number): Float32Array {
   return weights.map((w) => (Math.abs(w) < below ? 0 : w));
@@ -46,7 +46,7 @@ const trainDocs = loadCorpus(['train']);
 const devDocs = loadCorpus(['dev']);
 const trainSets = trainDocs.map((d) => documentExamples(d, units, people));
 const devSets = devDocs.map((d) => documentExamples(d, units, people));
-const constructed = process.env.NO_CONSTRUCTED ? [] : constructedExamples(CONSTRUCTED_DEV, units);
+const constructed = process.argv.includes('--no-constructed') ? [] : constructedExamples(CONSTRUCTED_DEV, units);
 const examples = [...trainingExamples(trainSets), ...constructed];
 const positives = examples.filter((e) => e.y === 1).length;
 console.log(`train: ${trainDocs.length} documents, ${examples.length} sentences, ${positives} required directives; dev: ${devDocs.length} documents`);

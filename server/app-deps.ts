@@ -1,6 +1,8 @@
 /** @module What the app is built from: the database, a clock, configuration. */
 import type { SessionPolicy } from './auth/auth.service';
-import type { ThrottlePolicy } from './auth/login-throttle';
+import type { HashPoolLimits } from './auth/hash-pool';
+import type { AddressPolicy, ThrottlePolicy } from './auth/login-throttle';
+import type { TrustProxy } from './http/client-address';
 import type { ScryptParams } from './auth/password';
 import type { Clock } from './clock';
 import type { Database } from './db/client';
@@ -17,6 +19,14 @@ export interface AppDeps {
   sessionPolicy?: SessionPolicy;
   /** Login back-off (default: 5 free failures, then 30 s doubling to 1 h). */
   loginThrottle?: ThrottlePolicy;
+  /** Failed sign-ins per source address, any usernames (default: 30 in 15 minutes). */
+  addressThrottle?: AddressPolicy;
+  /** Password hashing bound (default: 2 at once, 32 waiting, 2 per address). */
+  hashPool?: HashPoolLimits;
+  /** Which X-Forwarded-For entries name the client (default: none; TRUST_PROXY). */
+  trustProxy?: TrustProxy;
+  /** Host names the server answers to (default: any; ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
   /** Keeps search in step with writes (the search service satisfies it); without it, new sessions wait for a rebuild. */
   search?: SessionIndexer;
   /** Password hashing cost for new passwords; tests lower it, production keeps the default. */

@@ -17,6 +17,9 @@ import { createAuthRepo } from './auth/auth.repo';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
 import { cookieSettings } from './auth/session-cookie';
+import { createHashPool } from './auth/hash-pool';
+import { allowedHostsOf, allowedHostsOnly } from './http/allowed-hosts';
+import { NO_PROXY } from './http/client-address';
 import { healthRoutes } from './health/health.routes';
 import { createActionsRepo } from './actions/actions.repo';
 import { actionsRoutes, carryOverRoutes, evidenceRoutes } from './actions/actions.routes';
@@ -57,10 +60,29 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+const HSTS = 'max-age=15552000; includeSubDomains';
+
+function servedOverHttps(publicUrl: string | undefined): boolean {
+  try {
+    return publicUrl !== undefined && new URL(publicUrl).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(deps: AppDeps) {
   const { db } = deps.database;
   const cookie = cookieSettings(deps.publicUrl);
-  const auth = createAuthService({ db, repo: createAuthRepo(db), clock: deps.clock, sessions: deps.sessionPolicy, throttle: deps.loginThrottle, scrypt: deps.scrypt });
+  const auth = createAuthService({
+    db,
+    repo: createAuthRepo(db),
+    clock: deps.clock,
+    sessions: deps.sessionPolicy,
+    throttle: deps.loginThrottle,
+    addressThrottle: deps.addressThrottle,
+    hashPool: createHashPool(deps.hashPool),
+    scrypt: deps.scrypt,
+  });
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
@@ -76,7 +98,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', requireSignedInByDefault());
   api
     .route('/health', healthRoutes(deps.database))
-    .route('/auth', authRoutes(auth, cookie))
+    .route('/auth', authRoutes(auth, cookie, deps.trustProxy ?? NO_PROXY))
     .route('/users', usersRoutes(users))
     .route('/units', unitsRoutes(db))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
@@ -101,7 +123,19 @@ export function createApp(deps: AppDeps) {
   api.all('*', (c) => c.json(errorBody('not_found', 'این نشانی در API وجود ندارد.'), 404));
 
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }));
+  // First: a request for a host we do not serve gets no page, no API and no links built from its Host.
+  app.use('*', allowedHostsOnly(allowedHostsOf(deps.allowedHosts, deps.publicUrl)));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: 'same-origin',
+      // HSTS over plain HTTP is meaningless at best; it is sent only when the public URL is https.
+      strictTransportSecurity: servedOverHttps(deps.publicUrl) ? HSTS : false,
+      // A handler's own stricter header stays (the evidence download's `default-src 'none'; sandbox`).
+      overwrite: false,
+    }),
+  );
   app.use('*', async (c, next) => {
     // Pages and static files have no user; /api sets it from the session cookie.
     c.set('user', null);

@@ -3,6 +3,11 @@
  * server and the scripts read is here (and in the README's table), nowhere else.
  */
 import { z } from 'zod';
+import type { AppDeps } from './app-deps';
+import { DEFAULT_HASH_POOL } from './auth/hash-pool';
+import { DEFAULT_ADDRESS_POLICY } from './auth/login-throttle';
+import { allowedHostsOf } from './http/allowed-hosts';
+import { parseTrustProxy } from './http/client-address';
 
 /** An on/off variable: 1 or true turns it on; unset, empty, 0 or false leave it off. */
 const flag = z
@@ -39,6 +44,23 @@ const EnvSchema = z.object({
   NESHAST_REMINDERS: flag,
   /** `npm run user`: the password, instead of reading it from standard input. */
   NESHAST_PASSWORD: z.string().optional(),
+  /**
+   * Behind a reverse proxy: which X-Forwarded-For entries to believe for the client's address
+   * (login throttles, audit). A hop count (`1`) or addresses/CIDRs (`loopback`, `10.0.0.0/8`). Unset: none.
+   */
+  TRUST_PROXY: z.string().optional(),
+  /** Host names (comma list, `host` or `host:port`) the server answers to; others get 421. Unset: any. */
+  ALLOWED_HOSTS: z.string().optional(),
+  /** Password checks computed at once (each ~0.4 s of a core and 128 MB; default 2). */
+  LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Password checks waiting for a place; more answer 503 (default 32). */
+  LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
+  /** Password checks one address may have running or waiting; more answer 429 (default 2). */
+  LOGIN_HASH_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000).optional(),
+  /** Failed sign-ins one address may make (any usernames) per window before it waits (default 30). */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).optional(),
+  /** That window, in minutes (default 15). */
+  LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,4 +75,26 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
  */
 export function readCorporaSetting(source: NodeJS.ProcessEnv = process.env): string | undefined {
   return z.string().optional().parse(source['NESHAST_CORPORA'] || undefined);
+}
+
+/**
+ * The security settings of the environment as app dependencies (throws on an unreadable TRUST_PROXY).
+ *
+ * @example
+ * createApp({ database, clock, ...securityDeps(readEnv()) });
+ */
+export function securityDeps(env: Env): Pick<AppDeps, 'trustProxy' | 'allowedHosts' | 'hashPool' | 'addressThrottle'> {
+  return {
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    allowedHosts: allowedHostsOf(env.ALLOWED_HOSTS, env.PUBLIC_URL),
+    hashPool: {
+      concurrency: env.LOGIN_HASH_CONCURRENCY ?? DEFAULT_HASH_POOL.concurrency,
+      queue: env.LOGIN_HASH_QUEUE ?? DEFAULT_HASH_POOL.queue,
+      perAddress: env.LOGIN_HASH_PER_ADDRESS ?? DEFAULT_HASH_POOL.perAddress,
+    },
+    addressThrottle: {
+      maxFailures: env.LOGIN_ADDRESS_MAX_FAILURES ?? DEFAULT_ADDRESS_POLICY.maxFailures,
+      windowMs: env.LOGIN_ADDRESS_WINDOW_MINUTES !== undefined ? env.LOGIN_ADDRESS_WINDOW_MINUTES * 60_000 : DEFAULT_ADDRESS_POLICY.windowMs,
+    },
+  };
 }

@@ -8,7 +8,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export const ERROR_CODES = [
   // Any route
   'invalid_request', 'not_found', 'unauthenticated', 'forbidden', 'conflict', 'version_conflict', 'payload_too_large',
-  'unsupported_media_type', 'cross_site_request', 'too_many_attempts', 'unavailable', 'http_error', 'internal',
+  'unsupported_media_type', 'cross_site_request', 'too_many_attempts', 'too_many_requests', 'sign_in_busy', 'host_not_allowed',
+  'unavailable', 'http_error', 'internal', 'import_too_slow', 'imports_busy',
   // Accounts
   'invalid_credentials', 'account_disabled', 'user_has_history', 'wrong_password', 'weak_password', 'invalid_username', 'unit_required', 'scope_required',
   // Sessions, imports and ingest

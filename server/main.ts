@@ -13,7 +13,7 @@ import { presentAuthUser } from './auth/auth.service';
 import { DEMO_MANAGER, prepareStartupAccounts } from './auth/first-run';
 import { seedDemoActions } from './demo/demo-actions';
 import { openDatabase } from './db/client';
-import { readEnv } from './env';
+import { readEnv, securityDeps } from './env';
 import { startRequestTrace } from './http/request-trace';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
@@ -24,6 +24,15 @@ import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
 const env = readEnv();
+// Read once at start: a TRUST_PROXY that cannot be read stops the server with its message.
+const security = (() => {
+  try {
+    return securityDeps(env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+})();
 const workers = env.NESHAST_WORKERS;
 const cachePages = env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries;
 const openDb = () => openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN, busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
@@ -65,7 +74,7 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
   const indexStats = search.stats();
   console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
 
-  const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL });
+  const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL, ...security });
   // NESHAST_TRACE=1: slow requests, event-loop delay and GC pauses once a second (load tests).
   const trace = env.NESHAST_TRACE ? startRequestTrace() : null;
   const server = serve({ fetch: trace ? trace.wrap(app.fetch) : app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

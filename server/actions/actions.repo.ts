@@ -363,9 +363,9 @@ export function createActionsRepo(database: Database) {
         .orderBy(desc(sessions.heldOn), asc(directives.start));
     },
 
-    async sessionBySlug(slug: string): Promise<SessionRef | undefined> {
+    async sessionBySlug(slug: string): Promise<(SessionRef & { status: 'draft' | 'published' }) | undefined> {
       const [row] = await db
-        .select({ id: sessions.id, slug: sessions.slug, title: sessions.title, heldOn: sessions.heldOn, series: sessions.series })
+        .select({ id: sessions.id, slug: sessions.slug, title: sessions.title, heldOn: sessions.heldOn, series: sessions.series, status: sessions.status })
         .from(sessions)
         .where(eq(sessions.slug, slug))
         .limit(1);

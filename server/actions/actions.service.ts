@@ -28,6 +28,8 @@ import {
   TRANSITIONS,
   type TransitionName,
 } from './status-rules';
+import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
+import { isPublicSession } from '../sessions/publication';
 
 /**
  * One action as every list and page shows it.
@@ -225,8 +227,9 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       if (earlier) return earlier;
       await assertFresh(record, input.version);
 
-      const note = input.note?.trim() || null;
-      const letterNumber = input.letterNumber?.trim() || null;
+      // Overrides and isolates could make a note or a letter number read as something else (RTL spoofing).
+      const note = input.note === undefined ? null : stripBidiControls(input.note).trim() || null;
+      const letterNumber = input.letterNumber === undefined ? null : stripBidiFromIdentifier(input.letterNumber).trim() || null;
       if (!note && input.progress === undefined && !letterNumber && files.length === 0 && !input.requestVerification) {
         throw UnprocessableError('empty_update', 'گزارش خالی است: یادداشت، درصد پیشرفت یا مستندی بنویسید.');
       }
@@ -288,7 +291,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       if (!canWrite(actor)) assertWriter(user, record);
       if (TRANSITIONS[body.transition].managerOnly && !isManager(user.role)) throw ForbiddenError('این کار فقط از مدیران ستاد برمی‌آید.');
       await assertFresh(record, body.version);
-      const reason = body.reason?.trim() || null;
+      const reason = body.reason === undefined ? null : stripBidiControls(body.reason).trim() || null;
       let plan;
       try {
         plan = planTransition({ status: record.action.status, hasEvidence: await repo.hasEvidence(id) }, actor, { transition: body.transition, reason });
@@ -318,7 +321,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           key: `auto:${randomUUID()}`,
           authorId: user.id,
           kind: plan.followUpKind,
-          note: [reason, body.note?.trim()].filter(Boolean).join('\n') || null,
+          note: [reason, body.note === undefined ? undefined : stripBidiControls(body.note).trim()].filter(Boolean).join('\n') || null,
           progress: null,
           letterNumber: null,
           letterDate: null,
@@ -389,7 +392,8 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     /** Open actions from earlier sessions of the session's series, grouped by directive. */
     async carryOver(slug: string) {
       const session = await repo.sessionBySlug(slug);
-      if (!session) throw NotFoundError('نشست');
+      // A draft is answered like a slug that does not exist, as GET /api/sessions/{slug} does.
+      if (!session || !isPublicSession(session)) throw NotFoundError('نشست');
       if (!session.series || !session.heldOn) {
         return { session: { slug: session.slug, series: session.series }, directives: [], total: 0, today: today() };
       }

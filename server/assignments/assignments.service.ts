@@ -9,6 +9,7 @@ import type { Priority } from '../db/schema';
 import { NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { formatJalali } from '../persian/jalali';
+import { isPublicDirective } from '../sessions/publication';
 
 export interface AssignInput {
   /** Unit or group codes, e.g. ['all-provinces'] or ['prov-tehran', 'prov-fars']. */
@@ -107,9 +108,10 @@ export function createAssignmentsService(repo: ActionsRepo, actions: ActionsServ
       };
     },
 
-    /** Per unit: status and progress; counts of done / in progress / overdue (any signed-in user). */
+    /** Per unit: status and progress; counts of done / in progress / overdue (any signed-in user; published directives only). */
     async rollup(id: number) {
       const found = await directiveOrFail(id);
+      if (!isPublicDirective(found.directive, found.session)) throw NotFoundError('رهنمود');
       const { items, today } = await actions.list({ directiveId: id }, 10_000);
       const count = (f: (a: (typeof items)[number]) => boolean) => items.filter(f).length;
       return {

@@ -1,5 +1,5 @@
 /** @module The only drizzle code for sign-in: users by name, server-side sessions, recent login attempts. */
-import { and, desc, eq, gte, lt, ne, or } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog, authSessions, users } from '../db/schema';
 
@@ -56,18 +56,54 @@ export function createAuthRepo(db: Db) {
       await db.delete(authSessions).where(or(lt(authSessions.expiresAt, nowIso), lt(authSessions.lastSeenAt, idleSinceIso)));
     },
 
+    /** A new password also ends the calendar feed link, as it ends the other sessions. */
     async updatePassword(userId: number, passwordHash: string, changedAt: string): Promise<void> {
-      await db.update(users).set({ passwordHash, passwordChangedAt: changedAt }).where(eq(users.id, userId));
+      await db.update(users).set({ passwordHash, passwordChangedAt: changedAt, calendarToken: null }).where(eq(users.id, userId));
     },
 
-    /** The latest login attempts for one key since `sinceIso`, newest first. */
-    async recentLoginAttempts(key: string, sinceIso: string, limit: number): Promise<Array<{ event: string; at: string }>> {
+    /**
+     * Write an attempt before its password is checked; its id orders it among parallel attempts
+     * (one statement: atomic, and serialised by the database across instances).
+     */
+    async insertAttempt(row: { key: string; event: string; actorId: number | null; ip: string; at: string }): Promise<number> {
+      const [inserted] = await db
+        .insert(auditLog)
+        .values({ at: row.at, actorId: row.actorId, event: row.event, entity: LOGIN_ATTEMPT_ENTITY, entityId: row.key, detail: `ip=${row.ip}` })
+        .returning({ id: auditLog.id });
+      if (!inserted) throw new Error('login attempt was not stored');
+      return inserted.id;
+    },
+
+    /** What became of an attempt: `….failure`, `….success`, `….throttled` or `….busy`. */
+    async settleAttempt(id: number, event: string, actorId: number | null): Promise<void> {
+      await db.update(auditLog).set({ event, actorId }).where(eq(auditLog.id, id));
+    },
+
+    /** The attempts for one key written before attempt `beforeId`, since `sinceIso`, newest first. */
+    async attemptsBefore(key: string, beforeId: number, sinceIso: string, limit: number): Promise<Array<{ event: string; at: string }>> {
       return db
         .select({ event: auditLog.event, at: auditLog.at })
         .from(auditLog)
-        .where(and(eq(auditLog.entity, LOGIN_ATTEMPT_ENTITY), eq(auditLog.entityId, key), gte(auditLog.at, sinceIso)))
-        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .where(and(eq(auditLog.entity, LOGIN_ATTEMPT_ENTITY), eq(auditLog.entityId, key), gte(auditLog.at, sinceIso), lt(auditLog.id, beforeId)))
+        .orderBy(desc(auditLog.id))
         .limit(limit);
+    },
+
+    /** Failed (or unfinished) sign-ins from one address, any username, written before `beforeId` since `sinceIso`. */
+    async addressFailuresBefore(ip: string, beforeId: number, sinceIso: string): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(
+          and(
+            gte(auditLog.at, sinceIso),
+            eq(auditLog.entity, LOGIN_ATTEMPT_ENTITY),
+            eq(auditLog.detail, `ip=${ip}`),
+            lt(auditLog.id, beforeId),
+            inArray(auditLog.event, ['login.failure', 'login.attempt']),
+          ),
+        );
+      return row?.n ?? 0;
     },
   };
 }

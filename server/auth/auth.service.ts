@@ -10,7 +10,8 @@ import { auditLog } from '../db/schema';
 import { AppError, BadRequestError, UnauthorizedError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { LOGIN_ATTEMPT_ENTITY, type AuthRepo, type UserRow } from './auth.repo';
-import { DEFAULT_THROTTLE, lockRemainingMs, type ThrottlePolicy } from './login-throttle';
+import { createHashPool, type HashPool, type HashReservation } from './hash-pool';
+import { DEFAULT_ADDRESS_POLICY, DEFAULT_THROTTLE, lockRemainingMs, type AddressPolicy, type ThrottlePolicy } from './login-throttle';
 import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword, type ScryptParams } from './password';
 
 export interface SessionPolicy {
@@ -58,12 +59,33 @@ export class TooManyAttemptsError extends AppError {
   }
 }
 
+/** Addresses this process saw go over their failure limit, until when (bounded; emptied when full). */
+function createAddressLocks(max = 10_000) {
+  const until = new Map<string, number>();
+  return {
+    check(ip: string, now: Date): void {
+      const end = until.get(ip);
+      if (end === undefined) return;
+      if (end <= now.getTime()) until.delete(ip);
+      else throw new TooManyAttemptsError(Math.ceil((end - now.getTime()) / 1000));
+    },
+    lock(ip: string, now: Date, ms: number): void {
+      if (until.size >= max) until.clear();
+      until.set(ip, now.getTime() + ms);
+    },
+  };
+}
+
 export interface AuthServiceOptions {
   db: Db;
   repo: AuthRepo;
   clock: Clock;
   sessions?: SessionPolicy;
   throttle?: ThrottlePolicy;
+  /** Failed sign-ins allowed per source address, any usernames (default 30 in 15 minutes). */
+  addressThrottle?: AddressPolicy;
+  /** Bound on concurrent password hashing (default: 2 at once, 32 waiting, 2 per address). */
+  hashPool?: HashPool;
   /** Hashing cost of new passwords (tests lower it). */
   scrypt?: ScryptParams;
   /** How long a read may reuse a session row, ms (default SESSION_CACHE_MS; 0 reads every time). */
@@ -74,6 +96,10 @@ export function createAuthService(options: AuthServiceOptions) {
   const { db, repo, clock } = options;
   const policy = options.sessions ?? DEFAULT_SESSION_POLICY;
   const throttle = options.throttle ?? DEFAULT_THROTTLE;
+  const addressThrottle = options.addressThrottle ?? DEFAULT_ADDRESS_POLICY;
+  const hashPool = options.hashPool ?? createHashPool();
+  // An address over its failure limit is refused here without touching the database (the limit itself is counted there).
+  const lockedAddresses = createAddressLocks();
   const cacheMs = options.sessionCacheMs ?? SESSION_CACHE_MS;
   type Found = NonNullable<Awaited<ReturnType<AuthRepo['sessionWithUser']>>>;
   const cached = new Map<string, { found: Found; readAt: number }>();
@@ -103,10 +129,45 @@ export function createAuthService(options: AuthServiceOptions) {
     return token;
   }
 
-  async function recordAttempt(key: string, event: string, actorId: number | null, ip: string): Promise<void> {
-    await db.insert(auditLog).values(
-      auditValues({ actorId, event, entity: LOGIN_ATTEMPT_ENTITY, entityId: key, detail: `ip=${ip}`, at: clock.now() }),
-    );
+  /**
+   * Count an attempt before its password is checked: write it, then read the attempts written
+   * before it (parallel ones included, still unsettled) and refuse if they lock the key or the
+   * address. Returns the attempt's id, to settle once the check is done.
+   */
+  async function admitAttempt(kind: 'login' | 'password', key: string, ip: string, actorId: number | null): Promise<number> {
+    const now = clock.now();
+    const id = await repo.insertAttempt({ key, event: `${kind}.attempt`, actorId, ip, at: now.toISOString() });
+    const since = new Date(now.getTime() - throttle.windowMs).toISOString();
+    let waitMs = lockRemainingMs(await repo.attemptsBefore(key, id, since, 100), now, throttle);
+    if (waitMs === 0 && kind === 'login') {
+      const addressSince = new Date(now.getTime() - addressThrottle.windowMs).toISOString();
+      if ((await repo.addressFailuresBefore(ip, id, addressSince)) >= addressThrottle.maxFailures) {
+        waitMs = addressThrottle.windowMs;
+        lockedAddresses.lock(ip, now, waitMs);
+      }
+    }
+    if (waitMs > 0) {
+      await repo.settleAttempt(id, `${kind}.throttled`, actorId);
+      throw new TooManyAttemptsError(Math.ceil(waitMs / 1000));
+    }
+    return id;
+  }
+
+  /** Check a password inside the hashing bound; a refusal (503) settles the attempt as busy, not failed. */
+  async function checkPassword(
+    reservation: HashReservation,
+    attemptId: number,
+    kind: 'login' | 'password',
+    actorId: number | null,
+    password: string,
+    hash: () => Promise<string>,
+  ): Promise<boolean> {
+    try {
+      return await reservation.hash(async () => verifyPassword(password, await hash()));
+    } catch (error) {
+      await repo.settleAttempt(attemptId, `${kind}.busy`, actorId);
+      throw error;
+    }
   }
 
   return {
@@ -118,24 +179,24 @@ export function createAuthService(options: AuthServiceOptions) {
      */
     async login(usernameInput: string, password: string, ip: string): Promise<{ token: string; user: AuthUser }> {
       const username = canonicalUsername(usernameInput);
-      const key = `${username}|${ip}`;
-      const now = clock.now();
-      const since = new Date(now.getTime() - throttle.windowMs).toISOString();
-      const waitMs = lockRemainingMs(await repo.recentLoginAttempts(key, since, 100), now, throttle);
-      if (waitMs > 0) {
-        await recordAttempt(key, 'login.throttled', null, ip);
-        throw new TooManyAttemptsError(Math.ceil(waitMs / 1000));
+      lockedAddresses.check(ip, clock.now());
+      // The address's place is held from here, so a burst beyond its share is refused before any database work.
+      const reservation = hashPool.reserve(ip);
+      try {
+        const attempt = await admitAttempt('login', `${username}|${ip}`, ip, null);
+        const user = await repo.userByUsername(username);
+        const matches = await checkPassword(reservation, attempt, 'login', user?.id ?? null, password, async () => user?.passwordHash ?? (await decoyPasswordHash(options.scrypt)));
+        if (!user || !matches || user.disabled) {
+          await repo.settleAttempt(attempt, 'login.failure', user?.id ?? null);
+          // Only someone who knows the password learns that the account is disabled (and whom to ask).
+          if (user && matches) throw new AppError(401, 'account_disabled', 'حساب شما غیرفعال شده است؛ برای فعال‌سازی با مدیر سامانه تماس بگیرید.');
+          throw new AppError(401, 'invalid_credentials', 'نام کاربری یا گذرواژه درست نیست.');
+        }
+        await repo.settleAttempt(attempt, 'login.success', user.id);
+        return { token: await startSession(user.id), user: presentAuthUser(user) };
+      } finally {
+        reservation.release();
       }
-      const user = await repo.userByUsername(username);
-      const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash(options.scrypt)));
-      if (!user || !matches || user.disabled) {
-        await recordAttempt(key, 'login.failure', user?.id ?? null, ip);
-        // Only someone who knows the password learns that the account is disabled (and whom to ask).
-        if (user && matches) throw new AppError(401, 'account_disabled', 'حساب شما غیرفعال شده است؛ برای فعال‌سازی با مدیر سامانه تماس بگیرید.');
-        throw new AppError(401, 'invalid_credentials', 'نام کاربری یا گذرواژه درست نیست.');
-      }
-      await recordAttempt(key, 'login.success', user.id, ip);
-      return { token: await startSession(user.id), user: presentAuthUser(user) };
     },
 
     /**
@@ -179,16 +240,27 @@ export function createAuthService(options: AuthServiceOptions) {
      * Change one's own password: the current one must match. Every session of the user ends
      * (sign-out everywhere); the caller gets a fresh session token for its new cookie.
      */
-    async changePassword(userId: number, currentPassword: string, newPassword: string): Promise<string> {
+    async changePassword(userId: number, currentPassword: string, newPassword: string, ip: string): Promise<string> {
       const user = await repo.userById(userId);
       if (!user || user.disabled) throw UnauthorizedError();
-      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-        throw new AppError(403, 'wrong_password', 'گذرواژه فعلی درست نیست.');
-      }
       const problem = passwordProblem(newPassword);
       if (problem) throw BadRequestError('weak_password', problem);
+      // Guessing the current password from a stolen session is throttled like signing in, per account.
+      const reservation = hashPool.reserve(ip);
+      let newHash: string;
+      try {
+        const attempt = await admitAttempt('password', `password|user:${userId}`, ip, userId);
+        if (!(await checkPassword(reservation, attempt, 'password', userId, currentPassword, async () => user.passwordHash))) {
+          await repo.settleAttempt(attempt, 'password.failure', userId);
+          throw new AppError(403, 'wrong_password', 'گذرواژه فعلی درست نیست.');
+        }
+        await repo.settleAttempt(attempt, 'password.success', userId);
+        newHash = await reservation.hash(() => hashPassword(newPassword, options.scrypt));
+      } finally {
+        reservation.release();
+      }
       const now = clock.now();
-      await repo.updatePassword(userId, await hashPassword(newPassword, options.scrypt), now.toISOString());
+      await repo.updatePassword(userId, newHash, now.toISOString());
       await repo.deleteSessionsOf(userId);
       cached.clear();
       await db.insert(auditLog).values(auditValues({ actorId: userId, event: 'user.password', entity: 'user', entityId: userId, at: now }));

@@ -24,4 +24,16 @@ describe('lockRemainingMs', () => {
     const attempts = [{ event: 'login.throttled', at: at(9) }, ...failures(2, 7), { event: 'login.success', at: at(6) }, ...failures(5)];
     expect(lockRemainingMs(attempts, now, DEFAULT_THROTTLE)).toBe(0);
   });
+
+  it('counts attempts still being checked as failures, so a parallel burst is locked too', () => {
+    const inFlight = Array.from({ length: 5 }, (_, i) => ({ event: 'login.attempt', at: at(5 + i) })).reverse();
+    expect(lockRemainingMs(inFlight, now, DEFAULT_THROTTLE)).toBe(30_000 - 1_000);
+    expect(lockRemainingMs(inFlight.slice(1), now, DEFAULT_THROTTLE)).toBe(0);
+  });
+
+  it('reads password-change attempts the same way', () => {
+    const wrong = Array.from({ length: 5 }, (_, i) => ({ event: 'password.failure', at: at(i) })).reverse();
+    expect(lockRemainingMs(wrong, now, DEFAULT_THROTTLE)).toBe(30_000 - 6_000);
+    expect(lockRemainingMs([{ event: 'password.success', at: at(9) }, ...wrong], now, DEFAULT_THROTTLE)).toBe(0);
+  });
 });

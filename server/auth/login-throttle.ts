@@ -1,6 +1,9 @@
 /**
- * @module Login back-off per username and IP, computed from the login attempts in the audit
- * log, so several server instances sharing one database agree without any shared memory.
+ * @module Login back-off per username and IP (and per address, whatever the username), computed
+ * from the attempts in the audit log, so several server instances sharing one database agree
+ * without any shared memory. An attempt is written before its password is checked
+ * (`….attempt`, then turned into `….failure` or `….success`), so attempts still being checked
+ * count as failures: a burst of parallel guesses cannot all get through.
  */
 
 export interface ThrottlePolicy {
@@ -20,6 +23,22 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
   windowMs: 24 * 60 * 60_000,
 };
 
+/** Failed sign-ins allowed from one address (any usernames) within the window, before it must wait. */
+export interface AddressPolicy {
+  maxFailures: number;
+  windowMs: number;
+}
+
+export const DEFAULT_ADDRESS_POLICY: AddressPolicy = { maxFailures: 30, windowMs: 15 * 60_000 };
+
+/** The kinds of row an attempt leaves (`login.…`, `password.…`). */
+export type AttemptOutcome = 'attempt' | 'failure' | 'success' | 'throttled' | 'busy';
+
+/** Counts as a failure: a wrong password, or one still being checked (or whose check never finished). */
+export function countsAsFailure(event: string): boolean {
+  return event.endsWith('.failure') || event.endsWith('.attempt');
+}
+
 export interface LoginAttempt {
   event: string;
   at: string;
@@ -28,7 +47,8 @@ export interface LoginAttempt {
 /**
  * How long a key must still wait, in ms (0 when it may try now), from its attempts newest first.
  * Five wrong passwords lock for 30 s, the sixth for 60 s, then 2 min, 4 min … up to an hour;
- * a successful login resets the count. Attempts refused while locked do not extend the lock.
+ * a successful login resets the count. Attempts refused while locked do not extend the lock;
+ * attempts still being checked count as failures.
  *
  * @example
  * lockRemainingMs(attempts, new Date(), DEFAULT_THROTTLE); // 0 or e.g. 27_500
@@ -37,8 +57,8 @@ export function lockRemainingMs(attemptsNewestFirst: LoginAttempt[], now: Date, 
   let failures = 0;
   let lastFailureAt: string | undefined;
   for (const attempt of attemptsNewestFirst) {
-    if (attempt.event === 'login.success') break;
-    if (attempt.event !== 'login.failure') continue;
+    if (attempt.event.endsWith('.success')) break;
+    if (!countsAsFailure(attempt.event)) continue;
     failures++;
     lastFailureAt ??= attempt.at;
   }

@@ -22,7 +22,7 @@ import { readSrtSession, readVttSession } from '../ingest/readers/transcript';
 import { composeBody } from '../session-body';
 import type { DirectiveInput, ParagraphInput, SessionInput } from '../ingest/session-input';
 import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
-import { repairText, type RepairKind } from '../repair/repair';
+import { repairText, type RepairedText, type RepairKind } from '../repair/repair';
 import { sessionKindFromTitle } from './session-kind';
 
 export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt';
@@ -124,12 +124,12 @@ function importSlug(source: ImportSource, heldOn: string | null): string {
   return `import-${heldOn ?? 'undated'}-${hash}`;
 }
 
-function read(source: ImportSource, catalogue: Catalogue): SessionInput {
+function read(source: ImportSource, catalogue: Catalogue, repaired?: RepairedText): SessionInput {
   try {
     if (source.format === 'markdown') return resolveMarkdownSession(readMarkdownSession(source.text), catalogue);
     if (source.format === 'vtt') return readVttSession(source.fileName, source.text);
     if (source.format === 'srt') return readSrtSession(source.fileName, source.text);
-    return readTextSession(source.fileName, source.text);
+    return readTextSession(source.fileName, source.text, repaired);
   } catch (error) {
     if (error instanceof IngestError && !error.file) throw error.inFile(source.fileName);
     throw error;
@@ -144,9 +144,9 @@ function read(source: ImportSource, catalogue: Catalogue): SessionInput {
  * @example
  * repairsInBody(raw, 'text', session.body)[0] // { kind: 'blank-line-join', start: 101, … }
  */
-export function repairsInBody(text: string, format: ImportFormat, body: string): BodyRepair[] {
+export function repairsInBody(text: string, format: ImportFormat, body: string, repairedAlready?: RepairedText): BodyRepair[] {
   if (format !== 'text') return [];
-  const repaired = repairText(text);
+  const repaired = repairedAlready ?? repairText(text);
   const offset = repaired.text.length - body.length;
   const aligned = offset >= 0 && repaired.text.endsWith(body);
   return repaired.repairs.map((r) => {
@@ -164,8 +164,7 @@ export function repairsInBody(text: string, format: ImportFormat, body: string):
   });
 }
 
-function paragraphAt(paragraphs: readonly ParagraphInput[], body: string, offset: number): ParagraphInput | undefined {
-  const { spans } = composeBody(paragraphs);
+function paragraphAt(paragraphs: readonly ParagraphInput[], spans: ReadonlyArray<readonly [number, number]>, offset: number): ParagraphInput | undefined {
   const index = spans.findIndex(([s, e]) => offset >= s && offset < e);
   return index >= 0 ? paragraphs[index] : undefined;
 }
@@ -187,18 +186,43 @@ function toDirectiveInput(d: SuggestedDirective, speaker: string | null, anchor:
   };
 }
 
+/** A source read and repaired, with the slug it will be stored under: what the duplicate check needs. */
+export interface ReadImport {
+  slug: string;
+  source: ImportSource;
+  read: SessionInput;
+  heldOn: string | null;
+  body: string;
+  /** The repair of a raw text source, computed once for reading and for the list of repairs. */
+  repaired?: RepairedText;
+}
+
 /**
- * Read, repair and extract one source into a draft session (status 'draft', directives
- * 'draft'); throws IngestError (with a Persian message) for empty or broken input.
+ * Read and repair one source (no directive extraction yet), so a repeated import can be
+ * recognised by its slug before the costly part runs; throws IngestError (with a Persian
+ * message) for empty or broken input.
  *
  * @example
- * const { slug, input, repairs } = prepareImport({ text: raw, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20' }, ctx);
+ * const { slug } = readImport({ text: raw, format: 'text', fileName: 'pasted.txt' }, ctx);
  */
-export function prepareImport(source: ImportSource, context: ImportContext): PreparedImport {
+export function readImport(source: ImportSource, context: ImportContext): ReadImport {
   if (source.text.trim() === '') throw new IngestError({ code: 'empty_file', message: 'متن خالی است؛ متن نشست را بچسبانید یا پرونده‌ای با متن بفرستید.', file: source.fileName });
-  const read_ = read(source, context.catalogue);
-  const heldOn = source.heldOn ?? read_.heldOn;
+  const repaired = source.format === 'text' ? repairText(source.text) : undefined;
+  const read_ = read(source, context.catalogue, repaired);
+  const heldOn = source.heldOn ?? read_.heldOn ?? null;
   const { body } = composeBody(read_.paragraphs);
+  return { slug: importSlug(source, heldOn), source, read: read_, heldOn, body, repaired };
+}
+
+/**
+ * Extract the suggested directives of a read source into a draft session (status 'draft',
+ * directives 'draft').
+ *
+ * @example
+ * const { input, repairs } = finishImport(readImport(source, ctx), ctx);
+ */
+export function finishImport(reading: ReadImport, context: ImportContext): PreparedImport {
+  const { source, read: read_, heldOn, body } = reading;
   const knownUnits = new Set(context.units.map((u) => u.code));
 
   let directives: DirectiveInput[];
@@ -208,7 +232,8 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
   } else {
     const verdicts = explainDirectives({ text: body, sessionDate: heldOn, units: context.units, people: context.people });
     // In a transcript the cue's speaker label is surer than an attribution in the text.
-    const speakerOf = (d: SuggestedDirective) => paragraphAt(read_.paragraphs, body, d.start)?.speaker ?? d.speaker;
+    const { spans } = composeBody(read_.paragraphs);
+    const speakerOf = (d: SuggestedDirective) => paragraphAt(read_.paragraphs, spans, d.start)?.speaker ?? d.speaker;
     directives = [
       ...verdicts.filter((v) => v.suggested).map((v, i) => toDirectiveInput(v.directive, speakerOf(v.directive), String(i + 1))),
       // The next most likely sentences, for the directives the threshold misses: anchors c1…c10 in rank order.
@@ -226,7 +251,7 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
   const title = source.title?.trim() || read_.title;
   const input: SessionInput = {
     ...read_,
-    slug: importSlug(source, heldOn),
+    slug: reading.slug,
     title,
     // Chosen on the form, else named by the title («وبینار …»), else news for pasted text.
     kind: source.kind ?? sessionKindFromTitle(title) ?? (source.format === 'text' ? 'news' : read_.kind),
@@ -238,7 +263,18 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
     directives,
     status: 'draft',
   };
-  return { slug: input.slug, input, body, repairs: repairsInBody(source.text, source.format, body) };
+  return { slug: input.slug, input, body, repairs: repairsInBody(source.text, source.format, body, reading.repaired) };
+}
+
+/**
+ * Read, repair and extract one source into a draft session (status 'draft', directives
+ * 'draft'); throws IngestError (with a Persian message) for empty or broken input.
+ *
+ * @example
+ * const { slug, input, repairs } = prepareImport({ text: raw, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20' }, ctx);
+ */
+export function prepareImport(source: ImportSource, context: ImportContext): PreparedImport {
+  return finishImport(readImport(source, context), context);
 }
 
 export interface SpanReading {

@@ -13,12 +13,14 @@ import { auditLog, directives, sessions, type SessionKind } from '../db/schema';
 import { AppError, ConflictError, NotFoundError, UnprocessableError } from '../errors';
 import { loadCatalogue } from '../ingest/catalogue-files';
 import { IngestError } from '../ingest/ingest-error';
+import { MEDIA_URL_MESSAGE, parseMediaUrl } from '../ingest/media-url';
 import type { SessionIndexer } from '../ingest/ingest';
 import { storeSessions } from '../ingest/session-store';
 import { parseDate } from '../persian/jalali';
 import { stripBidiControls } from '../security/bidi';
 import { presentUnitRef } from '../units/unit-ref';
-import { describeCue, prepareImport, readSpan, repairsInBody, REVIEW_CUES, type ImportFormat } from './import-source';
+import { sharedExtractionRunner, type ExtractionRunner } from './extraction-runner';
+import { describeCue, readSpan, REVIEW_CUES, type BodyRepair, type ImportFormat } from './import-source';
 import type { DraftDirectiveRow, DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
 import type { ImportDraft, PublishResult, ReviewState, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
 
@@ -49,6 +51,8 @@ export interface ImportsDeps {
   clock: Clock;
   /** Takes a published session into search at once (optional: the API works without search). */
   indexer?: SessionIndexer;
+  /** Where reading and extraction run (default: the process's worker thread). */
+  extraction?: ExtractionRunner;
 }
 
 const InvalidDate = (field: string) =>
@@ -65,21 +69,16 @@ function parseOptionalDate(value: string | null | undefined, field: string): str
 }
 
 /**
- * An http(s) link or a 422 (never `javascript:` or a local path from imported data).
+ * An http(s) link or a 422 (never `javascript:` or a local path from imported data); the same
+ * check the readers apply to front matter and JSONL (ingest/media-url.ts).
  *
  * @example
  * checkMediaUrl('https://example.org/webinar.mp4') // 'https://example.org/webinar.mp4'
  */
 export function checkMediaUrl(value: string | undefined | null): string | null {
-  if (value === undefined || value === null || value.trim() === '') return null;
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw UnprocessableError('invalid_media_url', 'پیوند رسانه باید نشانی کامل http یا https باشد.');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw UnprocessableError('invalid_media_url', 'پیوند رسانه باید نشانی کامل http یا https باشد.');
-  return url.href;
+  const url = parseMediaUrl(value);
+  if (url === undefined) throw UnprocessableError('invalid_media_url', MEDIA_URL_MESSAGE);
+  return url;
 }
 
 /**
@@ -170,16 +169,22 @@ function toIngestFailure(error: unknown): never {
  */
 export function createImportsService(deps: ImportsDeps) {
   const { db, repo, clock } = deps;
+  const extraction = deps.extraction ?? sharedExtractionRunner();
 
   async function unitsByCode(): Promise<Map<string, UnitRow>> {
     return new Map((await repo.units()).map((u) => [u.code, u]));
   }
 
-  async function draftOf(session: DraftSessionRow): Promise<ImportDraft> {
-    const [paragraphRows, directiveRows, units] = await Promise.all([repo.paragraphsOf(session.id), repo.directivesOf(session.id), repo.units()]);
+  async function draftOf(session: DraftSessionRow, knownRepairs?: BodyRepair[]): Promise<ImportDraft> {
+    const format = FORMATS[session.sourceKind];
+    const [paragraphRows, directiveRows, units, repairs] = await Promise.all([
+      repo.paragraphsOf(session.id),
+      repo.directivesOf(session.id),
+      repo.units(),
+      knownRepairs ?? (format === 'text' ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
+    ]);
     const byCode = new Map(units.map((u) => [u.code, u]));
     const suggestions = directiveRows.map((d) => presentSuggestion(d, byCode));
-    const format = FORMATS[session.sourceKind];
     return {
       slug: session.slug,
       status: session.status,
@@ -191,7 +196,7 @@ export function createImportsService(deps: ImportsDeps) {
       sourceKind: session.sourceKind,
       original: session.sourceText,
       text: session.body,
-      repairs: format ? repairsInBody(session.sourceText, format, session.body) : [],
+      repairs,
       paragraphs: paragraphRows.map((p) => ({ ordinal: p.ordinal, text: p.text, start: p.start, end: p.end, speaker: p.speaker, mediaStartMs: p.mediaStartMs })),
       suggestions,
       counts: {
@@ -225,29 +230,37 @@ export function createImportsService(deps: ImportsDeps) {
       const mediaUrl = checkMediaUrl(request.mediaUrl);
       const title = request.title === undefined ? null : stripBidiControls(request.title).trim() || null;
       const [units, people, catalogue] = await Promise.all([repo.unitRefs(), repo.peopleRefs(), loadCatalogue(deps.client)]);
-      let prepared;
+      const source = {
+        text: request.text,
+        format: request.format,
+        fileName: stripBidiControls(request.fileName),
+        title,
+        heldOn,
+        kind: request.kind ?? null,
+        series: request.series ? stripBidiControls(request.series).trim() || null : null,
+        mediaUrl,
+      };
+      // Read in the worker; the same source again is found by its slug before anything is extracted.
+      let existing: DraftSessionRow | undefined;
+      let outcome;
       try {
-        prepared = prepareImport(
-          {
-            text: request.text,
-            format: request.format,
-            fileName: stripBidiControls(request.fileName),
-            title,
-            heldOn,
-            kind: request.kind ?? null,
-            series: request.series ? stripBidiControls(request.series).trim() || null : null,
-            mediaUrl,
-          },
-          { units, people, catalogue },
-        );
+        outcome = await extraction.prepare(source, { units, people, catalogue }, async (slug) => {
+          existing = await repo.sessionBySlug(slug);
+          return existing !== undefined;
+        });
       } catch (error) {
+        if (error instanceof AppError) throw error;
         toIngestFailure(error);
       }
+      if (outcome.duplicate) {
+        if (!existing) throw new Error(`import ${outcome.slug} vanished during the duplicate check`);
+        if (existing.status === 'published') throw DraftPublished(existing.slug);
+        return { draft: await draftOf(existing, outcome.repairs), created: false };
+      }
+      const { prepared } = outcome;
       if (prepared.body.trim() === '') throw UnprocessableError('empty_file', 'پس از پاک‌سازی، متنی در منبع نماند.');
-
-      const existing = await repo.sessionBySlug(prepared.slug);
-      if (existing?.status === 'published') throw DraftPublished(existing.slug);
-      if (existing) return { draft: await draftOf(existing), created: false };
+      const mediaFromSource = checkMediaUrl(prepared.input.mediaUrl);
+      prepared.input.mediaUrl = mediaFromSource;
 
       const now = clock.now();
       await storeSessions(deps.client, [prepared.input], now);
@@ -263,7 +276,7 @@ export function createImportsService(deps: ImportsDeps) {
           at: now,
         }),
       );
-      return { draft: await draftOf(session), created: true };
+      return { draft: await draftOf(session, prepared.repairs), created: true };
     },
 
     /** A draft (or, after publishing, what was published) with its suggestions. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { sessionKinds } from '../db/schema';
 import { parseDate } from '../persian/jalali';
+import { MediaUrlSchema } from './media-url';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
@@ -30,7 +31,7 @@ export const FrontMatterSchema = z
     speakers: z.array(z.string().min(1)).default([]),
     tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
     source: z.string().optional(),
-    mediaUrl: z.string().url().optional(),
+    mediaUrl: MediaUrlSchema.optional(),
     notes: z.string().optional(),
   })
   .strict();

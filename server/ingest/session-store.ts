@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
-import { stripBidiControls } from '../security/bidi';
+import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
 import { composeBody } from '../session-body';
 import type { SessionInput } from './session-input';
 
@@ -66,7 +66,8 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
         stripBidiControls(input.title),
         input.kind,
         input.heldOn,
-        input.series ?? null,
+        // The series groups sessions (carry-over): an identifier, without controls or marks, from every source.
+        input.series ? stripBidiFromIdentifier(input.series).trim() || null : null,
         input.organiser ?? null,
         input.sourceKind,
         input.sourceText,

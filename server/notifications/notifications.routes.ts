@@ -1,16 +1,17 @@
 /**
  * @module In-app notifications: a director sees their unit's, managers everyone's (or only
- * overdue ones); marking read. The reminders themselves are created by the scheduler.
+ * overdue ones); marking read, each person for themselves (notification_reads). The reminders
+ * themselves are created by the scheduler.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { requireUser } from '../auth/guards';
 import { ActionSummarySchema } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
 import { isManager } from '../actions/status-rules';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
-import { notifications, reminderKinds } from '../db/schema';
+import { notificationReads, notifications, reminderKinds } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { newRouter } from '../http/router';
@@ -84,6 +85,8 @@ function scope(user: AuthUser, unit?: string): string[] | null {
 }
 
 export function notificationsRoutes(db: Db, actions: ActionsService, clock: Clock) {
+  /** This user's read of each notification (null when unread). */
+  const myRead = (userId: number) => and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, userId));
   return newRouter()
     .openapi(listRoute, async (c) => {
       const user = requireUser(c);
@@ -92,22 +95,23 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
       const where: SQL[] = [];
       if (units) where.push(inArray(notifications.unitCode, units.length ? units : ['']));
       if (q.kind) where.push(eq(notifications.kind, q.kind));
-      const unreadWhere = [...where, isNull(notifications.readAt)];
-      if (q.unread) where.push(isNull(notifications.readAt));
+      const unreadWhere = [...where, isNull(notificationReads.readAt)];
+      if (q.unread) where.push(isNull(notificationReads.readAt));
       const [rows, [total], [unread]] = await Promise.all([
         db
-          .select()
+          .select({ n: notifications, readAt: notificationReads.readAt })
           .from(notifications)
+          .leftJoin(notificationReads, myRead(user.id))
           .where(and(...where))
           .orderBy(desc(notifications.createdAt), desc(notifications.id))
           .limit(q.limit)
           .offset(q.offset),
-        db.select({ n: count() }).from(notifications).where(and(...where)),
-        db.select({ n: count() }).from(notifications).where(and(...unreadWhere)),
+        db.select({ n: count() }).from(notifications).leftJoin(notificationReads, myRead(user.id)).where(and(...where)),
+        db.select({ n: count() }).from(notifications).leftJoin(notificationReads, myRead(user.id)).where(and(...unreadWhere)),
       ]);
-      const summaries = await actions.list({ ids: [...new Set(rows.map((r) => r.actionId))] }, 10_000);
+      const summaries = await actions.list({ ids: [...new Set(rows.map((r) => r.n.actionId))] }, 10_000);
       const byId = new Map(summaries.items.map((a) => [a.id, a]));
-      const items = rows.flatMap((r) => {
+      const items = rows.flatMap(({ n: r, readAt }) => {
         const action = byId.get(r.actionId);
         return action
           ? [
@@ -118,7 +122,7 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
                 dueOn: r.dueOn,
                 dueOnJalali: formatJalali(r.dueOn),
                 createdAt: r.createdAt,
-                readAt: r.readAt,
+                readAt,
                 emailedAt: r.emailedAt,
                 action,
               },
@@ -131,8 +135,12 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
       const user = requireUser(c);
       const units = scope(user);
       const now = clock.now().toISOString();
-      const where = [isNull(notifications.readAt), ...(units ? [inArray(notifications.unitCode, units.length ? units : [''])] : [])];
-      const result = await db.update(notifications).set({ readAt: now }).where(and(...where));
+      const inScope = units ? sql`AND ${notifications.unitCode} IN ${units.length ? units : ['']}` : sql``;
+      // One statement: every notification this user sees and has not read yet gets this user's read.
+      const result = await db.run(sql`
+        INSERT INTO ${notificationReads} (notification_id, user_id, read_at)
+        SELECT ${notifications.id}, ${user.id}, ${now} FROM ${notifications}
+        WHERE NOT EXISTS (SELECT 1 FROM ${notificationReads} WHERE ${notificationReads.notificationId} = ${notifications.id} AND ${notificationReads.userId} = ${user.id}) ${inScope}`);
       return c.json({ count: result.rowsAffected }, 200);
     })
     .openapi(readRoute, async (c) => {
@@ -142,8 +150,8 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
       if (!row) throw NotFoundError('اعلان');
       const units = scope(user);
       if (units && !units.includes(row.unitCode)) throw ForbiddenError('این اعلان مال واحد شما نیست.');
-      const readAt = row.readAt ?? clock.now().toISOString();
-      if (!row.readAt) await db.update(notifications).set({ readAt }).where(and(eq(notifications.id, id), isNull(notifications.readAt)));
-      return c.json({ id, readAt }, 200);
+      await db.insert(notificationReads).values({ notificationId: id, userId: user.id, readAt: clock.now().toISOString() }).onConflictDoNothing();
+      const [mine] = await db.select({ readAt: notificationReads.readAt }).from(notificationReads).where(and(eq(notificationReads.notificationId, id), eq(notificationReads.userId, user.id)));
+      return c.json({ id, readAt: mine?.readAt ?? clock.now().toISOString() }, 200);
     });
 }

@@ -79,7 +79,10 @@ async function emailPending(client: Client, mailer: Mailer, options: ReminderOpt
           JOIN directives d ON d.id = a.directive_id
           JOIN sessions s ON s.id = d.session_id
           JOIN units u ON u.code = n.unit_code
-          WHERE n.emailed_at IS NULL AND n.read_at IS NULL AND n.created_at >= ? AND a.status IN ${OPEN}
+          WHERE n.emailed_at IS NULL AND n.created_at >= ? AND a.status IN ${OPEN}
+            -- Seen in the app by someone of the unit: no e-mail needed.
+            AND NOT EXISTS (SELECT 1 FROM notification_reads r JOIN users ru ON ru.id = r.user_id
+                            WHERE r.notification_id = n.id AND ru.unit_code = n.unit_code)
           ORDER BY n.id`,
     args: [since],
   });

@@ -111,10 +111,18 @@ export function normalizeWithMap(original: string, options: NormalizeOptions = {
   let text = '';
   let n = 0;
   let i = 0;
+  // Characters the fold leaves as they are are copied a run at a time: appending one character at a
+  // time built a string of a million pieces for a long text (most of the time went to flattening it).
+  let runStart = 0;
+  const flush = (end: number) => {
+    if (end > runStart) text += original.slice(runStart, end);
+  };
   while (i < original.length) {
     const unit = original.charCodeAt(i);
     if (unit === 0x26 && original.startsWith(SOFT_HYPHEN_ENTITY, i)) {
+      flush(i);
       i += SOFT_HYPHEN_ENTITY.length;
+      runStart = i;
       continue;
     }
     let width = 1;
@@ -145,10 +153,16 @@ export function normalizeWithMap(original: string, options: NormalizeOptions = {
         ends[n] = i + width;
         n++;
       }
+    }
+    const unchanged = width === 1 && folded.length === 1 && folded.charCodeAt(0) === unit;
+    if (!unchanged) {
+      flush(i);
       text += folded;
+      runStart = i + width;
     }
     i += width;
   }
+  flush(original.length);
   return { text, starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }
 

@@ -63,3 +63,24 @@ export function splitSentences(text: string): SentenceSpan[] {
   push(text.length);
   return out;
 }
+
+/** Closing marks a sentence end may be followed by at the end of a line («…کنند.»). */
+const END_CLOSERS = new Set(['»', '"', '\u201D', "'", ')', ']']);
+
+/**
+ * Does `text` end a sentence: a terminator, then only closing marks and spaces? Walks back
+ * from the end, so a check on a paragraph that keeps growing stays linear (an anchored
+ * regex like `/[.!?][»"]*$/` scans the whole string on each call: quadratic when text
+ * arrives without punctuation, as speech captions do).
+ *
+ * @example
+ * endsWithSentenceEnd('باید اقدام کنند.» ') // true
+ * endsWithSentenceEnd('نشست:', ':') // true (':' passed as an extra terminator)
+ */
+export function endsWithSentenceEnd(text: string, extraTerminators = ''): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/u.test(text[i] ?? '')) i--;
+  while (i >= 0 && END_CLOSERS.has(text[i] ?? '')) i--;
+  const ch = text[i] ?? '';
+  return i >= 0 && (ch === '.' || ch === '!' || ch === '?' || ch === '؟' || ch === '…' || extraTerminators.includes(ch));
+}

@@ -4,6 +4,8 @@
  * paragraph, and every paragraph remembers where each source line landed in it.
  */
 
+import { endsWithSentenceEnd } from '../persian/sentences';
+
 export interface SourceLine {
   /** 1-based line number in the original text. */
   line: number;
@@ -35,12 +37,11 @@ export interface Assembly {
   hardWrapped: boolean;
 }
 
-const SENTENCE_END = /[.!?؟…][»"”')\]]*$/u;
 /** A line ending in one of these is mid-sentence however short it is. */
 const CONTINUES = /(?:[،,:؛;\-–]|\s(?:و|به|از|با|در|که|را|برای|تا|این|آن))$/u;
 
 function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trim());
+  return endsWithSentenceEnd(text);
 }
 
 function wordCount(text: string): number {
@@ -70,6 +71,8 @@ export function assembleParagraphs(lines: SourceLine[]): Assembly {
   let current: AssembledParagraph | null = null;
   let blankSince = false;
   let currentLines = 0;
+  // Whether the paragraph so far ends a sentence: its last line decides, so the growing text is never re-scanned.
+  let currentEnds = false;
 
   for (const source of lines) {
     const text = source.text.trim();
@@ -81,7 +84,7 @@ export function assembleParagraphs(lines: SourceLine[]): Assembly {
     const joinable =
       previous !== null &&
       hardWrapped &&
-      !endsSentence(previous.text) &&
+      !currentEnds &&
       !(currentLines === 1 && blankSince && looksLikeHeading(previous.text));
     if (previous !== null && joinable) {
       const start = previous.text.length + 1;
@@ -89,10 +92,12 @@ export function assembleParagraphs(lines: SourceLine[]): Assembly {
       previous.segments.push({ line: source.line, start, end: start + text.length });
       joins.push({ kind: blankSince ? 'blank-line-join' : 'line-join', line: source.line });
       currentLines++;
+      currentEnds = endsSentence(text);
     } else {
       current = { text, segments: [{ line: source.line, start: 0, end: text.length }] };
       paragraphs.push(current);
       currentLines = 1;
+      currentEnds = endsSentence(text);
     }
     blankSince = false;
   }

@@ -11,6 +11,7 @@ import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
 import { buildDashboard, figures } from './dashboard';
+import { isPublicDirective } from '../sessions/publication';
 
 const FiguresSchema = z.object({
   total: z.number().int(),
@@ -119,7 +120,8 @@ export function reportsRoutes(repo: ActionsRepo, actions: ActionsService) {
         title = `گزارش اقدام‌های ${unit.name}`;
       } else {
         const found = q.directive === undefined ? undefined : await repo.directive(q.directive);
-        if (!found) throw NotFoundError('رهنمود');
+        // A draft or rejected directive is answered like one that does not exist (its quote is not public).
+        if (!found || !isPublicDirective(found.directive, found.session)) throw NotFoundError('رهنمود');
         title = `گزارش پیگیری رهنمود «${found.directive.quote.slice(0, 80)}${found.directive.quote.length > 80 ? '…' : ''}»`;
       }
       const { items } = await actions.list(

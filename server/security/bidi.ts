@@ -18,3 +18,17 @@ export function stripBidiControls(text: string): string {
 export function hasBidiControls(text: string): boolean {
   return /[\u202A-\u202E\u2066-\u2069]/.test(text);
 }
+
+/** Marks that set the direction of neutral characters: LRM, RLM, ALM. Free text keeps them; identifiers do not need them. */
+const BIDI_MARKS = /[\u200E\u200F\u061C]/g;
+
+/**
+ * An identifier typed by a person (a letter number, a series name) without any bidi control or mark:
+ * two values that look the same are then the same.
+ *
+ * @example
+ * stripBidiFromIdentifier('۱۲۳\u200F/\u202E۴۵'); // '۱۲۳/۴۵'
+ */
+export function stripBidiFromIdentifier(text: string): string {
+  return stripBidiControls(text).replace(BIDI_MARKS, '');
+}

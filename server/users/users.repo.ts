@@ -34,8 +34,9 @@ export function createUsersRepo(db: Db) {
       return row;
     },
 
+    /** End every way the user is signed in: sessions and the calendar feed link (a new one must be made). */
     async endSessionsOf(userId: number): Promise<void> {
-      await db.delete(authSessions).where(eq(authSessions.userId, userId));
+      await db.batch([db.delete(authSessions).where(eq(authSessions.userId, userId)), db.update(users).set({ calendarToken: null }).where(eq(users.id, userId))]);
     },
 
     async countActive(role: Role): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/test-app';
-import { ACCESS_TABLE, CALLERS, OTHER_PROVINCE_WRITES, type Caller, type Cell } from './access-table';
+import { ACCESS_TABLE, CALLERS, DRAFT_ACCESS_TABLE, OTHER_PROVINCE_WRITES, type AccessRow, type Caller, type Cell } from './access-table';
 import { buildAccessWorld, type AccessWorld } from './access-world';
 
 let t: TestContext;
@@ -25,8 +25,8 @@ function appRoutes(): string[] {
   return [...new Set(keys)].sort();
 }
 
-async function call(caller: Caller, key: string): Promise<Response> {
-  const row = ACCESS_TABLE[key];
+async function call(caller: Caller, key: string, table: Record<string, AccessRow> = ACCESS_TABLE): Promise<Response> {
+  const row = table[key];
   if (!row) throw new Error(`no row for ${key}`);
   const method = key.split(' ')[0] ?? 'GET';
   let cell: Cell = { caller, user: null };
@@ -68,6 +68,29 @@ describe('access matrix', () => {
       got[caller] = response.status;
       want[caller] = ACCESS_TABLE[key]?.expect[caller] ?? -1;
       if (response.status >= 500) throw new Error(`${key} as ${caller}: ${response.status} ${await response.text()}`);
+    }
+    expect(got).toEqual(want);
+  });
+});
+
+describe('drafts and rejected directives', () => {
+  const draftRows = Object.keys(DRAFT_ACCESS_TABLE).sort();
+  it('names only routes the app serves', () => {
+    const routes = draftRows.map((k) => k.replace(/ \(.*\)$/, ''));
+    expect(routes.filter((r) => !(r in ACCESS_TABLE))).toEqual([]);
+  });
+
+  it.each(draftRows)('%s answers each caller as the table says', async (key) => {
+    const got: Record<string, number> = {};
+    const want: Record<string, number> = {};
+    for (const caller of CALLERS) {
+      const response = await call(caller, key, DRAFT_ACCESS_TABLE);
+      got[caller] = response.status;
+      want[caller] = DRAFT_ACCESS_TABLE[key]?.expect[caller] ?? -1;
+      const text = await response.text();
+      if (response.status >= 500) throw new Error(`${key} as ${caller}: ${response.status} ${text}`);
+      // Nothing of a draft's text may leak, not even in an error.
+      if (response.status !== 200) expect(text).not.toContain('اموال مازاد');
     }
     expect(got).toEqual(want);
   });

@@ -188,6 +188,25 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   },
 };
 
+/** Every caller gets `status` (a draft is answered like an id that does not exist). */
+const all = (status: number): Record<Caller, number> => ({ anonymous: 401, admin: status, manager: status, director: status, staff: status });
+
+/**
+ * Reads of drafts and rejected directives (issue 12, item 3): every read of a directive or session by
+ * id or slug answers as GET /api/sessions/{slug} does for a draft, 404, whoever asks (drafts are
+ * reviewed on the import pages). Keyed `route (what)`; the route part must be a row of ACCESS_TABLE.
+ */
+export const DRAFT_ACCESS_TABLE: Record<string, AccessRow> = {
+  'GET /api/sessions/:slug (draft import)': { path: (w) => `/api/sessions/${w.drafts.sessionSlug}`, expect: all(404) },
+  'GET /api/sessions/:slug/carry-over (draft import)': { path: (w) => `/api/sessions/${w.drafts.sessionSlug}/carry-over`, expect: all(404) },
+  'GET /api/sessions/:slug/carry-over (published import)': { path: (w) => `/api/sessions/${w.drafts.publishedSessionSlug}/carry-over`, expect: signedIn(200) },
+  'GET /api/directives/:id/rollup (pending suggestion of a draft)': { path: (w) => `/api/directives/${w.drafts.pendingDirectiveId}/rollup`, expect: all(404) },
+  'GET /api/directives/:id/rollup (rejected suggestion of a draft)': { path: (w) => `/api/directives/${w.drafts.rejectedDirectiveId}/rollup`, expect: all(404) },
+  'GET /api/directives/:id/rollup (rejected directive of a published session)': { path: (w) => `/api/directives/${w.drafts.rejectedOfPublishedId}/rollup`, expect: all(404) },
+  'GET /api/reports/print (pending suggestion of a draft)': { path: (w) => `/api/reports/print?directive=${w.drafts.pendingDirectiveId}`, expect: all(404) },
+  'GET /api/reports/print (rejected directive of a published session)': { path: (w) => `/api/reports/print?directive=${w.drafts.rejectedOfPublishedId}`, expect: all(404) },
+};
+
 /**
  * Writes a director must not make on another province's action; each must answer 403 and change nothing.
  */

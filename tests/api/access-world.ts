@@ -24,6 +24,17 @@ export interface AccessWorld {
   calendarFeedPath: string;
   /** An account the admin's cells may rename and reset. */
   spareUserId: number;
+  /** What nobody may read outside the import review (issue 12, item 3). */
+  drafts: {
+    /** A draft import (series «سری پیش‌نویس»), and its pending suggestion. */
+    sessionSlug: string;
+    pendingDirectiveId: number;
+    /** A suggestion of that draft the manager rejected. */
+    rejectedDirectiveId: number;
+    /** A published import whose only suggestion was rejected at publishing. */
+    publishedSessionSlug: string;
+    rejectedOfPublishedId: number;
+  };
   /** Current version of an action (writes must send it). */
   versionOf(actionId: number): Promise<number>;
   statusOf(actionId: number): Promise<string>;
@@ -80,6 +91,36 @@ export async function buildAccessWorld(t: TestContext): Promise<AccessWorld> {
   const calendarFeedPath = feed.startsWith('http') ? new URL(feed).pathname : feed;
 
   const spareUserId = (await t.createUser({ role: 'staff', username: 'world-spare' })).id;
+  const drafts = await buildDrafts(manager);
 
-  return { t, manager, spareUserId, sessionSlug, directiveId, ownActionId, otherActionId, evidenceId, notificationId, calendarFeedPath, versionOf, statusOf };
+  return { t, manager, spareUserId, drafts, sessionSlug, directiveId, ownActionId, otherActionId, evidenceId, notificationId, calendarFeedPath, versionOf, statusOf };
+}
+
+/** Draft and rejected directives, made through the import API as a manager would. */
+async function buildDrafts(manager: TestRequest): Promise<AccessWorld['drafts']> {
+  type Draft = { slug: string; suggestions: Array<{ id: number }> };
+  const text = [
+    'استان‌ها موظفند ظرف دو هفته فهرست اموال مازاد را به سازمان برنامه و بودجه ارسال کنند.',
+    'مدیران کل باید ظرف سه ماه آینده فروش اموال را پیگیری کنند.',
+  ].join('\n\n');
+  const draft = await json<Draft>(await manager('/api/imports', { json: { text, heldOn: '1399-12-01', series: 'سری پیش‌نویس' } }), 'draft import');
+  const [pending, toReject] = draft.suggestions;
+  if (!pending || !toReject) throw new Error(`access world: the draft import suggested ${draft.suggestions.length} directives, not 2`);
+  await json(await manager(`/api/imports/${draft.slug}/directives/${toReject.id}`, { method: 'PATCH', json: { review: 'rejected' } }), 'reject');
+
+  const other = await json<Draft>(
+    await manager('/api/imports', { json: { text: 'استان‌ها موظفند ظرف یک ماه گزارش آموزش مهارت را ارسال کنند.', heldOn: '1399-12-02' } }),
+    'second import',
+  );
+  const rejectedOfPublished = other.suggestions[0];
+  if (!rejectedOfPublished) throw new Error('access world: the second import suggested nothing');
+  await json(await manager(`/api/imports/${other.slug}/publish`, { json: { rejectUnreviewed: true } }), 'publish with rejection');
+
+  return {
+    sessionSlug: draft.slug,
+    pendingDirectiveId: pending.id,
+    rejectedDirectiveId: toReject.id,
+    publishedSessionSlug: other.slug,
+    rejectedOfPublishedId: rejectedOfPublished.id,
+  };
 }

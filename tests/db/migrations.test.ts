@@ -19,11 +19,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the migrations folder that stops after the first migration. */
-function firstMigrationOnly(): string {
-  const folder = join(dir, 'migrations');
+/** A copy of the migrations folder that stops after the first `count` migrations. */
+function firstMigrationOnly(count = 1): string {
+  const folder = join(dir, `migrations-${count}`);
   cpSync(MIGRATIONS, folder, { recursive: true });
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
   return folder;
 }
 
@@ -65,5 +65,44 @@ describe('migrations over existing data', () => {
     expect((await client.execute('PRAGMA foreign_key_check')).rows).toEqual([]);
     const applied = Number((await client.execute('SELECT count(*) AS n FROM __drizzle_migrations')).rows[0]?.n);
     expect(applied).toBe(journal.entries.length);
+  });
+
+  it('keeps who has read a notification when read state becomes per user (add_notification_reads)', async () => {
+    const index = journal.entries.findIndex((e) => e.tag.endsWith('add_notification_reads'));
+    expect(index).toBeGreaterThan(0);
+    dir = mkdtempSync(join(tmpdir(), 'neshast-migrate-'));
+    database = await openDatabase(`file:${join(dir, 'old.db')}`, { migrate: false });
+    const { client, db } = database;
+    await migrate(db, { migrationsFolder: firstMigrationOnly(index) });
+    const user = (username: string, role: string, unit: string | null) =>
+      `INSERT INTO users (username, display_name, role, unit_code, password_hash, created_at, password_changed_at)
+         VALUES ('${username}', '${username}', '${role}', ${unit ? `'${unit}'` : 'NULL'}, 'x', '${NOW}', '${NOW}')`;
+    await client.batch(
+      [
+        "INSERT INTO units (code, name, kind, aliases) VALUES ('prov-tehran', 'اداره کل استان تهران', 'province', '[]')",
+        "INSERT INTO units (code, name, kind, aliases) VALUES ('prov-fars', 'اداره کل استان فارس', 'province', '[]')",
+        user('tehran.dg', 'director', 'prov-tehran'),
+        user('tehran.staff', 'staff', 'prov-tehran'),
+        user('fars.dg', 'director', 'prov-fars'),
+        user('hq.manager', 'manager', null),
+        `INSERT INTO sessions (slug, title, kind, held_on, source_kind, source_text, body, content_hash, created_at, updated_at)
+           VALUES ('old-session', 'نشست قدیمی', 'meeting', '2021-01-20', 'markdown', 'متن', 'متن', 'h', '${NOW}', '${NOW}')`,
+        `INSERT INTO directives (session_id, anchor, quote, start, end, kind, status, created_at, updated_at)
+           VALUES (1, 'd1', 'متن', 0, 3, 'action', 'published', '${NOW}', '${NOW}')`,
+        `INSERT INTO action_items (directive_id, unit_code, due_on, created_at, updated_at) VALUES (1, 'prov-tehran', '2021-02-03', '${NOW}', '${NOW}')`,
+        `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at, read_at) VALUES (1, 'prov-tehran', 'due_soon', '2021-02-03', '${NOW}', '${NOW}')`,
+        `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at) VALUES (1, 'prov-tehran', 'due_today', '2021-02-03', '${NOW}')`,
+      ],
+      'write',
+    );
+
+    await applyMigrations(db, client);
+
+    const reads = await client.execute(
+      'SELECT n.kind AS kind, u.username AS username FROM notification_reads r JOIN notifications n ON n.id = r.notification_id JOIN users u ON u.id = r.user_id ORDER BY u.username',
+    );
+    expect(reads.rows.map((r) => `${r.kind}:${r.username}`)).toEqual(['due_soon:hq.manager', 'due_soon:tehran.dg', 'due_soon:tehran.staff']);
+    expect(Number((await client.execute('SELECT count(*) AS n FROM notifications')).rows[0]?.n)).toBe(2);
+    expect((await client.execute('PRAGMA foreign_key_check')).rows).toEqual([]);
   });
 });

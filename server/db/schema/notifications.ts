@@ -1,5 +1,5 @@
 /** In-app reminders and the audit trail. */
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { reminderKinds } from '../../domain';
 import { actionItems } from './actions';
 import { units } from './units';
@@ -19,10 +19,26 @@ export const notifications = sqliteTable(
     /** The due date the reminder was about: re-dating an action earns new reminders. */
     dueOn: text('due_on').notNull(),
     createdAt: text('created_at').notNull(),
+    /** No longer written: read state is per user (notification_reads). Kept so old databases migrate without a table rebuild. */
     readAt: text('read_at'),
     emailedAt: text('emailed_at'),
   },
   (t) => [uniqueIndex('notifications_once').on(t.actionId, t.kind, t.dueOn), index('notifications_unit').on(t.unitCode)],
+);
+
+/** Who has read which notification: each person's own state (a unit's staff and director, every manager). */
+export const notificationReads = sqliteTable(
+  'notification_reads',
+  {
+    notificationId: integer('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    readAt: text('read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] }), index('notification_reads_user').on(t.userId)],
 );
 
 export const auditLog = sqliteTable(

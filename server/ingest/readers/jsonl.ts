@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { sessionKinds } from '../../db/schema';
 import { SessionDateSchema, SlugSchema } from '../front-matter';
+import { MediaUrlSchema } from '../media-url';
 import { IngestError } from '../ingest-error';
 import type { ParagraphInput, SessionInput } from '../session-input';
 
@@ -27,7 +28,7 @@ const JsonlSessionSchema = z
     tags: z.array(z.string()).default([]),
     series: z.string().nullish(),
     organiser: z.string().nullish(),
-    mediaUrl: z.string().url().nullish(),
+    mediaUrl: MediaUrlSchema.nullish(),
     speakers: z.array(z.string()).optional(),
     paragraphs: z.array(ParagraphEntry).optional(),
     body: z.string().optional(),

@@ -2,12 +2,12 @@
  * @module Reads a raw `.txt` write-up (PDF extract, pasted news): repairs it into paragraphs,
  * takes a leading heading as the title, and keeps the original as the source.
  */
-import { repairText } from '../../repair/repair';
+import { endsWithSentenceEnd } from '../../persian/sentences';
+import { repairText, type RepairedText } from '../../repair/repair';
 import { IngestError } from '../ingest-error';
 import type { SessionInput } from '../session-input';
 import { fileSession } from './file-session';
 
-const SENTENCE_END = /[.!?؟…:][»"”')\]]*$/u;
 
 /**
  * Read a raw text file into a session. Throws IngestError when the text is empty.
@@ -15,13 +15,13 @@ const SENTENCE_END = /[.!?؟…:][»"”')\]]*$/u;
  * @example
  * readTextSession('1399-11-01-webinar.txt', raw).paragraphs[0].text
  */
-export function readTextSession(fileName: string, text: string): SessionInput {
+export function readTextSession(fileName: string, text: string, repairedAlready?: RepairedText): SessionInput {
   if (text.trim() === '') throw new IngestError({ code: 'empty_file', message: 'پرونده خالی است.', file: fileName });
-  const repaired = repairText(text);
+  const repaired = repairedAlready ?? repairText(text);
   const paragraphs = repaired.paragraphs.map((p) => ({ text: p.text }));
   const first = paragraphs[0]?.text ?? '';
   // A short first paragraph without an ending is the headline.
-  const headline = paragraphs.length > 1 && first.split(/\s+/).length <= 15 && !SENTENCE_END.test(first);
+  const headline = paragraphs.length > 1 && first.split(/\s+/).length <= 15 && !endsWithSentenceEnd(first, ':');
   const { slug, heldOn } = fileSession(fileName, text);
   return {
     slug,

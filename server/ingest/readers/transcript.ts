@@ -3,6 +3,7 @@
  * «Name:» prefix, merged into paragraphs per speaker turn with the first and last cue
  * times (ms). A malformed cue is an IngestError naming its line.
  */
+import { endsWithSentenceEnd } from '../../persian/sentences';
 import { decodeEntities, normalizeForDisplay } from '../../repair/characters';
 import { IngestError } from '../ingest-error';
 import type { ParagraphInput, SessionInput } from '../session-input';
@@ -101,7 +102,6 @@ export function parseCues(fileName: string, source: string, format: 'vtt' | 'srt
   return cues;
 }
 
-const SENTENCE_END = /[.!?؟…][»"”')\]]*$/u;
 
 /**
  * Merge cues into paragraphs: a new paragraph at each change of speaker, and after a
@@ -121,7 +121,7 @@ export function cuesToParagraphs(cues: readonly Cue[]): ParagraphInput[] {
     const breakHere =
       current === null ||
       current.speaker !== speaker ||
-      (SENTENCE_END.test(current.text) && (cue.startMs - current.end >= 2000 || current.text.length > 600));
+      (endsWithSentenceEnd(current.text) && (cue.startMs - current.end >= 2000 || current.text.length > 600));
     if (current === null || breakHere) {
       if (current) out.push({ text: current.text, speaker: current.speaker, mediaStartMs: current.start, mediaEndMs: current.end });
       current = { text: cue.text, speaker, start: cue.startMs, end: cue.endMs };
