@@ -12,7 +12,7 @@ import type { CorpusDocument } from './corpus';
 
 export const VERDICTS_FILE = 'server/directives/model/dev-verdicts.jsonl';
 /** Sentences under this probability and unlabelled are left out: they carry no decision worth pinning. */
-const KEEP_ABOVE = 0.05;
+const KEEP_ABOVE = 0.02;
 
 export interface VerdictRow {
   doc: string;
