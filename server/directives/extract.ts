@@ -341,14 +341,20 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
 function decide({ verdicts: out, evidence }: AnalysedSentences, options: ExtractOptions): SentenceVerdict[] {
   const method = options.method ?? 'model';
   const modelThreshold = options.modelThreshold ?? MODEL_THRESHOLD;
-  out.forEach((verdict, i) => {
-    const { probability, features } = scoreWindow({ sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null });
-    const p = Math.round(probability * 1000) / 1000;
+  const features = out.map((verdict, i) => {
+    const scored = scoreWindow({ sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null });
+    const p = Math.round(scored.probability * 1000) / 1000;
     verdict.probability = p;
     verdict.directive.probability = p;
-    if (method === 'model') verdict.suggested = probability >= modelThreshold;
-    // The reasons a manager reads: the features that carried the score, after the rules' own cues.
-    for (const c of topContributions(features, EXPLAINED_FEATURES)) {
+    if (method === 'model') verdict.suggested = scored.probability >= modelThreshold;
+    return scored.features;
+  });
+  // The reasons a manager reads, for what a review shows (the suggestions and the ranked candidates):
+  // the features that carried the score, after the rules' own cues.
+  const shown = new Set([...out.filter((v) => v.suggested), ...otherCandidates(out, REVIEW_CANDIDATES)]);
+  out.forEach((verdict, i) => {
+    if (!shown.has(verdict)) return;
+    for (const c of topContributions(features[i]!, EXPLAINED_FEATURES)) {
       verdict.cues.push({ id: `model:${c.feature}`, label: c.label, weight: Math.round(c.weight * 100) / 100 });
     }
   });
