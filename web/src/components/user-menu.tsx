@@ -16,7 +16,7 @@ export function UserMenu() {
     <Show when={me()}>
       {(user) => (
         <div class="user-menu">
-          <span class="user-menu-name">
+          <span class="user-menu-name" title={`${user().displayName} · ${ROLE_LABELS[user().role]}`}>
             {user().displayName}
             <span class="user-menu-role"> · {ROLE_LABELS[user().role]}</span>
           </span>
