@@ -4,6 +4,7 @@ import type { ThrottlePolicy } from './auth/login-throttle';
 import type { ScryptParams } from './auth/password';
 import type { Database } from './db/client';
 import type { SessionIndexer } from './ingest/ingest';
+import type { OcrEngine } from './ingest/readers/ocr';
 
 /** Injectable time, so overdue logic and expiry are testable. */
 export interface Clock {
@@ -27,4 +28,6 @@ export interface AppDeps {
   search?: SessionIndexer;
   /** Password hashing cost for new passwords; tests lower it, production keeps the default. */
   scrypt?: ScryptParams;
+  /** Tesseract and pdftoppm for scans (default: on PATH, 300 dpi); tests point them elsewhere to see a missing engine. */
+  ocr?: Partial<OcrEngine>;
 }

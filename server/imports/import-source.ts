@@ -23,10 +23,18 @@ import { composeBody, type DirectiveInput, type ParagraphInput, type SessionInpu
 import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
 import { repairText, type RepairKind } from '../repair/repair';
 
-export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt';
+export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt' | DocumentFormat;
+/** Documents (PDF, Word, scans): read into raw text first (server/imports/document-imports.ts), then repaired like text. */
+export type DocumentFormat = 'pdf' | 'docx' | 'scan';
 
 const EXTENSIONS: Record<string, ImportFormat> = { '.txt': 'text', '.md': 'markdown', '.vtt': 'vtt', '.srt': 'srt' };
-const SOURCE_KINDS: Record<ImportFormat, SourceKind> = { text: 'text', markdown: 'markdown', vtt: 'vtt', srt: 'srt' };
+const DOCUMENT_EXTENSIONS: Record<string, DocumentFormat> = { '.pdf': 'pdf', '.docx': 'docx', '.png': 'scan', '.jpg': 'scan', '.jpeg': 'scan' };
+const SOURCE_KINDS: Record<ImportFormat, SourceKind> = { text: 'text', markdown: 'markdown', vtt: 'vtt', srt: 'srt', pdf: 'pdf', docx: 'docx', scan: 'scan' };
+/** Formats whose text goes through the raw-text repair (and whose repairs the review lists). */
+const REPAIRED_FORMATS = new Set<ImportFormat>(['text', 'pdf', 'docx', 'scan']);
+
+/** A document (a circular, a letter) is an announcement unless the importer says otherwise. */
+const DOCUMENT_KINDS: Record<DocumentFormat, true> = { pdf: true, docx: true, scan: true };
 
 /** Extra cue ids, for directives that no text rule suggested. */
 export const REVIEW_CUES = {
@@ -74,6 +82,16 @@ export function describeCue(id: string): CueInfo {
  */
 export function importFormatOf(fileName: string): ImportFormat | null {
   return EXTENSIONS[extname(fileName).toLowerCase()] ?? null;
+}
+
+/**
+ * The document format of a file name (.pdf, .docx, .png, .jpg), or null.
+ *
+ * @example
+ * documentFormatOf('بخشنامه.PDF') // 'pdf'
+ */
+export function documentFormatOf(fileName: string): DocumentFormat | null {
+  return DOCUMENT_EXTENSIONS[extname(fileName).toLowerCase()] ?? null;
 }
 
 /** A repair as the review screen shows it: where it sits in the body (null when it is not in the body). */
@@ -144,7 +162,7 @@ function read(source: ImportSource, catalogue: Catalogue): SessionInput {
  * repairsInBody(raw, 'text', session.body)[0] // { kind: 'blank-line-join', start: 101, … }
  */
 export function repairsInBody(text: string, format: ImportFormat, body: string): BodyRepair[] {
-  if (format !== 'text') return [];
+  if (!REPAIRED_FORMATS.has(format)) return [];
   const repaired = repairText(text);
   const offset = repaired.text.length - body.length;
   const aligned = offset >= 0 && repaired.text.endsWith(body);
@@ -226,7 +244,7 @@ export function prepareImport(source: ImportSource, context: ImportContext): Pre
     ...read_,
     slug: importSlug(source, heldOn),
     title: source.title?.trim() || read_.title,
-    kind: source.kind ?? (source.format === 'text' ? 'news' : read_.kind),
+    kind: source.kind ?? (source.format === 'text' ? 'news' : source.format in DOCUMENT_KINDS ? 'announcement' : read_.kind),
     heldOn,
     series: source.series ?? read_.series ?? null,
     mediaUrl: source.mediaUrl ?? read_.mediaUrl ?? null,

@@ -19,7 +19,9 @@ import { parseDate } from '../persian/jalali';
 import { stripBidiControls } from '../security/bidi';
 import { presentUnitRef } from '../units/unit-ref';
 import { describeCue, prepareImport, readSpan, repairsInBody, REVIEW_CUES, type ImportFormat } from './import-source';
+import { presentDocument } from './document-view';
 import type { DraftDirectiveRow, DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
+import type { SessionSourcesRepo } from './session-sources.repo';
 import type { ImportDraft, PublishResult, ReviewState, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
 
 /** The largest file an import reads: text this long is already a very long session. */
@@ -49,6 +51,8 @@ export interface ImportsDeps {
   clock: Clock;
   /** Takes a published session into search at once (optional: the API works without search). */
   indexer?: SessionIndexer;
+  /** Source documents (PDF, Word, scans) of imported sessions, shown on the review page. */
+  sources?: SessionSourcesRepo;
 }
 
 const InvalidDate = (field: string) =>
@@ -148,6 +152,9 @@ const FORMATS: Record<DraftSessionRow['sourceKind'], ImportFormat | null> = {
   srt: 'srt',
   jsonl: null,
   form: null,
+  pdf: 'pdf',
+  docx: 'docx',
+  scan: 'scan',
 };
 
 function toIngestFailure(error: unknown): never {
@@ -176,7 +183,12 @@ export function createImportsService(deps: ImportsDeps) {
   }
 
   async function draftOf(session: DraftSessionRow): Promise<ImportDraft> {
-    const [paragraphRows, directiveRows, units] = await Promise.all([repo.paragraphsOf(session.id), repo.directivesOf(session.id), repo.units()]);
+    const [paragraphRows, directiveRows, units, source] = await Promise.all([
+      repo.paragraphsOf(session.id),
+      repo.directivesOf(session.id),
+      repo.units(),
+      deps.sources?.of(session.id),
+    ]);
     const byCode = new Map(units.map((u) => [u.code, u]));
     const suggestions = directiveRows.map((d) => presentSuggestion(d, byCode));
     const format = FORMATS[session.sourceKind];
@@ -201,6 +213,7 @@ export function createImportsService(deps: ImportsDeps) {
         rejected: suggestions.filter((s) => s.review === 'rejected').length,
       },
       units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+      document: source ? presentDocument(source, session.slug) : null,
     };
   }
 
