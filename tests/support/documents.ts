@@ -172,11 +172,13 @@ export async function distortScan(browser: Browser, png: Buffer, options: { degr
         ctx.drawImage(img, -img.width / 2, -img.height / 2);
         if (noise > 0) {
           const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+          // A seeded LCG written inline (no helper function: tsx would name it with a helper the page lacks).
           let seed = 17;
-          const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
           for (let i = 0; i < data.data.length; i += 4) {
-            if (random() < noise) {
-              const v = random() < 0.5 ? 0 : 255;
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            if (seed / 2147483648 < noise) {
+              seed = (seed * 1103515245 + 12345) % 2147483648;
+              const v = seed / 2147483648 < 0.5 ? 0 : 255;
               data.data[i] = v;
               data.data[i + 1] = v;
               data.data[i + 2] = v;

@@ -161,8 +161,9 @@ function gutterOf(lines: readonly Line[], width: number): number | null {
   }
   if (!best || best[1] - best[0] < 8) return null;
   const gutter = from + (best[0] + best[1]) / 2;
-  const leftLines = lines.filter((l) => l.right <= gutter).length;
-  const rightLines = lines.filter((l) => l.left >= gutter).length;
+  // Lines of the two columns often share a baseline: count the lines with text on each side.
+  const leftLines = lines.filter((l) => l.items.some((i) => !isBlank(i) && i.x + i.w <= gutter)).length;
+  const rightLines = lines.filter((l) => l.items.some((i) => !isBlank(i) && i.x >= gutter)).length;
   return leftLines >= 3 && rightLines >= 3 ? gutter : null;
 }
 
@@ -257,13 +258,21 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
   const runningLines: string[] = [];
   const texts = perPage.map((lines, index): PageText => {
     const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
-    const kept = lines.filter((line) => {
-      if (!edge.has(line)) return true;
-      const text = lineText(line);
-      const drop = repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text);
-      if (drop && !runningLines.includes(RUNNING_KEY(text))) runningLines.push(RUNNING_KEY(text));
-      return !drop;
-    });
+    const running = new Set(
+      lines.filter((line) => {
+        if (!edge.has(line)) return false;
+        const text = lineText(line);
+        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text);
+      }),
+    );
+    // A page that would be left empty was all text («Page 1 of the report» alone): keep it.
+    const kept = running.size < lines.length ? lines.filter((line) => !running.has(line)) : lines;
+    if (kept !== lines) {
+      for (const line of running) {
+        const key = RUNNING_KEY(lineText(line));
+        if (!runningLines.includes(key)) runningLines.push(key);
+      }
+    }
     const blocks = readingOrder(kept, pages[index]?.width ?? 600);
     return { page: index + 1, text: blocks.map(blockText).filter((t) => t !== '').join('\n\n') };
   });
