@@ -28,6 +28,6 @@ export interface AppDeps {
   search?: SessionIndexer;
   /** Password hashing cost for new passwords; tests lower it, production keeps the default. */
   scrypt?: ScryptParams;
-  /** Tesseract and pdftoppm for scans (default: on PATH, 300 dpi); tests point them elsewhere to see a missing engine. */
+  /** Tesseract and pdftoppm for scans (default: on PATH, 200 dpi); tests point them elsewhere to see a missing engine. */
   ocr?: Partial<OcrEngine>;
 }

@@ -52,6 +52,21 @@ describe('PDF reading order', () => {
     expect(laidOut.runningLines).toContain('سازمان آموزش فنی');
   });
 
+  it('keeps a body line that happens to end a paragraph the same way at the foot of every page', () => {
+    // Failed before: «گزارش آمده است.» repeated at the bottom of each page was dropped as a footer.
+    const pages = [1, 2, 3].map((n) => ({
+      width: 600,
+      height: 800,
+      items: [
+        ...rtlLine(['سازمان', 'آموزش'], 780),
+        ...rtlLine(['متن', ['یکم', 'دوم', 'سوم'][n - 1] ?? '', 'در', 'بند'], 700),
+        ...rtlLine(['گزارش', 'آمده', 'است.'], 686),
+      ],
+    }));
+    const laidOut = layOutPages(pages);
+    expect(laidOut.pages.map((p) => p.text)).toEqual(['متن یکم در بند\nگزارش آمده است.', 'متن دوم در بند\nگزارش آمده است.', 'متن سوم در بند\nگزارش آمده است.']);
+  });
+
   it('puts back the ZWNJ a producer dropped, from the glyph shapes and from touching runs', () => {
     // Heh in its final form followed by alef: حرفه‌ای. Initial seen followed by teh: no break.
     expect(brokenJoin('\uFEEA', 'ا')).toBe(true);

@@ -258,9 +258,19 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
   const runningLines: string[] = [];
   const texts = perPage.map((lines, index): PageText => {
     const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
+    const height = pages[index]?.height ?? 842;
+    const spacing = lineSpacing(lines.slice(1).map((l, i) => (lines[i]?.y ?? l.y) - l.y).filter((g) => g > 0));
+    // A header or footer stands apart: in the page's top or bottom margin, or further from the text
+    // than a paragraph break. A body line that happens to repeat («…آمده است.» ending a paragraph
+    // at the foot of two pages) is neither, and stays.
+    const standsApart = (line: Line, i: number) => {
+      if (line.y > height * 0.92 || line.y < height * 0.07) return true;
+      const neighbour = i < 2 ? lines[i + 1] : lines[i - 1];
+      return neighbour !== undefined && spacing > 0 && Math.abs(neighbour.y - line.y) >= spacing * 1.6;
+    };
     const running = new Set(
-      lines.filter((line) => {
-        if (!edge.has(line)) return false;
+      lines.filter((line, i) => {
+        if (!edge.has(line) || !standsApart(line, i)) return false;
         const text = lineText(line);
         return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text);
       }),
