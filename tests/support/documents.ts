@@ -124,7 +124,12 @@ export async function libreOfficePdf(fileName: string, bytes: Buffer | string): 
     writeFileSync(input, bytes);
     // A private profile: parallel runs (and a user's own LibreOffice) do not share a lock.
     const profile = `file://${join(temp.dir, 'profile')}`;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', temp.dir, input], { timeout: 120_000 });
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', temp.dir, input], { timeout: 120_000 }).catch((error: unknown) => {
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+        throw new Error('LibreOffice (soffice) was not found: install it with `apt-get install -y --no-install-recommends libreoffice-writer-nogui` (.ci/run does).');
+      }
+      throw error;
+    });
     const pdf = readdirSync(temp.dir).find((f) => f.endsWith('.pdf'));
     if (!pdf) throw new Error(`LibreOffice produced no PDF from ${fileName}`);
     return readFileSync(join(temp.dir, pdf));
