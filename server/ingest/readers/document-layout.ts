@@ -70,48 +70,60 @@ export function paragraphPages(raw: string, pageStarts: readonly number[], parag
   });
 }
 
+/** How far ahead (in letters) a line may be found: further, it is not the next line but a chance match. */
+const LOOKAHEAD = 400;
+const PROBE = 12;
+
 /**
- * Where the OCR'd lines and low-confidence words sit in the body.
+ * Where the OCR'd lines and low-confidence words sit in the body. Each line is looked for from
+ * where the previous one ended: whole, or by its opening and closing letters (the repair may have
+ * changed something inside); a line not found near there (a title taken out of the body) is skipped.
+ * Doubtful words are looked for inside their line's span only.
  *
  * @example
- * locateOcr(body, pages).lowConfidence[0] // { start: 120, end: 126, confidence: 41.2 }
+ * locateOcr(body, pages).lowConfidence[0] // { start: 120, end: 126, confidence: 41 }
  */
 export function locateOcr(body: string, pages: readonly OcrPage[]): Pick<SourceLayout, 'ocrLines' | 'lowConfidence'> {
   const target = fold(body);
   const ocrLines: SourceLayout['ocrLines'] = [];
   const lowConfidence: SourceLayout['lowConfidence'] = [];
-  let cursor = 0;
-  const find = (text: string, from: number): [number, number] | null => {
-    const key = fold(text).text;
-    if (key === '') return null;
-    const found = target.text.indexOf(key, from);
-    if (found < 0) return null;
-    const start = target.at[found] ?? 0;
-    const last = target.at[found + key.length - 1] ?? start;
-    // Through the whole last character (a surrogate pair or a letter NFKC expanded).
-    const end = last + (String.fromCodePoint(body.codePointAt(last) ?? 32).length);
-    return [start, end];
+  const endOf = (index: number) => {
+    const last = target.at[index] ?? 0;
+    return last + String.fromCodePoint(body.codePointAt(last) ?? 32).length;
   };
+  const near = (key: string, from: number, limit: number): number => {
+    const found = target.text.indexOf(key, from);
+    return found >= 0 && found - from <= limit ? found : -1;
+  };
+  let cursor = 0;
   for (const page of pages) {
     for (const line of page.lines) {
-      // A line is found by its words in order; the line's span runs from its first to its last found word.
-      let lineStart: number | null = null;
-      let lineEnd: number | null = null;
-      let wordCursor = cursor;
+      const key = fold(line.text).text;
+      if (key.length < 2) continue;
+      let from = near(key, cursor, LOOKAHEAD);
+      let to = from >= 0 ? from + key.length : -1;
+      if (from < 0) {
+        from = near(key.slice(0, PROBE), cursor, LOOKAHEAD);
+        const tail = key.slice(-PROBE);
+        const tailAt = from >= 0 ? near(tail, from, key.length * 1.5) : -1;
+        to = tailAt >= 0 ? tailAt + tail.length : -1;
+      }
+      if (from < 0 || to <= from) continue;
+      const start = target.at[from] ?? 0;
+      const end = endOf(to - 1);
+      ocrLines.push({ start, end, confidence: Math.round(line.confidence), page: page.page });
+      let wordFrom = from;
       for (const word of line.words) {
-        const span = find(word.text, wordCursor);
-        // A word far ahead was not this one (OCR noise): skip it rather than jump.
-        const from = lineEnd ?? target.at[cursor] ?? 0;
-        if (!span || span[0] - from > 300) continue;
-        while (wordCursor < target.text.length && (target.at[wordCursor] ?? 0) < span[1]) wordCursor++;
-        lineStart ??= span[0];
-        lineEnd = span[1];
-        if (word.confidence < LOW_CONFIDENCE) lowConfidence.push({ start: span[0], end: span[1], confidence: Math.round(word.confidence) });
+        const wordKey = fold(word.text).text;
+        if (wordKey === '') continue;
+        const at = target.text.indexOf(wordKey, wordFrom);
+        if (at < 0 || at + wordKey.length > to) continue;
+        wordFrom = at + wordKey.length;
+        if (word.confidence < LOW_CONFIDENCE) {
+          lowConfidence.push({ start: target.at[at] ?? 0, end: endOf(at + wordKey.length - 1), confidence: Math.round(word.confidence) });
+        }
       }
-      if (lineStart !== null && lineEnd !== null) {
-        ocrLines.push({ start: lineStart, end: lineEnd, confidence: Math.round(line.confidence), page: page.page });
-        cursor = wordCursor;
-      }
+      cursor = to;
     }
   }
   return { ocrLines, lowConfidence };
