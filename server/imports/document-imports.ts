@@ -9,7 +9,7 @@ import { attachmentDisposition, cleanFileName } from '../actions/evidence-files'
 import type { SourceLayout } from '../db/schema';
 import { AppError, NotFoundError, UnprocessableError } from '../errors';
 import { IngestError } from '../ingest/ingest-error';
-import { readDocument, type ReadDocument } from '../ingest/readers/document';
+import { readDocument, sniffDocument, type ReadDocument } from '../ingest/readers/document';
 import { locateOcr, paragraphPages } from '../ingest/readers/document-layout';
 import type { OcrEngine } from '../ingest/readers/ocr';
 import type { PdfLimits } from '../ingest/readers/pdf';
@@ -98,6 +98,10 @@ export function createDocumentImports(deps: DocumentImportsDeps) {
         throw new AppError(413, 'payload_too_large', `پرونده بزرگ‌تر از ${(DOCUMENT_FILE_LIMIT / 1024 / 1024).toLocaleString('fa-IR')} مگابایت است؛ آن را در چند بخش بفرستید.`);
       }
       if (upload.bytes.length === 0) throw UnprocessableError('empty_file', 'پرونده خالی است.');
+      // The type is known from the first bytes: a file that is no document is refused at once, not as a failed job.
+      if (!sniffDocument(upload.bytes)) {
+        throw UnprocessableError('unsupported_file', 'محتوای این پرونده PDF، Word (‎.docx) یا تصویر PNG/JPEG نیست؛ پرونده را دوباره بفرستید.');
+      }
       return deps.jobs.start(actor.id, cleanFileName(upload.fileName), (reporter) => importDocument(upload, actor, (s, k, n) => reporter.stage(s, k, n)), jobError);
     },
 

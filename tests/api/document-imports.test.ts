@@ -292,8 +292,9 @@ describe('refusals and safety', () => {
   }, 60_000);
 
   it('refuses a file whose content is none of the document types, and a document over the size limit (413)', async () => {
-    const { job } = await importDocument(manager, 'not-really.pdf', Buffer.from('MZ\u0090\u0000 an executable'));
-    expect(job.error?.code).toBe('unsupported_file');
+    const fake = await manager('/api/imports', { method: 'POST', body: form('not-really.pdf', Buffer.from('MZ\u0090\u0000 an executable')) });
+    expect(fake.status).toBe(422);
+    expect(((await fake.json()) as { error: { code: string } }).error.code).toBe('unsupported_file');
     const big = await manager('/api/imports', { method: 'POST', body: form('big.pdf', Buffer.alloc(16 * 1024 * 1024, 0x20)) });
     expect(big.status).toBe(413);
   }, 60_000);
