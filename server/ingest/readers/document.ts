@@ -45,6 +45,9 @@ export function sniffDocument(bytes: Uint8Array): keyof typeof MIME | null {
   return null;
 }
 
+/** Scanned pages read in one import (a page takes seconds of both cores). */
+export const MAX_SCANNED_PAGES = 50;
+
 const SENTENCE_END = /[.!?؟…:»]\s*$/u;
 
 function joinPages(pages: readonly string[]): { text: string; pageStarts: number[] } {
@@ -93,6 +96,13 @@ export async function readDocument(
   if (pdf.attachments) notes.push('این PDF پرونده‌های پیوست داشت که باز نشدند؛ فقط متن آن خوانده شد.');
   const texts = pdf.pages.map((p) => p.text);
   let ocr: OcrPage[] = [];
+  if (pdf.imagePages.length > MAX_SCANNED_PAGES) {
+    throw new IngestError({
+      code: 'too_many_scanned_pages',
+      message: `این PDF ${pdf.imagePages.length.toLocaleString('fa-IR')} صفحهٔ اسکن‌شده دارد؛ بیش از ${MAX_SCANNED_PAGES.toLocaleString('fa-IR')} صفحهٔ اسکن‌شده با هم نویسه‌خوانی نمی‌شود. آن را در چند بخش بفرستید.`,
+      file: fileName,
+    });
+  }
   if (pdf.imagePages.length > 0) {
     options.progress?.('ocr', 0, pdf.imagePages.length);
     ocr = await ocrPdfPages(bytes, pdf.imagePages, options.engine, fileName, (k, n) => options.progress?.('ocr', k, n));
