@@ -15,6 +15,8 @@ import {
   distortScan,
   HELD_ON,
   imagePdf,
+  libreOfficePdf,
+  makeDocx,
   printPdf,
   rasterise,
   sourceText,
@@ -89,13 +91,19 @@ async function main() {
       const { seconds, draft } = await importFile(as, 'distorted.png', await distortScan(browser, page300, options));
       rows.push(`| scan, ${label} | ${fixed(cer(draft, doc) * 100)}% | ${fixed(seconds)} s | ${found(draft) ? 'yes' : 'no'} |`);
     }
-    {
-      const { seconds, draft } = await importFile(as, 'text.pdf', pdf);
-      rows.push(`| text PDF (Chromium, 1 page) | ${fixed(cer(draft, doc) * 100)}% | ${fixed(seconds)} s | ${found(draft) ? 'yes' : 'no'} |`);
+    const docx = await makeDocx(doc);
+    for (const [label, name, bytes] of [
+      ['text PDF (Chromium, 1 page)', 'text.pdf', pdf],
+      ['text PDF (LibreOffice from the .docx)', 'libreoffice.pdf', await libreOfficePdf('circular.docx', docx)],
+      ['Word .docx', 'circular.docx', docx],
+    ] as const) {
+      const { seconds, draft } = await importFile(as, name, bytes);
+      rows.push(`| ${label} | ${fixed(cer(draft, doc) * 100)}% | ${fixed(seconds)} s | ${found(draft) ? 'yes' : 'no'} |`);
     }
 
     progress('20-page text PDF');
-    const long = writeUp({ fillerParagraphs: 200 });
+    // 158 paragraphs of prose after the circular's four make 20 A4 pages in Vazirmatn 14 pt.
+    const long = writeUp({ fillerParagraphs: 158 });
     const longPdf = await printPdf(browser, writeUpHtml(long));
     const text20 = await importFile(as, 'twenty.pdf', longPdf);
     const textPages = text20.draft.document?.pageCount ?? 0;
@@ -133,10 +141,18 @@ ${rows.join('\n')}
 
 | measure | figure | target |
 |---|---|---|
-| 20-page text PDF (${textPages} pages, ${long.paragraphs.length} paragraphs) import | ${fixed(text20.seconds)} s (${fixed(text20.seconds / Math.max(1, textPages), 3)} s/page) | ≤ 5 s |
+| ${textPages}-page text PDF (${long.paragraphs.length} paragraphs) import | ${fixed(text20.seconds)} s (${fixed(text20.seconds / Math.max(1, textPages), 3)} s/page) | ≤ 5 s |
 | 10-page scan (image-only PDF, 300 dpi) import | ${fixed(ten.seconds)} s (${fixed(ten.seconds / 10)} s/page) | ≤ 60 s |
 | /api/health during that scan: p50 / p95 / max (${latencies.length} requests) | ${fixed(percentile(latencies, 0.5), 1)} / ${fixed(percentile(latencies, 0.95), 1)} / ${fixed(Math.max(...latencies), 1)} ms | unaffected |
 | directive found in the 10-page scan | ${found(ten.draft) ? 'yes' : 'no'} | yes |
+
+Notes. OCR runs in child processes (pdftoppm, tesseract) and a PDF's text layer in a worker thread, so
+/api/health is answered throughout; what an import still does on the event loop is the repair and the
+directive model over the text read (a few hundred ms for a long document), which is where the slowest
+health answers fall. Scanned PDF pages are rasterised at 200 dpi for OCR: Tesseract's Persian model reads
+this circular as well at 200 as at 300 dpi, in about half the time. A page more than 0.3° askew is read
+twice (measure, straighten, read again), hence the rotated scan's time. The machine is shared: the load
+above is what other work put on the two cores during the run.
 `;
     process.stdout.write(`${section}\n`);
     if (process.argv.includes('--write')) {

@@ -84,7 +84,7 @@ export const DocumentViewSchema = z
     ocrPages: z.array(z.number().int()).openapi({ description: 'pages read by OCR' }),
     ocrLines: z.array(z.object({ ...Span, page: z.number().int() })).openapi({ description: 'OCR lines in text, with mean confidence' }),
     lowConfidence: z.array(z.object(Span)).openapi({ description: 'OCR words under the confidence bar, in text' }),
-    runningLines: z.array(z.string()).openapi({ description: 'header and footer lines removed (digits as #)' }),
+    runningLines: z.array(z.string()).openapi({ description: 'header and footer lines removed, as first found' }),
     notes: z.array(z.string()).openapi({ description: 'Persian notes for the reviewer' }),
     download: z.string().openapi({ description: 'where the original file is downloaded' }),
   })

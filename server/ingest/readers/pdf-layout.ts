@@ -34,7 +34,7 @@ export interface PageText {
 
 export interface LaidOutDocument {
   pages: PageText[];
-  /** Header and footer lines removed because they repeat on most pages (as they read on the first). */
+  /** Header and footer lines removed because they repeat on most pages (as they read where first found). */
   runningLines: string[];
 }
 
@@ -256,6 +256,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
   });
   const repeated = (key: string) => pages.length >= 2 && (edgeKeys.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
   const runningLines: string[] = [];
+  const seen = new Set<string>();
   const texts = perPage.map((lines, index): PageText => {
     const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
     const height = pages[index]?.height ?? 842;
@@ -279,8 +280,11 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
     const kept = running.size < lines.length ? lines.filter((line) => !running.has(line)) : lines;
     if (kept !== lines) {
       for (const line of running) {
-        const key = RUNNING_KEY(lineText(line));
-        if (!runningLines.includes(key)) runningLines.push(key);
+        const text = lineText(line);
+        if (seen.has(RUNNING_KEY(text))) continue;
+        seen.add(RUNNING_KEY(text));
+        // As it reads on the first page it was found on (presentation forms folded for the reviewer).
+        runningLines.push(text.normalize('NFKC'));
       }
     }
     const blocks = readingOrder(kept, pages[index]?.width ?? 600);
