@@ -39,6 +39,7 @@ import { searchRoutes, searchServiceFor } from './search/search.routes';
 import { createDocumentImports } from './imports/document-imports';
 import { createImportJobs } from './imports/import-jobs';
 import { createImportsRepo } from './imports/imports.repo';
+import { sessionSourceRoutes } from './imports/session-source.routes';
 import { createSessionSourcesRepo } from './imports/session-sources.repo';
 import { DEFAULT_OCR_ENGINE } from './ingest/readers/ocr';
 import { importsRoutes } from './imports/imports.routes';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
     .route('/units', unitsRoutes(db))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
+    .route('/sessions', sessionSourceRoutes(documentImports))
     .route('/search', searchRoutes(search))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))

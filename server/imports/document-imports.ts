@@ -112,9 +112,21 @@ export function createDocumentImports(deps: DocumentImportsDeps) {
       return job;
     },
 
-    /** The stored file for download: bytes, type and a Content-Disposition that never renders inline. */
-    async file(slug: string): Promise<{ content: Buffer; mimeType: string; disposition: string }> {
+    /** A published session's source document (name, type, size, link), null without one; 404 for a draft or no session. */
+    async publishedInfo(slug: string): Promise<{ fileName: string; mimeType: string; size: number; download: string } | null> {
       const session = await deps.importsRepo.sessionBySlug(slug);
+      if (!session || session.status !== 'published') throw NotFoundError('نشست');
+      const row = await deps.sources.of(session.id);
+      return row ? { fileName: row.fileName, mimeType: row.mimeType, size: row.size, download: `/api/sessions/${encodeURIComponent(slug)}/source` } : null;
+    },
+
+    /**
+     * The stored file for download: bytes, type and a Content-Disposition that never renders inline.
+     * `publishedOnly`: for readers of published sessions (a draft's file is the reviewers' alone).
+     */
+    async file(slug: string, options: { publishedOnly?: boolean } = {}): Promise<{ content: Buffer; mimeType: string; disposition: string }> {
+      const row = await deps.importsRepo.sessionBySlug(slug);
+      const session = options.publishedOnly && row?.status !== 'published' ? undefined : row;
       const found = session ? await deps.sources.fileOf(session.id) : undefined;
       if (!found) throw NotFoundError('پروندهٔ منبع');
       return { content: found.content, mimeType: found.row.mimeType, disposition: attachmentDisposition(found.row.fileName) };

@@ -91,6 +91,27 @@ async function documentSlug(w: AccessWorld): Promise<undefined> {
   return undefined;
 }
 
+/** A published session imported from a .docx (its source is then readable by every signed-in role). */
+let publishedDocument: string | null = null;
+async function publishedDocumentSlug(w: AccessWorld): Promise<undefined> {
+  if (publishedDocument) return undefined;
+  const form = new FormData();
+  form.set('file', new File([new Uint8Array(await makeDocx({ ...writeUp(), title: 'بخشنامهٔ منتشرشده' }))], 'published.docx'));
+  form.set('heldOn', '1399-11-02');
+  const job: { id: string } = await (await w.manager('/api/imports', { method: 'POST', body: form })).json();
+  let slug: string | null = null;
+  for (let i = 0; i < 200 && !slug; i++) {
+    const polled: { state: string; slug: string | null } = await (await w.manager(`/api/imports/jobs/${job.id}`)).json();
+    if (polled.state === 'failed') throw new Error('access table: document import failed');
+    slug = polled.slug;
+    if (!slug) await new Promise((r) => setTimeout(r, 50));
+  }
+  const published = await w.manager(`/api/imports/${slug}/publish`, { method: 'POST', json: { rejectUnreviewed: true } });
+  if (published.status !== 200) throw new Error(`access table: publish → ${published.status}`);
+  publishedDocument = slug;
+  return undefined;
+}
+
 export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/health': { path: () => '/api/health', expect: everyone(200) },
   'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: everyone(200) },
@@ -128,6 +149,8 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/units': { path: () => '/api/units', expect: signedIn(200) },
   'GET /api/sessions': { path: () => '/api/sessions', expect: signedIn(200) },
   'GET /api/sessions/:slug': { path: (w) => `/api/sessions/${w.sessionSlug}`, expect: signedIn(200) },
+  'GET /api/sessions/:slug/document': { path: () => `/api/sessions/${publishedDocument}/document`, body: publishedDocumentSlug, expect: signedIn(200) },
+  'GET /api/sessions/:slug/source': { path: () => `/api/sessions/${publishedDocument}/source`, body: publishedDocumentSlug, expect: signedIn(200) },
   'GET /api/search': { path: () => '/api/search?q=%D8%A8%D9%88%D8%AF%D8%AC%D9%87', expect: signedIn(200) },
   'GET /api/sessions/:slug/carry-over': { path: (w) => `/api/sessions/${w.sessionSlug}/carry-over`, expect: signedIn(200) },
 

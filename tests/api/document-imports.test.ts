@@ -164,9 +164,20 @@ describe('PDF with a text layer', () => {
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(Buffer.from(await download.arrayBuffer()).equals(chromiumPdf)).toBe(true);
-    // The source belongs to managers: a staff member cannot fetch it.
+    // While a draft, the source belongs to its reviewers: staff cannot fetch it, not even as a session's source.
     const staff = ctx.as(await ctx.signIn({ role: 'staff' }));
     expect((await staff(draft.document?.download ?? '')).status).toBe(403);
+    expect((await staff(`/api/sessions/${draft.slug}/source`)).status).toBe(404);
+    expect((await staff(`/api/sessions/${draft.slug}/document`)).status).toBe(404);
+    // Published, every reader of the session may download it.
+    const published = await manager(`/api/imports/${draft.slug}/publish`, { method: 'POST', json: { rejectUnreviewed: true } });
+    expect(published.status).toBe(200);
+    const info = (await (await staff(`/api/sessions/${draft.slug}/document`)).json()) as { document: { fileName: string; download: string } | null };
+    expect(info.document).toMatchObject({ fileName: 'بخشنامه.pdf', download: `/api/sessions/${draft.slug}/source` });
+    const fromSession = await staff(info.document?.download ?? '');
+    expect(fromSession.status).toBe(200);
+    expect(fromSession.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(Buffer.from(await fromSession.arrayBuffer()).equals(chromiumPdf)).toBe(true);
   }, 60_000);
 
   it('reads two columns right before left and drops the running header and page footer', async () => {

@@ -64,6 +64,8 @@ describe('importing a document', () => {
     await page.waitForURL('**/sessions/import-2021-01-20-*');
     const mark = page.locator('mark.directive-mark[id^="d-"]', { hasText: 'موظفند' });
     await expect.poll(() => mark.count()).toBe(1);
+    // The published session offers the original file to its readers.
+    await page.getByRole('link', { name: 'بخشنامه-گزارش-عملکرد.pdf' }).waitFor();
     await screenshot(page, 'import-pdf-published-1366');
     expect(problems).toEqual([]);
   }, 120_000);

@@ -4,7 +4,7 @@
  */
 import { createEffect, createMemo, For, Show } from 'solid-js';
 import { A, createAsync, useLocation, useParams } from '@solidjs/router';
-import { getSession } from '../api/sessions';
+import { getSession, getSessionDocument } from '../api/sessions';
 import type { DirectiveDto, SessionDetail } from '../api/types';
 import { CarryOverBox } from '../components/carry-over-box';
 import { DirectiveNote } from '../components/directive-note';
@@ -49,6 +49,8 @@ function SessionView(props: { session: SessionDetail }) {
   const currentFragment = () => decodeURIComponent(location.hash.replace(/^#/, ''));
   // A recording plus transcript times: each timed paragraph gets a ▶ that plays from its time.
   const mediaUrl = () => safeMediaUrl(props.session.mediaUrl);
+  // A session imported from a PDF, Word file or scan keeps the file: offer it when the server has one.
+  const sourceFile = createAsync(() => getSessionDocument(props.session.slug).catch(() => null));
   const seeker = createMediaSeeker();
 
   // The text is not there when the browser looks for the fragment on load: go to it once rendered.
@@ -103,6 +105,18 @@ function SessionView(props: { session: SessionDetail }) {
                 </ul>
               </dd>
             </div>
+          </Show>
+          <Show when={sourceFile()}>
+            {(source) => (
+              <div>
+                <dt>منبع</dt>
+                <dd>
+                  <a href={source().download} download={source().fileName}>
+                    {source().fileName}
+                  </a>
+                </dd>
+              </div>
+            )}
           </Show>
           <Show when={safeMediaUrl(props.session.mediaUrl)}>
             {(url) => (
