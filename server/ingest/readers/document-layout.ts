@@ -120,7 +120,8 @@ export function locateOcr(body: string, pages: readonly OcrPage[]): Pick<SourceL
         if (at < 0 || at + wordKey.length > to) continue;
         wordFrom = at + wordKey.length;
         if (word.confidence < LOW_CONFIDENCE) {
-          lowConfidence.push({ start: target.at[at] ?? 0, end: endOf(at + wordKey.length - 1), confidence: Math.round(word.confidence) });
+          // Rounded down: a word at 59.6 is under the bar of 60 and must read so.
+          lowConfidence.push({ start: target.at[at] ?? 0, end: endOf(at + wordKey.length - 1), confidence: Math.floor(word.confidence) });
         }
       }
       cursor = to;
