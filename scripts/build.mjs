@@ -58,6 +58,8 @@ export async function buildServer() {
       'merge-worker': 'server/search/merge-worker.ts',
       // Its own entry so a test can start a merge worker from the compiled code.
       'background-merge': 'server/search/background-merge.ts',
+      // Started by path from the compiled code (startModuleWorker): imports read and extract there.
+      'extraction-worker': 'server/imports/extraction-worker.ts',
     },
     outdir: 'dist/server',
     bundle: true,
@@ -75,6 +77,8 @@ export async function buildServer() {
   });
   // server/db/client.ts finds its migrations beside itself.
   cpSync(at('server/db/migrations'), at('dist/server/migrations'), { recursive: true });
+  // The PDF reader starts this plain-JavaScript worker by its path beside the code.
+  cpSync(at('server/ingest/readers/pdf-text.worker.mjs'), at('dist/server/pdf-text.worker.mjs'));
 }
 
 /** Builds what is missing or older than its sources (or everything, with `force`); says what it built. */

@@ -7,6 +7,7 @@ import type { ScryptParams } from './auth/password';
 import type { Clock } from './clock';
 import type { Database } from './db/client';
 import type { SessionIndexer } from './ingest/ingest';
+import type { OcrEngine } from './ingest/readers/ocr';
 
 export interface AppDeps {
   database: Database;
@@ -31,4 +32,6 @@ export interface AppDeps {
   search?: SessionIndexer;
   /** Password hashing cost for new passwords; tests lower it, production keeps the default. */
   scrypt?: ScryptParams;
+  /** Tesseract and pdftoppm for scans (default: on PATH, 200 dpi); tests point them elsewhere to see a missing engine. */
+  ocr?: Partial<OcrEngine>;
 }

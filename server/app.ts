@@ -39,7 +39,12 @@ import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { createSessionsService } from './sessions/sessions.service';
 import { searchRoutes, searchServiceFor } from './search/search.routes';
+import { createDocumentImports } from './imports/document-imports';
+import { createImportJobs } from './imports/import-jobs';
 import { createImportsRepo } from './imports/imports.repo';
+import { sessionSourceRoutes } from './imports/session-source.routes';
+import { createSessionSourcesRepo } from './imports/session-sources.repo';
+import { DEFAULT_OCR_ENGINE } from './ingest/readers/ocr';
 import { importsRoutes } from './imports/imports.routes';
 import { createRegisterRepo } from './register/register.repo';
 import { registerRoutes } from './register/register.routes';
@@ -90,6 +95,19 @@ export function createApp(deps: AppDeps) {
   // One search service: the search routes read it, imports index what they publish into it.
   const search = searchServiceFor(deps);
 
+  const importsRepo = createImportsRepo(db);
+  const sources = createSessionSourcesRepo(db, deps.database.client);
+  const imports = createImportsService({ db, client: deps.database.client, repo: importsRepo, clock: deps.clock, indexer: deps.search ?? search, sources });
+  // Documents (PDF, Word, scans) are read as jobs, one at a time per process: OCR takes both cores.
+  const documentImports = createDocumentImports({
+    imports,
+    importsRepo,
+    sources,
+    jobs: createImportJobs({ concurrency: 1 }),
+    clock: deps.clock,
+    ocr: { ...DEFAULT_OCR_ENGINE, ...deps.ocr },
+  });
+
   const api = new OpenAPIHono<AppEnv>();
   // Order matters: refuse cross-site, non-JSON and oversized writes first; then find the user;
   // then close every route that is not explicitly public (see auth/public-routes.ts).
@@ -103,6 +121,7 @@ export function createApp(deps: AppDeps) {
     .route('/units', unitsRoutes(db))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
+    .route('/sessions', sessionSourceRoutes(documentImports))
     .route('/search', searchRoutes(search))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
@@ -112,7 +131,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportsRoutes(actionsRepo, actions))
     .route('/exports', exportsRoutes(actions))
     .route('/calendar', calendarRoutes(db, actions, deps.publicUrl))
-    .route('/imports', importsRoutes(createImportsService({ db, client: deps.database.client, repo: createImportsRepo(db), clock: deps.clock, indexer: deps.search ?? search })));
+    .route('/imports', importsRoutes(imports, documentImports));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -6,7 +6,7 @@
 // Sessions
 export const sessionKinds = ['webinar', 'meeting', 'announcement', 'news'] as const;
 export type SessionKind = (typeof sessionKinds)[number];
-export const sourceKinds = ['markdown', 'text', 'vtt', 'srt', 'jsonl', 'form'] as const;
+export const sourceKinds = ['markdown', 'text', 'vtt', 'srt', 'jsonl', 'form', 'pdf', 'docx', 'scan'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 /** A draft (an import under review) is hidden from lists, pages and search until published. */
 export const sessionStatuses = ['draft', 'published'] as const;

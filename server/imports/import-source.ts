@@ -25,10 +25,18 @@ import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
 import { repairText, type RepairedText, type RepairKind } from '../repair/repair';
 import { sessionKindFromTitle } from './session-kind';
 
-export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt';
+export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt' | DocumentFormat;
+/** Documents (PDF, Word, scans): read into raw text first (server/imports/document-imports.ts), then repaired like text. */
+export type DocumentFormat = 'pdf' | 'docx' | 'scan';
 
 const EXTENSIONS: Record<string, ImportFormat> = { '.txt': 'text', '.md': 'markdown', '.vtt': 'vtt', '.srt': 'srt' };
-const SOURCE_KINDS: Record<ImportFormat, SourceKind> = { text: 'text', markdown: 'markdown', vtt: 'vtt', srt: 'srt' };
+const DOCUMENT_EXTENSIONS: Record<string, DocumentFormat> = { '.pdf': 'pdf', '.docx': 'docx', '.png': 'scan', '.jpg': 'scan', '.jpeg': 'scan' };
+const SOURCE_KINDS: Record<ImportFormat, SourceKind> = { text: 'text', markdown: 'markdown', vtt: 'vtt', srt: 'srt', pdf: 'pdf', docx: 'docx', scan: 'scan' };
+/** Formats whose text goes through the raw-text repair (and whose repairs the review lists). */
+const REPAIRED_FORMATS = new Set<ImportFormat>(['text', 'pdf', 'docx', 'scan']);
+
+/** A document (a circular, a letter) is an announcement unless the importer says otherwise. */
+const DOCUMENT_KINDS: Record<DocumentFormat, true> = { pdf: true, docx: true, scan: true };
 
 /** Extra cue ids, for directives that no text rule suggested. */
 export const REVIEW_CUES = {
@@ -75,6 +83,16 @@ export function describeCue(id: string): CueInfo {
  */
 export function importFormatOf(fileName: string): ImportFormat | null {
   return EXTENSIONS[extname(fileName).toLowerCase()] ?? null;
+}
+
+/**
+ * The document format of a file name (.pdf, .docx, .png, .jpg), or null.
+ *
+ * @example
+ * documentFormatOf('بخشنامه.PDF') // 'pdf'
+ */
+export function documentFormatOf(fileName: string): DocumentFormat | null {
+  return DOCUMENT_EXTENSIONS[extname(fileName).toLowerCase()] ?? null;
 }
 
 /** A repair as the review screen shows it: where it sits in the body (null when it is not in the body). */
@@ -145,7 +163,7 @@ function read(source: ImportSource, catalogue: Catalogue, repaired?: RepairedTex
  * repairsInBody(raw, 'text', session.body)[0] // { kind: 'blank-line-join', start: 101, … }
  */
 export function repairsInBody(text: string, format: ImportFormat, body: string, repairedAlready?: RepairedText): BodyRepair[] {
-  if (format !== 'text') return [];
+  if (!REPAIRED_FORMATS.has(format)) return [];
   const repaired = repairedAlready ?? repairText(text);
   const offset = repaired.text.length - body.length;
   const aligned = offset >= 0 && repaired.text.endsWith(body);
@@ -253,8 +271,8 @@ export function finishImport(reading: ReadImport, context: ImportContext): Prepa
     ...read_,
     slug: reading.slug,
     title,
-    // Chosen on the form, else named by the title («وبینار …»), else news for pasted text.
-    kind: source.kind ?? sessionKindFromTitle(title) ?? (source.format === 'text' ? 'news' : read_.kind),
+    // Chosen on the form, else named by the title («وبینار …»), else news for pasted text, an announcement for a document.
+    kind: source.kind ?? sessionKindFromTitle(title) ?? (source.format === 'text' ? 'news' : source.format in DOCUMENT_KINDS ? 'announcement' : read_.kind),
     heldOn,
     series: source.series ?? read_.series ?? null,
     mediaUrl: source.mediaUrl ?? read_.mediaUrl ?? null,

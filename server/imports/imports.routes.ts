@@ -3,22 +3,26 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { allowRoles, requireRole } from '../auth/guards';
 import { sessionKinds, type SessionKind } from '../db/schema';
-import { AppError, BadRequestError, UnprocessableError } from '../errors';
+import { AppError, BadRequestError, NotFoundError, UnprocessableError } from '../errors';
 import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
 import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import { decodeText } from '../ingest/decode';
 import { IngestError } from '../ingest/ingest-error';
-import { importFormatOf } from './import-source';
+import type { DocumentImports } from './document-imports';
+import type { ImportJob } from './import-jobs';
+import { documentFormatOf, importFormatOf } from './import-source';
 import {
   ImportDraftSchema,
   ImportFormSchema,
+  ImportJobSchema,
   ImportJsonSchema,
   PublishRequestSchema,
   PublishResultSchema,
   SuggestionAddSchema,
   SuggestionPatchSchema,
   SuggestionSchema,
+  type ImportJobView,
 } from './imports.schemas';
 import { IMPORT_FILE_LIMIT, type ImportRequest, type ImportsService } from './imports.service';
 
@@ -37,8 +41,9 @@ const createImportRoute = createRoute({
   path: '/',
   tags: ['imports'],
   middleware: managers,
-  summary: 'Import pasted text (JSON) or a .txt/.md/.vtt/.srt file (multipart) as a draft with suggested directives',
-  description: 'The same source, title and date again returns the existing draft (200).',
+  summary: 'Import pasted text (JSON) or a .txt/.md/.vtt/.srt file (multipart) as a draft with suggested directives; a .pdf/.docx/.png/.jpg starts a job (202)',
+  description:
+    'The same source, title and date again returns the existing draft (200). A document (PDF, Word, scan) is read off the request loop: the answer is 202 with a job to poll at /api/imports/jobs/{id}.',
   request: {
     body: {
       // Not "required": each content type is validated only when it is the one sent.
@@ -49,10 +54,37 @@ const createImportRoute = createRoute({
   responses: {
     201: jsonContent(ImportDraftSchema, 'The new draft'),
     200: jsonContent(ImportDraftSchema, 'This source was already imported: its draft'),
+    202: jsonContent(ImportJobSchema, 'A document is being read: poll the job'),
     ...common,
     409: errors[409],
     413: errors[413],
     422: errors[422],
+  },
+});
+
+const JobParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+
+const getJobRoute = createRoute({
+  method: 'get',
+  path: '/jobs/{id}',
+  tags: ['imports'],
+  middleware: managers,
+  summary: "A document import's progress (stage, page k of n), then its draft's slug or a Persian error",
+  request: { params: JobParam },
+  responses: { 200: jsonContent(ImportJobSchema, 'The job'), ...common, 404: errorResponses[404] },
+});
+
+const getSourceRoute = createRoute({
+  method: 'get',
+  path: '/{slug}/source',
+  tags: ['imports'],
+  middleware: managers,
+  summary: 'Download the document (PDF, Word, scan) a session was imported from, as an attachment',
+  request: { params: SlugParam },
+  responses: {
+    200: { description: 'The file as it was uploaded', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...common,
+    404: errorResponses[404],
   },
 });
 
@@ -109,8 +141,10 @@ function optionalKind(value: string | undefined): SessionKind | undefined {
   return kind;
 }
 
-/** The import request of a multipart upload: the file decoded (binary refused, Windows-1256 converted). */
-async function uploadRequest(c: Context<AppEnv>): Promise<ImportRequest> {
+type Upload = { kind: 'text'; request: ImportRequest } | { kind: 'document'; bytes: Buffer; fileName: string; fields: Omit<ImportRequest, 'text' | 'format' | 'fileName'> };
+
+/** The import request of a multipart upload: the file decoded (binary refused, Windows-1256 converted), or a document's bytes. */
+async function uploadRequest(c: Context<AppEnv>, documents: boolean): Promise<Upload> {
   let form: FormData;
   try {
     form = await c.req.formData();
@@ -120,8 +154,24 @@ async function uploadRequest(c: Context<AppEnv>): Promise<ImportRequest> {
   }
   const file = form.get('file');
   if (!(file instanceof File)) throw UnprocessableError('file_missing', 'پرونده‌ای فرستاده نشد (فیلد «file»).');
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  };
+  const fields = {
+    title: field('title'),
+    heldOn: field('heldOn'),
+    kind: optionalKind(field('kind')),
+    series: field('series'),
+    mediaUrl: field('mediaUrl'),
+  };
+  if (documents && documentFormatOf(file.name)) {
+    return { kind: 'document', bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name, fields };
+  }
   const format = importFormatOf(file.name);
-  if (!format) throw UnprocessableError('unsupported_file', 'فقط پرونده‌های ‎.txt، ‎.md، ‎.vtt و ‎.srt درون‌ریزی می‌شوند.');
+  if (!format) {
+    throw UnprocessableError('unsupported_file', 'فقط پرونده‌های ‎.txt، ‎.md، ‎.vtt، ‎.srt، PDF، Word (‎.docx) و تصویر (‎.png، ‎.jpg) درون‌ریزی می‌شوند.');
+  }
   if (file.size > IMPORT_FILE_LIMIT) throw TooLarge();
   const bytes = Buffer.from(await file.arrayBuffer());
   if (bytes.length === 0) throw UnprocessableError('empty_file', 'پرونده خالی است.');
@@ -132,29 +182,29 @@ async function uploadRequest(c: Context<AppEnv>): Promise<ImportRequest> {
     if (error instanceof IngestError) throw UnprocessableError(error.code, error.message);
     throw error;
   }
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-  };
-  return {
-    text,
-    format,
-    fileName: file.name,
-    title: field('title'),
-    heldOn: field('heldOn'),
-    kind: optionalKind(field('kind')),
-    series: field('series'),
-    mediaUrl: field('mediaUrl'),
-  };
+  return { kind: 'text', request: { text, format, fileName: file.name, ...fields } };
 }
 
-export function importsRoutes(service: ImportsService) {
+function presentJob(job: ImportJob): ImportJobView {
+  const { ownerId: _owner, ...view } = job;
+  return view;
+}
+
+export function importsRoutes(service: ImportsService, documents?: DocumentImports) {
   return newRouter()
     .openapi(createImportRoute, async (c) => {
       const user = requireRole(c, 'manager', 'admin');
       let request: ImportRequest;
-      if (isMultipart(c)) request = await uploadRequest(c);
-      else {
+      if (isMultipart(c)) {
+        const upload = await uploadRequest(c, documents !== undefined);
+        if (upload.kind === 'document' && documents) {
+          const job = documents.start({ bytes: upload.bytes, fileName: upload.fileName, fields: upload.fields }, user);
+          c.header('Location', `/api/imports/jobs/${job.id}`);
+          return c.json(presentJob(job), 202);
+        }
+        if (upload.kind !== 'text') throw UnprocessableError('unsupported_file', 'درون‌ریزی پرونده‌های PDF و Word در این کارساز فعال نیست.');
+        request = upload.request;
+      } else {
         const parsed = ImportJsonSchema.safeParse(await c.req.json().catch(() => undefined));
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -166,6 +216,19 @@ export function importsRoutes(service: ImportsService) {
       }
       const { draft, created } = await service.create(request, user);
       return created ? c.json(draft, 201) : c.json(draft, 200);
+    })
+    .openapi(getJobRoute, async (c) => {
+      const user = requireRole(c, 'manager', 'admin');
+      if (!documents) throw NotFoundError('کار درون‌ریزی');
+      return c.json(presentJob(documents.job(c.req.valid('param').id, user)), 200);
+    })
+    .openapi(getSourceRoute, async (c) => {
+      if (!documents) throw NotFoundError('پروندهٔ منبع');
+      const file = await documents.file(c.req.valid('param').slug);
+      c.header('Content-Type', file.mimeType);
+      c.header('Content-Disposition', file.disposition);
+      c.header('X-Content-Type-Options', 'nosniff');
+      return c.body(new Uint8Array(file.content), 200) as never;
     })
     .openapi(getImportRoute, async (c) => {
       const { slug } = c.req.valid('param');

@@ -19,7 +19,9 @@ export const ImportJsonSchema = z
 const FileField = z.custom<File>((v) => v instanceof File).openapi({ type: 'string', format: 'binary' });
 export const ImportFormSchema = z
   .object({
-    file: FileField.openapi({ description: '.txt, .md, .vtt or .srt; UTF-8, UTF-16 with BOM or Windows-1256; ≤ 2 MB' }),
+    file: FileField.openapi({
+      description: '.txt, .md, .vtt or .srt (UTF-8, UTF-16 with BOM or Windows-1256; ≤ 2 MB), or a document: .pdf, .docx, .png, .jpg (≤ 15 MB; answered 202 with a job)',
+    }),
     title: z.string().max(500).optional(),
     heldOn: z.string().max(20).optional(),
     kind: z.enum(sessionKinds).optional(),
@@ -70,6 +72,40 @@ export const RepairSchema = z
   })
   .openapi('ImportRepair');
 
+const Span = { start: z.number().int(), end: z.number().int(), confidence: z.number().openapi({ description: 'OCR confidence, 0–100' }) };
+
+export const DocumentViewSchema = z
+  .object({
+    fileName: z.string(),
+    mimeType: z.string(),
+    size: z.number().int(),
+    pageCount: z.number().int(),
+    paragraphPages: z.array(z.number().int().nullable()).openapi({ description: '1-based page of each paragraph, by ordinal' }),
+    ocrPages: z.array(z.number().int()).openapi({ description: 'pages read by OCR' }),
+    ocrLines: z.array(z.object({ ...Span, page: z.number().int() })).openapi({ description: 'OCR lines in text, with mean confidence' }),
+    lowConfidence: z.array(z.object(Span)).openapi({ description: 'OCR words under the confidence bar, in text' }),
+    runningLines: z.array(z.string()).openapi({ description: 'header and footer lines removed, as first found' }),
+    notes: z.array(z.string()).openapi({ description: 'Persian notes for the reviewer' }),
+    download: z.string().openapi({ description: 'where the original file is downloaded' }),
+  })
+  .openapi('ImportDocument');
+
+export const ImportJobSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(['queued', 'running', 'done', 'failed']),
+    stage: z.enum(['queued', 'reading', 'ocr', 'extracting', 'done', 'failed']),
+    done: z.number().int().openapi({ description: 'pages done in this stage' }),
+    total: z.number().int(),
+    fileName: z.string(),
+    slug: z.string().nullable().openapi({ description: 'the draft, once done' }),
+    created: z.boolean().nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('ImportJob');
+
 export const ImportDraftSchema = z
   .object({
     slug: z.string(),
@@ -101,6 +137,7 @@ export const ImportDraftSchema = z
       rejected: z.number().int(),
     }),
     units: z.array(UnitRefSchema).openapi({ description: 'units an assignee or recipient may be' }),
+    document: DocumentViewSchema.nullable().openapi({ description: 'the PDF, Word file or scan the draft was read from (null for pasted text)' }),
   })
   .openapi('ImportDraft');
 
@@ -147,6 +184,7 @@ export const PublishResultSchema = z
   .openapi('ImportPublishResult');
 
 export type ImportDraft = z.infer<typeof ImportDraftSchema>;
+export type ImportJobView = z.infer<typeof ImportJobSchema>;
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type SuggestionPatch = z.infer<typeof SuggestionPatchSchema>;
 export type SuggestionAdd = z.infer<typeof SuggestionAddSchema>;

@@ -21,7 +21,9 @@ import { stripBidiControls } from '../security/bidi';
 import { presentUnitRef } from '../units/unit-ref';
 import { sharedExtractionRunner, type ExtractionRunner } from './extraction-runner';
 import { describeCue, readSpan, REVIEW_CUES, type BodyRepair, type ImportFormat } from './import-source';
+import { presentDocument } from './document-view';
 import type { DraftDirectiveRow, DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
+import type { SessionSourcesRepo } from './session-sources.repo';
 import type { ImportDraft, PublishResult, ReviewState, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
 
 /** The largest file an import reads: text this long is already a very long session. */
@@ -53,6 +55,8 @@ export interface ImportsDeps {
   indexer?: SessionIndexer;
   /** Where reading and extraction run (default: the process's worker thread). */
   extraction?: ExtractionRunner;
+  /** Source documents (PDF, Word, scans) of imported sessions, shown on the review page. */
+  sources?: SessionSourcesRepo;
 }
 
 const InvalidDate = (field: string) =>
@@ -147,6 +151,9 @@ const FORMATS: Record<DraftSessionRow['sourceKind'], ImportFormat | null> = {
   srt: 'srt',
   jsonl: null,
   form: null,
+  pdf: 'pdf',
+  docx: 'docx',
+  scan: 'scan',
 };
 
 function toIngestFailure(error: unknown): never {
@@ -177,11 +184,12 @@ export function createImportsService(deps: ImportsDeps) {
 
   async function draftOf(session: DraftSessionRow, knownRepairs?: BodyRepair[]): Promise<ImportDraft> {
     const format = FORMATS[session.sourceKind];
-    const [paragraphRows, directiveRows, units, repairs] = await Promise.all([
+    const [paragraphRows, directiveRows, units, repairs, source] = await Promise.all([
       repo.paragraphsOf(session.id),
       repo.directivesOf(session.id),
       repo.units(),
-      knownRepairs ?? (format === 'text' ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
+      knownRepairs ?? (format && format !== 'markdown' && format !== 'vtt' && format !== 'srt' ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
+      deps.sources?.of(session.id),
     ]);
     const byCode = new Map(units.map((u) => [u.code, u]));
     const suggestions = directiveRows.map((d) => presentSuggestion(d, byCode));
@@ -206,6 +214,7 @@ export function createImportsService(deps: ImportsDeps) {
         rejected: suggestions.filter((s) => s.review === 'rejected').length,
       },
       units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+      document: source ? presentDocument(source, session.slug) : null,
     };
   }
 

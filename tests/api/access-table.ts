@@ -10,6 +10,7 @@
  * 'GET /api/things/:id': { path: (w) => `/api/things/${w.directiveId}`, expect: signedIn(200) },
  */
 import type { Role } from '../../server/db/schema';
+import { makeDocx, writeUp } from '../support/documents';
 import type { TestUser } from '../support/test-app';
 import type { AccessWorld } from './access-world';
 
@@ -65,6 +66,52 @@ async function freshDraft(w: AccessWorld): Promise<undefined> {
   return undefined;
 }
 
+/** A document import (issue 17) started by the world's manager: its job, and once read, its draft. */
+let lastJob = { id: 'none' };
+let documentDraft: string | null = null;
+async function startDocumentJob(w: AccessWorld): Promise<string> {
+  const form = new FormData();
+  form.set('file', new File([new Uint8Array(await makeDocx(writeUp()))], `circular-${unique('docx')}.docx`));
+  form.set('heldOn', '1399-11-01');
+  const response = await w.manager('/api/imports', { method: 'POST', body: form });
+  if (response.status !== 202) throw new Error(`access table: document import → ${response.status} ${await response.text()}`);
+  const job: { id: string } = await response.json();
+  lastJob = job;
+  return job.id;
+}
+async function documentSlug(w: AccessWorld): Promise<undefined> {
+  if (documentDraft) return undefined;
+  const id = await startDocumentJob(w);
+  for (let i = 0; i < 200 && !documentDraft; i++) {
+    const job: { state: string; slug: string | null } = await (await w.manager(`/api/imports/jobs/${id}`)).json();
+    if (job.state === 'failed') throw new Error('access table: document import failed');
+    documentDraft = job.slug;
+    if (!documentDraft) await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
+
+/** A published session imported from a .docx (its source is then readable by every signed-in role). */
+let publishedDocument: string | null = null;
+async function publishedDocumentSlug(w: AccessWorld): Promise<undefined> {
+  if (publishedDocument) return undefined;
+  const form = new FormData();
+  form.set('file', new File([new Uint8Array(await makeDocx({ ...writeUp(), title: 'بخشنامهٔ منتشرشده' }))], 'published.docx'));
+  form.set('heldOn', '1399-11-02');
+  const job: { id: string } = await (await w.manager('/api/imports', { method: 'POST', body: form })).json();
+  let slug: string | null = null;
+  for (let i = 0; i < 200 && !slug; i++) {
+    const polled: { state: string; slug: string | null } = await (await w.manager(`/api/imports/jobs/${job.id}`)).json();
+    if (polled.state === 'failed') throw new Error('access table: document import failed');
+    slug = polled.slug;
+    if (!slug) await new Promise((r) => setTimeout(r, 50));
+  }
+  const published = await w.manager(`/api/imports/${slug}/publish`, { method: 'POST', json: { rejectUnreviewed: true } });
+  if (published.status !== 200) throw new Error(`access table: publish → ${published.status}`);
+  publishedDocument = slug;
+  return undefined;
+}
+
 export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/health': { path: () => '/api/health', expect: everyone(200) },
   'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: everyone(200) },
@@ -102,6 +149,8 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/units': { path: () => '/api/units', expect: signedIn(200) },
   'GET /api/sessions': { path: () => '/api/sessions', expect: signedIn(200) },
   'GET /api/sessions/:slug': { path: (w) => `/api/sessions/${w.sessionSlug}`, expect: signedIn(200) },
+  'GET /api/sessions/:slug/document': { path: () => `/api/sessions/${publishedDocument}/document`, body: publishedDocumentSlug, expect: signedIn(200) },
+  'GET /api/sessions/:slug/source': { path: () => `/api/sessions/${publishedDocument}/source`, body: publishedDocumentSlug, expect: signedIn(200) },
   'GET /api/search': { path: () => '/api/search?q=%D8%A8%D9%88%D8%AF%D8%AC%D9%87', expect: signedIn(200) },
   'GET /api/sessions/:slug/carry-over': { path: (w) => `/api/sessions/${w.sessionSlug}/carry-over`, expect: signedIn(200) },
 
@@ -162,6 +211,17 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     expect: only(201, 'admin', 'manager'),
   },
   'GET /api/imports/:slug': { path: () => `/api/imports/${lastDraft.slug}`, body: freshDraft, expect: only(200, 'admin', 'manager') },
+  // Document imports (issue 17): a job is seen by the manager who started it and by admins only
+  // (the matrix's manager is another manager: 404, as for a job that does not exist).
+  'GET /api/imports/jobs/:id': {
+    path: () => `/api/imports/jobs/${lastJob.id}`,
+    body: async (w) => {
+      await startDocumentJob(w);
+      return undefined;
+    },
+    expect: { anonymous: 401, admin: 200, manager: 404, director: 403, staff: 403 },
+  },
+  'GET /api/imports/:slug/source': { path: () => `/api/imports/${documentDraft}/source`, body: documentSlug, expect: only(200, 'admin', 'manager') },
   'PATCH /api/imports/:slug/directives/:id': {
     path: () => `/api/imports/${lastDraft.slug}/directives/${lastDraft.directiveId}`,
     body: async (w) => {

@@ -8,3 +8,4 @@ export * from './directives';
 export * from './actions';
 export * from './notifications';
 export * from './search';
+export * from './session-sources';

@@ -3,6 +3,7 @@ import { query } from '@solidjs/router';
 import type { z } from 'zod';
 import type {
   ImportDraftSchema,
+  ImportJobSchema,
   ImportJsonSchema,
   PublishResultSchema,
   SuggestionAddSchema,
@@ -18,19 +19,33 @@ export type ImportFields = z.input<typeof ImportJsonSchema>;
 export type SuggestionPatch = z.input<typeof SuggestionPatchSchema>;
 export type SuggestionAdd = z.input<typeof SuggestionAddSchema>;
 export type PublishResult = z.infer<typeof PublishResultSchema>;
+/** A document (PDF, Word, scan) being read: its stage and page k of n. */
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+export type ImportDocument = NonNullable<ImportDraft['document']>;
 
 /**
- * Import pasted text (JSON) or a file (multipart); resolves to the draft under review.
+ * Import pasted text (JSON) or a file (multipart); resolves to the draft under review, or, for a
+ * document (PDF, Word, scan), to the job reading it (poll it with getImportJob).
  *
  * @example
  * const draft = await createImport({ text, heldOn: '1399/11/01' });
  */
-export function createImport(fields: ImportFields, file?: File): Promise<ImportDraft> {
+export function createImport(fields: ImportFields, file?: File): Promise<ImportDraft | ImportJob> {
   if (!file) return apiRequest<ImportDraft>('/imports', { method: 'POST', json: fields });
   const form = new FormData();
   form.set('file', file);
   for (const [name, value] of Object.entries(fields)) if (name !== 'text' && typeof value === 'string' && value !== '') form.set(name, value);
-  return apiRequest<ImportDraft>('/imports', { method: 'POST', form });
+  return apiRequest<ImportDraft | ImportJob>('/imports', { method: 'POST', form });
+}
+
+/** Whether an import answer is a job still to be followed (not yet a draft). */
+export function isImportJob(value: ImportDraft | ImportJob): value is ImportJob {
+  return 'state' in value;
+}
+
+/** A document import's progress, then its draft's slug or error. */
+export function getImportJob(id: string): Promise<ImportJob> {
+  return apiRequest<ImportJob>(`/imports/jobs/${encodeURIComponent(id)}`);
 }
 
 /**

@@ -25,3 +25,16 @@ export const getSessionPage = query(
  * const session = createAsync(() => getSession(params.slug));
  */
 export const getSession = query((slug: string) => apiRequest<SessionDetail>(`/sessions/${encodeURIComponent(slug)}`), 'session');
+
+/**
+ * The document a published session was imported from (PDF, Word, scan), or null.
+ *
+ * @example
+ * const source = createAsync(() => getSessionDocument(slug)); // { fileName, download, … } | null
+ */
+export async function getSessionDocument(slug: string): Promise<{ fileName: string; mimeType: string; size: number; download: string } | null> {
+  const info = await apiRequest<{ document: { fileName: string; mimeType: string; size: number; download: string } | null }>(
+    `/sessions/${encodeURIComponent(slug)}/document`,
+  );
+  return info.document;
+}

@@ -10,10 +10,13 @@ import {
   addSuggestion,
   createImport,
   getImport,
+  getImportJob,
+  isImportJob,
   publishImport,
   updateSuggestion,
   type ImportDraft,
   type ImportFields,
+  type ImportJob,
   type ImportSuggestion,
   type SuggestionPatch,
 } from '../api/imports';
@@ -21,6 +24,7 @@ import { FormError } from '../components/form-error';
 import { useKeptDraft } from '../components/kept-draft';
 import { RoleGate } from '../components/role-gate';
 import { UnitPicker } from '../components/unit-picker';
+import { SourceDocument } from '../components/source-document';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, describeError } from '../components/states';
 import { excerpt } from '../lib/excerpt';
@@ -84,14 +88,37 @@ function NewImportForm() {
     if (kind) fields.kind = kind;
     if (value('mediaUrl')) fields.mediaUrl = value('mediaUrl');
     setBusy(true);
+    setProgress(null);
     try {
-      const draft = await createImport(fields, file);
-      navigate(`/imports/${encodeURIComponent(draft.slug)}`);
+      const created = await createImport(fields, file);
+      const slug = isImportJob(created) ? await followJob(created) : created.slug;
+      if (slug) navigate(`/imports/${encodeURIComponent(slug)}`);
     } catch (failure) {
       setError(describeError(failure));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
+  };
+
+  // A document is read off the server's request loop: follow its job, showing page k of n.
+  const [progress, setProgress] = createSignal<ImportJob | null>(null);
+  let stopped = false;
+  onCleanup(() => {
+    stopped = true;
+  });
+  const followJob = async (started: ImportJob): Promise<string | null> => {
+    let job = started;
+    while (!stopped && (job.state === 'queued' || job.state === 'running')) {
+      setProgress(job);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      job = await getImportJob(job.id);
+    }
+    if (job.state === 'failed') {
+      setError(job.error?.message ?? 'پرونده خوانده نشد.');
+      return null;
+    }
+    return job.slug;
   };
 
   return (
@@ -99,8 +126,8 @@ function NewImportForm() {
       <header class="page-header">
         <h1 id="import-heading">نشست جدید</h1>
         <p class="page-lead">
-          متن خبر یا گزارش نشست را بچسبانید یا پرونده‌ی متن، مارک‌داون یا زیرنویس (VTT و SRT) را بارگذاری کنید. متن بازسازی می‌شود و رهنمودها برای بررسی شما پیشنهاد
-          می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود.
+          متن خبر یا گزارش نشست را بچسبانید، یا پرونده‌ی PDF، Word، تصویر اسکن‌شده، متن، مارک‌داون یا زیرنویس (VTT و SRT) را بارگذاری کنید. متن بازسازی می‌شود و
+          رهنمودها برای بررسی شما پیشنهاد می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود.
         </p>
       </header>
       <form class="import-form" data-keep="new-import" ref={keepDraft} onSubmit={submit} aria-describedby="import-error" novalidate>
@@ -109,8 +136,13 @@ function NewImportForm() {
           <textarea id="import-text" name="text" rows="12" dir="rtl" placeholder="متن را این‌جا بچسبانید…" />
         </div>
         <div class="field">
-          <label for="import-file">یا پرونده (‎.txt، ‎.md، ‎.vtt، ‎.srt؛ حداکثر ۲ مگابایت)</label>
-          <input id="import-file" name="file" type="file" accept=".txt,.md,.vtt,.srt,text/plain,text/markdown,text/vtt" />
+          <label for="import-file">یا پرونده (PDF، Word ‎.docx، تصویر ‎.png/‎.jpg تا ۱۵ مگابایت؛ ‎.txt، ‎.md، ‎.vtt، ‎.srt تا ۲ مگابایت)</label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".pdf,.docx,.png,.jpg,.jpeg,.txt,.md,.vtt,.srt,application/pdf,image/png,image/jpeg,text/plain,text/markdown,text/vtt"
+          />
         </div>
         <div class="field-row">
           <div class="field">
@@ -139,12 +171,40 @@ function NewImportForm() {
         <p id="import-error" class="form-error" role="alert">
           {error() ?? ''}
         </p>
+        <p class="import-progress" role="status" aria-live="polite">
+          {progress() ? jobProgressText(progress() as ImportJob) : ''}
+        </p>
         <button type="submit" class="button" disabled={busy()}>
           {busy() ? 'در حال بررسی متن…' : 'بررسی متن و پیشنهاد رهنمودها'}
         </button>
       </form>
     </section>
   );
+}
+
+const OCR_DOUBT = 'low-confidence';
+
+/** A repair or a doubtful OCR word, as the transcript marks it. */
+interface TextMark {
+  kind: string;
+  start: number | null;
+  end: number | null;
+  note: string;
+}
+
+function markClass(marks: readonly TextMark[]): string | undefined {
+  const classes = [marks.some((m) => m.kind !== OCR_DOUBT) ? 'repair-mark' : '', marks.some((m) => m.kind === OCR_DOUBT) ? 'ocr-doubt' : ''].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
+}
+
+/** «در حال نویسه‌خوانی: صفحهٔ ۳ از ۱۰» for a job's stage. */
+function jobProgressText(job: ImportJob): string {
+  const pages = job.total > 0 ? `: صفحهٔ ${toPersianDigits(Math.min(job.done + 1, job.total))} از ${toPersianDigits(job.total)}` : '';
+  if (job.stage === 'queued') return `«${job.fileName}» در نوبت خواندن است…`;
+  if (job.stage === 'reading') return `در حال خواندن PDF${pages}`;
+  if (job.stage === 'ocr') return `در حال نویسه‌خوانی تصویر${pages}`;
+  if (job.stage === 'extracting') return 'در حال بازسازی متن و یافتن رهنمودها…';
+  return '';
 }
 
 function DraftLoader(props: { slug: string }) {
@@ -175,10 +235,16 @@ function DraftReview(props: { initial: ImportDraft }) {
   const candidates = createMemo(() => draft().suggestions.filter((s) => !inMainList(s)).sort((a, b) => candidateRank(a) - candidateRank(b)));
   const numberOf = createMemo(() => new Map([...ordered(), ...candidates()].map((s, i) => [s.id, i + 1])));
   const shownRepairs = createMemo(() => draft().repairs.filter((r) => r.kind !== 'normalize'));
-  // Marked in the text: repairs that changed words. Joined lines (a pasted article has one per
-  // line) are only counted, or every line would be underlined and the real repairs lost among them.
+  // Marked in the text: repairs that changed words. Joined lines (a pasted article or a document has
+  // one per printed line) are only counted, or every line would be underlined and the real repairs lost.
   const markedRepairs = createMemo(() => shownRepairs().filter((r) => MARKED_REPAIRS.has(r.kind)));
   const layoutRepairs = createMemo(() => shownRepairs().filter((r) => !MARKED_REPAIRS.has(r.kind)));
+  // OCR words it was unsure of are marked like repairs, with their own look.
+  const marks = createMemo((): TextMark[] => [
+    ...markedRepairs(),
+    ...(draft().document?.lowConfidence ?? []).map((w) => ({ kind: OCR_DOUBT, start: w.start, end: w.end, note: `نویسه‌خوان مطمئن نبود (اطمینان ${toPersianDigits(w.confidence)}٪)` })),
+  ]);
+  const pageOf = (index: number) => draft().document?.paragraphPages[index] ?? null;
 
   const replace = (updated: ImportSuggestion) => {
     const others = draft().suggestions.filter((s) => s.id !== updated.id);
@@ -265,24 +331,32 @@ function DraftReview(props: { initial: ImportDraft }) {
             </span>
             <FormError error={addError()} />
           </div>
+          <Show when={draft().document}>{(document) => <SourceDocument document={document()} text={draft().text} />}</Show>
           <div class="review-transcript" ref={transcript}>
             <For each={draft().paragraphs}>
-              {(paragraph) => (
+              {(paragraph, index) => (
                 <p class="review-paragraph">
+                  <Show when={pageOf(index())}>
+                    {(page) => (
+                      <span class="paragraph-page" title={`صفحهٔ ${toPersianDigits(page())} پرونده`}>
+                        ص {toPersianDigits(page())}
+                      </span>
+                    )}
+                  </Show>
                   <Show when={paragraph.speaker}>
                     <span class="passage-speaker">{paragraph.speaker}: </span>
                   </Show>
                   <Show when={typeof paragraph.mediaStartMs === 'number'}>
                     <span class="passage-time">{formatMediaTime(paragraph.mediaStartMs ?? 0)} </span>
                   </Show>
-                  <For each={reviewPieces(paragraph, ordered().filter((s) => s.review !== 'rejected'), markedRepairs())}>
+                  <For each={reviewPieces(paragraph, ordered().filter((s) => s.review !== 'rejected'), marks())}>
                     {(piece) => (
                       <Show
                         when={piece.suggestion}
                         fallback={
                           <span
                             data-start={piece.start}
-                            class={piece.repairs.length > 0 ? 'repair-mark' : undefined}
+                            class={markClass(piece.repairs)}
                             title={piece.repairs.length > 0 ? piece.repairs.map((r) => r.note).join('؛ ') : undefined}
                           >
                             {piece.text}
@@ -293,7 +367,7 @@ function DraftReview(props: { initial: ImportDraft }) {
                           <mark
                             data-start={piece.start}
                             data-suggestion={suggestion().id}
-                            class={`suggestion-mark kind-${suggestion().kind} review-${suggestion().review}${piece.repairs.length > 0 ? ' repair-mark' : ''}`}
+                            class={`suggestion-mark kind-${suggestion().kind} review-${suggestion().review} ${markClass(piece.repairs) ?? ''}`.trim()}
                             title={[`رهنمود ${toPersianDigits(numberOf().get(suggestion().id) ?? 0)}`, ...piece.repairs.map((r) => r.note)].join('؛ ')}
                           >
                             {piece.text}

@@ -4,7 +4,7 @@
  */
 import { createEffect, createMemo, For, Show } from 'solid-js';
 import { A, createAsync, useLocation, useParams, useSearchParams } from '@solidjs/router';
-import { getSession } from '../api/sessions';
+import { getSession, getSessionDocument } from '../api/sessions';
 import type { DirectiveDto, SessionDetail } from '../api/types';
 import { CarryOverBox } from '../components/carry-over-box';
 import { DirectiveNote } from '../components/directive-note';
@@ -51,6 +51,8 @@ function SessionView(props: { session: SessionDetail }) {
   const currentFragment = () => decodeURIComponent(location.hash.replace(/^#/, ''));
   // A recording plus transcript times: each timed paragraph gets a ▶ that plays from its time.
   const mediaUrl = () => safeMediaUrl(props.session.mediaUrl);
+  // A session imported from a PDF, Word file or scan keeps the file: offer it when the server has one.
+  const sourceFile = createAsync(() => getSessionDocument(props.session.slug).catch(() => null));
   const seeker = createMediaSeeker();
 
   // The words of the search hit that brought the reader here (`?hl=a|b`), marked in its paragraph.
@@ -115,6 +117,18 @@ function SessionView(props: { session: SessionDetail }) {
                 </ul>
               </dd>
             </div>
+          </Show>
+          <Show when={sourceFile()}>
+            {(source) => (
+              <div>
+                <dt>منبع</dt>
+                <dd>
+                  <a href={source().download} download={source().fileName}>
+                    {source().fileName}
+                  </a>
+                </dd>
+              </div>
+            )}
           </Show>
           <Show when={safeMediaUrl(props.session.mediaUrl)}>
             {(url) => (

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { brokenJoin, joiningForm } from './arabic-forms';
+import { paragraphPages } from './document-layout';
+import { layOutPages, type PdfTextItem } from './pdf-layout';
+
+/** Items of one RTL line laid out from the right margin, each word a run with a space gap. */
+function rtlLine(words: string[], y: number, right = 500, h = 12): PdfTextItem[] {
+  let x = right;
+  return words.map((s) => {
+    const w = s.length * 6;
+    x -= w;
+    const item = { s, x, y, w, h };
+    x -= 4;
+    return item;
+  });
+}
+
+describe('PDF reading order', () => {
+  it('reads a Persian line right to left and keeps a number run in its own order', () => {
+    // «۱۳۹۹» drawn as two glyph runs: «۱۳» on the left, «۹۹» on its right (numbers run left to right).
+    const items: PdfTextItem[] = [
+      { s: 'تا', x: 470, y: 700, w: 12, h: 12 },
+      { s: '۳۰', x: 450, y: 700, w: 12, h: 12 },
+      { s: 'بهمن', x: 420, y: 700, w: 24, h: 12 },
+      { s: '۱۳', x: 388, y: 700, w: 12, h: 12 },
+      { s: '۹۹', x: 400, y: 700, w: 12, h: 12 },
+    ];
+    const page = layOutPages([{ width: 600, height: 800, items: [...items].reverse() }]).pages[0];
+    expect(page?.text).toBe('تا ۳۰ بهمن ۱۳۹۹');
+  });
+
+  it('puts a blank line where the spacing opens up, and reads the right column before the left', () => {
+    const right = [
+      ...rtlLine(['الف', 'یک'], 700, 560),
+      ...rtlLine(['الف', 'دو'], 686, 560),
+      ...rtlLine(['الف', 'سه'], 660, 560),
+      ...rtlLine(['الف', 'چهار'], 646, 560),
+    ];
+    const left = [...rtlLine(['ب', 'یک'], 700, 260), ...rtlLine(['ب', 'دو'], 686, 260), ...rtlLine(['ب', 'سه'], 672, 260), ...rtlLine(['ب', 'چهار'], 658, 260)];
+    const page = layOutPages([{ width: 600, height: 800, items: [...left, ...right] }]).pages[0];
+    expect(page?.text).toBe('الف یک\nالف دو\n\nالف سه\nالف چهار\n\nب یک\nب دو\nب سه\nب چهار');
+  });
+
+  it('drops a header repeated on every page and a bare page number, and reports them', () => {
+    const pages = [1, 2, 3].map((n) => ({
+      width: 600,
+      height: 800,
+      items: [...rtlLine(['سازمان', 'آموزش', 'فنی'], 780), ...rtlLine(['متن', ['یکم', 'دوم', 'سوم'][n - 1] ?? ''], 700), ...rtlLine([String(n)], 30)],
+    }));
+    const laidOut = layOutPages(pages);
+    expect(laidOut.pages.map((p) => p.text)).toEqual(['متن یکم', 'متن دوم', 'متن سوم']);
+    expect(laidOut.runningLines).toContain('سازمان آموزش فنی');
+  });
+
+  it('keeps a body line that happens to end a paragraph the same way at the foot of every page', () => {
+    // Failed before: «گزارش آمده است.» repeated at the bottom of each page was dropped as a footer.
+    const pages = [1, 2, 3].map((n) => ({
+      width: 600,
+      height: 800,
+      items: [
+        ...rtlLine(['سازمان', 'آموزش'], 780),
+        ...rtlLine(['متن', ['یکم', 'دوم', 'سوم'][n - 1] ?? '', 'در', 'بند'], 700),
+        ...rtlLine(['گزارش', 'آمده', 'است.'], 686),
+      ],
+    }));
+    const laidOut = layOutPages(pages);
+    expect(laidOut.pages.map((p) => p.text)).toEqual(['متن یکم در بند\nگزارش آمده است.', 'متن دوم در بند\nگزارش آمده است.', 'متن سوم در بند\nگزارش آمده است.']);
+  });
+
+  it('puts back the ZWNJ a producer dropped, from the glyph shapes and from touching runs', () => {
+    // Heh in its final form followed by alef: حرفه‌ای. Initial seen followed by teh: no break.
+    expect(brokenJoin('\uFEEA', 'ا')).toBe(true);
+    expect(brokenJoin('\uFEB3', 'ت')).toBe(false);
+    expect(joiningForm('\uFBFD')).toBe('final');
+    const touching = layOutPages([{ width: 600, height: 800, items: [{ s: 'استان', x: 470, y: 700, w: 30, h: 12 }, { s: 'ها', x: 458, y: 700, w: 12, h: 12 }] }]);
+    expect(touching.pages[0]?.text).toBe('استان\u200Cها');
+  });
+
+  it('finds the page of each repaired paragraph by its opening letters', () => {
+    const raw = 'بند یکم\nادامه\n\nبند دوم';
+    expect(paragraphPages(raw, [0, raw.indexOf('بند دوم')], ['بند یکم ادامه', 'بند دوم'])).toEqual([1, 2]);
+  });
+});
