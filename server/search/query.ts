@@ -34,6 +34,16 @@ const ALPHABET = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمن
 export const FUZZY_MIN_LENGTH = 5;
 /** A 4-letter word gets them only when it is in no session at all (then it is surely a typo). */
 export const FUZZY_MIN_LENGTH_UNKNOWN = 4;
+/**
+ * Longest word that gets typo variants: edit distance 1 makes ~70 strings per letter, each as
+ * long as the word (a 2,000-letter "word" made 140,000 strings of 2,000 letters: seconds, then a
+ * stack overflow). Real Persian words, compounds included, are far shorter.
+ */
+export const FUZZY_MAX_LENGTH = 24;
+/** Letters of a word that are analysed; a longer "word" is cut here (nothing indexed is longer). */
+export const MAX_WORD_LETTERS = 64;
+/** Most typo variants kept per word. */
+export const MAX_VARIANTS = 2_000;
 
 /**
  * Every string at edit distance 1 (delete, transpose, substitute, insert).
@@ -94,19 +104,27 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       return;
     }
     if (words.length >= MAX_QUERY_WORDS) return;
-    const stem = stemPersian(token.text);
+    const chars = [...token.text];
+    const surface = chars.length > MAX_WORD_LETTERS ? chars.slice(0, MAX_WORD_LETTERS).join('') : token.text;
+    const stem = stemPersian(surface);
     const key = `${stem}|${isLast && prefixLast}`;
     if (seen.has(key)) return;
     seen.add(key);
     const variants: string[] = [];
-    const letters = [...token.text].length;
-    if ((options.fuzzy ?? true) && letters >= FUZZY_MIN_LENGTH_UNKNOWN && !/^\d+$/.test(token.text)) {
-      const stems = new Set<string>();
-      for (const v of editDistanceOne(token.text)) if (!isStopWord(v)) stems.add(stemPersian(v));
-      stems.delete(stem);
-      variants.push(...stems);
+    const letters = chars.length;
+    if ((options.fuzzy ?? true) && letters >= FUZZY_MIN_LENGTH_UNKNOWN && letters <= FUZZY_MAX_LENGTH && !/^\d+$/.test(surface)) {
+      // A loop, never push(...set): spreading an unbounded array into arguments overflows the stack.
+      const kept = new Set<string>([stem]);
+      for (const v of editDistanceOne(surface)) {
+        if (variants.length >= MAX_VARIANTS) break;
+        if (isStopWord(v)) continue;
+        const variant = stemPersian(v);
+        if (kept.has(variant)) continue;
+        kept.add(variant);
+        variants.push(variant);
+      }
     }
-    words.push({ surface: token.text, stem, prefix: isLast && prefixLast, variants, variantsOnlyIfUnknown: letters < FUZZY_MIN_LENGTH });
+    words.push({ surface, stem, prefix: isLast && prefixLast, variants, variantsOnlyIfUnknown: letters < FUZZY_MIN_LENGTH });
   });
   // A trailing stop word kept only as a prefix must not be the whole query.
   const last = words[words.length - 1];
