@@ -16,7 +16,20 @@ if (!hasCorpora()) {
   process.exit(2);
 }
 
-const makeEngines = (): EvalEngine[] => [oursEngine(), stockLunrEngine(), miniSearchEngine(), fts5Engine(false), fts5Engine(true)];
+/** `--engines ours,fts5n` runs only some (ours, lunr, mini, fts5, fts5n) while iterating; the default is all. */
+const chosen = (argValue(process.argv.slice(2), '--engines') ?? 'ours,lunr,mini,fts5,fts5n').split(',');
+const makeEngines = (): EvalEngine[] =>
+  (
+    [
+      ['ours', oursEngine],
+      ['lunr', stockLunrEngine],
+      ['mini', miniSearchEngine],
+      ['fts5', () => fts5Engine(false)],
+      ['fts5n', () => fts5Engine(true)],
+    ] as const
+  )
+    .filter(([key]) => chosen.includes(key))
+    .map(([, make]) => make());
 
 type Row = Record<string, number>;
 const results: Record<string, Record<string, Row>> = {};

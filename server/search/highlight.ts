@@ -39,8 +39,36 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+/** The query as written, for rewarding paragraphs that hold its words as typed and side by side. */
+export interface QueryShape {
+  /** Query words as typed (normalised): a paragraph holding the word itself beats one holding only its stem. */
+  surfaces: ReadonlySet<string>;
+  /** Adjacent query words (stop words included: they glue a phrase), as `key|key` of wordKey. */
+  bigrams: ReadonlySet<string>;
+}
+
+/** A word's key for phrase matching: its index term, or the word itself for a stop word. */
+function wordKey(token: string): string {
+  return termOf(token) ?? token;
+}
+
+/**
+ * The shape of a query's words (normalised tokens in order).
+ *
+ * @example
+ * queryShape(['واگذاری', 'به', 'بخش']).bigrams.size // 2
+ */
+export function queryShape(tokens: readonly string[]): QueryShape {
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) bigrams.add(`${wordKey(tokens[i] ?? '')}|${wordKey(tokens[i + 1] ?? '')}`);
+  return { surfaces: new Set(tokens), bigrams };
+}
+
+/** Most phrase rewards counted per paragraph (a list repeating the phrase is not 10× better). */
+const MAX_PHRASE_REWARDS = 3;
+
 /** Match spans (original offsets) and a score of one paragraph. */
-export function matchParagraph(text: string, terms: ReadonlyMap<string, number>): { score: number; spans: Array<[number, number]> } {
+export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape): { score: number; spans: Array<[number, number]> } {
   // The same chain as analyzePersian, but most paragraphs of a hit session hold none of the terms:
   // a term is a prefix of its word (the stemmer only strips suffixes; particles join across spaces),
   // so a paragraph whose normalised text, spaces removed, contains no term cannot match. Tokenising
@@ -57,15 +85,30 @@ export function matchParagraph(text: string, terms: ReadonlyMap<string, number>)
   const spans: Array<[number, number]> = [];
   if (!possible) return { score: 0, spans };
   const counts = new Map<string, number>();
+  const asTyped = new Set<string>();
+  let phrases = 0;
+  let previous = '';
   for (const token of tokenizeNormalized(normalized.text)) {
     const term = termOf(token.text);
+    if (shape && shape.bigrams.size > 0) {
+      const key = term ?? token.text;
+      if (previous && shape.bigrams.has(`${previous}|${key}`)) phrases++;
+      previous = key;
+    }
     if (term === null || !terms.has(term)) continue;
     spans.push(toOriginalSpan(normalized, token.start, token.end));
     counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (shape?.surfaces.has(token.text)) asTyped.add(term);
   }
   let score = 0;
-  // Distinct terms count most; repeats add a little (1 + log tf).
-  for (const [term, tf] of counts) score += (terms.get(term) ?? 0) * (1 + Math.log(tf));
+  let heaviest = 0;
+  // Distinct terms count most; repeats add a little (1 + log tf); a word as typed and words side by side more.
+  for (const [term, tf] of counts) {
+    const weight = terms.get(term) ?? 0;
+    heaviest = Math.max(heaviest, weight);
+    score += weight * (1 + Math.log(tf) + (asTyped.has(term) ? 0.5 : 0));
+  }
+  score += heaviest * Math.min(phrases, MAX_PHRASE_REWARDS);
   return { score, spans };
 }
 
@@ -116,11 +159,12 @@ export function snippetHtml(text: string, spans: Array<[number, number]>, length
  * @example
  * bestParagraphs([{ ordinal: 0, text: 'بودجه ۱۴۰۰', speaker: null }], [{ term: 'بودجه', weight: 1 }])
  */
-export function bestParagraphs(paragraphs: ParagraphText[], terms: MatchedTerm[], max = 3): ParagraphMatch[] {
+export function bestParagraphs(paragraphs: ParagraphText[], terms: MatchedTerm[], max = 3, queryTokens: readonly string[] = []): ParagraphMatch[] {
   const weights = new Map(terms.map((t) => [t.term, t.weight]));
+  const shape = queryShape(queryTokens);
   const scored: ParagraphMatch[] = [];
   for (const p of paragraphs) {
-    const { score, spans } = matchParagraph(p.text, weights);
+    const { score, spans } = matchParagraph(p.text, weights, shape);
     if (score <= 0) continue;
     scored.push({ ordinal: p.ordinal, speaker: p.speaker, score, snippet: snippetHtml(p.text, spans), highlights: spans });
   }
@@ -130,4 +174,55 @@ export function bestParagraphs(paragraphs: ParagraphText[], terms: MatchedTerm[]
     return [{ ordinal: p.ordinal, speaker: p.speaker, score: 0, snippet: snippetHtml(p.text, []), highlights: [] }];
   }
   return scored.slice(0, max);
+}
+
+/**
+ * Where the words of `phrase` (normalised tokens, particles joined) stand one after another in
+ * `text`: original-offset spans of each occurrence.
+ *
+ * @example
+ * phraseSpans('او مي‌تواند برود', ['میتواند']) // [[3, 11]]
+ */
+export function phraseSpans(text: string, phrase: readonly string[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (phrase.length === 0) return spans;
+  const normalized = normalizeWithMap(text, { zwnj: 'space' });
+  // Cheap rejection first, as in matchParagraph: the phrase's letters must appear in order.
+  if (!normalized.text.replace(/\s+/g, '').includes(phrase.join(''))) return spans;
+  const tokens = tokenizeNormalized(normalized.text);
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let all = true;
+    for (let j = 0; j < phrase.length; j++) {
+      if (tokens[i + j]?.text !== phrase[j]) {
+        all = false;
+        break;
+      }
+    }
+    if (!all) continue;
+    const first = tokens[i];
+    const last = tokens[i + phrase.length - 1];
+    if (first && last) spans.push(toOriginalSpan(normalized, first.start, last.end));
+    i += phrase.length - 1;
+  }
+  return spans;
+}
+
+/**
+ * The paragraphs of a session that hold a phrase, most occurrences first, and the count over
+ * all its paragraphs (the session's phrase score).
+ *
+ * @example
+ * phraseParagraphs(paragraphs, ['میتواند'], 3).count
+ */
+export function phraseParagraphs(paragraphs: ParagraphText[], phrase: readonly string[], max = 3): { count: number; paragraphs: ParagraphMatch[] } {
+  const found: ParagraphMatch[] = [];
+  let count = 0;
+  for (const p of paragraphs) {
+    const spans = phraseSpans(p.text, phrase);
+    if (spans.length === 0) continue;
+    count += spans.length;
+    found.push({ ordinal: p.ordinal, speaker: p.speaker, score: spans.length, snippet: snippetHtml(p.text, spans), highlights: spans });
+  }
+  found.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
+  return { count, paragraphs: found.slice(0, max) };
 }

@@ -4,7 +4,10 @@
  * never appear twice; idf is recomputed over all segments so deltas rank fairly.
  */
 import type { EngineHit, EngineResult, MatchedTerm, SearchEngine, SearchFilters } from './engine';
-import type { ParsedQuery } from './query';
+import { editDistanceOne, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH_UNKNOWN, FUZZY_MIN_VARIANT_LETTERS, type ParsedQuery } from './query';
+import { joinedTerms, splitCompound } from '../persian/compounds';
+import { termOf } from '../persian/analyze';
+import { isStopWord } from '../persian/stopwords';
 import { buildSegmentPayload, loadSegment, lunrIdf, prefixTerms, type IndexableSession, type Segment, type SessionMeta } from './segment';
 import { normalizePersian } from '../persian/normalize';
 
@@ -23,9 +26,27 @@ export interface MatchWeights {
   maxFuzzyTerms: number;
   /** Most prefix expansions per word. */
   maxPrefixTerms: number;
+  /** Weight of the parts of a word the index holds only written apart (برونسپاری → برون + سپاری). */
+  compoundPart: number;
+  /** Weight of the joined form of two adjacent query words the index holds as one (بهره وری → بهرهوری). */
+  compoundJoined: number;
 }
 
-export const DEFAULT_WEIGHTS: MatchWeights = { exact: 1, prefix: 0.5, fuzzy: 0.3, fuzzyMaxDf: 2, fuzzyRatio: 20, fuzzyMissing: 0.7, maxFuzzyTerms: 5, maxPrefixTerms: 24 };
+export const DEFAULT_WEIGHTS: MatchWeights = {
+  exact: 1,
+  prefix: 0.5,
+  fuzzy: 0.3,
+  fuzzyMaxDf: 2,
+  fuzzyRatio: 20,
+  fuzzyMissing: 0.7,
+  maxFuzzyTerms: 5,
+  maxPrefixTerms: 24,
+  compoundPart: 0.9,
+  compoundJoined: 1,
+};
+
+/** Most sessions a phrase of common words is looked for in (each is then checked word by word). */
+export const MAX_PHRASE_CANDIDATES = 200;
 
 interface LiveSegment {
   /** Precedence: higher wins a session (a delta's id; a base's newest covered delta id). */
@@ -201,6 +222,7 @@ export class SegmentSet implements SearchEngine {
       }
       return n;
     };
+    for (const { term } of joinedTerms(query.tokens, termOf, df)) add(term, this.weights.compoundJoined);
     for (const word of query.words) {
       add(word.stem, this.weights.exact);
       if (word.prefix && word.surface.length >= 2) {
@@ -208,18 +230,106 @@ export class SegmentSet implements SearchEngine {
           for (const t of prefixTerms(s.segment, word.surface, this.weights.maxPrefixTerms)) if (t !== word.stem) add(t, this.weights.prefix);
         }
       }
-      if (word.variants.length === 0) continue;
       const exactDf = df(word.stem);
-      if (word.variantsOnlyIfUnknown && exactDf > 0) continue;
-      const found = word.variants
-        .filter(has)
-        .map((v) => ({ v, df: df(v) }))
-        .filter((x) => exactDf <= this.weights.fuzzyMaxDf || x.df >= this.weights.fuzzyRatio * (exactDf + 1))
-        .sort((a, b) => b.df - a.df)
-        .slice(0, this.weights.maxFuzzyTerms);
+      // Written joined, indexed apart (برونسپاری → برون + سپاری): the parts stand in for it.
+      const split = exactDf === 0 ? splitCompound(word.surface, termOf, df) : null;
+      let found: Array<{ v: string; df: number }> = [];
+      if (word.variants.length > 0 && !(word.variantsOnlyIfUnknown && exactDf > 0)) {
+        found = word.variants
+          .filter(has)
+          .map((v) => ({ v, df: df(v) }))
+          .filter((x) => exactDf <= this.weights.fuzzyMaxDf || x.df >= this.weights.fuzzyRatio * (exactDf + 1))
+          .sort((a, b) => b.df - a.df)
+          .slice(0, this.weights.maxFuzzyTerms);
+      }
+      // A typo (دانشگه) may also split into two rare words (دانش + گه): the better-attested reading wins.
+      const fuzzyDf = found[0]?.df ?? 0;
+      if (split && split.support >= fuzzyDf) {
+        for (const t of split.terms) add(t, this.weights.compoundPart);
+        continue;
+      }
       for (const { v } of found) add(v, exactDf === 0 ? this.weights.fuzzyMissing : this.weights.fuzzy);
     }
     return [...best].map(([term, boost]) => ({ term, boost }));
+  }
+
+  /** Sessions holding a term (all segments, live or not: an estimate for gating). */
+  private documentFrequency(term: string): number {
+    let n = 0;
+    for (const s of this.segments) {
+      const row = s.segment.termRow.get(term);
+      if (row !== undefined) n += (s.segment.offsets[row + 1] ?? 0) - (s.segment.offsets[row] ?? 0);
+    }
+    return n;
+  }
+
+  /**
+   * «منظورتان … بود؟»: the query with each word the index does not hold (nor its parts, as a
+   * compound) replaced by its most frequent neighbour at edit distance 1 in the index
+   * vocabulary; null when every word is known or nothing better is found.
+   *
+   * @example
+   * set.suggest(parseQuery('املاک مازات')) // 'املاک مازاد'
+   */
+  suggest(query: ParsedQuery): string | null {
+    const df = (term: string) => this.documentFrequency(term);
+    let changed = false;
+    const words = query.tokens.map((token) => {
+      const letters = [...token].length;
+      if (isStopWord(token) || /\d/.test(token) || letters < FUZZY_MIN_LENGTH_UNKNOWN || letters > FUZZY_MAX_LENGTH) return token;
+      const term = termOf(token);
+      if (term === null || df(term) > 0 || splitCompound(token, termOf, df)) return token;
+      let best = token;
+      let bestDf = 0;
+      for (const candidate of editDistanceOne(token)) {
+        const t = termOf(candidate);
+        if (t === null || t.length < FUZZY_MIN_VARIANT_LETTERS) continue;
+        const n = df(t);
+        if (n > bestDf || (n === bestDf && n > 0 && candidate < best)) {
+          best = candidate;
+          bestDf = n;
+        }
+      }
+      if (bestDf > 0) changed = true;
+      return best;
+    });
+    return changed ? words.join(' ') : null;
+  }
+
+  /**
+   * Sessions that hold every word of a phrase of stop words (from the stop-word postings),
+   * at most MAX_PHRASE_CANDIDATES, newest segment first; the caller checks the phrase itself.
+   */
+  phraseCandidates(words: readonly string[], filters: SearchFilters = {}): { sessions: SessionMeta[]; total: number } {
+    const distinct = [...new Set(words)];
+    const speaker = filters.speaker ? normalizePersian(filters.speaker) : null;
+    const out: SessionMeta[] = [];
+    let total = 0;
+    for (let k = this.segments.length - 1; k >= 0; k--) {
+      const s = this.segments[k];
+      if (!s) continue;
+      const lists = distinct.map((w) => s.segment.stops.get(w));
+      if (lists.some((l) => l === undefined)) continue;
+      const sorted = lists.filter((l): l is Int32Array => l !== undefined).sort((a, b) => a.length - b.length);
+      const [first, ...rest] = sorted;
+      if (!first) continue;
+      const cursors = rest.map(() => 0);
+      for (const doc of first) {
+        let inAll = true;
+        rest.forEach((list, j) => {
+          let c = cursors[j] ?? 0;
+          while (c < list.length && (list[c] ?? 0) < doc) c++;
+          cursors[j] = c;
+          if (list[c] !== doc) inAll = false;
+        });
+        if (!inAll || s.live[doc] !== 1) continue;
+        const meta = s.segment.docs[doc];
+        if (!meta || !matchesFilters(meta, filters, speaker)) continue;
+        total++;
+        if (out.length < MAX_PHRASE_CANDIDATES) out.push(meta);
+      }
+    }
+    return { sessions: out, total };
   }
 
   search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult {

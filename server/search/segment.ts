@@ -33,7 +33,8 @@ export interface IndexableSession extends SessionMeta {
   body: string;
 }
 
-export const SEGMENT_FORMAT = 1;
+/** 2: stop-word postings (`stops`) for phrase queries made of common words only. */
+export const SEGMENT_FORMAT = 2;
 
 /**
  * One field 'text', title first (see sessionText): a separate title field boosted ×2
@@ -61,6 +62,8 @@ export interface SegmentPayload {
    * the parse time; `toLunrIndex` puts them back for `lunr.Index.load`.
    */
   index: SerialisedIndex;
+  /** Per stop word (normalised, particles joined): the positions in `docs` holding it, delta-encoded. */
+  stops: Array<[string, number[]]>;
 }
 
 interface SerialisedIndex {
@@ -84,6 +87,8 @@ export interface Segment {
   postingWeights: Float32Array;
   /** Per-term document frequency and the idf lunr used for it. */
   idf: Float64Array;
+  /** Stop word → positions in docs holding it (ascending). */
+  stops: Map<string, Int32Array>;
 }
 
 function isSerialisedIndex(value: unknown): value is SerialisedIndex {
@@ -104,13 +109,16 @@ export function sessionText(s: Pick<IndexableSession, 'heading' | 'body'>): stri
  * const payload = buildSegmentPayload([session], [session.id]);
  */
 export function buildSegmentPayload(sessions: IndexableSession[], covers: number[], asOf = 0): SegmentPayload {
+  const stopDocs = new Map<string, number[]>();
   const json = buildLunrJson(
     sessions.map((s) => ({ ref: String(s.id), text: sessionText(s) })),
-    { field: INDEXED_FIELD, ...BM25 },
+    { field: INDEXED_FIELD, ...BM25, stops: stopDocs },
   );
+  const stops: Array<[string, number[]]> = [];
+  for (const [word, docs] of stopDocs) stops.push([word, docs.map((d, i) => d - (i > 0 ? (docs[i - 1] ?? 0) : 0))]);
   json.invertedIndex = json.invertedIndex.map(([term, posting]) => [term, { _index: posting['_index'] }]);
   const docs = sessions.map(({ id, slug, title, kind, heldOn, speakers, contentHash }) => ({ id, slug, title, kind, heldOn, speakers, contentHash }));
-  return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json };
+  return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json, stops };
 }
 
 /**
@@ -125,6 +133,7 @@ export function parsePayload(text: string): SegmentPayload {
     throw new Error('search segment has an unknown format');
   }
   if (!('asOf' in value) || typeof value.asOf !== 'number') throw new Error('search segment is incomplete');
+  if (!('stops' in value) || !Array.isArray(value.stops)) throw new Error('search segment is incomplete');
   if (!('index' in value) || !isSerialisedIndex(value.index) || !('docs' in value) || !Array.isArray(value.docs) || !('covers' in value) || !Array.isArray(value.covers)) {
     throw new Error('search segment is incomplete');
   }
@@ -233,7 +242,17 @@ export function loadSegment(payload: SegmentPayload): Segment {
 
   const idf = new Float64Array(termCount);
   for (let r = 0; r < termCount; r++) idf[r] = lunrIdf((offsets[r + 1] ?? 0) - (offsets[r] ?? 0), docCount);
-  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf };
+  const stops = new Map<string, Int32Array>();
+  for (const [word, deltas] of payload.stops) {
+    const positions = new Int32Array(deltas.length);
+    let at = 0;
+    deltas.forEach((delta, i) => {
+      at += delta;
+      positions[i] = at;
+    });
+    stops.set(word, positions);
+  }
+  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf, stops };
 }
 
 /** Document frequency of a term row. */

@@ -13,6 +13,7 @@ import { formatJalaliDate } from '../lib/jalali-date';
 import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
 import { firstParam } from '../lib/search-params';
+import { SearchNotes } from './search-page-notes';
 import '../styles/search.css';
 
 /** Wait this long after the last keystroke before searching. */
@@ -48,6 +49,12 @@ export function SearchPage() {
   const setFilter = (key: FilterKey, value: string, delay = DEBOUNCE_MS) => {
     clearTimeout(timer);
     timer = setTimeout(() => setParams({ [key]: value || undefined, page: undefined }, { replace: true }), delay);
+  };
+  const hrefForQuery = (q: string) => {
+    const next = new URLSearchParams();
+    for (const key of ['from', 'to', 'speaker', 'kind'] as const) if (one(params[key])) next.set(key, one(params[key]));
+    next.set('q', q);
+    return `/search?${next.toString()}`;
   };
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
@@ -108,16 +115,15 @@ export function SearchPage() {
                 when={page().hits.length > 0}
                 fallback={
                   <EmptyState title={page().total > 0 ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
-                    <Show when={page().ignored.length > 0 && page().total === 0}>
-                      <p>واژه‌های «{page().ignored.join('، ')}» بسیار رایج‌اند و در جست‌وجو به کار نمی‌روند؛ واژه‌ای خاص‌تر بنویسید.</p>
-                    </Show>
-                    <Show when={page().ignored.length === 0}>
+                    <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
+                    <Show when={page().ignored.length === 0 && !page().suggestion}>
                       <p>واژه‌های دیگری را امتحان کنید یا پالایش‌ها را بردارید.</p>
                     </Show>
                   </EmptyState>
                 }
               >
                 <p class="list-summary" role="status">{countOf(page().total, 'نشست')} پیدا شد</p>
+                <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
                 <ol class="search-results">
                   <For each={page().hits}>
                     {(hit) => (
