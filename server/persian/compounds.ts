@@ -27,7 +27,8 @@ export interface CompoundSplit {
 /**
  * The best split of a word the index does not hold into two parts it does: both parts occur
  * (an ending such as ها or ای may stand for the second), preferring the split whose rarer part
- * is most frequent. Null when the word is too long or no split is supported.
+ * is most frequent. Null when the word is too long or no split is supported. (Requiring the parts
+ * to share a document was measured: ParsiNLU dev MRR@10 0.912 → 0.904, Hamshahri unchanged.)
  *
  * @example
  * splitCompound('برونسپاری', termOf, df) // { terms: ['برون', 'سپار'], parts: ['برون', 'سپاری'], … }

@@ -31,6 +31,8 @@ export interface EngineResult {
   total: number;
   /** Index terms the query expanded to, with their weights. */
   terms: MatchedTerm[];
+  /** The query's words as the index holds them (a compound typed joined, in its parts), for phrases. */
+  tokens: string[];
 }
 
 export interface SearchEngine {

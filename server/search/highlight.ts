@@ -68,7 +68,7 @@ export function queryShape(tokens: readonly string[]): QueryShape {
 const MAX_PHRASE_REWARDS = 3;
 
 /** Match spans (original offsets) and a score of one paragraph. */
-export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape): { score: number; spans: Array<[number, number]> } {
+export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape): { score: number; spans: Array<[number, number]>; phrases: number; found: string[] } {
   // The same chain as analyzePersian, but most paragraphs of a hit session hold none of the terms:
   // a term is a prefix of its word (the stemmer only strips suffixes; particles join across spaces),
   // so a paragraph whose normalised text, spaces removed, contains no term cannot match. Tokenising
@@ -83,7 +83,7 @@ export function matchParagraph(text: string, terms: ReadonlyMap<string, number>,
     }
   }
   const spans: Array<[number, number]> = [];
-  if (!possible) return { score: 0, spans };
+  if (!possible) return { score: 0, spans, phrases: 0, found: [] };
   const counts = new Map<string, number>();
   const asTyped = new Set<string>();
   let phrases = 0;
@@ -109,7 +109,7 @@ export function matchParagraph(text: string, terms: ReadonlyMap<string, number>,
     score += weight * (1 + Math.log(tf) + (asTyped.has(term) ? 0.5 : 0));
   }
   score += heaviest * Math.min(phrases, MAX_PHRASE_REWARDS);
-  return { score, spans };
+  return { score, spans, phrases, found: [...counts.keys()] };
 }
 
 /** Move a cut point to the nearest space so words are not split. */
@@ -160,20 +160,40 @@ export function snippetHtml(text: string, spans: Array<[number, number]>, length
  * bestParagraphs([{ ordinal: 0, text: 'بودجه ۱۴۰۰', speaker: null }], [{ term: 'بودجه', weight: 1 }])
  */
 export function bestParagraphs(paragraphs: ParagraphText[], terms: MatchedTerm[], max = 3, queryTokens: readonly string[] = []): ParagraphMatch[] {
+  return matchSession(paragraphs, terms, max, queryTokens).paragraphs;
+}
+
+/**
+ * A hit session's best paragraphs (as bestParagraphs) and how many times query words stand
+ * side by side in it (phrase glue included), which ranks the page's hits.
+ *
+ * @example
+ * matchSession(paragraphs, terms, 3, ['واگذاری', 'به', 'بخش']).phrases
+ */
+export function matchSession(
+  paragraphs: ParagraphText[],
+  terms: MatchedTerm[],
+  max = 3,
+  queryTokens: readonly string[] = [],
+): { paragraphs: ParagraphMatch[]; phrases: number; found: Set<string> } {
   const weights = new Map(terms.map((t) => [t.term, t.weight]));
   const shape = queryShape(queryTokens);
   const scored: ParagraphMatch[] = [];
+  let phraseCount = 0;
+  const foundTerms = new Set<string>();
   for (const p of paragraphs) {
-    const { score, spans } = matchParagraph(p.text, weights, shape);
+    const { score, spans, phrases, found } = matchParagraph(p.text, weights, shape);
+    phraseCount += phrases;
+    for (const t of found) foundTerms.add(t);
     if (score <= 0) continue;
     scored.push({ ordinal: p.ordinal, speaker: p.speaker, score, snippet: snippetHtml(p.text, spans), highlights: spans });
   }
   scored.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
   if (scored.length === 0 && paragraphs[0]) {
     const p = paragraphs[0];
-    return [{ ordinal: p.ordinal, speaker: p.speaker, score: 0, snippet: snippetHtml(p.text, []), highlights: [] }];
+    return { paragraphs: [{ ordinal: p.ordinal, speaker: p.speaker, score: 0, snippet: snippetHtml(p.text, []), highlights: [] }], phrases: phraseCount, found: foundTerms };
   }
-  return scored.slice(0, max);
+  return { paragraphs: scored.slice(0, max), phrases: phraseCount, found: foundTerms };
 }
 
 /**

@@ -12,7 +12,8 @@
 import type { Client } from '@libsql/client';
 import type { Db } from '../db/client';
 import type { EngineHit, SearchFilters } from './engine';
-import { bestParagraphs, phraseParagraphs, type ParagraphMatch } from './highlight';
+import { matchSession, phraseParagraphs, type ParagraphMatch } from './highlight';
+import { rerankByProximity } from './proximity';
 import { parseFilterDate } from './filters';
 import { isStopWordPhrase, parseQuery, type ParsedQuery } from './query';
 import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
@@ -384,7 +385,8 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     return { total: found.length, hits: found.slice(offset, offset + limit) };
   }
 
-  async function present(hits: EngineHit[], terms: Array<{ term: string; weight: number }>, perSession: number, queryTokens: readonly string[]): Promise<SessionHit[]> {
+  /** The page's hits with their best paragraphs, re-ordered by how they hold the query as written. */
+  async function present(hits: EngineHit[], terms: Array<{ term: string; weight: number }>, perSession: number, query: ParsedQuery, tokens: string[]): Promise<SessionHit[]> {
     const rows = await repo.paragraphsOf(hits.map((h) => h.session.id));
     const bySession = new Map<number, typeof rows>();
     for (const r of rows) {
@@ -392,14 +394,13 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
       list.push(r);
       bySession.set(r.sessionId, list);
     }
-    return hits.map((h) => {
+    const held = hits.map((h) => matchSession(bySession.get(h.session.id) ?? [], terms, perSession, tokens));
+    const shown = hits.map((h, i): SessionHit => {
       const { id, slug, title, kind, heldOn, speakers } = h.session;
-      return {
-        session: { id, slug, title, kind, heldOn, speakers },
-        score: Math.round(h.score * 1000) / 1000,
-        paragraphs: bestParagraphs(bySession.get(id) ?? [], terms, perSession, queryTokens),
-      };
+      return { session: { id, slug, title, kind, heldOn, speakers }, score: h.score, paragraphs: held[i]?.paragraphs ?? [] };
     });
+    const ranked = rerankByProximity(shown, held, terms, query.words.map((w) => w.stem));
+    return ranked.map((hit) => ({ ...hit, score: Math.round(hit.score * 1000) / 1000 }));
   }
 
   return {
@@ -447,7 +448,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
         page = { query: raw, total, limit, offset, hits, ignored: query.tokens, phrase: true, suggestion: null };
       } else {
         const result = set.search(query, { limit, offset, filters });
-        const hits = await present(result.hits, result.terms, perSession, query.tokens);
+        const hits = await present(result.hits, result.terms, perSession, query, result.tokens);
         const suggestion = set.suggest(query);
         page = { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords, phrase: false, suggestion };
       }

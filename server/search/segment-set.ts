@@ -8,6 +8,7 @@ import { editDistanceOne, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH_UNKNOWN, FUZZY_MIN_
 import { joinedTerms, splitCompound } from '../persian/compounds';
 import { termOf } from '../persian/analyze';
 import { isStopWord } from '../persian/stopwords';
+import { SUFFIX_PARTICLES } from '../persian/tokenize';
 import { buildSegmentPayload, loadSegment, lunrIdf, prefixTerms, type IndexableSession, type Segment, type SessionMeta } from './segment';
 import { normalizePersian } from '../persian/normalize';
 
@@ -30,6 +31,18 @@ export interface MatchWeights {
   compoundPart: number;
   /** Weight of the joined form of two adjacent query words the index holds as one (بهره وری → بهرهوری). */
   compoundJoined: number;
+  /** Pseudo-relevance feedback (RM3): expand from this many top sessions (0: off)… */
+  feedbackDocs: number;
+  /** …by this many terms… */
+  feedbackTerms: number;
+  /** …the heaviest weighing this much against an exact query word (×1)… */
+  feedbackWeight: number;
+  /**
+   * …and only when the first pass has no clear winner: its best session scores less than this
+   * many times the last feedback session. A question aimed at one passage (a known item) has a
+   * clear winner, and feedback then only pulls its neighbours above it.
+   */
+  feedbackMaxLead: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -42,8 +55,21 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   maxFuzzyTerms: 5,
   maxPrefixTerms: 24,
   compoundPart: 0.9,
-  compoundJoined: 1,
+  compoundJoined: 0.5,
+  feedbackDocs: 10,
+  feedbackTerms: 20,
+  feedbackWeight: 0.3,
+  feedbackMaxLead: 1.6,
 };
+
+/** Feedback terms in more than this share of sessions say nothing about the topic. */
+const FEEDBACK_MAX_DF_SHARE = 0.2;
+
+/** A hit while ranking: where its document lives, for feedback. */
+interface RankedHit extends EngineHit {
+  live: LiveSegment;
+  doc: number;
+}
 
 /** Most sessions a phrase of common words is looked for in (each is then checked word by word). */
 export const MAX_PHRASE_CANDIDATES = 200;
@@ -67,7 +93,7 @@ interface Clause {
 }
 
 /** A bounded min-heap of the best hits. */
-function pushTop(top: EngineHit[], hit: EngineHit, k: number): void {
+function pushTop<T extends EngineHit>(top: T[], hit: T, k: number): void {
   if (top.length < k) {
     top.push(hit);
     let i = top.length - 1;
@@ -208,7 +234,7 @@ export class SegmentSet implements SearchEngine {
   }
 
   /** Expand the query into weighted index terms present in any segment. */
-  private clauses(query: ParsedQuery): Clause[] {
+  private clauses(query: ParsedQuery, splits: Map<string, string[]> = new Map()): Clause[] {
     const best = new Map<string, number>();
     const add = (term: string, boost: number) => {
       if ((best.get(term) ?? 0) < boost) best.set(term, boost);
@@ -222,7 +248,7 @@ export class SegmentSet implements SearchEngine {
       }
       return n;
     };
-    for (const { term } of joinedTerms(query.tokens, termOf, df)) add(term, this.weights.compoundJoined);
+    if (this.weights.compoundJoined > 0) for (const { term } of joinedTerms(query.tokens, termOf, df)) add(term, this.weights.compoundJoined);
     for (const word of query.words) {
       add(word.stem, this.weights.exact);
       if (word.prefix && word.surface.length >= 2) {
@@ -232,7 +258,7 @@ export class SegmentSet implements SearchEngine {
       }
       const exactDf = df(word.stem);
       // Written joined, indexed apart (برونسپاری → برون + سپاری): the parts stand in for it.
-      const split = exactDf === 0 ? splitCompound(word.surface, termOf, df) : null;
+      const split = exactDf === 0 && this.weights.compoundPart > 0 ? splitCompound(word.surface, termOf, df) : null;
       let found: Array<{ v: string; df: number }> = [];
       if (word.variants.length > 0 && !(word.variantsOnlyIfUnknown && exactDf > 0)) {
         found = word.variants
@@ -244,8 +270,11 @@ export class SegmentSet implements SearchEngine {
       }
       // A typo (دانشگه) may also split into two rare words (دانش + گه): the better-attested reading wins.
       const fuzzyDf = found[0]?.df ?? 0;
-      if (split && split.support >= fuzzyDf) {
+      // A common word as the second half (یاد + همین) says little: a typo reading then wins outright.
+      const weakTail = split !== null && split.terms.length === 1 && !SUFFIX_PARTICLES.has(split.parts[1]);
+      if (split && split.support >= fuzzyDf && !(weakTail && found.length > 0)) {
         for (const t of split.terms) add(t, this.weights.compoundPart);
+        splits.set(word.surface, [...split.parts]);
         continue;
       }
       for (const { v } of found) add(v, exactDf === 0 ? this.weights.fuzzyMissing : this.weights.fuzzy);
@@ -333,9 +362,61 @@ export class SegmentSet implements SearchEngine {
   }
 
   search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult {
-    const clauses = this.clauses(query);
+    const splits = new Map<string, string[]>();
+    let clauses = this.clauses(query, splits);
+    const tokens = query.tokens.flatMap((t) => splits.get(t) ?? [t]);
     const k = Math.max(1, options.offset + options.limit);
     const filters = options.filters ?? {};
+    if (this.weights.feedbackDocs > 0 && clauses.length > 0) {
+      const { top } = this.rank(clauses, this.weights.feedbackDocs, filters);
+      const lead = (top[0]?.score ?? 0) / (top[top.length - 1]?.score || 1);
+      if (top.length === this.weights.feedbackDocs && lead < this.weights.feedbackMaxLead) clauses = [...clauses, ...this.feedback(top, clauses)];
+    }
+    const { top, total, terms } = this.rank(clauses, k, filters);
+    const hits: EngineHit[] = top.slice(options.offset, options.offset + options.limit).map(({ session, score }) => ({ session, score }));
+    return { hits, total, terms, tokens };
+  }
+
+  /**
+   * RM3's expansion: terms of the top sessions weighted by their share of each session's weight
+   * and the session's score, the query's own terms and very common terms left out.
+   */
+  private feedback(top: RankedHit[], clauses: Clause[]): Clause[] {
+    const mass = new Map<string, number>();
+    let scoreSum = 0;
+    for (const hit of top) scoreSum += hit.score;
+    if (scoreSum <= 0) return [];
+    let totalDocs = 0;
+    for (const s of this.segments) totalDocs += s.segment.docs.length;
+    const maxDf = Math.max(2, totalDocs * FEEDBACK_MAX_DF_SHARE);
+    for (const hit of top) {
+      const seg = hit.live.segment;
+      const start = seg.docOffsets[hit.doc] ?? 0;
+      const end = seg.docOffsets[hit.doc + 1] ?? 0;
+      let weightSum = 0;
+      for (let p = start; p < end; p++) weightSum += seg.docWeights[p] ?? 0;
+      if (weightSum <= 0) continue;
+      for (let p = start; p < end; p++) {
+        const row = seg.docRows[p] ?? 0;
+        const term = seg.terms[row] ?? '';
+        mass.set(term, (mass.get(term) ?? 0) + ((hit.score / scoreSum) * (seg.docWeights[p] ?? 0)) / weightSum);
+      }
+    }
+    const own = new Set(clauses.map((c) => c.term));
+    const chosen: Array<[string, number]> = [];
+    for (const [term, m] of mass) {
+      if (own.has(term) || /^\d+$/.test(term) || this.documentFrequency(term) > maxDf) continue;
+      chosen.push([term, m]);
+    }
+    chosen.sort((a, b) => b[1] - a[1]);
+    const kept = chosen.slice(0, this.weights.feedbackTerms);
+    const heaviest = kept[0]?.[1] ?? 0;
+    if (heaviest <= 0) return [];
+    return kept.map(([term, m]) => ({ term, boost: (this.weights.feedbackWeight * m) / heaviest }));
+  }
+
+  /** Score every session the clauses reach; the best k, the number matching, the weighted terms. */
+  private rank(clauses: Clause[], k: number, filters: SearchFilters): { top: RankedHit[]; total: number; terms: MatchedTerm[] } {
     const speaker = filters.speaker ? normalizePersian(filters.speaker) : null;
     const filtered = Boolean(filters.kind || filters.from || filters.to || speaker);
     // idf over all segments, so a fresh one-session delta does not rank like a rare term everywhere.
@@ -355,7 +436,7 @@ export class SegmentSet implements SearchEngine {
       globalIdf.set(c.term, idf);
       terms.push({ term: c.term, weight: c.boost * idf });
     }
-    const top: EngineHit[] = [];
+    const top: RankedHit[] = [];
     let total = 0;
     for (const s of this.segments) {
       const seg = s.segment;
@@ -383,10 +464,10 @@ export class SegmentSet implements SearchEngine {
         if (!meta || score <= 0) continue;
         if (filtered && !matchesFilters(meta, filters, speaker)) continue;
         total++;
-        pushTop(top, { session: meta, score }, k);
+        pushTop(top, { session: meta, score, live: s, doc }, k);
       }
     }
     top.sort((a, b) => b.score - a.score || a.session.id - b.session.id);
-    return { hits: top.slice(options.offset, options.offset + options.limit), total, terms };
+    return { top, total, terms };
   }
 }

@@ -89,6 +89,10 @@ export interface Segment {
   idf: Float64Array;
   /** Stop word → positions in docs holding it (ascending). */
   stops: Map<string, Int32Array>;
+  /** Forward CSR (for pseudo-relevance feedback): document d's term rows and weights are docOffsets[d]..docOffsets[d+1]. */
+  docOffsets: Int32Array;
+  docRows: Int32Array;
+  docWeights: Float32Array;
 }
 
 function isSerialisedIndex(value: unknown): value is SerialisedIndex {
@@ -242,6 +246,27 @@ export function loadSegment(payload: SegmentPayload): Segment {
 
   const idf = new Float64Array(termCount);
   for (let r = 0; r < termCount; r++) idf[r] = lunrIdf((offsets[r + 1] ?? 0) - (offsets[r] ?? 0), docCount);
+  // The forward view is the transpose of the postings: one counting pass, one filling pass.
+  const docOffsets = new Int32Array(docCount + 1);
+  for (let p = 0; p < total; p++) {
+    const d = postingDocs[p] ?? 0;
+    docOffsets[d + 1] = (docOffsets[d + 1] ?? 0) + 1;
+  }
+  for (let d = 0; d < docCount; d++) docOffsets[d + 1] = (docOffsets[d + 1] ?? 0) + (docOffsets[d] ?? 0);
+  const docRows = new Int32Array(total);
+  const docWeights = new Float32Array(total);
+  const docFill = Int32Array.from(docOffsets.subarray(0, docCount));
+  for (let r = 0; r < termCount; r++) {
+    const end = offsets[r + 1] ?? 0;
+    for (let p = offsets[r] ?? 0; p < end; p++) {
+      const d = postingDocs[p] ?? 0;
+      const slot = docFill[d] ?? 0;
+      docFill[d] = slot + 1;
+      docRows[slot] = r;
+      docWeights[slot] = postingWeights[p] ?? 0;
+    }
+  }
+
   const stops = new Map<string, Int32Array>();
   for (const [word, deltas] of payload.stops) {
     const positions = new Int32Array(deltas.length);
@@ -252,7 +277,7 @@ export function loadSegment(payload: SegmentPayload): Segment {
     });
     stops.set(word, positions);
   }
-  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf, stops };
+  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf, stops, docOffsets, docRows, docWeights };
 }
 
 /** Document frequency of a term row. */
