@@ -11,6 +11,18 @@ export interface ParagraphText {
   ordinal: number;
   text: string;
   speaker: string | null;
+  /** The normalised text without spaces, if already known (see squeezeParagraph): skips normalising a paragraph no term can match. */
+  squeezed?: string;
+}
+
+/**
+ * A paragraph's normalised text with spaces removed: a term can only match where it is a substring.
+ *
+ * @example
+ * squeezeParagraph('كتاب‌ها') // 'کتابها'
+ */
+export function squeezeParagraph(text: string): string {
+  return normalizeWithMap(text, { zwnj: 'space' }).text.replace(/\s+/g, '');
 }
 
 export interface ParagraphMatch {
@@ -68,13 +80,12 @@ export function queryShape(tokens: readonly string[]): QueryShape {
 const MAX_PHRASE_REWARDS = 3;
 
 /** Match spans (original offsets) and a score of one paragraph. */
-export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape): { score: number; spans: Array<[number, number]>; phrases: number; found: string[] } {
+export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape, squeezedText?: string): { score: number; spans: Array<[number, number]>; phrases: number; found: string[] } {
   // The same chain as analyzePersian, but most paragraphs of a hit session hold none of the terms:
   // a term is a prefix of its word (the stemmer only strips suffixes; particles join across spaces),
   // so a paragraph whose normalised text, spaces removed, contains no term cannot match. Tokenising
   // and stemming every paragraph was most of the cost of a search request under load.
-  const normalized = normalizeWithMap(text, { zwnj: 'space' });
-  const squeezed = normalized.text.replace(/\s+/g, '');
+  const squeezed = squeezedText ?? squeezeParagraph(text);
   let possible = false;
   for (const term of terms.keys()) {
     if (squeezed.includes(term)) {
@@ -84,6 +95,7 @@ export function matchParagraph(text: string, terms: ReadonlyMap<string, number>,
   }
   const spans: Array<[number, number]> = [];
   if (!possible) return { score: 0, spans, phrases: 0, found: [] };
+  const normalized = normalizeWithMap(text, { zwnj: 'space' });
   const counts = new Map<string, number>();
   const asTyped = new Set<string>();
   let phrases = 0;
@@ -182,7 +194,7 @@ export function matchSession(
   let phraseCount = 0;
   const foundTerms = new Set<string>();
   for (const p of paragraphs) {
-    const { score, spans, phrases, found } = matchParagraph(p.text, weights, shape);
+    const { score, spans, phrases, found } = matchParagraph(p.text, weights, shape, p.squeezed);
     phraseCount += phrases;
     for (const t of found) foundTerms.add(t);
     if (score <= 0) continue;

@@ -14,6 +14,7 @@ import type { Db } from '../db/client';
 import type { EngineHit, SearchFilters } from './engine';
 import { matchSession, phraseParagraphs, type ParagraphMatch } from './highlight';
 import { rerankByProximity } from './proximity';
+import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS } from './paragraph-cache';
 import { parseFilterDate } from './filters';
 import { isStopWordPhrase, parseQuery, type ParsedQuery } from './query';
 import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
@@ -91,6 +92,8 @@ export interface SearchServiceOptions {
   mergeInWorker?: boolean;
   /** Auth token the merge worker opens a remote database with. */
   authToken?: string;
+  /** Characters of hit sessions' paragraphs kept in memory (default 12 million; 0 turns it off). */
+  paragraphCacheChars?: number;
 }
 
 export const MAX_QUERY_LENGTH = 2_000;
@@ -156,6 +159,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   const staleCheckMs = options.staleCheckMs ?? 250;
   const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: background merge failed', e));
   let set = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
+  const paragraphCache = createParagraphCache(repo, options.paragraphCacheChars ?? DEFAULT_PARAGRAPH_CACHE_CHARS);
   const pages = createResultCache<SearchPage>(options.resultCache ?? DEFAULT_RESULT_CACHE, pageBytes);
   let generation = -1;
   /** Last seen count/updated mark of the sessions table. */
@@ -387,13 +391,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
 
   /** The page's hits with their best paragraphs, re-ordered by how they hold the query as written. */
   async function present(hits: EngineHit[], terms: Array<{ term: string; weight: number }>, perSession: number, query: ParsedQuery, tokens: string[]): Promise<SessionHit[]> {
-    const rows = await repo.paragraphsOf(hits.map((h) => h.session.id));
-    const bySession = new Map<number, typeof rows>();
-    for (const r of rows) {
-      const list = bySession.get(r.sessionId) ?? [];
-      list.push(r);
-      bySession.set(r.sessionId, list);
-    }
+    const bySession = await paragraphCache.get(hits.map((h) => h.session));
     const held = hits.map((h) => matchSession(bySession.get(h.session.id) ?? [], terms, perSession, tokens));
     const shown = hits.map((h, i): SessionHit => {
       const { id, slug, title, kind, heldOn, speakers } = h.session;
