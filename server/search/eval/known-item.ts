@@ -46,10 +46,9 @@ function window(title: string, rnd: () => number, withNumber: boolean): string |
  */
 export function knownItemSet(articles: FarsArticle[], perKind = 200): { docs: CorpusDoc[]; topics: Map<KnownItemKind, Topic[]> } {
   const docs = articles.map((a, i) => ({ id: `fars-${i}`, title: a.title, body: a.body }));
-  const topics = new Map<KnownItemKind, Topic[]>();
-  for (const [k, kind] of KNOWN_ITEM_KINDS.entries()) {
-    const rnd = seeded(1_000 + k);
-    const list: Topic[] = [];
+  /** The same articles and words for every kind but digits (titles with a number): kinds differ only in spelling. */
+  const pick = (withNumber: boolean, seed: number): Array<{ doc: CorpusDoc; index: number; words: string }> => {
+    const rnd = seeded(seed);
     const order = docs.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
@@ -57,26 +56,26 @@ export function knownItemSet(articles: FarsArticle[], perKind = 200): { docs: Co
       order[i] = order[j] ?? 0;
       order[j] = a;
     }
-    for (const i of order) {
-      if (list.length >= perKind) break;
-      const doc = docs[i];
-      if (!doc) continue;
-      const words = window(doc.title, rnd, kind === 'digits');
-      if (!words) continue;
-      const typed = asTypedOnPersianKeyboard(words);
-      let query: string;
-      switch (kind) {
-        case 'as typed':
-          query = typed;
-          break;
-        case 'digits':
-          query = digitVariant(typed);
-          break;
-        default:
-          query = makeVariant(typed, kind, i * 31 + k);
-      }
-      list.push({ id: `${kind}-${i}`, query, relevant: new Set([doc.id]) });
+    const out: Array<{ doc: CorpusDoc; index: number; words: string }> = [];
+    for (const index of order) {
+      if (out.length >= perKind) break;
+      const doc = docs[index];
+      const words = doc ? window(doc.title, rnd, withNumber) : null;
+      if (doc && words) out.push({ doc, index, words: asTypedOnPersianKeyboard(words) });
     }
+    return out;
+  };
+  const plain = pick(false, 1_000);
+  const numbered = pick(true, 2_000);
+  const topics = new Map<KnownItemKind, Topic[]>();
+  for (const [k, kind] of KNOWN_ITEM_KINDS.entries()) {
+    const list = (kind === 'digits' ? numbered : plain).map(({ doc, index, words }): Topic => {
+      let query: string;
+      if (kind === 'as typed') query = words;
+      else if (kind === 'digits') query = digitVariant(words);
+      else query = makeVariant(words, kind, index * 31 + k);
+      return { id: `${kind}-${index}`, query, relevant: new Set([doc.id]) };
+    });
     topics.set(kind, list);
   }
   return { docs, topics };
