@@ -9,8 +9,10 @@ export interface SearchFilters {
   /** ISO dates, inclusive. */
   from?: string;
   to?: string;
-  /** Normalised speaker name (matched against the session's speakers). */
+  /** Speaker name as typed (matched against the session's speakers)… */
   speaker?: string;
+  /** …or, when it names a known person, every spelling of that person (content/people.yaml), normalised. */
+  speakerNames?: string[];
   kind?: string;
 }
 

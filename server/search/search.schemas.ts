@@ -54,3 +54,15 @@ export const SearchPageSchema = z
     suggestion: z.string().nullable().openapi({ description: 'The query respelt from the index vocabulary when a word matched nothing («منظورتان … بود؟»)' }),
   })
   .openapi('SearchPage');
+
+export const SpeakerListSchema = z
+  .object({
+    speakers: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        variants: z.array(z.string()).openapi({ description: 'Other spellings the name arrives in; the filter accepts any' }),
+      }),
+    ),
+  })
+  .openapi('SpeakerList');

@@ -14,6 +14,7 @@ import type { Db } from '../db/client';
 import type { EngineHit, SearchFilters } from './engine';
 import { matchSession, phraseParagraphs, type ParagraphMatch } from './highlight';
 import { rerankByProximity } from './proximity';
+import { sortSpeakers, speakerSpellingsFor, type KnownSpeaker } from './speakers';
 import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS } from './paragraph-cache';
 import { parseFilterDate } from './filters';
 import { isStopWordPhrase, parseQuery, type ParsedQuery } from './query';
@@ -105,6 +106,8 @@ export interface SearchService {
   /** Drop sessions from the index. */
   removeSessions(sessionIds: number[]): Promise<void>;
   search(params: SearchParams): Promise<SearchPage>;
+  /** Known speakers (content/people.yaml), in Persian order, for the speaker filter. */
+  speakers(): Promise<KnownSpeaker[]>;
   /** Reload if another process moved the generation; true when something was reloaded. */
   refreshIfStale(): Promise<boolean>;
   /** Build a fresh base from every session, replacing all segments. */
@@ -430,6 +433,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
         throw new SearchInputError('query_empty', 'عبارتی برای جست‌وجو وارد کنید (حروف یا عدد).');
       }
       const filters = filtersOf(params);
+      if (filters.speaker) filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
       const limit = Math.min(Math.max(params.limit ?? 10, 1), MAX_LIMIT);
       const offset = Math.max(params.offset ?? 0, 0);
       const perSession = params.paragraphs ?? 3;
@@ -453,6 +457,10 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
       // Only if nothing moved while the paragraphs were read (another request may have refreshed).
       if (state === `${generation}|${sessionsMark}|${set.segmentCount()}`) pages.set(state, key, page);
       return page;
+    },
+
+    async speakers() {
+      return sortSpeakers(await repo.people());
     },
 
     async refreshIfStale() {

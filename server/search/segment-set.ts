@@ -137,11 +137,17 @@ function pushTop<T extends EngineHit>(top: T[], hit: T, k: number): void {
   }
 }
 
-function matchesFilters(doc: SessionMeta, filters: SearchFilters, speaker: string | null): boolean {
+/** The speaker spellings a filter accepts, normalised (null: no speaker filter). */
+function speakerSpellings(filters: SearchFilters): string[] | null {
+  if (filters.speakerNames && filters.speakerNames.length > 0) return filters.speakerNames;
+  return filters.speaker ? [normalizePersian(filters.speaker)] : null;
+}
+
+function matchesFilters(doc: SessionMeta, filters: SearchFilters, speaker: string[] | null): boolean {
   if (filters.kind && doc.kind !== filters.kind) return false;
   if (filters.from && (!doc.heldOn || doc.heldOn < filters.from)) return false;
   if (filters.to && (!doc.heldOn || doc.heldOn > filters.to)) return false;
-  if (speaker && !doc.speakers.some((s) => normalizePersian(s).includes(speaker))) return false;
+  if (speaker && !doc.speakers.some((s) => speaker.some((name) => normalizePersian(s).includes(name)))) return false;
   return true;
 }
 
@@ -339,7 +345,7 @@ export class SegmentSet implements SearchEngine {
    */
   phraseCandidates(words: readonly string[], filters: SearchFilters = {}): { sessions: SessionMeta[]; total: number } {
     const distinct = [...new Set(words)];
-    const speaker = filters.speaker ? normalizePersian(filters.speaker) : null;
+    const speaker = speakerSpellings(filters);
     const out: SessionMeta[] = [];
     let total = 0;
     for (let k = this.segments.length - 1; k >= 0; k--) {
@@ -439,7 +445,7 @@ export class SegmentSet implements SearchEngine {
 
   /** Score every session the clauses reach; the best k, the number matching, the weighted terms. */
   private rank(clauses: Clause[], k: number, filters: SearchFilters): { top: RankedHit[]; total: number; terms: MatchedTerm[] } {
-    const speaker = filters.speaker ? normalizePersian(filters.speaker) : null;
+    const speaker = speakerSpellings(filters);
     const filtered = Boolean(filters.kind || filters.from || filters.to || speaker);
     // idf over all segments, so a fresh one-session delta does not rank like a rare term everywhere.
     const single = this.segments.length === 1;

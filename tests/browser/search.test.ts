@@ -66,6 +66,11 @@ describe('search in the browser', () => {
     await page.locator('.search-hit').first().waitFor();
     await page.getByText(/فقط از واژه‌های رایج است/).waitFor();
     expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/می.?تواند/);
+
+    // The speaker field offers the known speakers; a misspelt name still filters to them.
+    await page.locator('#known-speakers option[value="حسین فیروزی"]').waitFor({ state: 'attached' });
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('واگذاری')}&speaker=${encodeURIComponent('فیروری')}`);
+    await page.locator('.search-hit').first().waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -95,4 +95,19 @@ describe('search over the sample content, every spelling', () => {
     expect((await find('مهل')).suggestion).toBeNull();
     expect((await find('مهلتت')).hits[0]?.session.slug).toBe('property-sales-report-deadline-1400');
   });
+
+  it('filters by a known speaker however the name is spelt (content/people.yaml), and lists them in Persian order', async () => {
+    const speakers = await search.speakers();
+    expect(speakers.map((p) => p.name)).toEqual([...speakers.map((p) => p.name)].sort(new Intl.Collator('fa').compare));
+    expect(speakers.map((p) => p.key)).toContain('firouzi');
+    const byName = (await search.search({ q: 'واگذاری', speaker: 'حسین فیروزی', prefix: false })).hits.map((h) => h.session.slug);
+    expect(byName.length).toBeGreaterThan(0);
+    // The misspelling the article has (فیروری), Arabic letters, one more typo, and the key all find the same sessions.
+    for (const speaker of ['فیروری', 'فيروزي', 'فیروزى', 'فيروذی', 'firouzi']) {
+      const slugs = (await search.search({ q: 'واگذاری', speaker, prefix: false })).hits.map((h) => h.session.slug);
+      expect(slugs, speaker).toEqual(byName);
+    }
+    // Someone who is not a speaker finds nothing.
+    expect((await search.search({ q: 'واگذاری', speaker: 'ناشناس', prefix: false })).hits).toEqual([]);
+  });
 });

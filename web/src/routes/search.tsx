@@ -5,7 +5,7 @@
  */
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
+import { knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
 import { usePageTitle } from '../components/page-title';
 import { Pagination, pageCount, parsePage } from '../components/pagination';
 import { AsyncBoundary, EmptyState } from '../components/states';
@@ -41,6 +41,8 @@ export function SearchPage() {
     const r = request();
     return r ? searchSessions(r) : undefined;
   });
+  // The speaker field suggests the known speakers; any spelling of them is accepted by the server.
+  const speakers = createAsync(() => knownSpeakers().catch(() => ({ speakers: [] })));
   usePageTitle(() => (one(params.q) ? `جست‌وجو: ${one(params.q)}` : 'جست‌وجو'));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,7 +98,10 @@ export function SearchPage() {
           </label>
           <label>
             سخنران
-            <input type="text" name="speaker" value={one(params.speaker)} onInput={(e) => setFilter('speaker', e.currentTarget.value)} />
+            <input type="text" name="speaker" list="known-speakers" autocomplete="off" value={one(params.speaker)} onInput={(e) => setFilter('speaker', e.currentTarget.value)} />
+            <datalist id="known-speakers">
+              <For each={speakers()?.speakers ?? []}>{(person) => <option value={person.name} />}</For>
+            </datalist>
           </label>
           <label>
             نوع
