@@ -161,5 +161,7 @@ function truncateWord(text: string): string {
  * isStopWordPhrase(parseQuery('می تواند')) // true
  */
 export function isStopWordPhrase(query: ParsedQuery): boolean {
+  // One short word (از، به: the first keystrokes of a query typed as you go) is in nearly every session.
+  if (query.tokens.length === 1 && [...(query.tokens[0] ?? '')].length < 3) return false;
   return query.tokens.length > 0 && query.tokens.every((t) => isStopWord(t));
 }
