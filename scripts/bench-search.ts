@@ -36,7 +36,7 @@ async function time(engine: EvalEngine, queries: string[]): Promise<{ p50: numbe
 }
 
 async function benchOurs(docs: CorpusDoc[], queries: string[]): Promise<Figures> {
-  const engine = oursEngine();
+  const engine = oursEngine(undefined, { rerank: false });
   let started = performance.now();
   await engine.build(docs);
   const buildS = (performance.now() - started) / 1000;

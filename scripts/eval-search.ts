@@ -1,11 +1,13 @@
 /**
- * `npm run eval:search [-- --json FILE]`: search quality on the corpora (docs/decisions.md: corpora), ours and the
- * peers side by side in one run: Hamshahri (MAP@100, nDCG@10; topics as given and as typed
- * on a Persian keyboard), ParsiNLU RC (MRR@10, success@10 on dev and eval), and misspelt or
- * variant forms of the queries.
+ * `npm run eval:search [-- --json FILE] [--engines ours,fts5n] [--sets hamshahri,parsinlu,known]`:
+ * search quality on the corpora (docs/decisions.md: corpora), ours and the peers side by side in one run: Hamshahri
+ * (MAP@100, nDCG@10; topics as given and as typed on a Persian keyboard), ParsiNLU RC (MRR@10,
+ * success@10 on dev and eval), misspelt or variant forms of the queries, and a Fars News
+ * known-item set by kind of spelling (server/search/eval/known-item.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { asTypedOnPersianKeyboard, readHamshahri, readParsinlu, type CorpusDoc, type Topic } from '../server/search/eval/corpora';
+import { KNOWN_ITEM_KINDS, knownItemSet } from '../server/search/eval/known-item';
+import { asTypedOnPersianKeyboard, readFarsNews, readHamshahri, readParsinlu, type CorpusDoc, type Topic } from '../server/search/eval/corpora';
 import { fts5Engine, miniSearchEngine, oursEngine, stockLunrEngine, type EvalEngine } from '../server/search/eval/engines';
 import { averagePrecision, mean, ndcg, reciprocalRank, success } from '../server/search/eval/metrics';
 import { makeVariant, VARIANTS } from '../server/search/eval/variants';
@@ -14,7 +16,20 @@ import { requireCorpora } from '../server/search/eval/corpora-dir';
 
 requireCorpora('eval:search', ['hamshahri', 'parsinlu-rc']);
 
-const makeEngines = (): EvalEngine[] => [oursEngine(), stockLunrEngine(), miniSearchEngine(), fts5Engine(false), fts5Engine(true)];
+/** `--engines ours,fts5n` runs only some (ours, lunr, mini, fts5, fts5n) while iterating; the default is all. */
+const chosen = (argValue(process.argv.slice(2), '--engines') ?? 'ours,lunr,mini,fts5,fts5n').split(',');
+const makeEngines = (): EvalEngine[] =>
+  (
+    [
+      ['ours', oursEngine],
+      ['lunr', stockLunrEngine],
+      ['mini', miniSearchEngine],
+      ['fts5', () => fts5Engine(false)],
+      ['fts5n', () => fts5Engine(true)],
+    ] as const
+  )
+    .filter(([key]) => chosen.includes(key))
+    .map(([, make]) => make());
 
 type Row = Record<string, number>;
 const results: Record<string, Record<string, Row>> = {};
@@ -72,11 +87,31 @@ async function evaluateParsinlu(split: 'dev' | 'eval'): Promise<void> {
   }
 }
 
+async function evaluateKnownItems(): Promise<void> {
+  const { docs, topics } = knownItemSet(readFarsNews(), 200);
+  for (const engine of makeEngines()) {
+    await engine.build(docs);
+    const row: Row = {};
+    for (const kind of KNOWN_ITEM_KINDS) {
+      const set = topics.get(kind) ?? [];
+      const ranked = await runRanked(engine, set, 10);
+      row[kind] = mean(ranked.map((r, i) => reciprocalRank(r, set[i]?.relevant ?? new Set(), 10)));
+    }
+    record('Fars News known-item (MRR@10 by kind)', engine.name, row);
+    engine.close();
+  }
+}
+
 const started = performance.now();
+const only = argValue(process.argv.slice(2), '--sets');
+const sets = (only ?? 'hamshahri,parsinlu,known').split(',');
 const hamshahri = readHamshahri();
-await evaluateHamshahri(hamshahri.docs, hamshahri.topics);
-await evaluateParsinlu('dev');
-await evaluateParsinlu('eval');
+if (sets.includes('hamshahri')) await evaluateHamshahri(hamshahri.docs, hamshahri.topics);
+if (sets.includes('parsinlu')) {
+  await evaluateParsinlu('dev');
+  await evaluateParsinlu('eval');
+}
+if (sets.includes('known')) await evaluateKnownItems();
 
 for (const [table, rows] of Object.entries(results)) {
   const columns = [...new Set(Object.values(rows).flatMap((r) => Object.keys(r)))];

@@ -45,3 +45,21 @@ describe('tokenizePersian', () => {
     expect(splitWords('؟!، - : ^ ~ * +')).toEqual([]);
   });
 });
+
+describe('tokenizePersian: glued numbers and endings written apart', () => {
+  it('splits a number glued to its word, in any digits', () => {
+    expect(words('ماده۲۷')).toEqual(['ماده', '27']);
+    expect(words('ماده27')).toEqual(['ماده', '27']);
+    expect(words('۱۴۰۰ها')).toEqual(['1400', 'ها']);
+  });
+
+  it('joins ترین, تر and گری written apart onto their word, as they are written joined', () => {
+    expect(words('مهم ترین')).toEqual(['مهمترین']);
+    expect(words('مهم‌ترین')).toEqual(['مهمترین']);
+    expect(words('تصدی گری')).toEqual(['تصدیگری']);
+    expect(words('بیش تر از')).toEqual(['بیشتر', 'از']);
+    // Not across punctuation, and not onto a number.
+    expect(words('مهم، ترین')).toEqual(['مهم', 'ترین']);
+    expect(words('27 تر')).toEqual(['27', 'تر']);
+  });
+});

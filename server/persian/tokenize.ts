@@ -12,8 +12,11 @@ export interface Token {
   end: number;
 }
 
-/** Letters, marks and digits make words; everything else separates them (README: Tokens). */
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * Letters and marks make words, runs of digits make numbers; everything else separates them
+ * (README: Tokens). A number glued to its word is two tokens: ماده۲۷ and ماده ۲۷ meet.
+ */
+const WORD = /\p{N}+|[\p{L}\p{M}]+/gu;
 
 /** Verb and adjective prefixes written before the word, with or without a space. */
 const PREFIX_PARTICLES = new Set(['می', 'نمی', 'بی']);
@@ -28,6 +31,13 @@ export const SUFFIX_PARTICLES: ReadonlySet<string> = new Set([
   'ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'هایمان', 'هایتان', 'هایشان',
   'ی', 'یی', 'ای', 'ام', 'اش', 'ایم', 'اید', 'اند', 'تر', 'ترین', 'تری',
 ]);
+
+/**
+ * Derivational endings that are never words alone, joined back onto the word before them when
+ * written apart (مهم ترین / مهم‌ترین / مهمترین, تصدی گری / تصدیگری): the stemmer then treats every
+ * spelling alike. Unlike ها/ای (above), joining these cannot glue two real words together.
+ */
+export const JOINED_SUFFIXES: ReadonlySet<string> = new Set(['ترین', 'تر', 'تری', 'گری', 'گرایی']);
 
 const PERSIAN_LETTER = /^[\u0600-\u06FF]+$/u;
 
@@ -53,8 +63,9 @@ export function splitWords(text: string): Token[] {
 }
 
 /**
- * Join spaced prefix particles (می، نمی، بی) to their word so that joined, spaced and
- * ZWNJ forms agree. Only Persian words separated by spaces alone are joined.
+ * Join spaced prefix particles (می، نمی، بی) to their word, and the endings of JOINED_SUFFIXES
+ * to the word before them, so that joined, spaced and ZWNJ forms agree. Only Persian words
+ * separated by spaces alone are joined.
  *
  * @example
  * joinParticles('می شود', splitWords('می شود')) // [{ text: 'میشود', start: 0, end: 6 }]
@@ -69,6 +80,11 @@ export function joinParticles(text: string, tokens: Token[]): Token[] {
     const next = tokens[i + 1];
     if (PREFIX_PARTICLES.has(current.text) && next && PERSIAN_LETTER.test(next.text) && onlySpaces(text, current.end, next.start)) {
       current = { text: current.text + next.text, start: current.start, end: next.end };
+      i++;
+    }
+    const after = tokens[i + 1];
+    if (after && JOINED_SUFFIXES.has(after.text) && PERSIAN_LETTER.test(current.text) && onlySpaces(text, current.end, after.start)) {
+      current = { text: current.text + after.text, start: current.start, end: after.end };
       i++;
     }
     out.push(current);

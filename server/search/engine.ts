@@ -9,8 +9,10 @@ export interface SearchFilters {
   /** ISO dates, inclusive. */
   from?: string;
   to?: string;
-  /** Normalised speaker name (matched against the session's speakers). */
+  /** Speaker name as typed (matched against the session's speakers)… */
   speaker?: string;
+  /** …or, when it names a known person, every spelling of that person (content/people.yaml), normalised. */
+  speakerNames?: string[];
   kind?: string;
 }
 
@@ -31,6 +33,8 @@ export interface EngineResult {
   total: number;
   /** Index terms the query expanded to, with their weights. */
   terms: MatchedTerm[];
+  /** The query's words as the index holds them (a compound typed joined, in its parts), for phrases. */
+  tokens: string[];
 }
 
 export interface SearchEngine {

@@ -39,7 +39,11 @@ function indexTerm(token: string): string | null {
  * @example
  * const json = buildLunrJson([{ ref: '1', text: 'بودجه ۱۴۰۰' }]); lunr.Index.load(json)
  */
-export function buildLunrJson(docs: FastBuildDoc[], options: { field?: string; k1?: number; b?: number } = {}): LunrIndexJson {
+export function buildLunrJson(
+  docs: FastBuildDoc[],
+  options: { field?: string; k1?: number; b?: number; stops?: Map<string, number[]> } = {},
+): LunrIndexJson {
+  const stops = options.stops;
   const field = options.field ?? 'text';
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.75;
@@ -48,11 +52,17 @@ export function buildLunrJson(docs: FastBuildDoc[], options: { field?: string; k
   const docTerms: Array<Map<number, number>> = [];
   const lengths: number[] = [];
   let totalLength = 0;
-  for (const doc of docs) {
+  docs.forEach((doc, d) => {
     const tf = new Map<number, number>();
     let length = 0;
     for (const token of tokenizePersian(doc.text).tokens) {
       const term = indexTerm(token.text);
+      if (term === null && stops) {
+        // Stop words stay out of the index, but which documents hold them is kept for phrases.
+        const list = stops.get(token.text);
+        if (!list) stops.set(token.text, [d]);
+        else if (list[list.length - 1] !== d) list.push(d);
+      }
       if (term === null || term === '') continue;
       length++;
       let idx = termIndex.get(term);
@@ -70,7 +80,7 @@ export function buildLunrJson(docs: FastBuildDoc[], options: { field?: string; k
     docTerms.push(tf);
     lengths.push(length);
     totalLength += length;
-  }
+  });
   const average = docs.length > 0 ? totalLength / docs.length : 0;
   const idf = postings.map((p) => lunrIdf(p.length, docs.length));
   const fieldVectors: Array<[string, number[]]> = docs.map((doc, d) => {

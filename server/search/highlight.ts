@@ -11,6 +11,18 @@ export interface ParagraphText {
   ordinal: number;
   text: string;
   speaker: string | null;
+  /** The normalised text without spaces, if already known (see squeezeParagraph): skips normalising a paragraph no term can match. */
+  squeezed?: string;
+}
+
+/**
+ * A paragraph's normalised text with spaces removed: a term can only match where it is a substring.
+ *
+ * @example
+ * squeezeParagraph('كتاب‌ها') // 'کتابها'
+ */
+export function squeezeParagraph(text: string): string {
+  return normalizeWithMap(text, { zwnj: 'space' }).text.replace(/\s+/g, '');
 }
 
 export interface ParagraphMatch {
@@ -39,14 +51,41 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+/** The query as written, for rewarding paragraphs that hold its words as typed and side by side. */
+export interface QueryShape {
+  /** Query words as typed (normalised): a paragraph holding the word itself beats one holding only its stem. */
+  surfaces: ReadonlySet<string>;
+  /** Adjacent query words (stop words included: they glue a phrase), as `key|key` of wordKey. */
+  bigrams: ReadonlySet<string>;
+}
+
+/** A word's key for phrase matching: its index term, or the word itself for a stop word. */
+function wordKey(token: string): string {
+  return termOf(token) ?? token;
+}
+
+/**
+ * The shape of a query's words (normalised tokens in order).
+ *
+ * @example
+ * queryShape(['واگذاری', 'به', 'بخش']).bigrams.size // 2
+ */
+export function queryShape(tokens: readonly string[]): QueryShape {
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) bigrams.add(`${wordKey(tokens[i] ?? '')}|${wordKey(tokens[i + 1] ?? '')}`);
+  return { surfaces: new Set(tokens), bigrams };
+}
+
+/** Most phrase rewards counted per paragraph (a list repeating the phrase is not 10× better). */
+const MAX_PHRASE_REWARDS = 3;
+
 /** Match spans (original offsets) and a score of one paragraph. */
-export function matchParagraph(text: string, terms: ReadonlyMap<string, number>): { score: number; spans: Array<[number, number]> } {
+export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape, squeezedText?: string): { score: number; spans: Array<[number, number]>; phrases: number; found: string[] } {
   // The same chain as analyzePersian, but most paragraphs of a hit session hold none of the terms:
   // a term is a prefix of its word (the stemmer only strips suffixes; particles join across spaces),
   // so a paragraph whose normalised text, spaces removed, contains no term cannot match. Tokenising
   // and stemming every paragraph was most of the cost of a search request under load.
-  const normalized = normalizeWithMap(text, { zwnj: 'space' });
-  const squeezed = normalized.text.replace(/\s+/g, '');
+  const squeezed = squeezedText ?? squeezeParagraph(text);
   let possible = false;
   for (const term of terms.keys()) {
     if (squeezed.includes(term)) {
@@ -55,18 +94,34 @@ export function matchParagraph(text: string, terms: ReadonlyMap<string, number>)
     }
   }
   const spans: Array<[number, number]> = [];
-  if (!possible) return { score: 0, spans };
+  if (!possible) return { score: 0, spans, phrases: 0, found: [] };
+  const normalized = normalizeWithMap(text, { zwnj: 'space' });
   const counts = new Map<string, number>();
+  const asTyped = new Set<string>();
+  let phrases = 0;
+  let previous = '';
   for (const token of tokenizeNormalized(normalized.text)) {
     const term = termOf(token.text);
+    if (shape && shape.bigrams.size > 0) {
+      const key = term ?? token.text;
+      if (previous && shape.bigrams.has(`${previous}|${key}`)) phrases++;
+      previous = key;
+    }
     if (term === null || !terms.has(term)) continue;
     spans.push(toOriginalSpan(normalized, token.start, token.end));
     counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (shape?.surfaces.has(token.text)) asTyped.add(term);
   }
   let score = 0;
-  // Distinct terms count most; repeats add a little (1 + log tf).
-  for (const [term, tf] of counts) score += (terms.get(term) ?? 0) * (1 + Math.log(tf));
-  return { score, spans };
+  let heaviest = 0;
+  // Distinct terms count most; repeats add a little (1 + log tf); a word as typed and words side by side more.
+  for (const [term, tf] of counts) {
+    const weight = terms.get(term) ?? 0;
+    heaviest = Math.max(heaviest, weight);
+    score += weight * (1 + Math.log(tf) + (asTyped.has(term) ? 0.5 : 0));
+  }
+  score += heaviest * Math.min(phrases, MAX_PHRASE_REWARDS);
+  return { score, spans, phrases, found: [...counts.keys()] };
 }
 
 /** Move a cut point to the nearest space so words are not split. */
@@ -116,18 +171,90 @@ export function snippetHtml(text: string, spans: Array<[number, number]>, length
  * @example
  * bestParagraphs([{ ordinal: 0, text: 'بودجه ۱۴۰۰', speaker: null }], [{ term: 'بودجه', weight: 1 }])
  */
-export function bestParagraphs(paragraphs: ParagraphText[], terms: MatchedTerm[], max = 3): ParagraphMatch[] {
+export function bestParagraphs(paragraphs: ParagraphText[], terms: MatchedTerm[], max = 3, queryTokens: readonly string[] = []): ParagraphMatch[] {
+  return matchSession(paragraphs, terms, max, queryTokens).paragraphs;
+}
+
+/**
+ * A hit session's best paragraphs (as bestParagraphs) and how many times query words stand
+ * side by side in it (phrase glue included), which ranks the page's hits.
+ *
+ * @example
+ * matchSession(paragraphs, terms, 3, ['واگذاری', 'به', 'بخش']).phrases
+ */
+export function matchSession(
+  paragraphs: ParagraphText[],
+  terms: MatchedTerm[],
+  max = 3,
+  queryTokens: readonly string[] = [],
+): { paragraphs: ParagraphMatch[]; phrases: number; found: Set<string> } {
   const weights = new Map(terms.map((t) => [t.term, t.weight]));
+  const shape = queryShape(queryTokens);
   const scored: ParagraphMatch[] = [];
+  let phraseCount = 0;
+  const foundTerms = new Set<string>();
   for (const p of paragraphs) {
-    const { score, spans } = matchParagraph(p.text, weights);
+    const { score, spans, phrases, found } = matchParagraph(p.text, weights, shape, p.squeezed);
+    phraseCount += phrases;
+    for (const t of found) foundTerms.add(t);
     if (score <= 0) continue;
     scored.push({ ordinal: p.ordinal, speaker: p.speaker, score, snippet: snippetHtml(p.text, spans), highlights: spans });
   }
   scored.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
   if (scored.length === 0 && paragraphs[0]) {
     const p = paragraphs[0];
-    return [{ ordinal: p.ordinal, speaker: p.speaker, score: 0, snippet: snippetHtml(p.text, []), highlights: [] }];
+    return { paragraphs: [{ ordinal: p.ordinal, speaker: p.speaker, score: 0, snippet: snippetHtml(p.text, []), highlights: [] }], phrases: phraseCount, found: foundTerms };
   }
-  return scored.slice(0, max);
+  return { paragraphs: scored.slice(0, max), phrases: phraseCount, found: foundTerms };
+}
+
+/**
+ * Where the words of `phrase` (normalised tokens, particles joined) stand one after another in
+ * `text`: original-offset spans of each occurrence.
+ *
+ * @example
+ * phraseSpans('او مي‌تواند برود', ['میتواند']) // [[3, 11]]
+ */
+export function phraseSpans(text: string, phrase: readonly string[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (phrase.length === 0) return spans;
+  const normalized = normalizeWithMap(text, { zwnj: 'space' });
+  // Cheap rejection first, as in matchParagraph: the phrase's letters must appear in order.
+  if (!normalized.text.replace(/\s+/g, '').includes(phrase.join(''))) return spans;
+  const tokens = tokenizeNormalized(normalized.text);
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let all = true;
+    for (let j = 0; j < phrase.length; j++) {
+      if (tokens[i + j]?.text !== phrase[j]) {
+        all = false;
+        break;
+      }
+    }
+    if (!all) continue;
+    const first = tokens[i];
+    const last = tokens[i + phrase.length - 1];
+    if (first && last) spans.push(toOriginalSpan(normalized, first.start, last.end));
+    i += phrase.length - 1;
+  }
+  return spans;
+}
+
+/**
+ * The paragraphs of a session that hold a phrase, most occurrences first, and the count over
+ * all its paragraphs (the session's phrase score).
+ *
+ * @example
+ * phraseParagraphs(paragraphs, ['میتواند'], 3).count
+ */
+export function phraseParagraphs(paragraphs: ParagraphText[], phrase: readonly string[], max = 3): { count: number; paragraphs: ParagraphMatch[] } {
+  const found: ParagraphMatch[] = [];
+  let count = 0;
+  for (const p of paragraphs) {
+    const spans = phraseSpans(p.text, phrase);
+    if (spans.length === 0) continue;
+    count += spans.length;
+    found.push({ ordinal: p.ordinal, speaker: p.speaker, score: spans.length, snippet: snippetHtml(p.text, spans), highlights: spans });
+  }
+  found.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
+  return { count, paragraphs: found.slice(0, max) };
 }

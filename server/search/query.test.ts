@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistanceOne, parseQuery } from './query';
+import { editDistanceOne, isStopWordPhrase, parseQuery } from './query';
 
 describe('parseQuery', () => {
   it('treats lunr syntax characters as separators, never as operators', () => {
@@ -39,5 +39,14 @@ describe('editDistanceOne', () => {
     expect(v.has('کباب')).toBe(true);
     expect(v.has('تکاب')).toBe(true);
     expect(v.has('کتاب')).toBe(false);
+  });
+});
+
+describe('isStopWordPhrase', () => {
+  it('is true for a query of common words only, except one short word', () => {
+    expect(isStopWordPhrase(parseQuery('می تواند'))).toBe(true);
+    expect(isStopWordPhrase(parseQuery('از این به '))).toBe(true);
+    expect(isStopWordPhrase(parseQuery('از'))).toBe(false);
+    expect(isStopWordPhrase(parseQuery('بودجه از'))).toBe(false);
   });
 });

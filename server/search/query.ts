@@ -25,7 +25,17 @@ export interface ParsedQuery {
   words: QueryWord[];
   /** Words dropped as stop words (to explain an empty query). */
   stopWords: string[];
+  /**
+   * Every word in order, stop words included (normalised, particles joined, at most
+   * MAX_QUERY_TOKENS): compounds written apart, phrases and proximity are read from it.
+   */
+  tokens: string[];
 }
+
+/** Most words of a query kept in order for phrases and compounds. */
+export const MAX_QUERY_TOKENS = 64;
+/** Shortest stem a typo variant may be: a 3-letter neighbour (ماه، مال) is another word, not a typo. */
+export const FUZZY_MIN_VARIANT_LETTERS = 4;
 
 /** Letters substituted or inserted when generating typo variants. */
 const ALPHABET = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآئؤء'];
@@ -97,7 +107,9 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const words: QueryWord[] = [];
   const stopWords: string[] = [];
   const seen = new Set<string>();
+  const ordered: string[] = [];
   tokens.forEach((token, i) => {
+    if (ordered.length < MAX_QUERY_TOKENS) ordered.push(truncateWord(token.text));
     const isLast = i === tokens.length - 1;
     if (isStopWord(token.text) && !(isLast && prefixLast)) {
       stopWords.push(token.text);
@@ -105,7 +117,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     }
     if (words.length >= MAX_QUERY_WORDS) return;
     const chars = [...token.text];
-    const surface = chars.length > MAX_WORD_LETTERS ? chars.slice(0, MAX_WORD_LETTERS).join('') : token.text;
+    const surface = truncateWord(token.text);
     const stem = stemPersian(surface);
     const key = `${stem}|${isLast && prefixLast}`;
     if (seen.has(key)) return;
@@ -119,7 +131,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
         if (variants.length >= MAX_VARIANTS) break;
         if (isStopWord(v)) continue;
         const variant = stemPersian(v);
-        if (kept.has(variant)) continue;
+        if (kept.has(variant) || variant.length < FUZZY_MIN_VARIANT_LETTERS) continue;
         kept.add(variant);
         variants.push(variant);
       }
@@ -132,5 +144,24 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     stopWords.push(last.surface);
     words.pop();
   }
-  return { words, stopWords };
+  return { words, stopWords, tokens: ordered };
+}
+
+/** A "word" longer than MAX_WORD_LETTERS is analysed by its first letters (bounded work). */
+function truncateWord(text: string): string {
+  if (text.length <= MAX_WORD_LETTERS) return text;
+  const chars = [...text];
+  return chars.length > MAX_WORD_LETTERS ? chars.slice(0, MAX_WORD_LETTERS).join('') : text;
+}
+
+/**
+ * True when the query is made of stop words only (می تواند, از این): it is searched as a phrase.
+ *
+ * @example
+ * isStopWordPhrase(parseQuery('می تواند')) // true
+ */
+export function isStopWordPhrase(query: ParsedQuery): boolean {
+  // One short word (از، به: the first keystrokes of a query typed as you go) is in nearly every session.
+  if (query.tokens.length === 1 && [...(query.tokens[0] ?? '')].length < 3) return false;
+  return query.tokens.length > 0 && query.tokens.every((t) => isStopWord(t));
 }

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { paragraphs, searchSegments, searchState, sessions } from '../db/schema';
+import { paragraphs, people, searchSegments, searchState, sessions } from '../db/schema';
 import type { IndexableSession } from './segment';
 
 export interface SegmentRow {
@@ -50,6 +50,11 @@ export function createSearchRepo(db: Db) {
   }
 
   return {
+    /** Known speakers with the spellings their names arrive in (content/people.yaml). */
+    async people(): Promise<Array<{ key: string; name: string; variants: string[] }>> {
+      return db.select({ key: people.key, name: people.name, variants: people.variants }).from(people);
+    },
+
     async generation(): Promise<number> {
       const rows = await db.select({ value: searchState.value }).from(searchState).where(eq(searchState.key, GENERATION));
       return Number(rows[0]?.value ?? 0);

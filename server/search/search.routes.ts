@@ -1,11 +1,11 @@
-/** @module GET /api/search: Persian full-text search, grouped by session, with highlighted paragraphs. */
+/** @module GET /api/search: Persian full-text search, grouped by session, with highlighted paragraphs; GET /api/search/speakers: the speaker filter's list. */
 import { createRoute } from '@hono/zod-openapi';
 import type { Database } from '../db/client';
 import type { SessionIndexer } from '../ingest/ingest';
 import { AppError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
-import { SearchPageSchema, SearchQuerySchema } from './search.schemas';
+import { SearchPageSchema, SearchQuerySchema, SpeakerListSchema } from './search.schemas';
 import { createSearchService, SearchInputError, type SearchService } from './search.service';
 
 const searchRoute = createRoute({
@@ -15,6 +15,14 @@ const searchRoute = createRoute({
   summary: 'Search every published session in Persian, however it is spelt',
   request: { query: SearchQuerySchema },
   responses: { 200: jsonContent(SearchPageSchema, 'Sessions, best first, each with its best paragraphs'), 400: errorResponses[400], 401: errorResponses[401] },
+});
+
+const speakersRoute = createRoute({
+  method: 'get',
+  path: '/speakers',
+  tags: ['search'],
+  summary: 'Known speakers for the speaker filter, in Persian order, with the spellings it accepts',
+  responses: { 200: jsonContent(SpeakerListSchema, 'Known speakers'), 401: errorResponses[401] },
 });
 
 function isSearchService(value: SessionIndexer | undefined): value is SearchService {
@@ -33,14 +41,16 @@ export function searchServiceFor(deps: { database: Database; search?: SessionInd
  * api.route('/search', searchRoutes(searchServiceFor(deps)));
  */
 export function searchRoutes(service: SearchService) {
-  return newRouter().openapi(searchRoute, async (c) => {
-    const query = c.req.valid('query');
-    try {
-      const page = await service.search({ ...query, q: query.q });
-      return c.json(page, 200);
-    } catch (error) {
-      if (error instanceof SearchInputError) throw new AppError(400, error.code, error.message);
-      throw error;
-    }
-  });
+  return newRouter()
+    .openapi(searchRoute, async (c) => {
+      const query = c.req.valid('query');
+      try {
+        const page = await service.search({ ...query, q: query.q });
+        return c.json(page, 200);
+      } catch (error) {
+        if (error instanceof SearchInputError) throw new AppError(400, error.code, error.message);
+        throw error;
+      }
+    })
+    .openapi(speakersRoute, async (c) => c.json({ speakers: await service.speakers() }, 200));
 }

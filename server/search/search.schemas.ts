@@ -49,6 +49,20 @@ export const SearchPageSchema = z
     limit: z.number().int(),
     offset: z.number().int(),
     hits: z.array(SearchHitSchema),
-    ignored: z.array(z.string()).openapi({ description: 'Words left out as too common' }),
+    ignored: z.array(z.string()).openapi({ description: 'Words left out of ranking as too common (normalised); with phrase true, the query was only these and they were matched as an exact phrase' }),
+    phrase: z.boolean().openapi({ description: 'True when a query of common words only was matched as an exact phrase' }),
+    suggestion: z.string().nullable().openapi({ description: 'The query respelt from the index vocabulary when a word matched nothing («منظورتان … بود؟»)' }),
   })
   .openapi('SearchPage');
+
+export const SpeakerListSchema = z
+  .object({
+    speakers: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        variants: z.array(z.string()).openapi({ description: 'Other spellings the name arrives in; the filter accepts any' }),
+      }),
+    ),
+  })
+  .openapi('SpeakerList');

@@ -13,9 +13,12 @@ import type { Client } from '@libsql/client';
 import { systemClock, type Clock } from '../clock';
 import type { Db } from '../db/client';
 import type { EngineHit, SearchFilters } from './engine';
-import { bestParagraphs, type ParagraphMatch } from './highlight';
+import { matchSession, phraseParagraphs, type ParagraphMatch } from './highlight';
+import { rerankByProximity } from './proximity';
+import { sortSpeakers, speakerSpellingsFor, type KnownSpeaker } from './speakers';
+import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS } from './paragraph-cache';
 import { parseFilterDate } from './filters';
-import { parseQuery, type ParsedQuery } from './query';
+import { isStopWordPhrase, parseQuery, type ParsedQuery } from './query';
 import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
 import { createSearchRepo, type SearchRepo } from './search.repo';
 import { buildSegmentPayload, loadSegment, parsePayload, type SessionMeta } from './segment';
@@ -49,8 +52,15 @@ export interface SearchPage {
   limit: number;
   offset: number;
   hits: SessionHit[];
-  /** Words left out as too common (stop words). */
+  /**
+   * Words left out of ranking as too common (stop words). When the query is made of nothing
+   * else, they are looked for as a phrase instead (`phrase` true).
+   */
   ignored: string[];
+  /** True when the query (common words only) was matched as an exact phrase. */
+  phrase: boolean;
+  /** «منظورتان … بود؟»: the query respelt from the index vocabulary when a word matched nothing. */
+  suggestion: string | null;
 }
 
 /** Errors a user can fix, with a stable code and a Persian message. */
@@ -84,6 +94,8 @@ export interface SearchServiceOptions {
   mergeInWorker?: boolean;
   /** Auth token the merge worker opens a remote database with. */
   authToken?: string;
+  /** Characters of hit sessions' paragraphs kept in memory (default 12 million; 0 turns it off). */
+  paragraphCacheChars?: number;
 }
 
 export const MAX_QUERY_LENGTH = 2_000;
@@ -95,6 +107,8 @@ export interface SearchService {
   /** Drop sessions from the index. */
   removeSessions(sessionIds: number[]): Promise<void>;
   search(params: SearchParams): Promise<SearchPage>;
+  /** Known speakers (content/people.yaml), in Persian order, for the speaker filter. */
+  speakers(): Promise<KnownSpeaker[]>;
   /** Reload if another process moved the generation; true when something was reloaded. */
   refreshIfStale(): Promise<boolean>;
   /** Build a fresh base from every session, replacing all segments. */
@@ -126,7 +140,7 @@ function pageBytes(page: SearchPage): number {
 /** What makes two searches the same page: the parsed (normalised) words, filters, window, paragraphs. */
 function cacheKeyOf(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, paragraphs: number): string {
   const words = query.words.map((w) => `${w.surface}${w.prefix ? '*' : ''}`).join(' ');
-  return JSON.stringify([words, query.stopWords, filters.from ?? '', filters.to ?? '', filters.speaker ?? '', filters.kind ?? '', limit, offset, paragraphs]);
+  return JSON.stringify([words, query.tokens, query.stopWords, filters.from ?? '', filters.to ?? '', filters.speaker ?? '', filters.kind ?? '', limit, offset, paragraphs]);
 }
 
 function rankOf(id: number, kind: 'base' | 'delta', asOf: number): number {
@@ -149,6 +163,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   const staleCheckMs = options.staleCheckMs ?? 250;
   const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: background merge failed', e));
   let set = new SegmentSet(options.weights ?? DEFAULT_WEIGHTS);
+  const paragraphCache = createParagraphCache(repo, options.paragraphCacheChars ?? DEFAULT_PARAGRAPH_CACHE_CHARS);
   const pages = createResultCache<SearchPage>(options.resultCache ?? DEFAULT_RESULT_CACHE, pageBytes);
   let generation = -1;
   /** Last seen count/updated mark of the sessions table. */
@@ -353,22 +368,41 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     return filters;
   }
 
-  async function present(hits: EngineHit[], terms: Array<{ term: string; weight: number }>, perSession: number): Promise<SessionHit[]> {
-    const rows = await repo.paragraphsOf(hits.map((h) => h.session.id));
+  /** A query of common words only: sessions holding them as an exact phrase, most occurrences first. */
+  async function phraseSearch(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, perSession: number): Promise<{ total: number; hits: SessionHit[] }> {
+    const candidates = set.phraseCandidates(query.tokens, filters).sessions;
+    const rows = await repo.paragraphsOf(candidates.map((c) => c.id));
     const bySession = new Map<number, typeof rows>();
     for (const r of rows) {
       const list = bySession.get(r.sessionId) ?? [];
       list.push(r);
       bySession.set(r.sessionId, list);
     }
-    return hits.map((h) => {
+    const found: SessionHit[] = [];
+    let checked = 0;
+    for (const meta of candidates) {
+      // Yield now and then: checking 200 long sessions word by word must not hold the event loop.
+      if (++checked % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const { id, slug, title, kind, heldOn, speakers } = meta;
+      const match = phraseParagraphs([{ ordinal: -1, text: title, speaker: null }, ...(bySession.get(id) ?? [])], query.tokens, perSession + 1);
+      if (match.count === 0) continue;
+      const paragraphs = match.paragraphs.filter((p) => p.ordinal >= 0).slice(0, perSession);
+      found.push({ session: { id, slug, title, kind, heldOn, speakers }, score: match.count, paragraphs });
+    }
+    found.sort((a, b) => b.score - a.score || a.session.id - b.session.id);
+    return { total: found.length, hits: found.slice(offset, offset + limit) };
+  }
+
+  /** The page's hits with their best paragraphs, re-ordered by how they hold the query as written. */
+  async function present(hits: EngineHit[], terms: Array<{ term: string; weight: number }>, perSession: number, query: ParsedQuery, tokens: string[]): Promise<SessionHit[]> {
+    const bySession = await paragraphCache.get(hits.map((h) => h.session));
+    const held = hits.map((h) => matchSession(bySession.get(h.session.id) ?? [], terms, perSession, tokens));
+    const shown = hits.map((h, i): SessionHit => {
       const { id, slug, title, kind, heldOn, speakers } = h.session;
-      return {
-        session: { id, slug, title, kind, heldOn, speakers },
-        score: Math.round(h.score * 1000) / 1000,
-        paragraphs: bestParagraphs(bySession.get(id) ?? [], terms, perSession),
-      };
+      return { session: { id, slug, title, kind, heldOn, speakers }, score: h.score, paragraphs: held[i]?.paragraphs ?? [] };
     });
+    const ranked = rerankByProximity(shown, held, terms, query.words.map((w) => w.stem));
+    return ranked.map((hit) => ({ ...hit, score: Math.round(hit.score * 1000) / 1000 }));
   }
 
   return {
@@ -400,6 +434,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
         throw new SearchInputError('query_empty', 'عبارتی برای جست‌وجو وارد کنید (حروف یا عدد).');
       }
       const filters = filtersOf(params);
+      if (filters.speaker) filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
       const limit = Math.min(Math.max(params.limit ?? 10, 1), MAX_LIMIT);
       const offset = Math.max(params.offset ?? 0, 0);
       const perSession = params.paragraphs ?? 3;
@@ -410,12 +445,23 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
       const key = cacheKeyOf(query, filters, limit, offset, perSession);
       const cached = pages.get(state, key);
       if (cached) return cached.query === raw ? cached : { ...cached, query: raw };
-      const result = set.search(query, { limit, offset, filters });
-      const hits = await present(result.hits, result.terms, perSession);
-      const page = { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords };
+      let page: SearchPage;
+      if (isStopWordPhrase(query)) {
+        const { total, hits } = await phraseSearch(query, filters, limit, offset, perSession);
+        page = { query: raw, total, limit, offset, hits, ignored: query.tokens, phrase: true, suggestion: null };
+      } else {
+        const result = set.search(query, { limit, offset, filters });
+        const hits = await present(result.hits, result.terms, perSession, query, result.tokens);
+        const suggestion = set.suggest(query);
+        page = { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords, phrase: false, suggestion };
+      }
       // Only if nothing moved while the paragraphs were read (another request may have refreshed).
       if (state === `${generation}|${sessionsMark}|${set.segmentCount()}`) pages.set(state, key, page);
       return page;
+    },
+
+    async speakers() {
+      return sortSpeakers(await repo.people());
     },
 
     async refreshIfStale() {

@@ -33,7 +33,8 @@ export interface IndexableSession extends SessionMeta {
   body: string;
 }
 
-export const SEGMENT_FORMAT = 1;
+/** 2: stop-word postings (`stops`) for phrase queries made of common words only. */
+export const SEGMENT_FORMAT = 2;
 
 /**
  * One field 'text', title first (see sessionText): a separate title field boosted ×2
@@ -44,6 +45,9 @@ export const INDEXED_FIELD = 'text';
 /**
  * BM25 parameters. k1 = 2 (lunr's default is 1.2): measured Hamshahri keyboard MAP@100
  * 0.802 → 0.813 with ParsiNLU dev unchanged (0.909); 2.5–3 gained only 0.001–0.002 more.
+ * b 0.6 / 0.75 / 0.9 / 1 (2026-12-06): Hamshahri 0.804 / 0.812 / 0.815 / 0.804, ParsiNLU dev
+ * 0.920 / 0.920 / 0.924 / 0.916, but Fars News known-item as typed — / 0.904 / 0.897 / 0.899
+ * (FTS5 0.902): 0.75 stays.
  */
 export const BM25 = { k1: 2, b: 0.75 } as const;
 
@@ -61,6 +65,8 @@ export interface SegmentPayload {
    * the parse time; `toLunrIndex` puts them back for `lunr.Index.load`.
    */
   index: SerialisedIndex;
+  /** Per stop word (normalised, particles joined): the positions in `docs` holding it, delta-encoded. */
+  stops: Array<[string, number[]]>;
 }
 
 interface SerialisedIndex {
@@ -84,6 +90,12 @@ export interface Segment {
   postingWeights: Float32Array;
   /** Per-term document frequency and the idf lunr used for it. */
   idf: Float64Array;
+  /** Stop word → positions in docs holding it (ascending). */
+  stops: Map<string, Int32Array>;
+  /** Forward CSR (for pseudo-relevance feedback): document d's term rows and weights are docOffsets[d]..docOffsets[d+1]. */
+  docOffsets: Int32Array;
+  docRows: Int32Array;
+  docWeights: Float32Array;
 }
 
 function isSerialisedIndex(value: unknown): value is SerialisedIndex {
@@ -104,13 +116,16 @@ export function sessionText(s: Pick<IndexableSession, 'heading' | 'body'>): stri
  * const payload = buildSegmentPayload([session], [session.id]);
  */
 export function buildSegmentPayload(sessions: IndexableSession[], covers: number[], asOf = 0): SegmentPayload {
+  const stopDocs = new Map<string, number[]>();
   const json = buildLunrJson(
     sessions.map((s) => ({ ref: String(s.id), text: sessionText(s) })),
-    { field: INDEXED_FIELD, ...BM25 },
+    { field: INDEXED_FIELD, ...BM25, stops: stopDocs },
   );
+  const stops: Array<[string, number[]]> = [];
+  for (const [word, docs] of stopDocs) stops.push([word, docs.map((d, i) => d - (i > 0 ? (docs[i - 1] ?? 0) : 0))]);
   json.invertedIndex = json.invertedIndex.map(([term, posting]) => [term, { _index: posting['_index'] }]);
   const docs = sessions.map(({ id, slug, title, kind, heldOn, speakers, contentHash }) => ({ id, slug, title, kind, heldOn, speakers, contentHash }));
-  return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json };
+  return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json, stops };
 }
 
 /**
@@ -125,6 +140,7 @@ export function parsePayload(text: string): SegmentPayload {
     throw new Error('search segment has an unknown format');
   }
   if (!('asOf' in value) || typeof value.asOf !== 'number') throw new Error('search segment is incomplete');
+  if (!('stops' in value) || !Array.isArray(value.stops)) throw new Error('search segment is incomplete');
   if (!('index' in value) || !isSerialisedIndex(value.index) || !('docs' in value) || !Array.isArray(value.docs) || !('covers' in value) || !Array.isArray(value.covers)) {
     throw new Error('search segment is incomplete');
   }
@@ -233,7 +249,38 @@ export function loadSegment(payload: SegmentPayload): Segment {
 
   const idf = new Float64Array(termCount);
   for (let r = 0; r < termCount; r++) idf[r] = lunrIdf((offsets[r + 1] ?? 0) - (offsets[r] ?? 0), docCount);
-  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf };
+  // The forward view is the transpose of the postings: one counting pass, one filling pass.
+  const docOffsets = new Int32Array(docCount + 1);
+  for (let p = 0; p < total; p++) {
+    const d = postingDocs[p] ?? 0;
+    docOffsets[d + 1] = (docOffsets[d + 1] ?? 0) + 1;
+  }
+  for (let d = 0; d < docCount; d++) docOffsets[d + 1] = (docOffsets[d + 1] ?? 0) + (docOffsets[d] ?? 0);
+  const docRows = new Int32Array(total);
+  const docWeights = new Float32Array(total);
+  const docFill = Int32Array.from(docOffsets.subarray(0, docCount));
+  for (let r = 0; r < termCount; r++) {
+    const end = offsets[r + 1] ?? 0;
+    for (let p = offsets[r] ?? 0; p < end; p++) {
+      const d = postingDocs[p] ?? 0;
+      const slot = docFill[d] ?? 0;
+      docFill[d] = slot + 1;
+      docRows[slot] = r;
+      docWeights[slot] = postingWeights[p] ?? 0;
+    }
+  }
+
+  const stops = new Map<string, Int32Array>();
+  for (const [word, deltas] of payload.stops) {
+    const positions = new Int32Array(deltas.length);
+    let at = 0;
+    deltas.forEach((delta, i) => {
+      at += delta;
+      positions[i] = at;
+    });
+    stops.set(word, positions);
+  }
+  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf, stops, docOffsets, docRows, docWeights };
 }
 
 /** Document frequency of a term row. */

@@ -152,6 +152,7 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/sessions/:slug/document': { path: () => `/api/sessions/${publishedDocument}/document`, body: publishedDocumentSlug, expect: signedIn(200) },
   'GET /api/sessions/:slug/source': { path: () => `/api/sessions/${publishedDocument}/source`, body: publishedDocumentSlug, expect: signedIn(200) },
   'GET /api/search': { path: () => '/api/search?q=%D8%A8%D9%88%D8%AF%D8%AC%D9%87', expect: signedIn(200) },
+  'GET /api/search/speakers': { path: () => '/api/search/speakers', expect: signedIn(200) },
   'GET /api/sessions/:slug/carry-over': { path: (w) => `/api/sessions/${w.sessionSlug}/carry-over`, expect: signedIn(200) },
 
   // Directives and actions (issue 6)

@@ -155,5 +155,14 @@ describe('GET /api/search', () => {
   it('is described in the OpenAPI document', async () => {
     const doc = (await (await t.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain('/search');
+    expect(Object.keys(doc.paths)).toContain('/search/speakers');
+  });
+
+  it('lists the known speakers for the filter to signed-in users only', async () => {
+    expect((await t.request('/api/search/speakers')).status).toBe(401);
+    const res = await staff('/api/search/speakers');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { speakers: unknown[] };
+    expect(Array.isArray(body.speakers)).toBe(true);
   });
 });

@@ -48,6 +48,30 @@ describe('search in the browser', () => {
     await page.goto(`${app.server.url}/search?q=${encodeURIComponent('واگذاری')}&from=${encodeURIComponent('1400-06-01')}`);
     await page.getByText('نتیجه‌ای پیدا نشد.').waitFor();
     await page.goto(`${app.server.url}/search?q=${encodeURIComponent('از این به')}%20`);
-    await page.getByText(/بسیار رایج‌اند/).waitFor();
+    await page.getByText(/فقط از واژه‌های رایج است/).waitFor();
+  });
+
+  it('offers «منظورتان … بود؟» for a typo and finds a phrase of common words, saying so', async () => {
+    const page = await openPage(app.browser);
+    const problems = watchPage(page);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('املاک مازات')}`);
+    const suggestion = page.locator('.search-suggestion').getByRole('link', { name: 'املاک مازاد' });
+    await suggestion.waitFor();
+    expect(await page.locator('.search-suggestion').textContent()).toContain('منظورتان');
+    await suggestion.click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'املاک مازاد');
+    await page.locator('.search-hit').first().waitFor();
+
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('می تواند')}`);
+    await page.locator('.search-hit').first().waitFor();
+    await page.getByText(/فقط از واژه‌های رایج است/).waitFor();
+    expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/می.?تواند/);
+
+    // The speaker field offers the known speakers; a misspelt name still filters to them.
+    await page.locator('#known-speakers option[value="حسین فیروزی"]').waitFor({ state: 'attached' });
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('واگذاری')}&speaker=${encodeURIComponent('فیروری')}`);
+    await page.locator('.search-hit').first().waitFor();
+    expect(problems).toEqual([]);
   });
 });

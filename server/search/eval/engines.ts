@@ -14,6 +14,11 @@ import { parseQuery } from '../query';
 import { buildSegmentPayload, loadSegment, parsePayload } from '../segment';
 import { SegmentSet, DEFAULT_WEIGHTS, type MatchWeights } from '../segment-set';
 import type { CorpusDoc } from './corpora';
+import { matchSession } from '../highlight';
+import { DEFAULT_PROXIMITY, rerankByProximity, type ProximityRewards } from '../proximity';
+
+/** The service shows 10 hits a page and re-orders each page by phrases. */
+const RERANK_DEPTH = 10;
 
 export interface EvalEngine {
   name: string;
@@ -25,15 +30,30 @@ export interface EvalEngine {
   close(): void;
 }
 
+/** DEFAULT_WEIGHTS, with any overridden by NESHAST_EVAL_WEIGHTS (JSON) while tuning. */
+function weightsFromEnvironment(): MatchWeights {
+  const raw = process.env['NESHAST_EVAL_WEIGHTS'];
+  return raw ? { ...DEFAULT_WEIGHTS, ...(JSON.parse(raw) as Partial<MatchWeights>) } : DEFAULT_WEIGHTS;
+}
+
 /** Ours: the same segments and query parser the service uses. */
-export function oursEngine(weights: MatchWeights = DEFAULT_WEIGHTS): EvalEngine & { payloadText: string; load(): number } {
+export function oursEngine(
+  weights: MatchWeights = weightsFromEnvironment(),
+  options: { rerank?: boolean } = {},
+): EvalEngine & { payloadText: string; load(): number } {
+  // The page's re-ordering by phrases reads the hits' text: part of a result page, not of ranking
+  // (bench:search times ranking alone, `npm run bench` the whole page).
+  const rerank = options.rerank ?? true;
   let set = new SegmentSet(weights);
   let ids: string[] = [];
+  let texts: string[] = [];
+  const rewards: ProximityRewards = { ...DEFAULT_PROXIMITY, ...(JSON.parse(process.env['NESHAST_EVAL_PROXIMITY'] ?? '{}') as Partial<ProximityRewards>) };
   const engine = {
     name: 'ours (lunr + Persian pipeline)',
     payloadText: '',
     async build(docs: CorpusDoc[]) {
       ids = docs.map((d) => d.id);
+      texts = docs.map((d) => `${d.title}\n\n${d.body}`);
       const sessions = docs.map((d, i) => ({ id: i + 1, slug: d.id, title: d.title, kind: 'news', heldOn: null, speakers: [], contentHash: '', heading: d.title, body: d.body }));
       const payload = buildSegmentPayload(sessions, sessions.map((s) => s.id));
       engine.payloadText = JSON.stringify(payload);
@@ -49,7 +69,15 @@ export function oursEngine(weights: MatchWeights = DEFAULT_WEIGHTS): EvalEngine 
       return performance.now() - started;
     },
     async search(query: string, k: number) {
-      return set.search(parseQuery(query, { prefixLast: false }), { limit: k, offset: 0 }).hits.map((h) => ids[h.session.id - 1] ?? '');
+      const parsed = parseQuery(query, { prefixLast: false });
+      const result = set.search(parsed, { limit: k, offset: 0 });
+      if (!rerank) return result.hits.map((h) => ids[h.session.id - 1] ?? '');
+      // As the service re-orders a page of 10 from the hits' text.
+      const page = result.hits.slice(0, RERANK_DEPTH);
+      const held = page.map((h) => matchSession([{ ordinal: 0, text: texts[h.session.id - 1] ?? '', speaker: null }], result.terms, 1, result.tokens));
+      const words = parsed.words.map((w) => w.stem);
+      const ranked = [...rerankByProximity(page, held, result.terms, words, rewards), ...result.hits.slice(RERANK_DEPTH)];
+      return ranked.map((h) => ids[h.session.id - 1] ?? '');
     },
     size: () => Buffer.byteLength(engine.payloadText),
     close() {},

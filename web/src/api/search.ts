@@ -38,3 +38,17 @@ export const searchSessions = query(
     }),
   'searchSessions',
 );
+
+export interface KnownSpeaker {
+  key: string;
+  name: string;
+  variants: string[];
+}
+
+/**
+ * Known speakers for the speaker filter, in Persian order.
+ *
+ * @example
+ * const speakers = createAsync(() => knownSpeakers());
+ */
+export const knownSpeakers = query(() => apiRequest<{ speakers: KnownSpeaker[] }>('/search/speakers', {}), 'knownSpeakers');

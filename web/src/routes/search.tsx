@@ -5,7 +5,7 @@
  */
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
+import { knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
 import { usePageTitle } from '../components/page-title';
 import { Pagination, pageCount, parsePage } from '../components/pagination';
 import { AsyncBoundary, EmptyState } from '../components/states';
@@ -14,6 +14,7 @@ import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
 import { markedWords } from '../lib/query-highlight';
 import { firstParam } from '../lib/search-params';
+import { SearchNotes } from './search-page-notes';
 import '../styles/search.css';
 
 /** Wait this long after the last keystroke before searching. */
@@ -48,6 +49,8 @@ export function SearchPage() {
     const r = request();
     return r ? searchSessions(r) : undefined;
   });
+  // The speaker field suggests the known speakers; any spelling of them is accepted by the server.
+  const speakers = createAsync(() => knownSpeakers().catch(() => ({ speakers: [] })));
   usePageTitle(() => (one(params.q) ? `جست‌وجو: ${one(params.q)}` : 'جست‌وجو'));
 
   // Arriving at the search page means wanting to type: the box has the focus.
@@ -60,6 +63,12 @@ export function SearchPage() {
   const setFilter = (key: FilterKey, value: string, delay = DEBOUNCE_MS) => {
     clearTimeout(timer);
     timer = setTimeout(() => setParams({ [key]: value || undefined, page: undefined }, { replace: true }), delay);
+  };
+  const hrefForQuery = (q: string) => {
+    const next = new URLSearchParams();
+    for (const key of ['from', 'to', 'speaker', 'kind'] as const) if (one(params[key])) next.set(key, one(params[key]));
+    next.set('q', q);
+    return `/search?${next.toString()}`;
   };
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
@@ -105,7 +114,10 @@ export function SearchPage() {
           </label>
           <label>
             سخنران
-            <input type="text" name="speaker" value={one(params.speaker)} onInput={(e) => setFilter('speaker', e.currentTarget.value)} />
+            <input type="text" name="speaker" list="known-speakers" autocomplete="off" value={one(params.speaker)} onInput={(e) => setFilter('speaker', e.currentTarget.value)} />
+            <datalist id="known-speakers">
+              <For each={speakers()?.speakers ?? []}>{(person) => <option value={person.name} />}</For>
+            </datalist>
           </label>
           <label>
             نوع
@@ -124,16 +136,15 @@ export function SearchPage() {
                 when={page().hits.length > 0}
                 fallback={
                   <EmptyState title={page().total > 0 ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
-                    <Show when={page().ignored.length > 0 && page().total === 0}>
-                      <p>واژه‌های «{page().ignored.join('، ')}» بسیار رایج‌اند و در جست‌وجو به کار نمی‌روند؛ واژه‌ای خاص‌تر بنویسید.</p>
-                    </Show>
-                    <Show when={page().ignored.length === 0}>
+                    <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
+                    <Show when={page().ignored.length === 0 && !page().suggestion}>
                       <p>واژه‌های دیگری را امتحان کنید یا پالایش‌ها را بردارید.</p>
                     </Show>
                   </EmptyState>
                 }
               >
                 <p class="list-summary" role="status">{countOf(page().total, 'نشست')} پیدا شد</p>
+                <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
                 <ol class="search-results">
                   <For each={page().hits}>
                     {(hit) => (
