@@ -78,6 +78,14 @@ export function readCorporaSetting(source: NodeJS.ProcessEnv = process.env): str
 }
 
 /**
+ * Tuning overrides of `npm run eval:search` (JSON), never read by the server: NESHAST_EVAL_WEIGHTS
+ * (match weights) and NESHAST_EVAL_PROXIMITY (proximity rewards).
+ */
+export function readSearchEvalOverrides(source: NodeJS.ProcessEnv = process.env): { weights?: string; proximity?: string } {
+  return { weights: source['NESHAST_EVAL_WEIGHTS'] || undefined, proximity: source['NESHAST_EVAL_PROXIMITY'] || undefined };
+}
+
+/**
  * The security settings of the environment as app dependencies (throws on an unreadable TRUST_PROXY).
  *
  * @example

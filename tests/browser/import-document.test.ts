@@ -21,7 +21,13 @@ describe('importing a document', () => {
     await app.server.signIn(page, { role: 'manager' });
     await page.goto(`${app.server.url}/imports/new`);
     await page.getByRole('heading', { level: 1, name: 'نشست جدید' }).waitFor();
+    // The file picker speaks Persian: its button, and the chosen file's name once chosen.
+    const picker = page.locator('.import-form .file-picker');
+    expect(await picker.getByText('انتخاب پرونده', { exact: true }).count()).toBe(1);
+    expect(await picker.textContent()).toContain('پرونده‌ای انتخاب نشده است.');
     await page.getByLabel(/یا پرونده/).setInputFiles({ name: 'بخشنامه-گزارش-عملکرد.pdf', mimeType: 'application/pdf', buffer: pdf });
+    expect(await picker.textContent()).toContain('بخشنامه-گزارش-عملکرد.pdf');
+    await screenshot(page, 'import-new-file-chosen', { fullPage: false });
     await page.getByLabel('تاریخ نشست (شمسی)').fill(JALALI_DATE);
     await page.getByRole('button', { name: 'بررسی متن و پیشنهاد رهنمودها' }).click();
     await page.waitForURL('**/imports/import-2021-01-20-*');

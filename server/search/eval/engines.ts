@@ -3,6 +3,7 @@
  * (lunr segments with the Persian pipeline), stock lunr, MiniSearch with its defaults
  * plus fuzzy and prefix, and SQLite FTS5 (unicode61) on raw and on normalised text.
  */
+import { readSearchEvalOverrides } from '../../env';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ export interface EvalEngine {
 
 /** DEFAULT_WEIGHTS, with any overridden by NESHAST_EVAL_WEIGHTS (JSON) while tuning. */
 function weightsFromEnvironment(): MatchWeights {
-  const raw = process.env['NESHAST_EVAL_WEIGHTS'];
+  const raw = readSearchEvalOverrides().weights;
   return raw ? { ...DEFAULT_WEIGHTS, ...(JSON.parse(raw) as Partial<MatchWeights>) } : DEFAULT_WEIGHTS;
 }
 
@@ -47,7 +48,7 @@ export function oursEngine(
   let set = new SegmentSet(weights);
   let ids: string[] = [];
   let texts: string[] = [];
-  const rewards: ProximityRewards = { ...DEFAULT_PROXIMITY, ...(JSON.parse(process.env['NESHAST_EVAL_PROXIMITY'] ?? '{}') as Partial<ProximityRewards>) };
+  const rewards: ProximityRewards = { ...DEFAULT_PROXIMITY, ...(JSON.parse(readSearchEvalOverrides().proximity ?? '{}') as Partial<ProximityRewards>) };
   const engine = {
     name: 'ours (lunr + Persian pipeline)',
     payloadText: '',

@@ -24,6 +24,7 @@ import { FormError } from '../components/form-error';
 import { useKeptDraft } from '../components/kept-draft';
 import { RoleGate } from '../components/role-gate';
 import { UnitPicker } from '../components/unit-picker';
+import { FilePicker } from '../components/file-picker';
 import { SourceDocument } from '../components/source-document';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, describeError } from '../components/states';
@@ -136,11 +137,10 @@ function NewImportForm() {
           <textarea id="import-text" name="text" rows="12" dir="rtl" placeholder="متن را این‌جا بچسبانید…" />
         </div>
         <div class="field">
-          <label for="import-file">یا پرونده (PDF، Word ‎.docx، تصویر ‎.png/‎.jpg تا ۱۵ مگابایت؛ ‎.txt، ‎.md، ‎.vtt، ‎.srt تا ۲ مگابایت)</label>
-          <input
+          <FilePicker
             id="import-file"
             name="file"
-            type="file"
+            label="یا پرونده (PDF، Word ‎.docx، تصویر ‎.png/‎.jpg تا ۱۵ مگابایت؛ ‎.txt، ‎.md، ‎.vtt، ‎.srt تا ۲ مگابایت)"
             accept=".pdf,.docx,.png,.jpg,.jpeg,.txt,.md,.vtt,.srt,application/pdf,image/png,image/jpeg,text/plain,text/markdown,text/vtt"
           />
         </div>
