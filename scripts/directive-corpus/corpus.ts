@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { splitSentences, type SentenceSpan } from '../../server/persian/sentences';
+import type { GoldDirective } from './labels';
 import { readSourceIndex, requireCorpora } from './sources';
+
+export type { GoldDirective } from './labels';
 
 export const CORPUS_DIR = 'tests/fixtures/directive-corpus';
 export type Split = 'train' | 'dev' | 'test';
@@ -21,20 +24,6 @@ export interface ManifestRow {
   chars: number;
 }
 
-export interface GoldDirective {
-  /** 1-based sentence number, as the annotators saw it. */
-  s: number;
-  required: boolean;
-  kind: string;
-  giver: string | null;
-  assignee: string | null;
-  deadline: string | null;
-  due: string | null;
-  /** The sentence, verbatim, and its offsets into the stored text. */
-  quote: string;
-  start: number;
-  end: number;
-}
 
 export interface CorpusDocument extends ManifestRow {
   text: string;

@@ -3,7 +3,6 @@
  * Cohen's kappa, the items an adjudicator must decide, and the adjudicated gold labels.
  */
 import type { SentenceSpan } from '../../server/persian/sentences';
-import type { GoldDirective } from './corpus';
 
 export interface RawDirective {
   s: number;
@@ -13,6 +12,13 @@ export interface RawDirective {
   assignee: string | null;
   deadline: string | null;
   due: string | null;
+}
+
+/** An adjudicated directive: the raw label of its sentence, with the sentence quoted and its offsets. */
+export interface GoldDirective extends RawDirective {
+  quote: string;
+  start: number;
+  end: number;
 }
 
 export interface RawLabels {

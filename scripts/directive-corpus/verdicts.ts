@@ -8,23 +8,13 @@
  */
 import { analyseSentences, type PersonRef, type UnitRef } from '../../server/directives/extract';
 import { MODEL_THRESHOLD, scoreWindow } from '../../server/directives/model/model';
+import type { VerdictRow } from '../../server/directives/model/verdict-row';
 import type { CorpusDocument } from './corpus';
 
 export const VERDICTS_FILE = 'server/directives/model/dev-verdicts.jsonl';
 /** Sentences under this probability and unlabelled are left out: they carry no decision worth pinning. */
 const KEEP_ABOVE = 0.02;
 
-export interface VerdictRow {
-  doc: string;
-  s: number;
-  date: string;
-  before: string | null;
-  text: string;
-  after: string | null;
-  label: 'required' | 'soft' | null;
-  probability: number;
-  suggested: boolean;
-}
 
 export function verdictRows(docs: readonly CorpusDocument[], units: readonly UnitRef[], people: readonly PersonRef[]): VerdictRow[] {
   const rows: VerdictRow[] = [];

@@ -3,18 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { analyseSentences, type UnitRef } from '../extract';
 import { MODEL_THRESHOLD, scoreWindow } from './model';
+import type { VerdictRow } from './verdict-row';
 
-interface VerdictRow {
-  doc: string;
-  s: number;
-  date: string;
-  before: string | null;
-  text: string;
-  after: string | null;
-  label: 'required' | 'soft' | null;
-  probability: number;
-  suggested: boolean;
-}
 
 const rows = readFileSync(new URL('./dev-verdicts.jsonl', import.meta.url), 'utf8')
   .split('\n')
