@@ -31,7 +31,8 @@ export const actionStatuses = ['open', 'in_progress', 'awaiting_verification', '
 export type ActionStatus = (typeof actionStatuses)[number];
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];
-export const followUpKinds = ['progress', 'request_verification', 'returned', 'verified', 'blocked', 'cancelled', 'reopened'] as const;
+/** `comment` is a message of the action's discussion thread (the unit and headquarters); it changes nothing. */
+export const followUpKinds = ['progress', 'request_verification', 'returned', 'verified', 'blocked', 'cancelled', 'reopened', 'comment'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
 
 // Reminders

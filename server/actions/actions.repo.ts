@@ -342,6 +342,63 @@ export function createActionsRepo(database: Database) {
       }
     },
 
+    /**
+     * Append a note, letter, files or comment without the action's version: it overwrites nothing,
+     * so it never conflicts. `startIfOpen` moves an open action to in progress (a status change,
+     * so that one statement bumps the version). 'duplicate' when the key was already stored.
+     */
+    async appendFollowUp(
+      actionId: number,
+      now: string,
+      followUp: NonNullable<ActionChange['followUp']> & { replyToId?: number | null },
+      audit: AuditEntry[],
+      startIfOpen: boolean,
+    ): Promise<'applied' | 'duplicate'> {
+      const statements: InStatement[] = [];
+      for (const file of followUp.files) {
+        statements.push({
+          sql: 'INSERT INTO blobs (sha256, size, content) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+          args: [file.sha256, file.size, file.content],
+        });
+      }
+      if (startIfOpen) {
+        statements.push({
+          sql: `UPDATE action_items SET status = 'in_progress', status_reason = NULL, version = version + 1, updated_at = ? WHERE id = ? AND status = 'open'`,
+          args: [now, actionId],
+        });
+      }
+      statements.push({
+        sql: `INSERT INTO follow_ups (action_id, author_id, kind, note, progress, letter_number, letter_date, idempotency_key, reply_to_id, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [actionId, followUp.authorId, followUp.kind, followUp.note, followUp.progress, followUp.letterNumber, followUp.letterDate, followUp.key, followUp.replyToId ?? null, now],
+      });
+      for (const entry of audit) statements.push(auditStatement(entry, '1'));
+      for (const file of followUp.files) {
+        statements.push({
+          sql: `INSERT INTO evidence_files (follow_up_id, sha256, file_name, mime_type, size, created_at)
+                SELECT id, ?, ?, ?, ?, ? FROM follow_ups WHERE idempotency_key = ?`,
+          args: [file.sha256, file.fileName, file.mimeType, file.size, now, followUp.key],
+        });
+      }
+      try {
+        await client.batch(statements, 'write');
+        return 'applied';
+      } catch (error) {
+        if (isUniqueViolation(error, 'idempotency_key')) return 'duplicate';
+        throw error;
+      }
+    },
+
+    /** A comment of this action (what a reply may answer). */
+    async comment(actionId: number, followUpId: number) {
+      const [row] = await db
+        .select({ id: followUps.id })
+        .from(followUps)
+        .where(and(eq(followUps.id, followUpId), eq(followUps.actionId, actionId), eq(followUps.kind, 'comment')))
+        .limit(1);
+      return row;
+    },
+
     /** Another action of the same directive already sits with `unitCode`? */
     async unitHasAction(directiveId: number, unitCode: string): Promise<boolean> {
       const [row] = await db

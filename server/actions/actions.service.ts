@@ -182,6 +182,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           kind: f.kind,
           author: f.authorId !== null ? { id: f.authorId, displayName: authorName ?? '' } : null,
           note: f.note,
+          replyTo: f.replyToId,
           progress: f.progress,
           letterNumber: f.letterNumber,
           letterDate: f.letterDate,
@@ -225,7 +226,6 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       };
       const earlier = await replay();
       if (earlier) return earlier;
-      await assertFresh(record, input.version);
 
       // Overrides and isolates could make a note or a letter number read as something else (RTL spoofing).
       const note = input.note === undefined ? null : stripBidiControls(input.note).trim() || null;
@@ -236,6 +236,42 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       if (input.letterDate && !letterNumber) {
         throw UnprocessableError('letter_number_required', 'برای تاریخ نامه، شماره نامه را هم بنویسید.');
       }
+      // A note, letter or file overwrites nothing: appended without the version, it never conflicts.
+      // Only a change of progress or status is checked against the version the user read.
+      if (input.progress === undefined && !input.requestVerification) {
+        try {
+          statusAfterProgress(record.action.status);
+        } catch (e) {
+          if (e instanceof RuleViolation) throw fromRule(e);
+          throw e;
+        }
+        const outcome = await repo.appendFollowUp(
+          id,
+          stamp(),
+          { key, authorId: user.id, kind: 'progress', note, progress: null, letterNumber, letterDate: input.letterDate ?? null, files },
+          [
+            {
+              actorId: user.id,
+              event: 'action.follow_up',
+              entity: 'action',
+              entityId: id,
+              before: null,
+              after: { note: note !== null, letterNumber, files: files.map((f) => f.fileName) },
+              at: clock.now(),
+            },
+          ],
+          record.action.status === 'open',
+        );
+        if (outcome === 'duplicate') {
+          const replayed = await replay();
+          if (replayed) return replayed;
+        }
+        return { detail: await service.detail(id, user), replayed: false };
+      }
+      if (input.version === undefined) {
+        throw UnprocessableError('version_required', 'برای تغییر درصد پیشرفت یا درخواست تأیید، نسخه‌ای از اقدام را که خوانده‌اید بفرستید.');
+      }
+      await assertFresh(record, input.version);
       const before = { status: record.action.status, progress: record.action.progress };
       let status: ActionStatus;
       let kind: 'progress' | 'request_verification' = 'progress';
@@ -281,6 +317,36 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         if (replayed) return replayed;
       }
       return { detail: await service.detail(id, user), replayed: false };
+    },
+
+    /**
+     * A message of the action's discussion thread between the unit and headquarters (optionally a
+     * reply to an earlier comment). Appended without the version; also on closed actions.
+     */
+    async postComment(id: number, user: AuthUser, body: { note: string; replyTo?: number }, idempotencyKey?: string): Promise<PostResult> {
+      const record = await load(id);
+      assertWriter(user, record);
+      const key = idempotencyKey ? `u${user.id}:${idempotencyKey}` : `auto:${randomUUID()}`;
+      if (idempotencyKey) {
+        const earlier = await repo.followUpByKey(key);
+        if (earlier) {
+          if (earlier.actionId !== id) throw UnprocessableError('idempotency_key_reused', 'این کلید تکرار برای اقدام دیگری به کار رفته است.');
+          return { detail: await service.detail(id, user), replayed: true };
+        }
+      }
+      const note = stripBidiControls(body.note).trim();
+      if (!note) throw UnprocessableError('comment_empty', 'متن پیام خالی است.');
+      if (body.replyTo !== undefined && !(await repo.comment(id, body.replyTo))) {
+        throw UnprocessableError('reply_not_found', 'پیامی که به آن پاسخ می‌دهید در گفت‌وگوی این اقدام نیست.');
+      }
+      const outcome = await repo.appendFollowUp(
+        id,
+        stamp(),
+        { key, authorId: user.id, kind: 'comment', note, progress: null, letterNumber: null, letterDate: null, files: [], replyToId: body.replyTo ?? null },
+        [{ actorId: user.id, event: 'action.comment', entity: 'action', entityId: id, before: null, after: { replyTo: body.replyTo ?? null }, at: clock.now() }],
+        false,
+      );
+      return { detail: await service.detail(id, user), replayed: outcome === 'duplicate' };
     },
 
     /** A named status step (start, request_verification, verify, return, block, resume, cancel, reopen). */

@@ -127,6 +127,11 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     body: async (w) => ({ version: await w.versionOf(w.ownActionId), note: 'پیشرفت کار', progress: 20 }),
     expect: only(201, 'admin', 'manager', 'director'),
   },
+  'POST /api/actions/:id/comments': {
+    path: (w) => `/api/actions/${w.ownActionId}/comments`,
+    body: () => ({ note: 'پرسش درباره مهلت' }),
+    expect: only(201, 'admin', 'manager', 'director'),
+  },
   'POST /api/actions/:id/transitions': {
     path: (w) => `/api/actions/${w.ownActionId}/transitions`,
     body: (w) => nextStep(w, w.ownActionId),
@@ -217,6 +222,7 @@ export const OTHER_PROVINCE_WRITES: Array<{ name: string; method: string; path: 
     path: (w) => `/api/actions/${w.otherActionId}/follow-ups`,
     body: async (w) => ({ version: await w.versionOf(w.otherActionId), note: 'نفوذ', progress: 90 }),
   },
+  { name: 'comment on it', method: 'POST', path: (w) => `/api/actions/${w.otherActionId}/comments`, body: async () => ({ note: 'نفوذ' }) },
   { name: 'change its status', method: 'POST', path: (w) => `/api/actions/${w.otherActionId}/transitions`, body: (w) => nextStep(w, w.otherActionId) },
   {
     name: 'request verification',

@@ -1,0 +1,1 @@
+ALTER TABLE `follow_ups` ADD `reply_to_id` integer REFERENCES follow_ups(id) ON DELETE set null;
