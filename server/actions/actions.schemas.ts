@@ -101,6 +101,7 @@ export const ActionDetailSchema = ActionSummarySchema.extend({
     hasEvidence: z.boolean(),
     permissions: z.object({
       canPostUpdate: z.boolean(),
+      canComment: z.boolean().openapi({ description: "write in the action's discussion (the unit's director, managers), also once closed" }),
       canReassign: z.boolean().openapi({ description: 'change unit, due date, priority, recipient (managers)' }),
       transitions: z.array(z.enum(transitionNames)).openapi({ description: 'steps this user may take now' }),
     }),

@@ -174,6 +174,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         hasEvidence,
         permissions: {
           canPostUpdate: canWrite(actor) && !['done', 'cancelled'].includes(record.action.status),
+          canComment: canWrite(actor),
           canReassign: isManager(user.role),
           transitions: allowedTransitions(record.action.status, actor),
         },

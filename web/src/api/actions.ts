@@ -77,7 +77,8 @@ async function refreshAfterWrite(): Promise<void> {
 }
 
 export interface FollowUpInput {
-  version: number;
+  /** Only with progress or a request for verification: a note, letter or file is appended without it. */
+  version?: number;
   note?: string;
   progress?: number;
   letterNumber?: string;
@@ -95,7 +96,7 @@ export interface FollowUpInput {
  */
 export async function postFollowUp(id: number, input: FollowUpInput, idempotencyKey: string): Promise<ActionDetail> {
   const form = new FormData();
-  form.set('version', String(input.version));
+  if (input.version !== undefined) form.set('version', String(input.version));
   if (input.note) form.set('note', input.note);
   if (input.progress !== undefined) form.set('progress', String(input.progress));
   if (input.letterNumber) form.set('letterNumber', input.letterNumber);
@@ -107,6 +108,18 @@ export async function postFollowUp(id: number, input: FollowUpInput, idempotency
     form,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
+  await refreshAfterWrite();
+  return detail;
+}
+
+/**
+ * A message (or a reply to one) in the action's discussion between the unit and headquarters.
+ *
+ * @example
+ * await postComment(42, { note: 'آیا جدول بودجه لازم است؟' }, crypto.randomUUID());
+ */
+export async function postComment(id: number, body: { note: string; replyTo?: number }, idempotencyKey: string): Promise<ActionDetail> {
+  const detail = await apiRequest<ActionDetail>(`/actions/${id}/comments`, { method: 'POST', json: body, headers: { 'Idempotency-Key': idempotencyKey } });
   await refreshAfterWrite();
   return detail;
 }
