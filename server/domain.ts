@@ -38,3 +38,8 @@ export type FollowUpKind = (typeof followUpKinds)[number];
 // Reminders
 export const reminderKinds = ['due_soon', 'due_today', 'overdue'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
+/** What happened to an action, told to the people who need to know (issue 14). */
+export const eventKinds = ['assigned', 'report_posted', 'verification_requested', 'verified', 'returned', 'redated', 'reassigned', 'cancelled', 'comment', 'reminder'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const notificationKinds = [...reminderKinds, ...eventKinds] as const;
+export type NotificationKind = (typeof notificationKinds)[number];

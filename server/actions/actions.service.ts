@@ -30,6 +30,8 @@ import {
 } from './status-rules';
 import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
 import { isPublicSession } from '../sessions/publication';
+import type { EventNotice } from '../notifications/events';
+import type { EventKind } from '../db/schema';
 
 /**
  * One action as every list and page shows it.
@@ -129,6 +131,39 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     const outcome = await repo.applyChange(record.action.id, version, stamp(), change);
     if (outcome === 'stale') throw await conflict(record.action.id);
     return outcome;
+  }
+
+  /** A notice for the people of the action's unit (or of `unitCode`, after a re-assignment). */
+  const toUnit = (record: ActionRecord, kind: EventKind, user: AuthUser, detail: string | null, unitCode = record.action.unitCode): EventNotice => ({
+    kind,
+    actionId: record.action.id,
+    unitCode,
+    recipientUserId: null,
+    actorId: user.id,
+    detail,
+    dueOn: record.action.dueOn,
+  });
+
+  /** Notices for headquarters (who assigned the action, who verified or returned it), never the author. */
+  async function toHeadquarters(record: ActionRecord, kind: EventKind, user: AuthUser, detail: string | null): Promise<EventNotice[]> {
+    const people = await repo.headquartersPeople(record.action.id);
+    return people
+      .filter((id) => id !== user.id)
+      .map((id) => ({ ...toUnit(record, kind, user, detail), recipientUserId: id }));
+  }
+
+  /** What the other side is told of a unit's report or message: headquarters if the unit wrote, else the unit. */
+  async function toOtherSide(record: ActionRecord, kind: EventKind, user: AuthUser, detail: string | null): Promise<EventNotice[]> {
+    return isManager(user.role) ? (kind === 'comment' ? [toUnit(record, kind, user, detail)] : []) : toHeadquarters(record, kind, user, detail);
+  }
+
+  /** Who hears of a status step: the unit of a verdict or a cancellation, headquarters of a request. */
+  async function transitionNotices(record: ActionRecord, transition: TransitionName, user: AuthUser, reason: string | null): Promise<EventNotice[]> {
+    if (transition === 'verify') return [toUnit(record, 'verified', user, null)];
+    if (transition === 'return') return [toUnit(record, 'returned', user, reason)];
+    if (transition === 'cancel') return [toUnit(record, 'cancelled', user, reason)];
+    if (transition === 'request_verification') return toOtherSide(record, 'verification_requested', user, null);
+    return [];
   }
 
   /** Overdue and due-soon counts of a whole list (the page shows them for every page, not one). */
@@ -262,6 +297,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
             },
           ],
           record.action.status === 'open',
+          await toOtherSide(record, 'report_posted', user, note),
         );
         if (outcome === 'duplicate') {
           const replayed = await replay();
@@ -312,6 +348,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
             at: clock.now(),
           },
         ],
+        notices: await toOtherSide(record, kind === 'request_verification' ? 'verification_requested' : 'report_posted', user, note),
       });
       if (outcome === 'duplicate') {
         const replayed = await replay();
@@ -346,6 +383,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         { key, authorId: user.id, kind: 'comment', note, progress: null, letterNumber: null, letterDate: null, files: [], replyToId: body.replyTo ?? null },
         [{ actorId: user.id, event: 'action.comment', entity: 'action', entityId: id, before: null, after: { replyTo: body.replyTo ?? null }, at: clock.now() }],
         false,
+        await toOtherSide(record, 'comment', user, note),
       );
       return { detail: await service.detail(id, user), replayed: outcome === 'duplicate' };
     },
@@ -395,6 +433,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           files: [],
         },
         audit: [audit],
+        notices: await transitionNotices(record, body.transition, user, reason),
       });
       return service.detail(id, user);
     },
@@ -446,7 +485,13 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         set.recipientCode = body.recipientCode;
         audit.push(entry('action.recipient', { recipientCode: a.recipientCode }, { recipientCode: body.recipientCode }));
       }
-      if (audit.length > 0) await write(record, body.version, { set, audit });
+      const notices: EventNotice[] = [];
+      if (set.unitCode) {
+        notices.push(toUnit(record, 'reassigned', user, body.reason?.trim() || null, set.unitCode));
+        notices.push(toUnit(record, 'reassigned', user, body.reason?.trim() || null));
+      }
+      if (set.dueOn) notices.push({ ...toUnit(record, 'redated', user, formatJalali(set.dueOn), set.unitCode ?? a.unitCode), dueOn: set.dueOn });
+      if (audit.length > 0) await write(record, body.version, { set, audit, notices });
       return service.detail(id, user);
     },
 

@@ -4,28 +4,29 @@
  * themselves are created by the scheduler.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { requireUser } from '../auth/guards';
 import { ActionSummarySchema } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
 import { isManager } from '../actions/status-rules';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
-import { notificationReads, notifications, reminderKinds } from '../db/schema';
+import { notificationKinds, notificationReads, notifications } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
-import { REMINDER_LABELS } from './reminders';
+import { NOTIFICATION_LABELS } from './events';
 
 const NotificationSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(reminderKinds),
+    kind: z.enum(notificationKinds),
     kindLabel: z.string().openapi({ example: 'مهلت گذشته است' }),
-    dueOn: z.string(),
+    dueOn: z.string().openapi({ description: "ISO; '' when the action had no due date" }),
     dueOnJalali: z.string(),
+    detail: z.string().nullable().openapi({ description: 'the reason (returned, cancelled) or the new due date, in Persian' }),
     createdAt: z.string(),
     readAt: z.string().nullable(),
     emailedAt: z.string().nullable(),
@@ -45,7 +46,7 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       unread: z.enum(['1', 'true']).optional(),
-      kind: z.enum(reminderKinds).optional(),
+      kind: z.enum(notificationKinds).optional(),
       unit: z.string().max(100).optional().openapi({ description: 'managers only' }),
       limit: z.coerce.number().int().min(1).max(500).default(50),
       offset: z.coerce.number().int().min(0).default(0),
@@ -84,6 +85,20 @@ function scope(user: AuthUser, unit?: string): string[] | null {
   return user.unitCode ? [user.unitCode] : [];
 }
 
+/**
+ * The notifications this user sees: their unit's (reminders and what happened to its actions), or
+ * for managers every unit's reminders; plus what was addressed to them by name (issue 14).
+ */
+function visibleTo(user: AuthUser, unit?: string): SQL {
+  const units = scope(user, unit);
+  const inUnits = units ? inArray(notifications.unitCode, units.length ? units : ['']) : undefined;
+  const forUnit = isManager(user.role)
+    ? and(isNull(notifications.recipientUserId), eq(notifications.eventKey, ''), inUnits)
+    : and(isNull(notifications.recipientUserId), inUnits);
+  const mine = and(eq(notifications.recipientUserId, user.id), unit ? eq(notifications.unitCode, unit) : undefined);
+  return or(forUnit, mine) ?? sql`0`;
+}
+
 export function notificationsRoutes(db: Db, actions: ActionsService, clock: Clock) {
   /** This user's read of each notification (null when unread). */
   const myRead = (userId: number) => and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, userId));
@@ -91,9 +106,7 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
     .openapi(listRoute, async (c) => {
       const user = requireUser(c);
       const q = c.req.valid('query');
-      const units = scope(user, q.unit);
-      const where: SQL[] = [];
-      if (units) where.push(inArray(notifications.unitCode, units.length ? units : ['']));
+      const where: SQL[] = [visibleTo(user, q.unit)];
       if (q.kind) where.push(eq(notifications.kind, q.kind));
       const unreadWhere = [...where, isNull(notificationReads.readAt)];
       if (q.unread) where.push(isNull(notificationReads.readAt));
@@ -118,9 +131,10 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
               {
                 id: r.id,
                 kind: r.kind,
-                kindLabel: REMINDER_LABELS[r.kind],
+                kindLabel: NOTIFICATION_LABELS[r.kind],
                 dueOn: r.dueOn,
-                dueOnJalali: formatJalali(r.dueOn),
+                dueOnJalali: r.dueOn ? formatJalali(r.dueOn) : '',
+                detail: r.detail,
                 createdAt: r.createdAt,
                 readAt,
                 emailedAt: r.emailedAt,
@@ -133,9 +147,8 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
     })
     .openapi(readAllRoute, async (c) => {
       const user = requireUser(c);
-      const units = scope(user);
       const now = clock.now().toISOString();
-      const inScope = units ? sql`AND ${notifications.unitCode} IN ${units.length ? units : ['']}` : sql``;
+      const inScope = sql`AND ${visibleTo(user)}`;
       // One statement: every notification this user sees and has not read yet gets this user's read.
       const result = await db.run(sql`
         INSERT INTO ${notificationReads} (notification_id, user_id, read_at)
@@ -148,8 +161,8 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
       const { id } = c.req.valid('param');
       const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).limit(1);
       if (!row) throw NotFoundError('اعلان');
-      const units = scope(user);
-      if (units && !units.includes(row.unitCode)) throw ForbiddenError('این اعلان مال واحد شما نیست.');
+      const [visible] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), visibleTo(user))).limit(1);
+      if (!visible) throw ForbiddenError('این اعلان مال شما یا واحد شما نیست.');
       await db.insert(notificationReads).values({ notificationId: id, userId: user.id, readAt: clock.now().toISOString() }).onConflictDoNothing();
       const [mine] = await db.select({ readAt: notificationReads.readAt }).from(notificationReads).where(and(eq(notificationReads.notificationId, id), eq(notificationReads.userId, user.id)));
       return c.json({ id, readAt: mine?.readAt ?? clock.now().toISOString() }, 200);
