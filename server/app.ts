@@ -27,6 +27,7 @@ import { createActionsService } from './actions/actions.service';
 import { attachmentDisposition } from './actions/evidence-files';
 import { assignmentsRoutes } from './assignments/assignments.routes';
 import { createAssignmentsService } from './assignments/assignments.service';
+import { createBulkActions } from './actions/bulk-actions';
 import { calendarRoutes, exportsRoutes } from './exports/exports.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { reportsRoutes } from './reports/reports.routes';
@@ -107,7 +108,7 @@ export function createApp(deps: AppDeps) {
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
-    .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock)))
+    .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock), createBulkActions(actionsRepo, actions, deps.clock)))
     .route('/notifications', notificationsRoutes(db, actions, deps.clock))
     .route('/reports', reportsRoutes(actionsRepo, actions))
     .route('/exports', exportsRoutes(actions))

@@ -419,6 +419,21 @@ export function createActionsRepo(database: Database) {
       return rs.rows.map((r) => Number(r.id));
     },
 
+    /** Actions of a directive whose unit has posted a report (a progress update or a request). */
+    async reportedActionIds(directiveId: number): Promise<Set<number>> {
+      const rs = await client.execute({
+        sql: `SELECT DISTINCT a.id FROM action_items a JOIN follow_ups f ON f.action_id = a.id
+              WHERE a.directive_id = ? AND f.kind IN ('progress', 'request_verification')`,
+        args: [directiveId],
+      });
+      return new Set(rs.rows.map((r) => Number(r.id)));
+    },
+
+    /** A reminder sent now by a manager: the unit's notice and its audit entry, together. */
+    async recordReminder(notice: EventNotice, audit: AuditEntry, now: string): Promise<void> {
+      await client.batch([noticeStatement(notice, now), auditStatement(audit, '1')], 'write');
+    },
+
     /** A comment of this action (what a reply may answer). */
     async comment(actionId: number, followUpId: number) {
       const [row] = await db

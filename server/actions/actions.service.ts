@@ -10,6 +10,7 @@ import type { ActionStatus } from '../db/schema';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { formatJalali } from '../persian/jalali';
+import { jalaliForPeople } from '../notifications/events';
 import { presentUnitRef } from '../units/unit-ref';
 import type { ActionChange, ActionFilter, ActionRecord, ActionsRepo, UnitRow } from './actions.repo';
 import type { ActionDetail, ActionSummary, FollowUpInput } from './actions.schemas';
@@ -490,7 +491,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         notices.push(toUnit(record, 'reassigned', user, body.reason?.trim() || null, set.unitCode));
         notices.push(toUnit(record, 'reassigned', user, body.reason?.trim() || null));
       }
-      if (set.dueOn) notices.push({ ...toUnit(record, 'redated', user, formatJalali(set.dueOn), set.unitCode ?? a.unitCode), dueOn: set.dueOn });
+      if (set.dueOn) notices.push({ ...toUnit(record, 'redated', user, jalaliForPeople(set.dueOn), set.unitCode ?? a.unitCode), dueOn: set.dueOn });
       if (audit.length > 0) await write(record, body.version, { set, audit, notices });
       return service.detail(id, user);
     },

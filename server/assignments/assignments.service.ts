@@ -128,6 +128,7 @@ export function createAssignmentsService(repo: ActionsRepo, actions: ActionsServ
           overdue: count((a) => a.dueState === 'overdue'),
         },
         units: items.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'fa') || byUrgency(a, b)),
+        reported: [...(await repo.reportedActionIds(id))],
       };
     },
   };

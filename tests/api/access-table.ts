@@ -118,6 +118,11 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/directives/summaries': { path: () => '/api/directives/summaries?by=speaker', expect: signedIn(200) },
   'GET /api/directives/:id/related': { path: (w) => `/api/directives/${w.directiveId}/related`, expect: signedIn(200) },
   'GET /api/directives/:id/rollup': { path: (w) => `/api/directives/${w.directiveId}/rollup`, expect: signedIn(200) },
+  'POST /api/directives/:id/actions/bulk': {
+    path: (w) => `/api/directives/${w.directiveId}/actions/bulk`,
+    body: () => ({ scope: 'all', operation: 'remind', reason: 'یادآوری' }),
+    expect: only(200, 'admin', 'manager'),
+  },
   'GET /api/actions': { path: () => '/api/actions', expect: signedIn(200) },
   'GET /api/actions/mine': { path: () => '/api/actions/mine', expect: signedIn(200) },
   'GET /api/actions/verification-queue': { path: () => '/api/actions/verification-queue', expect: only(200, 'admin', 'manager') },
