@@ -9,8 +9,8 @@ import { AsyncBoundary, EmptyState, describeError } from '../components/states';
 import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
-import { countOf } from '../lib/persian-digits';
 import { shortUnitName } from '../lib/unit-names';
+import { countOf, toPersianDigits } from '../lib/persian-digits';
 import '../styles/actions.css';
 
 export function NotificationsPage() {
@@ -55,9 +55,11 @@ export function NotificationsPage() {
                             <span class="unread-dot">تازه</span>
                           </Show>
                           <span class="muted">
-                            مهلت {formatJalaliDate(n.dueOn)} · {formatJalaliDateTime(n.createdAt)}
+                            <Show when={n.dueOn}>{(dueOn) => <>مهلت {formatJalaliDate(dueOn())} · </>}</Show>
+                            {formatJalaliDateTime(n.createdAt)}
                           </span>
                         </p>
+                        <Show when={n.detail}>{(detail) => <p class="notification-detail">{toPersianDigits(detail())}</p>}</Show>
                         <p>
                           <A href={`/actions/${n.action.id}`}>
                             {shortUnitName(n.action.unit.name)}: «{excerpt(n.action.directive.quote, 14)}»
