@@ -16,7 +16,8 @@ import { parsePage } from './components/pagination';
 export const routes: RouteDefinition[] = [
   {
     path: '/',
-    component: lazy(() => import('./routes/sessions-list').then((m) => ({ default: m.SessionsList }))),
+    // By role (issue 14): a director's desk or a manager's queue above the latest sessions.
+    component: lazy(() => import('./routes/home-page').then((m) => ({ default: m.HomePage }))),
     preload: ({ location }) => void getSessionPage(parsePage(location.query.page)),
   },
   {

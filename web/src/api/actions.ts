@@ -66,6 +66,14 @@ export const getVerificationQueue = query(() => apiRequest<ActionList>('/actions
  */
 export const getAction = query((id: number) => apiRequest<ActionDetail>(`/actions/${id}`), 'action');
 
+/**
+ * Every action matching the filters in one answer (up to 1,000), for counts across units (the home page).
+ *
+ * @example
+ * const overdue = createAsync(() => getAllActions({ overdue: '1' }));
+ */
+export const getAllActions = query((filters: ActionFilters) => apiRequest<ActionList>('/actions', { query: { ...filters, limit: 1000 } }), 'allActions');
+
 /** The CSV export's URL for the same filters (a plain link: the browser downloads it with the cookie). */
 export function actionsCsvUrl(filters: ActionFilters): string {
   return apiUrl('/exports/actions.csv', { ...filters });
@@ -73,7 +81,7 @@ export function actionsCsvUrl(filters: ActionFilters): string {
 
 /** After a write, every list and the action itself may have changed. */
 async function refreshAfterWrite(): Promise<void> {
-  await revalidate([getMyActions.key, getActions.key, getVerificationQueue.key, getAction.key]);
+  await revalidate([getMyActions.key, getActions.key, getAllActions.key, getVerificationQueue.key, getAction.key]);
 }
 
 export interface FollowUpInput {
