@@ -20,18 +20,18 @@ export function NotificationsLink() {
   );
 }
 
-/** Managers: the verification queue with how many wait (the header's second badge). */
+/** Managers: how many reports wait for their verification (the header's second badge; hidden when none, to keep the header one row). */
 export function QueueLink() {
   const queue = createAsync(() => getVerificationQueue().catch(() => undefined));
   return (
-    <A href="/verification" class="notifications-link queue-link" activeClass="is-active">
-      صف تأیید
-      <Show when={(queue()?.total ?? 0) > 0}>
+    <Show when={(queue()?.total ?? 0) > 0}>
+      <A href="/verification" class="queue-link" activeClass="is-active">
+        <span class="visually-hidden">صف </span>تأیید
         <span class="unread-count">
           <span class="visually-hidden">، در انتظار: </span>
           {toPersianDigits(queue()?.total ?? 0)}
         </span>
-      </Show>
-    </A>
+      </A>
+    </Show>
   );
 }

@@ -20,7 +20,7 @@ export function UserMenu() {
             {user().displayName}
             <span class="user-menu-role"> · {ROLE_LABELS[user().role]}</span>
           </span>
-          <Show when={user().role === 'manager' || user().role === 'admin'}>
+          <Show when={user().role === 'manager'}>
             <QueueLink />
           </Show>
           <NotificationsLink />
