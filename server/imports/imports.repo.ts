@@ -1,5 +1,5 @@
 /** @module The only drizzle code of imports: drafts, their directives, and the units and people extraction matches against. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { directives, paragraphs, people, sessions, units } from '../db/schema';
 import type { PersonRef, UnitRef } from '../directives/extract';
@@ -26,6 +26,16 @@ export function createImportsRepo(db: Db) {
     },
 
     /** A session by slug whatever its status (drafts are found here, unlike the public sessions repo). */
+    /** Other sessions or drafts holding the same repaired text (a write-up imported twice). */
+    async sessionsWithBody(body: string, exceptId: number) {
+      return db
+        .select({ slug: sessions.slug, title: sessions.title, status: sessions.status })
+        .from(sessions)
+        .where(and(eq(sessions.body, body), ne(sessions.id, exceptId)))
+        .orderBy(asc(sessions.id))
+        .limit(10);
+    },
+
     async sessionBySlug(slug: string): Promise<DraftSessionRow | undefined> {
       const [row] = await db.select().from(sessions).where(eq(sessions.slug, slug)).limit(1);
       return row;

@@ -94,6 +94,9 @@ export const ImportDraftSchema = z
       }),
     ),
     suggestions: z.array(SuggestionSchema),
+    sameText: z
+      .array(z.object({ slug: z.string(), title: z.string(), status: z.enum(sessionStatuses), link: z.string() }))
+      .openapi({ description: 'other sessions or drafts with the same text: this write-up was imported before' }),
     counts: z.object({
       pending: z.number().int().openapi({ description: 'suggestions above the threshold not yet confirmed or rejected' }),
       candidates: z.number().int().openapi({ description: 'candidates under the threshold not yet confirmed or rejected' }),

@@ -177,11 +177,12 @@ export function createImportsService(deps: ImportsDeps) {
 
   async function draftOf(session: DraftSessionRow, knownRepairs?: BodyRepair[]): Promise<ImportDraft> {
     const format = FORMATS[session.sourceKind];
-    const [paragraphRows, directiveRows, units, repairs] = await Promise.all([
+    const [paragraphRows, directiveRows, units, repairs, sameText] = await Promise.all([
       repo.paragraphsOf(session.id),
       repo.directivesOf(session.id),
       repo.units(),
       knownRepairs ?? (format === 'text' ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
+      repo.sessionsWithBody(session.body, session.id),
     ]);
     const byCode = new Map(units.map((u) => [u.code, u]));
     const suggestions = directiveRows.map((d) => presentSuggestion(d, byCode));
@@ -199,6 +200,10 @@ export function createImportsService(deps: ImportsDeps) {
       repairs,
       paragraphs: paragraphRows.map((p) => ({ ordinal: p.ordinal, text: p.text, start: p.start, end: p.end, speaker: p.speaker, mediaStartMs: p.mediaStartMs })),
       suggestions,
+      sameText: sameText.map((other) => ({
+        ...other,
+        link: other.status === 'draft' ? `/imports/${encodeURIComponent(other.slug)}` : `/sessions/${encodeURIComponent(other.slug)}`,
+      })),
       counts: {
         pending: suggestions.filter((s) => s.review === 'pending' && s.origin !== 'candidate').length,
         candidates: suggestions.filter((s) => s.review === 'pending' && s.origin === 'candidate').length,

@@ -240,6 +240,21 @@ function DraftReview(props: { initial: ImportDraft }) {
         </p>
       </header>
 
+      <Show when={draft().sameText.length > 0}>
+        <div class="state state-notice duplicate-warning" role="alert">
+          <p>همین متن پیش‌تر وارد شده است؛ پیش از انتشار نسخهٔ دوم، آن را ببینید:</p>
+          <ul>
+            <For each={draft().sameText}>
+              {(other) => (
+                <li>
+                  <A href={other.link}>{other.title}</A> ({other.status === 'draft' ? 'پیش‌نویس' : 'منتشرشده'})
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+
       <Show when={draft().status === 'published'}>
         <p class="state state-empty" role="status">
           این نشست منتشر شده است. <A href={`/sessions/${draft().slug}`}>دیدن نشست</A>
