@@ -87,6 +87,7 @@ export function createApp(deps: AppDeps) {
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
+  const assignments = createAssignmentsService(actionsRepo, actions, deps.clock);
 
   // One search service: the search routes read it, imports index what they publish into it.
   const search = searchServiceFor(deps);
@@ -108,12 +109,19 @@ export function createApp(deps: AppDeps) {
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
-    .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock), createBulkActions(actionsRepo, actions, deps.clock)))
+    .route('/directives', assignmentsRoutes(assignments, createBulkActions(actionsRepo, actions, deps.clock)))
     .route('/notifications', notificationsRoutes(db, actions, deps.clock))
     .route('/reports', reportsRoutes(actionsRepo, actions))
     .route('/exports', exportsRoutes(actions))
     .route('/calendar', calendarRoutes(db, actions, deps.publicUrl))
-    .route('/imports', importsRoutes(createImportsService({ db, client: deps.database.client, repo: createImportsRepo(db), clock: deps.clock, indexer: deps.search ?? search })));
+    .route('/imports', importsRoutes(createImportsService({
+        db,
+        client: deps.database.client,
+        repo: createImportsRepo(db),
+        clock: deps.clock,
+        indexer: deps.search ?? search,
+        assign: (directiveId, actor, input) => assignments.assign(directiveId, actor, input),
+      })));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -146,6 +146,12 @@ export const PublishResultSchema = z
     published: z.number().int().openapi({ description: 'directives published' }),
     rejected: z.number().int(),
     link: z.string().openapi({ example: '/sessions/import-2021-01-20-3f9a0c1b2d' }),
+    assigned: z
+      .array(z.object({ directiveId: z.number().int(), unitCode: z.string(), actions: z.number().int() }))
+      .openapi({ description: 'actions created for the unit confirmed on each suggestion (a group fans out)' }),
+    notAssigned: z
+      .array(z.object({ directiveId: z.number().int(), unitCode: z.string(), reason: z.string() }))
+      .openapi({ description: 'confirmed units that got no action, and why (a policy, no due date)' }),
   })
   .openapi('ImportPublishResult');
 

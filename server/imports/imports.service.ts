@@ -53,6 +53,8 @@ export interface ImportsDeps {
   indexer?: SessionIndexer;
   /** Where reading and extraction run (default: the process's worker thread). */
   extraction?: ExtractionRunner;
+  /** Creates a published directive's actions for the unit confirmed in review (issue 14); none: publishing assigns nothing. */
+  assign?: (directiveId: number, actor: ImportActor, input: { units: string[]; recipientCode: string | null }) => Promise<{ createdCount: number }>;
 }
 
 const InvalidDate = (field: string) =>
@@ -425,7 +427,24 @@ export function createImportsService(deps: ImportsDeps) {
           console.error('imports: indexing the published session failed', error);
         }
       }
-      return { slug, published: confirmed.length, rejected, link: `/sessions/${slug}` };
+      // The unit confirmed on each suggestion gets its action now: choosing it in review was the assignment.
+      const assigned: PublishResult['assigned'] = [];
+      const notAssigned: PublishResult['notAssigned'] = [];
+      for (const d of confirmed) {
+        if (!d.assigneeCode) continue;
+        if (d.kind === 'policy') {
+          notAssigned.push({ directiveId: d.id, unitCode: d.assigneeCode, reason: 'سیاست است، نه اقدام؛ به واحدی سپرده نشد.' });
+          continue;
+        }
+        if (!d.dueOn) {
+          notAssigned.push({ directiveId: d.id, unitCode: d.assigneeCode, reason: 'مهلت ندارد؛ در صفحهٔ رهنمود با مهلت واگذار کنید.' });
+          continue;
+        }
+        if (!deps.assign) continue;
+        const result = await deps.assign(d.id, actor, { units: [d.assigneeCode], recipientCode: d.recipientCode });
+        assigned.push({ directiveId: d.id, unitCode: d.assigneeCode, actions: result.createdCount });
+      }
+      return { slug, published: confirmed.length, rejected, link: `/sessions/${slug}`, assigned, notAssigned };
     },
   };
 }

@@ -209,6 +209,8 @@ function DraftReview(props: { initial: ImportDraft }) {
   };
 
   const [rejectRest, setRejectRest] = createSignal(false);
+  // Confirmed suggestions with a unit: publishing assigns them (issue 14).
+  const toAssign = () => draft().suggestions.filter((s) => s.review === 'confirmed' && s.assignee && s.kind !== 'policy');
   const [publishing, setPublishing] = createSignal(false);
   const [publishError, setPublishError] = createSignal<string | null>(null);
   const publish = async () => {
@@ -386,6 +388,12 @@ function DraftReview(props: { initial: ImportDraft }) {
           <p>
             با انتشار، نشست و {countOf(draft().counts.confirmed, 'رهنمود تأییدشده')} برای همه دیده می‌شود و در جست‌وجو می‌آید؛ رهنمودهای ردشده منتشر نمی‌شوند.
           </p>
+          <Show when={toAssign().length > 0}>
+            <p class="publish-assign">
+              {countOf(toAssign().length, 'رهنمود')} همان دم به واحدی که برگزیده‌اید سپرده می‌شود و اقدامش ساخته می‌شود
+              {toAssign().some((s) => !s.due) ? '؛ رهنمودِ بی‌مهلت واگذار نمی‌شود تا مهلتش را بنویسید.' : '.'}
+            </p>
+          </Show>
           <Show when={draft().counts.pending > 0}>
             <div class="field-check">
               <input id="reject-rest" type="checkbox" checked={rejectRest()} onChange={(e) => setRejectRest(e.currentTarget.checked)} />
