@@ -11,13 +11,14 @@ import type { ActionsService } from '../actions/actions.service';
 import { isManager } from '../actions/status-rules';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
-import { notificationKinds, notificationReads, notifications } from '../db/schema';
+import { actionItems, directives, notificationKinds, notificationReads, notifications } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
 import { NOTIFICATION_LABELS } from './events';
+import { toPersianDigits } from '../persian/numbers';
 
 const NotificationSchema = z
   .object({
@@ -55,6 +56,28 @@ const listRoute = createRoute({
   responses: { 200: jsonContent(NotificationListSchema, 'Newest first'), 401: errorResponses[401] },
 });
 
+const NotificationGroupSchema = z
+  .object({
+    directive: z.object({ id: z.number().int(), quote: z.string() }),
+    kind: z.enum(notificationKinds),
+    kindLabel: z.string(),
+    units: z.number().int().openapi({ description: 'how many units the notices of this kind are about' }),
+    total: z.number().int(),
+    unread: z.number().int(),
+    latestAt: z.string(),
+    withoutReport: z.number().int().openapi({ description: "the directive's open actions whose unit has sent no report yet" }),
+    summary: z.string().openapi({ example: '۱۲ استان هنوز گزارشی نفرستاده‌اند' }),
+  })
+  .openapi('NotificationGroup');
+
+const groupedRoute = createRoute({
+  method: 'get',
+  path: '/grouped',
+  tags: ['notifications'],
+  summary: 'My notifications as one row per directive and kind (newest first), with how many units have not reported',
+  responses: { 200: jsonContent(z.object({ items: z.array(NotificationGroupSchema) }), 'Groups'), 401: errorResponses[401] },
+});
+
 const IdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
 
 const readRoute = createRoute({
@@ -78,6 +101,17 @@ const readAllRoute = createRoute({
   summary: 'Mark all my notifications read',
   responses: { 200: jsonContent(z.object({ count: z.number().int() }), 'How many were marked'), 401: errorResponses[401] },
 });
+
+/**
+ * One group's line for people: «مهلت گذشته است: ۳۰ واحد؛ ۱۲ واحد هنوز گزارشی نفرستاده‌اند».
+ *
+ * @example
+ * groupSummary('مهلت گذشته است', 30, 12)
+ */
+export function groupSummary(label: string, units: number, withoutReport: number): string {
+  const head = `${label}: ${toPersianDigits(units)} واحد`;
+  return withoutReport > 0 ? `${head}؛ ${toPersianDigits(withoutReport)} واحد هنوز گزارشی نفرستاده‌اند` : head;
+}
 
 /** Which units' notifications this user sees; null = all. */
 function scope(user: AuthUser, unit?: string): string[] | null {
@@ -144,6 +178,58 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
           : [];
       });
       return c.json({ items, total: total?.n ?? 0, unread: unread?.n ?? 0 }, 200);
+    })
+    .openapi(groupedRoute, async (c) => {
+      const user = requireUser(c);
+      const rows = await db
+        .select({
+          directiveId: directives.id,
+          quote: directives.quote,
+          kind: notifications.kind,
+          units: sql<number>`count(DISTINCT ${notifications.unitCode})`,
+          total: count(),
+          unread: sql<number>`sum(CASE WHEN ${notificationReads.readAt} IS NULL THEN 1 ELSE 0 END)`,
+          latestAt: sql<string>`max(${notifications.createdAt})`,
+        })
+        .from(notifications)
+        .innerJoin(actionItems, eq(actionItems.id, notifications.actionId))
+        .innerJoin(directives, eq(directives.id, actionItems.directiveId))
+        .leftJoin(notificationReads, myRead(user.id))
+        .where(visibleTo(user))
+        .groupBy(directives.id, notifications.kind)
+        .orderBy(desc(sql`max(${notifications.createdAt})`))
+        .limit(100);
+      const ids = [...new Set(rows.map((r) => r.directiveId))];
+      const silent = new Map<number, number>();
+      if (ids.length > 0) {
+        const counted = await db
+          .select({ directiveId: actionItems.directiveId, n: count() })
+          .from(actionItems)
+          .where(
+            and(
+              inArray(actionItems.directiveId, ids),
+              inArray(actionItems.status, ['open', 'in_progress', 'awaiting_verification', 'blocked']),
+              sql`NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.action_id = ${actionItems.id} AND f.kind IN ('progress', 'request_verification'))`,
+            ),
+          )
+          .groupBy(actionItems.directiveId);
+        for (const row of counted) silent.set(row.directiveId, row.n);
+      }
+      const items = rows.map((r) => {
+        const withoutReport = silent.get(r.directiveId) ?? 0;
+        return {
+          directive: { id: r.directiveId, quote: r.quote },
+          kind: r.kind,
+          kindLabel: NOTIFICATION_LABELS[r.kind],
+          units: Number(r.units),
+          total: Number(r.total),
+          unread: Number(r.unread ?? 0),
+          latestAt: r.latestAt,
+          withoutReport,
+          summary: groupSummary(NOTIFICATION_LABELS[r.kind], Number(r.units), withoutReport),
+        };
+      });
+      return c.json({ items }, 200);
     })
     .openapi(readAllRoute, async (c) => {
       const user = requireUser(c);

@@ -6,6 +6,7 @@
  * re-assign one, remind now; the assigning manager hears of a report, the other manager does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReminders } from '../../server/notifications/reminders';
 import { expectJson } from '../support/responses';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
@@ -183,5 +184,22 @@ describe('one step over many actions', () => {
     expect((await notices(colleague, 'reminder'))[0]?.readAt).toBeNull();
     // A manager does not get the unit's notices in their own list.
     expect(await notices(manager, 'reminder')).toEqual([]);
+  });
+
+  it("groups a manager's overdue reminders into one row per directive, saying how many units sent no report", async () => {
+    t.clock.set('2021-02-05T08:00:00Z');
+    await runReminders(t.database.client, { now: t.clock.now() });
+    const reader = t.as(await t.signIn({ role: 'manager', username: 'grouped-reader' }));
+    const grouped = await expectJson<{ items: Array<{ directive: { id: number }; kind: string; units: number; withoutReport: number; summary: string }> }>(
+      await reader('/api/notifications/grouped'),
+      200,
+    );
+    const overdueRows = grouped.items.filter((g) => g.kind === 'overdue');
+    // One row per directive, not one per unit.
+    expect(new Set(overdueRows.map((g) => g.directive.id)).size).toBe(overdueRows.length);
+    const row = overdueRows.find((g) => g.directive.id === otherDirectiveId);
+    // The other directive: 31 provinces, none reported, all still due 1399-11-15.
+    expect(row).toMatchObject({ units: 31, withoutReport: 31 });
+    expect(row?.summary).toBe('مهلت گذشته است: ۳۱ واحد؛ ۳۱ واحد هنوز گزارشی نفرستاده‌اند');
   });
 });

@@ -75,10 +75,12 @@ describe('home by role', () => {
     await expect.poll(() => director.locator('.update-form [role="status"]').textContent()).toContain('برای تأیید به ستاد فرستاده شد');
 
     await manager.goto(`${app.server.url}/notifications`);
-    const item = manager.locator('.notification-item').first();
+    const item = manager.locator('.notification-item', { hasText: 'کرمان' }).first();
     await item.waitFor();
     expect(await item.textContent()).toContain('درخواست تأیید رسید');
-    expect(await item.textContent()).toContain('کرمان');
+    // Above the list, one row per directive and kind.
+    const group = manager.locator('.notification-groups .notification-item').first();
+    expect(await group.textContent()).toContain('درخواست تأیید رسید: ۱ واحد');
     await checkA11y(manager);
     await screenshot(manager, 'home-03-manager-notified');
   });
