@@ -286,6 +286,12 @@ export function createImportsService(deps: ImportsDeps) {
       return { draft: await draftOf(session, prepared.repairs), created: true };
     },
 
+    /** «پیش‌نویس‌ها»: every draft under review, newest first. */
+    async drafts() {
+      const rows = await repo.drafts();
+      return { items: rows.map((r) => ({ ...r, suggestions: Number(r.suggestions), confirmed: Number(r.confirmed), link: `/imports/${encodeURIComponent(r.slug)}` })) };
+    },
+
     /** A draft (or, after publishing, what was published) with its suggestions. */
     async get(slug: string): Promise<ImportDraft> {
       const session = await repo.sessionBySlug(slug);

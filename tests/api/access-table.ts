@@ -124,6 +124,7 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     expect: only(200, 'admin', 'manager'),
   },
   'GET /api/notifications/grouped': { path: () => '/api/notifications/grouped', expect: signedIn(200) },
+  'GET /api/imports': { path: () => '/api/imports', expect: only(200, 'admin', 'manager') },
   'GET /api/actions': { path: () => '/api/actions', expect: signedIn(200) },
   'GET /api/actions/mine': { path: () => '/api/actions/mine', expect: signedIn(200) },
   'GET /api/actions/verification-queue': { path: () => '/api/actions/verification-queue', expect: only(200, 'admin', 'manager') },

@@ -44,4 +44,12 @@ describe('the same text imported twice', () => {
     );
     expect(other.sameText).toEqual([]);
   });
+
+  it('lists the drafts for managers («پیش‌نویس‌ها»), newest first, and not for directors', async () => {
+    const list = await expectJson<{ items: Array<{ title: string; link: string; suggestions: number }> }>(await manager('/api/imports'), 200);
+    expect(list.items.map((d) => d.title)).toEqual(['متن دیگر', 'نسخهٔ دوم', 'نسخهٔ نخست']);
+    expect(list.items[1]?.suggestions).toBeGreaterThan(0);
+    const director = t.as(await t.signIn({ role: 'director' }));
+    expect((await director('/api/imports')).status).toBe(403);
+  });
 });

@@ -42,6 +42,15 @@ describe('importing the same write-up twice', () => {
     await warning.getByRole('link', { name: 'وبینار واگذاری امور' }).click();
     await page.waitForURL((url) => url.pathname === first);
     await page.getByRole('heading', { level: 1, name: 'وبینار واگذاری امور' }).waitFor();
+
+    // Both drafts are found again on «پیش‌نویس‌ها», newest first.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${app.server.url}/imports`);
+    await page.getByRole('heading', { level: 1, name: 'پیش‌نویس‌ها' }).waitFor();
+    const titles = await page.locator('.session-item-title').allTextContents();
+    expect(titles).toEqual(['وبینار واگذاری امور (نسخهٔ دوم)', 'وبینار واگذاری امور']);
+    await checkA11y(page);
+    await screenshot(page, 'reimport-03-drafts-1366', { fullPage: false });
     expect(problems).toEqual([]);
   });
 });

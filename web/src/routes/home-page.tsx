@@ -9,6 +9,7 @@ import { A, createAsync } from '@solidjs/router';
 import type { ActionSummary } from '../api/action-types';
 import { getAllActions, getMyActions, getVerificationQueue } from '../api/actions';
 import { getMe } from '../api/auth';
+import { getDrafts } from '../api/imports';
 import { DueBadge } from '../components/action-badges';
 import { isManagerRole } from '../components/actions-nav';
 import { excerpt } from '../lib/excerpt';
@@ -112,6 +113,7 @@ function DirectorDesk() {
 /** A manager's home: the queue, the provinces furthest behind, and what is due this week. */
 function ManagerHome() {
   const queue = createAsync(() => getVerificationQueue());
+  const drafts = createAsync(() => getDrafts().catch(() => []));
   const overdue = createAsync(() => getAllActions({ overdue: '1' }));
   const open = createAsync(() => getAllActions({ status: 'open,in_progress,blocked' }));
   const behind = () => {
@@ -159,6 +161,14 @@ function ManagerHome() {
               )}
             </For>
           </ol>
+        </Show>
+      </section>
+      <section class="desk-group" aria-labelledby="drafts-heading">
+        <h2 id="drafts-heading">پیش‌نویس‌های در انتظار بررسی ({toPersianDigits(drafts()?.length ?? 0)})</h2>
+        <Show when={(drafts()?.length ?? 0) > 0} fallback={<p class="muted">پیش‌نویسی در انتظار نیست.</p>}>
+          <p>
+            <A href="/imports">دیدن پیش‌نویس‌ها</A>
+          </p>
         </Show>
       </section>
       <section class="desk-group" aria-labelledby="week-heading">

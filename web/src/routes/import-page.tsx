@@ -100,7 +100,7 @@ function NewImportForm() {
         <h1 id="import-heading">نشست جدید</h1>
         <p class="page-lead">
           متن خبر یا گزارش نشست را بچسبانید یا پرونده‌ی متن، مارک‌داون یا زیرنویس (VTT و SRT) را بارگذاری کنید. متن بازسازی می‌شود و رهنمودها برای بررسی شما پیشنهاد
-          می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود.
+          می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود. <A href="/imports">پیش‌نویس‌ها</A>
         </p>
       </header>
       <form class="import-form" data-keep="new-import" ref={keepDraft} onSubmit={submit} aria-describedby="import-error" novalidate>
