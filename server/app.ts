@@ -27,6 +27,7 @@ import { createActionsService } from './actions/actions.service';
 import { attachmentDisposition } from './actions/evidence-files';
 import { assignmentsRoutes } from './assignments/assignments.routes';
 import { createAssignmentsService } from './assignments/assignments.service';
+import { createBulkActions } from './actions/bulk-actions';
 import { calendarRoutes, exportsRoutes } from './exports/exports.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { reportsRoutes } from './reports/reports.routes';
@@ -91,13 +92,23 @@ export function createApp(deps: AppDeps) {
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
+  const assignments = createAssignmentsService(actionsRepo, actions, deps.clock);
 
   // One search service: the search routes read it, imports index what they publish into it.
   const search = searchServiceFor(deps);
 
   const importsRepo = createImportsRepo(db);
   const sources = createSessionSourcesRepo(db, deps.database.client);
-  const imports = createImportsService({ db, client: deps.database.client, repo: importsRepo, clock: deps.clock, indexer: deps.search ?? search, sources });
+  const imports = createImportsService({
+    db,
+    client: deps.database.client,
+    repo: importsRepo,
+    clock: deps.clock,
+    indexer: deps.search ?? search,
+    sources,
+    // Publishing assigns the unit confirmed in review.
+    assign: (directiveId, actor, input) => assignments.assign(directiveId, actor, input),
+  });
   // Documents (PDF, Word, scans) are read as jobs, one at a time per process: OCR takes both cores.
   const documentImports = createDocumentImports({
     imports,
@@ -126,7 +137,7 @@ export function createApp(deps: AppDeps) {
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
-    .route('/directives', assignmentsRoutes(createAssignmentsService(actionsRepo, actions, deps.clock)))
+    .route('/directives', assignmentsRoutes(assignments, createBulkActions(actionsRepo, actions, deps.clock)))
     .route('/notifications', notificationsRoutes(db, actions, deps.clock))
     .route('/reports', reportsRoutes(actionsRepo, actions))
     .route('/exports', exportsRoutes(actions))

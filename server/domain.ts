@@ -31,9 +31,15 @@ export const actionStatuses = ['open', 'in_progress', 'awaiting_verification', '
 export type ActionStatus = (typeof actionStatuses)[number];
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];
-export const followUpKinds = ['progress', 'request_verification', 'returned', 'verified', 'blocked', 'cancelled', 'reopened'] as const;
+/** `comment` is a message of the action's discussion thread (the unit and headquarters); it changes nothing. */
+export const followUpKinds = ['progress', 'request_verification', 'returned', 'verified', 'blocked', 'cancelled', 'reopened', 'comment'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
 
 // Reminders
 export const reminderKinds = ['due_soon', 'due_today', 'overdue'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
+/** What happened to an action, told to the people who need to know (issue 14). */
+export const eventKinds = ['assigned', 'report_posted', 'verification_requested', 'verified', 'returned', 'redated', 'reassigned', 'cancelled', 'comment', 'reminder'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const notificationKinds = [...reminderKinds, ...eventKinds] as const;
+export type NotificationKind = (typeof notificationKinds)[number];

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'session_draft', 'directive_not_published', 'policy_not_assignable', 'no_units', 'group_not_allowed', 'already_assigned',
   'due_date_required', 'unknown_status', 'manager_only', 'not_your_unit', 'illegal_transition', 'reason_required',
   'evidence_required', 'action_closed', 'empty_update', 'letter_number_required', 'idempotency_key_reused',
+  'version_required', 'comment_empty', 'reply_not_found', 'bulk_empty', 'bulk_reassign_one', 'not_in_directive',
   'too_many_files', 'file_too_large', 'file_empty', 'file_type_mismatch', 'file_type_not_allowed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,6 +22,7 @@ import {
   type Priority,
 } from '../db/schema';
 import type { CheckedEvidence } from './evidence-files';
+import { noticeStatement, type EventNotice } from '../notifications/events';
 
 export type ActionRow = typeof actionItems.$inferSelect;
 export type DirectiveRow = typeof directives.$inferSelect;
@@ -79,6 +80,8 @@ export interface ActionChange {
     files: CheckedEvidence[];
   };
   audit: AuditEntry[];
+  /** Told to the unit or to people at headquarters, in the same batch (only if the change applied). */
+  notices?: EventNotice[];
 }
 
 const COLUMN: Record<keyof ActionChange['set'], string> = {
@@ -292,6 +295,16 @@ export function createActionsRepo(database: Database) {
                     AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'action' AND l.entity_id = CAST(a.id AS TEXT) AND l.event = 'action.create')`,
             args: [audit.at, input.actorId, input.directiveId, input.now, JSON.stringify(input.unitCodes)],
           },
+          {
+            // Each unit is told of its new action, once (the same rows as the audit above).
+            sql: `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at, actor_id, event_key)
+                  SELECT a.id, a.unit_code, 'assigned', COALESCE(a.due_on, ''), ?, ?, 'assigned'
+                  FROM action_items a
+                  WHERE a.directive_id = ? AND a.created_at = ? AND a.version = 1
+                    AND a.unit_code IN (SELECT value FROM json_each(?))
+                  ON CONFLICT (action_id, kind, due_on, event_key) DO NOTHING`,
+            args: [input.now, input.actorId, input.directiveId, input.now, JSON.stringify(input.unitCodes)],
+          },
         ],
         'write',
       );
@@ -333,6 +346,7 @@ export function createActionsRepo(database: Database) {
         }
       }
       for (const entry of change.audit) statements.push(auditStatement(entry, 'changes() = 1'));
+      for (const notice of change.notices ?? []) statements.push(noticeStatement(notice, now, 'changes() = 1'));
       try {
         const results = await client.batch(statements, 'write');
         return results[updateIndex]?.rowsAffected === 1 ? 'applied' : 'stale';
@@ -340,6 +354,94 @@ export function createActionsRepo(database: Database) {
         if (f && isUniqueViolation(error, 'idempotency_key')) return 'duplicate';
         throw error;
       }
+    },
+
+    /**
+     * Append a note, letter, files or comment without the action's version: it overwrites nothing,
+     * so it never conflicts. `startIfOpen` moves an open action to in progress (a status change,
+     * so that one statement bumps the version). 'duplicate' when the key was already stored.
+     */
+    async appendFollowUp(
+      actionId: number,
+      now: string,
+      followUp: NonNullable<ActionChange['followUp']> & { replyToId?: number | null },
+      audit: AuditEntry[],
+      startIfOpen: boolean,
+      notices: EventNotice[] = [],
+    ): Promise<'applied' | 'duplicate'> {
+      const statements: InStatement[] = [];
+      for (const file of followUp.files) {
+        statements.push({
+          sql: 'INSERT INTO blobs (sha256, size, content) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+          args: [file.sha256, file.size, file.content],
+        });
+      }
+      if (startIfOpen) {
+        statements.push({
+          sql: `UPDATE action_items SET status = 'in_progress', status_reason = NULL, version = version + 1, updated_at = ? WHERE id = ? AND status = 'open'`,
+          args: [now, actionId],
+        });
+      }
+      statements.push({
+        sql: `INSERT INTO follow_ups (action_id, author_id, kind, note, progress, letter_number, letter_date, idempotency_key, reply_to_id, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [actionId, followUp.authorId, followUp.kind, followUp.note, followUp.progress, followUp.letterNumber, followUp.letterDate, followUp.key, followUp.replyToId ?? null, now],
+      });
+      for (const entry of audit) statements.push(auditStatement(entry, '1'));
+      for (const notice of notices) statements.push(noticeStatement(notice, now));
+      for (const file of followUp.files) {
+        statements.push({
+          sql: `INSERT INTO evidence_files (follow_up_id, sha256, file_name, mime_type, size, created_at)
+                SELECT id, ?, ?, ?, ?, ? FROM follow_ups WHERE idempotency_key = ?`,
+          args: [file.sha256, file.fileName, file.mimeType, file.size, now, followUp.key],
+        });
+      }
+      try {
+        await client.batch(statements, 'write');
+        return 'applied';
+      } catch (error) {
+        if (isUniqueViolation(error, 'idempotency_key')) return 'duplicate';
+        throw error;
+      }
+    },
+
+    /**
+     * The people at headquarters an action's unit reports to: who assigned it and who verified or
+     * returned it, still active managers or admins.
+     */
+    async headquartersPeople(actionId: number): Promise<number[]> {
+      const rs = await client.execute({
+        sql: `SELECT DISTINCT l.actor_id AS id FROM audit_log l JOIN users u ON u.id = l.actor_id
+              WHERE l.entity = 'action' AND l.entity_id = ? AND u.role IN ('manager', 'admin') AND u.disabled = 0
+                AND (l.event = 'action.create' OR (l.event = 'action.status' AND l.detail IN ('verify', 'return')))`,
+        args: [String(actionId)],
+      });
+      return rs.rows.map((r) => Number(r.id));
+    },
+
+    /** Actions of a directive whose unit has posted a report (a progress update or a request). */
+    async reportedActionIds(directiveId: number): Promise<Set<number>> {
+      const rs = await client.execute({
+        sql: `SELECT DISTINCT a.id FROM action_items a JOIN follow_ups f ON f.action_id = a.id
+              WHERE a.directive_id = ? AND f.kind IN ('progress', 'request_verification')`,
+        args: [directiveId],
+      });
+      return new Set(rs.rows.map((r) => Number(r.id)));
+    },
+
+    /** A reminder sent now by a manager: the unit's notice and its audit entry, together. */
+    async recordReminder(notice: EventNotice, audit: AuditEntry, now: string): Promise<void> {
+      await client.batch([noticeStatement(notice, now), auditStatement(audit, '1')], 'write');
+    },
+
+    /** A comment of this action (what a reply may answer). */
+    async comment(actionId: number, followUpId: number) {
+      const [row] = await db
+        .select({ id: followUps.id })
+        .from(followUps)
+        .where(and(eq(followUps.id, followUpId), eq(followUps.actionId, actionId), eq(followUps.kind, 'comment')))
+        .limit(1);
+      return row;
     },
 
     /** Another action of the same directive already sits with `unitCode`? */

@@ -12,6 +12,7 @@ import {
   ActionListSchema,
   ActionPatchBody,
   ActionSummarySchema,
+  CommentBody,
   FollowUpFields,
   TransitionBody,
   type FollowUpInput,
@@ -74,7 +75,7 @@ const followUpRoute = createRoute({
   tags: ['actions'],
   summary: 'Post a progress update (JSON, or multipart with files); director of the unit or a manager',
   description:
-    'Send `version`. Optional header `Idempotency-Key`: a retried post with the same key is stored once (answer 200 instead of 201). ' +
+    'A note, letter or files alone are appended without `version` (never a 409). With `progress` or `requestVerification`, send the `version` you read: a stale one gets 409. Optional header `Idempotency-Key`: a retried post with the same key is stored once (answer 200 instead of 201). ' +
     '`requestVerification: true` asks for verification in the same step (needs evidence on record or in this update).',
   request: {
     params: IdParam,
@@ -93,6 +94,28 @@ const followUpRoute = createRoute({
     403: errorResponses[403],
     404: errorResponses[404],
     ...errors,
+  },
+});
+
+const commentRoute = createRoute({
+  method: 'post',
+  path: '/{id}/comments',
+  tags: ['actions'],
+  summary: "A comment or a reply in the action's discussion (the unit's director or a manager); no version needed",
+  description: 'Optional header `Idempotency-Key`: a retried post with the same key is stored once (200 instead of 201).',
+  request: {
+    params: IdParam,
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+    body: jsonBody(CommentBody),
+  },
+  responses: {
+    201: jsonContent(ActionDetailSchema, 'Stored; the action with its timeline'),
+    200: jsonContent(ActionDetailSchema, 'Already stored under this Idempotency-Key'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    422: errors[422],
   },
 });
 
@@ -196,6 +219,12 @@ export function actionsRoutes(service: ActionsService) {
         ? await evidenceOf(c)
         : { fields: validFollowUp(await c.req.json().catch(() => ({}))), files: [] };
       const result = await service.postFollowUp(id, user, fields, files, key);
+      if (result.replayed) c.header('Idempotency-Replayed', 'true');
+      return result.replayed ? c.json(result.detail, 200) : c.json(result.detail, 201);
+    })
+    .openapi(commentRoute, async (c) => {
+      const user = requireUser(c);
+      const result = await service.postComment(c.req.valid('param').id, user, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
       if (result.replayed) c.header('Idempotency-Replayed', 'true');
       return result.replayed ? c.json(result.detail, 200) : c.json(result.detail, 201);
     })

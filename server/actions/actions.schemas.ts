@@ -72,6 +72,7 @@ export const FollowUpSchema = z
     kind: z.enum(followUpKinds),
     author: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
     note: z.string().nullable(),
+    replyTo: z.number().int().nullable().openapi({ description: 'the comment this one answers (discussion thread)' }),
     progress: z.number().int().nullable(),
     letterNumber: z.string().nullable(),
     letterDate: z.string().nullable().openapi({ description: 'ISO date' }),
@@ -100,6 +101,7 @@ export const ActionDetailSchema = ActionSummarySchema.extend({
     hasEvidence: z.boolean(),
     permissions: z.object({
       canPostUpdate: z.boolean(),
+      canComment: z.boolean().openapi({ description: "write in the action's discussion (the unit's director, managers), also once closed" }),
       canReassign: z.boolean().openapi({ description: 'change unit, due date, priority, recipient (managers)' }),
       transitions: z.array(z.enum(transitionNames)).openapi({ description: 'steps this user may take now' }),
     }),
@@ -136,7 +138,8 @@ export const ActionListQuery = z.object({
 const optionalText = (max: number) => z.string().max(max).optional();
 
 export const FollowUpFields = z.object({
-  version: VersionInput,
+  /** Needed only with progress or requestVerification: a note, letter or file is appended without it. */
+  version: VersionInput.optional(),
   note: optionalText(10_000),
   progress: z.coerce.number().int().min(0).max(100).optional(),
   letterNumber: optionalText(100),
@@ -147,6 +150,13 @@ export const FollowUpFields = z.object({
     .optional()
     .transform((v) => v === true || v === 'true' || v === '1'),
 });
+
+export const CommentBody = z
+  .object({
+    note: z.string().min(1).max(4_000),
+    replyTo: z.number().int().min(1).optional().openapi({ description: 'id of the comment answered' }),
+  })
+  .openapi('CommentRequest');
 
 export const TransitionBody = z
   .object({

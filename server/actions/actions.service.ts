@@ -10,6 +10,7 @@ import type { ActionStatus } from '../db/schema';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { formatJalali } from '../persian/jalali';
+import { jalaliForPeople } from '../notifications/events';
 import { presentUnitRef } from '../units/unit-ref';
 import type { ActionChange, ActionFilter, ActionRecord, ActionsRepo, UnitRow } from './actions.repo';
 import type { ActionDetail, ActionSummary, FollowUpInput } from './actions.schemas';
@@ -30,6 +31,8 @@ import {
 } from './status-rules';
 import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
 import { isPublicSession } from '../sessions/publication';
+import type { EventNotice } from '../notifications/events';
+import type { EventKind } from '../db/schema';
 
 /**
  * One action as every list and page shows it.
@@ -131,6 +134,39 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     return outcome;
   }
 
+  /** A notice for the people of the action's unit (or of `unitCode`, after a re-assignment). */
+  const toUnit = (record: ActionRecord, kind: EventKind, user: AuthUser, detail: string | null, unitCode = record.action.unitCode): EventNotice => ({
+    kind,
+    actionId: record.action.id,
+    unitCode,
+    recipientUserId: null,
+    actorId: user.id,
+    detail,
+    dueOn: record.action.dueOn,
+  });
+
+  /** Notices for headquarters (who assigned the action, who verified or returned it), never the author. */
+  async function toHeadquarters(record: ActionRecord, kind: EventKind, user: AuthUser, detail: string | null): Promise<EventNotice[]> {
+    const people = await repo.headquartersPeople(record.action.id);
+    return people
+      .filter((id) => id !== user.id)
+      .map((id) => ({ ...toUnit(record, kind, user, detail), recipientUserId: id }));
+  }
+
+  /** What the other side is told of a unit's report or message: headquarters if the unit wrote, else the unit. */
+  async function toOtherSide(record: ActionRecord, kind: EventKind, user: AuthUser, detail: string | null): Promise<EventNotice[]> {
+    return isManager(user.role) ? (kind === 'comment' ? [toUnit(record, kind, user, detail)] : []) : toHeadquarters(record, kind, user, detail);
+  }
+
+  /** Who hears of a status step: the unit of a verdict or a cancellation, headquarters of a request. */
+  async function transitionNotices(record: ActionRecord, transition: TransitionName, user: AuthUser, reason: string | null): Promise<EventNotice[]> {
+    if (transition === 'verify') return [toUnit(record, 'verified', user, null)];
+    if (transition === 'return') return [toUnit(record, 'returned', user, reason)];
+    if (transition === 'cancel') return [toUnit(record, 'cancelled', user, reason)];
+    if (transition === 'request_verification') return toOtherSide(record, 'verification_requested', user, null);
+    return [];
+  }
+
   /** Overdue and due-soon counts of a whole list (the page shows them for every page, not one). */
   const dueCounts = (items: Array<{ dueState: string }>) => ({
     overdue: items.filter((a) => a.dueState === 'overdue').length,
@@ -174,6 +210,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         hasEvidence,
         permissions: {
           canPostUpdate: canWrite(actor) && !['done', 'cancelled'].includes(record.action.status),
+          canComment: canWrite(actor),
           canReassign: isManager(user.role),
           transitions: allowedTransitions(record.action.status, actor),
         },
@@ -182,6 +219,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           kind: f.kind,
           author: f.authorId !== null ? { id: f.authorId, displayName: authorName ?? '' } : null,
           note: f.note,
+          replyTo: f.replyToId,
           progress: f.progress,
           letterNumber: f.letterNumber,
           letterDate: f.letterDate,
@@ -225,7 +263,6 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       };
       const earlier = await replay();
       if (earlier) return earlier;
-      await assertFresh(record, input.version);
 
       // Overrides and isolates could make a note or a letter number read as something else (RTL spoofing).
       const note = input.note === undefined ? null : stripBidiControls(input.note).trim() || null;
@@ -236,6 +273,43 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       if (input.letterDate && !letterNumber) {
         throw UnprocessableError('letter_number_required', 'برای تاریخ نامه، شماره نامه را هم بنویسید.');
       }
+      // A note, letter or file overwrites nothing: appended without the version, it never conflicts.
+      // Only a change of progress or status is checked against the version the user read.
+      if (input.progress === undefined && !input.requestVerification) {
+        try {
+          statusAfterProgress(record.action.status);
+        } catch (e) {
+          if (e instanceof RuleViolation) throw fromRule(e);
+          throw e;
+        }
+        const outcome = await repo.appendFollowUp(
+          id,
+          stamp(),
+          { key, authorId: user.id, kind: 'progress', note, progress: null, letterNumber, letterDate: input.letterDate ?? null, files },
+          [
+            {
+              actorId: user.id,
+              event: 'action.follow_up',
+              entity: 'action',
+              entityId: id,
+              before: null,
+              after: { note: note !== null, letterNumber, files: files.map((f) => f.fileName) },
+              at: clock.now(),
+            },
+          ],
+          record.action.status === 'open',
+          await toOtherSide(record, 'report_posted', user, note),
+        );
+        if (outcome === 'duplicate') {
+          const replayed = await replay();
+          if (replayed) return replayed;
+        }
+        return { detail: await service.detail(id, user), replayed: false };
+      }
+      if (input.version === undefined) {
+        throw UnprocessableError('version_required', 'برای تغییر درصد پیشرفت یا درخواست تأیید، نسخه‌ای از اقدام را که خوانده‌اید بفرستید.');
+      }
+      await assertFresh(record, input.version);
       const before = { status: record.action.status, progress: record.action.progress };
       let status: ActionStatus;
       let kind: 'progress' | 'request_verification' = 'progress';
@@ -275,12 +349,44 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
             at: clock.now(),
           },
         ],
+        notices: await toOtherSide(record, kind === 'request_verification' ? 'verification_requested' : 'report_posted', user, note),
       });
       if (outcome === 'duplicate') {
         const replayed = await replay();
         if (replayed) return replayed;
       }
       return { detail: await service.detail(id, user), replayed: false };
+    },
+
+    /**
+     * A message of the action's discussion thread between the unit and headquarters (optionally a
+     * reply to an earlier comment). Appended without the version; also on closed actions.
+     */
+    async postComment(id: number, user: AuthUser, body: { note: string; replyTo?: number }, idempotencyKey?: string): Promise<PostResult> {
+      const record = await load(id);
+      assertWriter(user, record);
+      const key = idempotencyKey ? `u${user.id}:${idempotencyKey}` : `auto:${randomUUID()}`;
+      if (idempotencyKey) {
+        const earlier = await repo.followUpByKey(key);
+        if (earlier) {
+          if (earlier.actionId !== id) throw UnprocessableError('idempotency_key_reused', 'این کلید تکرار برای اقدام دیگری به کار رفته است.');
+          return { detail: await service.detail(id, user), replayed: true };
+        }
+      }
+      const note = stripBidiControls(body.note).trim();
+      if (!note) throw UnprocessableError('comment_empty', 'متن پیام خالی است.');
+      if (body.replyTo !== undefined && !(await repo.comment(id, body.replyTo))) {
+        throw UnprocessableError('reply_not_found', 'پیامی که به آن پاسخ می‌دهید در گفت‌وگوی این اقدام نیست.');
+      }
+      const outcome = await repo.appendFollowUp(
+        id,
+        stamp(),
+        { key, authorId: user.id, kind: 'comment', note, progress: null, letterNumber: null, letterDate: null, files: [], replyToId: body.replyTo ?? null },
+        [{ actorId: user.id, event: 'action.comment', entity: 'action', entityId: id, before: null, after: { replyTo: body.replyTo ?? null }, at: clock.now() }],
+        false,
+        await toOtherSide(record, 'comment', user, note),
+      );
+      return { detail: await service.detail(id, user), replayed: outcome === 'duplicate' };
     },
 
     /** A named status step (start, request_verification, verify, return, block, resume, cancel, reopen). */
@@ -328,6 +434,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           files: [],
         },
         audit: [audit],
+        notices: await transitionNotices(record, body.transition, user, reason),
       });
       return service.detail(id, user);
     },
@@ -379,7 +486,13 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         set.recipientCode = body.recipientCode;
         audit.push(entry('action.recipient', { recipientCode: a.recipientCode }, { recipientCode: body.recipientCode }));
       }
-      if (audit.length > 0) await write(record, body.version, { set, audit });
+      const notices: EventNotice[] = [];
+      if (set.unitCode) {
+        notices.push(toUnit(record, 'reassigned', user, body.reason?.trim() || null, set.unitCode));
+        notices.push(toUnit(record, 'reassigned', user, body.reason?.trim() || null));
+      }
+      if (set.dueOn) notices.push({ ...toUnit(record, 'redated', user, jalaliForPeople(set.dueOn), set.unitCode ?? a.unitCode), dueOn: set.dueOn });
+      if (audit.length > 0) await write(record, body.version, { set, audit, notices });
       return service.detail(id, user);
     },
 

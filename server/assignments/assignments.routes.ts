@@ -6,6 +6,7 @@ import { directiveKinds, directiveStatuses, priorities } from '../db/schema';
 import { newRouter } from '../http/router';
 import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import type { AssignmentsService } from './assignments.service';
+import { bulkOperations, bulkScopes, type BulkActions } from '../actions/bulk-actions';
 
 const IdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const unprocessable = errorContent('Refused (code says why)');
@@ -62,8 +63,57 @@ const CountsSchema = z.object({
 });
 
 const RollupSchema = z
-  .object({ directive: TrackedDirectiveSchema, today: z.string(), counts: CountsSchema, units: z.array(ActionSummarySchema) })
+  .object({
+    directive: TrackedDirectiveSchema,
+    today: z.string(),
+    counts: CountsSchema,
+    units: z.array(ActionSummarySchema),
+    reported: z.array(z.number().int()).openapi({ description: 'ids of the actions whose unit has posted a report' }),
+  })
   .openapi('DirectiveRollup');
+
+const BulkBody = z
+  .object({
+    scope: z.enum(bulkScopes).openapi({ description: "all (open ones), no_report, awaiting_verification, or selected (then 'actions')" }),
+    actions: z
+      .array(z.object({ id: z.number().int().min(1), version: z.number().int().min(1).optional() }))
+      .max(1000)
+      .optional()
+      .openapi({ description: 'with scope selected; a version given is checked (409 when stale, nothing changed)' }),
+    operation: z.enum(bulkOperations),
+    dueOn: DateInput.optional().openapi({ description: 'redate: the new due date (ISO or Jalali)' }),
+    days: z.number().int().min(1).max(365).optional().openapi({ description: 'extend: days added to each due date' }),
+    reason: z.string().max(2_000).optional().openapi({ description: 'cancel: required; others: kept in the audit trail' }),
+    unitCode: z.string().max(100).optional().openapi({ description: 'reassign: the new unit (one action selected)' }),
+  })
+  .openapi('BulkActionRequest');
+
+const BulkResultSchema = z
+  .object({
+    operation: z.enum(bulkOperations),
+    selected: z.number().int(),
+    changed: z.array(z.number().int()),
+    skipped: z.array(z.object({ id: z.number().int(), unitCode: z.string(), code: z.string(), message: z.string() })),
+  })
+  .openapi('BulkActionResult');
+
+const bulkRoute = createRoute({
+  method: 'post',
+  path: '/{id}/actions/bulk',
+  tags: ['actions'],
+  summary: "Change many of a directive's actions in one step (managers): re-date, extend, cancel, re-assign, remind, verify",
+  description: 'Each action changes by the same rules as alone, with its own audit entry and notification; one that cannot is listed in `skipped`.',
+  request: { params: IdParam, body: jsonBody(BulkBody) },
+  responses: {
+    200: jsonContent(BulkResultSchema, 'What changed and what was skipped'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorContent('A version given is stale: details.stale lists them; nothing changed'),
+    422: unprocessable,
+  },
+});
 
 const publishRoute = createRoute({
   method: 'post',
@@ -108,8 +158,12 @@ const rollupRoute = createRoute({
   responses: { 200: jsonContent(RollupSchema, 'The roll-up'), 401: errorResponses[401], 404: errorResponses[404] },
 });
 
-export function assignmentsRoutes(service: AssignmentsService) {
+export function assignmentsRoutes(service: AssignmentsService, bulk: BulkActions) {
   return newRouter()
+    .openapi(bulkRoute, async (c) => {
+      const user = requireRole(c, 'manager', 'admin');
+      return c.json(await bulk(c.req.valid('param').id, user, c.req.valid('json')), 200);
+    })
     .openapi(publishRoute, async (c) => {
       const user = requireRole(c, 'manager', 'admin');
       const body = c.req.header('content-type') ? c.req.valid('json') : {};

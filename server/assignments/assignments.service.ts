@@ -70,7 +70,7 @@ export function createAssignmentsService(repo: ActionsRepo, actions: ActionsServ
      * Manager: assign to units and groups. Units that already hold an action for this directive
      * keep it (no duplicate); the answer says which were created and which existed.
      */
-    async assign(id: number, user: AuthUser, input: AssignInput) {
+    async assign(id: number, user: Pick<AuthUser, 'id'>, input: AssignInput) {
       const found = await directiveOrFail(id);
       if (found.directive.status !== 'published') {
         throw UnprocessableError('directive_not_published', 'فقط رهنمود منتشرشده را می‌توان به واحدها سپرد.');
@@ -128,6 +128,7 @@ export function createAssignmentsService(repo: ActionsRepo, actions: ActionsServ
           overdue: count((a) => a.dueState === 'overdue'),
         },
         units: items.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'fa') || byUrgency(a, b)),
+        reported: [...(await repo.reportedActionIds(id))],
       };
     },
   };

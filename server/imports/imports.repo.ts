@@ -1,5 +1,5 @@
 /** @module The only drizzle code of imports: drafts, their directives, and the units and people extraction matches against. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { directives, paragraphs, people, sessions, units } from '../db/schema';
 import type { PersonRef, UnitRef } from '../directives/extract';
@@ -26,6 +26,33 @@ export function createImportsRepo(db: Db) {
     },
 
     /** A session by slug whatever its status (drafts are found here, unlike the public sessions repo). */
+    /** Drafts under review, newest first, with how many suggestions still wait. */
+    async drafts() {
+      return db
+        .select({
+          slug: sessions.slug,
+          title: sessions.title,
+          heldOn: sessions.heldOn,
+          createdAt: sessions.createdAt,
+          suggestions: sql<number>`(SELECT count(*) FROM directives d WHERE d.session_id = ${sessions.id})`,
+          confirmed: sql<number>`(SELECT count(*) FROM directives d WHERE d.session_id = ${sessions.id} AND d.confirmed_at IS NOT NULL)`,
+        })
+        .from(sessions)
+        .where(eq(sessions.status, 'draft'))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id))
+        .limit(500);
+    },
+
+    /** Other sessions or drafts holding the same repaired text (a write-up imported twice). */
+    async sessionsWithBody(body: string, exceptId: number) {
+      return db
+        .select({ slug: sessions.slug, title: sessions.title, status: sessions.status })
+        .from(sessions)
+        .where(and(eq(sessions.body, body), ne(sessions.id, exceptId)))
+        .orderBy(asc(sessions.id))
+        .limit(10);
+    },
+
     async sessionBySlug(slug: string): Promise<DraftSessionRow | undefined> {
       const [row] = await db.select().from(sessions).where(eq(sessions.slug, slug)).limit(1);
       return row;

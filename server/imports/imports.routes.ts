@@ -88,6 +88,31 @@ const getSourceRoute = createRoute({
   },
 });
 
+const DraftListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        slug: z.string(),
+        title: z.string(),
+        heldOn: z.string().nullable(),
+        createdAt: z.string(),
+        suggestions: z.number().int(),
+        confirmed: z.number().int(),
+        link: z.string(),
+      }),
+    ),
+  })
+  .openapi('ImportDraftList');
+
+const listDraftsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['imports'],
+  middleware: managers,
+  summary: 'Drafts under review, newest first (managers and admins)',
+  responses: { 200: jsonContent(DraftListSchema, 'Drafts'), 401: errorResponses[401], 403: errorResponses[403] },
+});
+
 const getImportRoute = createRoute({
   method: 'get',
   path: '/{slug}',
@@ -229,6 +254,10 @@ export function importsRoutes(service: ImportsService, documents?: DocumentImpor
       c.header('Content-Disposition', file.disposition);
       c.header('X-Content-Type-Options', 'nosniff');
       return c.body(new Uint8Array(file.content), 200) as never;
+    })
+    .openapi(listDraftsRoute, async (c) => {
+      requireRole(c, 'manager', 'admin');
+      return c.json(await service.drafts(), 200);
     })
     .openapi(getImportRoute, async (c) => {
       const { slug } = c.req.valid('param');

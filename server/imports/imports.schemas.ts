@@ -130,6 +130,9 @@ export const ImportDraftSchema = z
       }),
     ),
     suggestions: z.array(SuggestionSchema),
+    sameText: z
+      .array(z.object({ slug: z.string(), title: z.string(), status: z.enum(sessionStatuses), link: z.string() }))
+      .openapi({ description: 'other sessions or drafts with the same text: this write-up was imported before' }),
     counts: z.object({
       pending: z.number().int().openapi({ description: 'suggestions above the threshold not yet confirmed or rejected' }),
       candidates: z.number().int().openapi({ description: 'candidates under the threshold not yet confirmed or rejected' }),
@@ -180,6 +183,12 @@ export const PublishResultSchema = z
     published: z.number().int().openapi({ description: 'directives published' }),
     rejected: z.number().int(),
     link: z.string().openapi({ example: '/sessions/import-2021-01-20-3f9a0c1b2d' }),
+    assigned: z
+      .array(z.object({ directiveId: z.number().int(), unitCode: z.string(), actions: z.number().int() }))
+      .openapi({ description: 'actions created for the unit confirmed on each suggestion (a group fans out)' }),
+    notAssigned: z
+      .array(z.object({ directiveId: z.number().int(), unitCode: z.string(), reason: z.string() }))
+      .openapi({ description: 'confirmed units that got no action, and why (a policy, no due date)' }),
   })
   .openapi('ImportPublishResult');
 

@@ -57,6 +57,8 @@ export interface ImportsDeps {
   extraction?: ExtractionRunner;
   /** Source documents (PDF, Word, scans) of imported sessions, shown on the review page. */
   sources?: SessionSourcesRepo;
+  /** Creates a published directive's actions for the unit confirmed in review (issue 14); none: publishing assigns nothing. */
+  assign?: (directiveId: number, actor: ImportActor, input: { units: string[]; recipientCode: string | null }) => Promise<{ createdCount: number }>;
 }
 
 const InvalidDate = (field: string) =>
@@ -184,12 +186,13 @@ export function createImportsService(deps: ImportsDeps) {
 
   async function draftOf(session: DraftSessionRow, knownRepairs?: BodyRepair[]): Promise<ImportDraft> {
     const format = FORMATS[session.sourceKind];
-    const [paragraphRows, directiveRows, units, repairs, source] = await Promise.all([
+    const [paragraphRows, directiveRows, units, repairs, source, sameText] = await Promise.all([
       repo.paragraphsOf(session.id),
       repo.directivesOf(session.id),
       repo.units(),
       knownRepairs ?? (format && format !== 'markdown' && format !== 'vtt' && format !== 'srt' ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
       deps.sources?.of(session.id),
+      repo.sessionsWithBody(session.body, session.id),
     ]);
     const byCode = new Map(units.map((u) => [u.code, u]));
     const suggestions = directiveRows.map((d) => presentSuggestion(d, byCode));
@@ -207,6 +210,10 @@ export function createImportsService(deps: ImportsDeps) {
       repairs,
       paragraphs: paragraphRows.map((p) => ({ ordinal: p.ordinal, text: p.text, start: p.start, end: p.end, speaker: p.speaker, mediaStartMs: p.mediaStartMs })),
       suggestions,
+      sameText: sameText.map((other) => ({
+        ...other,
+        link: other.status === 'draft' ? `/imports/${encodeURIComponent(other.slug)}` : `/sessions/${encodeURIComponent(other.slug)}`,
+      })),
       counts: {
         pending: suggestions.filter((s) => s.review === 'pending' && s.origin !== 'candidate').length,
         candidates: suggestions.filter((s) => s.review === 'pending' && s.origin === 'candidate').length,
@@ -286,6 +293,12 @@ export function createImportsService(deps: ImportsDeps) {
         }),
       );
       return { draft: await draftOf(session, prepared.repairs), created: true };
+    },
+
+    /** «پیش‌نویس‌ها»: every draft under review, newest first. */
+    async drafts() {
+      const rows = await repo.drafts();
+      return { items: rows.map((r) => ({ ...r, suggestions: Number(r.suggestions), confirmed: Number(r.confirmed), link: `/imports/${encodeURIComponent(r.slug)}` })) };
     },
 
     /** A draft (or, after publishing, what was published) with its suggestions. */
@@ -429,7 +442,24 @@ export function createImportsService(deps: ImportsDeps) {
           console.error('imports: indexing the published session failed', error);
         }
       }
-      return { slug, published: confirmed.length, rejected, link: `/sessions/${slug}` };
+      // The unit confirmed on each suggestion gets its action now: choosing it in review was the assignment.
+      const assigned: PublishResult['assigned'] = [];
+      const notAssigned: PublishResult['notAssigned'] = [];
+      for (const d of confirmed) {
+        if (!d.assigneeCode) continue;
+        if (d.kind === 'policy') {
+          notAssigned.push({ directiveId: d.id, unitCode: d.assigneeCode, reason: 'سیاست است، نه اقدام؛ به واحدی سپرده نشد.' });
+          continue;
+        }
+        if (!d.dueOn) {
+          notAssigned.push({ directiveId: d.id, unitCode: d.assigneeCode, reason: 'مهلت ندارد؛ در صفحهٔ رهنمود با مهلت واگذار کنید.' });
+          continue;
+        }
+        if (!deps.assign) continue;
+        const result = await deps.assign(d.id, actor, { units: [d.assigneeCode], recipientCode: d.recipientCode });
+        assigned.push({ directiveId: d.id, unitCode: d.assigneeCode, actions: result.createdCount });
+      }
+      return { slug, published: confirmed.length, rejected, link: `/sessions/${slug}`, assigned, notAssigned };
     },
   };
 }

@@ -4,28 +4,30 @@
  * themselves are created by the scheduler.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { requireUser } from '../auth/guards';
 import { ActionSummarySchema } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
 import { isManager } from '../actions/status-rules';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
-import { notificationReads, notifications, reminderKinds } from '../db/schema';
+import { actionItems, directives, notificationKinds, notificationReads, notifications } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
-import { REMINDER_LABELS } from './reminders';
+import { NOTIFICATION_LABELS } from './events';
+import { toPersianDigits } from '../persian/numbers';
 
 const NotificationSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(reminderKinds),
+    kind: z.enum(notificationKinds),
     kindLabel: z.string().openapi({ example: 'مهلت گذشته است' }),
-    dueOn: z.string(),
+    dueOn: z.string().openapi({ description: "ISO; '' when the action had no due date" }),
     dueOnJalali: z.string(),
+    detail: z.string().nullable().openapi({ description: 'the reason (returned, cancelled) or the new due date, in Persian' }),
     createdAt: z.string(),
     readAt: z.string().nullable(),
     emailedAt: z.string().nullable(),
@@ -45,13 +47,35 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       unread: z.enum(['1', 'true']).optional(),
-      kind: z.enum(reminderKinds).optional(),
+      kind: z.enum(notificationKinds).optional(),
       unit: z.string().max(100).optional().openapi({ description: 'managers only' }),
       limit: z.coerce.number().int().min(1).max(500).default(50),
       offset: z.coerce.number().int().min(0).default(0),
     }),
   },
   responses: { 200: jsonContent(NotificationListSchema, 'Newest first'), 401: errorResponses[401] },
+});
+
+const NotificationGroupSchema = z
+  .object({
+    directive: z.object({ id: z.number().int(), quote: z.string() }),
+    kind: z.enum(notificationKinds),
+    kindLabel: z.string(),
+    units: z.number().int().openapi({ description: 'how many units the notices of this kind are about' }),
+    total: z.number().int(),
+    unread: z.number().int(),
+    latestAt: z.string(),
+    withoutReport: z.number().int().openapi({ description: "the directive's open actions whose unit has sent no report yet" }),
+    summary: z.string().openapi({ example: '۱۲ استان هنوز گزارشی نفرستاده‌اند' }),
+  })
+  .openapi('NotificationGroup');
+
+const groupedRoute = createRoute({
+  method: 'get',
+  path: '/grouped',
+  tags: ['notifications'],
+  summary: 'My notifications as one row per directive and kind (newest first), with how many units have not reported',
+  responses: { 200: jsonContent(z.object({ items: z.array(NotificationGroupSchema) }), 'Groups'), 401: errorResponses[401] },
 });
 
 const IdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
@@ -78,10 +102,35 @@ const readAllRoute = createRoute({
   responses: { 200: jsonContent(z.object({ count: z.number().int() }), 'How many were marked'), 401: errorResponses[401] },
 });
 
+/**
+ * One group's line for people: «مهلت گذشته است: ۳۰ واحد؛ ۱۲ واحد هنوز گزارشی نفرستاده‌اند».
+ *
+ * @example
+ * groupSummary('مهلت گذشته است', 30, 12)
+ */
+export function groupSummary(label: string, units: number, withoutReport: number): string {
+  const head = `${label}: ${toPersianDigits(units)} واحد`;
+  return withoutReport > 0 ? `${head}؛ ${toPersianDigits(withoutReport)} واحد هنوز گزارشی نفرستاده‌اند` : head;
+}
+
 /** Which units' notifications this user sees; null = all. */
 function scope(user: AuthUser, unit?: string): string[] | null {
   if (isManager(user.role)) return unit ? [unit] : null;
   return user.unitCode ? [user.unitCode] : [];
+}
+
+/**
+ * The notifications this user sees: their unit's (reminders and what happened to its actions), or
+ * for managers every unit's reminders; plus what was addressed to them by name (issue 14).
+ */
+function visibleTo(user: AuthUser, unit?: string): SQL {
+  const units = scope(user, unit);
+  const inUnits = units ? inArray(notifications.unitCode, units.length ? units : ['']) : undefined;
+  const forUnit = isManager(user.role)
+    ? and(isNull(notifications.recipientUserId), eq(notifications.eventKey, ''), inUnits)
+    : and(isNull(notifications.recipientUserId), inUnits);
+  const mine = and(eq(notifications.recipientUserId, user.id), unit ? eq(notifications.unitCode, unit) : undefined);
+  return or(forUnit, mine) ?? sql`0`;
 }
 
 export function notificationsRoutes(db: Db, actions: ActionsService, clock: Clock) {
@@ -91,9 +140,7 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
     .openapi(listRoute, async (c) => {
       const user = requireUser(c);
       const q = c.req.valid('query');
-      const units = scope(user, q.unit);
-      const where: SQL[] = [];
-      if (units) where.push(inArray(notifications.unitCode, units.length ? units : ['']));
+      const where: SQL[] = [visibleTo(user, q.unit)];
       if (q.kind) where.push(eq(notifications.kind, q.kind));
       const unreadWhere = [...where, isNull(notificationReads.readAt)];
       if (q.unread) where.push(isNull(notificationReads.readAt));
@@ -118,9 +165,10 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
               {
                 id: r.id,
                 kind: r.kind,
-                kindLabel: REMINDER_LABELS[r.kind],
+                kindLabel: NOTIFICATION_LABELS[r.kind],
                 dueOn: r.dueOn,
-                dueOnJalali: formatJalali(r.dueOn),
+                dueOnJalali: r.dueOn ? formatJalali(r.dueOn) : '',
+                detail: r.detail,
                 createdAt: r.createdAt,
                 readAt,
                 emailedAt: r.emailedAt,
@@ -131,11 +179,62 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
       });
       return c.json({ items, total: total?.n ?? 0, unread: unread?.n ?? 0 }, 200);
     })
+    .openapi(groupedRoute, async (c) => {
+      const user = requireUser(c);
+      const rows = await db
+        .select({
+          directiveId: directives.id,
+          quote: directives.quote,
+          kind: notifications.kind,
+          units: sql<number>`count(DISTINCT ${notifications.unitCode})`,
+          total: count(),
+          unread: sql<number>`sum(CASE WHEN ${notificationReads.readAt} IS NULL THEN 1 ELSE 0 END)`,
+          latestAt: sql<string>`max(${notifications.createdAt})`,
+        })
+        .from(notifications)
+        .innerJoin(actionItems, eq(actionItems.id, notifications.actionId))
+        .innerJoin(directives, eq(directives.id, actionItems.directiveId))
+        .leftJoin(notificationReads, myRead(user.id))
+        .where(visibleTo(user))
+        .groupBy(directives.id, notifications.kind)
+        .orderBy(desc(sql`max(${notifications.createdAt})`))
+        .limit(100);
+      const ids = [...new Set(rows.map((r) => r.directiveId))];
+      const silent = new Map<number, number>();
+      if (ids.length > 0) {
+        const counted = await db
+          .select({ directiveId: actionItems.directiveId, n: count() })
+          .from(actionItems)
+          .where(
+            and(
+              inArray(actionItems.directiveId, ids),
+              inArray(actionItems.status, ['open', 'in_progress', 'awaiting_verification', 'blocked']),
+              sql`NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.action_id = ${actionItems.id} AND f.kind IN ('progress', 'request_verification'))`,
+            ),
+          )
+          .groupBy(actionItems.directiveId);
+        for (const row of counted) silent.set(row.directiveId, row.n);
+      }
+      const items = rows.map((r) => {
+        const withoutReport = silent.get(r.directiveId) ?? 0;
+        return {
+          directive: { id: r.directiveId, quote: r.quote },
+          kind: r.kind,
+          kindLabel: NOTIFICATION_LABELS[r.kind],
+          units: Number(r.units),
+          total: Number(r.total),
+          unread: Number(r.unread ?? 0),
+          latestAt: r.latestAt,
+          withoutReport,
+          summary: groupSummary(NOTIFICATION_LABELS[r.kind], Number(r.units), withoutReport),
+        };
+      });
+      return c.json({ items }, 200);
+    })
     .openapi(readAllRoute, async (c) => {
       const user = requireUser(c);
-      const units = scope(user);
       const now = clock.now().toISOString();
-      const inScope = units ? sql`AND ${notifications.unitCode} IN ${units.length ? units : ['']}` : sql``;
+      const inScope = sql`AND ${visibleTo(user)}`;
       // One statement: every notification this user sees and has not read yet gets this user's read.
       const result = await db.run(sql`
         INSERT INTO ${notificationReads} (notification_id, user_id, read_at)
@@ -148,8 +247,8 @@ export function notificationsRoutes(db: Db, actions: ActionsService, clock: Cloc
       const { id } = c.req.valid('param');
       const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).limit(1);
       if (!row) throw NotFoundError('اعلان');
-      const units = scope(user);
-      if (units && !units.includes(row.unitCode)) throw ForbiddenError('این اعلان مال واحد شما نیست.');
+      const [visible] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), visibleTo(user))).limit(1);
+      if (!visible) throw ForbiddenError('این اعلان مال شما یا واحد شما نیست.');
       await db.insert(notificationReads).values({ notificationId: id, userId: user.id, readAt: clock.now().toISOString() }).onConflictDoNothing();
       const [mine] = await db.select({ readAt: notificationReads.readAt }).from(notificationReads).where(and(eq(notificationReads.notificationId, id), eq(notificationReads.userId, user.id)));
       return c.json({ id, readAt: mine?.readAt ?? clock.now().toISOString() }, 200);

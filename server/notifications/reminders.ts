@@ -50,7 +50,7 @@ export async function runReminders(client: Client, options: ReminderOptions): Pr
     sql: `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at)
           SELECT id, unit_code, '${kind}', due_on, ? FROM action_items
           WHERE status IN ${OPEN} AND due_on IS NOT NULL AND ${condition}
-          ON CONFLICT (action_id, kind, due_on) DO NOTHING`,
+          ON CONFLICT (action_id, kind, due_on, event_key) DO NOTHING`,
     args: [stamp, ...args],
   });
   const results = await client.batch(
@@ -79,7 +79,7 @@ async function emailPending(client: Client, mailer: Mailer, options: ReminderOpt
           JOIN directives d ON d.id = a.directive_id
           JOIN sessions s ON s.id = d.session_id
           JOIN units u ON u.code = n.unit_code
-          WHERE n.emailed_at IS NULL AND n.created_at >= ? AND a.status IN ${OPEN}
+          WHERE n.emailed_at IS NULL AND n.event_key = '' AND n.created_at >= ? AND a.status IN ${OPEN}
             -- Seen in the app by someone of the unit: no e-mail needed.
             AND NOT EXISTS (SELECT 1 FROM notification_reads r JOIN users ru ON ru.id = r.user_id
                             WHERE r.notification_id = n.id AND ru.unit_code = n.unit_code)

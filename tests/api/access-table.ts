@@ -168,6 +168,13 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/directives/summaries': { path: () => '/api/directives/summaries?by=speaker', expect: signedIn(200) },
   'GET /api/directives/:id/related': { path: (w) => `/api/directives/${w.directiveId}/related`, expect: signedIn(200) },
   'GET /api/directives/:id/rollup': { path: (w) => `/api/directives/${w.directiveId}/rollup`, expect: signedIn(200) },
+  'POST /api/directives/:id/actions/bulk': {
+    path: (w) => `/api/directives/${w.directiveId}/actions/bulk`,
+    body: () => ({ scope: 'all', operation: 'remind', reason: 'یادآوری' }),
+    expect: only(200, 'admin', 'manager'),
+  },
+  'GET /api/notifications/grouped': { path: () => '/api/notifications/grouped', expect: signedIn(200) },
+  'GET /api/imports': { path: () => '/api/imports', expect: only(200, 'admin', 'manager') },
   'GET /api/actions': { path: () => '/api/actions', expect: signedIn(200) },
   'GET /api/actions/mine': { path: () => '/api/actions/mine', expect: signedIn(200) },
   'GET /api/actions/verification-queue': { path: () => '/api/actions/verification-queue', expect: only(200, 'admin', 'manager') },
@@ -175,6 +182,11 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'POST /api/actions/:id/follow-ups': {
     path: (w) => `/api/actions/${w.ownActionId}/follow-ups`,
     body: async (w) => ({ version: await w.versionOf(w.ownActionId), note: 'پیشرفت کار', progress: 20 }),
+    expect: only(201, 'admin', 'manager', 'director'),
+  },
+  'POST /api/actions/:id/comments': {
+    path: (w) => `/api/actions/${w.ownActionId}/comments`,
+    body: () => ({ note: 'پرسش درباره مهلت' }),
     expect: only(201, 'admin', 'manager', 'director'),
   },
   'POST /api/actions/:id/transitions': {
@@ -278,6 +290,7 @@ export const OTHER_PROVINCE_WRITES: Array<{ name: string; method: string; path: 
     path: (w) => `/api/actions/${w.otherActionId}/follow-ups`,
     body: async (w) => ({ version: await w.versionOf(w.otherActionId), note: 'نفوذ', progress: 90 }),
   },
+  { name: 'comment on it', method: 'POST', path: (w) => `/api/actions/${w.otherActionId}/comments`, body: async () => ({ note: 'نفوذ' }) },
   { name: 'change its status', method: 'POST', path: (w) => `/api/actions/${w.otherActionId}/transitions`, body: (w) => nextStep(w, w.otherActionId) },
   {
     name: 'request verification',

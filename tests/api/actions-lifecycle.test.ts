@@ -226,10 +226,12 @@ describe('from directive to verified close', () => {
     expect([Number(counted.rows[0]?.n), Number(counted.rows[0]?.actions)]).toEqual([30, 30]);
 
     const mine = await expectJson<{ items: Array<{ kind: string; action: ActionJson }>; unread: number }>(await tehran('/api/notifications'), 200);
-    expect(mine.items.map((n) => [n.kind, n.action.unit.code])).toEqual([['overdue', 'prov-tehran']]);
+    // The overdue reminder, and (issue 14) the notice of the assignment itself.
+    expect(mine.items.map((n) => [n.kind, n.action.unit.code])).toEqual([['overdue', 'prov-tehran'], ['assigned', 'prov-tehran']]);
     const all = await expectJson<{ total: number }>(await manager('/api/notifications?kind=overdue'), 200);
     expect(all.total).toBe(30);
-    const done = await expectJson<{ items: unknown[] }>(await eastAzarbaijan('/api/notifications'), 200);
-    expect(done.items).toHaveLength(0);
+    const done = await expectJson<{ items: Array<{ kind: string }> }>(await eastAzarbaijan('/api/notifications'), 200);
+    // Closed in time: no reminder, only what happened to it (assigned, returned, verified).
+    expect(done.items.map((n) => n.kind).sort()).toEqual(['assigned', 'returned', 'verified']);
   });
 });

@@ -218,12 +218,15 @@ describe('import → suggestions → review → publish', () => {
 
     const published = await asManager(`${base}/publish`, { method: 'POST', json: {} });
     expect(published.status).toBe(200);
-    expect(await json<{ published: number; rejected: number; link: string }>(published)).toEqual({
+    const summary = await json<{ published: number; rejected: number; link: string; assigned: unknown[] }>(published);
+    expect(summary).toMatchObject({
       slug: draft.slug,
       published: 5,
       rejected: draft.suggestions.length - 4,
       link: `/sessions/${draft.slug}`,
     });
+    // The unit confirmed in review got its action at publishing (issue 14).
+    expect(summary.assigned).toContainEqual({ directiveId: first.id, unitCode: 'hq', actions: 1 });
     expect(indexed).toHaveLength(1);
 
     // Staff see it, with every quote at its offsets.

@@ -58,7 +58,8 @@ export async function buildRegisterWorld(t: TestContext): Promise<RegisterWorld>
   const keep = imported.suggestions.find((s) => s.quote.includes(PUBLISHED_WORD));
   expect(keep, JSON.stringify(imported.suggestions)).toBeDefined();
   expect(imported.suggestions.some((s) => s.quote.includes(REJECTED_WORD))).toBe(true);
-  await expectJson(await manager(`/api/imports/${imported.slug}/directives/${keep?.id}`, { method: 'PATCH', json: { review: 'confirmed' } }), 200);
+  // Confirmed without a due date: publishing assigns the unit confirmed in review only with a due date (issue 14), so this one stays not assigned.
+  await expectJson(await manager(`/api/imports/${imported.slug}/directives/${keep?.id}`, { method: 'PATCH', json: { review: 'confirmed', due: null } }), 200);
   await expectJson(await manager(`/api/imports/${imported.slug}/publish`, { json: { rejectUnreviewed: true } }), 200);
   id[PUBLISHED_WORD] = keep?.id ?? 0;
 

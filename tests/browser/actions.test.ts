@@ -84,16 +84,20 @@ describe('from a directive to a verified close, in the browser', () => {
     expect(await card.locator('.priority-badge').textContent()).toBe('اولویت زیاد');
     expect(await director.locator('.reminder-strip').textContent()).toContain('مهلت نزدیک است');
     const unread = director.locator('.notifications-link .unread-count');
-    expect(await unread.textContent()).toContain('۱');
+    // The due-soon reminder and (issue 14) the notice of the assignment itself.
+    expect(await unread.textContent()).toContain('۲');
     await checkA11y(director);
     await screenshot(director, 'actions-03-my-actions');
 
     await director.locator('.notifications-link').click();
     await director.waitForURL((url) => url.pathname === '/notifications');
     const notice = director.locator('.notification-item.is-unread');
-    await expect.poll(() => notice.count()).toBe(1);
+    await expect.poll(() => notice.count()).toBe(2);
+    expect(await director.locator('.notification-list').textContent()).toContain('اقدام تازه به واحد سپرده شد');
     await checkA11y(director);
     await screenshot(director, 'actions-03-notifications');
+    await notice.first().getByRole('button', { name: 'خواندم' }).click();
+    await expect.poll(() => notice.count()).toBe(1);
     await notice.getByRole('button', { name: 'خواندم' }).click();
     await expect.poll(() => director.locator('.notification-item.is-unread').count()).toBe(0);
     await expect.poll(() => unread.count()).toBe(0);

@@ -63,6 +63,8 @@ describe('migrations over existing data', () => {
     // Sessions that existed before drafts did are published.
     expect(session).toMatchObject({ status: 'published', title: 'نشست قدیمی' });
     expect((await client.execute('PRAGMA foreign_key_check')).rows).toEqual([]);
+    // add_follow_up_replies: an old follow-up answers nothing.
+    expect((await client.execute('SELECT reply_to_id, note FROM follow_ups')).rows[0]).toMatchObject({ reply_to_id: null, note: 'پیشرفت' });
     const applied = Number((await client.execute('SELECT count(*) AS n FROM __drizzle_migrations')).rows[0]?.n);
     expect(applied).toBe(journal.entries.length);
   });

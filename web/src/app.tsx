@@ -16,7 +16,8 @@ import { parsePage } from './components/pagination';
 export const routes: RouteDefinition[] = [
   {
     path: '/',
-    component: lazy(() => import('./routes/sessions-list').then((m) => ({ default: m.SessionsList }))),
+    // By role (issue 14): a director's desk or a manager's queue above the latest sessions.
+    component: lazy(() => import('./routes/home-page').then((m) => ({ default: m.HomePage }))),
     preload: ({ location }) => void getSessionPage(parsePage(location.query.page)),
   },
   {
@@ -37,6 +38,7 @@ export const routes: RouteDefinition[] = [
   { path: '/notifications', component: lazy(() => import('./routes/notifications-page').then((m) => ({ default: m.NotificationsPage }))) },
   { path: '/exports', component: lazy(() => import('./routes/exports-page').then((m) => ({ default: m.ExportsPage }))) },
   { path: '/reports/print', component: lazy(() => import('./routes/print-report').then((m) => ({ default: m.PrintReportPage }))) },
+  { path: '/imports', component: lazy(() => import('./routes/drafts-page').then((m) => ({ default: m.DraftsPage }))) },
   { path: ['/imports/new', '/imports/:slug'], component: lazy(() => import('./routes/import-page').then((m) => ({ default: m.ImportPage }))) },
   { path: '/search', component: lazy(() => import('./routes/search').then((m) => ({ default: m.SearchPage }))) },
   { path: '*404', component: NotFound },

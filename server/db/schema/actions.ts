@@ -1,5 +1,5 @@
 /** Actions (a directive assigned to one unit), their follow-ups and evidence. */
-import { sqliteTable, text, integer, index, uniqueIndex, blob } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, blob, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { actionStatuses, priorities, followUpKinds } from '../../domain';
 import { directives } from './directives';
 import { units } from './units';
@@ -53,6 +53,8 @@ export const followUps = sqliteTable(
     letterDate: text('letter_date'),
     /** Client-chosen key: a retried post is stored once. */
     idempotencyKey: text('idempotency_key').unique(),
+    /** A comment answering another comment of the same action (the discussion thread). */
+    replyToId: integer('reply_to_id').references((): AnySQLiteColumn => followUps.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('follow_ups_action').on(t.actionId)],

@@ -1,6 +1,6 @@
 /** In-app reminders and the audit trail. */
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { reminderKinds } from '../../domain';
+import { notificationKinds } from '../../domain';
 import { actionItems } from './actions';
 import { units } from './units';
 import { users } from './users';
@@ -15,15 +15,25 @@ export const notifications = sqliteTable(
     unitCode: text('unit_code')
       .notNull()
       .references(() => units.code),
-    kind: text('kind', { enum: reminderKinds }).notNull(),
+    kind: text('kind', { enum: notificationKinds }).notNull(),
     /** The due date the reminder was about: re-dating an action earns new reminders. */
     dueOn: text('due_on').notNull(),
+    /** A person this is for (the assigning manager, the verifier); null: the people of `unit_code`. */
+    recipientUserId: integer('recipient_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Who caused the event; null for reminders. */
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The reason (returned, cancelled) or what changed (the new due date), as people read it. */
+    detail: text('detail'),
+    /** '' for a reminder (one per action, kind and due date); a fresh id for each event, so events repeat. */
+    eventKey: text('event_key').notNull().default(''),
     createdAt: text('created_at').notNull(),
     /** No longer written: read state is per user (notification_reads). Kept so old databases migrate without a table rebuild. */
     readAt: text('read_at'),
     emailedAt: text('emailed_at'),
   },
-  (t) => [uniqueIndex('notifications_once').on(t.actionId, t.kind, t.dueOn), index('notifications_unit').on(t.unitCode)],
+  (t) => [uniqueIndex('notifications_once_per_event').on(t.actionId, t.kind, t.dueOn, t.eventKey),
+    index('notifications_unit').on(t.unitCode),
+    index('notifications_recipient').on(t.recipientUserId)],
 );
 
 /** Who has read which notification: each person's own state (a unit's staff and director, every manager). */

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ActionDetail, ActionSummary, FollowUpDto } from '../../../server/actions/actions.schemas';
 import type { TrackedDirectiveSchema } from '../../../server/assignments/assignments.routes';
-import type { ActionStatus, Priority, ReminderKind } from '../../../server/db/schema';
+import type { ActionStatus, NotificationKind, Priority, ReminderKind } from '../../../server/db/schema';
 import type { TransitionName } from '../../../server/actions/status-rules';
 import type { UnitListSchema } from '../../../server/units/units.routes';
 
@@ -45,6 +45,28 @@ export interface DirectiveRollup {
   today: string;
   counts: RollupCounts;
   units: ActionSummary[];
+  /** Ids of the actions whose unit has posted a report. */
+  reported: number[];
+}
+
+export type BulkOperation = 'redate' | 'extend' | 'cancel' | 'reassign' | 'remind' | 'verify';
+
+/** `POST /api/directives/{id}/actions/bulk`. */
+export interface BulkRequest {
+  scope: 'all' | 'no_report' | 'awaiting_verification' | 'selected';
+  actions?: Array<{ id: number; version?: number }>;
+  operation: BulkOperation;
+  dueOn?: string;
+  days?: number;
+  reason?: string;
+  unitCode?: string;
+}
+
+export interface BulkResult {
+  operation: BulkOperation;
+  selected: number;
+  changed: number[];
+  skipped: Array<{ id: number; unitCode: string; code: string; message: string }>;
 }
 
 /** `POST /api/directives/{id}/assignments` → 201. */
@@ -79,10 +101,13 @@ export interface CarryOver {
 
 export interface NotificationItem {
   id: number;
-  kind: ReminderKind;
+  kind: NotificationKind;
   kindLabel: string;
+  /** '' when the action had no due date. */
   dueOn: string;
   dueOnJalali: string;
+  /** The reason (returned, cancelled), the new due date, or the message. */
+  detail: string | null;
   createdAt: string;
   readAt: string | null;
   emailedAt: string | null;

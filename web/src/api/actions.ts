@@ -66,6 +66,14 @@ export const getVerificationQueue = query(() => apiRequest<ActionList>('/actions
  */
 export const getAction = query((id: number) => apiRequest<ActionDetail>(`/actions/${id}`), 'action');
 
+/**
+ * Every action matching the filters in one answer (up to 1,000), for counts across units (the home page).
+ *
+ * @example
+ * const overdue = createAsync(() => getAllActions({ overdue: '1' }));
+ */
+export const getAllActions = query((filters: ActionFilters) => apiRequest<ActionList>('/actions', { query: { ...filters, limit: 1000 } }), 'allActions');
+
 /** The CSV export's URL for the same filters (a plain link: the browser downloads it with the cookie). */
 export function actionsCsvUrl(filters: ActionFilters): string {
   return apiUrl('/exports/actions.csv', { ...filters });
@@ -73,11 +81,12 @@ export function actionsCsvUrl(filters: ActionFilters): string {
 
 /** After a write, every list and the action itself may have changed. */
 async function refreshAfterWrite(): Promise<void> {
-  await revalidate([getMyActions.key, getActions.key, getVerificationQueue.key, getAction.key]);
+  await revalidate([getMyActions.key, getActions.key, getAllActions.key, getVerificationQueue.key, getAction.key]);
 }
 
 export interface FollowUpInput {
-  version: number;
+  /** Only with progress or a request for verification: a note, letter or file is appended without it. */
+  version?: number;
   note?: string;
   progress?: number;
   letterNumber?: string;
@@ -95,7 +104,7 @@ export interface FollowUpInput {
  */
 export async function postFollowUp(id: number, input: FollowUpInput, idempotencyKey: string): Promise<ActionDetail> {
   const form = new FormData();
-  form.set('version', String(input.version));
+  if (input.version !== undefined) form.set('version', String(input.version));
   if (input.note) form.set('note', input.note);
   if (input.progress !== undefined) form.set('progress', String(input.progress));
   if (input.letterNumber) form.set('letterNumber', input.letterNumber);
@@ -107,6 +116,18 @@ export async function postFollowUp(id: number, input: FollowUpInput, idempotency
     form,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
+  await refreshAfterWrite();
+  return detail;
+}
+
+/**
+ * A message (or a reply to one) in the action's discussion between the unit and headquarters.
+ *
+ * @example
+ * await postComment(42, { note: 'آیا جدول بودجه لازم است؟' }, crypto.randomUUID());
+ */
+export async function postComment(id: number, body: { note: string; replyTo?: number }, idempotencyKey: string): Promise<ActionDetail> {
+  const detail = await apiRequest<ActionDetail>(`/actions/${id}/comments`, { method: 'POST', json: body, headers: { 'Idempotency-Key': idempotencyKey } });
   await refreshAfterWrite();
   return detail;
 }

@@ -1,6 +1,6 @@
 /** @module A directive's tracking: its roll-up across units, publishing, assigning (fan-out), and a session's carry-over. */
 import { query, revalidate } from '@solidjs/router';
-import type { AssignInput, AssignResult, CarryOver, DirectiveRollup, TrackedDirective } from './action-types';
+import type { AssignInput, AssignResult, BulkRequest, BulkResult, CarryOver, DirectiveRollup, TrackedDirective } from './action-types';
 import { getActions, getMyActions } from './actions';
 import { apiRequest } from './client';
 
@@ -36,6 +36,18 @@ export async function publishDirective(id: number, dueOn?: string): Promise<Trac
  */
 export async function assignDirective(id: number, input: AssignInput): Promise<AssignResult> {
   const result = await apiRequest<AssignResult>(`/directives/${id}/assignments`, { method: 'POST', json: input });
+  await revalidate([getRollup.key, getActions.key, getMyActions.key]);
+  return result;
+}
+
+/**
+ * Change many of a directive's actions in one step (managers); each is audited and its unit told.
+ *
+ * @example
+ * await bulkChange(7, { scope: 'selected', actions: [{ id: 3, version: 2 }], operation: 'extend', days: 10 });
+ */
+export async function bulkChange(id: number, body: BulkRequest): Promise<BulkResult> {
+  const result = await apiRequest<BulkResult>(`/directives/${id}/actions/bulk`, { method: 'POST', json: body });
   await revalidate([getRollup.key, getActions.key, getMyActions.key]);
   return result;
 }

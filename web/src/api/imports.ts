@@ -70,3 +70,21 @@ export function addSuggestion(slug: string, span: SuggestionAdd): Promise<Import
 export function publishImport(slug: string, rejectUnreviewed: boolean): Promise<PublishResult> {
   return apiRequest<PublishResult>(`/imports/${encodeURIComponent(slug)}/publish`, { method: 'POST', json: { rejectUnreviewed } });
 }
+
+export interface DraftListItem {
+  slug: string;
+  title: string;
+  heldOn: string | null;
+  createdAt: string;
+  suggestions: number;
+  confirmed: number;
+  link: string;
+}
+
+/**
+ * «پیش‌نویس‌ها»: drafts under review, newest first (managers).
+ *
+ * @example
+ * const drafts = createAsync(() => getDrafts());
+ */
+export const getDrafts = query(async () => (await apiRequest<{ items: DraftListItem[] }>('/imports')).items, 'importDrafts');

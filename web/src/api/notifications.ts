@@ -14,6 +14,29 @@ export const getNotifications = query(
   'notifications',
 );
 
+export interface NotificationGroup {
+  directive: { id: number; quote: string };
+  kind: string;
+  kindLabel: string;
+  units: number;
+  total: number;
+  unread: number;
+  latestAt: string;
+  withoutReport: number;
+  summary: string;
+}
+
+/**
+ * My notifications as one row per directive and kind (a manager's many reminders, summarised).
+ *
+ * @example
+ * const groups = createAsync(() => getNotificationGroups());
+ */
+export const getNotificationGroups = query(
+  async () => (await apiRequest<{ items: NotificationGroup[] }>('/notifications/grouped')).items,
+  'notificationGroups',
+);
+
 /** Just the unread count (one item fetched), for the header. */
 export const getUnreadCount = query(
   async () => (await apiRequest<NotificationList>('/notifications', { query: { unread: '1', limit: 1 } })).unread,
@@ -22,11 +45,11 @@ export const getUnreadCount = query(
 
 export async function markNotificationRead(id: number): Promise<void> {
   await apiRequest(`/notifications/${id}/read`, { method: 'POST' });
-  await revalidate([getNotifications.key, getUnreadCount.key]);
+  await revalidate([getNotifications.key, getUnreadCount.key, getNotificationGroups.key]);
 }
 
 export async function markAllNotificationsRead(): Promise<number> {
   const { count } = await apiRequest<{ count: number }>('/notifications/read-all', { method: 'POST' });
-  await revalidate([getNotifications.key, getUnreadCount.key]);
+  await revalidate([getNotifications.key, getUnreadCount.key, getNotificationGroups.key]);
   return count;
 }

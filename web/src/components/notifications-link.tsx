@@ -2,6 +2,7 @@
 import { Show } from 'solid-js';
 import { A, createAsync } from '@solidjs/router';
 import { getUnreadCount } from '../api/notifications';
+import { getVerificationQueue } from '../api/actions';
 import { toPersianDigits } from '../lib/persian-digits';
 
 export function NotificationsLink() {
@@ -16,5 +17,21 @@ export function NotificationsLink() {
         </span>
       </Show>
     </A>
+  );
+}
+
+/** Managers: how many reports wait for their verification (the header's second badge; hidden when none, to keep the header one row). */
+export function QueueLink() {
+  const queue = createAsync(() => getVerificationQueue().catch(() => undefined));
+  return (
+    <Show when={(queue()?.total ?? 0) > 0}>
+      <A href="/verification" class="queue-link" activeClass="is-active">
+        <span class="visually-hidden">صف </span>تأیید
+        <span class="unread-count">
+          <span class="visually-hidden">، در انتظار: </span>
+          {toPersianDigits(queue()?.total ?? 0)}
+        </span>
+      </A>
+    </Show>
   );
 }

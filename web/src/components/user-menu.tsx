@@ -2,7 +2,7 @@
 import { Show } from 'solid-js';
 import { A, createAsync, useNavigate } from '@solidjs/router';
 import { getMe, ROLE_LABELS, signOut } from '../api/auth';
-import { NotificationsLink } from './notifications-link';
+import { NotificationsLink, QueueLink } from './notifications-link';
 import '../styles/accounts.css';
 
 export function UserMenu() {
@@ -20,6 +20,9 @@ export function UserMenu() {
             {user().displayName}
             <span class="user-menu-role"> · {ROLE_LABELS[user().role]}</span>
           </span>
+          <Show when={user().role === 'manager'}>
+            <QueueLink />
+          </Show>
           <NotificationsLink />
           <A href="/account" activeClass="is-active">
             حساب من

@@ -41,6 +41,7 @@ export const FOLLOW_UP_LABELS: Record<FollowUpDto['kind'], string> = {
   blocked: 'متوقف شد',
   cancelled: 'لغو شد',
   reopened: 'از سر گرفته شد',
+  comment: 'پیام',
 };
 
 /**

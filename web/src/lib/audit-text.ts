@@ -10,6 +10,7 @@ import { toPersianDigits } from './persian-digits';
 const EVENT_LABELS: Record<string, string> = {
   'action.create': 'واگذاری اقدام',
   'action.follow_up': 'گزارش پیشرفت',
+  'action.comment': 'پیام در گفت‌وگو',
   'action.request_verification': 'گزارش و درخواست تأیید',
   'action.status': 'تغییر وضعیت',
   'action.reassign': 'واگذاری به واحد دیگر',

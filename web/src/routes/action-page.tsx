@@ -7,7 +7,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import type { ActionDetail, ActionSummary, TransitionName } from '../api/action-types';
-import { changeAction, getAction, postFollowUp, takeTransition } from '../api/actions';
+import { changeAction, getAction, postComment, postFollowUp, takeTransition } from '../api/actions';
 import { getUnits } from '../api/reports';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from '../components/action-badges';
 import { ActionsNav } from '../components/actions-nav';
@@ -315,7 +315,9 @@ function UpdateForm(props: { action: ActionDetail; guard: Guard }) {
         postFollowUp(
           props.action.id,
           {
-            version: props.action.version,
+            // A note, letter or file alone is appended without the version (it cannot conflict);
+            // a new percentage or a request for verification is checked against what the page showed.
+            version: progress.value !== null || form.get('requestVerification') === 'on' ? props.action.version : undefined,
             note: text('note'),
             progress: progress.value ?? undefined,
             letterNumber: text('letterNumber'),
@@ -460,20 +462,32 @@ function RescheduleForm(props: { action: ActionDetail; guard: Guard }) {
 
 function Timeline(props: { action: ActionDetail }) {
   const entries = () => [...props.action.timeline].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+  const byId = createMemo(() => new Map(props.action.timeline.map((f) => [f.id, f])));
+  const [replyTo, setReplyTo] = createSignal<number | null>(null);
   return (
     <section class="panel" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">روند پیگیری ({toPersianDigits(props.action.timeline.length)})</h2>
+      <h2 id="timeline-heading">روند پیگیری و گفت‌وگو ({toPersianDigits(props.action.timeline.length)})</h2>
+      <Show when={props.action.permissions.canComment}>
+        <CommentForm action={props.action} replyTo={null} onDone={() => undefined} />
+      </Show>
       <Show when={entries().length > 0} fallback={<p class="muted">هنوز گزارشی ثبت نشده است.</p>}>
         <ol class="timeline">
           <For each={entries()}>
             {(entry) => (
-              <li class={`timeline-entry timeline-${entry.kind}`}>
+              <li class={`timeline-entry timeline-${entry.kind}`} id={`f-${entry.id}`}>
                 <p class="timeline-head">
                   <strong>{FOLLOW_UP_LABELS[entry.kind]}</strong>
                   <span> · {entry.author?.displayName ?? 'سامانه'}</span>
                   <span> · </span>
                   <time datetime={entry.createdAt}>{formatJalaliDateTime(entry.createdAt)}</time>
                 </p>
+                <Show when={entry.replyTo !== null ? byId().get(entry.replyTo ?? 0) : undefined}>
+                  {(answered) => (
+                    <p class="timeline-reply-to">
+                      <a href={`#f-${answered().id}`}>در پاسخ به {answered().author?.displayName ?? 'سامانه'}</a>: «{excerpt(answered().note ?? '', 12)}»
+                    </p>
+                  )}
+                </Show>
                 <Show when={entry.note}>{(note) => <p class="timeline-note">{note()}</p>}</Show>
                 <ul class="timeline-facts">
                   <Show when={entry.progress !== null}>
@@ -489,12 +503,68 @@ function Timeline(props: { action: ActionDetail }) {
                   </Show>
                 </ul>
                 <EvidenceList files={entry.files} label="پرونده‌های مستند" />
+                <Show when={entry.kind === 'comment' && props.action.permissions.canComment}>
+                  <Show
+                    when={replyTo() === entry.id}
+                    fallback={
+                      <button type="button" class="button button-quiet button-small" onClick={() => setReplyTo(entry.id)}>
+                        پاسخ
+                      </button>
+                    }
+                  >
+                    <CommentForm action={props.action} replyTo={entry.id} onDone={() => setReplyTo(null)} />
+                  </Show>
+                </Show>
               </li>
             )}
           </For>
         </ol>
       </Show>
     </section>
+  );
+}
+
+/** A message in the action's discussion, or a reply to one; no version needed (it overwrites nothing). */
+function CommentForm(props: { action: ActionDetail; replyTo: number | null; onDone: () => void }) {
+  const [error, setError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  let idempotencyKey = crypto.randomUUID();
+  const fieldId = () => (props.replyTo === null ? 'comment-note' : `reply-note-${props.replyTo}`);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    if (!(formElement instanceof HTMLFormElement)) return;
+    const note = String(new FormData(formElement).get('note') ?? '').trim();
+    if (!note) return setError(new Error('متن پیام را بنویسید.'));
+    setBusy(true);
+    setError(null);
+    try {
+      await postComment(props.action.id, { note, replyTo: props.replyTo ?? undefined }, idempotencyKey);
+      idempotencyKey = crypto.randomUUID();
+      formElement.reset();
+      props.onDone();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="stacked-form comment-form" onSubmit={(e) => void submit(e)} novalidate>
+      <label for={fieldId()}>{props.replyTo === null ? 'پیام به ستاد یا واحد (پرسش، توضیح)' : 'پاسخ شما'}</label>
+      <textarea id={fieldId()} name="note" rows="2" maxlength="4000" />
+      <FormError error={error()} />
+      <div class="button-row">
+        <button type="submit" class="button button-quiet" disabled={busy()}>
+          {busy() ? 'در حال فرستادن…' : props.replyTo === null ? 'فرستادن پیام' : 'فرستادن پاسخ'}
+        </button>
+        <Show when={props.replyTo !== null}>
+          <button type="button" class="button button-quiet" onClick={() => props.onDone()}>
+            انصراف
+          </button>
+        </Show>
+      </div>
+    </form>
   );
 }
 

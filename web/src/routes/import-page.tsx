@@ -128,7 +128,7 @@ function NewImportForm() {
         <h1 id="import-heading">نشست جدید</h1>
         <p class="page-lead">
           متن خبر یا گزارش نشست را بچسبانید، یا پرونده‌ی PDF، Word، تصویر اسکن‌شده، متن، مارک‌داون یا زیرنویس (VTT و SRT) را بارگذاری کنید. متن بازسازی می‌شود و
-          رهنمودها برای بررسی شما پیشنهاد می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود.
+          رهنمودها برای بررسی شما پیشنهاد می‌شوند؛ تا انتشار، نشست به کسی نشان داده نمی‌شود. <A href="/imports">پیش‌نویس‌ها</A>
         </p>
       </header>
       <form class="import-form" data-keep="new-import" ref={keepDraft} onSubmit={submit} aria-describedby="import-error" novalidate>
@@ -275,6 +275,8 @@ function DraftReview(props: { initial: ImportDraft }) {
   };
 
   const [rejectRest, setRejectRest] = createSignal(false);
+  // Confirmed suggestions with a unit: publishing assigns them (issue 14).
+  const toAssign = () => draft().suggestions.filter((s) => s.review === 'confirmed' && s.assignee && s.kind !== 'policy');
   const [publishing, setPublishing] = createSignal(false);
   const [publishError, setPublishError] = createSignal<string | null>(null);
   const publish = async () => {
@@ -305,6 +307,21 @@ function DraftReview(props: { initial: ImportDraft }) {
           </span>
         </p>
       </header>
+
+      <Show when={draft().sameText.length > 0}>
+        <div class="state state-notice duplicate-warning" role="alert">
+          <p>همین متن پیش‌تر وارد شده است؛ پیش از انتشار نسخهٔ دوم، آن را ببینید:</p>
+          <ul>
+            <For each={draft().sameText}>
+              {(other) => (
+                <li>
+                  <A href={other.link}>{other.title}</A> ({other.status === 'draft' ? 'پیش‌نویس' : 'منتشرشده'})
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
 
       <Show when={draft().status === 'published'}>
         <p class="state state-empty" role="status">
@@ -445,6 +462,12 @@ function DraftReview(props: { initial: ImportDraft }) {
           <p>
             با انتشار، نشست و {countOf(draft().counts.confirmed, 'رهنمود تأییدشده')} برای همه دیده می‌شود و در جست‌وجو می‌آید؛ رهنمودهای ردشده منتشر نمی‌شوند.
           </p>
+          <Show when={toAssign().length > 0}>
+            <p class="publish-assign">
+              {countOf(toAssign().length, 'رهنمود')} همان دم به واحدی که برگزیده‌اید سپرده می‌شود و اقدامش ساخته می‌شود
+              {toAssign().some((s) => !s.due) ? '؛ رهنمودِ بی‌مهلت واگذار نمی‌شود تا مهلتش را بنویسید.' : '.'}
+            </p>
+          </Show>
           <Show when={draft().counts.pending > 0}>
             <div class="field-check">
               <input id="reject-rest" type="checkbox" checked={rejectRest()} onChange={(e) => setRejectRest(e.currentTarget.checked)} />

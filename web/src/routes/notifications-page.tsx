@@ -1,16 +1,17 @@
 /** @module Reminders: due soon, due today and overdue notices for my unit's actions (a manager: everyone's), marking them read. */
 import { createSignal, For, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { getNotifications, markAllNotificationsRead, markNotificationRead } from '../api/notifications';
-import { ActionsNav } from '../components/actions-nav';
+import { getNotificationGroups, getNotifications, markAllNotificationsRead, markNotificationRead } from '../api/notifications';
+import { getMe } from '../api/auth';
+import { ActionsNav, isManagerRole } from '../components/actions-nav';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState, describeError } from '../components/states';
 import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
-import { countOf } from '../lib/persian-digits';
 import { shortUnitName } from '../lib/unit-names';
+import { countOf, toPersianDigits } from '../lib/persian-digits';
 import '../styles/actions.css';
 
 export function NotificationsPage() {
@@ -18,6 +19,7 @@ export function NotificationsPage() {
   const [search, setSearch] = useSearchParams();
   const unreadOnly = () => search.unread === '1';
   const list = createAsync(() => getNotifications(unreadOnly()));
+  const me = createAsync(() => getMe());
   const [error, setError] = createSignal<unknown>(null);
   const act = (write: () => Promise<unknown>) => {
     setError(null);
@@ -37,6 +39,9 @@ export function NotificationsPage() {
         </button>
       </div>
       <FormError error={error()} describe={describeError} />
+      <Show when={isManagerRole(me()?.role)}>
+        <NotificationGroups />
+      </Show>
       <AsyncBoundary loadingLabel="در حال بارگذاری اعلان‌ها…">
         <Show when={list()}>
           {(loaded) => (
@@ -55,9 +60,11 @@ export function NotificationsPage() {
                             <span class="unread-dot">تازه</span>
                           </Show>
                           <span class="muted">
-                            مهلت {formatJalaliDate(n.dueOn)} · {formatJalaliDateTime(n.createdAt)}
+                            <Show when={n.dueOn}>{(dueOn) => <>مهلت {formatJalaliDate(dueOn())} · </>}</Show>
+                            {formatJalaliDateTime(n.createdAt)}
                           </span>
                         </p>
+                        <Show when={n.detail}>{(detail) => <p class="notification-detail">{toPersianDigits(detail())}</p>}</Show>
                         <p>
                           <A href={`/actions/${n.action.id}`}>
                             {shortUnitName(n.action.unit.name)}: «{excerpt(n.action.directive.quote, 14)}»
@@ -78,5 +85,36 @@ export function NotificationsPage() {
         </Show>
       </AsyncBoundary>
     </section>
+  );
+}
+
+/** Managers: one row per directive and kind («مهلت گذشته است: ۳۱ واحد؛ ۱۲ واحد هنوز گزارشی نفرستاده‌اند»), before the full list. */
+function NotificationGroups() {
+  const groups = createAsync(() => getNotificationGroups().catch(() => []));
+  return (
+    <Show when={(groups() ?? []).length > 0}>
+      <section class="panel notification-groups" aria-labelledby="groups-heading">
+        <h2 id="groups-heading">خلاصه بر پایهٔ رهنمود</h2>
+        <ul class="notification-list">
+          <For each={groups()}>
+            {(g) => (
+              <li classList={{ 'notification-item': true, 'is-unread': g.unread > 0 }}>
+                <p class="notification-head">
+                  <span class={`due-badge due-${g.kind}`}>{g.kindLabel}</span>
+                  <Show when={g.unread > 0}>
+                    <span class="unread-dot">{toPersianDigits(g.unread)} تازه</span>
+                  </Show>
+                  <span class="muted">{formatJalaliDateTime(g.latestAt)}</span>
+                </p>
+                <p>
+                  <A href={`/directives/${g.directive.id}`}>«{excerpt(g.directive.quote, 14)}»</A>
+                </p>
+                <p class="notification-detail">{g.summary}</p>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
   );
 }
