@@ -36,7 +36,7 @@ const units = loadUnits();
 const people = loadPeople();
 
 async function writeVerdicts(): Promise<void> {
-  // Imported late: the model module reads the artefact when it loads.
+  // Run in a fresh process after training (below): this process loaded the artefact it replaced.
   const dev = loadCorpus(['dev']);
   const rows = verdictRows(dev, units, people);
   writeFileSync(VERDICTS_FILE, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');

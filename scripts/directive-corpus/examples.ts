@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyseSentences, type PersonRef, type UnitRef } from '../../server/directives/extract';
-import { hashFeatures, sentenceFeatures, type SparseVector } from '../../server/directives/model/features';
+import { hashFeatures, sentenceFeatures, windowAt, type SparseVector } from '../../server/directives/model/features';
 import type { Example } from '../../server/directives/model/logistic';
 import type { CorpusDocument } from './corpus';
 
@@ -21,8 +21,8 @@ export function documentExamples(doc: CorpusDocument, units: readonly UnitRef[],
   if (verdicts.length !== doc.sentences.length) throw new Error(`${doc.doc}: ${verdicts.length} sentences read, ${doc.sentences.length} labelled`);
   const label = new Map<number, 0 | 1 | null>();
   for (const g of doc.gold) label.set(g.s - 1, g.required ? 1 : label.get(g.s - 1) === 1 ? 1 : null);
-  const rows = evidence.map((sentence, i) => ({
-    x: hashFeatures(sentenceFeatures({ sentence, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null })),
+  const rows = evidence.map((_, i) => ({
+    x: hashFeatures(sentenceFeatures(windowAt(evidence, i))),
     y: label.has(i) ? label.get(i)! : (0 as const),
   }));
   return { doc: doc.doc, rows };
@@ -38,9 +38,11 @@ export function constructedExamples(files: readonly string[], units: readonly Un
     for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
       const row = JSON.parse(line) as { text: string; date: string; directive: boolean };
       const { evidence } = analyseSentences({ text: row.text, sessionDate: row.date, units });
-      evidence.forEach((sentence, i) =>
-        out.push({ x: hashFeatures(sentenceFeatures({ sentence: { ...sentence, index: 1 }, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null })), y: row.directive ? 1 : 0 }),
-      );
+      // A lone sentence is no document's title: read it as a body sentence (index 1).
+      evidence.forEach((_, i) => {
+        const window = windowAt(evidence, i);
+        out.push({ x: hashFeatures(sentenceFeatures({ ...window, sentence: { ...window.sentence, index: 1 } })), y: row.directive ? 1 : 0 });
+      });
     }
   }
   return out;

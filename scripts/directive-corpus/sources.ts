@@ -16,9 +16,6 @@ export interface SourceDocument {
   text: string;
 }
 
-/** The corpora root (NESHAST_CORPORA, else ../shared/corpora): one setting for every script. */
-export const corporaRoot = (): string => corporaDir();
-
 /** The corpora root, or exit 2 naming what is missing and where to put it. */
 export function requireCorpora(what: string): string {
   requireNamedCorpora(what, ['farsnews', 'hamshahri']);

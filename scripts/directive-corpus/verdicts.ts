@@ -7,6 +7,7 @@
  * on purpose (`npm run train:directives -- --verdicts-only`).
  */
 import { analyseSentences, type PersonRef, type UnitRef } from '../../server/directives/extract';
+import { windowAt } from '../../server/directives/model/features';
 import { MODEL_THRESHOLD, scoreWindow } from '../../server/directives/model/model';
 import type { VerdictRow } from '../../server/directives/model/verdict-row';
 import type { CorpusDocument } from './corpus';
@@ -21,7 +22,7 @@ export function verdictRows(docs: readonly CorpusDocument[], units: readonly Uni
   for (const doc of docs) {
     const { verdicts, evidence } = analyseSentences({ text: doc.text, sessionDate: doc.date, units, people });
     verdicts.forEach((v, i) => {
-      const { probability } = scoreWindow({ sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null });
+      const { probability } = scoreWindow(windowAt(evidence, i));
       const gold = doc.gold.filter((g) => g.s === i + 1);
       const label = gold.some((g) => g.required) ? 'required' : gold.length > 0 ? 'soft' : null;
       if (label === null && probability < KEEP_ABOVE) return;

@@ -20,7 +20,7 @@ import { findLegalRefs } from './refs';
 import { createSpeakerTracker, type PersonRef } from './speaker';
 import { buildUnitMatcher, type UnitRef } from './units';
 import { MODEL_THRESHOLD, scoreWindow, topContributions } from './model/model';
-import type { RuleEvidence } from './model/features';
+import { windowAt, type RuleEvidence } from './model/features';
 
 export type { UnitRef } from './units';
 export type { PersonRef } from './speaker';
@@ -342,7 +342,7 @@ function decide({ verdicts: out, evidence }: AnalysedSentences, options: Extract
   const method = options.method ?? 'model';
   const modelThreshold = options.modelThreshold ?? MODEL_THRESHOLD;
   const features = out.map((verdict, i) => {
-    const scored = scoreWindow({ sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null });
+    const scored = scoreWindow(windowAt(evidence, i));
     const p = Math.round(scored.probability * 1000) / 1000;
     verdict.probability = p;
     verdict.directive.probability = p;

@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { CUE_RULES, DERIVED_CUES } from '../directives/cues';
+import { detectorCue, type CueInfo } from '../directives/cue-info';
 import { resolveDeadline } from '../directives/deadline';
-import { GATE_REASONS } from '../directives/gate';
 import { explainDirectives, extractDirectives, otherCandidates, REVIEW_CANDIDATES, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
 import { describeFeature } from '../directives/model/model';
 import { findLegalRefs } from '../directives/refs';
@@ -45,21 +44,7 @@ export const REVIEW_CUES = {
   candidate: { id: 'model-candidate', label: 'رهنمود احتمالی: امتیازش کمتر از آستانهٔ پیشنهاد است', weight: 0 },
 } as const;
 
-
-
-export interface CueInfo {
-  id: string;
-  label: string;
-  weight: number;
-}
-
-const CUE_INFO = new Map<string, CueInfo>(
-  [
-    ...[...CUE_RULES, ...Object.values(DERIVED_CUES), ...Object.values(REVIEW_CUES)].map((c): [string, CueInfo] => [c.id, { id: c.id, label: c.label, weight: c.weight }]),
-    // The structural gate's reasons explain, they do not weigh.
-    ...Object.values(GATE_REASONS).map((r): [string, CueInfo] => [r.id, { id: r.id, label: r.label, weight: 0 }]),
-  ],
-);
+const REVIEW_CUE_INFO = new Map<string, CueInfo>(Object.values(REVIEW_CUES).map((c) => [c.id, { id: c.id, label: c.label, weight: c.weight }]));
 
 /**
  * The label and weight of a stored cue id (unknown ids are shown as they are, weight 0).
@@ -68,7 +53,7 @@ const CUE_INFO = new Map<string, CueInfo>(
  * describeCue('obliged') // { id: 'obliged', label: 'موظف / مکلف / ملزم', weight: 2.5 }
  */
 export function describeCue(id: string): CueInfo {
-  const known = CUE_INFO.get(id);
+  const known = detectorCue(id) ?? REVIEW_CUE_INFO.get(id);
   if (known) return known;
   // The model's reasons are stored as «model:<feature>» and described from the feature's name.
   if (id.startsWith('model:')) return { id, label: describeFeature(id.slice('model:'.length)) ?? id, weight: 0 };

@@ -25,6 +25,16 @@ export interface SentenceWindow {
   after: RuleEvidence | null;
 }
 
+/**
+ * The window of the i-th sentence: it, and the evidence of the sentences before and after.
+ *
+ * @example
+ * sentenceFeatures(windowAt(evidence, 3))
+ */
+export function windowAt(evidence: readonly RuleEvidence[], i: number): SentenceWindow {
+  return { sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null };
+}
+
 /** Features are looked at in at most this many characters of a sentence: bounded work per sentence. */
 export const FEATURE_CHARS = 600;
 export const HASH_BITS = 16;

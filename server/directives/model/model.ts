@@ -3,8 +3,7 @@
  * probability of being a directive, and names in Persian the features that carried it. Pure apart
  * from reading the artefact bundled with the code.
  */
-import { CUE_RULES, DERIVED_CUES } from '../cues';
-import { GATE_REASONS } from '../gate';
+import { detectorCue } from '../cue-info';
 import artefactJson from './directive-model.json';
 import type { ModelArtefact } from './artefact';
 import { unpackWeights } from './artefact';
@@ -19,7 +18,7 @@ function loaded(): Float32Array {
   return weights;
 }
 
-/** The probability at or above which a sentence is suggested (chosen on the development split). */
+/** The probability at or above which a sentence is suggested (the best F1 out of fold, see train:directives). */
 export const MODEL_THRESHOLD = artefact.threshold;
 export const MODEL_VERSION = `${artefact.version}-${artefact.dataHash.slice(0, 8)}`;
 
@@ -39,11 +38,7 @@ export function scoreWindow(window: SentenceWindow): ModelScore {
   return { probability: sigmoid(dot(loaded(), hashFeatures(features))), features };
 }
 
-const CUE_LABELS = new Map<string, string>([
-  ...CUE_RULES.map((c): [string, string] => [c.id, c.label]),
-  ...Object.values(DERIVED_CUES).map((c): [string, string] => [c.id, c.label]),
-  ...Object.values(GATE_REASONS).map((r): [string, string] => [r.id, r.label]),
-]);
+const cueLabel = (id: string): string => detectorCue(id)?.label ?? id;
 
 const KIND_LABELS: Record<string, string> = { action: 'اقدام', instruction: 'دستور', policy: 'سیاست', exhortation: 'اندرز' };
 
@@ -54,7 +49,7 @@ export function describeFeature(name: string): string | null {
   const rest = colon < 0 ? '' : name.slice(colon + 1);
   switch (kind) {
     case 'cue':
-      return CUE_LABELS.get(rest) ?? rest;
+      return cueLabel(rest);
     case 'w':
       return `واژهٔ «${rest}»`;
     case 'w2':
@@ -66,7 +61,7 @@ export function describeFeature(name: string): string | null {
     case 'prev':
     case 'next': {
       const side = kind === 'prev' ? 'جملهٔ پیش' : 'جملهٔ پس';
-      if (rest.startsWith('cue:')) return `${side}: ${CUE_LABELS.get(rest.slice(4)) ?? rest.slice(4)}`;
+      if (rest.startsWith('cue:')) return `${side}: ${cueLabel(rest.slice(4))}`;
       if (rest === 'rule:suggested') return `${side} هم رهنمود به نظر می‌رسد`;
       return null;
     }
