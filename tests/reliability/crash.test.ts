@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeCorpusJsonl } from '../../scripts/bench/corpus';
 import { callApi, signIn } from '../../scripts/bench/http-client';
+import { writeBulkSessions } from '../support/bulk-corpus';
 import { REPO_ROOT, startServer, type ServerProcess } from '../../scripts/bench/server-process';
 import type { Database } from '../../server/db/client';
 import { readJsonl } from '../../server/ingest/readers/jsonl';
@@ -38,7 +38,7 @@ async function integrity(database: Database): Promise<string> {
 /** Slugs whose stored paragraphs differ from the source (missing, extra or changed). */
 async function partialSessions(database: Database, source: Map<string, string[]>): Promise<string[]> {
   const rows = await database.client.execute(
-    "SELECT s.slug, p.text FROM sessions s LEFT JOIN paragraphs p ON p.session_id = s.id WHERE s.slug LIKE 'fars-%' ORDER BY s.id, p.ordinal",
+    "SELECT s.slug, p.text FROM sessions s LEFT JOIN paragraphs p ON p.session_id = s.id WHERE s.slug LIKE 'bulk-%' ORDER BY s.id, p.ordinal",
   );
   const stored = new Map<string, string[]>();
   for (const r of rows.rows) {
@@ -80,18 +80,18 @@ describe('SIGKILL during a bulk ingest', () => {
     try {
       const file = join(world.dir, 'bulk.jsonl');
       const size = 1_200;
-      await writeCorpusJsonl(size, file);
+      writeBulkSessions(size, file);
       const source = sourceOf(file);
       const random = seeded(20261126);
 
       // Kill at seeded random points of the write phase: once a random share of the sessions is stored, after a random delay.
       for (let kill = 0; kill < 3; kill++) {
-        const before = await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'fars-%'");
+        const before = await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'bulk-%'");
         const target = before + Math.floor(random() * (size - before) * 0.9);
         const ingest = spawnIngest(world.databaseUrl, file);
         let exited = false;
         void ingest.done.then(() => (exited = true));
-        while (!exited && (await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'fars-%'")) < target) await pause(10);
+        while (!exited && (await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'bulk-%'")) < target) await pause(10);
         await pause(random() * 150);
         ingest.child.kill('SIGKILL');
         const result = await ingest.done;
@@ -105,19 +105,19 @@ describe('SIGKILL during a bulk ingest', () => {
       const rerun = await spawnIngest(world.databaseUrl, file).done;
       expect(rerun.code, rerun.output).toBe(0);
       expect(rerun.output).toMatch(/0 failed/);
-      expect(await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'fars-%'")).toBe(size);
+      expect(await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'bulk-%'")).toBe(size);
       expect(await partialSessions(database, source)).toEqual([]);
       expect(await unindexed(database)).toBe(0);
 
       // A kill in the indexing step: all sessions of a second file stored, their delta segment not yet written.
       const second = join(world.dir, 'second.jsonl');
       const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, 600);
-      writeFileSync(second, lines.map((l) => l.replace(/"slug":"fars-/, '"slug":"fars-second-')).join('\n'));
+      writeFileSync(second, lines.map((l) => l.replace(/"slug":"bulk-/, '"slug":"bulk-second-')).join('\n'));
       const total = size + 600;
       const ingest = spawnIngest(world.databaseUrl, second);
       let exited = false;
       void ingest.done.then(() => (exited = true));
-      while (!exited && (await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'fars-%'")) < total) await pause(5);
+      while (!exited && (await scalar(database, "SELECT count(*) FROM sessions WHERE slug LIKE 'bulk-%'")) < total) await pause(5);
       ingest.child.kill('SIGKILL');
       expect((await ingest.done).signal).toBe('SIGKILL');
       expect(await integrity(database)).toBe('ok');
@@ -131,7 +131,7 @@ describe('SIGKILL during a bulk ingest', () => {
       const cookie = await signIn(server.url, world.director, world.password);
       const title = readJsonl(lines[599] ?? '')[0]?.title ?? '';
       const res = await callApi(server.url, `/api/search?q=${encodeURIComponent(title)}&limit=20`, { cookie });
-      expect(await res.text()).toContain('"slug":"fars-second-');
+      expect(await res.text()).toContain('"slug":"bulk-second-');
       expect(await unindexed(database)).toBe(0);
     } finally {
       database.close();
@@ -161,7 +161,11 @@ describe('SIGKILL of the server during concurrent follow-ups', () => {
           },
         );
       });
-      await pause(300 + random() * 900);
+      // Kill mid-flight: once a seeded share of this round's posts is acknowledged (notes append without
+      // contention now, so a fixed pause could outlast them all on an idle machine).
+      const target = acknowledged.size + 8 + Math.floor(random() * 40);
+      const deadline = Date.now() + 10_000;
+      while (acknowledged.size < target && Date.now() < deadline) await pause(2);
       await s.kill();
       await Promise.all(jobs);
       server = undefined;
