@@ -30,7 +30,7 @@ module.exports = {
       name: 'detector-not-schema',
       comment: 'Directive detection is pure Persian-language logic: its enums come from server/domain.ts, not the database schema.',
       severity: 'error',
-      from: { path: '^server/directives/' },
+      from: { path: '^server/detection/' },
       to: { path: '^server/db/' },
     },
     {

@@ -4,7 +4,7 @@
  * document, then one text of 100k and 1M characters, with its punctuation and without (as speech
  * captions arrive). The old rules alone are timed in the same run for comparison.
  */
-import { explainDirectives, type DetectionMethod } from '../server/directives/extract';
+import { explainDirectives, type DetectionMethod } from '../server/detection/extract';
 import { repairText } from '../server/repair/repair';
 import { readSourceDocuments, requireCorpora } from './directive-corpus/sources';
 import { loadUnits } from './extract-context';

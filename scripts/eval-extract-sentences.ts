@@ -11,7 +11,7 @@
  * reasons ({gate:no-actor,…}).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { explainDirectives, SUGGESTION_THRESHOLD, type SentenceVerdict, type SuggestedDirective } from '../server/directives/extract';
+import { explainDirectives, SUGGESTION_THRESHOLD, type SentenceVerdict, type SuggestedDirective } from '../server/detection/extract';
 import { parseDate } from '../server/persian/jalali';
 import { positionalArgs } from './cli';
 import { loadPeople, loadUnits } from './extract-context';

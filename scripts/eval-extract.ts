@@ -6,7 +6,7 @@
  * Constructed sentence sets: `npm run eval:extract:sentences` (sentence forms, never the headline).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { MODEL_THRESHOLD, MODEL_VERSION } from '../server/directives/model/model';
+import { MODEL_THRESHOLD, MODEL_VERSION } from '../server/detection/model/model';
 import { CORPUS_DIR, loadCorpus, type Split } from './directive-corpus/corpus';
 import { evaluateDocuments, rates, type DocumentFigures, type Rates } from './directive-corpus/evaluate';
 import { loadPeople, loadUnits } from './extract-context';

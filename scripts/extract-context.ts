@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_UNITS } from '../server/directives/default-units';
-import type { PersonRef, UnitRef } from '../server/directives/extract';
+import { DEFAULT_UNITS } from '../server/detection/default-units';
+import type { PersonRef, UnitRef } from '../server/detection/extract';
 
 const UnitsFile = z.object({
   units: z.array(

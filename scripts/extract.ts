@@ -4,7 +4,7 @@
  * Repairs raw Persian text and prints its suggested directives (docs/decisions.md: interfaces outside checks rely on).
  */
 import { readFileSync } from 'node:fs';
-import { extractSession, type SuggestedDirective } from '../server/directives/extract';
+import { extractSession, type SuggestedDirective } from '../server/detection/extract';
 import { parseDate, formatJalali } from '../server/persian/jalali';
 import { decodeText } from '../server/ingest/decode';
 import { IngestError } from '../server/ingest/ingest-error';

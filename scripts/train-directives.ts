@@ -1,6 +1,6 @@
 /**
  * `npm run train:directives [-- --dry-run] [--no-constructed] [--verdicts-only]`: trains the directive
- * model and writes server/directives/model/directive-model.json (weights, threshold, the hash of the
+ * model and writes server/detection/model/directive-model.json (weights, threshold, the hash of the
  * training data, the figures it was chosen on), then the dev split's verdict file. Never reads the
  * test split.
  * - Data: the train and dev splits of the labelled corpus (627 documents), plus the constructed
@@ -12,9 +12,9 @@
  * `--no-constructed` leaves the constructed sentences out (to compare). `--verdicts-only` rewrites the verdict file with the committed model (after an intended change).
  */
 import { writeFileSync } from 'node:fs';
-import { packWeights, type ModelArtefact } from '../server/directives/model/artefact';
-import { HASH_BITS } from '../server/directives/model/features';
-import { dot, sigmoid, train, type TrainOptions } from '../server/directives/model/logistic';
+import { packWeights, type ModelArtefact } from '../server/detection/model/artefact';
+import { HASH_BITS } from '../server/detection/model/features';
+import { dot, sigmoid, train, type TrainOptions } from '../server/detection/model/logistic';
 import { corpusHash, loadCorpus } from './directive-corpus/corpus';
 import { constructedExamples, documentExamples, trainingExamples } from './directive-corpus/examples';
 import { VERDICTS_FILE, verdictRows } from './directive-corpus/verdicts';
@@ -30,7 +30,7 @@ function prune(weights: Float32Array, below: number): Float32Array {
 }
 /** Constructed development sets, trained on for the genre of official announcements; the held-out constructed sets stay unseen. */
 const CONSTRUCTED_DEV = ['tests/fixtures/constructed-contrast-dev.jsonl', 'tests/fixtures/constructed-contrast3-dev.jsonl', 'tests/fixtures/constructed-contrast4-dev.jsonl'];
-const MODEL_FILE = 'server/directives/model/directive-model.json';
+const MODEL_FILE = 'server/detection/model/directive-model.json';
 
 const units = loadUnits();
 const people = loadPeople();

@@ -4,7 +4,7 @@
  * suggestion is matched to the labelled sentence it quotes. Soft directives are neither required
  * nor false alarms.
  */
-import { explainDirectives, otherCandidates, type DetectionMethod, type PersonRef, type SentenceVerdict, type UnitRef } from '../../server/directives/extract';
+import { explainDirectives, otherCandidates, type DetectionMethod, type PersonRef, type SentenceVerdict, type UnitRef } from '../../server/detection/extract';
 import { parseDate } from '../../server/persian/jalali';
 import { normalizePersian } from '../../server/persian/normalize';
 import { repairText } from '../../server/repair/repair';

@@ -5,9 +5,9 @@
  * a directive to find nor a false alarm).
  */
 import { readFileSync } from 'node:fs';
-import { analyseSentences, type PersonRef, type UnitRef } from '../../server/directives/extract';
-import { hashFeatures, sentenceFeatures, windowAt, type SparseVector } from '../../server/directives/model/features';
-import type { Example } from '../../server/directives/model/logistic';
+import { analyseSentences, type PersonRef, type UnitRef } from '../../server/detection/extract';
+import { hashFeatures, sentenceFeatures, windowAt, type SparseVector } from '../../server/detection/model/features';
+import type { Example } from '../../server/detection/model/logistic';
 import type { CorpusDocument } from './corpus';
 
 export interface DocumentExamples {

@@ -1,18 +1,18 @@
 /**
  * @module The dev split's verdict file: for every dev sentence that is labelled or that the model
  * gives some weight, the sentence with its neighbours (what its features read), its date, the
- * model's probability and whether it is suggested. `server/directives/model/verdicts.test.ts`
+ * model's probability and whether it is suggested. `server/detection/model/verdicts.test.ts`
  * replays it in `npm test` with no corpora beside the repository, so a change of any verdict —
  * from a rule, a feature or the weights — shows up as a failing test until the file is rewritten
  * on purpose (`npm run train:directives -- --verdicts-only`).
  */
-import { analyseSentences, type PersonRef, type UnitRef } from '../../server/directives/extract';
-import { windowAt } from '../../server/directives/model/features';
-import { MODEL_THRESHOLD, scoreWindow } from '../../server/directives/model/model';
-import type { VerdictRow } from '../../server/directives/model/verdict-row';
+import { analyseSentences, type PersonRef, type UnitRef } from '../../server/detection/extract';
+import { windowAt } from '../../server/detection/model/features';
+import { MODEL_THRESHOLD, scoreWindow } from '../../server/detection/model/model';
+import type { VerdictRow } from '../../server/detection/model/verdict-row';
 import type { CorpusDocument } from './corpus';
 
-export const VERDICTS_FILE = 'server/directives/model/dev-verdicts.jsonl';
+export const VERDICTS_FILE = 'server/detection/model/dev-verdicts.jsonl';
 /** Sentences under this probability and unlabelled are left out: they carry no decision worth pinning. */
 const KEEP_ABOVE = 0.02;
 

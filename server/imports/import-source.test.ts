@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UNITS } from '../directives/default-units';
+import { DEFAULT_UNITS } from '../detection/default-units';
 import { IngestError } from '../ingest/ingest-error';
 import { composeBody } from '../session-body';
 import { describeCue, importFormatOf, prepareImport, readSpan } from './import-source';

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { detectorCue, type CueInfo } from '../directives/cue-info';
-import { resolveDeadline } from '../directives/deadline';
-import { explainDirectives, extractDirectives, otherCandidates, REVIEW_CANDIDATES, type PersonRef, type SuggestedDirective, type UnitRef } from '../directives/extract';
-import { describeFeature } from '../directives/model/model';
-import { findLegalRefs } from '../directives/refs';
-import { buildUnitMatcher } from '../directives/units';
+import { detectorCue, type CueInfo } from '../detection/cue-info';
+import { resolveDeadline } from '../detection/deadline';
+import { explainDirectives, extractDirectives, otherCandidates, REVIEW_CANDIDATES, type PersonRef, type SuggestedDirective, type UnitRef } from '../detection/extract';
+import { describeFeature } from '../detection/model/model';
+import { findLegalRefs } from '../detection/refs';
+import { buildUnitMatcher } from '../detection/units';
 import type { DirectiveKind, SessionKind, SourceKind } from '../db/schema';
 import type { Catalogue } from '../ingest/catalogue';
 import { resolveMarkdownSession } from '../ingest/catalogue';

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { directives, paragraphs, people, sessions, units } from '../db/schema';
-import type { PersonRef, UnitRef } from '../directives/extract';
+import type { PersonRef, UnitRef } from '../detection/extract';
 
 export type DraftSessionRow = typeof sessions.$inferSelect;
 export type DraftDirectiveRow = typeof directives.$inferSelect;

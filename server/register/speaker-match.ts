@@ -3,7 +3,7 @@
  * with their variants) first, then the spellings themselves, all after Persian normalisation and
  * with one typo tolerated in a surname (فیروری → فیروزی). Pure.
  */
-import { editDistance } from '../directives/speaker';
+import { editDistance } from '../detection/speaker';
 import { normalizePersian } from '../persian/normalize';
 
 export interface KnownPerson {

@@ -8,7 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { directiveKinds, type DirectiveKind } from '../../db/schema';
-import { resolveDeadline } from '../../directives/deadline';
+import { resolveDeadline } from '../../detection/deadline';
 import { parseDate } from '../../persian/jalali';
 import { normalizePersian } from '../../persian/normalize';
 import { IngestError } from '../ingest-error';
