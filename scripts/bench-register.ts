@@ -15,7 +15,7 @@ import { createApp } from '../server/app';
 import { systemClock } from '../server/clock';
 import { openDatabase } from '../server/db/client';
 import { ingestPaths } from '../server/ingest/ingest';
-import { requireCorpora } from '../server/search/eval/corpora-dir';
+import { requireCorpora } from './eval/corpora-dir';
 import { createUsersRepo } from '../server/users/users.repo';
 import { createUsersService } from '../server/users/users.service';
 import { writeCorpusJsonl } from './bench/corpus';

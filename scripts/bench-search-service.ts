@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../server/db/client';
 import { storeSessions } from '../server/ingest/session-store';
-import { asTypedOnPersianKeyboard, readHamshahri } from '../server/search/eval/corpora';
-import { seeded } from '../server/search/eval/variants';
+import { asTypedOnPersianKeyboard, readHamshahri } from './eval/corpora';
+import { seeded } from './eval/variants';
 import { createSearchService } from '../server/search/search.service';
 import { argValue } from './cli';
-import { requireCorpora } from '../server/search/eval/corpora-dir';
+import { requireCorpora } from './eval/corpora-dir';
 
 requireCorpora('bench-search-service', ['hamshahri']);
 

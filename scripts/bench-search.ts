@@ -5,11 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { readFarsNews, readHamshahri, asTypedOnPersianKeyboard, type CorpusDoc } from '../server/search/eval/corpora';
-import { fts5Engine, oursEngine, type EvalEngine } from '../server/search/eval/engines';
+import { readFarsNews, readHamshahri, asTypedOnPersianKeyboard, type CorpusDoc } from './eval/corpora';
+import { fts5Engine, oursEngine, type EvalEngine } from './eval/engines';
 import { argValue } from './cli';
 import { percentile, queriesFrom } from './bench/queries';
-import { requireCorpora } from '../server/search/eval/corpora-dir';
+import { requireCorpora } from './eval/corpora-dir';
 
 requireCorpora('bench:search', ['hamshahri', 'farsnews']);
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { systemClock } from '../server/clock';
 import { openDatabase } from '../server/db/client';
 import { ingestPaths } from '../server/ingest/ingest';
-import { requireCorpora } from '../server/search/eval/corpora-dir';
+import { requireCorpora } from './eval/corpora-dir';
 import { createSearchService } from '../server/search/search.service';
 import { argValue } from './cli';
 import { writeCorpusJsonl } from './bench/corpus';

@@ -13,7 +13,7 @@ import { argValue } from './cli';
 import { judgeTargets, replaceSection, scaleChart, scaleSection } from './bench/report';
 import { benchSize, type SizeFigures } from './bench/run-size';
 import { REPO_ROOT } from './bench/server-process';
-import { requireCorpora } from '../server/search/eval/corpora-dir';
+import { requireCorpora } from './eval/corpora-dir';
 
 requireCorpora('bench', ['farsnews']);
 

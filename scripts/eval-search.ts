@@ -3,16 +3,16 @@
  * search quality on the corpora (docs/decisions.md: corpora), ours and the peers side by side in one run: Hamshahri
  * (MAP@100, nDCG@10; topics as given and as typed on a Persian keyboard), ParsiNLU RC (MRR@10,
  * success@10 on dev and eval), misspelt or variant forms of the queries, and a Fars News
- * known-item set by kind of spelling (server/search/eval/known-item.ts).
+ * known-item set by kind of spelling (scripts/eval/known-item.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { KNOWN_ITEM_KINDS, knownItemSet } from '../server/search/eval/known-item';
-import { asTypedOnPersianKeyboard, readFarsNews, readHamshahri, readParsinlu, type CorpusDoc, type Topic } from '../server/search/eval/corpora';
-import { fts5Engine, miniSearchEngine, oursEngine, stockLunrEngine, type EvalEngine } from '../server/search/eval/engines';
-import { averagePrecision, mean, ndcg, reciprocalRank, success } from '../server/search/eval/metrics';
-import { makeVariant, VARIANTS } from '../server/search/eval/variants';
+import { KNOWN_ITEM_KINDS, knownItemSet } from './eval/known-item';
+import { asTypedOnPersianKeyboard, readFarsNews, readHamshahri, readParsinlu, type CorpusDoc, type Topic } from './eval/corpora';
+import { fts5Engine, miniSearchEngine, oursEngine, stockLunrEngine, type EvalEngine } from './eval/engines';
+import { averagePrecision, mean, ndcg, reciprocalRank, success } from './eval/metrics';
+import { makeVariant, VARIANTS } from './eval/variants';
 import { argValue } from './cli';
-import { requireCorpora } from '../server/search/eval/corpora-dir';
+import { requireCorpora } from './eval/corpora-dir';
 
 requireCorpora('eval:search', ['hamshahri', 'parsinlu-rc']);
 

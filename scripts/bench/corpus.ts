@@ -4,7 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { readFarsNews, type CorpusDoc } from '../../server/search/eval/corpora';
+import { readFarsNews, type CorpusDoc } from '../eval/corpora';
 
 export interface BenchCorpus {
   /** Documents as the search peers index them (id = slug). */

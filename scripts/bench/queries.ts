@@ -1,6 +1,6 @@
 /** @module Benchmark queries and percentiles, shared by `npm run bench:search` and `npm run bench`. */
-import { asTypedOnPersianKeyboard, type CorpusDoc } from '../../server/search/eval/corpora';
-import { seeded } from '../../server/search/eval/variants';
+import { asTypedOnPersianKeyboard, type CorpusDoc } from '../eval/corpora';
+import { seeded } from '../eval/variants';
 
 /**
  * Queries of 2–3 words from seeded random titles (after any `extra` ones), as typed on a Persian keyboard.

@@ -12,7 +12,7 @@ import { systemClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/client';
 import { ingestPaths } from '../../server/ingest/ingest';
 import { normalizePersian } from '../../server/persian/normalize';
-import { fts5Engine, fts5Query } from '../../server/search/eval/engines';
+import { fts5Engine, fts5Query } from '../eval/engines';
 import { parseQuery } from '../../server/search/query';
 import { loadSegment, parsePayload } from '../../server/search/segment';
 import { DEFAULT_WEIGHTS, SegmentSet } from '../../server/search/segment-set';

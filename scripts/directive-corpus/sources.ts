@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corporaDir, requireCorpora as requireNamedCorpora } from '../../server/search/eval/corpora-dir';
+import { corporaDir, requireCorpora as requireNamedCorpora } from '../eval/corpora-dir';
 
 export interface SourceDocument {
   /** `farsnews/fars-news-1.json#12` or `hamshahri/HamshahriData/HamshahriCorpus/2003/HAM2-….ham`. */

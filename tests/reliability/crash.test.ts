@@ -13,7 +13,7 @@ import { writeBulkSessions } from '../support/bulk-corpus';
 import { REPO_ROOT, startServer, type ServerProcess } from '../../scripts/bench/server-process';
 import type { Database } from '../../server/db/client';
 import { readJsonl } from '../../server/ingest/readers/jsonl';
-import { seeded } from '../../server/search/eval/variants';
+import { seeded } from '../../scripts/eval/variants';
 import { ConnectionLost, createReliabilityWorld, postFollowUp, type ReliabilityWorld } from '../support/reliability-world';
 
 let world: ReliabilityWorld | undefined;

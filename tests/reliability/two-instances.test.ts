@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callApi, signIn } from '../../scripts/bench/http-client';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process';
-import { seeded } from '../../server/search/eval/variants';
+import { seeded } from '../../scripts/eval/variants';
 import { createReliabilityWorld, postFollowUp, type ReliabilityWorld } from '../support/reliability-world';
 
 let world: ReliabilityWorld;

@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readCorporaSetting } from '../../env';
+import { readCorporaSetting } from '../../server/env';
 
-const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /** The corpora that the scripts read, each a folder under the corpora root. */
 export type CorpusName = 'hamshahri' | 'parsinlu-rc' | 'farsnews';

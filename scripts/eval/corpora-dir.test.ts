@@ -10,7 +10,7 @@ afterAll(() => rmSync(here, { recursive: true, force: true }));
 
 describe('corporaDir: where the eval and bench scripts look for corpora', () => {
   it('defaults to ../shared/corpora beside the repository', () => {
-    expect(corporaDir({})).toBe(resolve(import.meta.dirname, '../../../../shared/corpora'));
+    expect(corporaDir({})).toBe(resolve(import.meta.dirname, '../../../shared/corpora'));
   });
 
   it('follows NESHAST_CORPORA and names what is missing there and how to point elsewhere', () => {

@@ -3,20 +3,20 @@
  * (lunr segments with the Persian pipeline), stock lunr, MiniSearch with its defaults
  * plus fuzzy and prefix, and SQLite FTS5 (unicode61) on raw and on normalised text.
  */
-import { readSearchEvalOverrides } from '../../env';
+import { readSearchEvalOverrides } from '../../server/env';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import { normalizePersian } from '../../persian/normalize';
-import { parseQuery } from '../query';
-import { buildSegmentPayload, loadSegment, parsePayload } from '../segment';
-import { SegmentSet, DEFAULT_WEIGHTS, type MatchWeights } from '../segment-set';
+import { normalizePersian } from '../../server/persian/normalize';
+import { parseQuery } from '../../server/search/query';
+import { buildSegmentPayload, loadSegment, parsePayload } from '../../server/search/segment';
+import { SegmentSet, DEFAULT_WEIGHTS, type MatchWeights } from '../../server/search/segment-set';
 import type { CorpusDoc } from './corpora';
-import { matchSession } from '../highlight';
-import { DEFAULT_PROXIMITY, rerankByProximity, type ProximityRewards } from '../proximity';
+import { matchSession } from '../../server/search/highlight';
+import { DEFAULT_PROXIMITY, rerankByProximity, type ProximityRewards } from '../../server/search/proximity';
 
 /** The service shows 10 hits a page and re-orders each page by phrases. */
 const RERANK_DEPTH = 10;
