@@ -39,6 +39,10 @@ import { createUsersService } from './users/users.service';
 import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { createSessionsService } from './sessions/sessions.service';
+import { createCorrectionRepo } from './sessions/correction.repo';
+import { correctionRoutes } from './sessions/correction.routes';
+import { createSessionCorrections } from './sessions/correction.service';
+import { OPEN_STATUSES } from './actions/status-rules';
 import { searchRoutes, searchServiceFor } from './search/search.routes';
 import { createDocumentImports } from './imports/document-imports';
 import { createImportJobs } from './imports/import-jobs';
@@ -119,6 +123,17 @@ export function createApp(deps: AppDeps) {
     ocr: { ...DEFAULT_OCR_ENGINE, ...deps.ocr },
   });
 
+  // Correcting or withdrawing a published session: search follows, open actions of a withdrawn one are cancelled.
+  const corrections = createSessionCorrections({
+    repo: createCorrectionRepo(deps.database),
+    clock: deps.clock,
+    indexer: deps.search ?? search,
+    openStatuses: OPEN_STATUSES,
+    cancelAction: async (id, version, reason, actor) => {
+      await actions.transition(id, actor, { version, transition: 'cancel', reason });
+    },
+  });
+
   const api = new OpenAPIHono<AppEnv>();
   // Order matters: refuse cross-site, non-JSON and oversized writes first; then find the user;
   // then close every route that is not explicitly public (see auth/public-routes.ts).
@@ -133,6 +148,7 @@ export function createApp(deps: AppDeps) {
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
     .route('/sessions', sessionSourceRoutes(documentImports))
+    .route('/sessions', correctionRoutes(corrections))
     .route('/search', searchRoutes(search))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))

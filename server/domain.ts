@@ -8,8 +8,11 @@ export const sessionKinds = ['webinar', 'meeting', 'announcement', 'news'] as co
 export type SessionKind = (typeof sessionKinds)[number];
 export const sourceKinds = ['markdown', 'text', 'vtt', 'srt', 'jsonl', 'form', 'pdf', 'docx', 'scan'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
-/** A draft (an import under review) is hidden from lists, pages and search until published. */
-export const sessionStatuses = ['draft', 'published'] as const;
+/**
+ * A draft (an import under review) is hidden from lists, pages and search until published; a
+ * withdrawn session (taken back by a manager, with a reason) is hidden again from all but managers.
+ */
+export const sessionStatuses = ['draft', 'published', 'withdrawn'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
 
 // Units

@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'duplicate_slug', 'jsonl_malformed', 'jsonl_invalid', 'yaml_invalid', 'unknown_unit', 'unknown_person', 'broken_cue',
   'front_matter_missing', 'front_matter_yaml', 'front_matter_invalid', 'directive_unclosed', 'directive_unknown',
   'directive_empty', 'directive_kind', 'directive_due',
+  // Correcting and withdrawing a published session
+  'correction_empty', 'correction_touches_directive', 'paragraph_unknown', 'paragraph_empty', 'paragraph_break',
+  'title_required', 'session_withdrawn', 'not_correctable',
   // Search and the directive register
   'query_empty', 'query_too_long', 'invalid_range', 'unknown_state', 'relevance_without_query',
   // Directives, assignments and actions

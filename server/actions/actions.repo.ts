@@ -20,6 +20,7 @@ import {
   type ActionStatus,
   type FollowUpKind,
   type Priority,
+  type SessionStatus,
 } from '../db/schema';
 import type { CheckedEvidence } from './evidence-files';
 import { noticeStatement, type EventNotice } from '../notifications/events';
@@ -227,7 +228,7 @@ export function createActionsRepo(database: Database) {
       return { found: [...new Set([...direct, ...members.map((m) => m.code)])], missing };
     },
 
-    async directive(id: number): Promise<{ directive: DirectiveRow; session: SessionRef & { status: 'draft' | 'published' } } | undefined> {
+    async directive(id: number): Promise<{ directive: DirectiveRow; session: SessionRef & { status: SessionStatus } } | undefined> {
       const [row] = await db
         .select({
           directive: directives,
@@ -465,7 +466,7 @@ export function createActionsRepo(database: Database) {
         .orderBy(desc(sessions.heldOn), asc(directives.start));
     },
 
-    async sessionBySlug(slug: string): Promise<(SessionRef & { status: 'draft' | 'published' }) | undefined> {
+    async sessionBySlug(slug: string): Promise<(SessionRef & { status: SessionStatus }) | undefined> {
       const [row] = await db
         .select({ id: sessions.id, slug: sessions.slug, title: sessions.title, heldOn: sessions.heldOn, series: sessions.series, status: sessions.status })
         .from(sessions)

@@ -10,25 +10,27 @@ export type UnitRow = typeof units.$inferSelect;
 
 export function createSessionsRepo(db: Db) {
   return {
-    async list(limit: number, offset: number): Promise<{ rows: SessionRow[]; total: number }> {
+    /** With `withWithdrawn` (managers), withdrawn sessions are listed too, marked by their status. */
+    async list(limit: number, offset: number, withWithdrawn = false): Promise<{ rows: SessionRow[]; total: number }> {
+      // Drafts (imports under review) are not sessions yet.
+      const visible = withWithdrawn ? inArray(sessions.status, ['published', 'withdrawn']) : eq(sessions.status, 'published');
       const rows = await db
         .select()
         .from(sessions)
-        // Drafts (imports under review) are not sessions yet.
-        .where(eq(sessions.status, 'published'))
+        .where(visible)
         // Newest first; sessions without a date sort last.
         .orderBy(sql`${sessions.heldOn} IS NULL`, desc(sessions.heldOn), desc(sessions.id))
         .limit(limit)
         .offset(offset);
-      const [totalRow] = await db.select({ n: count() }).from(sessions).where(eq(sessions.status, 'published'));
+      const [totalRow] = await db.select({ n: count() }).from(sessions).where(visible);
       return { rows, total: totalRow?.n ?? 0 };
     },
 
-    async bySlug(slug: string): Promise<SessionRow | undefined> {
+    async bySlug(slug: string, withWithdrawn = false): Promise<SessionRow | undefined> {
       const [row] = await db
         .select()
         .from(sessions)
-        .where(and(eq(sessions.slug, slug), eq(sessions.status, 'published')))
+        .where(and(eq(sessions.slug, slug), withWithdrawn ? inArray(sessions.status, ['published', 'withdrawn']) : eq(sessions.status, 'published')))
         .limit(1);
       return row;
     },

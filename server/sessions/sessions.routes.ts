@@ -27,10 +27,10 @@ export function sessionsRoutes(service: SessionsService) {
   return newRouter()
     .openapi(listRoute, async (c) => {
       const { limit, offset } = c.req.valid('query');
-      return c.json(await service.list(limit, offset), 200);
+      return c.json(await service.list(limit, offset, c.get('user') ?? undefined), 200);
     })
     .openapi(detailRoute, async (c) => {
       const { slug } = c.req.valid('param');
-      return c.json(await service.detail(slug), 200);
+      return c.json(await service.detail(slug, c.get('user') ?? undefined), 200);
     });
 }

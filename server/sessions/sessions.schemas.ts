@@ -14,6 +14,11 @@ export const SessionSummarySchema = z
     organiser: UnitRefSchema.nullable(),
     speakers: z.array(z.string()),
     directiveCount: z.number().int(),
+    /** Only managers and admins are ever shown a withdrawn session. */
+    status: z.enum(['published', 'withdrawn']),
+    version: z.number().int().openapi({ description: 'send it back when correcting or withdrawing (409 when stale)' }),
+    correctedAt: z.string().nullable().openapi({ description: 'ISO time of the last correction' }),
+    withdrawal: z.object({ at: z.string(), reason: z.string() }).nullable().openapi({ description: 'when and why it was withdrawn (managers only)' }),
   })
   .openapi('SessionSummary');
 

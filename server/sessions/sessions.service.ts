@@ -1,4 +1,5 @@
 /** @module Reading sessions for people: rows become API shapes (presenters live here). */
+import type { Role } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { renderMarkdown } from './render-markdown';
 import type { DirectiveRow, SessionRow, SessionsRepo, UnitRow } from './sessions.repo';
@@ -19,8 +20,19 @@ function presentSummary(row: SessionRow, units: Map<string, UnitRow>, directiveC
     organiser: presentUnit(units, row.organiser),
     speakers: row.speakers,
     directiveCount,
+    status: row.status === 'withdrawn' ? 'withdrawn' : 'published',
+    version: row.version,
+    correctedAt: row.correctedAt,
+    withdrawal: row.status === 'withdrawn' ? { at: row.withdrawnAt ?? row.updatedAt, reason: row.withdrawnReason ?? '' } : null,
   };
 }
+
+/** Who reads: managers and admins also see withdrawn sessions (marked), others do not. */
+export interface SessionViewer {
+  role: Role;
+}
+
+const seesWithdrawn = (viewer?: SessionViewer) => viewer?.role === 'manager' || viewer?.role === 'admin';
 
 export function presentDirective(row: DirectiveRow, units: Map<string, UnitRow>): DirectiveDto {
   return {
@@ -42,8 +54,8 @@ export function presentDirective(row: DirectiveRow, units: Map<string, UnitRow>)
 
 export function createSessionsService(repo: SessionsRepo) {
   return {
-    async list(limit: number, offset: number) {
-      const { rows, total } = await repo.list(limit, offset);
+    async list(limit: number, offset: number, viewer?: SessionViewer) {
+      const { rows, total } = await repo.list(limit, offset, seesWithdrawn(viewer));
       const [counts, units] = await Promise.all([
         repo.publishedDirectiveCounts(rows.map((r) => r.id)),
         repo.unitsByCode(rows.map((r) => r.organiser)),
@@ -51,8 +63,8 @@ export function createSessionsService(repo: SessionsRepo) {
       return { items: rows.map((r) => presentSummary(r, units, counts.get(r.id) ?? 0)), total, limit, offset };
     },
 
-    async detail(slug: string): Promise<SessionDetail> {
-      const row = await repo.bySlug(slug);
+    async detail(slug: string, viewer?: SessionViewer): Promise<SessionDetail> {
+      const row = await repo.bySlug(slug, seesWithdrawn(viewer));
       if (!row) throw NotFoundError('نشست');
       const [paragraphRows, directiveRows] = await Promise.all([repo.paragraphsOf(row.id), repo.publishedDirectivesOf(row.id)]);
       const units = await repo.unitsByCode([

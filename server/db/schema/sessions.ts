@@ -28,6 +28,13 @@ export const sessions = sqliteTable(
     status: text('status', { enum: sessionStatuses }).notNull().default('published'),
     /** When a draft was published (null for ingested sessions, which are published as written). */
     publishedAt: text('published_at'),
+    /** Bumped by every correction or withdrawal of a published session; a stale one is a 409. */
+    version: integer('version').notNull().default(1),
+    /** When a manager last corrected the published text or facts (null: never). */
+    correctedAt: text('corrected_at'),
+    /** Set with status 'withdrawn': when and why (shown to managers beside «پس‌گرفته‌شده»). */
+    withdrawnAt: text('withdrawn_at'),
+    withdrawnReason: text('withdrawn_reason'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

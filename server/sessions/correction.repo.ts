@@ -1,0 +1,154 @@
+/**
+ * @module The only database code of correcting and withdrawing a published session. Each write is
+ * one batch whose first statement is `UPDATE sessions … WHERE id = ? AND version = ?`; every later
+ * statement is chained on `changes() = 1` (the last one may touch many rows), so a stale write
+ * changes nothing, in one process or several (as actions.repo does for actions).
+ */
+import type { Client, InStatement } from '@libsql/client';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { auditValues, type AuditEntry } from '../audit/audit';
+import type { Database } from '../db/client';
+import { actionItems, directives, paragraphs, sessions, units, type SessionKind } from '../db/schema';
+
+export type CorrectableSession = typeof sessions.$inferSelect;
+
+export interface SessionFacts {
+  title: string;
+  kind: SessionKind;
+  heldOn: string | null;
+  series: string | null;
+  organiser: string | null;
+  speakers: string[];
+  tags: string[];
+  mediaUrl: string | null;
+  notes: string | null;
+}
+
+export interface CorrectionWrite {
+  sessionId: number;
+  version: number;
+  facts: SessionFacts;
+  /** Only when the text changed: the new body, every paragraph's text and span, every directive's span. */
+  text?: {
+    body: string;
+    paragraphs: Array<{ ordinal: number; text: string; start: number; end: number }>;
+    directives: Array<{ id: number; start: number; end: number; quote: string }>;
+  };
+  contentHash: string;
+  now: string;
+  audit: AuditEntry;
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+function auditStatement(entry: AuditEntry): InStatement {
+  const v = auditValues(entry);
+  return {
+    sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+    args: [v.at, v.actorId ?? null, v.event, v.entity ?? null, v.entityId ?? null, json(v.before), json(v.after), v.detail ?? null],
+  };
+}
+
+export function createCorrectionRepo(database: Database) {
+  const { db, client }: { db: Database['db']; client: Client } = database;
+  return {
+    async bySlug(slug: string): Promise<CorrectableSession | undefined> {
+      const [row] = await db.select().from(sessions).where(eq(sessions.slug, slug)).limit(1);
+      return row;
+    },
+
+    async unitExists(code: string): Promise<boolean> {
+      const rows = await db.select({ code: units.code }).from(units).where(eq(units.code, code)).limit(1);
+      return rows.length > 0;
+    },
+
+    async paragraphTexts(sessionId: number): Promise<string[]> {
+      const rows = await db.select({ text: paragraphs.text }).from(paragraphs).where(eq(paragraphs.sessionId, sessionId)).orderBy(asc(paragraphs.ordinal));
+      return rows.map((r) => r.text);
+    },
+
+    async directivesOf(sessionId: number) {
+      return db
+        .select({ id: directives.id, anchor: directives.anchor, start: directives.start, end: directives.end, quote: directives.quote, status: directives.status })
+        .from(directives)
+        .where(eq(directives.sessionId, sessionId))
+        .orderBy(asc(directives.start));
+    },
+
+    /** Actions of the session's directives that still need work, with the version to cancel them at. */
+    async openActionsOf(sessionId: number, openStatuses: readonly string[]): Promise<Array<{ id: number; version: number }>> {
+      const ids = (await db.select({ id: directives.id }).from(directives).where(eq(directives.sessionId, sessionId))).map((d) => d.id);
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select({ id: actionItems.id, version: actionItems.version, status: actionItems.status })
+        .from(actionItems)
+        .where(and(inArray(actionItems.directiveId, ids)))
+        .orderBy(asc(actionItems.id));
+      return rows.filter((r) => openStatuses.includes(r.status)).map(({ id, version }) => ({ id, version }));
+    },
+
+    /** 'stale' when the session moved past `version` (or stopped being published) meanwhile. */
+    async applyCorrection(w: CorrectionWrite): Promise<'applied' | 'stale'> {
+      const f = w.facts;
+      const statements: InStatement[] = [
+        {
+          sql: `UPDATE sessions SET title = ?, kind = ?, held_on = ?, series = ?, organiser = ?, speakers = ?, tags = ?, media_url = ?, notes = ?,
+                  ${w.text ? 'body = ?,' : ''} content_hash = ?, version = version + 1, corrected_at = ?, updated_at = ?
+                WHERE id = ? AND version = ? AND status = 'published'`,
+          args: [
+            f.title,
+            f.kind,
+            f.heldOn,
+            f.series,
+            f.organiser,
+            JSON.stringify(f.speakers),
+            JSON.stringify(f.tags),
+            f.mediaUrl,
+            f.notes,
+            ...(w.text ? [w.text.body] : []),
+            w.contentHash,
+            w.now,
+            w.now,
+            w.sessionId,
+            w.version,
+          ],
+        },
+        auditStatement(w.audit),
+      ];
+      if (w.text) {
+        // One row each, so the chain holds; the paragraphs (many rows) come last.
+        for (const d of w.text.directives) {
+          statements.push({
+            sql: `UPDATE directives SET start = ?, end = ?, quote = ?, updated_at = ? WHERE id = ? AND session_id = ? AND changes() = 1`,
+            args: [d.start, d.end, d.quote, w.now, d.id, w.sessionId],
+          });
+        }
+        statements.push({
+          sql: `UPDATE paragraphs SET text = json_extract(j.value, '$[1]'), start = json_extract(j.value, '$[2]'), end = json_extract(j.value, '$[3]')
+                FROM json_each(?) AS j
+                WHERE paragraphs.session_id = ? AND paragraphs.ordinal = json_extract(j.value, '$[0]') AND changes() = 1`,
+          args: [JSON.stringify(w.text.paragraphs.map((p) => [p.ordinal, p.text, p.start, p.end])), w.sessionId],
+        });
+      }
+      const results = await client.batch(statements, 'write');
+      return results[0]?.rowsAffected === 1 ? 'applied' : 'stale';
+    },
+
+    async applyWithdrawal(w: { sessionId: number; version: number; reason: string; now: string; audit: AuditEntry }): Promise<'applied' | 'stale'> {
+      const results = await client.batch(
+        [
+          {
+            sql: `UPDATE sessions SET status = 'withdrawn', withdrawn_at = ?, withdrawn_reason = ?, version = version + 1, updated_at = ?
+                  WHERE id = ? AND version = ? AND status = 'published'`,
+            args: [w.now, w.reason, w.now, w.sessionId, w.version],
+          },
+          auditStatement(w.audit),
+        ],
+        'write',
+      );
+      return results[0]?.rowsAffected === 1 ? 'applied' : 'stale';
+    },
+  };
+}
+
+export type CorrectionRepo = ReturnType<typeof createCorrectionRepo>;
