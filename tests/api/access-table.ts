@@ -66,6 +66,22 @@ async function freshDraft(w: AccessWorld): Promise<undefined> {
   return undefined;
 }
 
+/** The version a session is at (a correction must send it). */
+async function sessionVersion(w: AccessWorld, slug: string): Promise<number> {
+  const session: { version: number } = await (await w.manager(`/api/sessions/${slug}`)).json();
+  return session.version;
+}
+
+/** A freshly published import per cell, for withdrawal (issue 14, item 5). */
+let lastPublished = 'none';
+async function freshPublished(w: AccessWorld): Promise<{ version: number; reason: string }> {
+  await freshDraft(w);
+  const published = await w.manager(`/api/imports/${lastDraft.slug}/publish`, { method: 'POST', json: { rejectUnreviewed: true } });
+  if (published.status !== 200) throw new Error(`access table: publish → ${published.status} ${await published.text()}`);
+  lastPublished = lastDraft.slug;
+  return { version: await sessionVersion(w, lastPublished), reason: 'آزمون دسترسی' };
+}
+
 /** A document import (issue 17) started by the world's manager: its job, and once read, its draft. */
 let lastJob = { id: 'none' };
 let documentDraft: string | null = null;
@@ -153,6 +169,13 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
   'GET /api/sessions/:slug/source': { path: () => `/api/sessions/${publishedDocument}/source`, body: publishedDocumentSlug, expect: signedIn(200) },
   'GET /api/search': { path: () => '/api/search?q=%D8%A8%D9%88%D8%AF%D8%AC%D9%87', expect: signedIn(200) },
   'GET /api/search/speakers': { path: () => '/api/search/speakers', expect: signedIn(200) },
+  // Correcting and withdrawing a published session (issue 14, item 5): managers and admins only.
+  'PATCH /api/sessions/:slug': {
+    path: (w) => `/api/sessions/${w.sessionSlug}`,
+    body: async (w) => ({ version: await sessionVersion(w, w.sessionSlug), notes: unique('یادداشت ویرایش') }),
+    expect: only(200, 'admin', 'manager'),
+  },
+  'POST /api/sessions/:slug/withdraw': { path: () => `/api/sessions/${lastPublished}/withdraw`, body: freshPublished, expect: only(200, 'admin', 'manager') },
   'GET /api/sessions/:slug/carry-over': { path: (w) => `/api/sessions/${w.sessionSlug}/carry-over`, expect: signedIn(200) },
 
   // Directives and actions (issue 6)
