@@ -1,6 +1,9 @@
-/** @module Reads of sessions, as router queries (cached per argument, shared by preload and page). */
-import { query } from '@solidjs/router';
+/** @module Reads of sessions, as router queries (cached per argument, shared by preload and page), and a manager's corrections and withdrawals. */
+import { query, revalidate } from '@solidjs/router';
+import type { z } from 'zod';
+import type { SessionCorrectionResultSchema, SessionCorrectionSchema, SessionWithdrawalResultSchema } from '../../../server/sessions/correction.schemas';
 import { apiRequest } from './client';
+import { searchSessions } from './search';
 import type { SessionDetail, SessionPage } from './types';
 
 /** Sessions per page on the home page. */
@@ -37,4 +40,37 @@ export async function getSessionDocument(slug: string): Promise<{ fileName: stri
     `/sessions/${encodeURIComponent(slug)}/document`,
   );
   return info.document;
+}
+
+export type SessionCorrection = z.infer<typeof SessionCorrectionSchema>;
+export type SessionCorrectionResult = z.infer<typeof SessionCorrectionResultSchema>;
+export type SessionWithdrawalResult = z.infer<typeof SessionWithdrawalResultSchema>;
+
+/** After a correction or withdrawal: the session, the lists and every search answer may have changed. */
+async function refreshAfterChange(): Promise<void> {
+  await revalidate([getSession.key, getSessionPage.key, searchSessions.key]);
+}
+
+/**
+ * Correct a published session's facts or paragraph texts (managers); `version` is the one read.
+ *
+ * @example
+ * await correctSession('tvto-1', { version: 3, title: 'عنوان درست', paragraphs: [{ ordinal: 4, text: '…' }] });
+ */
+export async function correctSession(slug: string, body: SessionCorrection): Promise<SessionCorrectionResult> {
+  const result = await apiRequest<SessionCorrectionResult>(`/sessions/${encodeURIComponent(slug)}`, { method: 'PATCH', json: body });
+  await refreshAfterChange();
+  return result;
+}
+
+/**
+ * Withdraw a published session with a reason (managers); its open actions are cancelled.
+ *
+ * @example
+ * const { cancelledActions } = await withdrawSession('tvto-2', 4, 'نسخهٔ تکراری');
+ */
+export async function withdrawSession(slug: string, version: number, reason: string): Promise<SessionWithdrawalResult> {
+  const result = await apiRequest<SessionWithdrawalResult>(`/sessions/${encodeURIComponent(slug)}/withdraw`, { method: 'POST', json: { version, reason } });
+  await refreshAfterChange();
+  return result;
 }

@@ -20,6 +20,7 @@ import {
   type ImportSuggestion,
   type SuggestionPatch,
 } from '../api/imports';
+import { publishedState } from '../components/publish-summary';
 import { FormError } from '../components/form-error';
 import { useKeptDraft } from '../components/kept-draft';
 import { RoleGate } from '../components/role-gate';
@@ -284,7 +285,8 @@ function DraftReview(props: { initial: ImportDraft }) {
     setPublishError(null);
     try {
       const result = await publishImport(draft().slug, rejectRest());
-      navigate(result.link);
+      // The session page shows what publishing did (actions created, units not assigned and why).
+      navigate(result.link, { state: publishedState(result) });
     } catch (failure) {
       setPublishError(describeError(failure));
     } finally {

@@ -1,15 +1,21 @@
 /**
  * @module A session: its facts, its text paragraph by paragraph with every published
  * directive highlighted in place (`#d-<anchor>`) and its note beside it, and the editor's notes.
+ * Managers also get «ویرایش» and «پس‌گرفتن» (and see a withdrawn session, marked); right after
+ * publishing, what publishing did.
  */
 import { createEffect, createMemo, For, Show } from 'solid-js';
 import { A, createAsync, useLocation, useParams, useSearchParams } from '@solidjs/router';
+import { getMe } from '../api/auth';
 import { getSession, getSessionDocument } from '../api/sessions';
 import type { DirectiveDto, SessionDetail } from '../api/types';
+import { isManagerRole } from '../components/actions-nav';
 import { CarryOverBox } from '../components/carry-over-box';
 import { DirectiveNote } from '../components/directive-note';
 import { createMediaSeeker, PlayFromButton, SessionMedia } from '../components/session-media';
 import { usePageTitle } from '../components/page-title';
+import { PublishSummary } from '../components/publish-summary';
+import { SessionManagerTools, WithdrawnBanner } from '../components/session-correction';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { placeDirectives } from '../lib/directive-segments';
 import { excerpt } from '../lib/excerpt';
@@ -54,6 +60,7 @@ function SessionView(props: { session: SessionDetail }) {
   // A session imported from a PDF, Word file or scan keeps the file: offer it when the server has one.
   const sourceFile = createAsync(() => getSessionDocument(props.session.slug).catch(() => null));
   const seeker = createMediaSeeker();
+  const me = createAsync(() => getMe());
 
   // The words of the search hit that brought the reader here (`?hl=a|b`), marked in its paragraph.
   const [search] = useSearchParams();
@@ -84,7 +91,13 @@ function SessionView(props: { session: SessionDetail }) {
           <span class="kind-badge session-kind">{sessionKindLabel(props.session.kind)}</span>
           <Show when={props.session.series}>{(series) => <span class="eyebrow-series">{series()}</span>}</Show>
         </p>
-        <h1 id="session-title">{props.session.title}</h1>
+        <h1 id="session-title">
+          {props.session.title}
+          <Show when={props.session.status === 'withdrawn'}>
+            {' '}
+            <span class="withdrawn-badge">پس‌گرفته‌شده</span>
+          </Show>
+        </h1>
         <dl class="session-facts">
           <div>
             <dt>تاریخ</dt>
@@ -118,6 +131,16 @@ function SessionView(props: { session: SessionDetail }) {
               </dd>
             </div>
           </Show>
+          <Show when={props.session.correctedAt}>
+            {(at) => (
+              <div>
+                <dt>آخرین ویرایش</dt>
+                <dd>
+                  <time datetime={at()}>{formatJalaliDateWithWeekday(at().slice(0, 10))}</time>
+                </dd>
+              </div>
+            )}
+          </Show>
           <Show when={sourceFile()}>
             {(source) => (
               <div>
@@ -144,6 +167,12 @@ function SessionView(props: { session: SessionDetail }) {
           </Show>
         </dl>
       </header>
+
+      <WithdrawnBanner session={props.session} />
+      <PublishSummary session={props.session} />
+      <Show when={isManagerRole(me()?.role)}>
+        <SessionManagerTools session={props.session} />
+      </Show>
 
       <Show when={mediaUrl()}>{(url) => <SessionMedia url={url()} seeker={seeker} />}</Show>
 

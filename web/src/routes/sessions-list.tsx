@@ -7,6 +7,8 @@ import { Pagination, pageCount, parsePage } from '../components/pagination';
 import { SessionFacts } from '../components/session-facts';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { countOf } from '../lib/persian-digits';
+// Managers also see withdrawn sessions here, marked (the server lists them only for managers).
+import '../styles/session-correction.css';
 
 export function SessionsList() {
   const [searchParams] = useSearchParams();
@@ -42,8 +44,13 @@ export function SessionsList() {
                     <li class="session-item">
                       <h2 class="session-item-title">
                         <A href={`/sessions/${encodeURIComponent(session.slug)}`}>{session.title}</A>
+                        <Show when={session.status === 'withdrawn'}>
+                          {' '}
+                          <span class="withdrawn-mark">پس‌گرفته‌شده</span>
+                        </Show>
                       </h2>
                       <SessionFacts session={session} />
+                      <Show when={session.withdrawal}>{(w) => <p class="muted">دلیل پس‌گرفتن: {w().reason}</p>}</Show>
                     </li>
                   )}
                 </For>
