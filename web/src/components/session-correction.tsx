@@ -49,9 +49,13 @@ export function SessionManagerTools(props: { session: SessionDetail }) {
     setDone('');
     setMode(mode() === next ? 'none' : next);
   };
+  const finish = (message: string) => {
+    setMode('none');
+    setDone(message);
+  };
   return (
-    <Show when={props.session.status === 'published'}>
-      <section class="manager-tools" aria-label="ویرایش یا پس‌گرفتن نشست">
+    <section class="manager-tools" aria-label="ویرایش یا پس‌گرفتن نشست">
+      <Show when={props.session.status === 'published'}>
         <div class="button-row">
           <button type="button" class="button button-quiet" aria-expanded={mode() === 'edit'} onClick={() => toggle('edit')}>
             ویرایش
@@ -60,31 +64,19 @@ export function SessionManagerTools(props: { session: SessionDetail }) {
             پس‌گرفتن
           </button>
         </div>
-        <Show when={done()}>
-          <p class="form-success" role="status">
-            {done()}
-          </p>
-        </Show>
-        <Show when={mode() === 'edit'}>
-          <CorrectionForm
-            session={props.session}
-            onDone={(message) => {
-              setMode('none');
-              setDone(message);
-            }}
-          />
-        </Show>
-        <Show when={mode() === 'withdraw'}>
-          <WithdrawForm
-            session={props.session}
-            onDone={(message) => {
-              setMode('none');
-              setDone(message);
-            }}
-          />
-        </Show>
-      </section>
-    </Show>
+      </Show>
+      <Show when={done()}>
+        <p class="form-success" role="status">
+          {done()}
+        </p>
+      </Show>
+      <Show when={props.session.status === 'published' && mode() === 'edit'}>
+        <CorrectionForm session={props.session} onDone={finish} />
+      </Show>
+      <Show when={props.session.status === 'published' && mode() === 'withdraw'}>
+        <WithdrawForm session={props.session} onDone={finish} />
+      </Show>
+    </section>
   );
 }
 

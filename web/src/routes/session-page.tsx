@@ -58,7 +58,9 @@ function SessionView(props: { session: SessionDetail }) {
   // A recording plus transcript times: each timed paragraph gets a ▶ that plays from its time.
   const mediaUrl = () => safeMediaUrl(props.session.mediaUrl);
   // A session imported from a PDF, Word file or scan keeps the file: offer it when the server has one.
-  const sourceFile = createAsync(() => getSessionDocument(props.session.slug).catch(() => null));
+  // (A withdrawn session, which only managers see, has neither: its routes answer 404.)
+  const live = () => props.session.status === 'published';
+  const sourceFile = createAsync(() => (live() ? getSessionDocument(props.session.slug).catch(() => null) : Promise.resolve(null)));
   const seeker = createMediaSeeker();
   const me = createAsync(() => getMe());
 
@@ -194,7 +196,9 @@ function SessionView(props: { session: SessionDetail }) {
         </nav>
       </Show>
 
-      <CarryOverBox slug={props.session.slug} />
+      <Show when={live()}>
+        <CarryOverBox slug={props.session.slug} />
+      </Show>
 
       <section class="transcript" aria-labelledby="transcript-heading">
         <h2 id="transcript-heading">متن نشست</h2>
