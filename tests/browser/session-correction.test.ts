@@ -117,4 +117,34 @@ describe('correcting and withdrawing a published session', () => {
     await reader.getByRole('heading', { level: 1, name: 'نشست پیدا نشد' }).waitFor();
     expect((await search(reader, 'زنجان روستایی')).join()).toContain('استان‌های شمال غرب');
   }, 90_000);
+
+  it('after publishing, the session page says which units got actions and which did not', async () => {
+    const page = await openPage(app.browser, { viewport: { width: 1366, height: 768 } });
+    page.setDefaultTimeout(10_000);
+    const problems = watchPage(page);
+    await app.server.signIn(page, { role: 'manager' });
+    const api = async <T,>(path: string, method: string, data: unknown): Promise<T> => {
+      const response = await page.request.fetch(`${app.server.url}/api${path}`, { method, data, headers: { origin: app.server.url } });
+      expect(response.status(), await response.text()).toBeLessThan(300);
+      return (await response.json()) as T;
+    };
+    const text = 'استان‌ها موظفند ظرف دو هفته برنامه عملیاتی بودجه را به سازمان برنامه و بودجه ارسال کنند.';
+    const draft = await api<{ slug: string; suggestions: Array<{ id: number }> }>('/imports', 'POST', { text, title: 'نشست بودجه استان‌ها', heldOn: '1399-11-01' });
+    const first = draft.suggestions[0];
+    if (!first) throw new Error('the text has a directive');
+    await api(`/imports/${draft.slug}/directives/${first.id}`, 'PATCH', { kind: 'action', assignee: 'prov-tehran', due: '۱۳۹۹/۱۱/۲۰', review: 'confirmed' });
+
+    await page.goto(`${app.server.url}/imports/${draft.slug}`);
+    await page.getByRole('button', { name: 'انتشار نشست' }).click();
+    await page.getByRole('heading', { level: 1, name: 'نشست بودجه استان‌ها' }).waitFor();
+    const summary = page.locator('.publish-summary');
+    await summary.getByText('نشست منتشر شد: ۱ رهنمود منتشر شد').waitFor();
+    await summary.getByText(/تهران: ۱ اقدام برای/).waitFor();
+    await checkA11y(page);
+    await screenshot(page, 'correction-07-publish-summary-1366', { fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'correction-08-publish-summary-390', { fullPage: false });
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
