@@ -143,14 +143,14 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
 }
 
 /** Id and content hash of the stored sessions among `slugs`, looked up in chunks. */
-async function storedSessions(client: Client, slugs: string[]): Promise<Map<string, { id: number; hash: string }>> {
-  const found = new Map<string, { id: number; hash: string }>();
+async function storedSessions(client: Client, slugs: string[]): Promise<Map<string, { id: number; hash: string; version: number }>> {
+  const found = new Map<string, { id: number; hash: string; version: number }>();
   for (let i = 0; i < slugs.length; i += 500) {
     const rs = await client.execute({
-      sql: `SELECT id, slug, content_hash FROM sessions WHERE slug IN (SELECT value FROM json_each(?))`,
+      sql: `SELECT id, slug, content_hash, version FROM sessions WHERE slug IN (SELECT value FROM json_each(?))`,
       args: [JSON.stringify(slugs.slice(i, i + 500))],
     });
-    for (const row of rs.rows) found.set(String(row.slug), { id: Number(row.id), hash: String(row.content_hash) });
+    for (const row of rs.rows) found.set(String(row.slug), { id: Number(row.id), hash: String(row.content_hash), version: Number(row.version ?? 1) });
   }
   return found;
 }
@@ -174,6 +174,12 @@ export async function storeSessions(
   const result: StoreResult = { added: 0, updated: 0, unchanged: 0, changedIds: [] };
   const pending: Array<{ input: SessionInput; hash: string }> = [];
   for (const input of inputs) {
+    // A session a manager corrected or withdrew in the app (version > 1) is the app's now: its
+    // source read again must not undo that (issue 14, item 5).
+    if ((stored.get(input.slug)?.version ?? 1) > 1) {
+      result.unchanged++;
+      continue;
+    }
     const hash = contentHash(input);
     const previous = stored.get(input.slug)?.hash;
     if (previous === hash) result.unchanged++;

@@ -124,6 +124,13 @@ describe('correcting a published session', () => {
     expect(entry?.after).toMatchObject({ version: 2, paragraphs: [{ ordinal: p.ordinal, text: fixed }] });
   });
 
+  it('is not undone by ingesting the same source again', async () => {
+    const before = await detail(manager);
+    const summary = await t.ingestContent(['content/sessions']);
+    expect(summary.failures).toEqual([]);
+    expect(await detail(manager)).toEqual(before);
+  });
+
   it('refuses a fix inside a directive quote, naming it, and changes nothing', async () => {
     const before = await detail(manager);
     const d = before.directives[0];
