@@ -1,0 +1,56 @@
+/** @module HTTP routes of my calendar feed link: whether it is active, make a new one, revoke it. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../auth/guards';
+import { newRouter } from '../http/router';
+import { errorResponses, jsonContent } from '../http/schemas';
+import { calendarFeedUrl, type CalendarTokenService } from './calendar-token.service';
+
+const TokenSchema = z
+  .object({
+    active: z.boolean(),
+    url: z.string().nullable().openapi({ description: 'shown only when created; keep it secret', example: '/api/calendar/abc….ics' }),
+  })
+  .openapi('CalendarToken');
+
+const tokenStatusRoute = createRoute({
+  method: 'get',
+  path: '/token',
+  tags: ['exports'],
+  summary: 'Whether my calendar feed is active (the URL itself is shown only once, when created)',
+  responses: { 200: jsonContent(TokenSchema, 'Status'), 401: errorResponses[401] },
+});
+
+const tokenCreateRoute = createRoute({
+  method: 'post',
+  path: '/token',
+  tags: ['exports'],
+  summary: 'Create (or replace) my secret calendar feed URL; any earlier URL stops working',
+  responses: { 201: jsonContent(TokenSchema, 'The new feed URL'), 401: errorResponses[401] },
+});
+
+const tokenRevokeRoute = createRoute({
+  method: 'delete',
+  path: '/token',
+  tags: ['exports'],
+  summary: 'Revoke my calendar feed URL',
+  responses: { 200: jsonContent(TokenSchema, 'Revoked'), 401: errorResponses[401] },
+});
+
+export function calendarTokenRoutes(tokens: CalendarTokenService, publicUrl?: string) {
+  const base = (c: { req: { url: string } }) => publicUrl ?? new URL(c.req.url).origin;
+  return newRouter()
+    .openapi(tokenStatusRoute, async (c) => {
+      const user = requireUser(c);
+      return c.json({ active: await tokens.isActive(user), url: null }, 200);
+    })
+    .openapi(tokenCreateRoute, async (c) => {
+      const user = requireUser(c);
+      const token = await tokens.create(user);
+      return c.json({ active: true, url: calendarFeedUrl(base(c), token) }, 201);
+    })
+    .openapi(tokenRevokeRoute, async (c) => {
+      const user = requireUser(c);
+      await tokens.revoke(user);
+      return c.json({ active: false, url: null }, 200);
+    });
+}
