@@ -75,8 +75,8 @@ export function createNotificationsRepo(db: Db) {
       return { rows, total: total?.n ?? 0, unread: unread?.n ?? 0 };
     },
 
-    /** What the user sees, one row per directive and kind, newest first. */
-    async grouped(user: AuthUser): Promise<NotificationGroupRow[]> {
+    /** What the user sees (with `unreadOnly`: has not read), one row per directive and kind, newest first. */
+    async grouped(user: AuthUser, options: { unreadOnly?: boolean } = {}): Promise<NotificationGroupRow[]> {
       const rows = await db
         .select({
           directiveId: directives.id,
@@ -91,7 +91,7 @@ export function createNotificationsRepo(db: Db) {
         .innerJoin(actionItems, eq(actionItems.id, notifications.actionId))
         .innerJoin(directives, eq(directives.id, actionItems.directiveId))
         .leftJoin(notificationReads, myRead(user.id))
-        .where(visibleTo(user))
+        .where(and(visibleTo(user), options.unreadOnly ? isNull(notificationReads.readAt) : undefined))
         .groupBy(directives.id, notifications.kind)
         .orderBy(desc(sql`max(${notifications.createdAt})`))
         .limit(100);

@@ -77,8 +77,9 @@ export function createNotificationsService(repo: NotificationsRepo, actions: Act
       return { items, total, unread };
     },
 
-    async grouped(user: AuthUser): Promise<NotificationGroupDto[]> {
-      const rows = await repo.grouped(user);
+    /** One row per directive and kind, as the page shows them (the digest asks for the unread ones only). */
+    async grouped(user: AuthUser, options: { unreadOnly?: boolean } = {}): Promise<NotificationGroupDto[]> {
+      const rows = await repo.grouped(user, options);
       const silent = await repo.withoutReport([...new Set(rows.map((r) => r.directiveId))]);
       return rows.map((r) => {
         const withoutReport = silent.get(r.directiveId) ?? 0;

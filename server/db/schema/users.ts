@@ -13,6 +13,8 @@ export const users = sqliteTable('users', {
   /** scrypt$N$r$p$salt$hash, all base64. */
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** The user's own choice: e-mail (the daily digest and reminders) on unless turned off. */
+  emailEnabled: integer('email_enabled', { mode: 'boolean' }).notNull().default(true),
   /** Secret for the personal ICS feed; null when revoked. */
   calendarToken: text('calendar_token').unique(),
   createdAt: text('created_at').notNull(),
