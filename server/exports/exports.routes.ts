@@ -8,14 +8,15 @@ import { requireUser } from '../auth/guards';
 import { actionFilterOf } from '../actions/action-list-filter';
 import { ActionListQuery } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
-import { isManager, OPEN_STATUSES } from '../actions/status-rules';
 import { NotFoundError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
 import { toPersianDigits } from '../persian/numbers';
 import { toCsv } from './csv';
+import { CALENDAR_SCOPE_LABELS, defaultCalendarScope } from '../users/calendar-scope';
 import type { CalendarTokenService } from '../users/calendar-token.service';
+import { feedActions } from './calendar-feed';
 import { buildCalendar } from './ics';
 
 const PRIORITY_LABELS = { low: 'کم', normal: 'عادی', high: 'زیاد', urgent: 'فوری' } as const;
@@ -58,7 +59,7 @@ const feedRoute = createRoute({
   method: 'get',
   path: '/{file}',
   tags: ['exports'],
-  summary: 'My deadlines as an ICS calendar: GET /api/calendar/<token>.ics (no cookie; the token is the credential)',
+  summary: "My deadlines as an ICS calendar: GET /api/calendar/<token>.ics (no cookie; the token is the credential); the link's scope, checked against my role and unit now",
   request: { params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/).openapi({ param: { name: 'file', in: 'path' } }) }) },
   responses: {
     200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
@@ -109,11 +110,11 @@ export function calendarFeedRoutes(tokens: CalendarTokenService, actions: Action
     .openapi(feedRoute, async (c) => {
       const owner = await tokens.owner(c.req.valid('param').file.replace(/\.ics$/, ''));
       if (!owner) throw NotFoundError('تقویم');
-      const scope = isManager(owner.role) ? undefined : owner.unitCode ? [owner.unitCode] : [];
-      const { items } = await actions.list({ unitCodes: scope, statuses: [...OPEN_STATUSES] }, 1_000_000);
+      const scope = owner.calendarScope ?? defaultCalendarScope(owner);
+      const items = await feedActions(actions, owner, scope);
       const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
       const calendar = buildCalendar(
-        `مهلت‌های نشست: ${owner.displayName}`,
+        `مهلت‌های نشست (${CALENDAR_SCOPE_LABELS[scope]}): ${owner.displayName}`,
         items
           .filter((a) => a.dueOn !== null)
           .map((a) => ({

@@ -1,18 +1,18 @@
 /** @module The only drizzle code for a user's calendar feed token (stored hashed on the user's row). */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { users } from '../db/schema';
+import { users, type CalendarScope } from '../db/schema';
 
 export function createCalendarTokenRepo(db: Db) {
   return {
-    async hashOf(userId: number): Promise<string | null> {
-      const [row] = await db.select({ token: users.calendarToken }).from(users).where(eq(users.id, userId)).limit(1);
-      return row?.token ?? null;
+    async of(userId: number): Promise<{ hash: string | null; scope: CalendarScope | null }> {
+      const [row] = await db.select({ hash: users.calendarToken, scope: users.calendarScope }).from(users).where(eq(users.id, userId)).limit(1);
+      return { hash: row?.hash ?? null, scope: row?.scope ?? null };
     },
 
-    /** Replace (or, with null, revoke) the user's token. */
-    async set(userId: number, hash: string | null): Promise<void> {
-      await db.update(users).set({ calendarToken: hash }).where(eq(users.id, userId));
+    /** Replace (or, with nulls, revoke) the user's token and the scope chosen with it. */
+    async set(userId: number, hash: string | null, scope: CalendarScope | null): Promise<void> {
+      await db.update(users).set({ calendarToken: hash, calendarScope: scope }).where(eq(users.id, userId));
     },
 
     async ownerOf(hash: string): Promise<typeof users.$inferSelect | undefined> {

@@ -1,9 +1,13 @@
 /**
- * @module A user's secret calendar feed URL: made (replacing any earlier one), revoked, and resolved
- * back to its owner. Tokens are stored hashed: a copy of the database does not open anyone's feed.
+ * @module A user's secret calendar feed URL: made with a scope (replacing any earlier one), revoked,
+ * and resolved back to its owner. Tokens are stored hashed: a copy of the database does not open
+ * anyone's feed.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { CalendarScope } from '../db/schema';
+import { AppError } from '../errors';
 import type { AuthUser } from '../http/app-env';
+import { calendarScopeProblem, defaultCalendarScope } from './calendar-scope';
 import type { CalendarTokenRepo } from './calendar-token.repo';
 
 function tokenHash(token: string): string {
@@ -22,19 +26,27 @@ export function calendarFeedUrl(base: string, token: string): string {
 
 export function createCalendarTokenService(repo: CalendarTokenRepo) {
   return {
-    async isActive(user: AuthUser): Promise<boolean> {
-      return Boolean(await repo.hashOf(user.id));
+    /** Whether my feed is on, and what it shows. */
+    async status(user: AuthUser): Promise<{ active: boolean; scope: CalendarScope | null }> {
+      const { hash, scope } = await repo.of(user.id);
+      return hash ? { active: true, scope: scope ?? defaultCalendarScope(user) } : { active: false, scope: null };
     },
 
-    /** A new token for the user (shown once); any earlier one stops working. */
-    async create(user: AuthUser): Promise<string> {
+    /**
+     * A new token for the user (shown once) showing `scope` (the role's default when omitted);
+     * any earlier one stops working. A scope the user may not have is refused (403).
+     */
+    async create(user: AuthUser, requested?: CalendarScope): Promise<{ token: string; scope: CalendarScope }> {
+      const scope = requested ?? defaultCalendarScope(user);
+      const problem = calendarScopeProblem(user, scope);
+      if (problem) throw new AppError(403, 'calendar_scope_not_allowed', problem);
       const token = randomBytes(24).toString('base64url');
-      await repo.set(user.id, tokenHash(token));
-      return token;
+      await repo.set(user.id, tokenHash(token), scope);
+      return { token, scope };
     },
 
     async revoke(user: AuthUser): Promise<void> {
-      await repo.set(user.id, null);
+      await repo.set(user.id, null, null);
     },
 
     /** The enabled account a token belongs to, or undefined. */
