@@ -28,13 +28,18 @@ import { attachmentDisposition } from './actions/evidence-files';
 import { assignmentsRoutes } from './assignments/assignments.routes';
 import { createAssignmentsService } from './assignments/assignments.service';
 import { createBulkActions } from './actions/bulk-actions';
-import { calendarRoutes, exportsRoutes } from './exports/exports.routes';
+import { calendarFeedRoutes, exportsRoutes } from './exports/exports.routes';
+import { createNotificationsRepo } from './notifications/notifications.repo';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { createNotificationsService } from './notifications/notifications.service';
 import { reportsRoutes } from './reports/reports.routes';
 import { unitsRoutes } from './units/units.routes';
 import { apiRequestGuards } from './security/request-guard';
 import { createUsersRepo } from './users/users.repo';
 import { usersRoutes } from './users/users.routes';
+import { createCalendarTokenRepo } from './users/calendar-token.repo';
+import { calendarTokenRoutes } from './users/calendar-token.routes';
+import { createCalendarTokenService } from './users/calendar-token.service';
 import { createUsersService } from './users/users.service';
 import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
@@ -97,6 +102,7 @@ export function createApp(deps: AppDeps) {
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
   const assignments = createAssignmentsService(actionsRepo, actions, deps.clock);
+  const calendarTokens = createCalendarTokenService(createCalendarTokenRepo(db));
 
   // One search service: the search routes read it, imports index what they publish into it.
   const search = searchServiceFor(deps);
@@ -154,10 +160,11 @@ export function createApp(deps: AppDeps) {
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
     .route('/directives', assignmentsRoutes(assignments, createBulkActions(actionsRepo, actions, deps.clock)))
-    .route('/notifications', notificationsRoutes(db, actions, deps.clock))
+    .route('/notifications', notificationsRoutes(createNotificationsService(createNotificationsRepo(db), actions, deps.clock)))
     .route('/reports', reportsRoutes(actionsRepo, actions))
     .route('/exports', exportsRoutes(actions))
-    .route('/calendar', calendarRoutes(db, actions, deps.publicUrl))
+    .route('/calendar', calendarTokenRoutes(calendarTokens, deps.publicUrl))
+    .route('/calendar', calendarFeedRoutes(calendarTokens, actions, deps.publicUrl))
     .route('/imports', importsRoutes(imports, documentImports));
 
   api.doc31('/openapi.json', {

@@ -23,6 +23,10 @@ export type UnitKind = (typeof unitKinds)[number];
 export const roles = ['admin', 'manager', 'director', 'staff'] as const;
 export type Role = (typeof roles)[number];
 
+/** What a calendar feed shows: my unit's actions, my approvals (managers), or everything I may read. */
+export const calendarScopes = ['unit', 'approvals', 'all'] as const;
+export type CalendarScope = (typeof calendarScopes)[number];
+
 // Directives
 export const directiveKinds = ['action', 'instruction', 'policy', 'exhortation'] as const;
 export type DirectiveKind = (typeof directiveKinds)[number];

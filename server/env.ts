@@ -28,6 +28,11 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().default('dist/web'),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('neshast@localhost'),
+  /** When the daily e-mail digest goes out, Tehran time (HH:MM, default 07:00); `off` sends none. Needs SMTP_URL. */
+  NESHAST_DIGEST_AT: z
+    .string()
+    .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|off)$/, 'NESHAST_DIGEST_AT: HH:MM (Tehran time) or off')
+    .default('07:00'),
   /** Public base URL (for links in e-mail and calendar feeds, and the Secure cookie flag). */
   PUBLIC_URL: z.string().optional(),
   /** Demo accounts and actions on the sample content (refused on a real deployment). */

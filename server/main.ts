@@ -20,6 +20,8 @@ import { createSearchService } from './search/search.service';
 import { DEFAULT_RESULT_CACHE } from './search/result-cache';
 import { createSmtpMailer } from './notifications/mailer';
 import { startReminderScheduler } from './notifications/scheduler';
+import { parseTimeOfDay, startDigestScheduler } from './notifications/digest-scheduler';
+import { digestServiceFor } from './notifications/digest.service';
 import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
@@ -86,10 +88,20 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
   // Reminders on start and daily; idempotent, so every instance may run it (one worker per machine does).
   const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined;
   const scheduler = reminders ? startReminderScheduler({ client: database.client, clock: systemClock, mailer, publicUrl: env.PUBLIC_URL }) : null;
+  // The daily digest: claimed per person and day in the database, so several instances send it once.
+  const digest =
+    reminders && mailer && env.NESHAST_DIGEST_AT !== 'off'
+      ? startDigestScheduler({
+          clock: systemClock,
+          at: parseTimeOfDay(env.NESHAST_DIGEST_AT),
+          run: () => digestServiceFor(database, { mailer, clock: systemClock, publicUrl: env.PUBLIC_URL }).run(),
+        })
+      : null;
 
   function shutdown() {
     trace?.stop();
     scheduler?.stop();
+    digest?.stop();
     mailer?.close();
     server.close();
     database.close();

@@ -57,6 +57,10 @@ export interface ActionFilter {
   overdueBefore?: string;
   /** Sessions held strictly before this date, in this series (carry-over). */
   heldBefore?: string;
+  /** Only actions this user assigned (the audit's action.create): a manager's own directives. */
+  assignedBy?: number;
+  /** Only actions of published directives of published sessions (what everyone may read). */
+  publishedOnly?: boolean;
 }
 
 export interface ActionChange {
@@ -133,6 +137,11 @@ export function createActionsRepo(database: Database) {
     if (filter.heldTo) where.push(lte(sessions.heldOn, filter.heldTo));
     if (filter.heldBefore) where.push(sql`${sessions.heldOn} < ${filter.heldBefore}`);
     if (filter.series !== undefined) where.push(eq(sessions.series, filter.series));
+    if (filter.assignedBy !== undefined) {
+      where.push(sql`EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'action' AND l.entity_id = CAST(${actionItems.id} AS TEXT)
+        AND l.event = 'action.create' AND l.actor_id = ${filter.assignedBy})`);
+    }
+    if (filter.publishedOnly) where.push(eq(sessions.status, 'published'), eq(directives.status, 'published'));
     if (filter.overdueBefore) {
       where.push(sql`${actionItems.dueOn} < ${filter.overdueBefore}`);
       where.push(inArray(actionItems.status, ['open', 'in_progress', 'awaiting_verification', 'blocked']));

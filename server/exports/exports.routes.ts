@@ -1,23 +1,22 @@
 /**
  * @module Exports: CSV of actions (Excel-ready), and the personal ICS feed behind a secret,
- * revocable URL (the one data route that needs no cookie: the token is the credential).
+ * revocable URL (the one data route that needs no cookie: the token is the credential; the token
+ * itself is managed in server/users/calendar-token.*).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { requireUser } from '../auth/guards';
 import { actionFilterOf } from '../actions/action-list-filter';
 import { ActionListQuery } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
-import { isManager, OPEN_STATUSES } from '../actions/status-rules';
-import type { Db } from '../db/client';
-import { users } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
 import { toPersianDigits } from '../persian/numbers';
 import { toCsv } from './csv';
+import { CALENDAR_SCOPE_LABELS, defaultCalendarScope } from '../users/calendar-scope';
+import type { CalendarTokenService } from '../users/calendar-token.service';
+import { feedActions } from './calendar-feed';
 import { buildCalendar } from './ics';
 
 const PRIORITY_LABELS = { low: 'کم', normal: 'عادی', high: 'زیاد', urgent: 'فوری' } as const;
@@ -56,42 +55,11 @@ const csvRoute = createRoute({
   },
 });
 
-const TokenSchema = z
-  .object({
-    active: z.boolean(),
-    url: z.string().nullable().openapi({ description: 'shown only when created; keep it secret', example: '/api/calendar/abc….ics' }),
-  })
-  .openapi('CalendarToken');
-
-const tokenStatusRoute = createRoute({
-  method: 'get',
-  path: '/token',
-  tags: ['exports'],
-  summary: 'Whether my calendar feed is active (the URL itself is shown only once, when created)',
-  responses: { 200: jsonContent(TokenSchema, 'Status'), 401: errorResponses[401] },
-});
-
-const tokenCreateRoute = createRoute({
-  method: 'post',
-  path: '/token',
-  tags: ['exports'],
-  summary: 'Create (or replace) my secret calendar feed URL; any earlier URL stops working',
-  responses: { 201: jsonContent(TokenSchema, 'The new feed URL'), 401: errorResponses[401] },
-});
-
-const tokenRevokeRoute = createRoute({
-  method: 'delete',
-  path: '/token',
-  tags: ['exports'],
-  summary: 'Revoke my calendar feed URL',
-  responses: { 200: jsonContent(TokenSchema, 'Revoked'), 401: errorResponses[401] },
-});
-
 const feedRoute = createRoute({
   method: 'get',
   path: '/{file}',
   tags: ['exports'],
-  summary: 'My deadlines as an ICS calendar: GET /api/calendar/<token>.ics (no cookie; the token is the credential)',
+  summary: "My deadlines as an ICS calendar: GET /api/calendar/<token>.ics (no cookie; the token is the credential); the link's scope, checked against my role and unit now",
   request: { params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/).openapi({ param: { name: 'file', in: 'path' } }) }) },
   responses: {
     200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
@@ -99,11 +67,6 @@ const feedRoute = createRoute({
     404: errorResponses[404],
   },
 });
-
-/** Tokens are stored hashed: a copy of the database does not open anyone's feed. */
-function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export function exportsRoutes(actions: ActionsService) {
   return newRouter().openapi(csvRoute, async (c) => {
@@ -141,34 +104,17 @@ export function exportsRoutes(actions: ActionsService) {
   });
 }
 
-export function calendarRoutes(db: Db, actions: ActionsService, publicUrl?: string) {
-  const feedUrl = (c: { req: { url: string } }, token: string) => `${(publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '')}/api/calendar/${token}.ics`;
+/** The feed itself: the one data route that needs no cookie (the token names the reader). */
+export function calendarFeedRoutes(tokens: CalendarTokenService, actions: ActionsService, publicUrl?: string) {
   return newRouter()
-    .openapi(tokenStatusRoute, async (c) => {
-      const user = requireUser(c);
-      const [row] = await db.select({ token: users.calendarToken }).from(users).where(eq(users.id, user.id)).limit(1);
-      return c.json({ active: Boolean(row?.token), url: null }, 200);
-    })
-    .openapi(tokenCreateRoute, async (c) => {
-      const user = requireUser(c);
-      const token = randomBytes(24).toString('base64url');
-      await db.update(users).set({ calendarToken: tokenHash(token) }).where(eq(users.id, user.id));
-      return c.json({ active: true, url: feedUrl(c, token) }, 201);
-    })
-    .openapi(tokenRevokeRoute, async (c) => {
-      const user = requireUser(c);
-      await db.update(users).set({ calendarToken: null }).where(eq(users.id, user.id));
-      return c.json({ active: false, url: null }, 200);
-    })
     .openapi(feedRoute, async (c) => {
-      const token = c.req.valid('param').file.replace(/\.ics$/, '');
-      const [owner] = await db.select().from(users).where(eq(users.calendarToken, tokenHash(token))).limit(1);
-      if (!owner || owner.disabled) throw NotFoundError('تقویم');
-      const scope = isManager(owner.role) ? undefined : owner.unitCode ? [owner.unitCode] : [];
-      const { items } = await actions.list({ unitCodes: scope, statuses: [...OPEN_STATUSES] }, 1_000_000);
+      const owner = await tokens.owner(c.req.valid('param').file.replace(/\.ics$/, ''));
+      if (!owner) throw NotFoundError('تقویم');
+      const scope = owner.calendarScope ?? defaultCalendarScope(owner);
+      const items = await feedActions(actions, owner, scope);
       const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
       const calendar = buildCalendar(
-        `مهلت‌های نشست: ${owner.displayName}`,
+        `مهلت‌های نشست (${CALENDAR_SCOPE_LABELS[scope]}): ${owner.displayName}`,
         items
           .filter((a) => a.dueOn !== null)
           .map((a) => ({

@@ -97,7 +97,7 @@ async function emailPending(client: Client, mailer: Mailer, options: ReminderOpt
     });
     if (claim.rowsAffected !== 1) continue;
     const recipients = await client.execute({
-      sql: `SELECT email FROM users WHERE unit_code = ? AND email IS NOT NULL AND email <> '' AND disabled = 0`,
+      sql: `SELECT email FROM users WHERE unit_code = ? AND email IS NOT NULL AND email <> '' AND disabled = 0 AND email_enabled = 1`,
       args: [String(row.unit_code)],
     });
     const to = recipients.rows.map((r) => String(r.email));

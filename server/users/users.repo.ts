@@ -34,6 +34,12 @@ export function createUsersRepo(db: Db) {
       return row;
     },
 
+    /** The user's own e-mail settings. */
+    async setPreferences(id: number, changes: Partial<Pick<UserRow, 'email' | 'emailEnabled'>>): Promise<UserRow | undefined> {
+      const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
+      return row;
+    },
+
     /** End every way the user is signed in: sessions and the calendar feed link (a new one must be made). */
     async endSessionsOf(userId: number): Promise<void> {
       await db.batch([db.delete(authSessions).where(eq(authSessions.userId, userId)), db.update(users).set({ calendarToken: null }).where(eq(users.id, userId))]);

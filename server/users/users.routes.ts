@@ -1,9 +1,19 @@
-/** @module HTTP routes for the admin's user management: list, add, change role/unit/name, disable, reset password. */
+/** @module HTTP routes for the admin's user management (list, add, change role/unit/name, disable, reset password) and each user's own e-mail settings. */
 import { createRoute } from '@hono/zod-openapi';
-import { allowRoles, requireRole } from '../auth/guards';
+import { allowRoles, requireRole, requireUser } from '../auth/guards';
 import { newRouter } from '../http/router';
 import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
-import { CreatedUserSchema, NewUserSchema, PasswordResetSchema, UserChangesSchema, UserIdParams, UserListSchema, UserSchema } from './users.schemas';
+import {
+  CreatedUserSchema,
+  NewUserSchema,
+  PasswordResetSchema,
+  PreferencesChangesSchema,
+  PreferencesSchema,
+  UserChangesSchema,
+  UserIdParams,
+  UserListSchema,
+  UserSchema,
+} from './users.schemas';
 import type { UsersService } from './users.service';
 
 const conflict = errorContent('Conflicts with existing data');
@@ -56,8 +66,27 @@ const resetRoute = createRoute({
   responses: { 200: jsonContent(PasswordResetSchema, 'The new password, shown once'), ...adminOnly, 404: errorResponses[404] },
 });
 
+const myPreferencesRoute = createRoute({
+  method: 'get',
+  path: '/me/preferences',
+  tags: ['users'],
+  summary: 'My e-mail settings (any signed-in user, only their own)',
+  responses: { 200: jsonContent(PreferencesSchema, 'Mine'), 401: errorResponses[401] },
+});
+
+const setPreferencesRoute = createRoute({
+  method: 'put',
+  path: '/me/preferences',
+  tags: ['users'],
+  summary: 'Change my e-mail address, or turn e-mail (daily digest, reminders) off or on; nobody changes another’s',
+  request: { body: jsonBody(PreferencesChangesSchema) },
+  responses: { 200: jsonContent(PreferencesSchema, 'Changed'), 400: errorResponses[400], 401: errorResponses[401] },
+});
+
 export function usersRoutes(users: UsersService) {
   return newRouter()
+    .openapi(myPreferencesRoute, async (c) => c.json(await users.preferencesOf(requireUser(c)), 200))
+    .openapi(setPreferencesRoute, async (c) => c.json(await users.setPreferences(requireUser(c), c.req.valid('json')), 200))
     .openapi(listRoute, async (c) => {
       requireRole(c, 'admin');
       return c.json(await users.list(), 200);

@@ -60,6 +60,25 @@ export const PasswordResetSchema = z.object({ password: z.string().openapi({ des
 
 export const UserIdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });
 
+/** My own settings: where and whether e-mail (the daily digest, reminders) reaches me. */
+export const PreferencesSchema = z
+  .object({
+    email: z.string().nullable().openapi({ example: 'tabriz@example.org', description: 'null: no address, no e-mail' }),
+    emailEnabled: z.boolean().openapi({ description: 'false: no daily digest and no reminder e-mails' }),
+  })
+  .openapi('Preferences');
+
+/** Strict: a field that is not one of mine (a user id, a role) is refused, not ignored. */
+export const PreferencesChangesSchema = z
+  .object({
+    email: z.string().trim().max(254).nullable().optional(),
+    emailEnabled: z.boolean().optional(),
+  })
+  .strict()
+  .openapi('PreferencesChanges');
+
 export type UserDto = z.infer<typeof UserSchema>;
+export type Preferences = z.infer<typeof PreferencesSchema>;
+export type PreferencesChanges = z.infer<typeof PreferencesChangesSchema>;
 export type NewUser = z.infer<typeof NewUserSchema>;
 export type UserChanges = z.infer<typeof UserChangesSchema>;

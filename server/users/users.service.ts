@@ -11,7 +11,8 @@ import type { Role } from '../db/schema';
 import { AppError, BadRequestError, ConflictError, NotFoundError, UnprocessableError } from '../errors';
 import { stripBidiControls } from '../security/bidi';
 import type { UserRow, UsersRepo } from './users.repo';
-import type { UserChanges, UserDto } from './users.schemas';
+import type { AuthUser } from '../http/app-env';
+import type { Preferences, PreferencesChanges, UserChanges, UserDto } from './users.schemas';
 
 export interface NewAccount {
   username: string;
@@ -34,6 +35,11 @@ export function presentUser(row: UserRow): UserDto {
     passwordChangedAt: row.passwordChangedAt,
   };
 }
+
+/** An address a mail server will take: one @, a dot in the domain, no spaces or angle brackets. */
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+const presentPreferences = (row: UserRow): Preferences => ({ email: row.email, emailEnabled: row.emailEnabled });
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 const ROLE_NAMES: Record<Role, string> = { admin: 'مدیر سامانه', manager: 'کارشناس ستاد', director: 'مدیر کل استان', staff: 'کارمند' };
@@ -169,6 +175,28 @@ export function createUsersService(options: UsersServiceOptions) {
       await repo.remove(target.id);
       await recordAudit(db, { actorId, event: 'user.delete', entity: 'user', entityId: target.id, before, at: clock.now() });
       return before;
+    },
+
+    /** My own e-mail settings (each person reads only their own: the route has no user id). */
+    async preferencesOf(user: AuthUser): Promise<Preferences> {
+      const row = await repo.byId(user.id);
+      if (!row) throw NotFoundError('کاربر');
+      return presentPreferences(row);
+    },
+
+    /** Change my own e-mail address or turn e-mail off or on; audited. */
+    async setPreferences(user: AuthUser, changes: PreferencesChanges): Promise<Preferences> {
+      if (changes.email === undefined && changes.emailEnabled === undefined) throw BadRequestError('empty_update', 'چیزی برای تغییر فرستاده نشد.');
+      const email = changes.email === undefined ? undefined : changes.email === null || changes.email === '' ? null : changes.email;
+      if (email && !EMAIL.test(email)) throw BadRequestError('invalid_email', 'نشانی ایمیل درست نیست؛ مانند name@example.org بنویسید.');
+      const target = await repo.byId(user.id);
+      if (!target) throw NotFoundError('کاربر');
+      const updated = await repo.setPreferences(user.id, { ...(email !== undefined ? { email } : {}), ...(changes.emailEnabled !== undefined ? { emailEnabled: changes.emailEnabled } : {}) });
+      if (!updated) throw NotFoundError('کاربر');
+      const before = presentPreferences(target);
+      const after = presentPreferences(updated);
+      await recordAudit(db, { actorId: user.id, event: 'user.preferences', entity: 'user', entityId: user.id, before, after, at: clock.now() });
+      return after;
     },
 
     /** Who created each account: the actor's username, or null when a command or the first start did. */

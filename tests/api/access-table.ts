@@ -159,6 +159,8 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     body: () => ({ displayName: unique('نام تازه') }),
     expect: only(200, 'admin'),
   },
+  'GET /api/users/me/preferences': { path: () => '/api/users/me/preferences', expect: signedIn(200) },
+  'PUT /api/users/me/preferences': { path: () => '/api/users/me/preferences', body: () => ({ emailEnabled: true }), expect: signedIn(200) },
   'POST /api/users/:id/password': { path: (w) => `/api/users/${w.spareUserId}/password`, expect: only(200, 'admin') },
 
   // Sessions (issue 2)

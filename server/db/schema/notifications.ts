@@ -51,6 +51,30 @@ export const notificationReads = sqliteTable(
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] }), index('notification_reads_user').on(t.userId)],
 );
 
+/** Statuses of one day's digest claim: being sent (a lease), sent, or failed (may be claimed again). */
+export const digestStatuses = ['sending', 'sent', 'failed'] as const;
+
+/**
+ * The daily e-mail digest, one row per user and Tehran day: the unique key is the claim that lets
+ * one instance of several send it; a failed send leaves the row 'failed' so a later run retries.
+ */
+export const emailDigests = sqliteTable(
+  'email_digests',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The Tehran day (ISO) the digest is for. */
+    day: text('day').notNull(),
+    status: text('status', { enum: digestStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    claimedAt: text('claimed_at').notNull(),
+    sentAt: text('sent_at'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
 export const auditLog = sqliteTable(
   'audit_log',
   {

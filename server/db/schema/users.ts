@@ -1,6 +1,6 @@
 /** Accounts, roles and server-side sign-in sessions. */
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { roles } from '../../domain';
+import { calendarScopes, roles } from '../../domain';
 import { units } from './units';
 
 export const users = sqliteTable('users', {
@@ -13,8 +13,12 @@ export const users = sqliteTable('users', {
   /** scrypt$N$r$p$salt$hash, all base64. */
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** The user's own choice: e-mail (the daily digest and reminders) on unless turned off. */
+  emailEnabled: integer('email_enabled', { mode: 'boolean' }).notNull().default(true),
   /** Secret for the personal ICS feed; null when revoked. */
   calendarToken: text('calendar_token').unique(),
+  /** What the feed shows, chosen when the link was made; null for links made before scopes (role's default). */
+  calendarScope: text('calendar_scope', { enum: calendarScopes }),
   createdAt: text('created_at').notNull(),
   passwordChangedAt: text('password_changed_at').notNull(),
 });

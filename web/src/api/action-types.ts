@@ -175,4 +175,9 @@ export interface PrintReport {
 export interface CalendarToken {
   active: boolean;
   url: string | null;
+  /** What the feed shows; null when it is off. */
+  scope: CalendarScope | null;
 }
+
+/** `unit`: my unit's actions; `approvals`: awaiting my verification and what I assigned (managers); `all`: all I may read. */
+export type CalendarScope = 'unit' | 'approvals' | 'all';

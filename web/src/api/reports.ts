@@ -1,6 +1,6 @@
 /** @module Reports: the managers' dashboard, the print-ready report, the units list and the personal calendar feed. */
 import { query, revalidate } from '@solidjs/router';
-import type { CalendarToken, Dashboard, PrintReport, UnitList } from './action-types';
+import type { CalendarScope, CalendarToken, Dashboard, PrintReport, UnitList } from './action-types';
 import { apiRequest } from './client';
 
 /** The dashboard's period and series filters (Jalali or ISO dates, as typed). */
@@ -35,9 +35,9 @@ export const getUnits = query(() => apiRequest<UnitList>('/units'), 'units');
 /** Whether my calendar feed is on (its URL is shown only when made). */
 export const getCalendarToken = query(() => apiRequest<CalendarToken>('/calendar/token'), 'calendarToken');
 
-/** Make (or replace) my secret calendar URL; an earlier one stops working. */
-export async function createCalendarToken(): Promise<CalendarToken> {
-  const token = await apiRequest<CalendarToken>('/calendar/token', { method: 'POST' });
+/** Make (or replace) my secret calendar URL showing `scope`; an earlier one stops working. */
+export async function createCalendarToken(scope: CalendarScope): Promise<CalendarToken> {
+  const token = await apiRequest<CalendarToken>('/calendar/token', { method: 'POST', json: { scope } });
   await revalidate(getCalendarToken.key);
   return token;
 }

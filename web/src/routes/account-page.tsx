@@ -1,4 +1,4 @@
-/** @module "My account": who I am, and changing my password (which signs out my other browsers). */
+/** @module "My account": who I am, changing my password (which signs out my other browsers), and my e-mail settings. */
 import { createSignal, Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { changePassword, getMe, ROLE_LABELS } from '../api/auth';
@@ -6,6 +6,7 @@ import { getUnits } from '../api/reports';
 import { FormError } from '../components/form-error';
 import { AsyncBoundary, describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
+import { EmailPreferences } from './account-email';
 import '../styles/accounts.css';
 
 export function AccountPage() {
@@ -86,6 +87,9 @@ export function AccountPage() {
           تغییر گذرواژه
         </button>
       </form>
+      <AsyncBoundary loadingLabel="در حال بارگذاری تنظیمات ایمیل…">
+        <EmailPreferences />
+      </AsyncBoundary>
     </section>
   );
 }

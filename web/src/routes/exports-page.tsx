@@ -1,8 +1,9 @@
-/** @module Exports: the CSV of actions (opens in Excel), and my calendar feed of deadlines (make, replace, revoke; the URL shown once). */
-import { createSignal, Show } from 'solid-js';
+/** @module Exports: the CSV of actions (opens in Excel), and my calendar feed of deadlines (choose what it shows, make, replace, revoke; the URL shown once). */
+import { createSignal, For, Show } from 'solid-js';
 import { A, createAsync } from '@solidjs/router';
 import { actionsCsvUrl } from '../api/actions';
-import { getMe } from '../api/auth';
+import type { CalendarScope } from '../api/action-types';
+import { getMe, type AuthUser } from '../api/auth';
 import { createCalendarToken, getCalendarToken, revokeCalendarToken } from '../api/reports';
 import { ActionsNav, isManagerRole } from '../components/actions-nav';
 import { FormError } from '../components/form-error';
@@ -42,14 +43,32 @@ export function ExportsPage() {
         </Show>
       </section>
       <AsyncBoundary loadingLabel="در حال بارگذاری تقویم…">
-        <CalendarFeed />
+        <Show when={me()}>{(user) => <CalendarFeed user={user()} />}</Show>
       </AsyncBoundary>
     </section>
   );
 }
 
-function CalendarFeed() {
+/** The scopes in the order offered, with who may choose each (the server checks again). */
+const SCOPES: Array<{ scope: CalendarScope; label: string; hint: string; offered: (user: AuthUser) => boolean }> = [
+  { scope: 'unit', label: 'اقدام‌های واحد من', hint: 'مهلت اقدام‌هایی که به واحد شما سپرده شده است.', offered: (user) => Boolean(user.unitCode) },
+  {
+    scope: 'approvals',
+    label: 'تأییدهای من',
+    hint: 'اقدام‌هایی که منتظر تأیید ستادند و اقدام‌های رهنمودهایی که خودتان سپرده‌اید.',
+    offered: (user) => isManagerRole(user.role),
+  },
+  { scope: 'all', label: 'همهٔ اقدام‌هایی که می‌توانم ببینم', hint: 'مهلت همهٔ اقدام‌های باز همهٔ واحدها.', offered: () => true },
+];
+
+const scopeLabel = (scope: CalendarScope | null | undefined) => SCOPES.find((s) => s.scope === scope)?.label ?? '';
+
+function CalendarFeed(props: { user: AuthUser }) {
   const token = createAsync(() => getCalendarToken());
+  const offered = () => SCOPES.filter((s) => s.offered(props.user));
+  const [chosen, setChosen] = createSignal<CalendarScope | null>(null);
+  // Until the person picks: the scope of the link they have, else the first offered.
+  const scope = () => chosen() ?? token()?.scope ?? offered()[0]?.scope ?? 'all';
   const [shown, setShown] = createSignal<string | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   const [status, setStatus] = createSignal('');
@@ -58,7 +77,7 @@ function CalendarFeed() {
     setError(null);
     setStatus('');
     try {
-      const created = await createCalendarToken();
+      const created = await createCalendarToken(scope());
       setShown(created.url ? new URL(created.url, window.location.origin).href : null);
       setStatus('نشانی تازه ساخته شد؛ نشانی پیشین دیگر کار نمی‌کند.');
     } catch (failure) {
@@ -84,8 +103,22 @@ function CalendarFeed() {
         نگذارید.
       </p>
       <p role="status" class="form-status">
-        {token()?.active ? 'تقویم شما روشن است.' : 'تقویم شما خاموش است.'} {status()}
+        {token()?.active ? `تقویم شما روشن است و «${scopeLabel(token()?.scope)}» را نشان می‌دهد.` : 'تقویم شما خاموش است.'} {status()}
       </p>
+      <fieldset class="scope-choice">
+        <legend>این تقویم چه مهلت‌هایی را نشان دهد؟</legend>
+        <For each={offered()}>
+          {(option) => (
+            <label class="scope-option">
+              <input type="radio" name="calendar-scope" value={option.scope} checked={scope() === option.scope} onChange={() => setChosen(option.scope)} />
+              <span>
+                <strong>{option.label}</strong>
+                <span class="muted"> — {option.hint}</span>
+              </span>
+            </label>
+          )}
+        </For>
+      </fieldset>
       <Show when={shown()}>
         {(url) => (
           <div class="issued-url">
