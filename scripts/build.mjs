@@ -41,11 +41,20 @@ function stale(/** @type {string} */ output, /** @type {string[]} */ inputs) {
 export const webIsStale = () => stale(WEB_INDEX, ['web', 'vite.config.ts']);
 export const serverIsStale = () => stale(SERVER_ENTRY, ['server', 'tsconfig.json']);
 
-export async function buildWeb() {
+/** `outDir` (a test's temp folder) instead of dist/web. */
+export async function buildWeb(/** @type {{ outDir?: string }} */ options = {}) {
   const { build } = await import('vite');
   // vite.config.ts's root ('web') is relative to the working directory, as under `npm run`.
   process.chdir(REPO_ROOT);
-  await build({ configFile: at('vite.config.ts'), logLevel: 'warn' });
+  // Vite sets NODE_ENV=production in this process when it is unset; `npm start` then runs the
+  // server in the same process, which took it for a production deployment and refused demo mode.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: at('vite.config.ts'), logLevel: 'warn', ...(options.outDir ? { build: { outDir: options.outDir, emptyOutDir: true } } : {}) });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export async function buildServer() {
