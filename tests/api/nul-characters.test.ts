@@ -44,5 +44,12 @@ describe('a NUL character in JSON text', () => {
     expect(posted.status).toBe(201);
     const detail = (await (await asDirector(`/api/actions/${id}`)).json()) as Detail;
     expect(detail.timeline.map((f) => f.note)).toContain('پیش پس؛ مسیر C:\\u0000 همان‌طور که نوشته شد');
+
+    // The same note sent as multipart (the form with files) keeps its end too.
+    const form = new FormData();
+    form.set('note', 'چندبخشی\u0000 پس از نویسهٔ تهی');
+    expect((await asDirector(`/api/actions/${id}/follow-ups`, { method: 'POST', body: form })).status).toBe(201);
+    const again = (await (await asDirector(`/api/actions/${id}`)).json()) as Detail;
+    expect(again.timeline.map((f) => f.note)).toContain('چندبخشی پس از نویسهٔ تهی');
   });
 });
