@@ -6,8 +6,9 @@
  * rebuild only what is older than its sources, before any TypeScript tooling loads.
  */
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 const at = (/** @type {string} */ path) => resolve(REPO_ROOT, path);
@@ -41,11 +42,20 @@ function stale(/** @type {string} */ output, /** @type {string[]} */ inputs) {
 export const webIsStale = () => stale(WEB_INDEX, ['web', 'vite.config.ts']);
 export const serverIsStale = () => stale(SERVER_ENTRY, ['server', 'tsconfig.json']);
 
-export async function buildWeb() {
-  const { build } = await import('vite');
+/** `outDir` (a test's temp folder) instead of dist/web. */
+export async function buildWeb(/** @type {{ outDir?: string }} */ options = {}) {
   // vite.config.ts's root ('web') is relative to the working directory, as under `npm run`.
   process.chdir(REPO_ROOT);
-  await build({ configFile: at('vite.config.ts'), logLevel: 'warn' });
+  // Vite runs in a child process: its build sets NODE_ENV=production in the process it runs in,
+  // and `npm start` then serves from this one, which took itself for a production deployment
+  // and refused demo mode. (Throws ERR_MODULE_NOT_FOUND when Vite is not installed.)
+  const vite = join(dirname(fileURLToPath(import.meta.resolve('vite/package.json'))), 'bin/vite.js');
+  const args = [vite, 'build', '--config', at('vite.config.ts'), '--logLevel', 'warn'];
+  if (options.outDir) args.push('--outDir', options.outDir, '--emptyOutDir');
+  const code = await new Promise((done, fail) => {
+    spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' }).on('error', fail).on('close', done);
+  });
+  if (code !== 0) throw new Error(`vite build failed (exit code ${code})`);
 }
 
 export async function buildServer() {

@@ -161,7 +161,8 @@ async function evidenceOf(c: Context<AppEnv>): Promise<{ fields: FollowUpInput; 
   if (uploads.length > MAX_EVIDENCE_FILES) throw UnprocessableError('too_many_files', `حداکثر ${MAX_EVIDENCE_FILES} فایل در هر گزارش.`);
   const text = (name: string) => {
     const v = form.get(name);
-    return typeof v === 'string' && v !== '' ? v : undefined;
+    // libSQL reads text back cut at a NUL (JSON bodies lose theirs in the request guards).
+    return typeof v === 'string' && v !== '' ? v.replaceAll('\u0000', '') : undefined;
   };
   const fields = validFollowUp({
     version: text('version'),

@@ -101,9 +101,33 @@ export function bodyLimits(limits = { json: JSON_BODY_LIMIT, upload: UPLOAD_BODY
   return async (c, next) => (isMultipart(c) ? upload(c, next) : json(c, next));
 }
 
+/** `\u0000` in JSON text, not preceded by an escaped backslash (`\\u0000` is the six characters as typed). */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * U+0000 is dropped from JSON bodies: libSQL stores it but reads the text back cut at it, so a
+ * stray NUL in a pasted text or a note lost everything after it. The body is read here (within
+ * its limit) and the handler's validator parses the cleaned text.
+ *
+ * @example
+ * api.use('*', dropNulCharacters());
+ */
+export function dropNulCharacters(): MiddlewareHandler {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method) || !isJson(c) || !hasBody(c)) return next();
+    const text = await c.req.text();
+    if (text.includes('\\u0000')) {
+      // The body was read above: the handler reads the cleaned copy instead.
+      c.req.raw = new Request(c.req.raw, { body: text.replace(NUL_ESCAPE, '$1') });
+      c.req.bodyCache = {};
+    }
+    return next();
+  };
+}
+
 /**
  * All request guards for /api, in order: CSRF (Hono's `csrf()` plus our stricter same-origin
- * check), JSON-only bodies, body limits.
+ * check), JSON-only bodies, body limits, NUL characters out of JSON text.
  *
  * @example
  * api.use('*', apiRequestGuards(deps.publicUrl));
@@ -114,5 +138,6 @@ export function apiRequestGuards(publicUrl?: string): MiddlewareHandler {
     sameOriginWrites(publicUrl),
     jsonOnlyWrites(),
     bodyLimits(),
+    dropNulCharacters(),
   );
 }

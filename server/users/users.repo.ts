@@ -82,9 +82,10 @@ export function createUsersRepo(db: Db) {
       ]);
     },
 
-    async unitExists(code: string): Promise<boolean> {
-      const [row] = await db.select({ code: units.code }).from(units).where(eq(units.code, code)).limit(1);
-      return row !== undefined;
+    /** The unit's kind (province, group…), or null when there is no such unit. */
+    async unitKind(code: string): Promise<string | null> {
+      const [row] = await db.select({ kind: units.kind }).from(units).where(eq(units.code, code)).limit(1);
+      return row?.kind ?? null;
     },
 
     async units(): Promise<Array<{ code: string; name: string; kind: string }>> {

@@ -57,7 +57,11 @@ export function createUsersService(options: UsersServiceOptions) {
 
   async function checkUnit(role: Role, unitCode: string | null): Promise<void> {
     if (role === 'director' && !unitCode) throw UnprocessableError('unit_required', 'مدیر کل باید به یک واحد وابسته باشد.');
-    if (unitCode && !(await repo.unitExists(unitCode))) throw UnprocessableError('unknown_unit', `واحد «${unitCode}» وجود ندارد.`);
+    if (!unitCode) return;
+    const kind = await repo.unitKind(unitCode);
+    if (kind === null) throw UnprocessableError('unknown_unit', `واحد «${unitCode}» وجود ندارد.`);
+    // Actions go to a group's members, never to the group: a director bound to one would have none.
+    if (role === 'director' && kind === 'group') throw UnprocessableError('group_not_allowed', 'مدیر کل به یک واحد وابسته می‌شود، نه به یک گروه؛ یکی از واحدهای گروه را برگزینید.');
   }
 
   async function keepOneAdmin(target: UserRow, after: { role: Role; disabled: boolean }): Promise<void> {

@@ -41,6 +41,19 @@ describe('audit trail in Persian', () => {
       { field: 'پرونده‌ها', before: null, after: 'نامه.pdf' },
     ]);
   });
+  it('names every field and event the server records, never its English key (a note showed as «note: — ← true»)', () => {
+    // As server/actions records them: a follow-up with a note, a comment answering another, a reminder.
+    const followUp = { event: 'action.follow_up', detail: null, before: null, after: { note: true, letterNumber: null, files: ['نامه.pdf'] } };
+    const comment = { event: 'action.comment', detail: null, before: null, after: { replyTo: 12 } };
+    const reminder = { event: 'action.remind', detail: null, before: null, after: null };
+    expect(auditChanges(followUp)).toEqual([
+      { field: 'یادداشت', before: null, after: 'دارد' },
+      { field: 'پرونده‌ها', before: null, after: 'نامه.pdf' },
+    ]);
+    expect(auditChanges({ before: null, after: { note: false } })).toEqual([]);
+    expect(auditChanges(comment)).toEqual([{ field: 'پاسخ به پیام', before: null, after: 'پیام ۱۲' }]);
+    expect(auditEventLabel(reminder)).toBe('یادآوری');
+  });
   it('shows due dates in Jalali and units by name', () => {
     const entry = { before: { dueOn: '2021-02-03', unitCode: 'prov-tehran' }, after: { dueOn: '2021-02-19', unitCode: 'prov-alborz' } };
     const names: Record<string, string> = { 'prov-tehran': 'تهران', 'prov-alborz': 'البرز' };

@@ -17,6 +17,7 @@ const EVENT_LABELS: Record<string, string> = {
   'action.redate': 'تغییر مهلت',
   'action.priority': 'تغییر اولویت',
   'action.recipient': 'تغییر گیرنده',
+  'action.remind': 'یادآوری',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -29,6 +30,9 @@ const FIELD_LABELS: Record<string, string> = {
   dueOn: 'مهلت',
   priority: 'اولویت',
   recipientCode: 'گیرنده',
+  // A follow-up records whether it carried a note (true/false), a comment the comment it answers.
+  note: 'یادداشت',
+  replyTo: 'پاسخ به پیام',
 };
 
 /** One changed field: its Persian name and the old and new values in words (null when there was none). */
@@ -50,12 +54,14 @@ function isKeyOf<T extends object>(record: T, key: PropertyKey): key is keyof T 
 function describeValue(field: string, value: unknown, unitName: (code: string) => string): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (Array.isArray(value)) return value.length === 0 ? null : value.map(String).join('، ');
+  if (typeof value === 'boolean') return value ? 'دارد' : null;
   const text = String(value);
   if (field === 'status' && isKeyOf(STATUS_LABELS, text)) return STATUS_LABELS[text];
   if (field === 'priority' && isKeyOf(PRIORITY_LABELS, text)) return PRIORITY_LABELS[text];
   if (field === 'dueOn') return formatJalaliDate(text);
   if (field === 'progress') return `${toPersianDigits(text)}٪`;
   if (field === 'unitCode' || field === 'recipientCode') return unitName(text);
+  if (field === 'replyTo') return `پیام ${toPersianDigits(text)}`;
   return toPersianDigits(text);
 }
 
