@@ -2,40 +2,20 @@
  * Reminders against a real SMTP server started here (smtp-server): due-soon, due-today and
  * overdue notifications once each, e-mailed once to the unit's users, not again after a restart.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpMailer, type Mailer } from '../../server/notifications/mailer';
 import { runReminders } from '../../server/notifications/reminders';
 import { msUntilNextTehranMorning, startReminderScheduler } from '../../server/notifications/scheduler';
+import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
 import { createTestContext, type TestContext } from '../support/test-app';
 
-interface Received {
-  to: string[];
-  data: string;
-}
-
 let t: TestContext;
-let smtp: SMTPServer;
-let smtpUrl: string;
-const inbox: Received[] = [];
+let smtp: SmtpInbox;
+let inbox: SmtpInbox['mails'];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpInbox();
+  inbox = smtp.mails;
 
   t = await createTestContext({ now: '2021-01-21T08:00:00Z' });
   await t.ingestContent(['content']);
@@ -52,28 +32,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
-
-function decoded(message: Received): string {
-  // nodemailer sends UTF-8 headers as encoded words and bodies as quoted-printable or base64.
-  const subject = /^Subject: (.+(?:\r\n[ \t].+)*)/m.exec(message.data)?.[1] ?? '';
-  const words = [...subject.matchAll(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi)].map(([, enc, text]) =>
-    enc?.toUpperCase() === 'B' ? Buffer.from(text ?? '', 'base64').toString('utf8') : (text ?? '').replace(/_/g, ' '),
-  );
-  return words.join('');
-}
-
-function bodyText(message: Received): string {
-  const [head = '', ...rest] = message.data.split('\r\n\r\n');
-  const body = rest.join('\r\n\r\n');
-  return /Content-Transfer-Encoding: base64/i.test(head) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
-}
 
 describe('reminders', () => {
   let mailer: Mailer;
   beforeAll(() => {
-    mailer = createSmtpMailer(smtpUrl, 'neshast@example.org');
+    mailer = createSmtpMailer(smtp.url, 'neshast@example.org');
   });
   afterAll(() => mailer.close());
 
@@ -89,8 +54,8 @@ describe('reminders', () => {
     expect(run.emailed).toBe(1);
     expect(inbox).toHaveLength(1);
     expect(inbox[0]?.to).toEqual(['east@example.org']);
-    expect(decoded(inbox[0] ?? { to: [], data: '' })).toContain('مهلت نزدیک است');
-    const text = bodyText(inbox[0] ?? { to: [], data: '' });
+    expect(inbox[0]?.subject).toContain('مهلت نزدیک است');
+    const text = inbox[0]?.text ?? '';
     expect(text).toContain('https://neshast.example.org/actions/');
     expect(text).toContain('1399-11-15');
     expect(text).toContain('برنامه های عملیاتی');
@@ -114,7 +79,7 @@ describe('reminders', () => {
     expect((await later.firstRun)?.created.overdue).toBe(2);
     expect((await later.runNow())?.created.overdue).toBe(0);
     later.stop();
-    expect(inbox.map(decoded)).toEqual([
+    expect(inbox.map((m) => m.subject)).toEqual([
       expect.stringContaining('مهلت نزدیک است'),
       expect.stringContaining('امروز آخرین مهلت است'),
       expect.stringContaining('مهلت گذشته است'),
