@@ -34,6 +34,20 @@ module.exports = {
       to: { path: '^server/db/' },
     },
     {
+      name: 'directive-record-types-from-detection',
+      comment: 'The directive record (server/directives/) stores and presents what detection suggested: it takes only types from the detector, and what a stored cue id means (cue-description) for the review; detection runs in the import pipeline.',
+      severity: 'error',
+      from: { path: '^server/directives/' },
+      to: { path: '^server/detection/', pathNot: '^server/detection/cue-description\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'directive-record-not-imports',
+      comment: 'Imports create drafts and hand publishing to the directive record; the record never calls back into the import pipeline (types of the review shapes only).',
+      severity: 'error',
+      from: { path: '^server/directives/' },
+      to: { path: '^server/imports/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'pure-persian',
       comment: 'The Persian text core knows nothing of HTTP, the database or the domain.',
       severity: 'error',

@@ -25,8 +25,10 @@ import { createActionsRepo } from './actions/actions.repo';
 import { actionsRoutes, carryOverRoutes, evidenceRoutes } from './actions/actions.routes';
 import { createActionsService } from './actions/actions.service';
 import { attachmentDisposition } from './actions/evidence-files';
-import { assignmentsRoutes } from './assignments/assignments.routes';
-import { createAssignmentsService } from './assignments/assignments.service';
+import { directivesRoutes } from './directives/directives.routes';
+import { createDirectivesRepo } from './directives/directives.repo';
+import { createDirectivesService } from './directives/directives.service';
+import { createUnitsRepo } from './units/units.repo';
 import { createBulkActions } from './actions/bulk-actions';
 import { calendarRoutes, exportsRoutes } from './exports/exports.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -92,10 +94,16 @@ export function createApp(deps: AppDeps) {
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
-  const assignments = createAssignmentsService(actionsRepo, actions, deps.clock);
-
-  // One search service: the search routes read it, imports index what they publish into it.
+  // One search service: the search routes read it, publishing indexes into it.
   const search = searchServiceFor(deps);
+  const directivesRepo = createDirectivesRepo(deps.database);
+  const directives = createDirectivesService({
+    repo: directivesRepo,
+    units: createUnitsRepo(db),
+    actions,
+    clock: deps.clock,
+    indexer: deps.search ?? search,
+  });
 
   const importsRepo = createImportsRepo(db);
   const sources = createSessionSourcesRepo(db, deps.database.client);
@@ -104,10 +112,10 @@ export function createApp(deps: AppDeps) {
     client: deps.database.client,
     repo: importsRepo,
     clock: deps.clock,
-    indexer: deps.search ?? search,
     sources,
-    // Publishing assigns the unit confirmed in review.
-    assign: (directiveId, actor, input) => assignments.assign(directiveId, actor, input),
+    directivesRepo,
+    // Publishing (through the directive record) assigns the unit confirmed in review.
+    directives,
   });
   // Documents (PDF, Word, scans) are read as jobs, one at a time per process: OCR takes both cores.
   const documentImports = createDocumentImports({
@@ -137,9 +145,9 @@ export function createApp(deps: AppDeps) {
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
-    .route('/directives', assignmentsRoutes(assignments, createBulkActions(actionsRepo, actions, deps.clock)))
+    .route('/directives', directivesRoutes(directives, createBulkActions(actionsRepo, actions, directives, deps.clock)))
     .route('/notifications', notificationsRoutes(db, actions, deps.clock))
-    .route('/reports', reportsRoutes(actionsRepo, actions))
+    .route('/reports', reportsRoutes(actionsRepo, actions, directives))
     .route('/exports', exportsRoutes(actions))
     .route('/calendar', calendarRoutes(db, actions, deps.publicUrl))
     .route('/imports', importsRoutes(imports, documentImports));

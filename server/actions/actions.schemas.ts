@@ -5,6 +5,12 @@ import { parseDate } from '../persian/jalali';
 import { dueStates } from './due-dates';
 import { transitionNames } from './status-rules';
 
+/** What a bulk change of a directive's actions selects and does (actions/bulk-actions.ts). */
+export const bulkScopes = ['all', 'no_report', 'awaiting_verification', 'selected'] as const;
+export const bulkOperations = ['redate', 'extend', 'cancel', 'reassign', 'remind', 'verify'] as const;
+export type BulkScope = (typeof bulkScopes)[number];
+export type BulkOperation = (typeof bulkOperations)[number];
+
 export const UnitRefSchema = z.object({ code: z.string(), name: z.string(), kind: z.string() }).openapi('ActionUnitRef');
 
 /** A date typed as ISO (2021-02-03) or Jalali (1399-11-15, ۱۳۹۹/۱۱/۱۵); becomes ISO. */

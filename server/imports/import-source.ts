@@ -5,10 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { detectorCue, type CueInfo } from '../detection/cue-info';
+import { REVIEW_CUES } from '../detection/cue-description';
 import { resolveDeadline } from '../detection/deadline';
 import { explainDirectives, extractDirectives, otherCandidates, REVIEW_CANDIDATES, type PersonRef, type SuggestedDirective, type UnitRef } from '../detection/extract';
-import { describeFeature } from '../detection/model/model';
 import { findLegalRefs } from '../detection/refs';
 import { buildUnitMatcher } from '../detection/units';
 import type { DirectiveKind, SessionKind, SourceKind } from '../db/schema';
@@ -36,29 +35,6 @@ const REPAIRED_FORMATS = new Set<ImportFormat>(['text', 'pdf', 'docx', 'scan']);
 
 /** A document (a circular, a letter) is an announcement unless the importer says otherwise. */
 const DOCUMENT_KINDS: Record<DocumentFormat, true> = { pdf: true, docx: true, scan: true };
-
-/** Extra cue ids, for directives that no text rule suggested. */
-export const REVIEW_CUES = {
-  reviewerMarked: { id: 'reviewer-marked', label: 'علامت‌گذاری به دست بازبین', weight: 0 },
-  sourceMarked: { id: 'source-marked', label: 'در متن منبع به‌عنوان رهنمود علامت خورده بود', weight: 0 },
-  candidate: { id: 'model-candidate', label: 'رهنمود احتمالی: امتیازش کمتر از آستانهٔ پیشنهاد است', weight: 0 },
-} as const;
-
-const REVIEW_CUE_INFO = new Map<string, CueInfo>(Object.values(REVIEW_CUES).map((c) => [c.id, { id: c.id, label: c.label, weight: c.weight }]));
-
-/**
- * The label and weight of a stored cue id (unknown ids are shown as they are, weight 0).
- *
- * @example
- * describeCue('obliged') // { id: 'obliged', label: 'موظف / مکلف / ملزم', weight: 2.5 }
- */
-export function describeCue(id: string): CueInfo {
-  const known = detectorCue(id) ?? REVIEW_CUE_INFO.get(id);
-  if (known) return known;
-  // The model's reasons are stored as «model:<feature>» and described from the feature's name.
-  if (id.startsWith('model:')) return { id, label: describeFeature(id.slice('model:'.length)) ?? id, weight: 0 };
-  return { id, label: id, weight: 0 };
-}
 
 /**
  * The import format of a file name, or null for a type that cannot be imported.

@@ -5,13 +5,13 @@ import type { ActionsRepo } from '../actions/actions.repo';
 import { ActionSummarySchema, DateInput } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
 import { actionStatuses } from '../db/schema';
+import type { DirectivesService } from '../directives/directives.service';
 import { dueStates } from '../actions/due-dates';
 import { BadRequestError, NotFoundError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
 import { buildDashboard, figures } from './dashboard';
-import { isPublicDirective } from '../sessions/publication';
 
 const FiguresSchema = z.object({
   total: z.number().int(),
@@ -94,7 +94,7 @@ const printRoute = createRoute({
   responses: { 200: jsonContent(PrintReportSchema, 'The report'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
 });
 
-export function reportsRoutes(repo: ActionsRepo, actions: ActionsService) {
+export function reportsRoutes(repo: ActionsRepo, actions: ActionsService, directives: DirectivesService) {
   return newRouter()
     .openapi(dashboardRoute, async (c) => {
       requireRole(c, 'manager', 'admin');
@@ -119,9 +119,9 @@ export function reportsRoutes(repo: ActionsRepo, actions: ActionsService) {
         if (!unit) throw NotFoundError('واحد');
         title = `گزارش اقدام‌های ${unit.name}`;
       } else {
-        const found = q.directive === undefined ? undefined : await repo.directive(q.directive);
+        if (q.directive === undefined) throw NotFoundError('رهنمود');
         // A draft or rejected directive is answered like one that does not exist (its quote is not public).
-        if (!found || !isPublicDirective(found.directive, found.session)) throw NotFoundError('رهنمود');
+        const found = await directives.published(q.directive);
         title = `گزارش پیگیری رهنمود «${found.directive.quote.slice(0, 80)}${found.directive.quote.length > 80 ? '…' : ''}»`;
       }
       const { items } = await actions.list(

@@ -28,3 +28,15 @@ export function presentUnitRef(units: ReadonlyMap<string, UnitLike>, code: strin
   const unit = units.get(code);
   return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : { code, name: code, kind: 'unknown' };
 }
+
+/**
+ * The unit behind `code` as a reference, or null for no code and for a code the catalogue does not
+ * hold (session pages show only units that exist).
+ *
+ * @example
+ * presentKnownUnit(units, 'gone') // null
+ */
+export function presentKnownUnit(units: ReadonlyMap<string, UnitLike>, code: string | null): UnitRef | null {
+  const unit = code === null ? undefined : units.get(code);
+  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : null;
+}

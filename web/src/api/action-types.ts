@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ActionDetail, ActionSummary, FollowUpDto } from '../../../server/actions/actions.schemas';
-import type { TrackedDirectiveSchema } from '../../../server/assignments/assignments.routes';
+import type { TrackedDirectiveSchema } from '../../../server/directives/directives.schemas';
 import type { ActionStatus, NotificationKind, Priority, ReminderKind } from '../../../server/db/schema';
 import type { TransitionName } from '../../../server/actions/status-rules';
 import type { UnitListSchema } from '../../../server/units/units.routes';
