@@ -29,6 +29,7 @@ import { directivesRoutes } from './directives/directives.routes';
 import { createDirectivesRepo } from './directives/directives.repo';
 import { createDirectivesService } from './directives/directives.service';
 import { createUnitsRepo } from './units/units.repo';
+import { createUnitsService } from './units/units.service';
 import { createBulkActions } from './actions/bulk-actions';
 import { calendarRoutes, exportsRoutes } from './exports/exports.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -96,10 +97,12 @@ export function createApp(deps: AppDeps) {
   const actions = createActionsService(actionsRepo, deps.clock);
   // One search service: the search routes read it, publishing indexes into it.
   const search = searchServiceFor(deps);
+  const unitsRepo = createUnitsRepo(db);
+  const units = createUnitsService(unitsRepo);
   const directivesRepo = createDirectivesRepo(deps.database);
   const directives = createDirectivesService({
     repo: directivesRepo,
-    units: createUnitsRepo(db),
+    units: unitsRepo,
     actions,
     clock: deps.clock,
     indexer: deps.search ?? search,
@@ -137,7 +140,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps.database))
     .route('/auth', authRoutes(auth, cookie, deps.trustProxy ?? NO_PROXY))
     .route('/users', usersRoutes(users))
-    .route('/units', unitsRoutes(db))
+    .route('/units', unitsRoutes(units))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
     .route('/sessions', sessionSourceRoutes(documentImports))
@@ -147,7 +150,7 @@ export function createApp(deps: AppDeps) {
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
     .route('/directives', directivesRoutes(directives, createBulkActions(actionsRepo, actions, directives, deps.clock)))
     .route('/notifications', notificationsRoutes(db, actions, deps.clock))
-    .route('/reports', reportsRoutes(actionsRepo, actions, directives))
+    .route('/reports', reportsRoutes(actions, directives, units))
     .route('/exports', exportsRoutes(actions))
     .route('/calendar', calendarRoutes(db, actions, deps.publicUrl))
     .route('/imports', importsRoutes(imports, documentImports));

@@ -11,7 +11,7 @@ import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../
 import type { AuthUser } from '../http/app-env';
 import { formatJalali } from '../persian/jalali';
 import { jalaliForPeople } from '../notifications/events';
-import { presentUnitRef } from '../units/unit-ref';
+import { presentUnitRef } from '../units/units.presenter';
 import { presentDirectiveExcerpt } from '../directives/directives.presenter';
 import type { ActionChange, ActionFilter, ActionRecord, ActionsRepo, UnitRow } from './actions.repo';
 import type { ActionDetail, ActionSummary, FollowUpInput } from './actions.schemas';

@@ -10,7 +10,7 @@ import type { DirectiveStatus } from '../db/schema';
 import type { ReviewState, Suggestion } from '../imports/imports.schemas';
 import { formatJalali } from '../persian/jalali';
 import type { DirectiveDto } from '../sessions/sessions.schemas';
-import { presentKnownUnit, presentUnitRef, type UnitLike } from '../units/unit-ref';
+import { presentKnownUnit, presentUnitRef, type UnitLike } from '../units/units.presenter';
 import type { DirectiveRow, DirectiveWithSession } from './directives.repo';
 import type { TrackedDirective } from './directives.schemas';
 

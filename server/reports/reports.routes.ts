@@ -1,7 +1,6 @@
 /** @module HTTP routes for reports: the dashboard (managers) and print-ready report data (a directive's or a unit's actions). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../auth/guards';
-import type { ActionsRepo } from '../actions/actions.repo';
 import { ActionSummarySchema, DateInput } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
 import { actionStatuses } from '../db/schema';
@@ -11,6 +10,7 @@ import { BadRequestError, NotFoundError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
+import type { UnitsService } from '../units/units.service';
 import { buildDashboard, figures } from './dashboard';
 
 const FiguresSchema = z.object({
@@ -94,16 +94,16 @@ const printRoute = createRoute({
   responses: { 200: jsonContent(PrintReportSchema, 'The report'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
 });
 
-export function reportsRoutes(repo: ActionsRepo, actions: ActionsService, directives: DirectivesService) {
+export function reportsRoutes(actions: ActionsService, directives: DirectivesService, units: UnitsService) {
   return newRouter()
     .openapi(dashboardRoute, async (c) => {
       requireRole(c, 'manager', 'admin');
       const q = c.req.valid('query');
-      const [{ items, today }, units] = await Promise.all([
+      const [{ items, today }, catalogue] = await Promise.all([
         actions.list({ heldFrom: q.from, heldTo: q.to, series: q.series }, 1_000_000),
-        repo.units(),
+        units.byCodes(),
       ]);
-      const provinces = [...units.values()].filter((u) => u.kind === 'province');
+      const provinces = [...catalogue.values()].filter((u) => u.kind === 'province');
       return c.json(
         { today, filters: { from: q.from ?? null, to: q.to ?? null, series: q.series ?? null }, ...buildDashboard(items, provinces) },
         200,
@@ -115,7 +115,7 @@ export function reportsRoutes(repo: ActionsRepo, actions: ActionsService, direct
       if (q.directive === undefined && !q.unit) throw BadRequestError('scope_required', 'گزارش چاپی برای یک رهنمود (directive=) یا یک واحد (unit=) است.');
       let title: string;
       if (q.unit) {
-        const unit = (await repo.units([q.unit])).get(q.unit);
+        const unit = (await units.byCodes([q.unit])).get(q.unit);
         if (!unit) throw NotFoundError('واحد');
         title = `گزارش اقدام‌های ${unit.name}`;
       } else {

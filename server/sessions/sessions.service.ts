@@ -1,7 +1,7 @@
 /** @module Reading sessions for people: rows become API shapes (a directive as directives/directives.presenter.ts shows it). */
 import { presentDirective } from '../directives/directives.presenter';
 import { NotFoundError } from '../errors';
-import { presentKnownUnit } from '../units/unit-ref';
+import { presentKnownUnit } from '../units/units.presenter';
 import { renderMarkdown } from './render-markdown';
 import type { SessionRow, SessionsRepo, UnitRow } from './sessions.repo';
 import type { SessionDetail, SessionSummary } from './sessions.schemas';

@@ -7,6 +7,19 @@ export type UnitRow = typeof units.$inferSelect;
 
 export function createUnitsRepo(db: Db) {
   return {
+    /** Every unit, by name (code-point order: the service sorts for people). */
+    async all(): Promise<UnitRow[]> {
+      return db.select().from(units).orderBy(asc(units.name));
+    },
+
+    /** How many members each group has. */
+    async memberCounts(): Promise<Map<string, number>> {
+      const members = await db.select({ groupCode: unitGroupMembers.groupCode }).from(unitGroupMembers);
+      const memberCount = new Map<string, number>();
+      for (const m of members) memberCount.set(m.groupCode, (memberCount.get(m.groupCode) ?? 0) + 1);
+      return memberCount;
+    },
+
     /** The units with these codes (every unit without `codes`), by code. */
     async units(codes?: string[]): Promise<Map<string, UnitRow>> {
       const rows = codes ? (codes.length ? await db.select().from(units).where(inArray(units.code, codes)) : []) : await db.select().from(units);

@@ -8,7 +8,7 @@ import type { ActionDetail, ActionSummary, FollowUpDto } from '../../../server/a
 import type { TrackedDirectiveSchema } from '../../../server/directives/directives.schemas';
 import type { ActionStatus, NotificationKind, Priority, ReminderKind } from '../../../server/db/schema';
 import type { TransitionName } from '../../../server/actions/status-rules';
-import type { UnitListSchema } from '../../../server/units/units.routes';
+import type { UnitListSchema } from '../../../server/units/units.schemas';
 
 export type { ActionDetail, ActionSummary, ActionStatus, FollowUpDto, Priority, ReminderKind, TransitionName };
 export type DueState = ActionSummary['dueState'];
