@@ -188,3 +188,23 @@ export type ActionSummary = z.infer<typeof ActionSummarySchema>;
 export type ActionDetail = z.infer<typeof ActionDetailSchema>;
 export type FollowUpDto = z.infer<typeof FollowUpSchema>;
 export type FollowUpInput = z.infer<typeof FollowUpFields>;
+
+/** `GET /api/sessions/{slug}/carry-over`: open actions of earlier sessions of the series, by directive. */
+export const CarryOverSchema = z
+  .object({
+    session: z.object({ slug: z.string(), series: z.string().nullable() }),
+    directives: z.array(
+      z.object({
+        directive: ActionSummarySchema.shape.directive,
+        session: ActionSummarySchema.shape.session,
+        link: z.string(),
+        actions: z.array(ActionSummarySchema),
+        counts: z.object({ open: z.number().int(), overdue: z.number().int() }),
+      }),
+    ),
+    total: z.number().int(),
+    today: z.string(),
+  })
+  .openapi('CarryOver');
+
+export type CarryOver = z.infer<typeof CarryOverSchema>;

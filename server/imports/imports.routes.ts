@@ -13,6 +13,7 @@ import type { DocumentImports } from './document-imports';
 import type { ImportJob } from './import-jobs';
 import { documentFormatOf, importFormatOf } from './import-source';
 import {
+  DraftListSchema,
   ImportDraftSchema,
   ImportFormSchema,
   ImportJobSchema,
@@ -87,22 +88,6 @@ const getSourceRoute = createRoute({
     404: errorResponses[404],
   },
 });
-
-const DraftListSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        slug: z.string(),
-        title: z.string(),
-        heldOn: z.string().nullable(),
-        createdAt: z.string(),
-        suggestions: z.number().int(),
-        confirmed: z.number().int(),
-        link: z.string(),
-      }),
-    ),
-  })
-  .openapi('ImportDraftList');
 
 const listDraftsRoute = createRoute({
   method: 'get',

@@ -198,3 +198,20 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type SuggestionPatch = z.infer<typeof SuggestionPatchSchema>;
 export type SuggestionAdd = z.infer<typeof SuggestionAddSchema>;
 export type PublishResult = z.infer<typeof PublishResultSchema>;
+
+/** `GET /api/imports`: drafts under review. */
+export const DraftListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        slug: z.string(),
+        title: z.string(),
+        heldOn: z.string().nullable(),
+        createdAt: z.string(),
+        suggestions: z.number().int(),
+        confirmed: z.number().int(),
+        link: z.string(),
+      }),
+    ),
+  })
+  .openapi('ImportDraftList');
