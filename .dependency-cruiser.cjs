@@ -48,6 +48,20 @@ module.exports = {
       to: { path: '^server/imports/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'pure-rules-not-db',
+      comment: 'Text repair, the format readers and the action rules (status transitions, due dates) are pure: their closed sets come from server/domain.ts, not the database schema (a stored JSON shape may be shared as a type).',
+      severity: 'error',
+      from: { path: '^server/(repair/|ingest/readers/|actions/(status-rules|due-dates)\\.ts$)' },
+      to: { path: '^server/db/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'shared-modules-at-the-bottom',
+      comment: 'domain.ts (the closed sets), session-body.ts (composeBody, used by both repair and ingest) and clock.ts sit below every layer: they import nothing of the server.',
+      severity: 'error',
+      from: { path: '^server/(domain|session-body|clock)\\.ts$' },
+      to: { path: '^server/' },
+    },
+    {
       name: 'pure-persian',
       comment: 'The Persian text core knows nothing of HTTP, the database or the domain.',
       severity: 'error',

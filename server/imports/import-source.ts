@@ -10,7 +10,7 @@ import { resolveDeadline } from '../detection/deadline';
 import { explainDirectives, extractDirectives, otherCandidates, REVIEW_CANDIDATES, type PersonRef, type SuggestedDirective, type UnitRef } from '../detection/extract';
 import { findLegalRefs } from '../detection/refs';
 import { buildUnitMatcher } from '../detection/units';
-import type { DirectiveKind, SessionKind, SourceKind } from '../db/schema';
+import type { DirectiveKind, SessionKind, SourceKind } from '../domain';
 import type { Catalogue } from '../ingest/catalogue';
 import { resolveMarkdownSession } from '../ingest/catalogue';
 import { IngestError } from '../ingest/ingest-error';
