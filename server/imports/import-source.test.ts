@@ -5,7 +5,8 @@ import { DEFAULT_UNITS } from '../detection/default-units';
 import { IngestError } from '../ingest/ingest-error';
 import { composeBody } from '../session-body';
 import { describeCue } from '../detection/cue-description';
-import { importFormatOf, prepareImport, readSpan } from './import-source';
+import { importFormatOf } from '../ingest/formats';
+import { prepareImport, readSpan } from './import-source';
 import { checkMediaUrl, checkSpan } from './imports.service';
 
 const SEED = readFileSync(join(import.meta.dirname, '../../tests/fixtures/imports/tvto-webinar-article.txt'), 'utf8');

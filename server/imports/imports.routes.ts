@@ -8,10 +8,10 @@ import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
 import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import { decodeText } from '../ingest/decode';
+import { documentFormatOf, importFormatOf, pastedFileName } from '../ingest/formats';
 import { IngestError } from '../ingest/ingest-error';
 import type { DocumentImports } from './document-imports';
 import type { ImportJob } from './import-jobs';
-import { documentFormatOf, importFormatOf } from './import-source';
 import {
   DraftListSchema,
   ImportDraftSchema,
@@ -222,7 +222,7 @@ export function importsRoutes(service: ImportsService, documents?: DocumentImpor
         }
         const body = parsed.data;
         const format = body.format ?? 'text';
-        request = { ...body, format, fileName: `pasted.${format === 'markdown' ? 'md' : format === 'text' ? 'txt' : format}` };
+        request = { ...body, format, fileName: pastedFileName(format) };
       }
       const { draft, created } = await service.create(request, user);
       return created ? c.json(draft, 201) : c.json(draft, 200);

@@ -11,6 +11,7 @@ import type { Db } from '../db/client';
 import type { SessionKind } from '../db/schema';
 import { AppError, ConflictError, NotFoundError, UnprocessableError } from '../errors';
 import { loadCatalogue } from '../ingest/catalogue-files';
+import { importFormatOfSource, SOURCE_FORMATS, type ImportFormat } from '../ingest/formats';
 import { IngestError } from '../ingest/ingest-error';
 import { MEDIA_URL_MESSAGE, parseMediaUrl } from '../ingest/media-url';
 import { storeSessions } from '../ingest/session-store';
@@ -20,7 +21,7 @@ import { presentSuggestion } from '../directives/directives.presenter';
 import type { DirectiveRow, DirectivesRepo, DirectiveValues } from '../directives/directives.repo';
 import type { DirectivesService } from '../directives/directives.service';
 import { sharedExtractionRunner, type ExtractionRunner } from './extraction-runner';
-import { readSpan, type BodyRepair, type ImportFormat } from './import-source';
+import { readSpan, type BodyRepair } from './import-source';
 import { presentDocument } from './document-view';
 import type { DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
 import type { SessionSourcesRepo } from './session-sources.repo';
@@ -110,18 +111,6 @@ export function checkSpan(body: string, start: number, end: number): [number, nu
   return [s, e];
 }
 
-const FORMATS: Record<DraftSessionRow['sourceKind'], ImportFormat | null> = {
-  text: 'text',
-  markdown: 'markdown',
-  vtt: 'vtt',
-  srt: 'srt',
-  jsonl: null,
-  form: null,
-  pdf: 'pdf',
-  docx: 'docx',
-  scan: 'scan',
-};
-
 function toIngestFailure(error: unknown): never {
   if (error instanceof IngestError) {
     const details = error.line === undefined ? undefined : { line: error.line, file: error.file };
@@ -149,12 +138,12 @@ export function createImportsService(deps: ImportsDeps) {
   }
 
   async function draftOf(session: DraftSessionRow, knownRepairs?: BodyRepair[]): Promise<ImportDraft> {
-    const format = FORMATS[session.sourceKind];
+    const format = importFormatOfSource(session.sourceKind);
     const [paragraphRows, directiveRows, units, repairs, source, sameText] = await Promise.all([
       repo.paragraphsOf(session.id),
       deps.directivesRepo.ofSession(session.id),
       repo.units(),
-      knownRepairs ?? (format && format !== 'markdown' && format !== 'vtt' && format !== 'srt' ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
+      knownRepairs ?? (format && SOURCE_FORMATS[format].repaired ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
       deps.sources?.of(session.id),
       repo.sessionsWithBody(session.body, session.id),
     ]);
