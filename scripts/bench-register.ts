@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../server/app';
 import { systemClock } from '../server/clock';
 import { openDatabase } from '../server/db/client';
+import { directiveKinds } from '../server/domain';
 import { ingestPaths } from '../server/ingest/ingest';
 import { requireCorpora } from './eval/corpora-dir';
 import { createUsersRepo } from '../server/users/users.repo';
@@ -32,7 +33,7 @@ const began = performance.now();
 const log = (m: string) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
 
 const SPEAKERS = ['حسین فیروزی', 'فیروری', 'مریم احمدی', 'علی رضایی', 'رضائی', 'محمد کریمی', null];
-const KINDS = ['action', 'instruction', 'policy', 'exhortation'];
+const KINDS = directiveKinds;
 const STATUSES = ['done', 'done', 'done', 'done', 'in_progress', 'in_progress', 'open', 'open', 'open', 'awaiting_verification', 'cancelled', 'blocked'];
 
 /** A deterministic pseudo-random stream (the same world on every run). */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_UNITS } from '../server/detection/default-units';
+import { unitKinds } from '../server/domain';
 import type { PersonRef, UnitRef } from '../server/detection/extract';
 
 const UnitsFile = z.object({
@@ -10,7 +11,7 @@ const UnitsFile = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      kind: z.enum(['headquarters', 'province', 'external', 'group']),
+      kind: z.enum(unitKinds),
       aliases: z.array(z.string()).optional(),
     }),
   ),

@@ -25,8 +25,11 @@ import { createActionsRepo } from './actions/actions.repo';
 import { actionsRoutes, carryOverRoutes, evidenceRoutes } from './actions/actions.routes';
 import { createActionsService } from './actions/actions.service';
 import { attachmentDisposition } from './actions/evidence-files';
-import { assignmentsRoutes } from './assignments/assignments.routes';
-import { createAssignmentsService } from './assignments/assignments.service';
+import { directivesRoutes } from './directives/directives.routes';
+import { createDirectivesRepo } from './directives/directives.repo';
+import { createDirectivesService } from './directives/directives.service';
+import { createUnitsRepo } from './units/units.repo';
+import { createUnitsService } from './units/units.service';
 import { createBulkActions } from './actions/bulk-actions';
 import { calendarFeedRoutes, exportsRoutes } from './exports/exports.routes';
 import { createNotificationsRepo } from './notifications/notifications.repo';
@@ -101,11 +104,20 @@ export function createApp(deps: AppDeps) {
   const users = createUsersService({ db, repo: createUsersRepo(db), clock: deps.clock, scrypt: deps.scrypt });
   const actionsRepo = createActionsRepo(deps.database);
   const actions = createActionsService(actionsRepo, deps.clock);
-  const assignments = createAssignmentsService(actionsRepo, actions, deps.clock);
   const calendarTokens = createCalendarTokenService(createCalendarTokenRepo(db));
 
-  // One search service: the search routes read it, imports index what they publish into it.
+  // One search service: the search routes read it, publishing indexes into it.
   const search = searchServiceFor(deps);
+  const unitsRepo = createUnitsRepo(db);
+  const units = createUnitsService(unitsRepo);
+  const directivesRepo = createDirectivesRepo(deps.database);
+  const directives = createDirectivesService({
+    repo: directivesRepo,
+    units: unitsRepo,
+    actions,
+    clock: deps.clock,
+    indexer: deps.search ?? search,
+  });
 
   const importsRepo = createImportsRepo(db);
   const sources = createSessionSourcesRepo(db, deps.database.client);
@@ -114,10 +126,10 @@ export function createApp(deps: AppDeps) {
     client: deps.database.client,
     repo: importsRepo,
     clock: deps.clock,
-    indexer: deps.search ?? search,
     sources,
-    // Publishing assigns the unit confirmed in review.
-    assign: (directiveId, actor, input) => assignments.assign(directiveId, actor, input),
+    directivesRepo,
+    // Publishing (through the directive record) assigns the unit confirmed in review.
+    directives,
   });
   // Documents (PDF, Word, scans) are read as jobs, one at a time per process: OCR takes both cores.
   const documentImports = createDocumentImports({
@@ -150,7 +162,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps.database))
     .route('/auth', authRoutes(auth, cookie, deps.trustProxy ?? NO_PROXY))
     .route('/users', usersRoutes(users))
-    .route('/units', unitsRoutes(db))
+    .route('/units', unitsRoutes(units))
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
     .route('/sessions', sessionSourceRoutes(documentImports))
@@ -159,9 +171,9 @@ export function createApp(deps: AppDeps) {
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))
-    .route('/directives', assignmentsRoutes(assignments, createBulkActions(actionsRepo, actions, deps.clock)))
+    .route('/directives', directivesRoutes(directives, createBulkActions(actionsRepo, actions, directives, deps.clock)))
     .route('/notifications', notificationsRoutes(createNotificationsService(createNotificationsRepo(db), actions, deps.clock)))
-    .route('/reports', reportsRoutes(actionsRepo, actions))
+    .route('/reports', reportsRoutes(actions, directives, units))
     .route('/exports', exportsRoutes(actions))
     .route('/calendar', calendarTokenRoutes(calendarTokens, deps.publicUrl))
     .route('/calendar', calendarFeedRoutes(calendarTokens, actions, deps.publicUrl))

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { LibsqlError, type InStatement } from '@libsql/client';
-import { auditValues, type AuditEntry } from '../audit/audit';
+import { auditStatement, type AuditEntry } from '../audit/audit';
 import type { Database } from '../db/client';
 import {
   actionItems,
@@ -15,7 +15,6 @@ import {
   followUps,
   sessions,
   units,
-  unitGroupMembers,
   users,
   type ActionStatus,
   type FollowUpKind,
@@ -99,23 +98,6 @@ const COLUMN: Record<keyof ActionChange['set'], string> = {
   recipientCode: 'recipient_code',
   closedAt: 'closed_at',
 };
-
-function auditStatement(entry: AuditEntry, guard: string): InStatement {
-  const v = auditValues(entry);
-  return {
-    sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard}`,
-    args: [
-      v.at,
-      v.actorId ?? null,
-      v.event,
-      v.entity ?? null,
-      v.entityId ?? null,
-      v.before === null || v.before === undefined ? null : JSON.stringify(v.before),
-      v.after === null || v.after === undefined ? null : JSON.stringify(v.after),
-      v.detail ?? null,
-    ],
-  };
-}
 
 function isUniqueViolation(error: unknown, column: string): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
@@ -219,106 +201,6 @@ export function createActionsRepo(database: Database) {
     async units(codes?: string[]): Promise<Map<string, UnitRow>> {
       const rows = codes ? (codes.length ? await db.select().from(units).where(inArray(units.code, codes)) : []) : await db.select().from(units);
       return new Map(rows.map((u) => [u.code, u]));
-    },
-
-    /** Units a code stands for: a group's members, or the unit itself. */
-    async expandUnits(codes: string[]): Promise<{ found: string[]; missing: string[] }> {
-      const known = await this.units(codes);
-      const missing = codes.filter((c) => !known.has(c));
-      const groups = [...known.values()].filter((u) => u.kind === 'group').map((u) => u.code);
-      const members = groups.length
-        ? await db
-            .select({ code: unitGroupMembers.memberCode })
-            .from(unitGroupMembers)
-            .where(inArray(unitGroupMembers.groupCode, groups))
-            .orderBy(asc(unitGroupMembers.memberCode))
-        : [];
-      const direct = [...known.values()].filter((u) => u.kind !== 'group').map((u) => u.code);
-      return { found: [...new Set([...direct, ...members.map((m) => m.code)])], missing };
-    },
-
-    async directive(id: number): Promise<{ directive: DirectiveRow; session: SessionRef & { status: SessionStatus } } | undefined> {
-      const [row] = await db
-        .select({
-          directive: directives,
-          session: {
-            id: sessions.id,
-            slug: sessions.slug,
-            title: sessions.title,
-            heldOn: sessions.heldOn,
-            series: sessions.series,
-            status: sessions.status,
-          },
-        })
-        .from(directives)
-        .innerJoin(sessions, eq(sessions.id, directives.sessionId))
-        .where(eq(directives.id, id))
-        .limit(1);
-      return row;
-    },
-
-    async publishDirective(id: number, dueOn: string | null, now: string, audit: AuditEntry): Promise<void> {
-      await client.batch(
-        [
-          {
-            sql: `UPDATE directives SET status = 'published', due_on = COALESCE(?, due_on), updated_at = ? WHERE id = ?`,
-            args: [dueOn, now, id],
-          },
-          auditStatement(audit, 'changes() = 1'),
-        ],
-        'write',
-      );
-    },
-
-    /**
-     * One action per unit for a directive; units that already have one are left alone.
-     * Returns the ids created by this call.
-     */
-    async createActions(input: {
-      directiveId: number;
-      unitCodes: string[];
-      dueOn: string | null;
-      recipientCode: string | null;
-      priority: Priority;
-      now: string;
-      actorId: number;
-    }): Promise<number[]> {
-      if (input.unitCodes.length === 0) return [];
-      const values = input.unitCodes.map(() => `(?, ?, ?, ?, ?, 'open', 0, 1, ?, ?)`).join(', ');
-      const args = input.unitCodes.flatMap((code) => [input.directiveId, code, input.dueOn, input.recipientCode, input.priority, input.now, input.now]);
-      const audit = auditValues({ actorId: input.actorId, event: 'action.create', entity: 'action', at: new Date(input.now) });
-      const results = await client.batch(
-        [
-          {
-            sql: `INSERT INTO action_items (directive_id, unit_code, due_on, recipient_code, priority, status, progress, version, created_at, updated_at)
-                  VALUES ${values} ON CONFLICT (directive_id, unit_code) DO NOTHING RETURNING id`,
-            args,
-          },
-          {
-            // Audit exactly the rows this batch created: version 1, stamped now, not yet audited.
-            sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail)
-                  SELECT ?, ?, 'action.create', 'action', CAST(a.id AS TEXT), NULL,
-                         json_object('unitCode', a.unit_code, 'dueOn', a.due_on, 'priority', a.priority, 'recipientCode', a.recipient_code), NULL
-                  FROM action_items a
-                  WHERE a.directive_id = ? AND a.created_at = ? AND a.version = 1
-                    AND a.unit_code IN (SELECT value FROM json_each(?))
-                    AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'action' AND l.entity_id = CAST(a.id AS TEXT) AND l.event = 'action.create')`,
-            args: [audit.at, input.actorId, input.directiveId, input.now, JSON.stringify(input.unitCodes)],
-          },
-          {
-            // Each unit is told of its new action, once (the same rows as the audit above).
-            sql: `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at, actor_id, event_key)
-                  SELECT a.id, a.unit_code, 'assigned', COALESCE(a.due_on, ''), ?, ?, 'assigned'
-                  FROM action_items a
-                  WHERE a.directive_id = ? AND a.created_at = ? AND a.version = 1
-                    AND a.unit_code IN (SELECT value FROM json_each(?))
-                  ON CONFLICT (action_id, kind, due_on, event_key) DO NOTHING`,
-            args: [input.now, input.actorId, input.directiveId, input.now, JSON.stringify(input.unitCodes)],
-          },
-        ],
-        'write',
-      );
-      return (results[0]?.rows ?? []).map((r) => Number(r.id));
     },
 
     /**
@@ -427,16 +309,6 @@ export function createActionsRepo(database: Database) {
         args: [String(actionId)],
       });
       return rs.rows.map((r) => Number(r.id));
-    },
-
-    /** Actions of a directive whose unit has posted a report (a progress update or a request). */
-    async reportedActionIds(directiveId: number): Promise<Set<number>> {
-      const rs = await client.execute({
-        sql: `SELECT DISTINCT a.id FROM action_items a JOIN follow_ups f ON f.action_id = a.id
-              WHERE a.directive_id = ? AND f.kind IN ('progress', 'request_verification')`,
-        args: [directiveId],
-      });
-      return new Set(rs.rows.map((r) => Number(r.id)));
     },
 
     /** A reminder sent now by a manager: the unit's notice and its audit entry, together. */

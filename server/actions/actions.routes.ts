@@ -11,7 +11,7 @@ import {
   ActionListQuery,
   ActionListSchema,
   ActionPatchBody,
-  ActionSummarySchema,
+  CarryOverSchema,
   CommentBody,
   FollowUpFields,
   TransitionBody,
@@ -267,23 +267,6 @@ export function evidenceRoutes(service: ActionsService, disposition: (name: stri
     });
   });
 }
-
-const CarryOverSchema = z
-  .object({
-    session: z.object({ slug: z.string(), series: z.string().nullable() }),
-    directives: z.array(
-      z.object({
-        directive: ActionSummarySchema.shape.directive,
-        session: ActionSummarySchema.shape.session,
-        link: z.string(),
-        actions: z.array(ActionSummarySchema),
-        counts: z.object({ open: z.number().int(), overdue: z.number().int() }),
-      }),
-    ),
-    total: z.number().int(),
-    today: z.string(),
-  })
-  .openapi('CarryOver');
 
 const carryOverRoute = createRoute({
   method: 'get',

@@ -5,6 +5,12 @@ import { parseDate } from '../persian/jalali';
 import { dueStates } from './due-dates';
 import { transitionNames } from './status-rules';
 
+/** What a bulk change of a directive's actions selects and does (actions/bulk-actions.ts). */
+export const bulkScopes = ['all', 'no_report', 'awaiting_verification', 'selected'] as const;
+export const bulkOperations = ['redate', 'extend', 'cancel', 'reassign', 'remind', 'verify'] as const;
+export type BulkScope = (typeof bulkScopes)[number];
+export type BulkOperation = (typeof bulkOperations)[number];
+
 export const UnitRefSchema = z.object({ code: z.string(), name: z.string(), kind: z.string() }).openapi('ActionUnitRef');
 
 /** A date typed as ISO (2021-02-03) or Jalali (1399-11-15, ۱۳۹۹/۱۱/۱۵); becomes ISO. */
@@ -182,3 +188,23 @@ export type ActionSummary = z.infer<typeof ActionSummarySchema>;
 export type ActionDetail = z.infer<typeof ActionDetailSchema>;
 export type FollowUpDto = z.infer<typeof FollowUpSchema>;
 export type FollowUpInput = z.infer<typeof FollowUpFields>;
+
+/** `GET /api/sessions/{slug}/carry-over`: open actions of earlier sessions of the series, by directive. */
+export const CarryOverSchema = z
+  .object({
+    session: z.object({ slug: z.string(), series: z.string().nullable() }),
+    directives: z.array(
+      z.object({
+        directive: ActionSummarySchema.shape.directive,
+        session: ActionSummarySchema.shape.session,
+        link: z.string(),
+        actions: z.array(ActionSummarySchema),
+        counts: z.object({ open: z.number().int(), overdue: z.number().int() }),
+      }),
+    ),
+    total: z.number().int(),
+    today: z.string(),
+  })
+  .openapi('CarryOver');
+
+export type CarryOver = z.infer<typeof CarryOverSchema>;

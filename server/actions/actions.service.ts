@@ -11,7 +11,8 @@ import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../
 import type { AuthUser } from '../http/app-env';
 import { formatJalali } from '../persian/jalali';
 import { jalaliForPeople } from '../notifications/events';
-import { presentUnitRef } from '../units/unit-ref';
+import { presentUnitRef } from '../units/units.presenter';
+import { presentDirectiveExcerpt } from '../directives/directives.presenter';
 import type { ActionChange, ActionFilter, ActionRecord, ActionsRepo, UnitRow } from './actions.repo';
 import type { ActionDetail, ActionSummary, FollowUpInput } from './actions.schemas';
 import { daysBetween, dueState, tehranToday } from './due-dates';
@@ -57,15 +58,7 @@ export function presentAction(record: ActionRecord, units: Map<string, UnitRow>,
     daysLeft: action.dueOn && state !== 'closed' ? daysBetween(today, action.dueOn) : null,
     unit: presentUnitRef(units, action.unitCode),
     recipient: presentUnitRef(units, action.recipientCode),
-    directive: {
-      id: directive.id,
-      anchor: directive.anchor,
-      quote: directive.quote,
-      kind: directive.kind,
-      dueRule: directive.dueRule,
-      speaker: directive.speaker,
-      refs: directive.refs,
-    },
+    directive: presentDirectiveExcerpt(directive),
     session: { slug: session.slug, title: session.title, heldOn: session.heldOn, series: session.series },
     link: `/sessions/${encodeURIComponent(session.slug)}#d-${directive.anchor}`,
     createdAt: action.createdAt,

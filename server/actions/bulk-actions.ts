@@ -6,19 +6,15 @@
  * (409 names the stale ones and nothing changes).
  */
 import type { Clock } from '../clock';
-import { AppError, NotFoundError, UnprocessableError } from '../errors';
+import { AppError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { addDays } from '../persian/jalali';
 import { jalaliForPeople } from '../notifications/events';
-import { isPublicDirective } from '../sessions/publication';
+import type { DirectivesService } from '../directives/directives.service';
 import type { ActionRecord, ActionsRepo } from './actions.repo';
+import type { BulkOperation, BulkScope } from './actions.schemas';
 import type { ActionsService } from './actions.service';
 import { OPEN_STATUSES } from './status-rules';
-
-export const bulkScopes = ['all', 'no_report', 'awaiting_verification', 'selected'] as const;
-export const bulkOperations = ['redate', 'extend', 'cancel', 'reassign', 'remind', 'verify'] as const;
-export type BulkScope = (typeof bulkScopes)[number];
-export type BulkOperation = (typeof bulkOperations)[number];
 
 export interface BulkRequest {
   scope: BulkScope;
@@ -40,13 +36,13 @@ export interface BulkOutcome {
 
 const isOpen = (r: ActionRecord) => OPEN_STATUSES.includes(r.action.status);
 
-export function createBulkActions(repo: ActionsRepo, actions: ActionsService, clock: Clock) {
+export function createBulkActions(repo: ActionsRepo, actions: ActionsService, directives: Pick<DirectivesService, 'published' | 'reportedActionIds'>, clock: Clock) {
   /** The actions a scope stands for, in the directive. */
   async function select(directiveId: number, records: ActionRecord[], request: BulkRequest): Promise<ActionRecord[]> {
     if (request.scope === 'all') return records.filter(isOpen);
     if (request.scope === 'awaiting_verification') return records.filter((r) => r.action.status === 'awaiting_verification');
     if (request.scope === 'no_report') {
-      const reported = await repo.reportedActionIds(directiveId);
+      const reported = await directives.reportedActionIds(directiveId);
       return records.filter((r) => isOpen(r) && !reported.has(r.action.id));
     }
     const byId = new Map(records.map((r) => [r.action.id, r]));
@@ -59,8 +55,7 @@ export function createBulkActions(repo: ActionsRepo, actions: ActionsService, cl
   }
 
   return async function runBulk(directiveId: number, user: AuthUser, request: BulkRequest): Promise<BulkOutcome> {
-    const found = await repo.directive(directiveId);
-    if (!found || !isPublicDirective(found.directive, found.session)) throw NotFoundError('رهنمود');
+    const found = await directives.published(directiveId);
     const records = await repo.list({ directiveId });
     const chosen = await select(directiveId, records, request);
     if (chosen.length === 0) throw UnprocessableError('bulk_empty', 'هیچ اقدامی با این انتخاب پیدا نشد.');

@@ -2,7 +2,7 @@
  * @module Overdue, due-soon and reminder timing of an action, from a given moment. "Today" is
  * the calendar day in Tehran, whatever the server's time zone: deadlines are Iranian days.
  */
-import type { ActionStatus, ReminderKind } from '../db/schema';
+import type { ActionStatus, ReminderKind } from '../domain';
 
 const TEHRAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit' });
 

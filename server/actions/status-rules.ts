@@ -2,7 +2,7 @@
  * @module Which status changes of an action item are allowed, to whom, and what they require.
  * Pure: knows nothing of HTTP or the database; the service turns a RuleViolation into a 403/422.
  */
-import type { ActionStatus, FollowUpKind, Role } from '../db/schema';
+import type { ActionStatus, FollowUpKind, Role } from '../domain';
 import type { ErrorCode } from '../errors';
 
 /** A named step a person can take on an action. */

@@ -1,4 +1,5 @@
 /** @module The audit trail: who did what to which entity, with the state before and after. */
+import type { InStatement } from '@libsql/client';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 
@@ -39,5 +40,23 @@ export function auditValues(entry: AuditEntry): typeof auditLog.$inferInsert {
     before: entry.before ?? null,
     after: entry.after ?? null,
     detail: entry.detail ?? null,
+  };
+}
+
+/** `entry` as a statement that inserts only when `guard` holds (e.g. `changes() = 1`: the write before it applied). */
+export function auditStatement(entry: AuditEntry, guard: string): InStatement {
+  const v = auditValues(entry);
+  return {
+    sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard}`,
+    args: [
+      v.at,
+      v.actorId ?? null,
+      v.event,
+      v.entity ?? null,
+      v.entityId ?? null,
+      v.before === null || v.before === undefined ? null : JSON.stringify(v.before),
+      v.after === null || v.after === undefined ? null : JSON.stringify(v.after),
+      v.detail ?? null,
+    ],
   };
 }

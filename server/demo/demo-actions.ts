@@ -6,8 +6,10 @@
 import type { Clock } from '../clock';
 import { createActionsRepo } from '../actions/actions.repo';
 import { createActionsService } from '../actions/actions.service';
-import { createAssignmentsService } from '../assignments/assignments.service';
 import type { Database } from '../db/client';
+import { createDirectivesRepo } from '../directives/directives.repo';
+import { createDirectivesService } from '../directives/directives.service';
+import { createUnitsRepo } from '../units/units.repo';
 import type { AuthUser } from '../http/app-env';
 
 /**
@@ -26,8 +28,8 @@ export async function seedDemoActions(database: Database, clock: Clock, manager:
         AND d.assignee_code IS NOT NULL AND d.due_on IS NOT NULL
       ORDER BY s.held_on, d.start`,
   );
-  const repo = createActionsRepo(database);
-  const assignments = createAssignmentsService(repo, createActionsService(repo, clock), clock);
+  const actions = createActionsService(createActionsRepo(database), clock);
+  const assignments = createDirectivesService({ repo: createDirectivesRepo(database), units: createUnitsRepo(database.db), actions, clock });
   let created = 0;
   for (const row of directives.rows) {
     const result = await assignments.assign(Number(row.id), manager, { units: [String(row.assignee_code)] });

@@ -4,7 +4,8 @@
  * list the repairs of a stored source. Plain data only (structured clone).
  */
 import type { IngestErrorInit } from '../ingest/ingest-error';
-import type { BodyRepair, ImportContext, ImportFormat, ImportSource, PreparedImport } from './import-source';
+import type { ImportFormat } from '../ingest/formats';
+import type { BodyRepair, ImportContext, ImportSource, PreparedImport } from './import-source';
 
 export type ToWorker =
   | { id: number; type: 'read'; source: ImportSource; context: ImportContext }

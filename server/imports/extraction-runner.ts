@@ -9,7 +9,8 @@ import { AppError } from '../errors';
 import { IngestError } from '../ingest/ingest-error';
 import { startModuleWorker } from '../workers/start-worker';
 import { isFromWorker, type FromWorker, type ToWorker } from './extraction-protocol';
-import type { BodyRepair, ImportContext, ImportFormat, ImportSource, PreparedImport } from './import-source';
+import type { ImportFormat } from '../ingest/formats';
+import type { BodyRepair, ImportContext, ImportSource, PreparedImport } from './import-source';
 
 export interface ExtractionLimits {
   /** Longest one step (read, or extract) may run before the worker is stopped (ms). */

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_UNITS } from '../detection/default-units';
 import { IngestError } from '../ingest/ingest-error';
 import { composeBody } from '../session-body';
-import { describeCue, importFormatOf, prepareImport, readSpan } from './import-source';
+import { describeCue } from '../detection/cue-description';
+import { importFormatOf } from '../ingest/formats';
+import { prepareImport, readSpan } from './import-source';
 import { checkMediaUrl, checkSpan } from './imports.service';
 
 const SEED = readFileSync(join(import.meta.dirname, '../../tests/fixtures/imports/tvto-webinar-article.txt'), 'utf8');

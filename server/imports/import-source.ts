@@ -4,81 +4,20 @@
  * body) and the suggested directives with the ids of the cues that fired. No HTTP, no database.
  */
 import { createHash } from 'node:crypto';
-import { extname } from 'node:path';
-import { detectorCue, type CueInfo } from '../detection/cue-info';
+import { REVIEW_CUES } from '../detection/cue-description';
 import { resolveDeadline } from '../detection/deadline';
 import { explainDirectives, extractDirectives, otherCandidates, REVIEW_CANDIDATES, type PersonRef, type SuggestedDirective, type UnitRef } from '../detection/extract';
-import { describeFeature } from '../detection/model/model';
 import { findLegalRefs } from '../detection/refs';
 import { buildUnitMatcher } from '../detection/units';
-import type { DirectiveKind, SessionKind, SourceKind } from '../db/schema';
+import type { DirectiveKind, SessionKind } from '../domain';
 import type { Catalogue } from '../ingest/catalogue';
-import { resolveMarkdownSession } from '../ingest/catalogue';
+import { isDocumentFormat, SOURCE_FORMATS, type ImportFormat } from '../ingest/formats';
 import { IngestError } from '../ingest/ingest-error';
-import { readMarkdownSession } from '../ingest/readers/markdown';
-import { readTextSession } from '../ingest/readers/text';
-import { readSrtSession, readVttSession } from '../ingest/readers/transcript';
 import { composeBody } from '../session-body';
 import type { DirectiveInput, ParagraphInput, SessionInput } from '../ingest/session-input';
 import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
 import { repairText, type RepairedText, type RepairKind } from '../repair/repair';
 import { sessionKindFromTitle } from './session-kind';
-
-export type ImportFormat = 'text' | 'markdown' | 'vtt' | 'srt' | DocumentFormat;
-/** Documents (PDF, Word, scans): read into raw text first (server/imports/document-imports.ts), then repaired like text. */
-export type DocumentFormat = 'pdf' | 'docx' | 'scan';
-
-const EXTENSIONS: Record<string, ImportFormat> = { '.txt': 'text', '.md': 'markdown', '.vtt': 'vtt', '.srt': 'srt' };
-const DOCUMENT_EXTENSIONS: Record<string, DocumentFormat> = { '.pdf': 'pdf', '.docx': 'docx', '.png': 'scan', '.jpg': 'scan', '.jpeg': 'scan' };
-const SOURCE_KINDS: Record<ImportFormat, SourceKind> = { text: 'text', markdown: 'markdown', vtt: 'vtt', srt: 'srt', pdf: 'pdf', docx: 'docx', scan: 'scan' };
-/** Formats whose text goes through the raw-text repair (and whose repairs the review lists). */
-const REPAIRED_FORMATS = new Set<ImportFormat>(['text', 'pdf', 'docx', 'scan']);
-
-/** A document (a circular, a letter) is an announcement unless the importer says otherwise. */
-const DOCUMENT_KINDS: Record<DocumentFormat, true> = { pdf: true, docx: true, scan: true };
-
-/** Extra cue ids, for directives that no text rule suggested. */
-export const REVIEW_CUES = {
-  reviewerMarked: { id: 'reviewer-marked', label: 'علامت‌گذاری به دست بازبین', weight: 0 },
-  sourceMarked: { id: 'source-marked', label: 'در متن منبع به‌عنوان رهنمود علامت خورده بود', weight: 0 },
-  candidate: { id: 'model-candidate', label: 'رهنمود احتمالی: امتیازش کمتر از آستانهٔ پیشنهاد است', weight: 0 },
-} as const;
-
-const REVIEW_CUE_INFO = new Map<string, CueInfo>(Object.values(REVIEW_CUES).map((c) => [c.id, { id: c.id, label: c.label, weight: c.weight }]));
-
-/**
- * The label and weight of a stored cue id (unknown ids are shown as they are, weight 0).
- *
- * @example
- * describeCue('obliged') // { id: 'obliged', label: 'موظف / مکلف / ملزم', weight: 2.5 }
- */
-export function describeCue(id: string): CueInfo {
-  const known = detectorCue(id) ?? REVIEW_CUE_INFO.get(id);
-  if (known) return known;
-  // The model's reasons are stored as «model:<feature>» and described from the feature's name.
-  if (id.startsWith('model:')) return { id, label: describeFeature(id.slice('model:'.length)) ?? id, weight: 0 };
-  return { id, label: id, weight: 0 };
-}
-
-/**
- * The import format of a file name, or null for a type that cannot be imported.
- *
- * @example
- * importFormatOf('webinar.VTT') // 'vtt'
- */
-export function importFormatOf(fileName: string): ImportFormat | null {
-  return EXTENSIONS[extname(fileName).toLowerCase()] ?? null;
-}
-
-/**
- * The document format of a file name (.pdf, .docx, .png, .jpg), or null.
- *
- * @example
- * documentFormatOf('بخشنامه.PDF') // 'pdf'
- */
-export function documentFormatOf(fileName: string): DocumentFormat | null {
-  return DOCUMENT_EXTENSIONS[extname(fileName).toLowerCase()] ?? null;
-}
 
 /** A repair as the review screen shows it: where it sits in the body (null when it is not in the body). */
 export interface BodyRepair {
@@ -129,10 +68,9 @@ function importSlug(source: ImportSource, heldOn: string | null): string {
 
 function read(source: ImportSource, catalogue: Catalogue, repaired?: RepairedText): SessionInput {
   try {
-    if (source.format === 'markdown') return resolveMarkdownSession(readMarkdownSession(source.text), catalogue);
-    if (source.format === 'vtt') return readVttSession(source.fileName, source.text);
-    if (source.format === 'srt') return readSrtSession(source.fileName, source.text);
-    return readTextSession(source.fileName, source.text, repaired);
+    const [session] = SOURCE_FORMATS[source.format].read(source.text, source.fileName, catalogue, repaired);
+    if (!session) throw new Error(`the ${source.format} reader returned no session`);
+    return session;
   } catch (error) {
     if (error instanceof IngestError && !error.file) throw error.inFile(source.fileName);
     throw error;
@@ -148,7 +86,7 @@ function read(source: ImportSource, catalogue: Catalogue, repaired?: RepairedTex
  * repairsInBody(raw, 'text', session.body)[0] // { kind: 'blank-line-join', start: 101, … }
  */
 export function repairsInBody(text: string, format: ImportFormat, body: string, repairedAlready?: RepairedText): BodyRepair[] {
-  if (!REPAIRED_FORMATS.has(format)) return [];
+  if (!SOURCE_FORMATS[format].repaired) return [];
   const repaired = repairedAlready ?? repairText(text);
   const offset = repaired.text.length - body.length;
   const aligned = offset >= 0 && repaired.text.endsWith(body);
@@ -257,11 +195,11 @@ export function finishImport(reading: ReadImport, context: ImportContext): Prepa
     slug: reading.slug,
     title,
     // Chosen on the form, else named by the title («وبینار …»), else news for pasted text, an announcement for a document.
-    kind: source.kind ?? sessionKindFromTitle(title) ?? (source.format === 'text' ? 'news' : source.format in DOCUMENT_KINDS ? 'announcement' : read_.kind),
+    kind: source.kind ?? sessionKindFromTitle(title) ?? (source.format === 'text' ? 'news' : isDocumentFormat(source.format) ? 'announcement' : read_.kind),
     heldOn,
     series: source.series ?? read_.series ?? null,
     mediaUrl: source.mediaUrl ?? read_.mediaUrl ?? null,
-    sourceKind: SOURCE_KINDS[source.format],
+    sourceKind: SOURCE_FORMATS[source.format].sourceKind,
     sourceText: source.text,
     directives,
     status: 'draft',

@@ -1,11 +1,10 @@
 /** @module The only drizzle code of imports: drafts, their directives, and the units and people extraction matches against. */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { directives, paragraphs, people, sessions, units } from '../db/schema';
+import { paragraphs, people, sessions, units } from '../db/schema';
 import type { PersonRef, UnitRef } from '../detection/extract';
 
 export type DraftSessionRow = typeof sessions.$inferSelect;
-export type DraftDirectiveRow = typeof directives.$inferSelect;
 export type DraftParagraphRow = typeof paragraphs.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 
@@ -60,19 +59,6 @@ export function createImportsRepo(db: Db) {
 
     async paragraphsOf(sessionId: number): Promise<DraftParagraphRow[]> {
       return db.select().from(paragraphs).where(eq(paragraphs.sessionId, sessionId)).orderBy(asc(paragraphs.ordinal));
-    },
-
-    async directivesOf(sessionId: number): Promise<DraftDirectiveRow[]> {
-      return db.select().from(directives).where(eq(directives.sessionId, sessionId)).orderBy(asc(directives.start), asc(directives.id));
-    },
-
-    async directiveOf(sessionId: number, id: number): Promise<DraftDirectiveRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(directives)
-        .where(and(eq(directives.sessionId, sessionId), eq(directives.id, id)))
-        .limit(1);
-      return row;
     },
 
     async existingUnitCodes(codes: string[]): Promise<Set<string>> {

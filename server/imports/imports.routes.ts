@@ -8,11 +8,12 @@ import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
 import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import { decodeText } from '../ingest/decode';
+import { documentFormatOf, importFormatOf, pastedFileName } from '../ingest/formats';
 import { IngestError } from '../ingest/ingest-error';
 import type { DocumentImports } from './document-imports';
 import type { ImportJob } from './import-jobs';
-import { documentFormatOf, importFormatOf } from './import-source';
 import {
+  DraftListSchema,
   ImportDraftSchema,
   ImportFormSchema,
   ImportJobSchema,
@@ -87,22 +88,6 @@ const getSourceRoute = createRoute({
     404: errorResponses[404],
   },
 });
-
-const DraftListSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        slug: z.string(),
-        title: z.string(),
-        heldOn: z.string().nullable(),
-        createdAt: z.string(),
-        suggestions: z.number().int(),
-        confirmed: z.number().int(),
-        link: z.string(),
-      }),
-    ),
-  })
-  .openapi('ImportDraftList');
 
 const listDraftsRoute = createRoute({
   method: 'get',
@@ -237,7 +222,7 @@ export function importsRoutes(service: ImportsService, documents?: DocumentImpor
         }
         const body = parsed.data;
         const format = body.format ?? 'text';
-        request = { ...body, format, fileName: `pasted.${format === 'markdown' ? 'md' : format === 'text' ? 'txt' : format}` };
+        request = { ...body, format, fileName: pastedFileName(format) };
       }
       const { draft, created } = await service.create(request, user);
       return created ? c.json(draft, 201) : c.json(draft, 200);

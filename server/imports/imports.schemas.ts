@@ -1,13 +1,14 @@
 /** @module API shapes of imports: the request, the draft under review, its suggestions, edits and publishing. */
 import { z } from '@hono/zod-openapi';
 import { directiveKinds, sessionKinds, sessionStatuses, sourceKinds } from '../db/schema';
+import { textFormats } from '../ingest/formats';
 import { UnitRefSchema } from '../sessions/sessions.schemas';
 
 /** Pasted text: the JSON body is already limited to 1 MB by the request guards. */
 export const ImportJsonSchema = z
   .object({
     text: z.string().max(1_000_000).openapi({ description: 'the session text as pasted (raw write-up, or a .md/.vtt/.srt source when `format` says so)' }),
-    format: z.enum(['text', 'markdown', 'vtt', 'srt']).optional().openapi({ description: "default 'text'" }),
+    format: z.enum(textFormats).optional().openapi({ description: "default 'text'" }),
     title: z.string().max(500).optional(),
     heldOn: z.string().max(20).optional().openapi({ description: 'ISO (2021-01-20) or Jalali (1399-11-01)', example: '1399-11-01' }),
     kind: z.enum(sessionKinds).optional(),
@@ -198,3 +199,20 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type SuggestionPatch = z.infer<typeof SuggestionPatchSchema>;
 export type SuggestionAdd = z.infer<typeof SuggestionAddSchema>;
 export type PublishResult = z.infer<typeof PublishResultSchema>;
+
+/** `GET /api/imports`: drafts under review. */
+export const DraftListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        slug: z.string(),
+        title: z.string(),
+        heldOn: z.string().nullable(),
+        createdAt: z.string(),
+        suggestions: z.number().int(),
+        confirmed: z.number().int(),
+        link: z.string(),
+      }),
+    ),
+  })
+  .openapi('ImportDraftList');

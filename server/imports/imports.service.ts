@@ -5,26 +5,27 @@
  * atomic batch with its audit entry; bad input is a 4xx with a Persian message, nothing saved.
  */
 import type { Client } from '@libsql/client';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Clock } from '../clock';
-import { auditValues } from '../audit/audit';
+import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/client';
-import { auditLog, directives, sessions, type SessionKind } from '../db/schema';
+import type { SessionKind } from '../db/schema';
 import { AppError, ConflictError, NotFoundError, UnprocessableError } from '../errors';
 import { loadCatalogue } from '../ingest/catalogue-files';
+import { importFormatOfSource, SOURCE_FORMATS, type ImportFormat } from '../ingest/formats';
 import { IngestError } from '../ingest/ingest-error';
 import { MEDIA_URL_MESSAGE, parseMediaUrl } from '../ingest/media-url';
-import type { SessionIndexer } from '../ingest/ingest';
 import { storeSessions } from '../ingest/session-store';
 import { parseDate } from '../persian/jalali';
 import { stripBidiControls } from '../security/bidi';
-import { presentUnitRef } from '../units/unit-ref';
+import { presentSuggestion } from '../directives/directives.presenter';
+import type { DirectiveRow, DirectivesRepo, DirectiveValues } from '../directives/directives.repo';
+import type { DirectivesService } from '../directives/directives.service';
 import { sharedExtractionRunner, type ExtractionRunner } from './extraction-runner';
-import { describeCue, readSpan, REVIEW_CUES, type BodyRepair, type ImportFormat } from './import-source';
+import { readSpan, type BodyRepair } from './import-source';
 import { presentDocument } from './document-view';
-import type { DraftDirectiveRow, DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
+import type { DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
 import type { SessionSourcesRepo } from './session-sources.repo';
-import type { ImportDraft, PublishResult, ReviewState, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
+import type { ImportDraft, PublishResult, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
 
 /** The largest file an import reads: text this long is already a very long session. */
 export const IMPORT_FILE_LIMIT = 2 * 1024 * 1024;
@@ -51,14 +52,14 @@ export interface ImportsDeps {
   client: Client;
   repo: ImportsRepo;
   clock: Clock;
-  /** Takes a published session into search at once (optional: the API works without search). */
-  indexer?: SessionIndexer;
   /** Where reading and extraction run (default: the process's worker thread). */
   extraction?: ExtractionRunner;
   /** Source documents (PDF, Word, scans) of imported sessions, shown on the review page. */
   sources?: SessionSourcesRepo;
-  /** Creates a published directive's actions for the unit confirmed in review (issue 14); none: publishing assigns nothing. */
-  assign?: (directiveId: number, actor: ImportActor, input: { units: string[]; recipientCode: string | null }) => Promise<{ createdCount: number }>;
+  /** The directive record: a draft's directives, the review's writes. */
+  directivesRepo: DirectivesRepo;
+  /** Publishes a reviewed draft (and assigns the units confirmed in review). */
+  directives: DirectivesService;
 }
 
 const InvalidDate = (field: string) =>
@@ -110,54 +111,6 @@ export function checkSpan(body: string, start: number, end: number): [number, nu
   return [s, e];
 }
 
-function reviewOf(row: DraftDirectiveRow): ReviewState {
-  if (row.status === 'rejected') return 'rejected';
-  if (row.status === 'published' || row.confirmedAt !== null) return 'confirmed';
-  return 'pending';
-}
-
-function presentSuggestion(row: DraftDirectiveRow, units: ReadonlyMap<string, UnitRow>): Suggestion {
-  return {
-    id: row.id,
-    anchor: row.anchor,
-    quote: row.quote,
-    start: row.start,
-    end: row.end,
-    speaker: row.speaker,
-    kind: row.kind,
-    assignee: presentUnitRef(units, row.assigneeCode),
-    recipient: presentUnitRef(units, row.recipientCode),
-    due: row.dueOn,
-    dueRule: row.dueRule,
-    refs: row.refs,
-    cues: row.cues.map(describeCue),
-    review: reviewOf(row),
-    origin: originOf(row),
-  };
-}
-
-function originOf(row: DraftDirectiveRow): Suggestion['origin'] {
-  if (row.cues.includes(REVIEW_CUES.reviewerMarked.id)) return 'added';
-  return row.cues.includes(REVIEW_CUES.candidate.id) ? 'candidate' : 'suggested';
-}
-
-/** A suggestion still waiting for a decision; candidates under the threshold never hold up publishing. */
-function awaitsReview(row: DraftDirectiveRow): boolean {
-  return reviewOf(row) === 'pending' && originOf(row) !== 'candidate';
-}
-
-const FORMATS: Record<DraftSessionRow['sourceKind'], ImportFormat | null> = {
-  text: 'text',
-  markdown: 'markdown',
-  vtt: 'vtt',
-  srt: 'srt',
-  jsonl: null,
-  form: null,
-  pdf: 'pdf',
-  docx: 'docx',
-  scan: 'scan',
-};
-
 function toIngestFailure(error: unknown): never {
   if (error instanceof IngestError) {
     const details = error.line === undefined ? undefined : { line: error.line, file: error.file };
@@ -173,7 +126,7 @@ function toIngestFailure(error: unknown): never {
  * Create the imports service.
  *
  * @example
- * const imports = createImportsService({ db, client, repo: createImportsRepo(db), clock, indexer: search });
+ * const imports = createImportsService({ db, client, repo: createImportsRepo(db), clock, directivesRepo, directives });
  * const { draft } = await imports.create({ text, format: 'text', fileName: 'pasted.txt', heldOn: '1399-11-01' }, user);
  */
 export function createImportsService(deps: ImportsDeps) {
@@ -185,12 +138,12 @@ export function createImportsService(deps: ImportsDeps) {
   }
 
   async function draftOf(session: DraftSessionRow, knownRepairs?: BodyRepair[]): Promise<ImportDraft> {
-    const format = FORMATS[session.sourceKind];
+    const format = importFormatOfSource(session.sourceKind);
     const [paragraphRows, directiveRows, units, repairs, source, sameText] = await Promise.all([
       repo.paragraphsOf(session.id),
-      repo.directivesOf(session.id),
+      deps.directivesRepo.ofSession(session.id),
       repo.units(),
-      knownRepairs ?? (format && format !== 'markdown' && format !== 'vtt' && format !== 'srt' ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
+      knownRepairs ?? (format && SOURCE_FORMATS[format].repaired ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
       deps.sources?.of(session.id),
       repo.sessionsWithBody(session.body, session.id),
     ]);
@@ -282,16 +235,14 @@ export function createImportsService(deps: ImportsDeps) {
       await storeSessions(deps.client, [prepared.input], now);
       const session = await repo.sessionBySlug(prepared.slug);
       if (!session) throw new Error(`import ${prepared.slug} was not stored`);
-      await db.insert(auditLog).values(
-        auditValues({
-          actorId: actor.id,
-          event: 'import.create',
-          entity: 'session',
-          entityId: session.id,
-          after: { slug: session.slug, title: session.title, sourceKind: session.sourceKind, suggestions: prepared.input.directives.length },
-          at: now,
-        }),
-      );
+      await recordAudit(db, {
+        actorId: actor.id,
+        event: 'import.create',
+        entity: 'session',
+        entityId: session.id,
+        after: { slug: session.slug, title: session.title, sourceKind: session.sourceKind, suggestions: prepared.input.directives.length },
+        at: now,
+      });
       return { draft: await draftOf(session, prepared.repairs), created: true };
     },
 
@@ -309,10 +260,15 @@ export function createImportsService(deps: ImportsDeps) {
       return draftOf(session);
     },
 
+    /** Publish the draft: confirmed directives become published, the session visible and searchable. */
+    async publish(slug: string, options: { rejectUnreviewed?: boolean }, actor: ImportActor): Promise<PublishResult> {
+      return deps.directives.publishDraft(await draftSession(slug), options, actor);
+    },
+
     /** Edit, confirm, reject or re-span one suggestion of a draft. */
     async updateDirective(slug: string, id: number, patch: SuggestionPatch, actor: ImportActor): Promise<Suggestion> {
       const session = await draftSession(slug);
-      const row = await repo.directiveOf(session.id, id);
+      const row = await deps.directivesRepo.inSession(session.id, id);
       if (!row) throw NotFoundError('رهنمود');
       if ((patch.start === undefined) !== (patch.end === undefined)) {
         throw UnprocessableError('invalid_span', 'برای جابه‌جا کردن رهنمود، آغاز و پایان بازه را با هم بفرستید.');
@@ -321,7 +277,7 @@ export function createImportsService(deps: ImportsDeps) {
       const dueOn = parseOptionalDate(patch.due, 'مهلت');
       const now = clock.now().toISOString();
 
-      const set: Partial<typeof directives.$inferInsert> = { updatedAt: now };
+      const set: Partial<DirectiveValues> = { updatedAt: now };
       if (patch.start !== undefined && patch.end !== undefined) {
         const [start, end] = checkSpan(session.body, patch.start, patch.end);
         Object.assign(set, { start, end, quote: session.body.slice(start, end) });
@@ -338,13 +294,15 @@ export function createImportsService(deps: ImportsDeps) {
       if (patch.review === 'pending') Object.assign(set, { status: 'draft', confirmedAt: null });
 
       const before = snapshot(row);
-      const [updated] = await db.batch([
-        db.update(directives).set(set).where(eq(directives.id, row.id)).returning(),
-        db.insert(auditLog).values(
-          auditValues({ actorId: actor.id, event: 'import.directive.update', entity: 'directive', entityId: row.id, before, after: { ...before, ...pick(set) }, at: new Date(now) }),
-        ),
-      ]);
-      const fresh = updated[0];
+      const fresh = await deps.directivesRepo.update(row.id, set, {
+        actorId: actor.id,
+        event: 'import.directive.update',
+        entity: 'directive',
+        entityId: row.id,
+        before,
+        after: { ...before, ...pick(set) },
+        at: new Date(now),
+      });
       if (!fresh) throw NotFoundError('رهنمود');
       return presentSuggestion(fresh, await unitsByCode());
     },
@@ -355,7 +313,7 @@ export function createImportsService(deps: ImportsDeps) {
       const [start, end] = checkSpan(session.body, request.start, request.end);
       await checkUnits(request.assignee, request.recipient);
       const dueOn = parseOptionalDate(request.due, 'مهلت');
-      const existing = await repo.directivesOf(session.id);
+      const existing = await deps.directivesRepo.ofSession(session.id);
       const same = existing.find((d) => d.start === start && d.end === end && d.status !== 'rejected');
       if (same) throw ConflictError('این بازه پیش‌تر به‌عنوان رهنمود علامت خورده است.', { id: same.id });
 
@@ -366,7 +324,7 @@ export function createImportsService(deps: ImportsDeps) {
       const anchor = String(existing.reduce((max, d) => Math.max(max, Number.parseInt(d.anchor, 10) || 0), 0) + 1);
       const paragraph = (await repo.paragraphsOf(session.id)).find((p) => start >= p.start && start < p.end);
       const now = clock.now().toISOString();
-      const values: typeof directives.$inferInsert = {
+      const values: DirectiveValues = {
         sessionId: session.id,
         anchor,
         quote,
@@ -385,86 +343,22 @@ export function createImportsService(deps: ImportsDeps) {
         createdAt: now,
         updatedAt: now,
       };
-      const [inserted] = await db.batch([
-        db.insert(directives).values(values).returning(),
-        db.insert(auditLog).values(
-          auditValues({ actorId: actor.id, event: 'import.directive.add', entity: 'session', entityId: session.id, after: { anchor, start, end, quote }, at: new Date(now) }),
-        ),
-      ]);
-      const row = inserted[0];
+      const row = await deps.directivesRepo.add(values, {
+        actorId: actor.id,
+        event: 'import.directive.add',
+        entity: 'session',
+        entityId: session.id,
+        after: { anchor, start, end, quote },
+        at: new Date(now),
+      });
       if (!row) throw new Error('directive was not stored');
       return presentSuggestion(row, await unitsByCode());
     },
 
-    /** Publish the draft: confirmed directives become published, the session visible and searchable. */
-    async publish(slug: string, options: { rejectUnreviewed?: boolean }, actor: ImportActor): Promise<PublishResult> {
-      const session = await draftSession(slug);
-      const rows = await repo.directivesOf(session.id);
-      const pending = rows.filter(awaitsReview);
-      if (pending.length > 0 && !options.rejectUnreviewed) {
-        throw UnprocessableError('unreviewed_directives', `${pending.length} رهنمود پیشنهادی هنوز بررسی نشده است؛ هر یک را تأیید یا رد کنید.`, {
-          ids: pending.map((d) => d.id),
-        });
-      }
-      const confirmed = rows.filter((d) => reviewOf(d) === 'confirmed');
-      const rejected = rows.filter((d) => reviewOf(d) === 'rejected').length + pending.length;
-      const now = clock.now().toISOString();
-      await db.batch([
-        db
-          .update(directives)
-          .set({ status: 'rejected', confirmedAt: null, updatedAt: now })
-          .where(and(eq(directives.sessionId, session.id), eq(directives.status, 'draft'), isNull(directives.confirmedAt))),
-        db
-          .update(directives)
-          .set({ status: 'published', updatedAt: now })
-          .where(and(eq(directives.sessionId, session.id), eq(directives.status, 'draft'), isNotNull(directives.confirmedAt))),
-        db
-          .update(sessions)
-          .set({ status: 'published', publishedAt: now, updatedAt: now })
-          .where(and(eq(sessions.id, session.id), eq(sessions.status, 'draft'))),
-        db.insert(auditLog).values(
-          auditValues({
-            actorId: actor.id,
-            event: 'import.publish',
-            entity: 'session',
-            entityId: session.id,
-            before: { status: 'draft' },
-            after: { status: 'published', published: confirmed.map((d) => d.id), rejected },
-            at: new Date(now),
-          }),
-        ),
-      ]);
-      // After the write: a search failure must not undo a publication (the index can be rebuilt).
-      if (deps.indexer) {
-        try {
-          await deps.indexer.indexSessions([session.id]);
-        } catch (error) {
-          console.error('imports: indexing the published session failed', error);
-        }
-      }
-      // The unit confirmed on each suggestion gets its action now: choosing it in review was the assignment.
-      const assigned: PublishResult['assigned'] = [];
-      const notAssigned: PublishResult['notAssigned'] = [];
-      for (const d of confirmed) {
-        if (!d.assigneeCode) continue;
-        if (d.kind === 'policy') {
-          notAssigned.push({ directiveId: d.id, unitCode: d.assigneeCode, reason: 'سیاست است، نه اقدام؛ به واحدی سپرده نشد.' });
-          continue;
-        }
-        if (!d.dueOn) {
-          notAssigned.push({ directiveId: d.id, unitCode: d.assigneeCode, reason: 'مهلت ندارد؛ در صفحهٔ رهنمود با مهلت واگذار کنید.' });
-          continue;
-        }
-        if (!deps.assign) continue;
-        const result = await deps.assign(d.id, actor, { units: [d.assigneeCode], recipientCode: d.recipientCode });
-        assigned.push({ directiveId: d.id, unitCode: d.assigneeCode, actions: result.createdCount });
-      }
-      return { slug, published: confirmed.length, rejected, link: `/sessions/${slug}`, assigned, notAssigned };
-    },
   };
 }
 
-function snapshot(row: DraftDirectiveRow) {
+function snapshot(row: DirectiveRow) {
   return {
     start: row.start,
     end: row.end,
@@ -480,7 +374,7 @@ function snapshot(row: DraftDirectiveRow) {
   };
 }
 
-function pick(set: Partial<typeof directives.$inferInsert>) {
+function pick(set: Partial<DirectiveValues>) {
   const { updatedAt: _updatedAt, quote: _quote, ...rest } = set;
   return rest;
 }

@@ -1,5 +1,5 @@
 /** @module The kind of an imported session, read from its title: a title that names a webinar, a meeting or an announcement says what the text is about. */
-import type { SessionKind } from '../db/schema';
+import type { SessionKind } from '../domain';
 import { normalizePersian } from '../persian/normalize';
 
 /** Words in a title and the kind they name, first match wins (a «گزارش وبینار» is a webinar's). */

@@ -2,7 +2,7 @@
 import type { Client, InStatement } from '@libsql/client';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { unitKinds } from '../db/schema';
+import { unitKinds } from '../domain';
 import type { Catalogue } from './catalogue';
 import { IngestError } from './ingest-error';
 

@@ -1,6 +1,6 @@
 /** @module The YAML front matter of a markdown session, validated with zod. */
 import { z } from 'zod';
-import { sessionKinds } from '../db/schema';
+import { sessionKinds } from '../domain';
 import { parseDate } from '../persian/jalali';
 import { MediaUrlSchema } from './media-url';
 

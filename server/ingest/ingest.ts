@@ -7,15 +7,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Client } from '@libsql/client';
 import type { Clock } from '../clock';
-import { checkSessionUnits, resolveMarkdownSession, type Catalogue } from './catalogue';
 import { loadCatalogue, peopleStatements, readPeopleYaml, readUnitsYaml, unitStatements } from './catalogue-files';
 import { IngestError } from './ingest-error';
 import { decodeText } from './decode';
-import { readJsonl } from './readers/jsonl';
-import { readMarkdownSession } from './readers/markdown';
-import { readTextSession } from './readers/text';
-import { readSrtSession, readVttSession } from './readers/transcript';
-import type { SessionInput } from './session-input';
+import { ingestReaders, type SessionReader } from './formats';
 import { storeSessions } from './session-store';
 
 /** Whatever keeps the search index in step with stored sessions. */
@@ -23,20 +18,10 @@ export interface SessionIndexer {
   indexSessions(sessionIds: number[]): Promise<void>;
 }
 
-/** A reader turns one file's text into sessions, checking them against the catalogue. */
-export type SessionReader = (text: string, fileName: string, catalogue: Catalogue) => SessionInput[];
+export type { SessionReader };
 
-export const defaultReaders: Record<string, SessionReader> = {
-  '.md': (text, _file, catalogue) => [resolveMarkdownSession(readMarkdownSession(text), catalogue)],
-  '.jsonl': (text, _file, catalogue) => {
-    const sessions = readJsonl(text);
-    for (const s of sessions) checkSessionUnits(s, catalogue);
-    return sessions;
-  },
-  '.txt': (text, file) => [readTextSession(file, text)],
-  '.vtt': (text, file) => [readVttSession(file, text)],
-  '.srt': (text, file) => [readSrtSession(file, text)],
-};
+/** The readers by extension, from the format registry (formats.ts). */
+export const defaultReaders: Record<string, SessionReader> = ingestReaders();
 
 export interface IngestFailure {
   file: string;

@@ -2,7 +2,7 @@
  * @module The one shape every reader (markdown, raw text, WebVTT/SRT, JSONL) produces
  * and the store consumes, plus how paragraphs become a body with offsets.
  */
-import type { DirectiveKind, SessionKind, SessionStatus, SourceKind } from '../db/schema';
+import type { DirectiveKind, SessionKind, SessionStatus, SourceKind } from '../domain';
 
 export interface ParagraphInput {
   text: string;

@@ -1,69 +1,15 @@
 /** @module HTTP routes for reports: the dashboard (managers) and print-ready report data (a directive's or a unit's actions). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../auth/guards';
-import type { ActionsRepo } from '../actions/actions.repo';
-import { ActionSummarySchema, DateInput } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
-import { actionStatuses } from '../db/schema';
-import { dueStates } from '../actions/due-dates';
+import type { DirectivesService } from '../directives/directives.service';
 import { BadRequestError, NotFoundError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { formatJalali } from '../persian/jalali';
+import type { UnitsService } from '../units/units.service';
 import { buildDashboard, figures } from './dashboard';
-import { isPublicDirective } from '../sessions/publication';
-
-const FiguresSchema = z.object({
-  total: z.number().int(),
-  done: z.number().int(),
-  doneOnTime: z.number().int(),
-  overdue: z.number().int(),
-  open: z.number().int(),
-  completionRate: z.number().nullable().openapi({ description: 'done ÷ (total − cancelled), 0..1' }),
-  onTimeRate: z.number().nullable().openapi({ description: 'done on time ÷ (done + overdue), 0..1' }),
-});
-
-const DashboardSchema = z
-  .object({
-    today: z.string(),
-    filters: z.object({ from: z.string().nullable(), to: z.string().nullable(), series: z.string().nullable() }),
-    totals: FiguresSchema,
-    provinces: z.array(FiguresSchema.extend({ unit: z.object({ code: z.string(), name: z.string() }) })),
-    matrix: z.object({
-      units: z.array(z.object({ code: z.string(), name: z.string() })).openapi({ description: 'rows: every province, then other units holding actions' }),
-      directives: z
-        .array(
-          z.object({
-            id: z.number().int(),
-            anchor: z.string(),
-            quote: z.string(),
-            sessionSlug: z.string(),
-            sessionTitle: z.string(),
-            heldOn: z.string().nullable(),
-            link: z.string(),
-          }),
-        )
-        .openapi({ description: 'columns, oldest session first' }),
-      cells: z.array(
-        z.object({
-          unitCode: z.string(),
-          directiveId: z.number().int(),
-          actionId: z.number().int(),
-          status: z.enum(actionStatuses),
-          dueState: z.enum(dueStates),
-          progress: z.number().int(),
-        }),
-      ),
-    }),
-    overdue: z.array(ActionSummarySchema),
-  })
-  .openapi('Dashboard');
-
-const PeriodQuery = z.object({
-  from: DateInput.optional().openapi({ description: 'sessions held on or after (ISO or Jalali)' }),
-  to: DateInput.optional().openapi({ description: 'sessions held on or before (ISO or Jalali)' }),
-  series: z.string().max(300).optional(),
-});
+import { DashboardSchema, PeriodQuery, PrintReportSchema } from './reports.schemas';
 
 const dashboardRoute = createRoute({
   method: 'get',
@@ -74,17 +20,6 @@ const dashboardRoute = createRoute({
   responses: { 200: jsonContent(DashboardSchema, 'The dashboard'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
 });
 
-const PrintReportSchema = z
-  .object({
-    title: z.string(),
-    generatedAt: z.string(),
-    generatedAtJalali: z.string(),
-    scope: z.object({ directiveId: z.number().int().nullable(), unitCode: z.string().nullable() }),
-    figures: FiguresSchema,
-    actions: z.array(ActionSummarySchema),
-  })
-  .openapi('PrintReport');
-
 const printRoute = createRoute({
   method: 'get',
   path: '/print',
@@ -94,16 +29,16 @@ const printRoute = createRoute({
   responses: { 200: jsonContent(PrintReportSchema, 'The report'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
 });
 
-export function reportsRoutes(repo: ActionsRepo, actions: ActionsService) {
+export function reportsRoutes(actions: ActionsService, directives: DirectivesService, units: UnitsService) {
   return newRouter()
     .openapi(dashboardRoute, async (c) => {
       requireRole(c, 'manager', 'admin');
       const q = c.req.valid('query');
-      const [{ items, today }, units] = await Promise.all([
+      const [{ items, today }, catalogue] = await Promise.all([
         actions.list({ heldFrom: q.from, heldTo: q.to, series: q.series }, 1_000_000),
-        repo.units(),
+        units.byCodes(),
       ]);
-      const provinces = [...units.values()].filter((u) => u.kind === 'province');
+      const provinces = [...catalogue.values()].filter((u) => u.kind === 'province');
       return c.json(
         { today, filters: { from: q.from ?? null, to: q.to ?? null, series: q.series ?? null }, ...buildDashboard(items, provinces) },
         200,
@@ -115,13 +50,13 @@ export function reportsRoutes(repo: ActionsRepo, actions: ActionsService) {
       if (q.directive === undefined && !q.unit) throw BadRequestError('scope_required', 'گزارش چاپی برای یک رهنمود (directive=) یا یک واحد (unit=) است.');
       let title: string;
       if (q.unit) {
-        const unit = (await repo.units([q.unit])).get(q.unit);
+        const unit = (await units.byCodes([q.unit])).get(q.unit);
         if (!unit) throw NotFoundError('واحد');
         title = `گزارش اقدام‌های ${unit.name}`;
       } else {
-        const found = q.directive === undefined ? undefined : await repo.directive(q.directive);
+        if (q.directive === undefined) throw NotFoundError('رهنمود');
         // A draft or rejected directive is answered like one that does not exist (its quote is not public).
-        if (!found || !isPublicDirective(found.directive, found.session)) throw NotFoundError('رهنمود');
+        const found = await directives.published(q.directive);
         title = `گزارش پیگیری رهنمود «${found.directive.quote.slice(0, 80)}${found.directive.quote.length > 80 ? '…' : ''}»`;
       }
       const { items } = await actions.list(

@@ -1,14 +1,11 @@
-/** @module Reading sessions for people: rows become API shapes (presenters live here). */
+/** @module Reading sessions for people: rows become API shapes (a directive as directives/directives.presenter.ts shows it). */
+import { presentDirective } from '../directives/directives.presenter';
 import type { Role } from '../db/schema';
 import { NotFoundError } from '../errors';
+import { presentKnownUnit } from '../units/units.presenter';
 import { renderMarkdown } from './render-markdown';
-import type { DirectiveRow, SessionRow, SessionsRepo, UnitRow } from './sessions.repo';
-import type { DirectiveDto, SessionDetail, SessionSummary } from './sessions.schemas';
-
-function presentUnit(units: Map<string, UnitRow>, code: string | null) {
-  const unit = code === null ? undefined : units.get(code);
-  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : null;
-}
+import type { SessionRow, SessionsRepo, UnitRow } from './sessions.repo';
+import type { SessionDetail, SessionSummary } from './sessions.schemas';
 
 function presentSummary(row: SessionRow, units: Map<string, UnitRow>, directiveCount: number): SessionSummary {
   return {
@@ -17,7 +14,7 @@ function presentSummary(row: SessionRow, units: Map<string, UnitRow>, directiveC
     kind: row.kind,
     heldOn: row.heldOn,
     series: row.series,
-    organiser: presentUnit(units, row.organiser),
+    organiser: presentKnownUnit(units, row.organiser),
     speakers: row.speakers,
     directiveCount,
     status: row.status === 'withdrawn' ? 'withdrawn' : 'published',
@@ -33,24 +30,6 @@ export interface SessionViewer {
 }
 
 const seesWithdrawn = (viewer?: SessionViewer) => viewer?.role === 'manager' || viewer?.role === 'admin';
-
-export function presentDirective(row: DirectiveRow, units: Map<string, UnitRow>): DirectiveDto {
-  return {
-    id: row.id,
-    anchor: row.anchor,
-    quote: row.quote,
-    start: row.start,
-    end: row.end,
-    speaker: row.speaker,
-    kind: row.kind,
-    refs: row.refs,
-    assignee: presentUnit(units, row.assigneeCode),
-    recipient: presentUnit(units, row.recipientCode),
-    dueRule: row.dueRule,
-    dueOn: row.dueOn,
-    status: row.status,
-  };
-}
 
 export function createSessionsService(repo: SessionsRepo) {
   return {

@@ -7,8 +7,10 @@ import { IngestError } from '../ingest-error';
 import { readDocxText } from './docx';
 import { ocrImage, ocrPageText, ocrPdfPages, type OcrEngine, type OcrPage } from './ocr';
 import { PDF_LIMITS, readPdfText, type PdfLimits } from './pdf';
+import type { DocumentFormat } from '../formats';
 
-export type DocumentKind = 'pdf' | 'docx' | 'scan';
+/** Which document format it turned out to be (a PDF of scanned pages is a scan). */
+export type DocumentKind = DocumentFormat;
 
 export interface ReadDocument {
   kind: DocumentKind;

@@ -3,7 +3,7 @@
  * `paragraphs` (strings or {text, speaker}) or a `body` split on blank lines.
  */
 import { z } from 'zod';
-import { sessionKinds } from '../../db/schema';
+import { sessionKinds } from '../../domain';
 import { SessionDateSchema, SlugSchema } from '../front-matter';
 import { MediaUrlSchema } from '../media-url';
 import { IngestError } from '../ingest-error';

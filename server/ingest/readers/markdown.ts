@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { directiveKinds, type DirectiveKind } from '../../db/schema';
+import { directiveKinds, type DirectiveKind } from '../../domain';
 import { resolveDeadline } from '../../detection/deadline';
 import { parseDate } from '../../persian/jalali';
 import { normalizePersian } from '../../persian/normalize';

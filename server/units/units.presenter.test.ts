@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presentUnitRef } from './unit-ref';
+import { presentUnitRef } from './units.presenter';
 
 const units = new Map([['prov-tehran', { code: 'prov-tehran', name: 'استان تهران', kind: 'province', extra: 1 }]]);
 

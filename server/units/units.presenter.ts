@@ -1,4 +1,8 @@
-/** @module A unit as other API shapes name it (`{ code, name, kind }`), from the units read once per request. */
+/**
+ * @module One presenter for units: a unit as other API shapes name it (`{ code, name, kind }`, from the
+ * units read once per request), and a unit of the catalogue list.
+ */
+import type { Unit } from './units.schemas';
 
 /** What a unit reference needs of a unit row. */
 export interface UnitLike {
@@ -27,4 +31,26 @@ export function presentUnitRef(units: ReadonlyMap<string, UnitLike>, code: strin
   if (code === null) return null;
   const unit = units.get(code);
   return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : { code, name: code, kind: 'unknown' };
+}
+
+/**
+ * The unit behind `code` as a reference, or null for no code and for a code the catalogue does not
+ * hold (session pages show only units that exist).
+ *
+ * @example
+ * presentKnownUnit(units, 'gone') // null
+ */
+export function presentKnownUnit(units: ReadonlyMap<string, UnitLike>, code: string | null): UnitRef | null {
+  const unit = code === null ? undefined : units.get(code);
+  return unit ? { code: unit.code, name: unit.name, kind: unit.kind } : null;
+}
+
+/**
+ * A unit of the catalogue, with how many units it fans out to (a group) or 0.
+ *
+ * @example
+ * presentUnit({ code: 'all-provinces', name: 'همه استان‌ها', kind: 'group' }, 31) // { …, memberCount: 31 }
+ */
+export function presentUnit(unit: Pick<Unit, 'code' | 'name' | 'kind'>, memberCount: number): Unit {
+  return { code: unit.code, name: unit.name, kind: unit.kind, memberCount };
 }
