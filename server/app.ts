@@ -39,7 +39,8 @@ import { createUsersService } from './users/users.service';
 import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { createSessionsService } from './sessions/sessions.service';
-import { searchRoutes, searchServiceFor } from './search/search.routes';
+import { searchRoutes } from './search/search.routes';
+import { createSearchService } from './search/search.service';
 import { createDocumentImports } from './imports/document-imports';
 import { createImportJobs } from './imports/import-jobs';
 import { createImportsRepo } from './imports/imports.repo';
@@ -95,7 +96,7 @@ export function createApp(deps: AppDeps) {
   const assignments = createAssignmentsService(actionsRepo, actions, deps.clock);
 
   // One search service: the search routes read it, imports index what they publish into it.
-  const search = searchServiceFor(deps);
+  const search = deps.search ?? createSearchService(deps.database);
 
   const importsRepo = createImportsRepo(db);
   const sources = createSessionSourcesRepo(db, deps.database.client);
@@ -104,7 +105,7 @@ export function createApp(deps: AppDeps) {
     client: deps.database.client,
     repo: importsRepo,
     clock: deps.clock,
-    indexer: deps.search ?? search,
+    indexer: search,
     sources,
     // Publishing assigns the unit confirmed in review.
     assign: (directiveId, actor, input) => assignments.assign(directiveId, actor, input),
