@@ -16,7 +16,7 @@ import { createUsersService } from '../../server/users/users.service';
 import { argValue } from '../cli';
 import { writeCorpusJsonl } from './corpus';
 import { signIn } from './http-client';
-import { loadTest } from './http-load';
+import { loadTest, traceLoopMax } from './http-load';
 import { queriesFrom } from './queries';
 import { REPO_ROOT, startServer } from './server-process';
 
@@ -65,8 +65,9 @@ try {
     const job = JSON.stringify({ url: server.url, cookie, paths: paths[route] ?? searchPaths, connections, seconds });
     console.log(execFileSync(process.execPath, ['--import', 'tsx', worker, job], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   } else {
+    const before = server.output().length;
     const figures = await loadTest({ name: route, url: server.url, cookie, paths: paths[route] ?? searchPaths, seconds, connections });
-    console.log(JSON.stringify(figures));
+    console.log(JSON.stringify({ ...figures, loopMaxMs: traceLoopMax(server.output().slice(before)) }));
   }
 } finally {
   await server.stop();

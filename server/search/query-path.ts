@@ -44,6 +44,8 @@ export interface QueryPathOptions {
   resultCache?: ResultCacheOptions;
   /** Characters of hit sessions' paragraphs kept in memory (default 12 million; 0 turns it off). */
   paragraphCacheChars?: number;
+  /** Presenting a page yields to other requests after this many ms of work (default 8). */
+  sliceMs?: number;
 }
 
 export interface QueryPath {
@@ -68,6 +70,11 @@ function cacheKeyOf(query: ParsedQuery, filters: SearchFilters, limit: number, o
   return JSON.stringify([words, query.tokens, query.stopWords, filters.from ?? '', filters.to ?? '', filters.speaker ?? '', filters.kind ?? '', limit, offset, paragraphs]);
 }
 
+/** Longest a page's presentation holds the event loop before letting other requests in (a page may ask 100 sessions). */
+export const DEFAULT_SLICE_MS = 8;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 function sessionOf(meta: SessionMeta): SessionHit['session'] {
   const { id, slug, title, kind, heldOn, speakers } = meta;
   return { id, slug, title, kind, heldOn, speakers };
@@ -80,8 +87,9 @@ function sessionOf(meta: SessionMeta): SessionHit['session'] {
  * const queries = createQueryPath({ index, repo });
  * const page = await queries.search({ q: 'بودجه ۱۴۰۰' });
  */
-export function createQueryPath(deps: { index: IndexState; repo: SearchRepo }, options: QueryPathOptions = {}): QueryPath {
+export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' | 'refreshIfDue' | 'engine' | 'version'>; repo: Pick<SearchRepo, 'people' | 'paragraphsOf'> }, options: QueryPathOptions = {}): QueryPath {
   const { index, repo } = deps;
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const paragraphCache = createParagraphCache(repo, options.paragraphCacheChars ?? DEFAULT_PARAGRAPH_CACHE_CHARS);
   const pages = createResultCache<SearchPage>(options.resultCache ?? DEFAULT_RESULT_CACHE, pageBytes);
 
@@ -99,7 +107,7 @@ export function createQueryPath(deps: { index: IndexState; repo: SearchRepo }, o
     let checked = 0;
     for (const meta of candidates) {
       // Yield now and then: checking 200 long sessions word by word must not hold the event loop.
-      if (++checked % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++checked % 20 === 0) await nextTurn();
       const match = phraseParagraphs([{ ordinal: -1, text: meta.title, speaker: null }, ...(bySession.get(meta.id) ?? [])], query.tokens, perSession + 1);
       if (match.count === 0) continue;
       const paragraphs = match.paragraphs.filter((p) => p.ordinal >= 0).slice(0, perSession);
@@ -112,7 +120,15 @@ export function createQueryPath(deps: { index: IndexState; repo: SearchRepo }, o
   /** The page's hits with their best paragraphs, re-ordered by how they hold the query as written. */
   async function present(hits: EngineHit[], terms: MatchedTerm[], perSession: number, query: ParsedQuery, tokens: string[]): Promise<SessionHit[]> {
     const bySession = await paragraphCache.get(hits.map((h) => h.session));
-    const held = hits.map((h) => matchSession(bySession.get(h.session.id) ?? [], terms, perSession, tokens));
+    const held: Array<ReturnType<typeof matchSession>> = [];
+    let slice = performance.now();
+    for (const h of hits) {
+      held.push(matchSession(bySession.get(h.session.id) ?? [], terms, perSession, tokens));
+      if (performance.now() - slice >= sliceMs) {
+        await nextTurn();
+        slice = performance.now();
+      }
+    }
     const shown = hits.map((h, i): SessionHit => ({ session: sessionOf(h.session), score: h.score, paragraphs: held[i]?.paragraphs ?? [] }));
     const ranked = rerankByProximity(shown, held, terms, query.words.map((w) => w.stem));
     return ranked.map((hit) => ({ ...hit, score: Math.round(hit.score * 1000) / 1000 }));
