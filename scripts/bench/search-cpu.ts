@@ -3,12 +3,9 @@
  * each query of the bench's mix runs alone through the service's `search()` (result cache off) and
  * is charged the process CPU time (`process.cpuUsage`, user + system) it used, not wall time. Also
  * the longest the event loop was held meanwhile (`monitorEventLoopDelay`, which other load inflates).
- *
- * `npx tsx scripts/bench/search-cpu.ts [--size 7500] [--dir /tmp/neshast-probe-7500] [--passes 3]`
- * uses the database `scripts/bench/http-probe.ts` fills (run that once first) and prints JSON.
+ * Used by `npm run bench:search-load` and `npm run bench`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { resolve } from 'node:path';
 import type { SearchService } from '../../server/search/search.service';
 import { percentile } from './queries';
 
@@ -56,32 +53,4 @@ export async function searchCpu(search: SearchService, queries: string[], passes
   const mean = times.reduce((s, t) => s + t, 0) / Math.max(1, times.length);
   const meanAll = total / Math.max(1, passes * queries.length);
   return { queries: queries.length, mean, p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99), max: times[times.length - 1] ?? 0, meanAll, loopMaxMs: loop.max / 1e6 };
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { argValue } = await import('../cli');
-  const { openDatabase } = await import('../../server/db/client');
-  const { createSearchService } = await import('../../server/search/search.service');
-  const { writeCorpusJsonl } = await import('./corpus');
-  const { queriesFrom } = await import('./queries');
-  const { existsSync } = await import('node:fs');
-  const { loadavg, tmpdir } = await import('node:os');
-  const argv = process.argv.slice(2);
-  const size = Number(argValue(argv, '--size') ?? '7500');
-  const dir = resolve(argValue(argv, '--dir') ?? `/tmp/neshast-probe-${size}`);
-  const passes = Number(argValue(argv, '--passes') ?? '3');
-  if (!existsSync(`${dir}/neshast.db`)) {
-    console.error(`no database in ${dir}: run \`npx tsx scripts/bench/http-probe.ts --size ${size}\` once to fill it`);
-    process.exit(2);
-  }
-  const corpus = await writeCorpusJsonl(size, `${tmpdir()}/neshast-search-cpu-${process.pid}.jsonl`);
-  const queries = queriesFrom(corpus.docs, [], 200, size);
-  const database = await openDatabase(`file:${dir}/neshast.db`, { migrate: false });
-  const search = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 } });
-  await search.refreshIfStale();
-  const load = loadavg();
-  const figures = await searchCpu(search, queries, passes);
-  console.log(JSON.stringify({ size, passes, loadAverage: load.map((l) => Number(l.toFixed(2))), ...figures }));
-  database.close();
-  (await import('node:fs')).rmSync(`${tmpdir()}/neshast-search-cpu-${process.pid}.jsonl`, { force: true });
 }
