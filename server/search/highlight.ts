@@ -3,8 +3,7 @@
  * with `<mark>` around the original characters (everything else HTML-escaped).
  */
 import { termOf } from '../persian/analyze';
-import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
-import { tokenizeNormalized } from '../persian/tokenize';
+import { normalizeWithMap } from '../persian/normalize';
 import type { MatchedTerm } from './engine';
 import { isCurrent, paragraphWords, wordPhraseKey, wordSurface, wordTerm, type ParagraphWords } from './paragraph-words';
 
@@ -253,25 +252,29 @@ export function matchSession(
  * phraseSpans('او مي‌تواند برود', ['میتواند']) // [[3, 11]]
  */
 export function phraseSpans(text: string, phrase: readonly string[]): Array<[number, number]> {
+  return phraseSpansOf({ ordinal: 0, text, speaker: null }, phrase);
+}
+
+/** phraseSpans of a paragraph, from its analysed words (analysed now and kept if not yet). */
+function phraseSpansOf(p: ParagraphText, phrase: readonly string[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (phrase.length === 0) return spans;
-  const normalized = normalizeWithMap(text, { zwnj: 'space' });
   // Cheap rejection first, as in matchParagraph: the phrase's letters must appear in order.
-  if (!normalized.text.replace(/\s+/g, '').includes(phrase.join(''))) return spans;
-  const tokens = tokenizeNormalized(normalized.text);
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+  if (!(p.squeezed ?? squeezeParagraph(p.text)).includes(phrase.join(''))) return spans;
+  const words = isCurrent(p.words) ? p.words : (p.words = paragraphWords(p.text));
+  const { ids, spans: at } = words;
+  for (let i = 0; i + phrase.length <= ids.length; i++) {
     let all = true;
     for (let j = 0; j < phrase.length; j++) {
-      if (tokens[i + j]?.text !== phrase[j]) {
+      if (wordSurface(ids[i + j] ?? -1) !== phrase[j]) {
         all = false;
         break;
       }
     }
     if (!all) continue;
-    const first = tokens[i];
-    const last = tokens[i + phrase.length - 1];
-    if (first && last) spans.push(toOriginalSpan(normalized, first.start, last.end));
-    i += phrase.length - 1;
+    const last = i + phrase.length - 1;
+    spans.push([at[2 * i] ?? 0, at[2 * last + 1] ?? 0]);
+    i = last;
   }
   return spans;
 }
@@ -287,7 +290,7 @@ export function phraseParagraphs(paragraphs: ParagraphText[], phrase: readonly s
   const found: ParagraphMatch[] = [];
   let count = 0;
   for (const p of paragraphs) {
-    const spans = phraseSpans(p.text, phrase);
+    const spans = phraseSpansOf(p, phrase);
     if (spans.length === 0) continue;
     count += spans.length;
     found.push({ ordinal: p.ordinal, speaker: p.speaker, score: spans.length, snippet: snippetHtml(p.text, spans), highlights: spans });

@@ -73,6 +73,9 @@ function cacheKeyOf(query: ParsedQuery, filters: SearchFilters, limit: number, o
 /** Longest a page's presentation holds the event loop before letting other requests in (a page may ask 100 sessions). */
 export const DEFAULT_SLICE_MS = 8;
 
+/** Sessions of a phrase search read and checked between two turns of the event loop. */
+const PHRASE_CHUNK = 10;
+
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function sessionOf(meta: SessionMeta): SessionHit['session'] {
@@ -96,22 +99,19 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
   /** A query of common words only: sessions holding them as an exact phrase, most occurrences first. */
   async function phraseSearch(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, perSession: number): Promise<{ total: number; hits: SessionHit[] }> {
     const candidates = index.engine().phraseCandidates(query.tokens, filters).sessions;
-    const rows = await repo.paragraphsOf(candidates.map((c) => c.id));
-    const bySession = new Map<number, typeof rows>();
-    for (const r of rows) {
-      const list = bySession.get(r.sessionId) ?? [];
-      list.push(r);
-      bySession.set(r.sessionId, list);
-    }
     const found: SessionHit[] = [];
-    let checked = 0;
-    for (const meta of candidates) {
-      // Yield now and then: checking 200 long sessions word by word must not hold the event loop.
-      if (++checked % 20 === 0) await nextTurn();
-      const match = phraseParagraphs([{ ordinal: -1, text: meta.title, speaker: null }, ...(bySession.get(meta.id) ?? [])], query.tokens, perSession + 1);
-      if (match.count === 0) continue;
-      const paragraphs = match.paragraphs.filter((p) => p.ordinal >= 0).slice(0, perSession);
-      found.push({ session: sessionOf(meta), score: match.count, paragraphs });
+    // Up to 200 sessions: read and checked a few at a time, yielding in between, so the event loop
+    // is never held for all of them (the paragraph cache keeps their analysed words, as for a page).
+    for (let i = 0; i < candidates.length; i += PHRASE_CHUNK) {
+      if (i > 0) await nextTurn();
+      const chunk = candidates.slice(i, i + PHRASE_CHUNK);
+      const bySession = await paragraphCache.get(chunk);
+      for (const meta of chunk) {
+        const match = phraseParagraphs([{ ordinal: -1, text: meta.title, speaker: null }, ...(bySession.get(meta.id) ?? [])], query.tokens, perSession + 1);
+        if (match.count === 0) continue;
+        const paragraphs = match.paragraphs.filter((p) => p.ordinal >= 0).slice(0, perSession);
+        found.push({ session: sessionOf(meta), score: match.count, paragraphs });
+      }
     }
     found.sort((a, b) => b.score - a.score || a.session.id - b.session.id);
     return { total: found.length, hits: found.slice(offset, offset + limit) };
