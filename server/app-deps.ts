@@ -6,8 +6,8 @@ import type { TrustProxy } from './http/client-address';
 import type { ScryptParams } from './auth/password';
 import type { Clock } from './clock';
 import type { Database } from './db/client';
-import type { SessionIndexer } from './ingest/ingest';
 import type { OcrEngine } from './ingest/readers/ocr';
+import type { SearchService } from './search/search.service';
 
 export interface AppDeps {
   database: Database;
@@ -28,8 +28,8 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** Host names the server answers to (default: any; ALLOWED_HOSTS). */
   allowedHosts?: readonly string[];
-  /** Keeps search in step with writes (the search service satisfies it); without it, new sessions wait for a rebuild. */
-  search?: SessionIndexer;
+  /** The search service: routes answer from it, imports index what they publish into it (default: one over `database`). */
+  search?: SearchService;
   /** Password hashing cost for new passwords; tests lower it, production keeps the default. */
   scrypt?: ScryptParams;
   /** Tesseract and pdftoppm for scans (default: on PATH, 200 dpi); tests point them elsewhere to see a missing engine. */

@@ -51,7 +51,8 @@ import { createCorrectionRepo } from './sessions/correction.repo';
 import { correctionRoutes } from './sessions/correction.routes';
 import { createSessionCorrections } from './sessions/correction.service';
 import { OPEN_STATUSES } from './actions/status-rules';
-import { searchRoutes, searchServiceFor } from './search/search.routes';
+import { searchRoutes } from './search/search.routes';
+import { createSearchService } from './search/search.service';
 import { createDocumentImports } from './imports/document-imports';
 import { createImportJobs } from './imports/import-jobs';
 import { createImportsRepo } from './imports/imports.repo';
@@ -107,7 +108,7 @@ export function createApp(deps: AppDeps) {
   const calendarTokens = createCalendarTokenService(createCalendarTokenRepo(db));
 
   // One search service: the search routes read it, publishing indexes into it.
-  const search = searchServiceFor(deps);
+  const search = deps.search ?? createSearchService(deps.database);
   const unitsRepo = createUnitsRepo(db);
   const units = createUnitsService(unitsRepo);
   const directivesRepo = createDirectivesRepo(deps.database);
@@ -116,7 +117,7 @@ export function createApp(deps: AppDeps) {
     units: unitsRepo,
     actions,
     clock: deps.clock,
-    indexer: deps.search ?? search,
+    indexer: search,
   });
 
   const importsRepo = createImportsRepo(db);
@@ -145,7 +146,7 @@ export function createApp(deps: AppDeps) {
   const corrections = createSessionCorrections({
     repo: createCorrectionRepo(deps.database),
     clock: deps.clock,
-    indexer: deps.search ?? search,
+    indexer: search,
     openStatuses: OPEN_STATUSES,
     cancelAction: async (id, version, reason, actor) => {
       await actions.transition(id, actor, { version, transition: 'cancel', reason });

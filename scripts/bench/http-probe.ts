@@ -5,19 +5,12 @@
  * autocannon (50 connections) on one route; prints the figures and the server's output.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { systemClock } from '../../server/clock';
-import { openDatabase } from '../../server/db/client';
-import { ingestPaths } from '../../server/ingest/ingest';
-import { createSearchService } from '../../server/search/search.service';
-import { createUsersRepo } from '../../server/users/users.repo';
-import { createUsersService } from '../../server/users/users.service';
 import { argValue } from '../cli';
-import { writeCorpusJsonl } from './corpus';
 import { signIn } from './http-client';
-import { loadTest } from './http-load';
+import { loadTest, traceLoopMax } from './http-load';
 import { queriesFrom } from './queries';
+import { PROBE_PASSWORD, PROBE_USER, probeDatabase } from './probe-db';
 import { REPO_ROOT, startServer } from './server-process';
 
 const argv = process.argv.slice(2);
@@ -32,22 +25,7 @@ const extraEnv = Object.fromEntries(
     .filter(Boolean)
     .map((kv) => [kv.split('=')[0] ?? '', kv.split('=').slice(1).join('=')]),
 );
-const PASSWORD = 'probe-password-long-enough-1';
-const databaseUrl = `file:${dir}/neshast.db`;
-const jsonl = `${dir}/sessions.jsonl`;
-
-mkdirSync(dir, { recursive: true });
-const corpus = await writeCorpusJsonl(size, jsonl);
-if (!existsSync(`${dir}/neshast.db`)) {
-  const database = await openDatabase(databaseUrl);
-  const indexer = createSearchService(database, { autoMerge: false });
-  await ingestPaths(database.client, [resolve(REPO_ROOT, 'content'), jsonl], { clock: systemClock, indexer });
-  await indexer.rebuild();
-  const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock: systemClock });
-  await users.create({ username: 'bench-director', role: 'director', unitCode: 'prov-east-azarbaijan', password: PASSWORD, displayName: 'مدیرکل آزمون' }, null);
-  database.close();
-  console.error(`filled ${dir}`);
-}
+const { databaseUrl, corpus } = await probeDatabase(size, dir);
 const queries = queriesFrom(corpus.docs, [], 200, size);
 // --repeat: one query only (the outliers were seen even so).
 const searchPaths = (argv.includes('--repeat') ? queries.slice(0, 1) : queries).map((q) => `/api/search?q=${encodeURIComponent(q)}&prefix=false`);
@@ -58,15 +36,16 @@ const paths: Record<string, string[]> = {
 };
 const server = await startServer({ databaseUrl, env: extraEnv });
 try {
-  const cookie = await signIn(server.url, 'bench-director', PASSWORD);
+  const cookie = await signIn(server.url, PROBE_USER, PROBE_PASSWORD);
   const worker = argValue(argv, '--worker');
   if (worker) {
     // A diagnostic load worker (same job argument as load-worker.ts); its output is printed as is.
     const job = JSON.stringify({ url: server.url, cookie, paths: paths[route] ?? searchPaths, connections, seconds });
     console.log(execFileSync(process.execPath, ['--import', 'tsx', worker, job], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   } else {
+    const before = server.output().length;
     const figures = await loadTest({ name: route, url: server.url, cookie, paths: paths[route] ?? searchPaths, seconds, connections });
-    console.log(JSON.stringify(figures));
+    console.log(JSON.stringify({ ...figures, loopMaxMs: traceLoopMax(server.output().slice(before)) }));
   }
 } finally {
   await server.stop();

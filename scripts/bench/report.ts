@@ -57,6 +57,23 @@ export function judgeTargets(rows: SizeFigures[]): Target[] {
             .join('') ?? ''}`
         : '—',
     },
+    ...(() => {
+      const off = at7500?.load.find((l) => l.name === 'search, result cache off');
+      const cpu = at7500?.ours.cpu;
+      const loops = at7500?.load.filter((l) => l.loopMaxMs !== undefined).map((l) => `${l.name} ${int(l.loopMaxMs ?? 0)} ms`) ?? [];
+      return [
+        {
+          name: `issue 15: 50 connections at ${int(at7500?.sessions ?? 0)}, result cache off: search p99 ≤ 100 ms`,
+          met: !!off && off.p99 <= 100 && off.errors === 0,
+          figure: off ? `p99 ${int(off.p99)} ms, ${int(off.requestsPerSec)} req/s at load average ${off.loadAverage === undefined ? '—' : f(off.loadAverage)} (on 2 cores; needs them otherwise idle)` : '—',
+        },
+        {
+          name: 'issue 15: no search request holds the event loop > 20 ms',
+          met: !!cpu && cpu.max <= 20,
+          figure: cpu ? `longest CPU of one result page in process ${f(cpu.max, 2)} ms (mean ${f(cpu.mean, 2)}); longest event-loop delay under HTTP load (includes waiting for a core on a busy machine): ${loops.join(', ') || '—'}` : '—',
+        },
+      ];
+    })(),
     { name: 'memory grows no faster than the corpus', met: memoryGrowth <= corpusGrowth, figure: `server RSS ×${f(memoryGrowth, 2)} for ×${f(corpusGrowth, 0)} sessions (${rows.map((r) => `${int(r.server.rssIdleMB)} MB at ${int(r.sessions)}`).join(', ')})` },
   ];
 }
@@ -76,6 +93,7 @@ function sizeTable(r: SizeFigures): string {
     `| result page p50 (ms): ours 3 highlighted paragraphs per hit, FTS5 snippet() | ${f(r.ours.page.p50, 2)} | ${f(r.fts5.page.p50, 2)} | ${ratio(r.ours.page.p50, r.fts5.page.p50)} |`,
     `| result page p95 (ms) | ${f(r.ours.page.p95, 2)} | ${f(r.fts5.page.p95, 2)} | ${ratio(r.ours.page.p95, r.fts5.page.p95)} |`,
     `| result page p99 (ms) | ${f(r.ours.page.p99, 2)} | ${f(r.fts5.page.p99, 2)} | ${ratio(r.ours.page.p99, r.fts5.page.p99)} |`,
+    ...(r.ours.cpu ? [`| result page CPU per request (ms, process.cpuUsage, least of 3 passes): mean / p99 / max | ${f(r.ours.cpu.mean, 2)} / ${f(r.ours.cpu.p99, 2)} / ${f(r.ours.cpu.max, 2)} | — | — |`] : []),
     '',
     '| measure | value |',
     '|---|---|',
@@ -84,9 +102,9 @@ function sizeTable(r: SizeFigures): string {
     `| server RSS idle / after load / peak | ${int(r.server.rssIdleMB)} / ${int(r.server.rssAfterLoadMB)} / ${int(r.server.peakMB)} MB |`,
     `| new session searchable via GET /api/search after the write returned | ${int(r.newSession.importApiMs)} ms (import + publish on the same server), ${int(r.newSession.ingestCliMs)} ms (\`npm run ingest\` in another process) |`,
     '',
-    '| HTTP, 50 connections × 10 s | req/s | p50 (ms) | p97.5 (ms) | p99 (ms) | max (ms) | errors | non-2xx |',
-    '|---|---|---|---|---|---|---|---|',
-    ...r.load.map((l) => `| ${l.name} | ${int(l.requestsPerSec)} | ${int(l.p50)} | ${int(l.p97_5)} | ${int(l.p99)} | ${int(l.max)} | ${l.errors} | ${l.non2xx} |`),
+    '| HTTP, 50 connections × 10 s | req/s | p50 (ms) | p97.5 (ms) | p99 (ms) | max (ms) | errors | non-2xx | longest event-loop delay (ms, trace) | load average after |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...r.load.map((l) => `| ${l.name} | ${int(l.requestsPerSec)} | ${int(l.p50)} | ${int(l.p97_5)} | ${int(l.p99)} | ${int(l.max)} | ${l.errors} | ${l.non2xx} | ${l.loopMaxMs === undefined ? '—' : int(l.loopMaxMs)} | ${l.loadAverage === undefined ? '—' : f(l.loadAverage)} |`),
   ];
   return lines.join('\n');
 }

@@ -21,8 +21,9 @@ import { createUsersRepo } from '../../server/users/users.repo';
 import { createUsersService } from '../../server/users/users.service';
 import { writeCorpusJsonl, type BenchCorpus } from './corpus';
 import { callApi, signIn } from './http-client';
-import { loadTest, type LoadFigures } from './http-load';
+import { loadTest, traceLoopMax, type LoadFigures } from './http-load';
 import { percentile, queriesFrom } from './queries';
+import { searchCpu, type CpuFigures } from './search-cpu';
 import { REPO_ROOT, startServer } from './server-process';
 
 const run = promisify(execFile);
@@ -40,7 +41,7 @@ export interface SizeFigures {
   queries: number;
   ingest: { seconds: number; cpuSeconds: number; perSecond: number };
   /** latency: ranking only (top 10); page: the service's search() — ranking, 3 best paragraphs per hit, highlighted. */
-  ours: { buildS: number; coldLoadMs: number; latency: Latency; page: Latency; sizeMB: number };
+  ours: { buildS: number; coldLoadMs: number; latency: Latency; page: Latency; sizeMB: number; cpu: CpuFigures };
   /** latency: MATCH … ORDER BY rank LIMIT 10; page: the same with snippet() marks. */
   fts5: { buildS: number; firstQueryMs: number; latency: Latency; page: Latency; sizeMB: number };
   /** indexLoadMs: what the server itself reports for loading and checking the index, part of readyMs. */
@@ -133,6 +134,8 @@ async function measureInProcess(databaseUrl: string, jsonl: string, corpus: Benc
   await fresh.refreshIfStale();
   const coldLoadMs = performance.now() - started;
   const oursPage = await timedQueries((q) => fresh.search({ q, limit: 10, prefix: false }), queries);
+  // CPU per result page (process.cpuUsage per query, least of 3 passes): what other load on the machine barely moves.
+  const oursCpu = await searchCpu(fresh, queries, 3);
   // Ranking alone, on the same persisted base the service loaded (as bench:search measures it).
   const engine = new SegmentSet(DEFAULT_WEIGHTS);
   const base = await database.client.execute("SELECT id, payload FROM search_segments WHERE kind = 'base' ORDER BY id DESC LIMIT 1");
@@ -167,7 +170,7 @@ async function measureInProcess(databaseUrl: string, jsonl: string, corpus: Benc
   return {
     password,
     ingest,
-    ours: { buildS, coldLoadMs, latency: oursLatency, page: oursPage, sizeMB: mb(segmentBytes) },
+    ours: { buildS, coldLoadMs, latency: oursLatency, page: oursPage, sizeMB: mb(segmentBytes), cpu: oursCpu },
     fts5: { buildS: ftsBuildS, firstQueryMs, latency: ftsLatency, page: ftsPage, sizeMB: ftsSize },
   };
 }
@@ -245,10 +248,14 @@ export async function benchSize(size: number, progress: Progress): Promise<SizeF
       // highlights), and two worker processes (node:cluster) with the cache on and off. autocannon
       // shares the 2 cores with them, so two workers compete with the load generator for the second core.
       const searchOn = async (name: string, env: Record<string, string>): Promise<LoadFigures> => {
-        const other = await startServer({ databaseUrl, env });
+        // NESHAST_TRACE=1: the server's longest event-loop delay during the load.
+        const other = await startServer({ databaseUrl, env: { ...env, NESHAST_TRACE: '1' } });
         try {
           const cookie = await signIn(other.url, 'bench-director', password);
-          return await loadTest({ name, url: other.url, cookie, paths: searchPaths });
+          const before = other.output().length;
+          const figures = await loadTest({ name, url: other.url, cookie, paths: searchPaths });
+          const loopMaxMs = traceLoopMax(other.output().slice(before));
+          return loopMaxMs === undefined ? figures : { ...figures, loopMaxMs };
         } finally {
           await other.stop();
         }

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Segment } from './segment';
+import type { BuiltBase } from './base-builder';
 
 /** What the worker is asked to do. */
 export interface MergeJob {
@@ -18,12 +18,8 @@ export interface MergeJob {
   now: string;
 }
 
-/** What the worker hands back: the base it wrote and that base, ready to score. */
-export interface MergeResult {
-  id: number;
-  generation: number;
-  asOf: number;
-  segment: Segment;
+/** What the worker hands back: the base it wrote (writeBase), ready to score. */
+export interface MergeResult extends BuiltBase {
   /** The worker's thread id (tests check the merge left the main thread). */
   threadId?: number;
 }

@@ -1,8 +1,9 @@
 /**
- * @module The search engine interface the service talks to, so the lunr segments can be
- * replaced (or faked in a test) without touching routes or the CLI.
+ * @module The seam between the index state and the query path: the query path ranks, suggests
+ * and finds phrase candidates only through `SearchEngine` (the loaded SegmentSet today), so the
+ * lunr segments can be replaced, or faked in a test, without touching parsing, snippets or routes.
  */
-import type { IndexableSession, SessionMeta } from './segment';
+import type { SessionMeta } from './segment';
 import type { ParsedQuery } from './query';
 
 export interface SearchFilters {
@@ -37,11 +38,14 @@ export interface EngineResult {
   tokens: string[];
 }
 
+/** What the query path asks of the index. */
 export interface SearchEngine {
-  /** Add or replace sessions (a re-ingested session replaces its old entries). */
-  addSessions(sessions: IndexableSession[]): void;
-  removeSessions(ids: number[]): void;
+  /** The sessions best matching the query (ranked), the page `offset … offset + limit`. */
   search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult;
+  /** «منظورتان … بود؟»: the query respelt from the index vocabulary when a word matched nothing. */
+  suggest(query: ParsedQuery): string | null;
+  /** Sessions that may hold every word of a phrase of common words (checked against their text by the caller). */
+  phraseCandidates(words: readonly string[], filters?: SearchFilters): { sessions: SessionMeta[]; total: number };
   /** Number of live sessions. */
   size(): number;
 }

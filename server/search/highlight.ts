@@ -3,9 +3,9 @@
  * with `<mark>` around the original characters (everything else HTML-escaped).
  */
 import { termOf } from '../persian/analyze';
-import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
-import { tokenizeNormalized } from '../persian/tokenize';
+import { normalizeWithMap } from '../persian/normalize';
 import type { MatchedTerm } from './engine';
+import { isCurrent, paragraphWords, wordPhraseKey, wordSurface, wordTerm, type ParagraphWords } from './paragraph-words';
 
 export interface ParagraphText {
   ordinal: number;
@@ -13,6 +13,8 @@ export interface ParagraphText {
   speaker: string | null;
   /** The normalised text without spaces, if already known (see squeezeParagraph): skips normalising a paragraph no term can match. */
   squeezed?: string;
+  /** Its words, once analysed: a paragraph kept by the paragraph cache is analysed the first time a term may match it. */
+  words?: ParagraphWords;
 }
 
 /**
@@ -79,38 +81,67 @@ export function queryShape(tokens: readonly string[]): QueryShape {
 /** Most phrase rewards counted per paragraph (a list repeating the phrase is not 10× better). */
 const MAX_PHRASE_REWARDS = 3;
 
-/** Match spans (original offsets) and a score of one paragraph. */
-export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape, squeezedText?: string): { score: number; spans: Array<[number, number]>; phrases: number; found: string[] } {
-  // The same chain as analyzePersian, but most paragraphs of a hit session hold none of the terms:
-  // a term is a prefix of its word (the stemmer only strips suffixes; particles join across spaces),
-  // so a paragraph whose normalised text, spaces removed, contains no term cannot match. Tokenising
-  // and stemming every paragraph was most of the cost of a search request under load.
-  const squeezed = squeezedText ?? squeezeParagraph(text);
-  let possible = false;
-  for (const term of terms.keys()) {
-    if (squeezed.includes(term)) {
-      possible = true;
-      break;
-    }
+/** Adjacent query words as first key → keys that may follow it (no string built per word of the text). */
+type Follows = ReadonlyMap<string, ReadonlySet<string>>;
+
+function followsOf(shape: QueryShape | undefined): Follows | null {
+  if (!shape || shape.bigrams.size === 0) return null;
+  const out = new Map<string, Set<string>>();
+  for (const bigram of shape.bigrams) {
+    // Keys are normalised words (letters and digits): '|' only ever separates the two.
+    const bar = bigram.indexOf('|');
+    const first = bigram.slice(0, bar);
+    const set = out.get(first) ?? new Set<string>();
+    set.add(bigram.slice(bar + 1));
+    out.set(first, set);
   }
+  return out;
+}
+
+/** A paragraph's match: spans (original offsets), score, side-by-side query words, terms found. */
+export interface ParagraphScore {
+  score: number;
+  spans: Array<[number, number]>;
+  phrases: number;
+  found: string[];
+}
+
+/**
+ * Whether any term can match: a term is a prefix of its word (the stemmer only strips suffixes;
+ * particles join across spaces), so a paragraph whose normalised text, spaces removed, contains no
+ * term cannot match, and most paragraphs of a hit session hold none of the terms.
+ */
+function mayMatch(squeezed: string, terms: ReadonlyMap<string, number>): boolean {
+  for (const term of terms.keys()) if (squeezed.includes(term)) return true;
+  return false;
+}
+
+/** Match spans (original offsets) and a score of one paragraph. */
+export function matchParagraph(text: string, terms: ReadonlyMap<string, number>, shape?: QueryShape, squeezedText?: string): ParagraphScore {
+  if (!mayMatch(squeezedText ?? squeezeParagraph(text), terms)) return { score: 0, spans: [], phrases: 0, found: [] };
+  return scoreWords(paragraphWords(text), terms, shape, followsOf(shape));
+}
+
+/** A paragraph's score from its analysed words (the same chain as analyzePersian: normalise, tokenise, stem). */
+function scoreWords(words: ParagraphWords, terms: ReadonlyMap<string, number>, shape: QueryShape | undefined, follows: Follows | null): ParagraphScore {
   const spans: Array<[number, number]> = [];
-  if (!possible) return { score: 0, spans, phrases: 0, found: [] };
-  const normalized = normalizeWithMap(text, { zwnj: 'space' });
   const counts = new Map<string, number>();
   const asTyped = new Set<string>();
   let phrases = 0;
   let previous = '';
-  for (const token of tokenizeNormalized(normalized.text)) {
-    const term = termOf(token.text);
-    if (shape && shape.bigrams.size > 0) {
-      const key = term ?? token.text;
-      if (previous && shape.bigrams.has(`${previous}|${key}`)) phrases++;
+  const { ids, spans: at } = words;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] ?? -1;
+    const term = wordTerm(id);
+    if (follows) {
+      const key = wordPhraseKey(id);
+      if (previous && follows.get(previous)?.has(key)) phrases++;
       previous = key;
     }
     if (term === null || !terms.has(term)) continue;
-    spans.push(toOriginalSpan(normalized, token.start, token.end));
+    spans.push([at[2 * i] ?? 0, at[2 * i + 1] ?? 0]);
     counts.set(term, (counts.get(term) ?? 0) + 1);
-    if (shape?.surfaces.has(token.text)) asTyped.add(term);
+    if (shape?.surfaces.has(wordSurface(id))) asTyped.add(term);
   }
   let score = 0;
   let heaviest = 0;
@@ -190,22 +221,27 @@ export function matchSession(
 ): { paragraphs: ParagraphMatch[]; phrases: number; found: Set<string> } {
   const weights = new Map(terms.map((t) => [t.term, t.weight]));
   const shape = queryShape(queryTokens);
-  const scored: ParagraphMatch[] = [];
+  const follows = followsOf(shape);
+  const scored: Array<{ p: ParagraphText; score: number; spans: Array<[number, number]> }> = [];
   let phraseCount = 0;
   const foundTerms = new Set<string>();
   for (const p of paragraphs) {
-    const { score, spans, phrases, found } = matchParagraph(p.text, weights, shape, p.squeezed);
+    if (!mayMatch(p.squeezed ?? squeezeParagraph(p.text), weights)) continue;
+    // Analysed once and kept on the paragraph (the paragraph cache owns it and counts it).
+    const words = isCurrent(p.words) ? p.words : (p.words = paragraphWords(p.text));
+    const { score, spans, phrases, found } = scoreWords(words, weights, shape, follows);
     phraseCount += phrases;
     for (const t of found) foundTerms.add(t);
-    if (score <= 0) continue;
-    scored.push({ ordinal: p.ordinal, speaker: p.speaker, score, snippet: snippetHtml(p.text, spans), highlights: spans });
+    if (score > 0) scored.push({ p, score, spans });
   }
-  scored.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
+  scored.sort((a, b) => b.score - a.score || a.p.ordinal - b.p.ordinal);
   if (scored.length === 0 && paragraphs[0]) {
     const p = paragraphs[0];
     return { paragraphs: [{ ordinal: p.ordinal, speaker: p.speaker, score: 0, snippet: snippetHtml(p.text, []), highlights: [] }], phrases: phraseCount, found: foundTerms };
   }
-  return { paragraphs: scored.slice(0, max), phrases: phraseCount, found: foundTerms };
+  // Snippets only for the paragraphs shown.
+  const shown = scored.slice(0, max).map(({ p, score, spans }) => ({ ordinal: p.ordinal, speaker: p.speaker, score, snippet: snippetHtml(p.text, spans), highlights: spans }));
+  return { paragraphs: shown, phrases: phraseCount, found: foundTerms };
 }
 
 /**
@@ -216,25 +252,29 @@ export function matchSession(
  * phraseSpans('او مي‌تواند برود', ['میتواند']) // [[3, 11]]
  */
 export function phraseSpans(text: string, phrase: readonly string[]): Array<[number, number]> {
+  return phraseSpansOf({ ordinal: 0, text, speaker: null }, phrase);
+}
+
+/** phraseSpans of a paragraph, from its analysed words (analysed now and kept if not yet). */
+function phraseSpansOf(p: ParagraphText, phrase: readonly string[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (phrase.length === 0) return spans;
-  const normalized = normalizeWithMap(text, { zwnj: 'space' });
   // Cheap rejection first, as in matchParagraph: the phrase's letters must appear in order.
-  if (!normalized.text.replace(/\s+/g, '').includes(phrase.join(''))) return spans;
-  const tokens = tokenizeNormalized(normalized.text);
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+  if (!(p.squeezed ?? squeezeParagraph(p.text)).includes(phrase.join(''))) return spans;
+  const words = isCurrent(p.words) ? p.words : (p.words = paragraphWords(p.text));
+  const { ids, spans: at } = words;
+  for (let i = 0; i + phrase.length <= ids.length; i++) {
     let all = true;
     for (let j = 0; j < phrase.length; j++) {
-      if (tokens[i + j]?.text !== phrase[j]) {
+      if (wordSurface(ids[i + j] ?? -1) !== phrase[j]) {
         all = false;
         break;
       }
     }
     if (!all) continue;
-    const first = tokens[i];
-    const last = tokens[i + phrase.length - 1];
-    if (first && last) spans.push(toOriginalSpan(normalized, first.start, last.end));
-    i += phrase.length - 1;
+    const last = i + phrase.length - 1;
+    spans.push([at[2 * i] ?? 0, at[2 * last + 1] ?? 0]);
+    i = last;
   }
   return spans;
 }
@@ -250,7 +290,7 @@ export function phraseParagraphs(paragraphs: ParagraphText[], phrase: readonly s
   const found: ParagraphMatch[] = [];
   let count = 0;
   for (const p of paragraphs) {
-    const spans = phraseSpans(p.text, phrase);
+    const spans = phraseSpansOf(p, phrase);
     if (spans.length === 0) continue;
     count += spans.length;
     found.push({ ordinal: p.ordinal, speaker: p.speaker, score: spans.length, snippet: snippetHtml(p.text, spans), highlights: spans });

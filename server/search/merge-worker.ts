@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/client';
 import { createSearchRepo } from './search.repo';
-import { buildSegmentPayload, loadSegment } from './segment';
+import { writeBase } from './base-builder';
 import { isMergeJob, type MergeResult } from './background-merge';
 
 async function run(): Promise<void> {
@@ -16,14 +16,9 @@ async function run(): Promise<void> {
   if (!port || !isMergeJob(job)) throw new Error('merge-worker: started without a merge job');
   const database = await openDatabase(job.url, { migrate: false, ...(job.authToken ? { authToken: job.authToken } : {}) });
   try {
-    const repo = createSearchRepo(database.db);
-    // Every segment up to asOf is absorbed; deltas written meanwhile (here or elsewhere) outrank the base.
-    const asOf = await repo.maxSegmentId();
-    const all = await repo.allSessionsForIndex();
-    const payload = buildSegmentPayload(all, all.map((s) => s.id), asOf);
-    const { id, generation } = await repo.replaceWithBase(JSON.stringify(payload), payload.covers, asOf, job.now);
-    const segment = loadSegment(payload);
-    const result: MergeResult = { id, generation, asOf, segment };
+    // The same builder as a rebuild on the main thread; deltas written meanwhile outrank the base.
+    const result: MergeResult = await writeBase(createSearchRepo(database.db), job.now);
+    const { segment } = result;
     // The typed arrays move without a copy; terms, the term map and docs are cloned.
     const buffers = [segment.offsets.buffer, segment.postingDocs.buffer, segment.postingWeights.buffer, segment.idf.buffer];
     port.postMessage(result, buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));

@@ -11,6 +11,9 @@ export interface ParagraphSource {
   paragraphsOf(sessionIds: number[]): Promise<Array<{ sessionId: number; ordinal: number; text: string; speaker: string | null }>>;
 }
 
+/** The squeezed copy (1) and analysed words (≈ 1.3: 12 bytes a word of ≈ 4.5 letters), in characters per squeezed character. */
+const WORDS_PER_SQUEEZED_CHAR = 2.3;
+
 /** Characters kept by default (≈ 2 × 24 MB of UTF-16 with the squeezed copies). */
 export const DEFAULT_PARAGRAPH_CACHE_CHARS = 12_000_000;
 
@@ -55,7 +58,8 @@ export function createParagraphCache(source: ParagraphSource, maxChars = DEFAULT
         out.set(s.id, paragraphs);
         if (maxChars <= 0) continue;
         let size = 0;
-        for (const p of paragraphs) size += p.text.length + (p.squeezed?.length ?? 0);
+        // Text, its squeezed copy, and (estimated) the analysed words a matching paragraph gains (paragraph-words.ts).
+        for (const p of paragraphs) size += p.text.length + (p.squeezed?.length ?? 0) * WORDS_PER_SQUEEZED_CHAR;
         const key = keyOf(s);
         const old = entries.get(key);
         if (old) chars -= old.chars;

@@ -1,12 +1,10 @@
 /** @module GET /api/search: Persian full-text search, grouped by session, with highlighted paragraphs; GET /api/search/speakers: the speaker filter's list. */
 import { createRoute } from '@hono/zod-openapi';
-import type { Database } from '../db/client';
-import type { SessionIndexer } from '../ingest/ingest';
 import { AppError } from '../errors';
 import { newRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../http/schemas';
 import { SearchPageSchema, SearchQuerySchema, SpeakerListSchema } from './search.schemas';
-import { createSearchService, SearchInputError, type SearchService } from './search.service';
+import { SearchInputError, type SearchService } from './search.service';
 
 const searchRoute = createRoute({
   method: 'get',
@@ -25,20 +23,11 @@ const speakersRoute = createRoute({
   responses: { 200: jsonContent(SpeakerListSchema, 'Known speakers'), 401: errorResponses[401] },
 });
 
-function isSearchService(value: SessionIndexer | undefined): value is SearchService {
-  return value !== undefined && 'search' in value && typeof value.search === 'function';
-}
-
-/** The app's search service if it was given one, else one over the database. */
-export function searchServiceFor(deps: { database: Database; search?: SessionIndexer }): SearchService {
-  return isSearchService(deps.search) ? deps.search : createSearchService(deps.database);
-}
-
 /**
  * The search sub-app.
  *
  * @example
- * api.route('/search', searchRoutes(searchServiceFor(deps)));
+ * api.route('/search', searchRoutes(createSearchService(database)));
  */
 export function searchRoutes(service: SearchService) {
   return newRouter()

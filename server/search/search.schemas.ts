@@ -1,11 +1,16 @@
 /** @module zod schemas of the search API (they validate requests and describe the API). */
 import { z } from '@hono/zod-openapi';
 import { sessionKinds } from '../db/schema';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH } from './search-input';
 
 export const SearchQuerySchema = z.object({
-  q: z.string().max(100_000).default('').openapi({ example: 'بودجه ۱۴۰۰', description: 'What the user typed; any spelling. No query syntax.' }),
-  limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ example: 10 }),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0).openapi({ example: 0 }),
+  // The length is checked by the search itself (search-input.ts), which answers query_too_long in Persian.
+  q: z
+    .string()
+    .default('')
+    .openapi({ example: 'بودجه ۱۴۰۰', description: `What the user typed; any spelling. No query syntax. At most ${MAX_QUERY_LENGTH} characters (longer: 400 query_too_long).` }),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ example: 10 }),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0).openapi({ example: 0 }),
   from: z.string().max(40).optional().openapi({ example: '1399-11-01', description: 'ISO or Jalali date, inclusive' }),
   to: z.string().max(40).optional().openapi({ example: '2021-03-20', description: 'ISO or Jalali date, inclusive' }),
   speaker: z.string().max(200).optional().openapi({ example: 'فیروزی' }),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSearchService } from '../../server/search/search.service';
 import { WEBINAR_VTT } from '../support/sample-content';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
@@ -91,7 +92,17 @@ describe('import → suggestions → review → publish', () => {
 
   beforeEach(async () => {
     indexed.length = 0;
-    t = await createTestContext({ appDeps: { search: { indexSessions: async (ids) => void indexed.push(ids) } } });
+    // The app's search service, with the sessions it is asked to index recorded.
+    t = await createTestContext({
+      appDeps: (database) => {
+        const search = createSearchService(database);
+        const indexSessions = async (ids: number[]) => {
+          indexed.push(ids);
+          await search.indexSessions(ids);
+        };
+        return { search: { ...search, indexSessions } };
+      },
+    });
     asManager = t.as(await t.signIn({ role: 'manager' }));
   });
   afterEach(async () => t.close());

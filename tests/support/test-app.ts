@@ -99,8 +99,8 @@ export interface TestContextOptions {
   now?: Date | string;
   /** Load content/units.yaml and people.yaml at start (default true). */
   catalogue?: boolean;
-  /** Extra or overriding app dependencies (publicUrl, sessionPolicy, loginThrottle …). */
-  appDeps?: Partial<Omit<AppDeps, 'database' | 'clock'>>;
+  /** Extra or overriding app dependencies (publicUrl, sessionPolicy, loginThrottle …), or a function of the test database giving them (a search service over it). */
+  appDeps?: Partial<Omit<AppDeps, 'database' | 'clock'>> | ((database: Database) => Partial<Omit<AppDeps, 'database' | 'clock'>>);
 }
 
 export interface TestContext {
@@ -131,7 +131,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const folder = mkdtempSync(join(tmpdir(), 'neshast-test-'));
   const database = await openDatabase(`file:${join(folder, 'test.db')}`);
   const clock = createTestClock(options.now ?? '2021-02-01T08:00:00Z');
-  const app = createApp({ database, clock, scrypt: TEST_SCRYPT, ...options.appDeps });
+  const appDeps = typeof options.appDeps === 'function' ? options.appDeps(database) : options.appDeps;
+  const app = createApp({ database, clock, scrypt: TEST_SCRYPT, ...appDeps });
   const users = createUsersService({ db: database.db, repo: createUsersRepo(database.db), clock, scrypt: TEST_SCRYPT });
   let counter = 0;
 

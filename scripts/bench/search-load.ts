@@ -1,0 +1,71 @@
+/**
+ * @module `npm run bench:search-load [-- --size 7500 --seconds 10 --workers 1,2]`: issue 15's search
+ * under load in one command. On the probe database (filled once in /tmp/neshast-probe-SIZE):
+ * 1. CPU per search request in process (search-cpu.ts: the bench's 200 queries, result cache off),
+ *    which other load on the machine barely moves;
+ * 2. GET /api/search under autocannon (50 connections, another process), result cache off, with
+ *    1 and 2 server processes (NESHAST_WORKERS), the server's longest event-loop delay read from its
+ *    NESHAST_TRACE=1 lines. Latencies need the machine's cores otherwise idle: the load average is
+ *    printed beside them. Prints markdown rows for docs/benchmarks.md, then the figures as JSON.
+ */
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { openDatabase } from '../../server/db/client';
+import { createSearchService } from '../../server/search/search.service';
+import { argValue } from '../cli';
+import { signIn } from './http-client';
+import { loadTest, traceLoopMax, type LoadFigures } from './http-load';
+import { PROBE_PASSWORD, PROBE_USER, probeDatabase } from './probe-db';
+import { queriesFrom } from './queries';
+import { searchCpu } from './search-cpu';
+import { startServer } from './server-process';
+
+const argv = process.argv.slice(2);
+const size = Number(argValue(argv, '--size') ?? '7500');
+const seconds = Number(argValue(argv, '--seconds') ?? '10');
+const workers = (argValue(argv, '--workers') ?? '1,2').split(',').map(Number);
+const dir = resolve(argValue(argv, '--dir') ?? `/tmp/neshast-probe-${size}`);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+
+const { databaseUrl, corpus } = await probeDatabase(size, dir);
+const queries = queriesFrom(corpus.docs, [], 200, size);
+corpus.docs.length = 0;
+const loadAtStart = load();
+
+// 1. CPU per request, in this process, before any server runs.
+const database = await openDatabase(databaseUrl, { migrate: false });
+const search = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 } });
+await search.refreshIfStale();
+const cpu = await searchCpu(search, queries, 3);
+database.close();
+console.error(`CPU per search: mean ${cpu.mean.toFixed(2)} ms, p99 ${cpu.p99.toFixed(2)} ms, max ${cpu.max.toFixed(2)} ms (load ${load()})`);
+
+// 2. HTTP, result cache off, 1 and 2 processes.
+const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&prefix=false`);
+const runs: LoadFigures[] = [];
+for (const n of workers) {
+  const server = await startServer({ databaseUrl, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n) } });
+  try {
+    const cookie = await signIn(server.url, PROBE_USER, PROBE_PASSWORD);
+    const before = server.output().length;
+    const figures = await loadTest({ name: `search, result cache off, ${n} process${n > 1 ? 'es' : ''}`, url: server.url, cookie, paths: searchPaths, seconds });
+    const loopMaxMs = traceLoopMax(server.output().slice(before));
+    runs.push(loopMaxMs === undefined ? figures : { ...figures, loopMaxMs });
+    console.error(`${figures.name}: ${figures.requestsPerSec.toFixed(0)} req/s, p99 ${figures.p99} ms, loop delay max ${loopMaxMs ?? '—'} ms (load ${load()})`);
+  } finally {
+    await server.stop();
+  }
+}
+
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+console.log(`Measured ${date} UTC, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load average at the start ${loadAtStart}.`);
+console.log('');
+console.log(`| ${size.toLocaleString('en-US')} sessions, result cache off | mean | p50 | p95 | p99 | max |`);
+console.log('|---|---|---|---|---|---|');
+console.log(`| CPU per search request (ms; least of 3 passes per query, in process) | ${cpu.mean.toFixed(2)} | ${cpu.p50.toFixed(2)} | ${cpu.p95.toFixed(2)} | ${cpu.p99.toFixed(2)} | ${cpu.max.toFixed(2)} |`);
+console.log('');
+console.log('| HTTP, 50 connections × 10 s | req/s | p50 (ms) | p97.5 (ms) | p99 (ms) | max (ms) | errors | longest event-loop delay (ms) | load average after |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of runs) console.log(`| ${r.name} | ${r.requestsPerSec.toFixed(0)} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.max} | ${r.errors + r.non2xx} | ${r.loopMaxMs ?? '—'} | ${r.loadAverage ?? '—'} |`);
+console.log('');
+console.log(JSON.stringify({ size, loadAtStart, cpu, http: runs }));

@@ -1,0 +1,169 @@
+/**
+ * @module The query path: a search checked and parsed (search-input.ts), answered from the result
+ * cache or ranked by the index's engine, and presented: each hit session with its best paragraphs
+ * highlighted, the page re-ordered by how it holds the query as written. A query of common words
+ * only is looked for as a phrase. It reads the index state; it never writes it.
+ */
+import type { EngineHit, MatchedTerm, SearchFilters } from './engine';
+import { matchSession, phraseParagraphs, type ParagraphMatch } from './highlight';
+import type { IndexState } from './index-state';
+import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS } from './paragraph-cache';
+import { rerankByProximity } from './proximity';
+import { isStopWordPhrase, type ParsedQuery } from './query';
+import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
+import { readSearchInput, type SearchParams } from './search-input';
+import type { SearchRepo } from './search.repo';
+import type { SessionMeta } from './segment';
+import { sortSpeakers, speakerSpellingsFor, type KnownSpeaker } from './speakers';
+
+export interface SessionHit {
+  session: Pick<SessionMeta, 'id' | 'slug' | 'title' | 'kind' | 'heldOn' | 'speakers'>;
+  score: number;
+  paragraphs: ParagraphMatch[];
+}
+
+export interface SearchPage {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  hits: SessionHit[];
+  /**
+   * Words left out of ranking as too common (stop words). When the query is made of nothing
+   * else, they are looked for as a phrase instead (`phrase` true).
+   */
+  ignored: string[];
+  /** True when the query (common words only) was matched as an exact phrase. */
+  phrase: boolean;
+  /** «منظورتان … بود؟»: the query respelt from the index vocabulary when a word matched nothing. */
+  suggestion: string | null;
+}
+
+export interface QueryPathOptions {
+  /** Result pages kept per index state (default 1,000 pages, 32 MB; `{ maxEntries: 0 }` turns it off). */
+  resultCache?: ResultCacheOptions;
+  /** Characters of hit sessions' paragraphs kept in memory (default 12 million; 0 turns it off). */
+  paragraphCacheChars?: number;
+  /** Presenting a page yields to other requests after this many ms of work (default 8). */
+  sliceMs?: number;
+}
+
+export interface QueryPath {
+  search(params: SearchParams): Promise<SearchPage>;
+  speakers(): Promise<KnownSpeaker[]>;
+  cacheStats(): { entries: number; bytes: number; hits: number; misses: number };
+}
+
+/** Approximate heap bytes of a page: its strings (UTF-16) and a little per object. */
+function pageBytes(page: SearchPage): number {
+  let n = 256;
+  for (const hit of page.hits) {
+    n += 256 + (hit.session.title.length + hit.session.slug.length) * 2;
+    for (const p of hit.paragraphs) n += 128 + p.snippet.length * 2 + p.highlights.length * 48;
+  }
+  return n;
+}
+
+/** What makes two searches the same page: the parsed (normalised) words, filters, window, paragraphs. */
+function cacheKeyOf(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, paragraphs: number): string {
+  const words = query.words.map((w) => `${w.surface}${w.prefix ? '*' : ''}`).join(' ');
+  return JSON.stringify([words, query.tokens, query.stopWords, filters.from ?? '', filters.to ?? '', filters.speaker ?? '', filters.kind ?? '', limit, offset, paragraphs]);
+}
+
+/** Longest a page's presentation holds the event loop before letting other requests in (a page may ask 100 sessions). */
+export const DEFAULT_SLICE_MS = 8;
+
+/** Sessions of a phrase search read and checked between two turns of the event loop. */
+const PHRASE_CHUNK = 10;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function sessionOf(meta: SessionMeta): SessionHit['session'] {
+  const { id, slug, title, kind, heldOn, speakers } = meta;
+  return { id, slug, title, kind, heldOn, speakers };
+}
+
+/**
+ * The query path over an index state.
+ *
+ * @example
+ * const queries = createQueryPath({ index, repo });
+ * const page = await queries.search({ q: 'بودجه ۱۴۰۰' });
+ */
+export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' | 'refreshIfDue' | 'engine' | 'version'>; repo: Pick<SearchRepo, 'people' | 'paragraphsOf'> }, options: QueryPathOptions = {}): QueryPath {
+  const { index, repo } = deps;
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const paragraphCache = createParagraphCache(repo, options.paragraphCacheChars ?? DEFAULT_PARAGRAPH_CACHE_CHARS);
+  const pages = createResultCache<SearchPage>(options.resultCache ?? DEFAULT_RESULT_CACHE, pageBytes);
+
+  /** A query of common words only: sessions holding them as an exact phrase, most occurrences first. */
+  async function phraseSearch(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, perSession: number): Promise<{ total: number; hits: SessionHit[] }> {
+    const candidates = index.engine().phraseCandidates(query.tokens, filters).sessions;
+    const found: SessionHit[] = [];
+    // Up to 200 sessions: read and checked a few at a time, yielding in between, so the event loop
+    // is never held for all of them (the paragraph cache keeps their analysed words, as for a page).
+    for (let i = 0; i < candidates.length; i += PHRASE_CHUNK) {
+      if (i > 0) await nextTurn();
+      const chunk = candidates.slice(i, i + PHRASE_CHUNK);
+      const bySession = await paragraphCache.get(chunk);
+      for (const meta of chunk) {
+        const match = phraseParagraphs([{ ordinal: -1, text: meta.title, speaker: null }, ...(bySession.get(meta.id) ?? [])], query.tokens, perSession + 1);
+        if (match.count === 0) continue;
+        const paragraphs = match.paragraphs.filter((p) => p.ordinal >= 0).slice(0, perSession);
+        found.push({ session: sessionOf(meta), score: match.count, paragraphs });
+      }
+    }
+    found.sort((a, b) => b.score - a.score || a.session.id - b.session.id);
+    return { total: found.length, hits: found.slice(offset, offset + limit) };
+  }
+
+  /** The page's hits with their best paragraphs, re-ordered by how they hold the query as written. */
+  async function present(hits: EngineHit[], terms: MatchedTerm[], perSession: number, query: ParsedQuery, tokens: string[]): Promise<SessionHit[]> {
+    const bySession = await paragraphCache.get(hits.map((h) => h.session));
+    const held: Array<ReturnType<typeof matchSession>> = [];
+    let slice = performance.now();
+    for (const h of hits) {
+      held.push(matchSession(bySession.get(h.session.id) ?? [], terms, perSession, tokens));
+      if (performance.now() - slice >= sliceMs) {
+        await nextTurn();
+        slice = performance.now();
+      }
+    }
+    const shown = hits.map((h, i): SessionHit => ({ session: sessionOf(h.session), score: h.score, paragraphs: held[i]?.paragraphs ?? [] }));
+    const ranked = rerankByProximity(shown, held, terms, query.words.map((w) => w.stem));
+    return ranked.map((hit) => ({ ...hit, score: Math.round(hit.score * 1000) / 1000 }));
+  }
+
+  return {
+    async search(params) {
+      const { raw, query, filters, limit, offset, perSession } = readSearchInput(params);
+      if (filters.speaker) filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
+      await index.ensureLoaded();
+      await index.refreshIfDue();
+      // The index state a page was computed on: a new generation or sessions mark empties the cache.
+      const state = index.version();
+      const key = cacheKeyOf(query, filters, limit, offset, perSession);
+      const cached = pages.get(state, key);
+      if (cached) return cached.query === raw ? cached : { ...cached, query: raw };
+      let page: SearchPage;
+      if (isStopWordPhrase(query)) {
+        const { total, hits } = await phraseSearch(query, filters, limit, offset, perSession);
+        page = { query: raw, total, limit, offset, hits, ignored: query.tokens, phrase: true, suggestion: null };
+      } else {
+        const result = index.engine().search(query, { limit, offset, filters });
+        const hits = await present(result.hits, result.terms, perSession, query, result.tokens);
+        const suggestion = index.engine().suggest(query);
+        page = { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords, phrase: false, suggestion };
+      }
+      // Only if nothing moved while the paragraphs were read (another request may have refreshed).
+      if (state === index.version()) pages.set(state, key, page);
+      return page;
+    },
+
+    async speakers() {
+      return sortSpeakers(await repo.people());
+    },
+
+    cacheStats: () => pages.stats(),
+  };
+}
