@@ -40,6 +40,7 @@ import { createSessionsRepo } from './sessions/sessions.repo';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { createSessionsService } from './sessions/sessions.service';
 import { searchRoutes, searchServiceFor } from './search/search.routes';
+import { createEverythingSearch } from './search/everything/everything.service';
 import { createDocumentImports } from './imports/document-imports';
 import { createImportJobs } from './imports/import-jobs';
 import { createImportsRepo } from './imports/imports.repo';
@@ -133,7 +134,7 @@ export function createApp(deps: AppDeps) {
     .route('/sessions', sessionsRoutes(createSessionsService(createSessionsRepo(db))))
     .route('/sessions', carryOverRoutes(actions))
     .route('/sessions', sessionSourceRoutes(documentImports))
-    .route('/search', searchRoutes(search))
+    .route('/search', searchRoutes(search, createEverythingSearch(deps.database)))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))

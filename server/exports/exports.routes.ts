@@ -9,7 +9,8 @@ import { requireUser } from '../auth/guards';
 import { actionFilterOf } from '../actions/action-list-filter';
 import { ActionListQuery } from '../actions/actions.schemas';
 import type { ActionsService } from '../actions/actions.service';
-import { isManager, OPEN_STATUSES } from '../actions/status-rules';
+import { OPEN_STATUSES } from '../actions/status-rules';
+import { actionUnitScope } from '../actions/read-scope';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { NotFoundError } from '../errors';
@@ -164,7 +165,7 @@ export function calendarRoutes(db: Db, actions: ActionsService, publicUrl?: stri
       const token = c.req.valid('param').file.replace(/\.ics$/, '');
       const [owner] = await db.select().from(users).where(eq(users.calendarToken, tokenHash(token))).limit(1);
       if (!owner || owner.disabled) throw NotFoundError('تقویم');
-      const scope = isManager(owner.role) ? undefined : owner.unitCode ? [owner.unitCode] : [];
+      const scope = actionUnitScope(owner) ?? undefined;
       const { items } = await actions.list({ unitCodes: scope, statuses: [...OPEN_STATUSES] }, 1_000_000);
       const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
       const calendar = buildCalendar(

@@ -1,6 +1,7 @@
 /** @module zod schemas of the search API (they validate requests and describe the API). */
 import { z } from '@hono/zod-openapi';
 import { sessionKinds } from '../db/schema';
+import { SearchGroupSchema } from './everything/everything.schemas';
 
 export const SearchQuerySchema = z.object({
   q: z.string().max(100_000).default('').openapi({ example: 'بودجه ۱۴۰۰', description: 'What the user typed; any spelling. No query syntax.' }),
@@ -15,6 +16,11 @@ export const SearchQuerySchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'))
     .openapi({ description: 'Match the last word as a prefix (search-as-you-type); default: unless q ends with a space' }),
+  kinds: z.string().max(200).optional().openapi({
+    example: 'sessions,directives,actions,followups',
+    description:
+      'Also search these kinds (comma list, or all), answered as `groups` in this order. Each is scoped as reading is: published directives for everyone; actions and follow-ups of your own unit unless you are a manager. limit and offset apply per group; from/to read the session date (a follow-up: its letter or posting date); speaker, the directive’s speaker; kind, sessions only.',
+  }),
 });
 
 export const ParagraphMatchSchema = z
@@ -52,6 +58,7 @@ export const SearchPageSchema = z
     ignored: z.array(z.string()).openapi({ description: 'Words left out of ranking as too common (normalised); with phrase true, the query was only these and they were matched as an exact phrase' }),
     phrase: z.boolean().openapi({ description: 'True when a query of common words only was matched as an exact phrase' }),
     suggestion: z.string().nullable().openapi({ description: 'The query respelt from the index vocabulary when a word matched nothing («منظورتان … بود؟»)' }),
+    groups: z.array(SearchGroupSchema).optional().openapi({ description: 'With kinds: one group per kind asked, with its count (sessions: the hits above)' }),
   })
   .openapi('SearchPage');
 

@@ -1,0 +1,369 @@
+/**
+ * @module Searching everything a user may see: directives, actions and follow-ups (notes, comments,
+ * letters), each in its own in-memory index that follows the database (a cheap look at every table
+ * per search; what changed is re-indexed as a delta; a full build runs in chunks that yield), and
+ * each group scoped as reading is: published directives of published sessions for everyone, actions
+ * and follow-ups of the user's own unit unless they are a manager (actions/read-scope.ts).
+ * Sessions stay with the session search; the route puts the groups beside its page.
+ *
+ * @example
+ * const everything = createEverythingSearch(database);
+ * await everything.search(user, { q: 'فروش املاک', kinds: ['directives', 'actions'], limit: 10, offset: 0 });
+ */
+import type { Client } from '@libsql/client';
+import { actionUnitScope } from '../../actions/read-scope';
+import { STATUS_LABELS } from '../../actions/status-rules';
+import type { ActionStatus, Role } from '../../db/schema';
+import type { SearchFilters } from '../engine';
+import { parseFilterDate } from '../filters';
+import { escapeHtml, matchSession } from '../highlight';
+import { parseQuery, type ParsedQuery } from '../query';
+import { MAX_QUERY_LENGTH, SearchInputError } from '../search.service';
+import { speakerSpellingsFor } from '../speakers';
+import { createEverythingRepo, type EverythingRepo, type IndexRow, type KindName, type Since, type TableMarks } from './everything.repo';
+import { BUILD_CHUNK, KindIndex, yieldToOthers, type KindHits } from './kind-index';
+import { letterKeysOf } from './letter-number';
+import { SEARCH_KIND_LABELS, type SearchKind } from './search-kinds';
+
+export interface EverythingParams {
+  q: string;
+  /** Kinds besides sessions (those the session search answers are ignored here). */
+  kinds: readonly SearchKind[];
+  /** Per group. */
+  limit: number;
+  offset: number;
+  from?: string;
+  to?: string;
+  speaker?: string;
+  prefix?: boolean;
+}
+
+export interface Snippet {
+  /** HTML: escaped text with <mark> around the matched characters. */
+  snippet: string;
+  highlights: Array<[number, number]>;
+}
+
+interface SessionRef {
+  slug: string;
+  title: string;
+  heldOn: string | null;
+}
+
+export interface DirectiveHit extends Snippet {
+  id: number;
+  anchor: string;
+  kind: string;
+  speaker: string | null;
+  dueOn: string | null;
+  session: SessionRef;
+  link: string;
+  trackLink: string;
+  score: number;
+}
+
+export interface ActionHit {
+  id: number;
+  status: string;
+  statusLabel: string;
+  statusReason: string | null;
+  progress: number;
+  dueOn: string | null;
+  unit: { code: string; name: string };
+  directive: { id: number } & Snippet;
+  session: SessionRef;
+  link: string;
+  score: number;
+}
+
+export interface FollowUpHit extends Snippet {
+  id: number;
+  kind: string;
+  author: string | null;
+  createdAt: string;
+  letterNumber: string | null;
+  letterDate: string | null;
+  /** The query named this follow-up's letter number (in any digits and separators). */
+  letterMatch: boolean;
+  action: { id: number; unit: { code: string; name: string }; quote: string };
+  link: string;
+  score: number;
+}
+
+export type SearchGroup =
+  | { kind: 'sessions'; label: string; total: number }
+  | { kind: 'directives'; label: string; total: number; items: DirectiveHit[] }
+  | { kind: 'actions'; label: string; total: number; items: ActionHit[] }
+  | { kind: 'followups'; label: string; total: number; items: FollowUpHit[] };
+
+export interface EverythingOptions {
+  /** Look at the tables at most this often while searching, ms (default 0: every search, so a write is found at once). */
+  staleCheckMs?: number;
+  /** Fold deltas into a fresh build after this many (default 32). */
+  rebuildAfterDeltas?: number;
+  onBackgroundError?: (error: unknown) => void;
+}
+
+const KIND_NAMES: readonly KindName[] = ['directives', 'actions', 'followups'];
+
+interface State {
+  indexes: Record<KindName, KindIndex>;
+  /** Where the next delta starts. */
+  since: Since;
+  marks: TableMarks;
+}
+
+function sinceOf(marks: TableMarks): Since {
+  return {
+    sessionsUpdated: marks.sessionsUpdated,
+    directivesMaxId: marks.directivesMaxId,
+    directivesUpdated: marks.directivesUpdated,
+    actionsMaxId: marks.actionsMaxId,
+    actionsUpdated: marks.actionsUpdated,
+    followUpsMaxId: marks.followUpsMaxId,
+  };
+}
+
+const sameMarks = (a: TableMarks, b: TableMarks) => JSON.stringify(a) === JSON.stringify(b);
+const COUNT_OF: Record<KindName, keyof TableMarks> = { directives: 'directives', actions: 'actions', followups: 'followUps' };
+
+/** The filters every group reads: ISO dates (from ISO or Jalali, any digits) and the speaker's spellings. */
+function filtersOf(params: Pick<EverythingParams, 'from' | 'to'>): SearchFilters {
+  const filters: SearchFilters = {};
+  for (const key of ['from', 'to'] as const) {
+    const raw = params[key];
+    if (!raw) continue;
+    const iso = parseFilterDate(raw);
+    if (!iso) throw new SearchInputError('invalid_date', `تاریخ «${raw}» معتبر نیست؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ یا 2021-01-20 بنویسید.`);
+    filters[key] = iso;
+  }
+  if (filters.from && filters.to && filters.from > filters.to) throw new SearchInputError('invalid_range', 'تاریخ آغاز بازه پس از تاریخ پایان آن است.');
+  return filters;
+}
+
+/** Letter hits first (in order), then ranked hits; the page's ids with their scores. */
+function pageOf(hits: KindHits, limit: number, offset: number): { ids: Array<{ id: number; score: number; letter: boolean }>; total: number } {
+  const scores = new Map(hits.hits.map((h) => [h.session.id, h.score]));
+  const letters = new Set(hits.letters);
+  const ordered = [...hits.letters.map((id) => ({ id, score: scores.get(id) ?? 0, letter: true })), ...hits.hits.filter((h) => !letters.has(h.session.id)).map((h) => ({ id: h.session.id, score: h.score, letter: false }))];
+  const extra = hits.letters.filter((id) => !scores.has(id)).length;
+  return { ids: ordered.slice(offset, offset + limit), total: Math.max(hits.total + extra, ordered.length) };
+}
+
+export function createEverythingSearch(database: { client: Client }, options: EverythingOptions = {}) {
+  const repo: EverythingRepo = createEverythingRepo(database.client);
+  const staleCheckMs = options.staleCheckMs ?? 0;
+  const rebuildAfter = options.rebuildAfterDeltas ?? 32;
+  const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: rebuilding the directive/action index failed', e));
+  let state: State | null = null;
+  let lastCheck = 0;
+  let loading: Promise<State> | null = null;
+  let compacting: Promise<void> | null = null;
+  // One refresh at a time: deltas apply in order.
+  let jobs: Promise<unknown> = Promise.resolve();
+  const queue = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = jobs.then(job, job);
+    jobs = next.catch(() => undefined);
+    return next;
+  };
+
+  /** Every kind from scratch, chunk by chunk (others' requests run between chunks). */
+  async function build(): Promise<State> {
+    const marks = await repo.marks();
+    const indexes = { directives: new KindIndex(), actions: new KindIndex(), followups: new KindIndex() };
+    for (const kind of KIND_NAMES) {
+      for (let after = 0; ; ) {
+        const rows = await repo.chunk(kind, after, BUILD_CHUNK);
+        if (rows.length === 0) break;
+        indexes[kind].apply(rows, false);
+        after = rows[rows.length - 1]?.id ?? after;
+        await yieldToOthers();
+      }
+    }
+    return { indexes, since: sinceOf(marks), marks };
+  }
+
+  async function applyDelta(current: State, marks: TableMarks): Promise<void> {
+    const changed = await repo.changedIds(current.since);
+    for (const kind of KIND_NAMES) {
+      const ids = changed[kind];
+      for (let i = 0; i < ids.length; i += BUILD_CHUNK) {
+        const rows: IndexRow[] = await repo.byIds(kind, ids.slice(i, i + BUILD_CHUNK));
+        current.indexes[kind].apply(rows);
+        await yieldToOthers();
+      }
+    }
+    current.since = sinceOf(marks);
+    current.marks = marks;
+  }
+
+  /** A table holding fewer rows than the index has seen lost some (a session re-ingested): build again. */
+  const lostRows = (current: State, marks: TableMarks) => KIND_NAMES.some((k) => current.indexes[k].seen.size > Number(marks[COUNT_OF[k]]));
+
+  function compactInBackground(): void {
+    if (compacting) return;
+    compacting = (async () => {
+      const fresh = await build();
+      await queue(async () => {
+        // Deltas applied to the old indexes meanwhile are re-read from the fresh build's marks.
+        state = fresh;
+        const marks = await repo.marks();
+        if (!sameMarks(marks, fresh.marks)) await applyDelta(fresh, marks);
+      });
+    })()
+      .catch(onError)
+      .finally(() => {
+        compacting = null;
+      });
+  }
+
+  async function fresh(): Promise<State> {
+    if (!state) {
+      loading ??= queue(build).then(
+        (built) => (state = built),
+        (e: unknown) => {
+          loading = null;
+          throw e;
+        },
+      );
+      return loading;
+    }
+    if (Date.now() - lastCheck < staleCheckMs) return state;
+    return queue(async () => {
+      let current = state ?? (await build());
+      const marks = await repo.marks();
+      lastCheck = Date.now();
+      if (sameMarks(marks, current.marks)) return current;
+      if (marks.directives < current.marks.directives || marks.actions < current.marks.actions || marks.followUps < current.marks.followUps) {
+        current = await build();
+      } else {
+        await applyDelta(current, marks);
+        if (lostRows(current, marks)) current = await build();
+      }
+      state = current;
+      if (KIND_NAMES.some((k) => current.indexes[k].deltas >= rebuildAfter)) compactInBackground();
+      return current;
+    });
+  }
+
+  function snippetOf(text: string, hits: KindHits): Snippet {
+    const best = matchSession([{ ordinal: 0, text, speaker: null }], hits.terms, 1, hits.tokens).paragraphs[0];
+    return best ? { snippet: best.snippet, highlights: best.highlights } : { snippet: escapeHtml(text.length > 240 ? `${text.slice(0, 240)}…` : text), highlights: [] };
+  }
+
+  async function directivesGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State) {
+    const hits = current.indexes.directives.search(query, [], { limit: params.offset + params.limit, offset: 0, filters });
+    const { ids, total } = pageOf(hits, params.limit, params.offset);
+    const rows = new Map((await repo.directives(ids.map((i) => i.id))).map((r) => [r.id, r]));
+    const items: DirectiveHit[] = [];
+    for (const { id, score } of ids) {
+      const r = rows.get(id);
+      if (!r) continue;
+      const slug = encodeURIComponent(r.session.slug);
+      items.push({ id, anchor: r.anchor, kind: r.kind, speaker: r.speaker, dueOn: r.dueOn, session: r.session, ...snippetOf(r.quote, hits), link: `/sessions/${slug}#d-${r.anchor}`, trackLink: `/directives/${id}`, score: round(score) });
+    }
+    return { kind: 'directives' as const, label: SEARCH_KIND_LABELS.directives, total, items };
+  }
+
+  async function actionsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
+    const hits = current.indexes.actions.search(query, [], { limit: params.offset + params.limit, offset: 0, filters: unit === null ? filters : { ...filters, kind: unit } });
+    const { ids, total } = pageOf(hits, params.limit, params.offset);
+    const rows = new Map((await repo.actions(ids.map((i) => i.id))).map((r) => [r.id, r]));
+    const items: ActionHit[] = [];
+    for (const { id, score } of ids) {
+      const r = rows.get(id);
+      // The index may lag a re-assignment by a moment: the unit is checked again on the row itself.
+      if (!r || (unit !== null && r.unit.code !== unit)) continue;
+      items.push({
+        id,
+        status: r.status,
+        statusLabel: STATUS_LABELS[r.status as ActionStatus] ?? r.status,
+        statusReason: r.statusReason,
+        progress: r.progress,
+        dueOn: r.dueOn,
+        unit: r.unit,
+        directive: { id: r.directive.id, ...snippetOf(r.directive.quote, hits) },
+        session: r.session,
+        link: `/actions/${id}`,
+        score: round(score),
+      });
+    }
+    return { kind: 'actions' as const, label: SEARCH_KIND_LABELS.actions, total, items };
+  }
+
+  async function followUpsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
+    const scoped = unit === null ? filters : { ...filters, kind: unit };
+    const hits = current.indexes.followups.search(query, letterKeysOf(params.q), { limit: params.offset + params.limit, offset: 0, filters: scoped });
+    const { ids, total } = pageOf(hits, params.limit, params.offset);
+    const rows = new Map((await repo.followUps(ids.map((i) => i.id))).map((r) => [r.id, r]));
+    const items: FollowUpHit[] = [];
+    for (const { id, score, letter } of ids) {
+      const r = rows.get(id);
+      if (!r || (unit !== null && r.action.unit.code !== unit)) continue;
+      items.push({
+        id,
+        kind: r.kind,
+        author: r.author,
+        createdAt: r.createdAt,
+        letterNumber: r.letterNumber,
+        letterDate: r.letterDate,
+        letterMatch: letter,
+        ...(r.note ? snippetOf(r.note, hits) : { snippet: '', highlights: [] }),
+        action: r.action,
+        link: `/actions/${r.action.id}#f-${id}`,
+        score: round(score),
+      });
+    }
+    return { kind: 'followups' as const, label: SEARCH_KIND_LABELS.followups, total, items };
+  }
+
+  return {
+    /** The groups of `kinds` other than sessions, each scoped for `user`. */
+    async search(user: { role: Role; unitCode: string | null }, params: EverythingParams): Promise<SearchGroup[]> {
+      if (params.q.length > MAX_QUERY_LENGTH) {
+        throw new SearchInputError('query_too_long', `عبارت جست‌وجو بیش از ${MAX_QUERY_LENGTH.toLocaleString('fa-IR')} نویسه است؛ آن را کوتاه‌تر کنید.`);
+      }
+      const query = parseQuery(params.q, params.prefix === undefined ? {} : { prefixLast: params.prefix });
+      if (query.words.length === 0 && query.stopWords.length === 0) throw new SearchInputError('query_empty', 'عبارتی برای جست‌وجو وارد کنید (حروف یا عدد).');
+      const filters = filtersOf(params);
+      if (params.speaker?.trim()) {
+        filters.speaker = params.speaker.trim();
+        filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
+      }
+      const current = await fresh();
+      const scope = actionUnitScope(user);
+      // One unit at most today (a director's or staff member's own); an empty scope reads none.
+      const unit = scope === null ? null : (scope[0] ?? null);
+      const groups: SearchGroup[] = [];
+      for (const kind of params.kinds) {
+        if (kind === 'sessions') continue;
+        if (kind === 'directives') groups.push(await directivesGroup(query, filters, params, current));
+        else if (scope !== null && scope.length === 0) groups.push({ kind, label: SEARCH_KIND_LABELS[kind], total: 0, items: [] });
+        else if (kind === 'actions') groups.push(await actionsGroup(query, filters, params, current, unit));
+        else groups.push(await followUpsGroup(query, filters, params, current, unit));
+      }
+      return groups;
+    },
+
+    /** Build now (else the first search builds); resolves when searchable. */
+    async warm(): Promise<void> {
+      await fresh();
+    },
+
+    /** Documents per kind, and deltas since the last full build. */
+    stats() {
+      const of = (k: KindName) => ({ documents: state?.indexes[k].size() ?? 0, deltas: state?.indexes[k].deltas ?? 0 });
+      return { directives: of('directives'), actions: of('actions'), followups: of('followups') };
+    },
+
+    /** Wait for a background rebuild. */
+    async idle(): Promise<void> {
+      await compacting;
+      await jobs;
+    },
+  };
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
+
+export type EverythingSearch = ReturnType<typeof createEverythingSearch>;
