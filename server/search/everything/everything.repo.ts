@@ -4,6 +4,7 @@
  * id-ordered chunks or as what changed since a mark; and the rows of one page of hits.
  */
 import type { Client, InValue, Row } from '@libsql/client';
+import { directiveKinds, type DirectiveKind } from '../../db/schema';
 
 /** A row a kind indexes: its text, date and speaker, the unit whose people read it, and whether it is readable at all. */
 export interface IndexRow {
@@ -158,7 +159,7 @@ export function createEverythingRepo(client: Client) {
         id: num(r.id),
         anchor: String(r.anchor),
         quote: String(r.quote),
-        kind: String(r.kind),
+        kind: directiveKindOf(r.kind),
         speaker: str(r.speaker),
         dueOn: str(r.due_on),
         session: { slug: String(r.slug), title: String(r.title), heldOn: str(r.held_on) },
@@ -217,6 +218,10 @@ export function createEverythingRepo(client: Client) {
       return rs.rows.map((r) => ({ key: String(r.key), name: String(r.name), variants: parseList(r.variants) }));
     },
   };
+}
+
+function directiveKindOf(value: unknown): DirectiveKind {
+  return directiveKinds.find((k) => k === value) ?? 'action';
 }
 
 function parseList(value: unknown): string[] {

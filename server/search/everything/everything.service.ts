@@ -13,7 +13,7 @@
 import type { Client } from '@libsql/client';
 import { actionUnitScope } from '../../actions/read-scope';
 import { STATUS_LABELS } from '../../actions/status-rules';
-import type { ActionStatus, Role } from '../../db/schema';
+import type { ActionStatus, DirectiveKind, Role } from '../../db/schema';
 import type { SearchFilters } from '../engine';
 import { parseFilterDate } from '../filters';
 import { escapeHtml, matchSession } from '../highlight';
@@ -53,7 +53,7 @@ interface SessionRef {
 export interface DirectiveHit extends Snippet {
   id: number;
   anchor: string;
-  kind: string;
+  kind: DirectiveKind;
   speaker: string | null;
   dueOn: string | null;
   session: SessionRef;
