@@ -213,6 +213,8 @@ describe('GET /api/search?kinds=… (everything a user may see)', () => {
     await expectJson(await director(`/api/actions/${eastAction}/comments`, { json: { note: 'کارشناس رسمی دادگستری قیمت‌گذاری کرد.' } }), 201);
     expect(group(await search(director, { q: 'دادگستری' }), 'followups').total).toBe(1);
 
+    // Time moves between writes, as it does outside a test: a change is read by its newer stamp.
+    t.clock.advance(60_000);
     const version = (await expectJson<{ version: number }>(await manager(`/api/actions/${eastAction}`), 200)).version;
     await expectJson(await manager(`/api/actions/${eastAction}`, { method: 'PATCH', json: { version, unitCode: 'prov-ardabil' } }), 200);
     expect(group(await search(director, { q: 'دادگستری' }), 'followups').total).toBe(0);

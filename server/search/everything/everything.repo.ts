@@ -39,7 +39,12 @@ export interface TableMarks {
   followUpsMaxId: number;
 }
 
-/** Where a delta starts: rows updated at or after these stamps, or newer than these ids. */
+/**
+ * Where a delta starts: rows updated after these stamps, or newer than these ids. Strictly after: a
+ * stamp shared by thousands of rows (a bulk import, a fan-out to 31 provinces) must not be read again
+ * on every delta. A row stamped in the very millisecond of the last look, but committed after it, is
+ * caught by the next full build (every `rebuildAfterDeltas` deltas).
+ */
 export interface Since {
   sessionsUpdated: string;
   directivesMaxId: number;
@@ -131,12 +136,12 @@ export function createEverythingRepo(client: Client) {
     async changedIds(since: Since): Promise<Record<KindName, number[]>> {
       const ids = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows.map((r) => num(r.id));
       const directives = await ids(
-        `SELECT id FROM directives WHERE updated_at >= ? OR id > ?
-         UNION SELECT d.id FROM directives d WHERE d.session_id IN (SELECT id FROM sessions WHERE status IN ('draft', 'published') AND updated_at >= ?)`,
+        `SELECT id FROM directives WHERE updated_at > ? OR id > ?
+         UNION SELECT d.id FROM directives d WHERE d.session_id IN (SELECT id FROM sessions WHERE status IN ('draft', 'published') AND updated_at > ?)`,
         [since.directivesUpdated, since.directivesMaxId, since.sessionsUpdated],
       );
       const actions = await ids(
-        `SELECT id FROM action_items WHERE updated_at >= ? OR id > ?
+        `SELECT id FROM action_items WHERE updated_at > ? OR id > ?
          UNION SELECT id FROM action_items WHERE directive_id IN (SELECT value FROM json_each(?))`,
         [since.actionsUpdated, since.actionsMaxId, json(directives)],
       );

@@ -12,8 +12,8 @@ import type { IndexRow } from './everything.repo';
 import { normalizePersian } from '../../persian/normalize';
 import { letterKey } from './letter-number';
 
-/** Documents per segment of a full build: one chunk blocks the event loop for some tens of ms at most. */
-export const BUILD_CHUNK = 1_000;
+/** Documents per segment of a full build: one chunk blocks the event loop for some tens of ms (docs/benchmarks.md, Search of everything). */
+export const BUILD_CHUNK = 500;
 
 /** Let other requests run between chunks. */
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
