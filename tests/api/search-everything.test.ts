@@ -154,6 +154,11 @@ describe('GET /api/search?kinds=… (everything a user may see)', () => {
     const page = await search(manager, { q: 'واگذاری املاک' });
     const units = (group(page, 'actions').items as unknown as ActionItem[]).map((a) => a.unit.code).sort();
     expect(units).toEqual(['prov-east-azarbaijan', 'prov-tehran']);
+    // A word that names a unit narrows its actions; a word in every unit's name («آموزش») names none.
+    const tehran = (group(await search(manager, { q: 'واگذاری املاک تهران' }), 'actions').items as unknown as ActionItem[]).map((a) => a.unit.code);
+    expect(tehran).toEqual(['prov-tehran']);
+    expect(group(await search(manager, { q: 'آموزش فنی' }), 'actions').total).toBe(0);
+    expect(group(await search(manager, { q: 'آذربایجان شرقی' }), 'actions').total).toBe(1);
   });
 
   it('shows staff published directives only, and no unit’s actions without a unit of their own', async () => {

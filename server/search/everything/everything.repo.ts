@@ -22,7 +22,8 @@ export interface IndexRow {
   letterNumber: string | null;
 }
 
-export type KindName = 'directives' | 'actions' | 'followups';
+/** The kinds kept in an index of their own (actions are found through their directives). */
+export type KindName = 'directives' | 'followups';
 
 /** What moved since the last look: counts, newest ids and stamps of each table. */
 export interface TableMarks {
@@ -59,18 +60,13 @@ const VISIBLE = `(d.status = 'published' AND s.status = 'published')`;
 const SELECT: Record<KindName, string> = {
   directives: `SELECT d.id, ${VISIBLE} AS visible, d.quote AS text, s.held_on AS date, d.speaker, '' AS unit_code, NULL AS letter_number
                FROM directives d JOIN sessions s ON s.id = d.session_id`,
-  // The directive's words, the unit's name and the reason of the last status step find an action.
-  actions: `SELECT a.id, ${VISIBLE} AS visible, d.quote || ' ' || COALESCE(u.name, a.unit_code) || ' ' || COALESCE(a.status_reason, '') AS text,
-                   s.held_on AS date, d.speaker, a.unit_code, NULL AS letter_number
-            FROM action_items a JOIN directives d ON d.id = a.directive_id JOIN sessions s ON s.id = d.session_id
-            LEFT JOIN units u ON u.code = a.unit_code`,
   followups: `SELECT f.id, ${VISIBLE} AS visible, COALESCE(f.note, '') || ' ' || COALESCE(f.letter_number, '') AS text,
                      COALESCE(f.letter_date, substr(f.created_at, 1, 10)) AS date, d.speaker, a.unit_code, f.letter_number
               FROM follow_ups f JOIN action_items a ON a.id = f.action_id JOIN directives d ON d.id = a.directive_id
               JOIN sessions s ON s.id = d.session_id`,
 };
 
-const ID: Record<KindName, string> = { directives: 'd.id', actions: 'a.id', followups: 'f.id' };
+const ID: Record<KindName, string> = { directives: 'd.id', followups: 'f.id' };
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => Number(v ?? 0);
@@ -131,7 +127,7 @@ export function createEverythingRepo(client: Client) {
 
     /**
      * Ids of what changed since `since`, kind by kind, each carrying what it depends on: a session's
-     * change reaches its directives, a directive's its actions, an action's its follow-ups.
+     * change reaches its directives, a directive's its actions' follow-ups, an action's (a new unit) its follow-ups.
      */
     async changedIds(since: Since): Promise<Record<KindName, number[]>> {
       const ids = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows.map((r) => num(r.id));
@@ -149,7 +145,7 @@ export function createEverythingRepo(client: Client) {
         `SELECT id FROM follow_ups WHERE id > ? UNION SELECT id FROM follow_ups WHERE action_id IN (SELECT value FROM json_each(?))`,
         [since.followUpsMaxId, json(actions)],
       );
-      return { directives, actions, followups };
+      return { directives, followups };
     },
 
     /** A page of directive hits with their sessions. */
@@ -169,6 +165,41 @@ export function createEverythingRepo(client: Client) {
         dueOn: str(r.due_on),
         session: { slug: String(r.slug), title: String(r.title), heldOn: str(r.held_on) },
       }));
+    },
+
+    /**
+     * One page of the actions of these directives (in this order; null: every directive), readable
+     * (published) and in these units (null: every unit), with the session date range; and how many.
+     */
+    async actionsOf(directiveIds: readonly number[] | null, units: readonly string[] | null, range: { from?: string; to?: string }, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+      const where = [VISIBLE];
+      const args: InValue[] = [];
+      if (units) {
+        where.push('a.unit_code IN (SELECT value FROM json_each(?))');
+        args.push(JSON.stringify(units));
+      }
+      if (range.from) {
+        where.push('s.held_on >= ?');
+        args.push(range.from);
+      }
+      if (range.to) {
+        where.push('s.held_on <= ?');
+        args.push(range.to);
+      }
+      const ranked = directiveIds !== null;
+      const from = `FROM ${ranked ? 'json_each(?) r JOIN action_items a ON a.directive_id = r.value' : 'action_items a'}
+                    JOIN directives d ON d.id = a.directive_id JOIN sessions s ON s.id = d.session_id WHERE ${where.join(' AND ')}`;
+      const all = ranked ? [json(directiveIds), ...args] : args;
+      const order = ranked ? 'r.key, a.unit_code' : 'a.due_on IS NULL, a.due_on, a.id';
+      const rs = await client.execute({ sql: `SELECT a.id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...all, limit, offset] });
+      const total = rs.rows.length > 0 ? num(rs.rows[0]?.total) : num((await client.execute({ sql: `SELECT count(*) AS n ${from}`, args: all })).rows[0]?.n);
+      return { ids: rs.rows.map((r) => num(r.id)), total };
+    },
+
+    /** Units (not groups) with their names and aliases, for the words of a query that name one. */
+    async units(): Promise<Array<{ code: string; name: string; aliases: string[] }>> {
+      const rs = await client.execute(`SELECT code, name, aliases FROM units WHERE kind <> 'group'`);
+      return rs.rows.map((r) => ({ code: String(r.code), name: String(r.name), aliases: parseList(r.aliases) }));
     },
 
     /** A page of action hits with their unit, directive and session. */

@@ -1,9 +1,11 @@
 /**
  * @module Searching everything a user may see: directives, actions and follow-ups (notes, comments,
- * letters), each in its own in-memory index that follows the database (a cheap look at every table
- * per search; what changed is re-indexed as a delta; a full build runs in chunks that yield), and
- * each group scoped as reading is: published directives of published sessions for everyone, actions
- * and follow-ups of the user's own unit unless they are a manager (actions/read-scope.ts).
+ * letters). Directives and follow-ups each have an in-memory index that follows the database (a cheap
+ * look at every table per search; what changed is re-indexed as a delta; a full build runs in chunks
+ * that yield); actions are the actions of the directives found, narrowed by the words that name a
+ * unit, read in SQL. Each group is scoped as reading is: published directives of published sessions
+ * for everyone, actions and follow-ups of the user's own unit unless they are a manager
+ * (actions/read-scope.ts).
  * Sessions stay with the session search; the route puts the groups beside its page.
  *
  * @example
@@ -21,7 +23,8 @@ import { parseQuery, type ParsedQuery } from '../query';
 import { MAX_QUERY_LENGTH, SearchInputError } from '../search.service';
 import { speakerSpellingsFor } from '../speakers';
 import { createEverythingRepo, type EverythingRepo, type IndexRow, type KindName, type Since, type TableMarks } from './everything.repo';
-import { BUILD_CHUNK, KindIndex, yieldToOthers, type KindHits } from './kind-index';
+import { BUILD_CHUNK, KindIndex, SEGMENT_CHARS, SEGMENT_MAX_ROWS, yieldToOthers, type KindHits } from './kind-index';
+import { unitsNamed, unitWordsOf, type UnitWords } from './unit-words';
 import { letterKeysOf } from './letter-number';
 import { SEARCH_KIND_LABELS, type SearchKind } from './search-kinds';
 
@@ -104,10 +107,15 @@ export interface EverythingOptions {
   onBackgroundError?: (error: unknown) => void;
 }
 
-const KIND_NAMES: readonly KindName[] = ['directives', 'actions', 'followups'];
+const KIND_NAMES: readonly KindName[] = ['directives', 'followups'];
+
+/** Most directives whose actions are listed for one query (the best first). */
+const MAX_DIRECTIVES_FOR_ACTIONS = 5_000;
 
 interface State {
   indexes: Record<KindName, KindIndex>;
+  /** Words of unit names that tell units apart (units change with the catalogue, read at each full build). */
+  unitWords: UnitWords;
   /** Where the next delta starts. */
   since: Since;
   marks: TableMarks;
@@ -125,7 +133,7 @@ function sinceOf(marks: TableMarks): Since {
 }
 
 const sameMarks = (a: TableMarks, b: TableMarks) => JSON.stringify(a) === JSON.stringify(b);
-const COUNT_OF: Record<KindName, keyof TableMarks> = { directives: 'directives', actions: 'actions', followups: 'followUps' };
+const COUNT_OF: Record<KindName, keyof TableMarks> = { directives: 'directives', followups: 'followUps' };
 
 /** The filters every group reads: ISO dates (from ISO or Jalali, any digits) and the speaker's spellings. */
 function filtersOf(params: Pick<EverythingParams, 'from' | 'to'>): SearchFilters {
@@ -170,17 +178,29 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
   /** Every kind from scratch, chunk by chunk (others' requests run between chunks). */
   async function build(): Promise<State> {
     const marks = await repo.marks();
-    const indexes = { directives: new KindIndex(), actions: new KindIndex(), followups: new KindIndex() };
+    const indexes = { directives: new KindIndex(), followups: new KindIndex() };
     for (const kind of KIND_NAMES) {
+      let pending: IndexRow[] = [];
+      let chars = 0;
+      const flush = async () => {
+        indexes[kind].apply(pending, false);
+        pending = [];
+        chars = 0;
+        await yieldToOthers();
+      };
       for (let after = 0; ; ) {
         const rows = await repo.chunk(kind, after, BUILD_CHUNK);
         if (rows.length === 0) break;
-        indexes[kind].apply(rows, false);
+        for (const row of rows) {
+          pending.push(row);
+          chars += row.text.length;
+          if (chars >= SEGMENT_CHARS || pending.length >= SEGMENT_MAX_ROWS) await flush();
+        }
         after = rows[rows.length - 1]?.id ?? after;
-        await yieldToOthers();
       }
+      if (pending.length > 0) await flush();
     }
-    return { indexes, since: sinceOf(marks), marks };
+    return { indexes, unitWords: unitWordsOf(await repo.units()), since: sinceOf(marks), marks };
   }
 
   async function applyDelta(current: State, marks: TableMarks): Promise<void> {
@@ -265,15 +285,37 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
     return { kind: 'directives' as const, label: SEARCH_KIND_LABELS.directives, total, items };
   }
 
+  /**
+   * Actions are found through their directives (the directive index) and the words that name their
+   * unit («تهران»): a unit's name is in every action of it, and «آموزش» in every unit's name.
+   */
   async function actionsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
-    const hits = current.indexes.actions.search(query, [], { limit: params.offset + params.limit, offset: 0, filters: unit === null ? filters : { ...filters, kind: unit } });
-    const { ids, total } = pageOf(hits, params.limit, params.offset);
-    const rows = new Map((await repo.actions(ids.map((i) => i.id))).map((r) => [r.id, r]));
+    const named = unitsNamed(query.tokens, current.unitWords);
+    let units = named.units;
+    if (unit !== null) units = units === null || units.includes(unit) ? [unit] : [];
+    const label = SEARCH_KIND_LABELS.actions;
+    if (units !== null && units.length === 0) return { kind: 'actions' as const, label, total: 0, items: [] };
+    const lastKept = named.rest.at(-1) === query.tokens.at(-1);
+    const rest = named.units === null ? query : parseQuery(named.rest.join(' '), { prefixLast: lastKept && query.words.some((w) => w.prefix) });
+    let hits: KindHits | null = null;
+    let directiveIds: number[] | null = null;
+    if (rest.words.length > 0) {
+      hits = current.indexes.directives.search(rest, [], { limit: MAX_DIRECTIVES_FOR_ACTIONS, offset: 0, filters });
+      directiveIds = hits.hits.map((h) => h.session.id);
+    } else if (named.units === null) {
+      return { kind: 'actions' as const, label, total: 0, items: [] };
+    } else if (filters.speakerNames) {
+      // Only units named, with a speaker: the directives of that speaker, as the index knows them.
+      directiveIds = current.indexes.directives.idsWhere(filters);
+    }
+    const scores = new Map((hits?.hits ?? []).map((h) => [h.session.id, h.score]));
+    const page = await repo.actionsOf(directiveIds, units, filters, params.limit, params.offset);
+    const rows = new Map((await repo.actions(page.ids)).map((r) => [r.id, r]));
     const items: ActionHit[] = [];
-    for (const { id, score } of ids) {
+    for (const id of page.ids) {
       const r = rows.get(id);
-      // The index may lag a re-assignment by a moment: the unit is checked again on the row itself.
       if (!r || (unit !== null && r.unit.code !== unit)) continue;
+      const snippet = hits ? snippetOf(r.directive.quote, hits) : { snippet: escapeHtml(r.directive.quote), highlights: [] };
       items.push({
         id,
         status: r.status,
@@ -282,13 +324,13 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
         progress: r.progress,
         dueOn: r.dueOn,
         unit: r.unit,
-        directive: { id: r.directive.id, ...snippetOf(r.directive.quote, hits) },
+        directive: { id: r.directive.id, ...snippet },
         session: r.session,
         link: `/actions/${id}`,
-        score: round(score),
+        score: round(scores.get(r.directive.id) ?? 0),
       });
     }
-    return { kind: 'actions' as const, label: SEARCH_KIND_LABELS.actions, total, items };
+    return { kind: 'actions' as const, label, total: page.total, items };
   }
 
   async function followUpsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
@@ -353,7 +395,7 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
     /** Documents per kind, and deltas since the last full build. */
     stats() {
       const of = (k: KindName) => ({ documents: state?.indexes[k].size() ?? 0, deltas: state?.indexes[k].deltas ?? 0 });
-      return { directives: of('directives'), actions: of('actions'), followups: of('followups') };
+      return { directives: of('directives'), followups: of('followups') };
     },
 
     /** Wait for a background rebuild. */

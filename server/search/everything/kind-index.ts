@@ -12,8 +12,15 @@ import type { IndexRow } from './everything.repo';
 import { normalizePersian } from '../../persian/normalize';
 import { letterKey } from './letter-number';
 
-/** Documents per segment of a full build: one chunk blocks the event loop for some tens of ms (docs/benchmarks.md, Search of everything). */
-export const BUILD_CHUNK = 500;
+/** Rows read at a time by a full build. */
+export const BUILD_CHUNK = 2_000;
+/**
+ * A full build's segment holds about this many characters of text (or SEGMENT_MAX_ROWS rows): one
+ * segment blocks the event loop for some tens of ms, and few segments keep queries fast
+ * (docs/benchmarks.md, Search of everything).
+ */
+export const SEGMENT_CHARS = 120_000;
+export const SEGMENT_MAX_ROWS = 4_000;
 
 /** Let other requests run between chunks. */
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -91,6 +98,13 @@ export class KindIndex {
 
   size(): number {
     return this.set.size();
+  }
+
+  /** Readable ids that pass the filters, in id order (the actions of a unit, say, with a speaker filter). */
+  idsWhere(filters: SearchFilters): number[] {
+    const out: number[] = [];
+    for (const [id, meta] of this.meta) if (passes(meta, filters)) out.push(id);
+    return out.sort((a, b) => a - b);
   }
 
   /**
