@@ -196,9 +196,12 @@ export function createEverythingRepo(client: Client) {
       return { ids: rs.rows.map((r) => num(r.id)), total };
     },
 
-    /** Units (not groups) with their names and aliases, for the words of a query that name one. */
+    /**
+     * Provinces and headquarters with their names and aliases, for the words of a query that name one.
+     * Not outside bodies: «مجلس» or «سازمان برنامه و بودجه» in a query is what a directive speaks of.
+     */
     async units(): Promise<Array<{ code: string; name: string; aliases: string[] }>> {
-      const rs = await client.execute(`SELECT code, name, aliases FROM units WHERE kind <> 'group'`);
+      const rs = await client.execute(`SELECT code, name, aliases FROM units WHERE kind IN ('province', 'headquarters')`);
       return rs.rows.map((r) => ({ code: String(r.code), name: String(r.name), aliases: parseList(r.aliases) }));
     },
 
