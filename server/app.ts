@@ -53,6 +53,7 @@ import { createSessionCorrections } from './sessions/correction.service';
 import { OPEN_STATUSES } from './actions/status-rules';
 import { searchRoutes } from './search/search.routes';
 import { createSearchService } from './search/search.service';
+import { createEverythingSearch } from './search/everything/everything.service';
 import { createDocumentImports } from './imports/document-imports';
 import { createImportJobs } from './imports/import-jobs';
 import { createImportsRepo } from './imports/imports.repo';
@@ -168,7 +169,7 @@ export function createApp(deps: AppDeps) {
     .route('/sessions', carryOverRoutes(actions))
     .route('/sessions', sessionSourceRoutes(documentImports))
     .route('/sessions', correctionRoutes(corrections))
-    .route('/search', searchRoutes(search))
+    .route('/search', searchRoutes(search, createEverythingSearch(deps.database)))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))

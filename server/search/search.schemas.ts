@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { sessionKinds } from '../db/schema';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH } from './search-input';
+import { SearchGroupSchema } from './everything/everything.schemas';
 
 export const SearchQuerySchema = z.object({
   // The length is checked by the search itself (search-input.ts), which answers query_too_long in Persian.
@@ -20,6 +21,11 @@ export const SearchQuerySchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'))
     .openapi({ description: 'Match the last word as a prefix (search-as-you-type); default: unless q ends with a space' }),
+  kinds: z.string().max(200).optional().openapi({
+    example: 'sessions,directives,actions,followups',
+    description:
+      'Also search these kinds (comma list, or all), answered as `groups` in this order. Each is scoped as reading is: published directives for everyone; actions and follow-ups of your own unit unless you are a manager. limit and offset apply per group; from/to read the session date (a follow-up: its letter or posting date); speaker, the directive’s speaker; kind, sessions only.',
+  }),
 });
 
 export const ParagraphMatchSchema = z
@@ -57,6 +63,7 @@ export const SearchPageSchema = z
     ignored: z.array(z.string()).openapi({ description: 'Words left out of ranking as too common (normalised); with phrase true, the query was only these and they were matched as an exact phrase' }),
     phrase: z.boolean().openapi({ description: 'True when a query of common words only was matched as an exact phrase' }),
     suggestion: z.string().nullable().openapi({ description: 'The query respelt from the index vocabulary when a word matched nothing («منظورتان … بود؟»)' }),
+    groups: z.array(SearchGroupSchema).optional().openapi({ description: 'With kinds: one group per kind asked, with its count (sessions: the hits above)' }),
   })
   .openapi('SearchPage');
 

@@ -34,6 +34,8 @@ export const actionItems = sqliteTable(
     // The register's state filters, summaries and progress sort (status, due date, closing, progress
     // per directive) answered from the index alone.
     index('action_items_directive_status').on(t.directiveId, t.status, t.dueOn, t.closedAt, t.progress),
+    // Search of everything looks at the newest change on every query, and reads what changed since.
+    index('action_items_updated').on(t.updatedAt),
   ],
 );
 

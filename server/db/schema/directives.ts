@@ -32,5 +32,10 @@ export const directives = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('directives_session_anchor').on(t.sessionId, t.anchor), index('directives_status').on(t.status)],
+  (t) => [
+    uniqueIndex('directives_session_anchor').on(t.sessionId, t.anchor),
+    index('directives_status').on(t.status),
+    // Search of everything looks at the newest change on every query, and reads what changed since.
+    index('directives_updated').on(t.updatedAt),
+  ],
 );

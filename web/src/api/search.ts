@@ -1,9 +1,14 @@
 /** @module Full-text search of sessions, as a router query (cached per argument). */
 import { query } from '@solidjs/router';
 import { apiRequest } from './client';
-import type { SearchPage } from '../../../server/search/search.service';
+import type { SearchPage as SessionsPage } from '../../../server/search/search.service';
+import type { SearchGroup } from '../../../server/search/everything/everything.service';
 
-export type { SearchPage, SessionHit } from '../../../server/search/search.service';
+export type { SessionHit } from '../../../server/search/search.service';
+export type { ActionHit, DirectiveHit, FollowUpHit, SearchGroup } from '../../../server/search/everything/everything.service';
+
+/** The session page with, beside it, one group per kind searched (sessions, directives, actions, follow-ups). */
+export type SearchPage = SessionsPage & { groups?: SearchGroup[] };
 
 /** Sessions per page of results. */
 export const SEARCH_PAGE_SIZE = 10;
@@ -34,6 +39,8 @@ export const searchSessions = query(
         to: r.to || undefined,
         speaker: r.speaker || undefined,
         kind: r.kind || undefined,
+        // Everything the user may see, each kind scoped by the server as reading is.
+        kinds: 'all',
       },
     }),
   'searchSessions',

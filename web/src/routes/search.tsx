@@ -6,7 +6,9 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
+import { JalaliDatePicker } from '../components/jalali-date-picker';
 import { usePageTitle } from '../components/page-title';
+import { SearchGroups, SearchGroupsNav, totalOfGroups } from '../components/search-groups';
 import { Pagination, pageCount, parsePage } from '../components/pagination';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { formatJalaliDate } from '../lib/jalali-date';
@@ -101,17 +103,9 @@ export function SearchPage() {
         </label>
         <fieldset class="search-filters">
           <legend>پالایش</legend>
-          <p id="search-date-hint" class="field-hint">
-            تاریخ‌ها شمسی، سال/ماه/روز مانند ۱۳۹۹/۱۱/۱۵
-          </p>
-          <label>
-            از تاریخ
-            <input type="text" inputmode="numeric" name="from" aria-describedby="search-date-hint" value={one(params.from)} onChange={(e) => setFilter('from', e.currentTarget.value, 0)} />
-          </label>
-          <label>
-            تا تاریخ
-            <input type="text" inputmode="numeric" name="to" aria-describedby="search-date-hint" value={one(params.to)} onChange={(e) => setFilter('to', e.currentTarget.value, 0)} />
-          </label>
+          {/* Jalali pickers: typed in any digits or picked from a month; the URL and the API get ISO dates. */}
+          <JalaliDatePicker label="از تاریخ" name="from" value={one(params.from)} openOn={one(params.to)} onChange={(iso) => setFilter('from', iso, 0)} />
+          <JalaliDatePicker label="تا تاریخ" name="to" value={one(params.to)} openOn={one(params.from)} onChange={(iso) => setFilter('to', iso, 0)} />
           <label>
             سخنران
             <input type="text" name="speaker" list="known-speakers" autocomplete="off" value={one(params.speaker)} onInput={(e) => setFilter('speaker', e.currentTarget.value)} />
@@ -133,7 +127,7 @@ export function SearchPage() {
           <Show when={results()}>
             {(page) => (
               <Show
-                when={page().hits.length > 0}
+                when={page().hits.length > 0 || totalOfGroups(page().groups) > 0}
                 fallback={
                   <EmptyState title={page().total > 0 ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
                     <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
@@ -143,9 +137,10 @@ export function SearchPage() {
                   </EmptyState>
                 }
               >
-                <p class="list-summary" role="status">{countOf(page().total, 'نشست')} پیدا شد</p>
+                <p class="list-summary" role="status">{page().groups ? countOf(totalOfGroups(page().groups), 'نتیجه') : countOf(page().total, 'نشست')} پیدا شد</p>
+                <SearchGroupsNav groups={page().groups ?? []} />
                 <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
-                <ol class="search-results">
+                <ol class="search-results" id="group-sessions">
                   <For each={page().hits}>
                     {(hit) => (
                       <li class="search-hit">
@@ -174,7 +169,8 @@ export function SearchPage() {
                     )}
                   </For>
                 </ol>
-                <Pagination page={parsePage(params.page)} pageCount={pageCount(page().total, SEARCH_PAGE_SIZE)} hrefFor={hrefFor} label="صفحه‌های نتیجه‌ها" />
+                <SearchGroups groups={page().groups ?? []} />
+                <Pagination page={parsePage(params.page)} pageCount={pageCount(Math.max(page().total, ...(page().groups ?? []).map((g) => g.total)), SEARCH_PAGE_SIZE)} hrefFor={hrefFor} label="صفحه‌های نتیجه‌ها" />
               </Show>
             )}
           </Show>

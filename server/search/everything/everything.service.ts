@@ -1,0 +1,411 @@
+/**
+ * @module Searching everything a user may see: directives, actions and follow-ups (notes, comments,
+ * letters). Directives and follow-ups each have an in-memory index that follows the database (a cheap
+ * look at every table per search; what changed is re-indexed as a delta; a full build runs in chunks
+ * that yield); actions are the actions of the directives found, narrowed by the words that name a
+ * unit, read in SQL. Each group is scoped as reading is: published directives of published sessions
+ * for everyone, actions and follow-ups of the user's own unit unless they are a manager
+ * (actions/read-scope.ts).
+ * Sessions stay with the session search; the route puts the groups beside its page.
+ *
+ * @example
+ * const everything = createEverythingSearch(database);
+ * await everything.search(user, { q: 'فروش املاک', kinds: ['directives', 'actions'], limit: 10, offset: 0 });
+ */
+import type { Client } from '@libsql/client';
+import { actionUnitScope } from '../../actions/read-scope';
+import { STATUS_LABELS } from '../../actions/status-rules';
+import type { ActionStatus, DirectiveKind, Role } from '../../db/schema';
+import type { SearchFilters } from '../engine';
+import { parseFilterDate } from '../filters';
+import { escapeHtml, matchSession } from '../highlight';
+import { parseQuery, type ParsedQuery } from '../query';
+import { MAX_QUERY_LENGTH, SearchInputError } from '../search.service';
+import { speakerSpellingsFor } from '../speakers';
+import { createEverythingRepo, type EverythingRepo, type IndexRow, type KindName, type Since, type TableMarks } from './everything.repo';
+import { BUILD_CHUNK, KindIndex, SEGMENT_CHARS, SEGMENT_MAX_ROWS, yieldToOthers, type KindHits } from './kind-index';
+import { unitsNamed, unitWordsOf, type UnitWords } from './unit-words';
+import { letterKeysOf } from './letter-number';
+import { SEARCH_KIND_LABELS, type SearchKind } from './search-kinds';
+
+export interface EverythingParams {
+  q: string;
+  /** Kinds besides sessions (those the session search answers are ignored here). */
+  kinds: readonly SearchKind[];
+  /** Per group. */
+  limit: number;
+  offset: number;
+  from?: string;
+  to?: string;
+  speaker?: string;
+  prefix?: boolean;
+}
+
+export interface Snippet {
+  /** HTML: escaped text with <mark> around the matched characters. */
+  snippet: string;
+  highlights: Array<[number, number]>;
+}
+
+interface SessionRef {
+  slug: string;
+  title: string;
+  heldOn: string | null;
+}
+
+export interface DirectiveHit extends Snippet {
+  id: number;
+  anchor: string;
+  kind: DirectiveKind;
+  speaker: string | null;
+  dueOn: string | null;
+  session: SessionRef;
+  link: string;
+  trackLink: string;
+  score: number;
+}
+
+export interface ActionHit {
+  id: number;
+  status: string;
+  statusLabel: string;
+  statusReason: string | null;
+  progress: number;
+  dueOn: string | null;
+  unit: { code: string; name: string };
+  directive: { id: number } & Snippet;
+  session: SessionRef;
+  link: string;
+  score: number;
+}
+
+export interface FollowUpHit extends Snippet {
+  id: number;
+  kind: string;
+  author: string | null;
+  createdAt: string;
+  letterNumber: string | null;
+  letterDate: string | null;
+  /** The query named this follow-up's letter number (in any digits and separators). */
+  letterMatch: boolean;
+  action: { id: number; unit: { code: string; name: string }; quote: string };
+  link: string;
+  score: number;
+}
+
+export type SearchGroup =
+  | { kind: 'sessions'; label: string; total: number }
+  | { kind: 'directives'; label: string; total: number; items: DirectiveHit[] }
+  | { kind: 'actions'; label: string; total: number; items: ActionHit[] }
+  | { kind: 'followups'; label: string; total: number; items: FollowUpHit[] };
+
+export interface EverythingOptions {
+  /** Look at the tables at most this often while searching, ms (default 0: every search, so a write is found at once). */
+  staleCheckMs?: number;
+  /** Fold deltas into a fresh build after this many (default 32). */
+  rebuildAfterDeltas?: number;
+  onBackgroundError?: (error: unknown) => void;
+}
+
+const KIND_NAMES: readonly KindName[] = ['directives', 'followups'];
+
+/** Most directives whose actions are listed for one query (the best first). */
+const MAX_DIRECTIVES_FOR_ACTIONS = 5_000;
+
+interface State {
+  indexes: Record<KindName, KindIndex>;
+  /** Words of unit names that tell units apart (units change with the catalogue, read at each full build). */
+  unitWords: UnitWords;
+  /** Where the next delta starts. */
+  since: Since;
+  marks: TableMarks;
+}
+
+function sinceOf(marks: TableMarks): Since {
+  return {
+    sessionsUpdated: marks.sessionsUpdated,
+    directivesMaxId: marks.directivesMaxId,
+    directivesUpdated: marks.directivesUpdated,
+    actionsMaxId: marks.actionsMaxId,
+    actionsUpdated: marks.actionsUpdated,
+    followUpsMaxId: marks.followUpsMaxId,
+  };
+}
+
+const sameMarks = (a: TableMarks, b: TableMarks) => JSON.stringify(a) === JSON.stringify(b);
+const COUNT_OF: Record<KindName, keyof TableMarks> = { directives: 'directives', followups: 'followUps' };
+
+/** The filters every group reads: ISO dates (from ISO or Jalali, any digits) and the speaker's spellings. */
+function filtersOf(params: Pick<EverythingParams, 'from' | 'to'>): SearchFilters {
+  const filters: SearchFilters = {};
+  for (const key of ['from', 'to'] as const) {
+    const raw = params[key];
+    if (!raw) continue;
+    const iso = parseFilterDate(raw);
+    if (!iso) throw new SearchInputError('invalid_date', `تاریخ «${raw}» معتبر نیست؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ یا 2021-01-20 بنویسید.`);
+    filters[key] = iso;
+  }
+  if (filters.from && filters.to && filters.from > filters.to) throw new SearchInputError('invalid_range', 'تاریخ آغاز بازه پس از تاریخ پایان آن است.');
+  return filters;
+}
+
+/** Letter hits first (in order), then ranked hits; the page's ids with their scores. */
+function pageOf(hits: KindHits, limit: number, offset: number): { ids: Array<{ id: number; score: number; letter: boolean }>; total: number } {
+  const scores = new Map(hits.hits.map((h) => [h.session.id, h.score]));
+  const letters = new Set(hits.letters);
+  const ordered = [...hits.letters.map((id) => ({ id, score: scores.get(id) ?? 0, letter: true })), ...hits.hits.filter((h) => !letters.has(h.session.id)).map((h) => ({ id: h.session.id, score: h.score, letter: false }))];
+  const extra = hits.letters.filter((id) => !scores.has(id)).length;
+  return { ids: ordered.slice(offset, offset + limit), total: Math.max(hits.total + extra, ordered.length) };
+}
+
+export function createEverythingSearch(database: { client: Client }, options: EverythingOptions = {}) {
+  const repo: EverythingRepo = createEverythingRepo(database.client);
+  const staleCheckMs = options.staleCheckMs ?? 0;
+  const rebuildAfter = options.rebuildAfterDeltas ?? 32;
+  const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: rebuilding the directive/action index failed', e));
+  let state: State | null = null;
+  let lastCheck = 0;
+  let loading: Promise<State> | null = null;
+  let compacting: Promise<void> | null = null;
+  // One refresh at a time: deltas apply in order.
+  let jobs: Promise<unknown> = Promise.resolve();
+  const queue = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = jobs.then(job, job);
+    jobs = next.catch(() => undefined);
+    return next;
+  };
+
+  /** Every kind from scratch, chunk by chunk (others' requests run between chunks). */
+  async function build(): Promise<State> {
+    const marks = await repo.marks();
+    const indexes = { directives: new KindIndex(), followups: new KindIndex() };
+    for (const kind of KIND_NAMES) {
+      let pending: IndexRow[] = [];
+      let chars = 0;
+      const flush = async () => {
+        indexes[kind].apply(pending, false);
+        pending = [];
+        chars = 0;
+        await yieldToOthers();
+      };
+      for (let after = 0; ; ) {
+        const rows = await repo.chunk(kind, after, BUILD_CHUNK);
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          pending.push(row);
+          chars += row.text.length;
+          if (chars >= SEGMENT_CHARS || pending.length >= SEGMENT_MAX_ROWS) await flush();
+        }
+        after = rows[rows.length - 1]?.id ?? after;
+      }
+      if (pending.length > 0) await flush();
+    }
+    return { indexes, unitWords: unitWordsOf(await repo.units()), since: sinceOf(marks), marks };
+  }
+
+  async function applyDelta(current: State, marks: TableMarks): Promise<void> {
+    const changed = await repo.changedIds(current.since);
+    for (const kind of KIND_NAMES) {
+      const ids = changed[kind];
+      for (let i = 0; i < ids.length; i += BUILD_CHUNK) {
+        const rows: IndexRow[] = await repo.byIds(kind, ids.slice(i, i + BUILD_CHUNK));
+        current.indexes[kind].apply(rows);
+        await yieldToOthers();
+      }
+    }
+    current.since = sinceOf(marks);
+    current.marks = marks;
+  }
+
+  /** A table holding fewer rows than the index has seen lost some (a session re-ingested): build again. */
+  const lostRows = (current: State, marks: TableMarks) => KIND_NAMES.some((k) => current.indexes[k].seen.size > Number(marks[COUNT_OF[k]]));
+
+  function compactInBackground(): void {
+    if (compacting) return;
+    compacting = (async () => {
+      const fresh = await build();
+      await queue(async () => {
+        // Deltas applied to the old indexes meanwhile are re-read from the fresh build's marks.
+        state = fresh;
+        const marks = await repo.marks();
+        if (!sameMarks(marks, fresh.marks)) await applyDelta(fresh, marks);
+      });
+    })()
+      .catch(onError)
+      .finally(() => {
+        compacting = null;
+      });
+  }
+
+  async function fresh(): Promise<State> {
+    if (!state) {
+      loading ??= queue(build).then(
+        (built) => (state = built),
+        (e: unknown) => {
+          loading = null;
+          throw e;
+        },
+      );
+      return loading;
+    }
+    if (Date.now() - lastCheck < staleCheckMs) return state;
+    return queue(async () => {
+      let current = state ?? (await build());
+      const marks = await repo.marks();
+      lastCheck = Date.now();
+      if (sameMarks(marks, current.marks)) return current;
+      if (marks.directives < current.marks.directives || marks.actions < current.marks.actions || marks.followUps < current.marks.followUps) {
+        current = await build();
+      } else {
+        await applyDelta(current, marks);
+        if (lostRows(current, marks)) current = await build();
+      }
+      state = current;
+      if (KIND_NAMES.some((k) => current.indexes[k].deltas >= rebuildAfter)) compactInBackground();
+      return current;
+    });
+  }
+
+  function snippetOf(text: string, hits: KindHits): Snippet {
+    const best = matchSession([{ ordinal: 0, text, speaker: null }], hits.terms, 1, hits.tokens).paragraphs[0];
+    return best ? { snippet: best.snippet, highlights: best.highlights } : { snippet: escapeHtml(text.length > 240 ? `${text.slice(0, 240)}…` : text), highlights: [] };
+  }
+
+  async function directivesGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State) {
+    const hits = current.indexes.directives.search(query, [], { limit: params.offset + params.limit, offset: 0, filters });
+    const { ids, total } = pageOf(hits, params.limit, params.offset);
+    const rows = new Map((await repo.directives(ids.map((i) => i.id))).map((r) => [r.id, r]));
+    const items: DirectiveHit[] = [];
+    for (const { id, score } of ids) {
+      const r = rows.get(id);
+      if (!r) continue;
+      const slug = encodeURIComponent(r.session.slug);
+      items.push({ id, anchor: r.anchor, kind: r.kind, speaker: r.speaker, dueOn: r.dueOn, session: r.session, ...snippetOf(r.quote, hits), link: `/sessions/${slug}#d-${r.anchor}`, trackLink: `/directives/${id}`, score: round(score) });
+    }
+    return { kind: 'directives' as const, label: SEARCH_KIND_LABELS.directives, total, items };
+  }
+
+  /**
+   * Actions are found through their directives (the directive index) and the words that name their
+   * unit («تهران»): a unit's name is in every action of it, and «آموزش» in every unit's name.
+   */
+  async function actionsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
+    const named = unitsNamed(query.tokens, current.unitWords);
+    let units = named.units;
+    if (unit !== null) units = units === null || units.includes(unit) ? [unit] : [];
+    const label = SEARCH_KIND_LABELS.actions;
+    if (units !== null && units.length === 0) return { kind: 'actions' as const, label, total: 0, items: [] };
+    const lastKept = named.rest.at(-1) === query.tokens.at(-1);
+    const rest = named.units === null ? query : parseQuery(named.rest.join(' '), { prefixLast: lastKept && query.words.some((w) => w.prefix) });
+    let hits: KindHits | null = null;
+    let directiveIds: number[] | null = null;
+    if (rest.words.length > 0) {
+      hits = current.indexes.directives.search(rest, [], { limit: MAX_DIRECTIVES_FOR_ACTIONS, offset: 0, filters });
+      directiveIds = hits.hits.map((h) => h.session.id);
+    } else if (named.units === null) {
+      return { kind: 'actions' as const, label, total: 0, items: [] };
+    } else if (filters.speakerNames) {
+      // Only units named, with a speaker: the directives of that speaker, as the index knows them.
+      directiveIds = current.indexes.directives.idsWhere(filters);
+    }
+    const scores = new Map((hits?.hits ?? []).map((h) => [h.session.id, h.score]));
+    const page = await repo.actionsOf(directiveIds, units, filters, params.limit, params.offset);
+    const rows = new Map((await repo.actions(page.ids)).map((r) => [r.id, r]));
+    const items: ActionHit[] = [];
+    for (const id of page.ids) {
+      const r = rows.get(id);
+      if (!r || (unit !== null && r.unit.code !== unit)) continue;
+      const snippet = hits ? snippetOf(r.directive.quote, hits) : { snippet: escapeHtml(r.directive.quote), highlights: [] };
+      items.push({
+        id,
+        status: r.status,
+        statusLabel: STATUS_LABELS[r.status as ActionStatus] ?? r.status,
+        statusReason: r.statusReason,
+        progress: r.progress,
+        dueOn: r.dueOn,
+        unit: r.unit,
+        directive: { id: r.directive.id, ...snippet },
+        session: r.session,
+        link: `/actions/${id}`,
+        score: round(scores.get(r.directive.id) ?? 0),
+      });
+    }
+    return { kind: 'actions' as const, label, total: page.total, items };
+  }
+
+  async function followUpsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
+    const scoped = unit === null ? filters : { ...filters, kind: unit };
+    const hits = current.indexes.followups.search(query, letterKeysOf(params.q), { limit: params.offset + params.limit, offset: 0, filters: scoped });
+    const { ids, total } = pageOf(hits, params.limit, params.offset);
+    const rows = new Map((await repo.followUps(ids.map((i) => i.id))).map((r) => [r.id, r]));
+    const items: FollowUpHit[] = [];
+    for (const { id, score, letter } of ids) {
+      const r = rows.get(id);
+      if (!r || (unit !== null && r.action.unit.code !== unit)) continue;
+      items.push({
+        id,
+        kind: r.kind,
+        author: r.author,
+        createdAt: r.createdAt,
+        letterNumber: r.letterNumber,
+        letterDate: r.letterDate,
+        letterMatch: letter,
+        ...(r.note ? snippetOf(r.note, hits) : { snippet: '', highlights: [] }),
+        action: r.action,
+        link: `/actions/${r.action.id}#f-${id}`,
+        score: round(score),
+      });
+    }
+    return { kind: 'followups' as const, label: SEARCH_KIND_LABELS.followups, total, items };
+  }
+
+  return {
+    /** The groups of `kinds` other than sessions, each scoped for `user`. */
+    async search(user: { role: Role; unitCode: string | null }, params: EverythingParams): Promise<SearchGroup[]> {
+      if (params.q.length > MAX_QUERY_LENGTH) {
+        throw new SearchInputError('query_too_long', `عبارت جست‌وجو بیش از ${MAX_QUERY_LENGTH.toLocaleString('fa-IR')} نویسه است؛ آن را کوتاه‌تر کنید.`);
+      }
+      const query = parseQuery(params.q, params.prefix === undefined ? {} : { prefixLast: params.prefix });
+      if (query.words.length === 0 && query.stopWords.length === 0) throw new SearchInputError('query_empty', 'عبارتی برای جست‌وجو وارد کنید (حروف یا عدد).');
+      const filters = filtersOf(params);
+      if (params.speaker?.trim()) {
+        filters.speaker = params.speaker.trim();
+        filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
+      }
+      const current = await fresh();
+      const scope = actionUnitScope(user);
+      // One unit at most today (a director's or staff member's own); an empty scope reads none.
+      const unit = scope === null ? null : (scope[0] ?? null);
+      const groups: SearchGroup[] = [];
+      for (const kind of params.kinds) {
+        if (kind === 'sessions') continue;
+        if (kind === 'directives') groups.push(await directivesGroup(query, filters, params, current));
+        else if (scope !== null && scope.length === 0) groups.push({ kind, label: SEARCH_KIND_LABELS[kind], total: 0, items: [] });
+        else if (kind === 'actions') groups.push(await actionsGroup(query, filters, params, current, unit));
+        else groups.push(await followUpsGroup(query, filters, params, current, unit));
+      }
+      return groups;
+    },
+
+    /** Build now (else the first search builds); resolves when searchable. */
+    async warm(): Promise<void> {
+      await fresh();
+    },
+
+    /** Documents per kind, and deltas since the last full build. */
+    stats() {
+      const of = (k: KindName) => ({ documents: state?.indexes[k].size() ?? 0, deltas: state?.indexes[k].deltas ?? 0 });
+      return { directives: of('directives'), followups: of('followups') };
+    },
+
+    /** Wait for a background rebuild. */
+    async idle(): Promise<void> {
+      await compacting;
+      await jobs;
+    },
+  };
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
+
+export type EverythingSearch = ReturnType<typeof createEverythingSearch>;
