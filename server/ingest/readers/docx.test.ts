@@ -29,7 +29,7 @@ async function refusal(run: Promise<unknown>): Promise<IngestError> {
 describe('readDocxText', () => {
   it('reads paragraphs in a worker', async () => {
     expect(await readDocxText(await docx(['یک', 'دو']), 'a.docx')).toEqual({ text: 'یک\n\nدو', titleHint: null });
-  });
+  }, 30_000);
 
   it('lists the central directory with the declared sizes', async () => {
     const entries = zipEntries(await docx(['x'.repeat(5000)])) ?? [];
@@ -45,7 +45,7 @@ describe('readDocxText', () => {
     const error = await refusal(readDocxText(await docx(['الف'.repeat(10), 'ب'.repeat(10)]), 'a.docx', { ...DOCX_LIMITS, maxTextChars: 25 }));
     expect(error.code).toBe('docx_too_large');
     expect(error.message).toContain('۲۵ نویسه');
-  });
+  }, 30_000);
 
   it('gives the same clear error when the worker runs out of time or of memory', async () => {
     const bytes = await docx(Array.from({ length: 20_000 }, () => 'جلسهٔ هماهنگی برگزار شد.'));
@@ -60,5 +60,5 @@ describe('readDocxText', () => {
     zip.file('a.txt', 'x');
     const error = await refusal(readDocxText(await zip.generateAsync({ type: 'nodebuffer' }), 'a.docx'));
     expect(error.code).toBe('docx_broken');
-  });
+  }, 30_000);
 });
