@@ -87,8 +87,9 @@ export async function buildServer() {
   });
   // server/db/client.ts finds its migrations beside itself.
   cpSync(at('server/db/migrations'), at('dist/server/migrations'), { recursive: true });
-  // The PDF reader starts this plain-JavaScript worker by its path beside the code.
+  // The PDF and Word readers start these plain-JavaScript workers by their path beside the code.
   cpSync(at('server/ingest/readers/pdf-text.worker.mjs'), at('dist/server/pdf-text.worker.mjs'));
+  cpSync(at('server/ingest/readers/docx-text.worker.mjs'), at('dist/server/docx-text.worker.mjs'));
 }
 
 /** Builds what is missing or older than its sources (or everything, with `force`); says what it built. */

@@ -12,9 +12,11 @@ import { IngestError } from '../ingest/ingest-error';
 import { readDocument, sniffDocument, type ReadDocument } from '../ingest/readers/document';
 import { locateOcr, paragraphPages } from '../ingest/readers/document-layout';
 import type { OcrEngine } from '../ingest/readers/ocr';
+import { DOCX_LIMITS, type DocxLimits } from '../ingest/readers/docx';
 import type { PdfLimits } from '../ingest/readers/pdf';
 import type { ImportJob, ImportJobs } from './import-jobs';
 import type { ImportsRepo } from './imports.repo';
+import { PASTED_TEXT_LIMIT } from './imports.schemas';
 import type { ImportActor, ImportRequest, ImportsService } from './imports.service';
 import type { SessionSourcesRepo } from './session-sources.repo';
 
@@ -35,6 +37,7 @@ export interface DocumentImportsDeps {
   clock: Clock;
   ocr: OcrEngine;
   pdfLimits?: PdfLimits;
+  docxLimits?: DocxLimits;
 }
 
 function jobError(error: unknown): { code: string; message: string } {
@@ -66,7 +69,9 @@ export function layoutOf(doc: ReadDocument, body: string, paragraphs: readonly s
 export function createDocumentImports(deps: DocumentImportsDeps) {
   async function importDocument(upload: DocumentUpload, actor: ImportActor, report: (stage: 'reading' | 'ocr' | 'extracting', done: number, total: number) => void) {
     const fileName = cleanFileName(upload.fileName);
-    const doc = await readDocument(upload.bytes, fileName, { engine: deps.ocr, limits: deps.pdfLimits, progress: report });
+    // A Word file's text is held to the pasted-text limit: it is no way around it.
+    const docxLimits = deps.docxLimits ?? { ...DOCX_LIMITS, maxTextChars: PASTED_TEXT_LIMIT };
+    const doc = await readDocument(upload.bytes, fileName, { engine: deps.ocr, limits: deps.pdfLimits, docxLimits, progress: report });
     report('extracting', 0, 1);
     const { draft, created } = await deps.imports.create(
       { ...upload.fields, title: upload.fields.title ?? doc.titleHint ?? undefined, text: doc.text, format: doc.kind, fileName },

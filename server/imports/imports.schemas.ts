@@ -4,10 +4,13 @@ import { directiveKinds, sessionKinds, sessionStatuses, sourceKinds } from '../d
 import { textFormats } from '../ingest/formats';
 import { UnitRefSchema } from '../sessions/sessions.schemas';
 
+/** Characters of pasted text at most; a document's text (a Word file's too) is held to it. */
+export const PASTED_TEXT_LIMIT = 1_000_000;
+
 /** Pasted text: the JSON body is already limited to 1 MB by the request guards. */
 export const ImportJsonSchema = z
   .object({
-    text: z.string().max(1_000_000).openapi({ description: 'the session text as pasted (raw write-up, or a .md/.vtt/.srt source when `format` says so)' }),
+    text: z.string().max(PASTED_TEXT_LIMIT).openapi({ description: 'the session text as pasted (raw write-up, or a .md/.vtt/.srt source when `format` says so)' }),
     format: z.enum(textFormats).optional().openapi({ description: "default 'text'" }),
     title: z.string().max(500).optional(),
     heldOn: z.string().max(20).optional().openapi({ description: 'ISO (2021-01-20) or Jalali (1399-11-01)', example: '1399-11-01' }),

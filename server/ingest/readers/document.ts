@@ -4,7 +4,7 @@
  * OCR read. The type is decided by the bytes, not the file name.
  */
 import { IngestError } from '../ingest-error';
-import { readDocxText } from './docx';
+import { readDocxText, type DocxLimits } from './docx';
 import { ocrImage, ocrPageText, ocrPdfPages, type OcrEngine, type OcrPage } from './ocr';
 import { PDF_LIMITS, readPdfText, type PdfLimits } from './pdf';
 import type { DocumentFormat } from '../formats';
@@ -74,7 +74,7 @@ function joinPages(pages: readonly string[]): { text: string; pageStarts: number
 export async function readDocument(
   bytes: Uint8Array,
   fileName: string,
-  options: { engine: OcrEngine; limits?: PdfLimits; progress?: DocumentProgress },
+  options: { engine: OcrEngine; limits?: PdfLimits; docxLimits?: DocxLimits; progress?: DocumentProgress },
 ): Promise<ReadDocument> {
   const type = sniffDocument(bytes);
   const format = type ? MIME[type] : undefined;
@@ -83,7 +83,7 @@ export async function readDocument(
   }
   const notes: string[] = [];
   if (format.kind === 'docx') {
-    const docx = await readDocxText(bytes, fileName);
+    const docx = await readDocxText(bytes, fileName, options.docxLimits);
     return { kind: 'docx', mimeType: format.mime, text: docx.text, pageStarts: [0], titleHint: docx.titleHint, ocr: [], runningLines: [], notes };
   }
   if (format.image) {
