@@ -1,0 +1,76 @@
+/** @module Managers re-date an action or change its priority, with a reason, recorded in the audit trail. */
+import { createSignal, For } from 'solid-js';
+import type { ActionDetail } from '../../api/action-types';
+import { changeAction } from '../../api/actions';
+import { FormError } from '../../components/form-error';
+import { PRIORITIES, PRIORITY_LABELS } from '../../lib/action-labels';
+import { formatJalaliDate } from '../../lib/jalali-date';
+import { jalaliInputValue } from '../../lib/jalali-datetime';
+import { readTypedDate } from '../../lib/typed-numbers';
+
+/** Managers: a new due date (Jalali) or priority, with a reason, recorded in the audit trail. */
+export function RescheduleForm(props: { action: ActionDetail; guard: <T>(write: () => Promise<T>) => Promise<T | undefined> }) {
+  const [error, setError] = createSignal<unknown>(null);
+  const [done, setDone] = createSignal('');
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const form = new FormData(event.currentTarget);
+    const typedDue = String(form.get('dueOn') ?? '').trim();
+    const priority = String(form.get('priority') ?? '');
+    const reason = String(form.get('reason') ?? '').trim();
+    const changes: { dueOn?: string; priority?: string } = {};
+    const dueOn = readTypedDate(typedDue, 'مهلت تازه');
+    if (!dueOn.ok) return setError(dueOn.error);
+    if (dueOn.value && typedDue !== jalaliInputValue(props.action.dueOnJalali)) changes.dueOn = dueOn.value;
+    if (priority && priority !== props.action.priority) changes.priority = priority;
+    setError(null);
+    setDone('');
+    if (!changes.dueOn && !changes.priority) {
+      setDone('چیزی تغییر نکرده است.');
+      return;
+    }
+    try {
+      const result = await props.guard(() => changeAction(props.action.id, { version: props.action.version, ...changes, reason: reason || undefined }));
+      if (result) setDone(`ثبت شد. مهلت: ${result.dueOn ? formatJalaliDate(result.dueOn) : 'ندارد'}، اولویت: ${PRIORITY_LABELS[result.priority]}.`);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <details class="panel">
+      <summary>
+        <h2 class="summary-heading">تغییر مهلت یا اولویت</h2>
+      </summary>
+      <form class="stacked-form" onSubmit={(e) => void submit(e)}>
+        <div class="form-grid">
+          <div class="field">
+            <label for="reschedule-due">مهلت تازه (شمسی)</label>
+            <input id="reschedule-due" name="dueOn" inputmode="numeric" value={jalaliInputValue(props.action.dueOnJalali)} />
+          </div>
+          <div class="field">
+            <label for="reschedule-priority">اولویت</label>
+            <select id="reschedule-priority" name="priority">
+              <For each={PRIORITIES}>
+                {(p) => (
+                  <option value={p} selected={p === props.action.priority}>
+                    {PRIORITY_LABELS[p]}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+        </div>
+        <label for="reschedule-reason">دلیل تغییر</label>
+        <input id="reschedule-reason" name="reason" maxlength="2000" />
+        <FormError error={error()} />
+        <p class="form-status" role="status">
+          {done()}
+        </p>
+        <button type="submit" class="button button-quiet">
+          ثبت تغییر
+        </button>
+      </form>
+    </details>
+  );
+}
