@@ -13,7 +13,7 @@ import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { FOLLOW_UP_LABELS } from '../lib/action-labels';
-import { conflictCurrent } from '../lib/api-error-text';
+import { useVersionedWrite } from '../lib/use-versioned-write';
 import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
@@ -58,17 +58,21 @@ function QueueItem(props: { action: ActionSummary }) {
   const [busy, setBusy] = createSignal(false);
   const headingId = () => `queue-${props.action.id}`;
 
+  // A stale version (someone acted on it meanwhile) is said in place and the queue is fetched again.
+  const { conflict, dismiss, guard } = useVersionedWrite(() => revalidate([getVerificationQueue.key, getAction.key]));
+  const shownError = () => {
+    const current = conflict();
+    return current ? `این اقدام در این فاصله تغییر کرد (اکنون نسخهٔ ${toPersianDigits(current.version)}). صف به‌روز شد؛ دوباره بررسی کنید.` : error();
+  };
+
   const step = async (transition: 'verify' | 'return', reason?: string) => {
     setBusy(true);
     setError(null);
+    dismiss();
     try {
-      await takeTransition(props.action.id, { version: props.action.version, transition, reason });
+      await guard(() => takeTransition(props.action.id, { version: props.action.version, transition, reason }));
     } catch (failure) {
-      const current = conflictCurrent(failure);
-      if (current) {
-        setError(`این اقدام در این فاصله تغییر کرد (اکنون نسخهٔ ${toPersianDigits(current.version)}). صف به‌روز شد؛ دوباره بررسی کنید.`);
-        await revalidate([getVerificationQueue.key, getAction.key]);
-      } else setError(failure);
+      setError(failure);
     } finally {
       setBusy(false);
     }
@@ -131,7 +135,7 @@ function QueueItem(props: { action: ActionSummary }) {
           </button>
         </form>
       </Show>
-      <FormError error={error()} />
+      <FormError error={shownError()} />
     </li>
   );
 }

@@ -1,16 +1,16 @@
 /** @module One action laid out: its header (quote, facts), the conflict notice, the panels the user may use, the timeline and the audit trail. */
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { A, createAsync, revalidate } from '@solidjs/router';
-import type { ActionDetail, ActionSummary } from '../../api/action-types';
+import type { ActionDetail } from '../../api/action-types';
 import { getAction } from '../../api/actions';
 import { getUnits } from '../../api/reports';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from '../../components/action-badges';
 import { usePageTitle } from '../../components/page-title';
 import { STATUS_LABELS } from '../../lib/action-labels';
-import { conflictCurrent } from '../../lib/api-error-text';
 import { formatJalaliDateWithWeekday } from '../../lib/jalali-date';
 import { formatJalaliDateTime } from '../../lib/jalali-datetime';
 import { excerpt } from '../../lib/excerpt';
+import { useVersionedWrite } from '../../lib/use-versioned-write';
 import { AuditTrail } from './audit-trail';
 import { ConflictNotice } from './conflict-notice';
 import { RescheduleForm } from './reschedule-form';
@@ -22,29 +22,14 @@ export function ActionView(props: { action: ActionDetail }) {
   // Headed with the task (the directive's words), not the unit: a director's units are all the same.
   const task = () => excerpt(props.action.directive.quote, 14);
   usePageTitle(() => task());
-  const [conflict, setConflict] = createSignal<ActionSummary | null>(null);
   const units = createAsync(() => getUnits().catch(() => undefined));
   const unitName = createMemo(() => {
     const names = new Map((units()?.items ?? []).map((u) => [u.code, u.name]));
     return (code: string) => names.get(code) ?? code;
   });
-  /** Every write goes through here: a 409 becomes the conflict notice, anything else is the caller's to show. */
-  const guard = async <T,>(write: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      const result = await write();
-      setConflict(null);
-      return result;
-    } catch (error) {
-      const current = conflictCurrent(error);
-      if (current) {
-        setConflict(current);
-        // Fetch the full action as it is now (the page shows the fresh state; the next send uses its version).
-        await revalidate(getAction.key);
-        return undefined;
-      }
-      throw error;
-    }
-  };
+  // Every write goes through the guard: a 409 becomes the conflict notice (and the page fetches the
+  // action as it is now, so the next send uses its version); anything else is the caller's to show.
+  const { conflict, dismiss, guard } = useVersionedWrite(() => revalidate(getAction.key));
 
   return (
     <article aria-labelledby="action-title">
@@ -114,7 +99,7 @@ export function ActionView(props: { action: ActionDetail }) {
         </dl>
       </header>
 
-      <Show when={conflict()}>{(current) => <ConflictNotice current={current()} onDismiss={() => setConflict(null)} />}</Show>
+      <Show when={conflict()}>{(current) => <ConflictNotice current={current()} onDismiss={dismiss} />}</Show>
 
       <Show when={props.action.permissions.transitions.length > 0}>
         <TransitionPanel action={props.action} guard={guard} />

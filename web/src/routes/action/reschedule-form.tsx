@@ -7,9 +7,10 @@ import { PRIORITIES, PRIORITY_LABELS } from '../../lib/action-labels';
 import { formatJalaliDate } from '../../lib/jalali-date';
 import { jalaliInputValue } from '../../lib/jalali-datetime';
 import { readTypedDate } from '../../lib/typed-numbers';
+import type { VersionedGuard } from '../../lib/use-versioned-write';
 
 /** Managers: a new due date (Jalali) or priority, with a reason, recorded in the audit trail. */
-export function RescheduleForm(props: { action: ActionDetail; guard: <T>(write: () => Promise<T>) => Promise<T | undefined> }) {
+export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGuard }) {
   const [error, setError] = createSignal<unknown>(null);
   const [done, setDone] = createSignal('');
   const submit = async (event: SubmitEvent) => {

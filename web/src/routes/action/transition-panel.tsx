@@ -4,8 +4,9 @@ import type { ActionDetail, TransitionName } from '../../api/action-types';
 import { takeTransition } from '../../api/actions';
 import { FormError } from '../../components/form-error';
 import { NEEDS_CONFIRMATION, REASON_REQUIRED, STATUS_LABELS, TRANSITION_LABELS } from '../../lib/action-labels';
+import type { VersionedGuard } from '../../lib/use-versioned-write';
 
-export function TransitionPanel(props: { action: ActionDetail; guard: <T>(write: () => Promise<T>) => Promise<T | undefined> }) {
+export function TransitionPanel(props: { action: ActionDetail; guard: VersionedGuard }) {
   const [pending, setPending] = createSignal<TransitionName | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);

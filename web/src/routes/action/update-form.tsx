@@ -7,11 +7,12 @@ import { useKeptDraft } from '../../components/kept-draft';
 import { FormError } from '../../components/form-error';
 import { toPersianDigits } from '../../lib/persian-digits';
 import { DATE_EXAMPLE, readPercent, readTypedDate } from '../../lib/typed-numbers';
+import type { VersionedGuard } from '../../lib/use-versioned-write';
 
 const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,application/pdf,image/*';
 
 /** The director's (or manager's) progress update: note, percentage, letter number and Jalali date, files, request verification. */
-export function UpdateForm(props: { action: ActionDetail; guard: <T>(write: () => Promise<T>) => Promise<T | undefined> }) {
+export function UpdateForm(props: { action: ActionDetail; guard: VersionedGuard }) {
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal('');
