@@ -1,5 +1,5 @@
 /** @module Managers re-date an action or change its priority, with a reason, recorded in the audit trail. */
-import { createSignal, For } from 'solid-js';
+import { For } from 'solid-js';
 import type { ActionDetail } from '../../api/action-types';
 import { changeAction } from '../../api/actions';
 import { FormError } from '../../components/form-error';
@@ -8,42 +8,37 @@ import { formatJalaliDate } from '../../lib/jalali-date';
 import { jalaliInputValue } from '../../lib/jalali-datetime';
 import { readTypedDate } from '../../lib/typed-numbers';
 import type { VersionedGuard } from '../../lib/use-versioned-write';
+import { refuse, useWrite, writeAction } from '../../lib/write-action';
+
+/** A new due date or priority read from the form; the result is what the form says after it ('' when the server refused a stale version). */
+const rescheduleWrite = writeAction('action-reschedule', async (guard: VersionedGuard, action: ActionDetail, form: FormData) => {
+  const typedDue = String(form.get('dueOn') ?? '').trim();
+  const priority = String(form.get('priority') ?? '');
+  const reason = String(form.get('reason') ?? '').trim();
+  const changes: { dueOn?: string; priority?: string } = {};
+  const dueOn = readTypedDate(typedDue, 'مهلت تازه');
+  if (!dueOn.ok) refuse(dueOn.error);
+  if (dueOn.value && typedDue !== jalaliInputValue(action.dueOnJalali)) changes.dueOn = dueOn.value;
+  if (priority && priority !== action.priority) changes.priority = priority;
+  if (!changes.dueOn && !changes.priority) return 'چیزی تغییر نکرده است.';
+  const result = await guard(() => changeAction(action.id, { version: action.version, ...changes, reason: reason || undefined }));
+  return result ? `ثبت شد. مهلت: ${result.dueOn ? formatJalaliDate(result.dueOn) : 'ندارد'}، اولویت: ${PRIORITY_LABELS[result.priority]}.` : '';
+});
 
 /** Managers: a new due date (Jalali) or priority, with a reason, recorded in the audit trail. */
 export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGuard }) {
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal('');
-  const submit = async (event: SubmitEvent) => {
+  const reschedule = useWrite(rescheduleWrite);
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
-    const form = new FormData(event.currentTarget);
-    const typedDue = String(form.get('dueOn') ?? '').trim();
-    const priority = String(form.get('priority') ?? '');
-    const reason = String(form.get('reason') ?? '').trim();
-    const changes: { dueOn?: string; priority?: string } = {};
-    const dueOn = readTypedDate(typedDue, 'مهلت تازه');
-    if (!dueOn.ok) return setError(dueOn.error);
-    if (dueOn.value && typedDue !== jalaliInputValue(props.action.dueOnJalali)) changes.dueOn = dueOn.value;
-    if (priority && priority !== props.action.priority) changes.priority = priority;
-    setError(null);
-    setDone('');
-    if (!changes.dueOn && !changes.priority) {
-      setDone('چیزی تغییر نکرده است.');
-      return;
-    }
-    try {
-      const result = await props.guard(() => changeAction(props.action.id, { version: props.action.version, ...changes, reason: reason || undefined }));
-      if (result) setDone(`ثبت شد. مهلت: ${result.dueOn ? formatJalaliDate(result.dueOn) : 'ندارد'}، اولویت: ${PRIORITY_LABELS[result.priority]}.`);
-    } catch (failure) {
-      setError(failure);
-    }
+    void reschedule.send(props.guard, props.action, new FormData(event.currentTarget));
   };
   return (
     <details class="panel">
       <summary>
         <h2 class="summary-heading">تغییر مهلت یا اولویت</h2>
       </summary>
-      <form class="stacked-form" onSubmit={(e) => void submit(e)}>
+      <form class="stacked-form" onSubmit={submit}>
         <div class="form-grid">
           <div class="field">
             <label for="reschedule-due">مهلت تازه (شمسی)</label>
@@ -64,9 +59,9 @@ export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGu
         </div>
         <label for="reschedule-reason">دلیل تغییر</label>
         <input id="reschedule-reason" name="reason" maxlength="2000" />
-        <FormError error={error()} />
+        <FormError error={reschedule.submission.error} />
         <p class="form-status" role="status">
-          {done()}
+          {reschedule.submission.result ?? ''}
         </p>
         <button type="submit" class="button button-quiet">
           ثبت تغییر

@@ -5,34 +5,28 @@ import { takeTransition } from '../../api/actions';
 import { FormError } from '../../components/form-error';
 import { NEEDS_CONFIRMATION, REASON_REQUIRED, STATUS_LABELS, TRANSITION_LABELS } from '../../lib/action-labels';
 import type { VersionedGuard } from '../../lib/use-versioned-write';
+import { useWrite, writeAction } from '../../lib/write-action';
+
+/** A status step; the result is what the panel says after it ('' when the server refused a stale version). */
+const transitionWrite = writeAction('action-transition', async (guard: VersionedGuard, action: ActionDetail, transition: TransitionName, reason?: string) => {
+  const result = await guard(() => takeTransition(action.id, { version: action.version, transition, reason: reason || undefined }));
+  return result ? `انجام شد: ${TRANSITION_LABELS[transition]}. وضعیت اکنون «${STATUS_LABELS[result.status]}» است.` : '';
+});
 
 export function TransitionPanel(props: { action: ActionDetail; guard: VersionedGuard }) {
   const [pending, setPending] = createSignal<TransitionName | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [done, setDone] = createSignal('');
+  const step = useWrite(transitionWrite);
+  const busy = () => step.submission.pending === true;
 
   const run = async (transition: TransitionName, reason?: string) => {
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const result = await props.guard(() => takeTransition(props.action.id, { version: props.action.version, transition, reason: reason || undefined }));
-      if (result) {
-        setPending(null);
-        setDone(`انجام شد: ${TRANSITION_LABELS[transition]}. وضعیت اکنون «${STATUS_LABELS[result.status]}» است.`);
-      }
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (await step.send(props.guard, props.action, transition, reason)) setPending(null);
   };
 
   const choose = (transition: TransitionName) => {
     if (REASON_REQUIRED.has(transition) || NEEDS_CONFIRMATION.has(transition)) {
       setPending(transition);
-      setError(null);
+      // The last step's error goes; its «انجام شد» line (there is none after an error) stays.
+      if (step.submission.error) step.clear();
       requestAnimationFrame(() => document.getElementById('transition-reason')?.focus() ?? document.getElementById('transition-confirm')?.focus());
     } else void run(transition);
   };
@@ -83,9 +77,9 @@ export function TransitionPanel(props: { action: ActionDetail; guard: VersionedG
           </form>
         )}
       </Show>
-      <FormError error={error()} />
+      <FormError error={step.submission.error} />
       <p class="form-status" role="status">
-        {done()}
+        {step.submission.result ?? ''}
       </p>
     </section>
   );

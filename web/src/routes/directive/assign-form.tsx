@@ -11,12 +11,31 @@ import { jalaliInputValue } from '../../lib/jalali-datetime';
 import { countOf } from '../../lib/persian-digits';
 import { DATE_EXAMPLE, readTypedDate } from '../../lib/typed-numbers';
 import { shortUnitName } from '../../lib/unit-names';
+import { refuse, useWrite, writeAction } from '../../lib/write-action';
+
+/** Assign a directive to the units and groups checked in the form; the result says what was made. */
+const assignWrite = writeAction('directive-assign', async (directiveId: number, form: FormData) => {
+  const codes = form.getAll('units').map(String);
+  if (codes.length === 0) refuse('دست‌کم یک واحد یا گروه را برگزینید.');
+  const priority = String(form.get('priority') ?? 'normal');
+  const recipient = String(form.get('recipientCode') ?? '');
+  const dueOn = readTypedDate(String(form.get('dueOn') ?? ''), 'مهلت');
+  if (!dueOn.ok) refuse(dueOn.error);
+  const result = await assignDirective(directiveId, {
+    units: codes,
+    dueOn: dueOn.value ?? undefined,
+    recipientCode: recipient || null,
+    priority: PRIORITIES.find((p): p is Priority => p === priority) ?? 'normal',
+  });
+  return (
+    `${countOf(result.createdCount, 'اقدام تازه')} ساخته شد` +
+    (result.existingCount > 0 ? `؛ ${countOf(result.existingCount, 'واحد')} از پیش اقدام داشت و دست نخورد.` : '.')
+  );
+});
 
 export function AssignForm(props: { rollup: DirectiveRollup }) {
   const units = createAsync(() => getUnits());
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const assign = useWrite(assignWrite);
   const assigned = createMemo(() => new Set(props.rollup.units.map((a) => a.unit.code)));
   const byKind = (kind: Unit['kind']) => (units()?.items ?? []).filter((u) => u.kind === kind);
   const [unitQuery, setUnitQuery] = createSignal('');
@@ -30,44 +49,16 @@ export function AssignForm(props: { rollup: DirectiveRollup }) {
     setChecked(next);
   };
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
-    const form = new FormData(event.currentTarget);
-    const codes = form.getAll('units').map(String);
-    setError(null);
-    setDone('');
-    if (codes.length === 0) {
-      setError('دست‌کم یک واحد یا گروه را برگزینید.');
-      return;
-    }
-    const priority = String(form.get('priority') ?? 'normal');
-    const recipient = String(form.get('recipientCode') ?? '');
-    const dueOn = readTypedDate(String(form.get('dueOn') ?? ''), 'مهلت');
-    if (!dueOn.ok) return setError(dueOn.error);
-    setBusy(true);
-    try {
-      const result = await assignDirective(props.rollup.directive.id, {
-        units: codes,
-        dueOn: dueOn.value ?? undefined,
-        recipientCode: recipient || null,
-        priority: PRIORITIES.find((p): p is Priority => p === priority) ?? 'normal',
-      });
-      setDone(
-        `${countOf(result.createdCount, 'اقدام تازه')} ساخته شد` +
-          (result.existingCount > 0 ? `؛ ${countOf(result.existingCount, 'واحد')} از پیش اقدام داشت و دست نخورد.` : '.'),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    void assign.send(props.rollup.directive.id, new FormData(event.currentTarget));
   };
 
   return (
     <section class="panel" aria-labelledby="assign-heading">
       <h2 id="assign-heading">واگذاری به واحدها</h2>
-      <form class="stacked-form assign-form" onSubmit={(e) => void submit(e)}>
+      <form class="stacked-form assign-form" onSubmit={submit}>
         <fieldset>
           <legend>گروه‌ها</legend>
           <For each={byKind('group')}>
@@ -151,11 +142,11 @@ export function AssignForm(props: { rollup: DirectiveRollup }) {
             </select>
           </div>
         </div>
-        <FormError error={error()} />
+        <FormError error={assign.submission.error} />
         <p class="form-status" role="status">
-          {done()}
+          {assign.submission.result ?? ''}
         </p>
-        <button type="submit" class="button" disabled={busy()}>
+        <button type="submit" class="button" disabled={assign.submission.pending === true}>
           واگذاری
         </button>
       </form>

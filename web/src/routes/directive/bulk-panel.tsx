@@ -8,6 +8,7 @@ import { FormError } from '../../components/form-error';
 import { UnitPicker } from '../../components/unit-picker';
 import { countOf, toPersianDigits } from '../../lib/persian-digits';
 import { DATE_EXAMPLE, readPercent, readTypedDate } from '../../lib/typed-numbers';
+import { refuse, useWrite, writeAction } from '../../lib/write-action';
 
 const OPERATION_LABELS: Record<BulkOperation, string> = {
   extend: 'تمدید مهلت',
@@ -28,6 +29,43 @@ const DONE_LABELS: Record<BulkOperation, string> = {
   verify: '{n} تأیید و بسته شد',
 };
 
+/** One step over the picked actions, read from the form; the result says what it did. */
+const bulkWrite = writeAction('directive-bulk', async (rollup: DirectiveRollup, picked: ReadonlySet<number>, op: BulkOperation, form: FormData) => {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const chosen = rollup.units.filter((a) => picked.has(a.id));
+  if (chosen.length === 0) refuse('دست‌کم یک اقدام را از فهرست برگزینید.');
+  const body: Parameters<typeof bulkChange>[1] = {
+    scope: 'selected',
+    actions: chosen.map((a) => ({ id: a.id, version: a.version })),
+    operation: op,
+    reason: text('reason') || undefined,
+  };
+  if (op === 'extend') {
+    const days = readPercent(text('days'));
+    if (!days.ok || !days.value) refuse('شمار روزهای تمدید را با عدد بنویسید، مانند ۱۰.');
+    body.days = days.value;
+  }
+  if (op === 'redate') {
+    const dueOn = readTypedDate(text('dueOn'), 'مهلت تازه');
+    if (!dueOn.ok) refuse(dueOn.error);
+    if (!dueOn.value) refuse('مهلت تازه را بنویسید.');
+    body.dueOn = dueOn.value;
+  }
+  if (op === 'cancel' && !body.reason) refuse('برای لغو، دلیل را بنویسید.');
+  if (op === 'reassign') {
+    if (chosen.length !== 1) refuse('برای واگذاری به واحد دیگر، تنها یک اقدام را برگزینید.');
+    const unit = text('unitCode');
+    if (!unit) refuse('واحد تازه را برگزینید.');
+    body.unitCode = unit;
+  }
+  const result = await bulkChange(rollup.directive.id, body);
+  return (
+    DONE_LABELS[op].replace('{n}', countOf(result.changed.length, 'اقدام')) +
+    (result.skipped.length > 0 ? `؛ ${countOf(result.skipped.length, 'اقدام')} دست نخورد: ${result.skipped.map((s) => s.message).join('، ')}` : '.') +
+    (op === 'verify' || op === 'reassign' ? '' : ' به هر واحد خبر داده شد.')
+  );
+});
+
 /** Managers: pick all, some, those without a report or those awaiting verification, and change them in one step. */
 export function BulkPanel(props: {
   rollup: DirectiveRollup;
@@ -37,9 +75,7 @@ export function BulkPanel(props: {
 }) {
   const units = createAsync(() => getUnits());
   const [operation, setOperation] = createSignal<BulkOperation>('extend');
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const bulk = useWrite(bulkWrite);
   const open = () => props.rollup.units.filter((a) => a.status !== 'done' && a.status !== 'cancelled');
   const silent = () => open().filter((a) => !props.reported.has(a.id));
   const awaiting = () => props.rollup.units.filter((a) => a.status === 'awaiting_verification');
@@ -48,51 +84,7 @@ export function BulkPanel(props: {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    setError(null);
-    setDone('');
-    const chosen = props.rollup.units.filter((a) => props.picked.has(a.id));
-    if (chosen.length === 0) return setError('دست‌کم یک اقدام را از فهرست برگزینید.');
-    const op = operation();
-    const body: Parameters<typeof bulkChange>[1] = {
-      scope: 'selected',
-      actions: chosen.map((a) => ({ id: a.id, version: a.version })),
-      operation: op,
-      reason: text('reason') || undefined,
-    };
-    if (op === 'extend') {
-      const days = readPercent(text('days'));
-      if (!days.ok || !days.value) return setError('شمار روزهای تمدید را با عدد بنویسید، مانند ۱۰.');
-      body.days = days.value;
-    }
-    if (op === 'redate') {
-      const dueOn = readTypedDate(text('dueOn'), 'مهلت تازه');
-      if (!dueOn.ok) return setError(dueOn.error);
-      if (!dueOn.value) return setError('مهلت تازه را بنویسید.');
-      body.dueOn = dueOn.value;
-    }
-    if (op === 'cancel' && !body.reason) return setError('برای لغو، دلیل را بنویسید.');
-    if (op === 'reassign') {
-      if (chosen.length !== 1) return setError('برای واگذاری به واحد دیگر، تنها یک اقدام را برگزینید.');
-      const unit = text('unitCode');
-      if (!unit) return setError('واحد تازه را برگزینید.');
-      body.unitCode = unit;
-    }
-    setBusy(true);
-    try {
-      const result = await bulkChange(props.rollup.directive.id, body);
-      props.setPicked(new Set());
-      setDone(
-        DONE_LABELS[op].replace('{n}', countOf(result.changed.length, 'اقدام')) +
-          (result.skipped.length > 0 ? `؛ ${countOf(result.skipped.length, 'اقدام')} دست نخورد: ${result.skipped.map((s) => s.message).join('، ')}` : '.') +
-          (op === 'verify' || op === 'reassign' ? '' : ' به هر واحد خبر داده شد.'),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (await bulk.send(props.rollup, props.picked, operation(), new FormData(event.currentTarget))) props.setPicked(new Set());
   };
 
   return (
@@ -156,11 +148,11 @@ export function BulkPanel(props: {
             <input id="bulk-reason" name="reason" maxlength="2000" />
           </div>
         </div>
-        <FormError error={error()} />
+        <FormError error={bulk.submission.error} />
         <p class="form-status" role="status">
-          {done()}
+          {bulk.submission.result ?? ''}
         </p>
-        <button type="submit" class="button" disabled={busy()}>
+        <button type="submit" class="button" disabled={bulk.submission.pending === true}>
           {OPERATION_LABELS[operation()]} برای {toPersianDigits(props.picked.size)} اقدام
         </button>
       </form>

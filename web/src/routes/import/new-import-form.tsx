@@ -9,49 +9,56 @@ import { describeError } from '../../components/states';
 import { DATE_EXAMPLE, readTypedDate } from '../../lib/typed-numbers';
 import { SESSION_KINDS, sessionKindLabel } from '../../lib/labels';
 import { toPersianDigits } from '../../lib/persian-digits';
+import { refuse, useWrite, writeAction } from '../../lib/write-action';
+
+/**
+ * Send the form's source and facts; a document comes back as a job that `follow` waits for. The
+ * result is the new draft's slug (null when the page was left before the job finished).
+ */
+const importWrite = writeAction('import-new', async (form: FormData, follow: (job: ImportJob) => Promise<string | null>) => {
+  const value = (name: string) => {
+    const v = form.get(name);
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  const upload = form.get('file');
+  const file = upload instanceof File && upload.size > 0 ? upload : undefined;
+  const text = String(form.get('text') ?? '');
+  if (!file && text.trim() === '') refuse('متن نشست را بچسبانید یا پرونده‌ای برگزینید.');
+  const heldOn = readTypedDate(value('heldOn'), 'تاریخ نشست');
+  if (!heldOn.ok) refuse(heldOn.error);
+  const fields: ImportFields = { text };
+  if (value('title')) fields.title = value('title');
+  if (heldOn.value) fields.heldOn = heldOn.value;
+  const kind = SESSION_KINDS.find((k) => k === value('kind'));
+  if (kind) fields.kind = kind;
+  if (value('mediaUrl')) fields.mediaUrl = value('mediaUrl');
+  const created = await createImport(fields, file);
+  return { slug: isImportJob(created) ? await follow(created) : created.slug };
+});
 
 /** Step 1: the source and the session's facts. */
 export function NewImportForm() {
   usePageTitle(() => 'نشست جدید');
   const navigate = useNavigate();
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const importing = useWrite(importWrite);
   // Pasted text survives a session that expired before «بررسی متن» (a chosen file cannot be kept).
-  const keepDraft = useKeptDraft(() => setError('متنی که پیش از پایان نشست نوشته بودید برگردانده شد؛ اگر پرونده‌ای برگزیده بودید، دوباره برگزینید.'));
+  const [restored, setRestored] = createSignal('');
+  const keepDraft = useKeptDraft(() => setRestored('متنی که پیش از پایان نشست نوشته بودید برگردانده شد؛ اگر پرونده‌ای برگزیده بودید، دوباره برگزینید.'));
+  // The error line: the restored-text note until the form is sent, then how the sending failed.
+  const errorText = () => {
+    if (!importing.submission.input) return restored();
+    const failure: unknown = importing.submission.error;
+    if (failure === undefined) return '';
+    return typeof failure === 'string' ? failure : describeError(failure);
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => {
-      const v = form.get(name);
-      return typeof v === 'string' ? v.trim() : '';
-    };
-    const upload = form.get('file');
-    const file = upload instanceof File && upload.size > 0 ? upload : undefined;
-    const text = String(form.get('text') ?? '');
-    setError(null);
-    if (!file && text.trim() === '') return setError('متن نشست را بچسبانید یا پرونده‌ای برگزینید.');
-    const heldOn = readTypedDate(value('heldOn'), 'تاریخ نشست');
-    if (!heldOn.ok) return setError(heldOn.error);
-    const fields: ImportFields = { text };
-    if (value('title')) fields.title = value('title');
-    if (heldOn.value) fields.heldOn = heldOn.value;
-    const kind = SESSION_KINDS.find((k) => k === value('kind'));
-    if (kind) fields.kind = kind;
-    if (value('mediaUrl')) fields.mediaUrl = value('mediaUrl');
-    setBusy(true);
     setProgress(null);
-    try {
-      const created = await createImport(fields, file);
-      const slug = isImportJob(created) ? await followJob(created) : created.slug;
-      if (slug) navigate(`/imports/${encodeURIComponent(slug)}`);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
+    const created = await importing.send(new FormData(event.currentTarget), followJob);
+    setProgress(null);
+    if (created?.slug) navigate(`/imports/${encodeURIComponent(created.slug)}`);
   };
 
   // A document is read off the server's request loop: follow its job, showing page k of n.
@@ -67,10 +74,7 @@ export function NewImportForm() {
       await new Promise((resolve) => setTimeout(resolve, 500));
       job = await getImportJob(job.id);
     }
-    if (job.state === 'failed') {
-      setError(job.error?.message ?? 'پرونده خوانده نشد.');
-      return null;
-    }
+    if (job.state === 'failed') refuse(job.error?.message ?? 'پرونده خوانده نشد.');
     return job.slug;
   };
 
@@ -121,13 +125,13 @@ export function NewImportForm() {
           <input id="import-media" name="mediaUrl" type="url" dir="ltr" placeholder="https://…" />
         </div>
         <p id="import-error" class="form-error" role="alert">
-          {error() ?? ''}
+          {errorText()}
         </p>
         <p class="import-progress" role="status" aria-live="polite">
           {progress() ? jobProgressText(progress() as ImportJob) : ''}
         </p>
-        <button type="submit" class="button" disabled={busy()}>
-          {busy() ? 'در حال بررسی متن…' : 'بررسی متن و پیشنهاد رهنمودها'}
+        <button type="submit" class="button" disabled={importing.submission.pending === true}>
+          {importing.submission.pending ? 'در حال بررسی متن…' : 'بررسی متن و پیشنهاد رهنمودها'}
         </button>
       </form>
     </section>

@@ -5,6 +5,10 @@ import { publishImport, type ImportDraft } from '../../api/imports';
 import { FormError } from '../../components/form-error';
 import { describeError } from '../../components/states';
 import { countOf } from '../../lib/persian-digits';
+import { useWrite, writeAction } from '../../lib/write-action';
+
+/** Publish the draft (rejecting its unreviewed suggestions when asked); the result links to the published session. */
+const publishWrite = writeAction('import-publish', (slug: string, rejectRest: boolean) => publishImport(slug, rejectRest));
 
 export function PublishBox(props: { draft: ImportDraft }) {
   const draft = () => props.draft;
@@ -12,19 +16,10 @@ export function PublishBox(props: { draft: ImportDraft }) {
   const [rejectRest, setRejectRest] = createSignal(false);
   // Confirmed suggestions with a unit: publishing assigns them (issue 14).
   const toAssign = () => draft().suggestions.filter((s) => s.review === 'confirmed' && s.assignee && s.kind !== 'policy');
-  const [publishing, setPublishing] = createSignal(false);
-  const [publishError, setPublishError] = createSignal<string | null>(null);
+  const publishing = useWrite(publishWrite);
   const publish = async () => {
-    setPublishing(true);
-    setPublishError(null);
-    try {
-      const result = await publishImport(draft().slug, rejectRest());
-      navigate(result.link);
-    } catch (failure) {
-      setPublishError(describeError(failure));
-    } finally {
-      setPublishing(false);
-    }
+    const result = await publishing.send(draft().slug, rejectRest());
+    if (result) navigate(result.link);
   };
 
   return (
@@ -45,9 +40,9 @@ export function PublishBox(props: { draft: ImportDraft }) {
           <label for="reject-rest">{countOf(draft().counts.pending, 'رهنمود بررسی‌نشده')} رد شوند</label>
         </div>
       </Show>
-      <FormError error={publishError()} />
-      <button type="button" class="button" onClick={publish} disabled={publishing() || (draft().counts.pending > 0 && !rejectRest())}>
-        {publishing() ? 'در حال انتشار…' : 'انتشار نشست'}
+      <FormError error={publishing.submission.error} describe={describeError} />
+      <button type="button" class="button" onClick={publish} disabled={publishing.submission.pending === true || (draft().counts.pending > 0 && !rejectRest())}>
+        {publishing.submission.pending ? 'در حال انتشار…' : 'انتشار نشست'}
       </button>
     </section>
   );

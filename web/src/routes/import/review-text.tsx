@@ -7,6 +7,7 @@ import { describeError } from '../../components/states';
 import { excerpt } from '../../lib/excerpt';
 import { reviewPieces } from '../../lib/import-segments';
 import { countOf, formatMediaTime, toPersianDigits } from '../../lib/persian-digits';
+import { refuse, useWrite, writeAction } from '../../lib/write-action';
 import { selectedSpan } from './text-selection';
 
 /** Repairs that changed words, underlined in the text; the rest (joined lines) are only listed. */
@@ -26,6 +27,12 @@ function markClass(marks: readonly TextMark[]): string | undefined {
   const classes = [marks.some((m) => m.kind !== OCR_DOUBT) ? 'repair-mark' : '', marks.some((m) => m.kind === OCR_DOUBT) ? 'ocr-doubt' : ''].filter(Boolean);
   return classes.length > 0 ? classes.join(' ') : undefined;
 }
+
+/** Add the selected span as a directive the detector missed; refused when nothing is selected. */
+const addWrite = writeAction('import-add-suggestion', async (slug: string, span: { start: number; end: number } | null) => {
+  if (!span) refuse('ابتدا بخشی از متن را با موس یا لمس انتخاب کنید.');
+  return addSuggestion(slug, span);
+});
 
 /** The text section of the review; `suggestions` in reading order, numbered by `numberOf`. */
 export function ReviewText(props: {
@@ -50,23 +57,17 @@ export function ReviewText(props: {
   // Selection → a span of the text, for «add a missed directive».
   let transcript: HTMLDivElement | undefined;
   const [selection, setSelection] = createSignal<{ start: number; end: number } | null>(null);
-  const [addError, setAddError] = createSignal<string | null>(null);
   const onSelectionChange = () => setSelection(selectedSpan(transcript));
   onMount(() => document.addEventListener('selectionchange', onSelectionChange));
   onCleanup(() => document.removeEventListener('selectionchange', onSelectionChange));
 
+  const adding = useWrite(addWrite);
   const addSelected = async () => {
-    const span = selection();
-    setAddError(null);
-    if (!span) return setAddError('ابتدا بخشی از متن را با موس یا لمس انتخاب کنید.');
-    try {
-      const added = await addSuggestion(draft().slug, span);
-      props.onAdded(added);
-      window.getSelection()?.removeAllRanges();
-      requestAnimationFrame(() => document.getElementById(`s-${added.id}`)?.focus());
-    } catch (failure) {
-      setAddError(describeError(failure));
-    }
+    const added = await adding.send(draft().slug, selection());
+    if (!added) return;
+    props.onAdded(added);
+    window.getSelection()?.removeAllRanges();
+    requestAnimationFrame(() => document.getElementById(`s-${added.id}`)?.focus());
   };
 
   return (
@@ -86,7 +87,7 @@ export function ReviewText(props: {
         <span class="field-hint" aria-live="polite">
           {selection() ? `انتخاب: «${excerpt(draft().text.slice(selection()?.start ?? 0, selection()?.end ?? 0), 8)}»` : 'جمله‌ای را در متن انتخاب کنید.'}
         </span>
-        <FormError error={addError()} />
+        <FormError error={adding.submission.error} describe={describeError} />
       </div>
       <Show when={draft().document}>{(document) => <SourceDocument document={document()} text={draft().text} />}</Show>
       <div class="review-transcript" ref={transcript}>

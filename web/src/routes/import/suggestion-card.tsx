@@ -1,5 +1,5 @@
 /** @module One suggested directive under review: why it was suggested, its fields, confirm and reject. */
-import { createSignal, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { updateSuggestion, type ImportDraft, type ImportSuggestion, type SuggestionPatch } from '../../api/imports';
 import { FormError } from '../../components/form-error';
 import { UnitPicker } from '../../components/unit-picker';
@@ -8,35 +8,36 @@ import { jalaliFieldValue } from '../../lib/jalali-input';
 import { readTypedDate } from '../../lib/typed-numbers';
 import { DIRECTIVE_KINDS, directiveKindLabel } from '../../lib/labels';
 import { toPersianDigits } from '../../lib/persian-digits';
+import { refuse, useWrite, writeAction } from '../../lib/write-action';
 
 const REVIEW_LABELS: Record<ImportSuggestion['review'], string> = { pending: 'بررسی نشده', confirmed: 'تأیید شده', rejected: 'رد شده' };
 
+/** A typed deadline as a change: empty clears it; what is not a date is refused in Persian. */
+function duePatch(value: string): SuggestionPatch {
+  const typed = value.trim();
+  if (typed === '') return { due: null };
+  const due = readTypedDate(typed, 'مهلت');
+  if (!due.ok) refuse(due.error);
+  return { due: due.value };
+}
+
+/** Save one change to a suggestion (`patch` may refuse before anything is sent); the result is the suggestion as saved. */
+const saveWrite = writeAction('import-suggestion', async (slug: string, suggestionId: number, patch: () => SuggestionPatch) =>
+  updateSuggestion(slug, suggestionId, patch()),
+);
+
 /** One suggestion: why it was suggested, its fields, confirm and reject. */
 export function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; draft: ImportDraft; onChange: (s: ImportSuggestion) => void }) {
-  const [error, setError] = createSignal<string | null>(null);
-  const [saving, setSaving] = createSignal(false);
+  const saving = useWrite(saveWrite, ([, suggestionId]) => suggestionId === props.suggestion.id);
   const id = () => `s-${props.suggestion.id}`;
   const editable = () => props.draft.status === 'draft';
 
-  const save = async (patch: SuggestionPatch) => {
-    setError(null);
-    setSaving(true);
-    try {
-      props.onChange(await updateSuggestion(props.draft.slug, props.suggestion.id, patch));
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setSaving(false);
-    }
+  const save = async (patch: () => SuggestionPatch) => {
+    const saved = await saving.send(props.draft.slug, props.suggestion.id, patch);
+    if (saved) props.onChange(saved);
   };
 
-  const onDue = (value: string) => {
-    const typed = value.trim();
-    if (typed === '') return void save({ due: null });
-    const due = readTypedDate(typed, 'مهلت');
-    if (!due.ok) return setError(due.error);
-    void save({ due: due.value });
-  };
+  const onDue = (value: string) => void save(() => duePatch(value));
 
   return (
     <li id={id()} tabIndex={-1} class={`suggestion-card review-${props.suggestion.review}`} aria-labelledby={`${id()}-title`}>
@@ -66,7 +67,14 @@ export function SuggestionCard(props: { suggestion: ImportSuggestion; number: nu
       <div class="suggestion-fields">
         <div class="field">
           <label for={`${id()}-kind`}>نوع</label>
-          <select id={`${id()}-kind`} disabled={!editable()} onChange={(e) => void save({ kind: DIRECTIVE_KINDS.find((k) => k === e.currentTarget.value) })}>
+          <select
+            id={`${id()}-kind`}
+            disabled={!editable()}
+            onChange={(e) => {
+              const kind = DIRECTIVE_KINDS.find((k) => k === e.currentTarget.value);
+              void save(() => ({ kind }));
+            }}
+          >
             <For each={DIRECTIVE_KINDS}>
               {(kind) => (
                 <option value={kind} selected={kind === props.suggestion.kind}>
@@ -82,7 +90,7 @@ export function SuggestionCard(props: { suggestion: ImportSuggestion; number: nu
           value={props.suggestion.assignee?.code ?? ''}
           units={props.draft.units}
           disabled={!editable()}
-          onChange={(code) => void save({ assignee: code })}
+          onChange={(code) => void save(() => ({ assignee: code }))}
         />
         <UnitPicker
           id={`${id()}-recipient`}
@@ -90,7 +98,7 @@ export function SuggestionCard(props: { suggestion: ImportSuggestion; number: nu
           value={props.suggestion.recipient?.code ?? ''}
           units={props.draft.units}
           disabled={!editable()}
-          onChange={(code) => void save({ recipient: code })}
+          onChange={(code) => void save(() => ({ recipient: code }))}
         />
         <div class="field">
           <label for={`${id()}-due`}>مهلت (شمسی)</label>
@@ -121,14 +129,14 @@ export function SuggestionCard(props: { suggestion: ImportSuggestion; number: nu
       <Show when={props.suggestion.refs.length > 0}>
         <p class="suggestion-refs">ارجاع: {props.suggestion.refs.join('، ')}</p>
       </Show>
-      <FormError error={error()} />
+      <FormError error={saving.submission.error} describe={describeError} />
       <div class="suggestion-actions">
         <button
           type="button"
           class="button"
           aria-pressed={props.suggestion.review === 'confirmed'}
-          disabled={!editable() || saving()}
-          onClick={() => void save({ review: props.suggestion.review === 'confirmed' ? 'pending' : 'confirmed' })}
+          disabled={!editable() || saving.submission.pending === true}
+          onClick={() => void save(() => ({ review: props.suggestion.review === 'confirmed' ? 'pending' : 'confirmed' }))}
         >
           {props.suggestion.review === 'confirmed' ? 'تأیید شد ✓' : 'تأیید'}
           <span class="visually-hidden"> رهنمود {toPersianDigits(props.number)}</span>
@@ -137,8 +145,8 @@ export function SuggestionCard(props: { suggestion: ImportSuggestion; number: nu
           type="button"
           class="button button-quiet"
           aria-pressed={props.suggestion.review === 'rejected'}
-          disabled={!editable() || saving()}
-          onClick={() => void save({ review: props.suggestion.review === 'rejected' ? 'pending' : 'rejected' })}
+          disabled={!editable() || saving.submission.pending === true}
+          onClick={() => void save(() => ({ review: props.suggestion.review === 'rejected' ? 'pending' : 'rejected' }))}
         >
           {props.suggestion.review === 'rejected' ? 'رد شد' : 'رد'}
           <span class="visually-hidden"> رهنمود {toPersianDigits(props.number)}</span>
