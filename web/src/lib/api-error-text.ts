@@ -1,5 +1,4 @@
 /** @module An API error in the words a form should show: the server's message plus, for a 400, which fields and why. */
-import type { ActionSummary } from '../api/action-types';
 import { ApiError } from '../api/client';
 import { describeError } from '../components/states';
 
@@ -18,23 +17,4 @@ export function formErrorText(error: unknown): string {
     if (messages.length > 0) return `${error.message} ${[...new Set(messages)].join('؛ ')}`;
   }
   return describeError(error);
-}
-
-/** Enough of an action summary to trust it (the server sends the whole summary with a 409). */
-function isActionSummary(value: unknown): value is ActionSummary {
-  return typeof value === 'object' && value !== null && 'version' in value && 'status' in value && 'progress' in value;
-}
-
-/**
- * The action as it is now, from a 409 `version_conflict` (`details.current`), or null for any other error.
- *
- * @example
- * const current = conflictCurrent(error);
- * if (current) showConflict(current); else throw error;
- */
-export function conflictCurrent(error: unknown): ActionSummary | null {
-  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'version_conflict') return null;
-  const details = error.details;
-  if (typeof details !== 'object' || details === null || !('current' in details)) return null;
-  return isActionSummary(details.current) ? details.current : null;
 }

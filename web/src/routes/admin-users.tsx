@@ -10,6 +10,7 @@ import { FormError } from '../components/form-error';
 import { UnitPicker } from '../components/unit-picker';
 import { AsyncBoundary, describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
+import { refuse, useWrite, writeAction } from '../lib/write-action';
 import '../styles/accounts.css';
 
 type Role = AuthUser['role'];
@@ -24,37 +25,31 @@ function memberUnits(list: UserList) {
   return list.units.filter((u) => u.kind !== 'group');
 }
 
+/** Add an account from the form; the result holds the new account's first password, shown once. */
+const addUserWrite = writeAction('admin-add-user', async (form: FormData) => {
+  const role = String(form.get('role') ?? '');
+  const username = String(form.get('username') ?? '').trim();
+  const displayName = String(form.get('displayName') ?? '').trim();
+  // Checked here, in Persian, instead of the browser's bubbles (in the browser's language).
+  if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(username)) {
+    refuse('نام کاربری را با حروف لاتین کوچک، رقم و . _ - بنویسید (۲ تا ۴۰ نویسه، مانند tabriz.dg).');
+  }
+  if (displayName === '') refuse('نام و سمت را بنویسید.');
+  if (!isRole(role)) refuse('نقش را برگزینید.');
+  return createUser({ username, displayName, role, unitCode: String(form.get('unitCode') ?? '') || null });
+});
+
 function AddUserForm(props: { list: UserList }) {
-  const [error, setError] = createSignal<unknown>(null);
-  const [issued, setIssued] = createSignal<{ username: string; password: string } | null>(null);
+  const adding = useWrite(addUserWrite);
+  const issued = () => {
+    const created = adding.submission.result;
+    return created?.initialPassword ? { username: created.user.username, password: created.initialPassword } : null;
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const formElement = event.currentTarget as HTMLFormElement;
-    const form = new FormData(formElement);
-    const role = String(form.get('role') ?? '');
-    const username = String(form.get('username') ?? '').trim();
-    const displayName = String(form.get('displayName') ?? '').trim();
-    // Checked here, in Persian, instead of the browser's bubbles (in the browser's language).
-    setIssued(null);
-    if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(username)) {
-      return setError('نام کاربری را با حروف لاتین کوچک، رقم و . _ - بنویسید (۲ تا ۴۰ نویسه، مانند tabriz.dg).');
-    }
-    if (displayName === '') return setError('نام و سمت را بنویسید.');
-    if (!isRole(role)) return setError('نقش را برگزینید.');
-    setError(null);
-    try {
-      const created = await createUser({
-        username,
-        displayName,
-        role,
-        unitCode: String(form.get('unitCode') ?? '') || null,
-      });
-      formElement.reset();
-      if (created.initialPassword) setIssued({ username: created.user.username, password: created.initialPassword });
-    } catch (failure) {
-      setError(failure);
-    }
+    if (await adding.send(new FormData(formElement))) formElement.reset();
   };
 
   return (
@@ -72,7 +67,7 @@ function AddUserForm(props: { list: UserList }) {
         <For each={ROLES}>{(role) => <option value={role} selected={role === 'staff'}>{ROLE_LABELS[role]}</option>}</For>
       </select>
       <UnitPicker id="new-unit" name="unitCode" label="واحد (برای مدیر کل لازم است)" emptyLabel="بدون واحد" units={memberUnits(props.list)} value={null} />
-      <FormError error={error()} describe={describeError} />
+      <FormError error={adding.submission.error} describe={describeError} />
       <Show when={issued()}>
         {(account) => (
           <p class="form-success" role="status">

@@ -13,7 +13,8 @@ import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, EmptyState } from '../components/states';
 import { FOLLOW_UP_LABELS } from '../lib/action-labels';
-import { conflictCurrent } from '../lib/api-error-text';
+import { useVersionedWrite, type VersionedGuard } from '../lib/use-versioned-write';
+import { useWrite, writeAction } from '../lib/write-action';
 import { excerpt } from '../lib/excerpt';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
@@ -48,30 +49,33 @@ export function VerificationQueue() {
   );
 }
 
+type QueueStep = 'verify' | 'return';
+
+/** Verify or return one action of the queue, with the version the queue showed. */
+const queueStepWrite = writeAction('queue-step', async (guard: VersionedGuard, action: ActionSummary, transition: QueueStep, reason?: string) => {
+  await guard(() => takeTransition(action.id, { version: action.version, transition, reason }));
+  return transition;
+});
+
 function QueueItem(props: { action: ActionSummary }) {
   // The latest report and its evidence, so the manager sees what they are closing.
   const detail = createAsync(() => getAction(props.action.id).catch(() => undefined));
   const latest = () => detail()?.timeline.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)[0];
   const files = () => detail()?.timeline.flatMap((t) => t.files) ?? [];
   const [returning, setReturning] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
   const headingId = () => `queue-${props.action.id}`;
 
-  const step = async (transition: 'verify' | 'return', reason?: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await takeTransition(props.action.id, { version: props.action.version, transition, reason });
-    } catch (failure) {
-      const current = conflictCurrent(failure);
-      if (current) {
-        setError(`این اقدام در این فاصله تغییر کرد (اکنون نسخهٔ ${toPersianDigits(current.version)}). صف به‌روز شد؛ دوباره بررسی کنید.`);
-        await revalidate([getVerificationQueue.key, getAction.key]);
-      } else setError(failure);
-    } finally {
-      setBusy(false);
-    }
+  // A stale version (someone acted on it meanwhile) is said in place and the queue is fetched again.
+  const { conflict, dismiss, guard } = useVersionedWrite(() => revalidate([getVerificationQueue.key, getAction.key]));
+  const queueStep = useWrite(queueStepWrite, ([, action]) => action.id === props.action.id);
+  const busy = () => queueStep.submission.pending === true;
+  const shownError = () => {
+    const current = conflict();
+    return current ? `این اقدام در این فاصله تغییر کرد (اکنون نسخهٔ ${toPersianDigits(current.version)}). صف به‌روز شد؛ دوباره بررسی کنید.` : queueStep.submission.error;
+  };
+  const step = (transition: QueueStep, reason?: string) => {
+    dismiss();
+    void queueStep.send(guard, props.action, transition, reason);
   };
 
   return (
@@ -108,7 +112,7 @@ function QueueItem(props: { action: ActionSummary }) {
       </Show>
       <EvidenceList files={files()} label={`مستندهای ${props.action.unit.name}`} />
       <div class="button-row">
-        <button type="button" class="button" disabled={busy()} onClick={() => void step('verify')}>
+        <button type="button" class="button" disabled={busy()} onClick={() => step('verify')}>
           تأیید و بستن
         </button>
         <button type="button" class="button button-quiet" aria-expanded={returning()} disabled={busy()} onClick={() => setReturning(!returning())}>
@@ -121,7 +125,7 @@ function QueueItem(props: { action: ActionSummary }) {
           onSubmit={(event) => {
             event.preventDefault();
             const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-            void step('return', reason);
+            step('return', reason);
           }}
         >
           <label for={`return-reason-${props.action.id}`}>دلیل بازگرداندن (لازم)</label>
@@ -131,7 +135,7 @@ function QueueItem(props: { action: ActionSummary }) {
           </button>
         </form>
       </Show>
-      <FormError error={error()} />
+      <FormError error={shownError()} />
     </li>
   );
 }
