@@ -59,6 +59,9 @@ describe('notes and the discussion on one action', () => {
   });
 
   it('lets the director ask headquarters a question and shows the manager’s reply under it', async () => {
+    // An empty message is refused in words that say what to do, not the general error line.
+    await director.getByRole('button', { name: 'فرستادن پیام' }).click();
+    await expect.poll(() => director.locator('.comment-form [role="alert"]').first().textContent()).toContain('متن پیام را بنویسید');
     await director.getByLabel('پیام به ستاد یا واحد (پرسش، توضیح)').fill('آیا برآورد هزینه هم باید پیوست شود؟');
     await director.getByRole('button', { name: 'فرستادن پیام' }).click();
     await expect.poll(() => director.locator('.timeline-comment').count()).toBe(1);

@@ -3,12 +3,11 @@ import { Show } from 'solid-js';
 import type { ActionDetail } from '../../api/action-types';
 import { postComment } from '../../api/actions';
 import { FormError } from '../../components/form-error';
-import { useWrite, writeAction } from '../../lib/write-action';
+import { refuse, useWrite, writeAction } from '../../lib/write-action';
 
 /** A message in the action's discussion, or a reply to one (`replyTo`); the key makes a retried click store it once. */
 const commentWrite = writeAction('action-comment', async (actionId: number, replyTo: number | null, note: string, idempotencyKey: string) => {
-  // As before, an empty message is refused with an Error, not words (FormError then shows its general line).
-  if (!note) throw new Error('متن پیام را بنویسید.');
+  if (!note) refuse('متن پیام را بنویسید.');
   return postComment(actionId, { note, replyTo: replyTo ?? undefined }, idempotencyKey);
 });
 
