@@ -6,7 +6,7 @@
 import type { EngineHit, EngineResult, MatchedTerm, SearchEngine, SearchFilters } from './engine';
 import { editDistanceOne, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH_UNKNOWN, FUZZY_MIN_VARIANT_LETTERS, type ParsedQuery } from './query';
 import { joinedTerms, splitCompound } from '../persian/compounds';
-import { termOf } from '../persian/analyze';
+import { analyzePersian, termOf } from '../persian/analyze';
 import { isStopWord } from '../persian/stopwords';
 import { SUFFIX_PARTICLES } from '../persian/tokenize';
 import { buildSegmentPayload, loadSegment, lunrIdf, prefixTerms, type IndexableSession, type Segment, type SessionMeta } from './segment';
@@ -50,6 +50,12 @@ export interface MatchWeights {
   feedbackMaxLead: number;
   /** The first pass's best few keep their places: feedback re-orders what follows them (a known item stays first). */
   feedbackKeep: number;
+  /**
+   * A title-like query (every query word in the title of one of the first pass's feedback sessions:
+   * someone looking for a session they know) 0: is expanded all the same; 1: is not expanded;
+   * 2: is expanded, but the sessions whose title holds it stay first, in their first-pass order.
+   */
+  feedbackTitleGate: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -68,6 +74,7 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   feedbackWeight: 0.3,
   feedbackMaxLead: 1.6,
   feedbackKeep: 1,
+  feedbackTitleGate: 0,
 };
 
 /** Feedback terms in more than this share of sessions say nothing about the topic. */
@@ -149,6 +156,22 @@ function matchesFilters(doc: SessionMeta, filters: SearchFilters, speaker: strin
   if (filters.to && (!doc.heldOn || doc.heldOn > filters.to)) return false;
   if (speaker && !doc.speakers.some((s) => speaker.some((name) => normalizePersian(s).includes(name)))) return false;
   return true;
+}
+
+/**
+ * True when a title holds every word of the query (by its stem, a typo variant or, for a compound
+ * typed joined, its parts): the query reads like a session's title.
+ */
+export function titleHoldsQuery(title: string, query: ParsedQuery, splits: ReadonlyMap<string, readonly string[]> = new Map()): boolean {
+  if (query.words.length === 0) return false;
+  const held = new Set(analyzePersian(title).terms.map((t) => t.term));
+  if (held.size === 0) return false;
+  return query.words.every((w) => {
+    if (held.has(w.stem)) return true;
+    const parts = splits.get(w.surface);
+    if (parts && parts.every((p) => { const t = termOf(p); return t === null || held.has(t); })) return true;
+    return w.variants.some((v) => held.has(v));
+  });
 }
 
 /**
@@ -385,9 +408,12 @@ export class SegmentSet implements SearchEngine {
     if (this.weights.feedbackDocs > 0 && clauses.length > 0) {
       const { top } = this.rank(clauses, this.weights.feedbackDocs, filters);
       const lead = (top[0]?.score ?? 0) / (top[top.length - 1]?.score || 1);
-      if (top.length === this.weights.feedbackDocs && lead < this.weights.feedbackMaxLead) {
+      const gate = this.weights.feedbackTitleGate;
+      const titled = gate > 0 ? top.filter((h) => titleHoldsQuery(h.session.title, query, splits)) : [];
+      if (top.length === this.weights.feedbackDocs && lead < this.weights.feedbackMaxLead && !(gate === 1 && titled.length > 0)) {
         clauses = [...clauses, ...this.feedback(top, clauses)];
-        kept = top.slice(0, this.weights.feedbackKeep);
+        const first = top.slice(0, this.weights.feedbackKeep);
+        kept = gate === 2 ? [...titled, ...first.filter((h) => !titled.includes(h))] : first;
       }
     }
     const ranked = this.rank(clauses, k + kept.length, filters);
