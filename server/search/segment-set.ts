@@ -32,15 +32,15 @@ export interface MatchWeights {
   /** Weight of the joined form of two adjacent query words the index holds as one (بهره وری → بهرهوری). */
   compoundJoined: number;
   /**
-   * Pseudo-relevance feedback (RM3): expand from this many top sessions (0: off, the default)…
-   * Measured (docs/benchmarks.md): with 10, Hamshahri MAP@100 0.813 → 0.846 and ParsiNLU unchanged,
-   * but the Fars News known-item set 0.904 → 0.873 (titles' words find their article less often
-   * first): finding a known session matters more here, so it is off.
+   * Pseudo-relevance feedback (RM3): expand from this many top sessions (0: off)…
+   * Measured (docs/benchmarks.md, issue 15): with 10 and no title gate, Hamshahri MAP@100 (tuning
+   * half) 0.812 → 0.837 but the Fars News known-item set 0.904 → 0.873 (a title's words find their
+   * article less often first); with the title gate (feedbackTitleGate 1) 0.831 and known-item 0.905.
    */
   feedbackDocs: number;
   /** …by this many terms… */
   feedbackTerms: number;
-  /** …the heaviest weighing this much against an exact query word (×1)… */
+  /** …the heaviest weighing this much against an exact query word (×1; 0.15 / 0.2 / 0.3 / 0.5 measured 0.831 / 0.832 / 0.828 / 0.823 on the tuning half)… */
   feedbackWeight: number;
   /**
    * …and only when the first pass has no clear winner: its best session scores less than this
@@ -56,6 +56,12 @@ export interface MatchWeights {
    * 2: is expanded, but the sessions whose title holds it stay first, in their first-pass order.
    */
   feedbackTitleGate: number;
+  /**
+   * Coverage over the whole ranking: a session's score is multiplied by 1 + this × the share of the
+   * query's words (by their heaviest term's weight) it holds in any form. 0.1 / 0.25 / 0.5 measured
+   * Hamshahri tuning half 0.833 / 0.830 / 0.812 against 0.832, ParsiNLU dev ±0 / ±0 / −0.005: off.
+   */
+  coverage: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -69,12 +75,13 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   maxPrefixTerms: 24,
   compoundPart: 0.9,
   compoundJoined: 0.5,
-  feedbackDocs: 0,
+  feedbackDocs: 10,
   feedbackTerms: 20,
-  feedbackWeight: 0.3,
+  feedbackWeight: 0.2,
   feedbackMaxLead: 1.6,
   feedbackKeep: 1,
-  feedbackTitleGate: 0,
+  feedbackTitleGate: 1,
+  coverage: 0,
 };
 
 /** Feedback terms in more than this share of sessions say nothing about the topic. */
@@ -100,12 +107,19 @@ interface LiveSegment {
   live: Uint8Array;
   scores: Float64Array;
   stamp: Uint32Array;
+  /** Per document while ranking: which query words it holds (one bit each). */
+  words: Uint32Array;
 }
 
 interface Clause {
   term: string;
   boost: number;
+  /** The query word (its place in query.words) this term stands for; -1 for a joined pair or a feedback term. */
+  word: number;
 }
+
+/** Query words tracked for coverage (one bit each). */
+const COVERAGE_WORDS = 31;
 
 /** A bounded min-heap of the best hits. */
 function pushTop<T extends EngineHit>(top: T[], hit: T, k: number): void {
@@ -190,7 +204,7 @@ export class SegmentSet implements SearchEngine {
   addSegment(rank: number, key: string, segment: Segment): void {
     const n = segment.docs.length;
     const docIndex = new Map(segment.docs.map((d, i) => [d.id, i]));
-    const live: LiveSegment = { rank, key, segment, docIndex, live: new Uint8Array(n), scores: new Float64Array(n), stamp: new Uint32Array(n) };
+    const live: LiveSegment = { rank, key, segment, docIndex, live: new Uint8Array(n), scores: new Float64Array(n), stamp: new Uint32Array(n), words: new Uint32Array(n) };
     this.segments.push(live);
     this.segments.sort((a, b) => a.rank - b.rank);
     this.localRank = Math.max(this.localRank, rank);
@@ -273,8 +287,11 @@ export class SegmentSet implements SearchEngine {
   /** Expand the query into weighted index terms present in any segment. */
   private clauses(query: ParsedQuery, splits: Map<string, string[]> = new Map()): Clause[] {
     const best = new Map<string, number>();
+    const owner = new Map<string, number>();
+    let current = -1;
     const add = (term: string, boost: number) => {
       if ((best.get(term) ?? 0) < boost) best.set(term, boost);
+      if (!owner.has(term) || owner.get(term) === -1) owner.set(term, current);
     };
     const has = (term: string) => this.segments.some((s) => s.segment.termRow.has(term));
     const df = (term: string) => {
@@ -286,7 +303,8 @@ export class SegmentSet implements SearchEngine {
       return n;
     };
     if (this.weights.compoundJoined > 0) for (const { term } of joinedTerms(query.tokens, termOf, df)) add(term, this.weights.compoundJoined);
-    for (const word of query.words) {
+    for (const [w, word] of query.words.entries()) {
+      current = w < COVERAGE_WORDS ? w : -1;
       add(word.stem, this.weights.exact);
       if (word.prefix && word.surface.length >= 2) {
         for (const s of this.segments) {
@@ -316,7 +334,7 @@ export class SegmentSet implements SearchEngine {
       }
       for (const { v } of found) add(v, exactDf === 0 ? this.weights.fuzzyMissing : this.weights.fuzzy);
     }
-    return [...best].map(([term, boost]) => ({ term, boost }));
+    return [...best].map(([term, boost]) => ({ term, boost, word: owner.get(term) ?? -1 }));
   }
 
   /** Sessions holding a term (all segments, live or not: an estimate for gating). */
@@ -466,7 +484,7 @@ export class SegmentSet implements SearchEngine {
     const kept = chosen.slice(0, this.weights.feedbackTerms);
     const heaviest = kept[0]?.[1] ?? 0;
     if (heaviest <= 0) return [];
-    return kept.map(([term, m]) => ({ term, boost: (this.weights.feedbackWeight * m) / heaviest }));
+    return kept.map(([term, m]) => ({ term, boost: (this.weights.feedbackWeight * m) / heaviest, word: -1 }));
   }
 
   /** Score every session the clauses reach; the best k, the number matching, the weighted terms. */
@@ -490,6 +508,19 @@ export class SegmentSet implements SearchEngine {
       globalIdf.set(c.term, idf);
       terms.push({ term: c.term, weight: c.boost * idf });
     }
+    // Coverage: each query word weighs as its heaviest term.
+    const coverage = this.weights.coverage;
+    const wordWeight: number[] = [];
+    if (coverage > 0) {
+      for (const c of clauses) {
+        if (c.word < 0) continue;
+        const w = c.boost * (globalIdf.get(c.term) ?? 0);
+        if ((wordWeight[c.word] ?? 0) < w) wordWeight[c.word] = w;
+      }
+    }
+    let allWords = 0;
+    for (const w of wordWeight) allWords += w ?? 0;
+    const useCoverage = coverage > 0 && allWords > 0 && wordWeight.filter((w) => (w ?? 0) > 0).length > 1;
     const top: RankedHit[] = [];
     let total = 0;
     for (const s of this.segments) {
@@ -499,6 +530,7 @@ export class SegmentSet implements SearchEngine {
         const row = seg.termRow.get(c.term);
         if (row === undefined) continue;
         const scale = single ? c.boost : (c.boost * (globalIdf.get(c.term) ?? 0)) / (seg.idf[row] || 1);
+        const bit = useCoverage && c.word >= 0 ? 1 << c.word : 0;
         const end = seg.offsets[row + 1] ?? 0;
         for (let p = seg.offsets[row] ?? 0; p < end; p++) {
           const doc = seg.postingDocs[p] ?? 0;
@@ -506,15 +538,25 @@ export class SegmentSet implements SearchEngine {
           if (s.stamp[doc] !== 1) {
             s.stamp[doc] = 1;
             s.scores[doc] = 0;
+            s.words[doc] = 0;
             touched.push(doc);
           }
           s.scores[doc] = (s.scores[doc] ?? 0) + (seg.postingWeights[p] ?? 0) * scale;
+          if (bit !== 0) s.words[doc] = (s.words[doc] ?? 0) | bit;
         }
       }
       for (const doc of touched) {
         s.stamp[doc] = 0;
         const meta = seg.docs[doc];
-        const score = s.scores[doc] ?? 0;
+        let score = s.scores[doc] ?? 0;
+        if (useCoverage) {
+          const mask = s.words[doc] ?? 0;
+          let held = 0;
+          wordWeight.forEach((w, i) => {
+            if (mask & (1 << i)) held += w ?? 0;
+          });
+          score *= 1 + (coverage * held) / allWords;
+        }
         if (!meta || score <= 0) continue;
         if (filtered && !matchesFilters(meta, filters, speaker)) continue;
         total++;
