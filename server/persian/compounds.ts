@@ -102,9 +102,11 @@ export interface LearnedCompound {
   joined: string;
 }
 
-/** Compounds learned from a text: `byPair` finds one from its parts, `byJoined` from its joined form. */
+/** Compounds learned from a text: `byPair` finds one from its parts, `byHead` from its first part, `byJoined` from its joined form. */
 export interface CompoundLexicon {
   byPair: ReadonlyMap<string, LearnedCompound>;
+  /** First part → second part → compound (no string built per pair of words read while indexing). */
+  byHead: ReadonlyMap<string, ReadonlyMap<string, LearnedCompound>>;
   byJoined: ReadonlyMap<string, LearnedCompound>;
 }
 
@@ -132,18 +134,33 @@ export function learnCompounds(
 ): CompoundLexicon {
   const words = new Map<string, number>();
   for (const run of runs()) for (const w of run) words.set(w, (words.get(w) ?? 0) + 1);
-  const pairs = new Map<string, number>();
-  for (const run of runs()) {
-    for (let i = 0; i + 1 < run.length; i++) {
-      const head = run[i] ?? '';
-      const tail = run[i + 1] ?? '';
-      const joined = head + tail;
-      if ((words.get(joined) ?? 0) < evidence.minJoined) continue;
-      const key = pairKey(head, tail);
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  // Candidate pairs come from the vocabulary: every split of a word seen joined often enough into
+  // two words seen alone. Reading the text then costs one lookup a word, not a string a pair.
+  const candidates = new Map<string, Map<string, number>>();
+  for (const [joined, n] of words) {
+    if (n < evidence.minJoined || joined.length < 2 * MIN_PART_LETTERS || joined.length > MAX_SPLIT_LETTERS) continue;
+    for (let i = MIN_PART_LETTERS; i <= joined.length - MIN_PART_LETTERS; i++) {
+      const head = joined.slice(0, i);
+      const tail = joined.slice(i);
+      if (!words.has(head) || !words.has(tail) || isEnding(tail)) continue;
+      const tails = candidates.get(head) ?? new Map<string, number>();
+      tails.set(tail, 0);
+      candidates.set(head, tails);
     }
   }
+  for (const run of runs()) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const tails = candidates.get(run[i] ?? '');
+      if (!tails) continue;
+      const tail = run[i + 1] ?? '';
+      const seen = tails.get(tail);
+      if (seen !== undefined) tails.set(tail, seen + 1);
+    }
+  }
+  const pairs = new Map<string, number>();
+  for (const [head, tails] of candidates) for (const [tail, count] of tails) if (count > 0) pairs.set(pairKey(head, tail), count);
   const byPair = new Map<string, LearnedCompound>();
+  const byHead = new Map<string, Map<string, LearnedCompound>>();
   const byJoined = new Map<string, LearnedCompound>();
   const joinedCount = new Map<string, number>();
   for (const [key, count] of pairs) {
@@ -162,13 +179,16 @@ export function learnCompounds(
     if (headTerm === null || termOf(tail) === null || joinedTerm === null || joinedTerm === headTerm) continue;
     const compound = { head, tail, joined };
     byPair.set(key, compound);
+    const tails = byHead.get(head) ?? new Map<string, LearnedCompound>();
+    tails.set(tail, compound);
+    byHead.set(head, tails);
     // Two splits of one joined form (برون سپاری, برونس پاری): the more frequent names its parts.
     if ((joinedCount.get(joined) ?? 0) < count) {
       joinedCount.set(joined, count);
       byJoined.set(joined, compound);
     }
   }
-  return { byPair, byJoined };
+  return { byPair, byHead, byJoined };
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

@@ -9,7 +9,7 @@ import { tokenizePersian } from '../persian/tokenize';
 import { isStopWord } from '../persian/stopwords';
 import { stemPersian } from '../persian/stem';
 import { PERSIAN_PIPELINE } from './lunr-persian';
-import { learnCompounds, pairKey, wordRuns, type CompoundLexicon } from '../persian/compounds';
+import { learnCompounds, wordRuns, type CompoundLexicon } from '../persian/compounds';
 import { SUFFIX_PARTICLES } from '../persian/tokenize';
 
 /**
@@ -17,6 +17,12 @@ import { SUFFIX_PARTICLES } from '../persian/tokenize';
  * sample of its sessions (bounded time and memory; a compound frequent enough to matter is in it).
  */
 export const COMPOUND_SAMPLE_WORDS = 3_000_000;
+/**
+ * Fewest sessions a segment learns compounds from: a small delta holds too little evidence (two
+ * spellings, twice each) to learn anything and would pay for reading itself twice; the next merge
+ * into the base learns from everything.
+ */
+export const COMPOUND_MIN_SESSIONS = 50;
 
 export interface FastBuildDoc {
   ref: string;
@@ -53,7 +59,7 @@ export function buildLunrJson(
 ): LunrIndexJson {
   const stops = options.stops;
   const runsOf = new Map<number, string[][]>();
-  const lexicon = options.compounds ? learnSegmentCompounds(docs, runsOf) : null;
+  const lexicon = options.compounds && docs.length >= COMPOUND_MIN_SESSIONS ? learnSegmentCompounds(docs, runsOf) : null;
   const field = options.field ?? 'text';
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.75;
@@ -133,9 +139,21 @@ export interface CompoundIndexing {
   parts: boolean;
 }
 
-function runsOfText(text: string): string[][] {
+function runsOfText(text: string, canonical?: Map<string, string>): string[][] {
   const { normalized, tokens } = tokenizePersian(text);
-  return wordRuns(normalized.text, tokens);
+  const runs = wordRuns(normalized.text, tokens);
+  if (!canonical) return runs;
+  // Kept until indexing: one string per distinct word, not one per occurrence (garbage collection
+  // of millions of retained small strings was a quarter of the build).
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) {
+      const w = run[i] ?? '';
+      const c = canonical.get(w);
+      if (c === undefined) canonical.set(w, w);
+      else run[i] = c;
+    }
+  }
+  return runs;
 }
 
 /** The segment's compounds, learned from its own text (an even sample of it when large); keeps the sample's runs. */
@@ -144,8 +162,12 @@ function learnSegmentCompounds(docs: FastBuildDoc[], runsOf: Map<number, string[
   for (const d of docs) chars += d.text.length;
   // About six characters a word.
   const step = Math.max(1, Math.ceil(chars / 6 / COMPOUND_SAMPLE_WORDS));
-  for (let d = 0; d < docs.length; d += step) runsOf.set(d, runsOfText(docs[d]?.text ?? ''));
-  return learnCompounds(() => [...runsOf.values()].flat(), indexTerm, (w) => SUFFIX_PARTICLES.has(w));
+  const canonical = new Map<string, string>();
+  for (let d = 0; d < docs.length; d += step) runsOf.set(d, runsOfText(docs[d]?.text ?? '', canonical));
+  function* runs(): Generator<string[]> {
+    for (const doc of runsOf.values()) yield* doc;
+  }
+  return learnCompounds(runs, indexTerm, (w) => SUFFIX_PARTICLES.has(w));
 }
 
 /** Extra index terms of a document for the compounds it holds in one spelling, standing for the other. */
@@ -162,7 +184,7 @@ function compoundTerms(runs: readonly string[][], lexicon: CompoundLexicon, how:
         }
       }
       if (how.joined && i + 1 < run.length) {
-        const c = lexicon.byPair.get(pairKey(word, run[i + 1] ?? ''));
+        const c = lexicon.byHead.get(word)?.get(run[i + 1] ?? '');
         const t = c ? indexTerm(c.joined) : null;
         if (t) out.push(t);
       }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from './query';
 import { buildSegmentPayload, loadSegment, type IndexableSession } from './segment';
 import { DEFAULT_WEIGHTS, SegmentSet } from './segment-set';
+import { COMPOUND_MIN_SESSIONS } from './fast-builder';
 
 function session(id: number, body: string): IndexableSession {
   return { id, slug: `s-${id}`, title: '', kind: 'news', heldOn: null, speakers: [], contentHash: String(id), heading: '', body };
@@ -48,7 +49,8 @@ describe('SegmentSet: compounds learned from the indexed text', () => {
     session(2, 'طرحی برای خاورمیانه جدید'),
     session(3, 'روابط آمریکا با کشورهای خاور میانه تیره شود'),
     session(4, 'در آینده در خاور‌میانه برای مناقصه‌های نفتی'),
-    ...Array.from({ length: 10 }, (_, i) => session(10 + i, `گزارش ورزشی شماره ${i} فوتبال والیبال`)),
+    // Filler up to COMPOUND_MIN_SESSIONS: a smaller segment learns nothing.
+    ...Array.from({ length: COMPOUND_MIN_SESSIONS - 4 }, (_, i) => session(10 + i, `گزارش ورزشی شماره ${i} فوتبال والیبال`)),
   ];
   const set = new SegmentSet({ ...DEFAULT_WEIGHTS, feedbackDocs: 0 });
   set.addSegment(1, 'base', loadSegment(buildSegmentPayload(COMPOUND_SESSIONS, COMPOUND_SESSIONS.map((s) => s.id))));
