@@ -33,6 +33,8 @@ describe('SegmentSet pseudo-relevance feedback (RM3)', () => {
     expect(fed.hits.map((h) => h.session.id)).toContain(5);
     // The query's own sessions stay ahead of what feedback brought in.
     expect(fed.hits.slice(0, 4).map((h) => h.session.id).sort()).toEqual([1, 2, 3, 4]);
+    // Feedback terms rank but are not the user's words: nothing highlights them.
+    expect(fed.terms.map((t) => t.term)).toEqual(['بودجه']);
   });
 
   it('leaves a query with a clear winner as it is', () => {

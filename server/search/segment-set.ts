@@ -419,6 +419,7 @@ export class SegmentSet implements SearchEngine {
   search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult {
     const splits = new Map<string, string[]>();
     let clauses = this.clauses(query, splits);
+    const asked = new Set(clauses.map((c) => c.term));
     const tokens = query.tokens.flatMap((t) => splits.get(t) ?? [t]);
     const k = Math.max(1, options.offset + options.limit);
     const filters = options.filters ?? {};
@@ -435,7 +436,10 @@ export class SegmentSet implements SearchEngine {
       }
     }
     const ranked = this.rank(clauses, k + kept.length, filters);
-    const { total, terms } = ranked;
+    const { total } = ranked;
+    // Feedback terms rank sessions but are not what the user asked for: they are neither highlighted nor used to pick paragraphs.
+    const expanded = new Set(clauses.filter((c) => c.word === -1 && !asked.has(c.term)).map((c) => c.term));
+    const terms = ranked.terms.filter((t) => !expanded.has(t.term));
     let top = ranked.top;
     if (kept.length > 0) {
       // Scores stay comparable: a kept hit scores at least as much as the first one after it.
