@@ -1,9 +1,11 @@
 /**
- * `npm run eval:search [-- --json FILE] [--engines ours,fts5n] [--sets hamshahri,parsinlu,known]`:
+ * `npm run eval:search [-- --json FILE] [--engines ours,fts5n] [--sets hamshahri,parsinlu,known] [--tuning]`:
  * search quality on the corpora (docs/decisions.md: corpora), ours and the peers side by side in one run: Hamshahri
  * (MAP@100, nDCG@10; topics as given and as typed on a Persian keyboard), ParsiNLU RC (MRR@10,
  * success@10 on dev and eval), misspelt or variant forms of the queries, and a Fars News
- * known-item set by kind of spelling (scripts/eval/known-item.ts).
+ * known-item set by kind of spelling (scripts/eval/known-item.ts). Hamshahri's topics are split
+ * into a tuning half and a held-out half (scripts/eval/topic-split.ts) and reported by half and whole;
+ * `--tuning` reports only what choices may be made on (Hamshahri's tuning half, ParsiNLU dev).
  */
 import { writeFileSync } from 'node:fs';
 import { KNOWN_ITEM_KINDS, knownItemSet } from './eval/known-item';
@@ -13,10 +15,13 @@ import { averagePrecision, mean, ndcg, reciprocalRank, success } from './eval/me
 import { makeVariant, VARIANTS } from './eval/variants';
 import { argValue } from './cli';
 import { requireCorpora } from './eval/corpora-dir';
+import { HAMSHAHRI_SPLIT_SEED, splitTopics } from './eval/topic-split';
 
 requireCorpora('eval:search', ['hamshahri', 'parsinlu-rc']);
 
 /** `--engines ours,fts5n` runs only some (ours, lunr, mini, fts5, fts5n) while iterating; the default is all. */
+/** `--tuning`: held-out figures (Hamshahri's held-out half, ParsiNLU eval) are neither computed nor shown. */
+const tuningOnly = process.argv.includes('--tuning');
 const chosen = (argValue(process.argv.slice(2), '--engines') ?? 'ours,lunr,mini,fts5,fts5n').split(',');
 const makeEngines = (): EvalEngine[] =>
   (
@@ -45,7 +50,17 @@ async function runRanked(engine: EvalEngine, topics: Topic[], k: number): Promis
   return out;
 }
 
-async function evaluateHamshahri(docs: CorpusDoc[], topics: Topic[]): Promise<void> {
+async function evaluateHamshahri(docs: CorpusDoc[], allTopics: Topic[]): Promise<void> {
+  const { tuning, heldOut } = splitTopics(allTopics, HAMSHAHRI_SPLIT_SEED);
+  const topics = tuningOnly ? tuning : allTopics;
+  const tuningIds = new Set(tuning.map((t) => t.id));
+  const heldOutIds = new Set(heldOut.map((t) => t.id));
+  /** Mean of a per-topic measure over the whole set and over each half (whole and held-out only when not tuning). */
+  const byHalf = (label: string, set: Topic[], values: number[]): Row => {
+    const over = (ids: Set<string> | null) => mean(values.filter((_, i) => ids === null || ids.has(set[i]?.id ?? '')));
+    if (tuningOnly) return { [`${label}, tuning`]: over(tuningIds) };
+    return { [label]: over(null), [`${label}, tuning`]: over(tuningIds), [`${label}, held-out`]: over(heldOutIds) };
+  };
   const typed = topics.map((t) => ({ ...t, query: asTypedOnPersianKeyboard(t.query) }));
   for (const engine of makeEngines()) {
     const started = performance.now();
@@ -54,15 +69,15 @@ async function evaluateHamshahri(docs: CorpusDoc[], topics: Topic[]): Promise<vo
     for (const [label, set] of [['as given', topics], ['keyboard', typed]] as const) {
       const ranked = await runRanked(engine, set, 100);
       record('Hamshahri', engine.name, {
-        [`MAP@100 ${label}`]: mean(ranked.map((r, i) => averagePrecision(r, set[i]?.relevant ?? new Set(), 100))),
-        [`nDCG@10 ${label}`]: mean(ranked.map((r, i) => ndcg(r, set[i]?.relevant ?? new Set(), 10))),
+        ...byHalf(`MAP@100 ${label}`, set, ranked.map((r, i) => averagePrecision(r, set[i]?.relevant ?? new Set(), 100))),
+        ...byHalf(`nDCG@10 ${label}`, set, ranked.map((r, i) => ndcg(r, set[i]?.relevant ?? new Set(), 10))),
       });
     }
     for (const [v, variant] of VARIANTS.entries()) {
       const varied = typed.map((t) => ({ ...t, query: makeVariant(t.query, variant, Number(t.id) * 31 + v) }));
       const ranked = await runRanked(engine, varied, 100);
       record('Hamshahri variants (keyboard topics, MAP@100)', engine.name, {
-        [variant]: mean(ranked.map((r, i) => averagePrecision(r, varied[i]?.relevant ?? new Set(), 100))),
+        ...byHalf(variant, varied, ranked.map((r, i) => averagePrecision(r, varied[i]?.relevant ?? new Set(), 100))),
       });
     }
     engine.close();
@@ -109,7 +124,7 @@ const hamshahri = readHamshahri();
 if (sets.includes('hamshahri')) await evaluateHamshahri(hamshahri.docs, hamshahri.topics);
 if (sets.includes('parsinlu')) {
   await evaluateParsinlu('dev');
-  await evaluateParsinlu('eval');
+  if (!tuningOnly) await evaluateParsinlu('eval');
 }
 if (sets.includes('known')) await evaluateKnownItems();
 
@@ -120,6 +135,6 @@ for (const [table, rows] of Object.entries(results)) {
   console.log(`|---|${columns.map(() => '---').join('|')}|`);
   for (const [engine, row] of Object.entries(rows)) console.log(`| ${engine} | ${columns.map((c) => (row[c] ?? 0).toFixed(3)).join(' | ')} |`);
 }
-console.log(`\n(${hamshahri.docs.length} Hamshahri documents, ${hamshahri.topics.length} topics; ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`\n(${hamshahri.docs.length} Hamshahri documents, ${hamshahri.topics.length} topics, split by seed ${HAMSHAHRI_SPLIT_SEED}${tuningOnly ? ', tuning half only' : ''}; ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 const jsonOut = argValue(process.argv.slice(2), '--json');
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));

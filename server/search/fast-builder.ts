@@ -9,6 +9,20 @@ import { tokenizePersian } from '../persian/tokenize';
 import { isStopWord } from '../persian/stopwords';
 import { stemPersian } from '../persian/stem';
 import { PERSIAN_PIPELINE } from './lunr-persian';
+import { learnCompounds, wordRuns, type CompoundLexicon } from '../persian/compounds';
+import { SUFFIX_PARTICLES } from '../persian/tokenize';
+
+/**
+ * Most words read to learn a segment's compounds: a segment larger than this learns from an even
+ * sample of its sessions (bounded time and memory; a compound frequent enough to matter is in it).
+ */
+export const COMPOUND_SAMPLE_WORDS = 3_000_000;
+/**
+ * Fewest sessions a segment learns compounds from: a small delta holds too little evidence (two
+ * spellings, twice each) to learn anything and would pay for reading itself twice; the next merge
+ * into the base learns from everything.
+ */
+export const COMPOUND_MIN_SESSIONS = 50;
 
 export interface FastBuildDoc {
   ref: string;
@@ -41,9 +55,11 @@ function indexTerm(token: string): string | null {
  */
 export function buildLunrJson(
   docs: FastBuildDoc[],
-  options: { field?: string; k1?: number; b?: number; stops?: Map<string, number[]> } = {},
+  options: { field?: string; k1?: number; b?: number; stops?: Map<string, number[]>; compounds?: CompoundIndexing } = {},
 ): LunrIndexJson {
   const stops = options.stops;
+  const runsOf = new Map<number, string[][]>();
+  const lexicon = options.compounds && docs.length >= COMPOUND_MIN_SESSIONS ? learnSegmentCompounds(docs, runsOf) : null;
   const field = options.field ?? 'text';
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.75;
@@ -55,16 +71,7 @@ export function buildLunrJson(
   docs.forEach((doc, d) => {
     const tf = new Map<number, number>();
     let length = 0;
-    for (const token of tokenizePersian(doc.text).tokens) {
-      const term = indexTerm(token.text);
-      if (term === null && stops) {
-        // Stop words stay out of the index, but which documents hold them is kept for phrases.
-        const list = stops.get(token.text);
-        if (!list) stops.set(token.text, [d]);
-        else if (list[list.length - 1] !== d) list.push(d);
-      }
-      if (term === null || term === '') continue;
-      length++;
+    const count = (term: string) => {
       let idx = termIndex.get(term);
       if (idx === undefined) {
         idx = termIndex.size;
@@ -76,6 +83,25 @@ export function buildLunrJson(
         tf.set(idx, 1);
         postings[idx]?.push(doc.ref);
       } else tf.set(idx, seen + 1);
+    };
+    let tokens: string[];
+    if (lexicon && options.compounds) {
+      const runs = runsOf.get(d) ?? runsOfText(doc.text);
+      runsOf.delete(d);
+      for (const term of compoundTerms(runs, lexicon, options.compounds)) count(term);
+      tokens = runs.flat();
+    } else tokens = tokenizePersian(doc.text).tokens.map((t) => t.text);
+    for (const text of tokens) {
+      const term = indexTerm(text);
+      if (term === null && stops) {
+        // Stop words stay out of the index, but which documents hold them is kept for phrases.
+        const list = stops.get(text);
+        if (!list) stops.set(text, [d]);
+        else if (list[list.length - 1] !== d) list.push(d);
+      }
+      if (term === null || term === '') continue;
+      length++;
+      count(term);
     }
     docTerms.push(tf);
     lengths.push(length);
@@ -103,4 +129,66 @@ export function buildLunrJson(
       return [term, { _index: idx, [field]: refs }];
     });
   return { version: lunr.version, fields: [field], fieldVectors, invertedIndex, pipeline: [...PERSIAN_PIPELINE.search] };
+}
+
+/** Which other spellings of a learned compound a document is indexed under as well. */
+export interface CompoundIndexing {
+  /** Written apart (بهره وری): also under the joined form's term. */
+  joined: boolean;
+  /** Written joined (بهرهوری): also under its parts' terms. */
+  parts: boolean;
+}
+
+function runsOfText(text: string, canonical?: Map<string, string>): string[][] {
+  const { normalized, tokens } = tokenizePersian(text);
+  const runs = wordRuns(normalized.text, tokens);
+  if (!canonical) return runs;
+  // Kept until indexing: one string per distinct word, not one per occurrence (garbage collection
+  // of millions of retained small strings was a quarter of the build).
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) {
+      const w = run[i] ?? '';
+      const c = canonical.get(w);
+      if (c === undefined) canonical.set(w, w);
+      else run[i] = c;
+    }
+  }
+  return runs;
+}
+
+/** The segment's compounds, learned from its own text (an even sample of it when large); keeps the sample's runs. */
+function learnSegmentCompounds(docs: FastBuildDoc[], runsOf: Map<number, string[][]>): CompoundLexicon {
+  let chars = 0;
+  for (const d of docs) chars += d.text.length;
+  // About six characters a word.
+  const step = Math.max(1, Math.ceil(chars / 6 / COMPOUND_SAMPLE_WORDS));
+  const canonical = new Map<string, string>();
+  for (let d = 0; d < docs.length; d += step) runsOf.set(d, runsOfText(docs[d]?.text ?? '', canonical));
+  function* runs(): Generator<string[]> {
+    for (const doc of runsOf.values()) yield* doc;
+  }
+  return learnCompounds(runs, indexTerm, (w) => SUFFIX_PARTICLES.has(w));
+}
+
+/** Extra index terms of a document for the compounds it holds in one spelling, standing for the other. */
+function compoundTerms(runs: readonly string[][], lexicon: CompoundLexicon, how: CompoundIndexing): string[] {
+  const out: string[] = [];
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) {
+      const word = run[i] ?? '';
+      if (how.parts) {
+        const c = lexicon.byJoined.get(word);
+        if (c) for (const part of [c.head, c.tail]) {
+          const t = indexTerm(part);
+          if (t) out.push(t);
+        }
+      }
+      if (how.joined && i + 1 < run.length) {
+        const c = lexicon.byHead.get(word)?.get(run[i + 1] ?? '');
+        const t = c ? indexTerm(c.joined) : null;
+        if (t) out.push(t);
+      }
+    }
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from './query';
 import { buildSegmentPayload, loadSegment, type IndexableSession } from './segment';
 import { DEFAULT_WEIGHTS, SegmentSet } from './segment-set';
+import { COMPOUND_MIN_SESSIONS } from './fast-builder';
 
 function session(id: number, body: string): IndexableSession {
   return { id, slug: `s-${id}`, title: '', kind: 'news', heldOn: null, speakers: [], contentHash: String(id), heading: '', body };
@@ -32,11 +33,58 @@ describe('SegmentSet pseudo-relevance feedback (RM3)', () => {
     expect(fed.hits.map((h) => h.session.id)).toContain(5);
     // The query's own sessions stay ahead of what feedback brought in.
     expect(fed.hits.slice(0, 4).map((h) => h.session.id).sort()).toEqual([1, 2, 3, 4]);
+    // Feedback terms rank but are not the user's words: nothing highlights them.
+    expect(fed.terms.map((t) => t.term)).toEqual(['بودجه']);
   });
 
   it('leaves a query with a clear winner as it is', () => {
     const query = parseQuery('بودجه', { prefixLast: false });
     const gated = setWith({ feedbackDocs: 4, feedbackMaxLead: 1 }).search(query, { limit: 10, offset: 0 });
     expect(gated.hits.map((h) => h.session.id)).not.toContain(5);
+  });
+});
+
+describe('SegmentSet: compounds learned from the indexed text', () => {
+  /** خاورمیانه written joined in two sessions, apart (or with a ZWNJ, the same once normalised) in two others. */
+  const COMPOUND_SESSIONS = [
+    session(1, 'رفرم در خاورمیانه طراحی شده است'),
+    session(2, 'طرحی برای خاورمیانه جدید'),
+    session(3, 'روابط آمریکا با کشورهای خاور میانه تیره شود'),
+    session(4, 'در آینده در خاور‌میانه برای مناقصه‌های نفتی'),
+    // Filler up to COMPOUND_MIN_SESSIONS: a smaller segment learns nothing.
+    ...Array.from({ length: COMPOUND_MIN_SESSIONS - 4 }, (_, i) => session(10 + i, `گزارش ورزشی شماره ${i} فوتبال والیبال`)),
+  ];
+  const set = new SegmentSet({ ...DEFAULT_WEIGHTS, feedbackDocs: 0 });
+  set.addSegment(1, 'base', loadSegment(buildSegmentPayload(COMPOUND_SESSIONS, COMPOUND_SESSIONS.map((s) => s.id))));
+
+  it('finds the sessions that write it apart when it is typed joined, and the other way round', () => {
+    for (const typed of ['خاورمیانه', 'خاور میانه', 'خاور‌میانه']) {
+      const ids = set.search(parseQuery(typed, { prefixLast: false }), { limit: 10, offset: 0 }).hits.map((h) => h.session.id);
+      expect(ids.sort()).toEqual([1, 2, 3, 4]);
+    }
+  });
+});
+
+describe('SegmentSet: RM3 gated on title-like queries', () => {
+  const titled = (id: number, title: string, body: string): IndexableSession => ({ ...session(id, body), title, heading: title });
+  const TITLED = [
+    titled(1, 'گزارش بودجه استان', 'بودجه استان و اعتبارات تملک دارایی'),
+    titled(2, 'جلسه شورا', 'بودجه سال آینده و اعتبارات عمرانی'),
+    titled(3, 'جلسه کمیسیون', 'بودجه جاری و اعتبارات هزینه‌ای'),
+    titled(4, 'نشست', 'بودجه و اعتبارات استانی'),
+    titled(5, 'ابلاغ', 'اعتبارات عمرانی تملک دارایی ابلاغ شد'),
+    ...Array.from({ length: 20 }, (_, i) => titled(10 + i, 'ورزش', `گزارش ورزشی شماره ${i} فوتبال والیبال`)),
+  ];
+  const withGate = (feedbackTitleGate: number) => {
+    const set = new SegmentSet({ ...DEFAULT_WEIGHTS, feedbackDocs: 4, feedbackMaxLead: 10, feedbackTitleGate });
+    set.addSegment(1, 'base', loadSegment(buildSegmentPayload(TITLED, TITLED.map((s) => s.id))));
+    return set;
+  };
+
+  it('expands a query no title holds, and not one a first-pass session’s title holds', () => {
+    const ids = (set: SegmentSet, q: string) => set.search(parseQuery(q, { prefixLast: false }), { limit: 10, offset: 0 }).hits.map((h) => h.session.id);
+    expect(ids(withGate(1), 'بودجه اعتبارات')).toContain(5);
+    expect(ids(withGate(0), 'بودجه استان')).toContain(5);
+    expect(ids(withGate(1), 'بودجه استان')).not.toContain(5);
   });
 });

@@ -6,7 +6,7 @@
 import type { EngineHit, EngineResult, MatchedTerm, SearchEngine, SearchFilters } from './engine';
 import { editDistanceOne, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH_UNKNOWN, FUZZY_MIN_VARIANT_LETTERS, type ParsedQuery } from './query';
 import { joinedTerms, splitCompound } from '../persian/compounds';
-import { termOf } from '../persian/analyze';
+import { analyzePersian, termOf } from '../persian/analyze';
 import { isStopWord } from '../persian/stopwords';
 import { SUFFIX_PARTICLES } from '../persian/tokenize';
 import { buildSegmentPayload, loadSegment, lunrIdf, prefixTerms, type IndexableSession, type Segment, type SessionMeta } from './segment';
@@ -32,15 +32,15 @@ export interface MatchWeights {
   /** Weight of the joined form of two adjacent query words the index holds as one (بهره وری → بهرهوری). */
   compoundJoined: number;
   /**
-   * Pseudo-relevance feedback (RM3): expand from this many top sessions (0: off, the default)…
-   * Measured (docs/benchmarks.md): with 10, Hamshahri MAP@100 0.813 → 0.846 and ParsiNLU unchanged,
-   * but the Fars News known-item set 0.904 → 0.873 (titles' words find their article less often
-   * first): finding a known session matters more here, so it is off.
+   * Pseudo-relevance feedback (RM3): expand from this many top sessions (0: off)…
+   * Measured (docs/benchmarks.md, issue 15): with 10 and no title gate, Hamshahri MAP@100 (tuning
+   * half) 0.812 → 0.837 but the Fars News known-item set 0.904 → 0.873 (a title's words find their
+   * article less often first); with the title gate (feedbackTitleGate 1) 0.831 and known-item 0.905.
    */
   feedbackDocs: number;
   /** …by this many terms… */
   feedbackTerms: number;
-  /** …the heaviest weighing this much against an exact query word (×1)… */
+  /** …the heaviest weighing this much against an exact query word (×1; 0.15 / 0.2 / 0.3 / 0.5 measured 0.831 / 0.832 / 0.828 / 0.823 on the tuning half)… */
   feedbackWeight: number;
   /**
    * …and only when the first pass has no clear winner: its best session scores less than this
@@ -50,6 +50,18 @@ export interface MatchWeights {
   feedbackMaxLead: number;
   /** The first pass's best few keep their places: feedback re-orders what follows them (a known item stays first). */
   feedbackKeep: number;
+  /**
+   * A title-like query (every query word in the title of one of the first pass's feedback sessions:
+   * someone looking for a session they know) 0: is expanded all the same; 1: is not expanded;
+   * 2: is expanded, but the sessions whose title holds it stay first, in their first-pass order.
+   */
+  feedbackTitleGate: number;
+  /**
+   * Coverage over the whole ranking: a session's score is multiplied by 1 + this × the share of the
+   * query's words (by their heaviest term's weight) it holds in any form. 0.1 / 0.25 / 0.5 measured
+   * Hamshahri tuning half 0.833 / 0.830 / 0.812 against 0.832, ParsiNLU dev ±0 / ±0 / −0.005: off.
+   */
+  coverage: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -63,11 +75,13 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   maxPrefixTerms: 24,
   compoundPart: 0.9,
   compoundJoined: 0.5,
-  feedbackDocs: 0,
+  feedbackDocs: 10,
   feedbackTerms: 20,
-  feedbackWeight: 0.3,
+  feedbackWeight: 0.2,
   feedbackMaxLead: 1.6,
   feedbackKeep: 1,
+  feedbackTitleGate: 1,
+  coverage: 0,
 };
 
 /** Feedback terms in more than this share of sessions say nothing about the topic. */
@@ -93,12 +107,19 @@ interface LiveSegment {
   live: Uint8Array;
   scores: Float64Array;
   stamp: Uint32Array;
+  /** Per document while ranking: which query words it holds (one bit each). */
+  words: Uint32Array;
 }
 
 interface Clause {
   term: string;
   boost: number;
+  /** The query word (its place in query.words) this term stands for; -1 for a joined pair or a feedback term. */
+  word: number;
 }
+
+/** Query words tracked for coverage (one bit each). */
+const COVERAGE_WORDS = 31;
 
 /** A bounded min-heap of the best hits. */
 function pushTop<T extends EngineHit>(top: T[], hit: T, k: number): void {
@@ -152,6 +173,22 @@ function matchesFilters(doc: SessionMeta, filters: SearchFilters, speaker: strin
 }
 
 /**
+ * True when a title holds every word of the query (by its stem, a typo variant or, for a compound
+ * typed joined, its parts): the query reads like a session's title.
+ */
+export function titleHoldsQuery(title: string, query: ParsedQuery, splits: ReadonlyMap<string, readonly string[]> = new Map()): boolean {
+  if (query.words.length === 0) return false;
+  const held = new Set(analyzePersian(title).terms.map((t) => t.term));
+  if (held.size === 0) return false;
+  return query.words.every((w) => {
+    if (held.has(w.stem)) return true;
+    const parts = splits.get(w.surface);
+    if (parts && parts.every((p) => { const t = termOf(p); return t === null || held.has(t); })) return true;
+    return w.variants.some((v) => held.has(v));
+  });
+}
+
+/**
  * In-memory segments behind the SearchEngine interface.
  *
  * @example
@@ -167,7 +204,7 @@ export class SegmentSet implements SearchEngine {
   addSegment(rank: number, key: string, segment: Segment): void {
     const n = segment.docs.length;
     const docIndex = new Map(segment.docs.map((d, i) => [d.id, i]));
-    const live: LiveSegment = { rank, key, segment, docIndex, live: new Uint8Array(n), scores: new Float64Array(n), stamp: new Uint32Array(n) };
+    const live: LiveSegment = { rank, key, segment, docIndex, live: new Uint8Array(n), scores: new Float64Array(n), stamp: new Uint32Array(n), words: new Uint32Array(n) };
     this.segments.push(live);
     this.segments.sort((a, b) => a.rank - b.rank);
     this.localRank = Math.max(this.localRank, rank);
@@ -250,8 +287,11 @@ export class SegmentSet implements SearchEngine {
   /** Expand the query into weighted index terms present in any segment. */
   private clauses(query: ParsedQuery, splits: Map<string, string[]> = new Map()): Clause[] {
     const best = new Map<string, number>();
+    const owner = new Map<string, number>();
+    let current = -1;
     const add = (term: string, boost: number) => {
       if ((best.get(term) ?? 0) < boost) best.set(term, boost);
+      if (!owner.has(term) || owner.get(term) === -1) owner.set(term, current);
     };
     const has = (term: string) => this.segments.some((s) => s.segment.termRow.has(term));
     const df = (term: string) => {
@@ -263,7 +303,8 @@ export class SegmentSet implements SearchEngine {
       return n;
     };
     if (this.weights.compoundJoined > 0) for (const { term } of joinedTerms(query.tokens, termOf, df)) add(term, this.weights.compoundJoined);
-    for (const word of query.words) {
+    for (const [w, word] of query.words.entries()) {
+      current = w < COVERAGE_WORDS ? w : -1;
       add(word.stem, this.weights.exact);
       if (word.prefix && word.surface.length >= 2) {
         for (const s of this.segments) {
@@ -293,7 +334,7 @@ export class SegmentSet implements SearchEngine {
       }
       for (const { v } of found) add(v, exactDf === 0 ? this.weights.fuzzyMissing : this.weights.fuzzy);
     }
-    return [...best].map(([term, boost]) => ({ term, boost }));
+    return [...best].map(([term, boost]) => ({ term, boost, word: owner.get(term) ?? -1 }));
   }
 
   /** Sessions holding a term (all segments, live or not: an estimate for gating). */
@@ -378,6 +419,7 @@ export class SegmentSet implements SearchEngine {
   search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult {
     const splits = new Map<string, string[]>();
     let clauses = this.clauses(query, splits);
+    const asked = new Set(clauses.map((c) => c.term));
     const tokens = query.tokens.flatMap((t) => splits.get(t) ?? [t]);
     const k = Math.max(1, options.offset + options.limit);
     const filters = options.filters ?? {};
@@ -385,13 +427,19 @@ export class SegmentSet implements SearchEngine {
     if (this.weights.feedbackDocs > 0 && clauses.length > 0) {
       const { top } = this.rank(clauses, this.weights.feedbackDocs, filters);
       const lead = (top[0]?.score ?? 0) / (top[top.length - 1]?.score || 1);
-      if (top.length === this.weights.feedbackDocs && lead < this.weights.feedbackMaxLead) {
+      const gate = this.weights.feedbackTitleGate;
+      const titled = gate > 0 ? top.filter((h) => titleHoldsQuery(h.session.title, query, splits)) : [];
+      if (top.length === this.weights.feedbackDocs && lead < this.weights.feedbackMaxLead && !(gate === 1 && titled.length > 0)) {
         clauses = [...clauses, ...this.feedback(top, clauses)];
-        kept = top.slice(0, this.weights.feedbackKeep);
+        const first = top.slice(0, this.weights.feedbackKeep);
+        kept = gate === 2 ? [...titled, ...first.filter((h) => !titled.includes(h))] : first;
       }
     }
     const ranked = this.rank(clauses, k + kept.length, filters);
-    const { total, terms } = ranked;
+    const { total } = ranked;
+    // Feedback terms rank sessions but are not what the user asked for: they are neither highlighted nor used to pick paragraphs.
+    const expanded = new Set(clauses.filter((c) => c.word === -1 && !asked.has(c.term)).map((c) => c.term));
+    const terms = ranked.terms.filter((t) => !expanded.has(t.term));
     let top = ranked.top;
     if (kept.length > 0) {
       // Scores stay comparable: a kept hit scores at least as much as the first one after it.
@@ -440,7 +488,7 @@ export class SegmentSet implements SearchEngine {
     const kept = chosen.slice(0, this.weights.feedbackTerms);
     const heaviest = kept[0]?.[1] ?? 0;
     if (heaviest <= 0) return [];
-    return kept.map(([term, m]) => ({ term, boost: (this.weights.feedbackWeight * m) / heaviest }));
+    return kept.map(([term, m]) => ({ term, boost: (this.weights.feedbackWeight * m) / heaviest, word: -1 }));
   }
 
   /** Score every session the clauses reach; the best k, the number matching, the weighted terms. */
@@ -464,6 +512,19 @@ export class SegmentSet implements SearchEngine {
       globalIdf.set(c.term, idf);
       terms.push({ term: c.term, weight: c.boost * idf });
     }
+    // Coverage: each query word weighs as its heaviest term.
+    const coverage = this.weights.coverage;
+    const wordWeight: number[] = [];
+    if (coverage > 0) {
+      for (const c of clauses) {
+        if (c.word < 0) continue;
+        const w = c.boost * (globalIdf.get(c.term) ?? 0);
+        if ((wordWeight[c.word] ?? 0) < w) wordWeight[c.word] = w;
+      }
+    }
+    let allWords = 0;
+    for (const w of wordWeight) allWords += w ?? 0;
+    const useCoverage = coverage > 0 && allWords > 0 && wordWeight.filter((w) => (w ?? 0) > 0).length > 1;
     const top: RankedHit[] = [];
     let total = 0;
     for (const s of this.segments) {
@@ -473,6 +534,7 @@ export class SegmentSet implements SearchEngine {
         const row = seg.termRow.get(c.term);
         if (row === undefined) continue;
         const scale = single ? c.boost : (c.boost * (globalIdf.get(c.term) ?? 0)) / (seg.idf[row] || 1);
+        const bit = useCoverage && c.word >= 0 ? 1 << c.word : 0;
         const end = seg.offsets[row + 1] ?? 0;
         for (let p = seg.offsets[row] ?? 0; p < end; p++) {
           const doc = seg.postingDocs[p] ?? 0;
@@ -480,15 +542,25 @@ export class SegmentSet implements SearchEngine {
           if (s.stamp[doc] !== 1) {
             s.stamp[doc] = 1;
             s.scores[doc] = 0;
+            s.words[doc] = 0;
             touched.push(doc);
           }
           s.scores[doc] = (s.scores[doc] ?? 0) + (seg.postingWeights[p] ?? 0) * scale;
+          if (bit !== 0) s.words[doc] = (s.words[doc] ?? 0) | bit;
         }
       }
       for (const doc of touched) {
         s.stamp[doc] = 0;
         const meta = seg.docs[doc];
-        const score = s.scores[doc] ?? 0;
+        let score = s.scores[doc] ?? 0;
+        if (useCoverage) {
+          const mask = s.words[doc] ?? 0;
+          let held = 0;
+          wordWeight.forEach((w, i) => {
+            if (mask & (1 << i)) held += w ?? 0;
+          });
+          score *= 1 + (coverage * held) / allWords;
+        }
         if (!meta || score <= 0) continue;
         if (filtered && !matchesFilters(meta, filters, speaker)) continue;
         total++;
