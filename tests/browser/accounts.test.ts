@@ -91,6 +91,11 @@ describe('signing in and out', () => {
     await page.goto(`${app.server.url}/account`);
     await page.getByLabel('گذرواژهٔ فعلی').fill(user.password);
     await page.getByLabel('گذرواژهٔ تازه (دست‌کم ۸ نویسه)').fill('a-brand-new-passphrase');
+    // A repeat that differs is refused on the page, in words, and nothing is sent.
+    await page.getByLabel('تکرار گذرواژهٔ تازه').fill('a-brand-new-passphrasf');
+    await page.getByRole('button', { name: 'تغییر گذرواژه' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'گذرواژهٔ تازه و تکرار آن یکی نیستند.' }).count()).toBe(1);
+    expect((await tryLogin(user.username, user.password)).status).toBe(200);
     await page.getByLabel('تکرار گذرواژهٔ تازه').fill('a-brand-new-passphrase');
     await page.getByRole('button', { name: 'تغییر گذرواژه' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'گذرواژه تغییر کرد' }).count()).toBe(1);

@@ -1,30 +1,26 @@
 /** @module "My account" → e-mail: my address, and turning the daily digest and reminder e-mails off or on. */
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { getPreferences, savePreferences } from '../api/preferences';
 import { FormError } from '../components/form-error';
 import { describeError } from '../components/states';
+import { useWrite, writeAction } from '../lib/write-action';
+
+const preferencesWrite = writeAction('email-preferences', savePreferences);
 
 export function EmailPreferences() {
   const preferences = createAsync(() => getPreferences());
-  const [error, setError] = createSignal<unknown>(null);
-  const [status, setStatus] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const saving = useWrite(preferencesWrite);
+  const status = () => {
+    const saved = saving.submission.result;
+    if (!saved) return '';
+    return saved.emailEnabled ? 'ذخیره شد: خلاصهٔ روزانه و یادآوری‌ها با ایمیل می‌رسند.' : 'ذخیره شد: دیگر ایمیلی برای شما فرستاده نمی‌شود.';
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    setError(null);
-    setStatus('');
-    setBusy(true);
-    try {
-      const saved = await savePreferences({ email: String(form.get('email') ?? '').trim() || null, emailEnabled: form.get('emailEnabled') === 'on' });
-      setStatus(saved.emailEnabled ? 'ذخیره شد: خلاصهٔ روزانه و یادآوری‌ها با ایمیل می‌رسند.' : 'ذخیره شد: دیگر ایمیلی برای شما فرستاده نمی‌شود.');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    await saving.send({ email: String(form.get('email') ?? '').trim() || null, emailEnabled: form.get('emailEnabled') === 'on' });
   };
 
   return (
@@ -40,11 +36,11 @@ export function EmailPreferences() {
               <input id="email-enabled" name="emailEnabled" type="checkbox" checked={current().emailEnabled} />
               خلاصهٔ روزانه و یادآوری‌ها را با ایمیل بفرست
             </label>
-            <FormError error={error()} describe={describeError} />
+            <FormError error={saving.submission.error} describe={describeError} />
             <p role="status" class="form-status">
               {status()}
             </p>
-            <button type="submit" class="button" disabled={busy()}>
+            <button type="submit" class="button" disabled={saving.submission.pending === true}>
               ذخیرهٔ تنظیمات ایمیل
             </button>
           </form>

@@ -1,13 +1,21 @@
 /** @module "My account": who I am, changing my password (which signs out my other browsers), and my e-mail settings. */
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { changePassword, getMe, ROLE_LABELS } from '../api/auth';
 import { getUnits } from '../api/reports';
 import { FormError } from '../components/form-error';
 import { AsyncBoundary, describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
+import { refuse, useWrite, writeAction } from '../lib/write-action';
 import { EmailPreferences } from './account-email';
 import '../styles/accounts.css';
+
+/** Change my password; the repeat is checked here, before anything is sent. */
+const passwordWrite = writeAction('account-password', async (current: string, next: string, repeat: string) => {
+  if (next !== repeat) refuse('گذرواژهٔ تازه و تکرار آن یکی نیستند.');
+  await changePassword(current, next);
+  return true;
+});
 
 export function AccountPage() {
   usePageTitle(() => 'حساب من');
@@ -15,31 +23,14 @@ export function AccountPage() {
   // The unit's name, not its code; the code only if the list cannot be read.
   const units = createAsync(() => getUnits().catch(() => undefined));
   const unitName = (code: string) => units()?.items.find((u) => u.code === code)?.name;
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const password = useWrite(passwordWrite);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const formElement = event.currentTarget as HTMLFormElement;
     const form = new FormData(formElement);
     const next = String(form.get('newPassword') ?? '');
-    setError(null);
-    setDone(false);
-    if (next !== String(form.get('repeatPassword') ?? '')) {
-      setError('گذرواژهٔ تازه و تکرار آن یکی نیستند.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await changePassword(String(form.get('currentPassword') ?? ''), next);
-      formElement.reset();
-      setDone(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (await password.send(String(form.get('currentPassword') ?? ''), next, String(form.get('repeatPassword') ?? ''))) formElement.reset();
   };
 
   return (
@@ -77,13 +68,13 @@ export function AccountPage() {
         <input id="new-password" name="newPassword" type="password" autocomplete="new-password" dir="ltr" minlength="8" required />
         <label for="repeat-password">تکرار گذرواژهٔ تازه</label>
         <input id="repeat-password" name="repeatPassword" type="password" autocomplete="new-password" dir="ltr" minlength="8" required />
-        <FormError error={error()} describe={describeError} />
-        <Show when={done()}>
+        <FormError error={password.submission.error} describe={describeError} />
+        <Show when={password.submission.result}>
           <p class="form-success" role="status">
             گذرواژه تغییر کرد. از همهٔ مرورگرهای دیگر خارج شدید.
           </p>
         </Show>
-        <button type="submit" class="button" disabled={busy()}>
+        <button type="submit" class="button" disabled={password.submission.pending === true}>
           تغییر گذرواژه
         </button>
       </form>
