@@ -4,7 +4,9 @@
  * 1. CPU per search request in process (search-cpu.ts: the bench's 200 queries, result cache off),
  *    which other load on the machine barely moves;
  * 2. GET /api/search under autocannon (50 connections, another process), result cache off, with
- *    1 and 2 server processes (NESHAST_WORKERS), the server's longest event-loop delay read from its
+ *    1 and 2 server processes (NESHAST_WORKERS) of the compiled server that `npm start` runs, first
+ *    cold (the run starts with the server) then warm (the same load again after `--warmup` seconds
+ *    of it), the server's longest event-loop delay read from its
  *    NESHAST_TRACE=1 lines. Latencies need the machine's cores otherwise idle: the load average is
  *    printed beside them. Prints markdown rows for docs/benchmarks.md, then the figures as JSON.
  */
@@ -13,6 +15,7 @@ import { resolve } from 'node:path';
 import { openDatabase } from '../../server/db/client';
 import { createSearchService } from '../../server/search/search.service';
 import { argValue } from '../cli';
+import { buildIfStale } from '../build.mjs';
 import { signIn } from './http-client';
 import { loadTest, traceLoopMax, type LoadFigures } from './http-load';
 import { PROBE_PASSWORD, PROBE_USER, probeDatabase } from './probe-db';
@@ -24,6 +27,7 @@ const argv = process.argv.slice(2);
 const size = Number(argValue(argv, '--size') ?? '7500');
 const seconds = Number(argValue(argv, '--seconds') ?? '10');
 const workers = (argValue(argv, '--workers') ?? '1,2').split(',').map(Number);
+const warmup = Number(argValue(argv, '--warmup') ?? '5');
 const dir = resolve(argValue(argv, '--dir') ?? `/tmp/neshast-probe-${size}`);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
@@ -43,15 +47,23 @@ console.error(`CPU per search: mean ${cpu.mean.toFixed(2)} ms, p99 ${cpu.p99.toF
 // 2. HTTP, result cache off, 1 and 2 processes.
 const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&prefix=false`);
 const runs: LoadFigures[] = [];
+await buildIfStale();
 for (const n of workers) {
-  const server = await startServer({ databaseUrl, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n) } });
+  const server = await startServer({ databaseUrl, compiled: true, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n) } });
   try {
     const cookie = await signIn(server.url, PROBE_USER, PROBE_PASSWORD);
-    const before = server.output().length;
-    const figures = await loadTest({ name: `search, result cache off, ${n} process${n > 1 ? 'es' : ''}`, url: server.url, cookie, paths: searchPaths, seconds });
-    const loopMaxMs = traceLoopMax(server.output().slice(before));
-    runs.push(loopMaxMs === undefined ? figures : { ...figures, loopMaxMs });
-    console.error(`${figures.name}: ${figures.requestsPerSec.toFixed(0)} req/s, p99 ${figures.p99} ms, loop delay max ${loopMaxMs ?? '—'} ms (load ${load()})`);
+    const processes = `${n} process${n > 1 ? 'es' : ''}`;
+    // Cold: the first requests meet an empty paragraph cache and code not yet optimised.
+    // Warm: what a server that has been up for a while answers (after `warmup` s of the same load).
+    for (const [phase, secs] of [['cold', seconds], ['warmup', warmup], ['warm', seconds]] as const) {
+      if (secs <= 0) continue;
+      const before = server.output().length;
+      const figures = await loadTest({ name: `search, result cache off, ${processes}, ${phase}`, url: server.url, cookie, paths: searchPaths, seconds: secs });
+      if (phase === 'warmup') continue;
+      const loopMaxMs = traceLoopMax(server.output().slice(before));
+      runs.push(loopMaxMs === undefined ? figures : { ...figures, loopMaxMs });
+      console.error(`${figures.name}: ${figures.requestsPerSec.toFixed(0)} req/s, p99 ${figures.p99} ms, loop delay max ${loopMaxMs ?? '—'} ms (load ${load()})`);
+    }
   } finally {
     await server.stop();
   }
