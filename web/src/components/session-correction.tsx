@@ -12,6 +12,7 @@ import { jalaliFieldValue } from '../lib/jalali-input';
 import { SESSION_KINDS, sessionKindLabel, type SessionKind } from '../lib/labels';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
 import { readTypedDate } from '../lib/typed-numbers';
+import { refuse, useWrite, writeAction } from '../lib/write-action';
 import { FormError } from './form-error';
 import '../styles/session-correction.css';
 
@@ -80,9 +81,16 @@ export function SessionManagerTools(props: { session: SessionDetail }) {
   );
 }
 
+/** Correct a published session; `plan` reads the form and refuses, in words, what cannot be sent. */
+const correctWrite = writeAction('session-correct', async (slug: string, plan: () => SessionCorrection) => correctSession(slug, plan()));
+/** Withdraw a published session with its reason (refused, in words, without one). */
+const withdrawWrite = writeAction('session-withdraw', async (slug: string, version: number, reason: string) => {
+  if (!reason) refuse('دلیل پس‌گرفتن نشست را بنویسید.');
+  return withdrawSession(slug, version, reason);
+});
+
 function CorrectionForm(props: { session: SessionDetail; onDone: (message: string) => void }) {
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const correcting = useWrite(correctWrite);
   const withDirective = (start: number, end: number) => props.session.directives.some((d) => d.start < end && d.end > start);
 
   const submit = async (event: SubmitEvent) => {
@@ -91,43 +99,37 @@ function CorrectionForm(props: { session: SessionDetail; onDone: (message: strin
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const s = props.session;
-    const body: SessionCorrection = { version: s.version };
-    setError(null);
-
-    const title = text('title');
-    if (!title) return setError('عنوان نشست را بنویسید.');
-    if (title !== s.title) body.title = title;
-    const heldOn = readTypedDate(text('heldOn'), 'تاریخ نشست');
-    if (!heldOn.ok) return setError(heldOn.error);
-    if (text('heldOn') !== jalaliFieldValue(s.heldOn)) body.heldOn = heldOn.value;
-    const kind = text('kind') as SessionKind;
-    if (kind !== s.kind) body.kind = kind;
-    const series = text('series');
-    if (series !== (s.series ?? '')) body.series = series || null;
-    const speakers = listOf(text('speakers'));
-    if (!sameList(speakers, s.speakers)) body.speakers = speakers;
-    const tags = listOf(text('tags'));
-    if (!sameList(tags, s.tags)) body.tags = tags;
-    const paragraphs = s.paragraphs.flatMap((p) => {
-      const typed = String(form.get(`p-${p.ordinal}`) ?? p.text).trim();
-      return typed === p.text ? [] : [{ ordinal: p.ordinal, text: typed }];
-    });
-    if (paragraphs.length > 0) body.paragraphs = paragraphs;
-    const reason = text('reason');
-    if (reason) body.reason = reason;
-    if (Object.keys(body).filter((k) => k !== 'version' && k !== 'reason').length === 0) return setError('چیزی تغییر نکرده است.');
-
-    setBusy(true);
-    try {
-      const result = await correctSession(s.slug, body);
-      const textPart = result.paragraphs > 0 ? `${countOf(result.paragraphs, 'بند')} اصلاح شد` : '';
-      const factPart = result.changed.filter((c) => c !== 'text').length > 0 ? 'مشخصات نشست به‌روز شد' : '';
-      props.onDone(`نشست ویرایش شد: ${[factPart, textPart].filter(Boolean).join('، ')}. جست‌وجو هم به‌روز شد.`);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const plan = (): SessionCorrection => {
+      const body: SessionCorrection = { version: s.version };
+      const title = text('title');
+      if (!title) refuse('عنوان نشست را بنویسید.');
+      if (title !== s.title) body.title = title;
+      const heldOn = readTypedDate(text('heldOn'), 'تاریخ نشست');
+      if (!heldOn.ok) refuse(heldOn.error);
+      if (text('heldOn') !== jalaliFieldValue(s.heldOn)) body.heldOn = heldOn.value;
+      const kind = text('kind') as SessionKind;
+      if (kind !== s.kind) body.kind = kind;
+      const series = text('series');
+      if (series !== (s.series ?? '')) body.series = series || null;
+      const speakers = listOf(text('speakers'));
+      if (!sameList(speakers, s.speakers)) body.speakers = speakers;
+      const tags = listOf(text('tags'));
+      if (!sameList(tags, s.tags)) body.tags = tags;
+      const paragraphs = s.paragraphs.flatMap((p) => {
+        const typed = String(form.get(`p-${p.ordinal}`) ?? p.text).trim();
+        return typed === p.text ? [] : [{ ordinal: p.ordinal, text: typed }];
+      });
+      if (paragraphs.length > 0) body.paragraphs = paragraphs;
+      const reason = text('reason');
+      if (reason) body.reason = reason;
+      if (Object.keys(body).filter((k) => k !== 'version' && k !== 'reason').length === 0) refuse('چیزی تغییر نکرده است.');
+      return body;
+    };
+    const result = await correcting.send(s.slug, plan);
+    if (!result) return;
+    const textPart = result.paragraphs > 0 ? `${countOf(result.paragraphs, 'بند')} اصلاح شد` : '';
+    const factPart = result.changed.filter((c) => c !== 'text').length > 0 ? 'مشخصات نشست به‌روز شد' : '';
+    props.onDone(`نشست ویرایش شد: ${[factPart, textPart].filter(Boolean).join('، ')}. جست‌وجو هم به‌روز شد.`);
   };
 
   return (
@@ -193,10 +195,10 @@ function CorrectionForm(props: { session: SessionDetail; onDone: (message: strin
         <label for="correction-reason">دلیل ویرایش (در سابقه می‌ماند)</label>
         <input id="correction-reason" name="reason" maxlength="1000" placeholder="مانند: اصلاح غلط تایپی" />
       </div>
-      <FormError error={error()} />
+      <FormError error={correcting.submission.error} />
       <div class="button-row">
-        <button type="submit" class="button" disabled={busy()}>
-          {busy() ? 'در حال ذخیره…' : 'ذخیرهٔ ویرایش'}
+        <button type="submit" class="button" disabled={correcting.submission.pending === true}>
+          {correcting.submission.pending ? 'در حال ذخیره…' : 'ذخیرهٔ ویرایش'}
         </button>
       </div>
     </form>
@@ -204,28 +206,19 @@ function CorrectionForm(props: { session: SessionDetail; onDone: (message: strin
 }
 
 function WithdrawForm(props: { session: SessionDetail; onDone: (message: string) => void }) {
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const withdrawing = useWrite(withdrawWrite);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    setError(null);
-    if (!reason) return setError('دلیل پس‌گرفتن نشست را بنویسید.');
-    setBusy(true);
-    try {
-      const result = await withdrawSession(props.session.slug, props.session.version, reason);
-      const cancelled = result.cancelledActions.length;
-      props.onDone(
-        `نشست پس گرفته شد.${cancelled > 0 ? ` ${countOf(cancelled, 'اقدام باز')} لغو شد و به واحدها خبر داده شد.` : ''}${
-          result.notCancelled.length > 0 ? ` ${countOf(result.notCancelled.length, 'اقدام')} لغو نشد: ${result.notCancelled.map((n) => n.message).join('، ')}` : ''
-        }`,
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const result = await withdrawing.send(props.session.slug, props.session.version, reason);
+    if (!result) return;
+    const cancelled = result.cancelledActions.length;
+    props.onDone(
+      `نشست پس گرفته شد.${cancelled > 0 ? ` ${countOf(cancelled, 'اقدام باز')} لغو شد و به واحدها خبر داده شد.` : ''}${
+        result.notCancelled.length > 0 ? ` ${countOf(result.notCancelled.length, 'اقدام')} لغو نشد: ${result.notCancelled.map((n) => n.message).join('، ')}` : ''
+      }`,
+    );
   };
   return (
     <form class="correction-form withdraw-form" onSubmit={(e) => void submit(e)} novalidate aria-labelledby="withdraw-heading">
@@ -238,10 +231,10 @@ function WithdrawForm(props: { session: SessionDetail; onDone: (message: string)
         <label for="withdraw-reason">دلیل (لازم)</label>
         <textarea id="withdraw-reason" name="reason" rows="3" maxlength="1000" />
       </div>
-      <FormError error={error()} />
+      <FormError error={withdrawing.submission.error} />
       <div class="button-row">
-        <button type="submit" class="button button-danger" disabled={busy()}>
-          {busy() ? 'در حال پس‌گرفتن…' : 'پس‌گرفتن نشست'}
+        <button type="submit" class="button button-danger" disabled={withdrawing.submission.pending === true}>
+          {withdrawing.submission.pending ? 'در حال پس‌گرفتن…' : 'پس‌گرفتن نشست'}
         </button>
       </div>
     </form>

@@ -1,33 +1,31 @@
 /** @module The sign-in page: username and password, the server's Persian message on failure, then back to where the user was. */
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { safeNext, signIn } from '../api/auth';
 import { FormError } from '../components/form-error';
 import { describeError } from '../components/states';
 import { usePageTitle } from '../components/page-title';
 import { toPersianDigits } from '../lib/persian-digits';
+import { useWrite, writeAction } from '../lib/write-action';
 import '../styles/accounts.css';
+
+const signInWrite = writeAction('sign-in', async (username: string, password: string) => {
+  await signIn(username, password);
+  return true;
+});
 
 export function LoginPage() {
   usePageTitle(() => 'ورود');
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const signing = useWrite(signInWrite);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
+    if (await signing.send(String(form.get('username') ?? ''), String(form.get('password') ?? ''))) {
       const next = params.next;
       navigate(safeNext(typeof next === 'string' ? next : undefined), { replace: true });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -45,9 +43,9 @@ export function LoginPage() {
         <label for="login-password">گذرواژه</label>
         <input id="login-password" name="password" type="password" autocomplete="current-password" dir="ltr" required />
         {/* The lock-out message carries seconds: shown, like every number, in Persian digits. */}
-        <FormError error={error()} describe={(failure) => toPersianDigits(describeError(failure))} />
-        <button type="submit" class="button" disabled={busy()}>
-          {busy() ? 'در حال ورود…' : 'ورود'}
+        <FormError error={signing.submission.error} describe={(failure) => toPersianDigits(describeError(failure))} />
+        <button type="submit" class="button" disabled={signing.submission.pending === true}>
+          {signing.submission.pending ? 'در حال ورود…' : 'ورود'}
         </button>
       </form>
       <p class="account-hint">حساب کاربری را مدیر سامانه می‌سازد. اگر گذرواژه را فراموش کرده‌اید، از او گذرواژه تازه بخواهید.</p>

@@ -1,5 +1,5 @@
 /** @module Reminders: due soon, due today and overdue notices for my unit's actions (a manager: everyone's), marking them read. */
-import { createSignal, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { getNotificationGroups, getNotifications, markAllNotificationsRead, markNotificationRead } from '../api/notifications';
 import { getMe } from '../api/auth';
@@ -12,7 +12,14 @@ import { formatJalaliDate } from '../lib/jalali-date';
 import { formatJalaliDateTime } from '../lib/jalali-datetime';
 import { shortUnitName } from '../lib/unit-names';
 import { countOf, toPersianDigits } from '../lib/persian-digits';
+import { useWrite, writeAction } from '../lib/write-action';
 import '../styles/actions.css';
+
+/** Mark one notification read (its id), or all of them (null). */
+const markReadWrite = writeAction('notifications-read', async (id: number | null) => {
+  await (id === null ? markAllNotificationsRead() : markNotificationRead(id));
+  return true;
+});
 
 export function NotificationsPage() {
   usePageTitle(() => 'اعلان‌ها');
@@ -20,11 +27,7 @@ export function NotificationsPage() {
   const unreadOnly = () => search.unread === '1';
   const list = createAsync(() => getNotifications(unreadOnly()));
   const me = createAsync(() => getMe());
-  const [error, setError] = createSignal<unknown>(null);
-  const act = (write: () => Promise<unknown>) => {
-    setError(null);
-    write().catch(setError);
-  };
+  const marking = useWrite(markReadWrite);
   return (
     <section class="page tracking-page" aria-labelledby="notifications-heading">
       <ActionsNav />
@@ -34,11 +37,11 @@ export function NotificationsPage() {
           <input id="unread-only" type="checkbox" checked={unreadOnly()} onChange={(e) => setSearch({ unread: e.currentTarget.checked ? '1' : undefined })} />
           <label for="unread-only">فقط خوانده‌نشده‌ها</label>
         </div>
-        <button type="button" class="button button-quiet" onClick={() => act(markAllNotificationsRead)}>
+        <button type="button" class="button button-quiet" onClick={() => void marking.send(null)}>
           همه خوانده شد
         </button>
       </div>
-      <FormError error={error()} describe={describeError} />
+      <FormError error={marking.submission.error} describe={describeError} />
       <Show when={isManagerRole(me()?.role)}>
         <NotificationGroups />
       </Show>
@@ -71,7 +74,7 @@ export function NotificationsPage() {
                           </A>
                         </p>
                         <Show when={!n.readAt}>
-                          <button type="button" class="button button-quiet" onClick={() => act(() => markNotificationRead(n.id))}>
+                          <button type="button" class="button button-quiet" onClick={() => void marking.send(n.id)}>
                             خواندم
                           </button>
                         </Show>
