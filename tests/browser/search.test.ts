@@ -36,6 +36,19 @@ describe('search in the browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a pasted megabyte-long word to the search limit instead of failing the request', async () => {
+    const page = await openPage(app.browser);
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/search`);
+    const box = page.getByRole('searchbox', { name: 'عبارت جست‌وجو' });
+    await box.fill('ب'.repeat(12_000));
+    expect((await box.inputValue()).length).toBe(2_000);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')?.length ?? 0).toBe(2_000);
+    // Answered like any other query (here: nothing found), not refused.
+    await page.getByText(/نتیجه‌ای پیدا نشد|پذیرفته نشد/).first().waitFor();
+    expect(await page.getByText('پذیرفته نشد').count()).toBe(0);
+  });
+
   it('reloads a shared URL with its filters and says clearly when nothing matches', async () => {
     const page = await openPage(app.browser, { viewport: viewports.phone });
     await app.server.signIn(page, { role: 'staff' });

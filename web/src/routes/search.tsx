@@ -95,6 +95,8 @@ export function SearchPage() {
             value={text()}
             placeholder="مثلاً: بودجه ۱۴۰۰"
             autocomplete="off"
+            // The server's limit (search-input.ts): a longer paste would be refused before it reached the search.
+            maxlength="2000"
             onInput={(e) => {
               setText(e.currentTarget.value);
               setFilter('q', e.currentTarget.value);
