@@ -9,6 +9,7 @@ import { ActionsNav, isManagerRole } from '../components/actions-nav';
 import { FormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
 import { AsyncBoundary, describeError } from '../components/states';
+import { useWrite, writeAction } from '../lib/write-action';
 import '../styles/actions.css';
 
 export function ExportsPage() {
@@ -63,37 +64,35 @@ const SCOPES: Array<{ scope: CalendarScope; label: string; hint: string; offered
 
 const scopeLabel = (scope: CalendarScope | null | undefined) => SCOPES.find((s) => s.scope === scope)?.label ?? '';
 
+/** Make a new calendar link showing `scope` (the old one stops working), or turn the calendar off (null). */
+const calendarLinkWrite = writeAction('calendar-link', async (scope: CalendarScope | null) => {
+  if (scope === null) {
+    await revokeCalendarToken();
+    return { kind: 'revoked' as const, url: null };
+  }
+  const created = await createCalendarToken(scope);
+  return { kind: 'made' as const, url: created.url };
+});
+
 function CalendarFeed(props: { user: AuthUser }) {
   const token = createAsync(() => getCalendarToken());
   const offered = () => SCOPES.filter((s) => s.offered(props.user));
   const [chosen, setChosen] = createSignal<CalendarScope | null>(null);
   // Until the person picks: the scope of the link they have, else the first offered.
   const scope = () => chosen() ?? token()?.scope ?? offered()[0]?.scope ?? 'all';
-  const [shown, setShown] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-  const [status, setStatus] = createSignal('');
-
-  const make = async () => {
-    setError(null);
-    setStatus('');
-    try {
-      const created = await createCalendarToken(scope());
-      setShown(created.url ? new URL(created.url, window.location.origin).href : null);
-      setStatus('نشانی تازه ساخته شد؛ نشانی پیشین دیگر کار نمی‌کند.');
-    } catch (failure) {
-      setError(failure);
-    }
+  const linking = useWrite(calendarLinkWrite);
+  // The URL is shown once, right after it is made; what the last write did, in words.
+  const shown = () => {
+    const done = linking.submission.result;
+    return done?.kind === 'made' && done.url ? new URL(done.url, window.location.origin).href : null;
   };
-  const revoke = async () => {
-    setError(null);
-    try {
-      await revokeCalendarToken();
-      setShown(null);
-      setStatus('تقویم خاموش شد؛ نشانی آن دیگر کار نمی‌کند.');
-    } catch (failure) {
-      setError(failure);
-    }
+  const status = () => {
+    const done = linking.submission.result;
+    if (!done) return '';
+    return done.kind === 'made' ? 'نشانی تازه ساخته شد؛ نشانی پیشین دیگر کار نمی‌کند.' : 'تقویم خاموش شد؛ نشانی آن دیگر کار نمی‌کند.';
   };
+  const make = () => linking.send(scope());
+  const revoke = () => linking.send(null);
 
   return (
     <section class="panel" aria-labelledby="calendar-heading">
@@ -137,7 +136,7 @@ function CalendarFeed(props: { user: AuthUser }) {
           </button>
         </Show>
       </div>
-      <FormError error={error()} describe={describeError} />
+      <FormError error={linking.submission.error} describe={describeError} />
     </section>
   );
 }
