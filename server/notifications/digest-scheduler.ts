@@ -5,9 +5,8 @@
  */
 import type { Clock } from '../clock';
 import type { DigestRun } from './digest.service';
+import { singleRun, TEHRAN_OFFSET_MS } from './single-run';
 
-/** Tehran is UTC+03:30 (no daylight saving since 2022). */
-const TEHRAN_OFFSET_MS = 3.5 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 export interface TimeOfDay {
@@ -77,26 +76,9 @@ export interface DigestSchedulerOptions {
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<DigestRun | null> | null = null;
   let stopped = false;
 
-  const runNow = (): Promise<DigestRun | null> => {
-    if (running) return running;
-    running = options
-      .run()
-      .then((run) => {
-        options.onRun?.(run);
-        return run;
-      })
-      .catch((error: unknown) => {
-        (options.onError ?? ((e) => console.error('e-mail digest failed:', e)))(error);
-        return null;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
+  const runNow = singleRun(options.run, { onRun: options.onRun, onError: options.onError, label: 'e-mail digest' });
 
   const schedule = (last: DigestRun | null) => {
     if (stopped) return;

@@ -7,6 +7,7 @@ import type { Client } from '@libsql/client';
 import type { Clock } from '../clock';
 import type { Mailer } from './mailer';
 import { runReminders, type ReminderRun } from './reminders';
+import { singleRun, TEHRAN_OFFSET_MS } from './single-run';
 
 export interface ReminderScheduler {
   /** The run started by `start`, for callers (and tests) that wait for it. */
@@ -27,8 +28,6 @@ export interface SchedulerOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Tehran is UTC+03:30 (no daylight saving since 2022). */
-const TEHRAN_OFFSET_MS = 3.5 * 3_600_000;
 
 /**
  * Milliseconds from `now` until 00:05 of the next day in Tehran.
@@ -51,25 +50,9 @@ export function msUntilNextTehranMorning(now: Date): number {
  */
 export function startReminderScheduler(options: SchedulerOptions): ReminderScheduler {
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<ReminderRun | null> | null = null;
   let stopped = false;
 
-  const runNow = (): Promise<ReminderRun | null> => {
-    if (running) return running;
-    running = runReminders(options.client, { now: options.clock.now(), mailer: options.mailer, publicUrl: options.publicUrl })
-      .then((run) => {
-        options.onRun?.(run);
-        return run;
-      })
-      .catch((error: unknown) => {
-        (options.onError ?? ((e) => console.error('reminders failed:', e)))(error);
-        return null;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
+  const runNow = singleRun(() => runReminders(options.client, { now: options.clock.now(), mailer: options.mailer, publicUrl: options.publicUrl }), { onRun: options.onRun, onError: options.onError, label: 'reminders' });
 
   const schedule = () => {
     if (stopped) return;
