@@ -56,7 +56,11 @@ export interface SearchInput {
   perSession: number;
 }
 
-function filtersOf(params: SearchParams): SearchFilters {
+/**
+ * The date range of a search as ISO dates (typed ISO or Jalali, in any digits); the session search
+ * and the search of everything both read it. Throws SearchInputError for a date or range to fix.
+ */
+export function dateRangeOf(params: { from?: string; to?: string }): SearchFilters {
   const filters: SearchFilters = {};
   for (const key of ['from', 'to'] as const) {
     const raw = params[key];
@@ -68,6 +72,11 @@ function filtersOf(params: SearchParams): SearchFilters {
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new SearchInputError('invalid_range', 'تاریخ آغاز بازه پس از تاریخ پایان آن است.');
   }
+  return filters;
+}
+
+function filtersOf(params: SearchParams): SearchFilters {
+  const filters = dateRangeOf(params);
   if (params.speaker?.trim()) filters.speaker = params.speaker.trim();
   if (params.kind?.trim()) filters.kind = params.kind.trim();
   return filters;

@@ -17,10 +17,10 @@ import { actionUnitScope } from '../../actions/read-scope';
 import { STATUS_LABELS } from '../../actions/status-rules';
 import type { ActionStatus, DirectiveKind, Role } from '../../db/schema';
 import type { SearchFilters } from '../engine';
-import { parseFilterDate } from '../filters';
 import { escapeHtml, matchSession } from '../highlight';
 import { parseQuery, type ParsedQuery } from '../query';
 import { MAX_QUERY_LENGTH, SearchInputError } from '../search.service';
+import { dateRangeOf } from '../search-input';
 import { speakerSpellingsFor } from '../speakers';
 import { createEverythingRepo, type EverythingRepo, type IndexRow, type KindName, type Since, type TableMarks } from './everything.repo';
 import { BUILD_CHUNK, KindIndex, SEGMENT_CHARS, SEGMENT_MAX_ROWS, yieldToOthers, type KindHits } from './kind-index';
@@ -134,20 +134,6 @@ function sinceOf(marks: TableMarks): Since {
 
 const sameMarks = (a: TableMarks, b: TableMarks) => JSON.stringify(a) === JSON.stringify(b);
 const COUNT_OF: Record<KindName, keyof TableMarks> = { directives: 'directives', followups: 'followUps' };
-
-/** The filters every group reads: ISO dates (from ISO or Jalali, any digits) and the speaker's spellings. */
-function filtersOf(params: Pick<EverythingParams, 'from' | 'to'>): SearchFilters {
-  const filters: SearchFilters = {};
-  for (const key of ['from', 'to'] as const) {
-    const raw = params[key];
-    if (!raw) continue;
-    const iso = parseFilterDate(raw);
-    if (!iso) throw new SearchInputError('invalid_date', `تاریخ «${raw}» معتبر نیست؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ یا 2021-01-20 بنویسید.`);
-    filters[key] = iso;
-  }
-  if (filters.from && filters.to && filters.from > filters.to) throw new SearchInputError('invalid_range', 'تاریخ آغاز بازه پس از تاریخ پایان آن است.');
-  return filters;
-}
 
 /** Letter hits first (in order), then ranked hits; the page's ids with their scores. */
 function pageOf(hits: KindHits, limit: number, offset: number): { ids: Array<{ id: number; score: number; letter: boolean }>; total: number } {
@@ -367,7 +353,7 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
       }
       const query = parseQuery(params.q, params.prefix === undefined ? {} : { prefixLast: params.prefix });
       if (query.words.length === 0 && query.stopWords.length === 0) throw new SearchInputError('query_empty', 'عبارتی برای جست‌وجو وارد کنید (حروف یا عدد).');
-      const filters = filtersOf(params);
+      const filters = dateRangeOf(params);
       if (params.speaker?.trim()) {
         filters.speaker = params.speaker.trim();
         filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
