@@ -1,13 +1,15 @@
 /**
  * @module Shapes of the action-tracking API (actions, directives' roll-ups, notifications,
  * reports, units), inferred from the server's schemas (types only: no server code in the web
- * bundle); notifications and the calendar token are still written out by hand.
+ * bundle).
  */
 import type { z } from 'zod';
 import type { ActionDetail, ActionListSchema, ActionSummary, CarryOverSchema, FollowUpDto } from '../../../server/actions/actions.schemas';
 import type { AssignBody, AssignResultSchema, BulkBody, BulkResultSchema, RollupSchema, TrackedDirectiveSchema } from '../../../server/directives/directives.schemas';
 import type { Dashboard, Figures, PrintReport } from '../../../server/reports/reports.schemas';
-import type { ActionStatus, NotificationKind, Priority, ReminderKind } from '../../../server/db/schema';
+import type { ActionStatus, Priority, ReminderKind } from '../../../server/db/schema';
+import type { CalendarScope } from '../../../server/domain';
+import type { NotificationDto } from '../../../server/notifications/notifications.service';
 import type { TransitionName } from '../../../server/actions/status-rules';
 import type { UnitListSchema } from '../../../server/units/units.schemas';
 
@@ -38,20 +40,8 @@ export type AssignInput = z.input<typeof AssignBody>;
 /** `GET /api/sessions/{slug}/carry-over`. */
 export type CarryOver = z.infer<typeof CarryOverSchema>;
 
-export interface NotificationItem {
-  id: number;
-  kind: NotificationKind;
-  kindLabel: string;
-  /** '' when the action had no due date. */
-  dueOn: string;
-  dueOnJalali: string;
-  /** The reason (returned, cancelled), the new due date, or the message. */
-  detail: string | null;
-  createdAt: string;
-  readAt: string | null;
-  emailedAt: string | null;
-  action: ActionSummary;
-}
+/** One notification as `GET /api/notifications` lists it. */
+export type NotificationItem = NotificationDto;
 
 /** `GET /api/notifications`. */
 export interface NotificationList {
@@ -75,4 +65,4 @@ export interface CalendarToken {
 }
 
 /** `unit`: my unit's actions; `approvals`: awaiting my verification and what I assigned (managers); `all`: all I may read. */
-export type CalendarScope = 'unit' | 'approvals' | 'all';
+export type { CalendarScope };

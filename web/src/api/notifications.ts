@@ -2,6 +2,7 @@
 import { query, revalidate } from '@solidjs/router';
 import type { NotificationList } from './action-types';
 import { apiRequest } from './client';
+import type { NotificationGroupDto } from '../../../server/notifications/notifications.service';
 
 /**
  * My notifications, newest first (a director: their unit's; a manager: everyone's).
@@ -14,17 +15,8 @@ export const getNotifications = query(
   'notifications',
 );
 
-export interface NotificationGroup {
-  directive: { id: number; quote: string };
-  kind: string;
-  kindLabel: string;
-  units: number;
-  total: number;
-  unread: number;
-  latestAt: string;
-  withoutReport: number;
-  summary: string;
-}
+/** One row per directive and kind, as `GET /api/notifications/grouped` lists it. */
+export type NotificationGroup = NotificationGroupDto;
 
 /**
  * My notifications as one row per directive and kind (a manager's many reminders, summarised).
