@@ -16,6 +16,23 @@ describe('stemPersian (Lucene rules, three-letter minimum, protected names)', ()
     expect(stemPersian('کتابهایی')).toBe('کتاب');
   });
 
+  it('strips ی before a plural or comparative, so a word meets its plural with ی (Lucene kept جانوران)', () => {
+    expect(stemPersian('جانورانی')).toBe(stemPersian('جانوران'));
+    expect(stemPersian('جانورانی')).toBe('جانور');
+    expect(stemPersian('عملیاتی')).toBe(stemPersian('عملیات'));
+    expect(stemPersian('بیشتری')).toBe(stemPersian('بیشتر'));
+    // A ستان place or a protected name found under the ی stops there.
+    expect(stemPersian('خوزستانی')).toBe('خوزستان');
+    expect(stemPersian('شهرستانهای')).toBe('شهرستان');
+  });
+
+  it('keeps loanwords whose تر is not the comparative', () => {
+    expect(stemPersian('فیلتر')).toBe('فیلتر');
+    expect(stemPersian('توییتر')).toBe('توییتر');
+    expect(stemPersian('کامپیوترها')).toBe('کامپیوتر');
+    expect(stemPersian('بزرگتر')).toBe('بزرگ');
+  });
+
   it('keeps at least three letters where Lucene kept two', () => {
     expect(stemPersian('دفتر')).toBe('دفتر');
     expect(stemPersian('تنها')).toBe('تنها');

@@ -3,7 +3,7 @@ import { bestParagraphs, escapeHtml, snippetHtml } from './highlight';
 
 describe('highlight', () => {
   it('marks the original spelling and escapes the rest', () => {
-    const [p] = bestParagraphs([{ ordinal: 4, text: 'برنامه‌هاي <عملياتي> & بودجه', speaker: null }], [{ term: 'عملیات', weight: 1 }]);
+    const [p] = bestParagraphs([{ ordinal: 4, text: 'برنامه‌هاي <عملياتي> & بودجه', speaker: null }], [{ term: 'عملی', weight: 1 }]);
     expect(p?.ordinal).toBe(4);
     expect(p?.snippet).toBe('برنامه‌هاي &lt;<mark>عملياتي</mark>&gt; &amp; بودجه');
   });

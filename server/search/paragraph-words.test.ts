@@ -29,7 +29,7 @@ describe('paragraphWords', () => {
     ];
     const terms = [
       { term: 'بودجه', weight: 2 },
-      { term: 'عملیات', weight: 1 },
+      { term: 'عملی', weight: 1 },
       { term: 'بخش', weight: 1 },
     ];
     const kept = fresh();

@@ -12,6 +12,15 @@ describe('parseQuery', () => {
     expect(parseQuery('بودجه استان ').words.map((w) => w.prefix)).toEqual([false, false]);
   });
 
+  it('leaves a question’s interrogatives out of ranking, unless the query is nothing else', () => {
+    const q = parseQuery('پایتخت ایران کجاست؟ چقدر جمعیت دارد', { prefixLast: false });
+    expect(q.words.map((w) => w.stem)).toEqual(['پایتخت', 'ایران', 'جمعیت']);
+    expect(q.stopWords).toEqual(['کجاست', 'چقدر', 'دارد']);
+    // Still in the tokens: phrases read the query as written.
+    expect(q.tokens).toContain('کجاست');
+    expect(parseQuery('چیست', { prefixLast: false }).words.map((w) => w.stem)).toEqual(['چیست']);
+  });
+
   it('drops stop words and reports them', () => {
     const q = parseQuery('از این بودجه ', {});
     expect(q.words.map((w) => w.stem)).toEqual(['بودجه']);

@@ -6,6 +6,7 @@
 import { tokenizePersian } from '../persian/tokenize';
 import { isStopWord } from '../persian/stopwords';
 import { stemPersian } from '../persian/stem';
+import { isInterrogative } from '../persian/question-words';
 
 /** One word of the query with the ways it may match. */
 export interface QueryWord {
@@ -108,10 +109,13 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const stopWords: string[] = [];
   const seen = new Set<string>();
   const ordered: string[] = [];
+  // A question's interrogatives (کجا، چیست) are not in its answer: left out like stop words, unless
+  // the query has nothing else (someone looking for «چیست» itself).
+  const asking = tokens.some((t) => isInterrogative(t.text)) && tokens.some((t) => !isStopWord(t.text) && !isInterrogative(t.text));
   tokens.forEach((token, i) => {
     if (ordered.length < MAX_QUERY_TOKENS) ordered.push(truncateWord(token.text));
     const isLast = i === tokens.length - 1;
-    if (isStopWord(token.text) && !(isLast && prefixLast)) {
+    if ((isStopWord(token.text) || (asking && isInterrogative(token.text))) && !(isLast && prefixLast)) {
       stopWords.push(token.text);
       return;
     }

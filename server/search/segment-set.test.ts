@@ -88,3 +88,18 @@ describe('SegmentSet: RM3 gated on title-like queries', () => {
     expect(ids(withGate(1), 'بودجه استان')).not.toContain(5);
   });
 });
+
+describe('SegmentSet and questions', () => {
+  it('ranks a question by what its answer holds: no interrogative, no تر stripped from a loanword', () => {
+    const sessions = [
+      session(1, 'فیلتر هوای خودرو را هر سال عوض کنید'),
+      session(2, 'فیل چیست؟ فیل بزرگ‌ترین جانور خشکی است و فیل آسیایی کوچک‌تر است'),
+      ...Array.from({ length: 10 }, (_, i) => session(10 + i, `گزارش ورزشی شماره ${i} فوتبال والیبال`)),
+    ];
+    const set = new SegmentSet({ ...DEFAULT_WEIGHTS, feedbackDocs: 0 });
+    set.addSegment(1, 'base', loadSegment(buildSegmentPayload(sessions, sessions.map((s) => s.id))));
+    // Once ranked as فیل + چیست, which the elephant answers twice over.
+    const hits = set.search(parseQuery('فیلتر چیست؟', { prefixLast: false }), { limit: 10, offset: 0 }).hits;
+    expect(hits.map((h) => h.session.id)).toEqual([1]);
+  });
+});
