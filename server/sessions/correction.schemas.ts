@@ -43,7 +43,6 @@ export const SessionWithdrawalResultSchema = z
     version: z.number().int(),
     withdrawnAt: z.string(),
     reason: z.string(),
-    cancelledActions: z.array(z.number().int()),
-    notCancelled: z.array(z.object({ actionId: z.number().int(), message: z.string() })),
+    cancelledActions: z.array(z.number().int()).openapi({ description: 'the open actions cancelled in the same write as the withdrawal' }),
   })
   .openapi('SessionWithdrawalResult');

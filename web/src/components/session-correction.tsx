@@ -214,11 +214,7 @@ function WithdrawForm(props: { session: SessionDetail; onDone: (message: string)
     const result = await withdrawing.send(props.session.slug, props.session.version, reason);
     if (!result) return;
     const cancelled = result.cancelledActions.length;
-    props.onDone(
-      `نشست پس گرفته شد.${cancelled > 0 ? ` ${countOf(cancelled, 'اقدام باز')} لغو شد و به واحدها خبر داده شد.` : ''}${
-        result.notCancelled.length > 0 ? ` ${countOf(result.notCancelled.length, 'اقدام')} لغو نشد: ${result.notCancelled.map((n) => n.message).join('، ')}` : ''
-      }`,
-    );
+    props.onDone(`نشست پس گرفته شد.${cancelled > 0 ? ` ${countOf(cancelled, 'اقدام باز')} لغو شد و به واحدها خبر داده شد.` : ''}`);
   };
   return (
     <form class="correction-form withdraw-form" onSubmit={(e) => void submit(e)} novalidate aria-labelledby="withdraw-heading">
