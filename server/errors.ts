@@ -21,7 +21,7 @@ export const ERROR_CODES = [
   'directive_empty', 'directive_kind', 'directive_due',
   // Correcting and withdrawing a published session
   'correction_empty', 'correction_touches_directive', 'paragraph_unknown', 'paragraph_empty', 'paragraph_break',
-  'title_required', 'session_withdrawn', 'not_correctable',
+  'title_required', 'session_withdrawn', 'not_correctable', 'session_not_withdrawn',
   // Search and the directive register
   'query_empty', 'query_too_long', 'invalid_range', 'unknown_state', 'relevance_without_query',
   // Directives, assignments and actions

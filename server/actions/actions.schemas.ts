@@ -6,8 +6,8 @@ import { dueStates } from './due-dates';
 import { transitionNames } from './status-rules';
 
 /** What a bulk change of a directive's actions selects and does (actions/bulk-actions.ts). */
-export const bulkScopes = ['all', 'no_report', 'awaiting_verification', 'selected'] as const;
-export const bulkOperations = ['redate', 'extend', 'cancel', 'reassign', 'remind', 'verify'] as const;
+export const bulkScopes = ['all', 'no_report', 'awaiting_verification', 'withdrawal_cancelled', 'selected'] as const;
+export const bulkOperations = ['redate', 'extend', 'cancel', 'reassign', 'remind', 'verify', 'reopen'] as const;
 export type BulkScope = (typeof bulkScopes)[number];
 export type BulkOperation = (typeof bulkOperations)[number];
 

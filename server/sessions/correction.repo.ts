@@ -192,6 +192,32 @@ export function createCorrectionRepo(database: Database) {
         .orderBy(asc(actionItems.id));
       return { outcome: 'applied', cancelled: rows.map((r) => r.id) };
     },
+
+    /** Put a withdrawn session back (still at `version`); the actions its withdrawal cancelled keep their mark. */
+    async applyRestore(w: { sessionId: number; version: number; contentHash: string; now: string; audit: AuditEntry }): Promise<'applied' | 'stale'> {
+      const results = await client.batch(
+        [
+          {
+            sql: `UPDATE sessions SET status = 'published', withdrawn_at = NULL, withdrawn_reason = NULL, content_hash = ?, version = version + 1, updated_at = ?
+                  WHERE id = ? AND version = ? AND status = 'withdrawn'`,
+            args: [w.contentHash, w.now, w.sessionId, w.version],
+          },
+          auditStatement(w.audit),
+        ],
+        'write',
+      );
+      return results[0]?.rowsAffected === 1 ? 'applied' : 'stale';
+    },
+
+    /** How many of the session's actions are still cancelled by a withdrawal (a restore reopens none). */
+    async withdrawalCancelledCount(sessionId: number): Promise<number> {
+      const rs = await client.execute({
+        sql: `SELECT count(*) AS n FROM action_items WHERE status = 'cancelled' AND cancelled_by_withdrawal IS NOT NULL
+              AND directive_id IN (SELECT id FROM directives WHERE session_id = ?)`,
+        args: [sessionId],
+      });
+      return Number(rs.rows[0]?.n ?? 0);
+    },
   };
 }
 

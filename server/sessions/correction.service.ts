@@ -262,6 +262,46 @@ export function createSessionCorrections(deps: CorrectionDeps) {
       await reindex(row.id);
       return { slug, version: row.version + 1, withdrawnAt: now.toISOString(), reason, cancelledActions: cancelled };
     },
+
+    /**
+     * Restore a withdrawn session at `input.version`, with a reason: back in lists, its page, search
+     * and the register. The actions its withdrawal cancelled stay cancelled (their deadlines are
+     * stale): each directive's page offers to reopen them with a new deadline.
+     */
+    async restore(slug: string, actor: CorrectionActor, input: { version: number; reason: string }) {
+      const row = await repo.bySlug(slug);
+      if (!row || row.status === 'draft') throw NotFoundError('نشست');
+      if (row.status !== 'withdrawn') throw new AppError(409, 'session_not_withdrawn', 'این نشست پس گرفته نشده است که بازگردانده شود.');
+      if (row.version !== input.version) throw Stale(row.version);
+      const reason = stripBidiControls(input.reason).trim();
+      if (!reason) throw UnprocessableError('reason_required', 'دلیل بازگرداندن نشست را بنویسید.');
+      const now = clock.now();
+      const version = row.version + 1;
+      const outcome = await repo.applyRestore({
+        sessionId: row.id,
+        version: row.version,
+        // A new hash: search takes the session back in at once.
+        contentHash: createHash('sha256').update(JSON.stringify([row.contentHash, 'restore', version])).digest('hex'),
+        now: now.toISOString(),
+        audit: {
+          actorId: actor.id,
+          event: 'session.restore',
+          entity: 'session',
+          entityId: row.id,
+          before: { status: 'withdrawn', version: row.version, withdrawnAt: row.withdrawnAt, withdrawnReason: row.withdrawnReason },
+          after: { status: 'published', version },
+          detail: reason,
+          at: now,
+        },
+      });
+      if (outcome === 'stale') {
+        const current = await repo.bySlug(slug);
+        if (current?.status === 'published') throw new AppError(409, 'session_not_withdrawn', 'این نشست در این فاصله بازگردانده شده است.');
+        throw Stale(current?.version ?? row.version);
+      }
+      await reindex(row.id);
+      return { slug, version, restoredAt: now.toISOString(), reason, cancelledActions: await repo.withdrawalCancelledCount(row.id) };
+    },
   };
 }
 
