@@ -465,6 +465,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       const record = await load(id);
       assertSessionLive(record);
       await assertFresh(record, body.version);
+      if (body.dueOn < today()) throw UnprocessableError('due_date_past', 'مهلت تازه پیش از امروز است؛ مهلتی از امروز به بعد بنویسید.');
       const reason = stripBidiControls(body.reason).trim();
       let plan;
       try {

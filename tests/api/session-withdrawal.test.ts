@@ -219,6 +219,13 @@ describe('restoring a withdrawn session', () => {
 
     const reopen = (json: unknown) => manager(`/api/directives/${directiveId}/actions/bulk`, { method: 'POST', json });
     await expectError(await reopen({ scope: 'withdrawal_cancelled', operation: 'reopen' }), 422, 'due_date_required');
+    // A deadline before today (1400-01-31 on 2021-04-20) is not a fresh one: each action is skipped, saying why.
+    const past = await expectJson<{ changed: number[]; skipped: Array<{ code: string }> }>(
+      await reopen({ scope: 'withdrawal_cancelled', operation: 'reopen', dueOn: '1400-01-20' }),
+      200,
+    );
+    expect(past.changed).toEqual([]);
+    expect(past.skipped.map((s) => s.code)).toEqual(['due_date_past', 'due_date_past', 'due_date_past']);
     const tehran = rollup.units.find((a) => a.unit.code === 'prov-tehran');
     if (!tehran) throw new Error('tehran has an action');
     await expectError(await reopen({ scope: 'selected', actions: [{ id: tehran.id, version: tehran.version - 1 }], operation: 'reopen', dueOn: '1400-04-10' }), 409, 'version_conflict');

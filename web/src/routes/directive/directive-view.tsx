@@ -65,7 +65,10 @@ export function DirectiveView(props: { rollup: DirectiveRollup }) {
                 خواندنی است.
               </p>
               <p>دلیل: {w().reason}</p>
-              <p class="muted">اقدام‌های باز آن با پس‌گرفتن نشست لغو شد. برای تغییر، نخست نشست را از صفحهٔ خودش بازگردانید.</p>
+              <p class="muted">
+                <Show when={props.rollup.withdrawalCancelled.length > 0}>{countOf(props.rollup.withdrawalCancelled.length, 'اقدام باز')} آن با پس‌گرفتن نشست لغو شد. </Show>
+                برای تغییر، نخست نشست را از صفحهٔ خودش بازگردانید.
+              </p>
             </div>
           )}
         </Show>
