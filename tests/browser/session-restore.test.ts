@@ -97,6 +97,19 @@ describe('withdrawing and restoring a session', () => {
     await reader.getByRole('heading', { level: 1, name: 'رهنمود پیدا نشد' }).waitFor();
     expect((await search(reader, 'تجهیزات گلخانه‌ای')).join()).not.toContain(TITLE);
 
+    // Tehran's director still opens the unit's cancelled action: marked, read-only, no link to the hidden session.
+    const rollup = await api<{ units: Array<{ id: number; unit: { code: string } }> }>(`/directives/${directiveId}/rollup`, 'GET');
+    const tehran = rollup.units.find((a) => a.unit.code === 'prov-tehran');
+    if (!tehran) throw new Error('tehran has an action');
+    const unitDirector = await openPage(app.browser, { viewport: { width: 390, height: 844 } });
+    await app.server.signIn(unitDirector, { role: 'director', unitCode: 'prov-tehran' });
+    await unitDirector.goto(`${app.server.url}/actions/${tehran.id}`);
+    await unitDirector.locator('.withdrawn-notice').getByText(/نشست این اقدام پس گرفته شده است/).waitFor();
+    expect(await unitDirector.getByRole('link', { name: /دیدن این رهنمود/ }).count()).toBe(0);
+    expect(await unitDirector.getByRole('button', { name: /ثبت گزارش|فرستادن پیام/ }).count()).toBe(0);
+    expect(await horizontalOverflow(unitDirector)).toBe(0);
+    await screenshot(unitDirector, 'restore-09-director-cancelled-action-390', { fullPage: false });
+
     // Restore, with a reason.
     await page.goto(`${app.server.url}/sessions/${SLUG}`);
     await page.getByRole('button', { name: 'بازگرداندن' }).click();
