@@ -21,7 +21,7 @@ const UNITS = ['prov-tehran', 'prov-fars', 'prov-isfahan'];
 interface Detail {
   version: number;
   status: string;
-  directives: Array<{ id: number }>;
+  directives: Array<{ id: number; quote: string }>;
 }
 
 let t: TestContext;
@@ -31,6 +31,7 @@ let staff: TestRequest;
 let director: TestRequest;
 let otherDirector: TestRequest;
 let directiveId: number;
+let quoteWords: string;
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -46,6 +47,14 @@ const expectError = async (res: Response, status: number, code: string) => {
   expect(body.error.code).toBe(code);
   expect(body.error.message).toMatch(PERSIAN);
   return body;
+};
+/** Directives found by the search of everything (GET /api/search?kinds=directives). */
+const directiveHits = async (as: TestRequest, q: string) => {
+  const page = await expectJson<{ groups?: Array<{ kind: string; items?: Array<{ id: number }> }> }>(
+    await as(`/api/search?${new URLSearchParams({ kinds: 'directives', q }).toString()}`),
+    200,
+  );
+  return (page.groups?.find((g) => g.kind === 'directives')?.items ?? []).map((d) => d.id);
 };
 const hitsFor = async (as: TestRequest, q: string) =>
   (await expectJson<{ hits: Array<{ session: { slug: string } }> }>(await as(`/api/search?q=${encodeURIComponent(q)}&limit=20`), 200)).hits.map((h) => h.session.slug);
@@ -69,6 +78,7 @@ beforeAll(async () => {
   const first = session.directives[0];
   if (!first) throw new Error('the second webinar has directives');
   directiveId = first.id;
+  quoteWords = first.quote.split(/\s+/).slice(0, 6).join(' ');
   await expectJson(await manager(`/api/directives/${directiveId}/assignments`, { method: 'POST', json: { units: UNITS, dueOn: '1400-03-15' } }), 201);
 });
 
@@ -193,6 +203,9 @@ describe('restoring a withdrawn session', () => {
 
   it('brings it back to the list, its page, search and the register, audited; the cancelled actions stay cancelled until reopened with a new deadline', async () => {
     expect(await hitsFor(staff, 'دومین وبینار')).not.toContain(SLUG);
+    expect(await directiveHits(staff, quoteWords)).not.toContain(directiveId);
+    // A minute later (the search of everything reads what changed after the last write it saw).
+    t.clock.advance(60_000);
     const { version } = await expectJson<Detail>(await manager(`/api/sessions/${SLUG}`), 200);
     const restored = await expectJson<{ version: number; cancelledActions: number }>(
       await admin(`/api/sessions/${SLUG}/restore`, { method: 'POST', json: { version, reason: 'پس‌گرفتن به اشتباه بود' } }),
@@ -207,6 +220,7 @@ describe('restoring a withdrawn session', () => {
     const list = await expectJson<{ items: Array<{ slug: string }> }>(await staff('/api/sessions?limit=100'), 200);
     expect(list.items.map((s) => s.slug)).toContain(SLUG);
     expect(await hitsFor(staff, 'دومین وبینار')).toContain(SLUG);
+    expect(await directiveHits(staff, quoteWords)).toContain(directiveId);
     const register = await expectJson<{ items: Array<{ id: number }> }>(await staff('/api/directives?limit=100'), 200);
     expect(register.items.map((d) => d.id)).toContain(directiveId);
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE event = 'session.restore' AND detail = 'پس‌گرفتن به اشتباه بود'`)).toBe(1);
