@@ -149,9 +149,6 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     indexer: search,
     openStatuses: OPEN_STATUSES,
-    cancelAction: async (id, version, reason, actor) => {
-      await actions.transition(id, actor, { version, transition: 'cancel', reason });
-    },
   });
 
   const api = new OpenAPIHono<AppEnv>();

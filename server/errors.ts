@@ -21,12 +21,12 @@ export const ERROR_CODES = [
   'directive_empty', 'directive_kind', 'directive_due',
   // Correcting and withdrawing a published session
   'correction_empty', 'correction_touches_directive', 'paragraph_unknown', 'paragraph_empty', 'paragraph_break',
-  'title_required', 'session_withdrawn', 'not_correctable',
+  'title_required', 'session_withdrawn', 'not_correctable', 'session_not_withdrawn',
   // Search and the directive register
   'query_empty', 'query_too_long', 'invalid_range', 'unknown_state', 'relevance_without_query',
   // Directives, assignments and actions
   'session_draft', 'directive_not_published', 'policy_not_assignable', 'no_units', 'group_not_allowed', 'already_assigned',
-  'due_date_required', 'unknown_status', 'manager_only', 'not_your_unit', 'illegal_transition', 'reason_required',
+  'due_date_required', 'due_date_past', 'unknown_status', 'manager_only', 'not_your_unit', 'illegal_transition', 'reason_required',
   'evidence_required', 'action_closed', 'empty_update', 'letter_number_required', 'idempotency_key_reused',
   'version_required', 'comment_empty', 'reply_not_found', 'bulk_empty', 'bulk_reassign_one', 'not_in_directive',
   'too_many_files', 'file_too_large', 'file_empty', 'file_type_mismatch', 'file_type_not_allowed',

@@ -34,6 +34,8 @@ export interface SessionRef {
   title: string;
   heldOn: string | null;
   series: string | null;
+  /** A withdrawn session's actions are read-only (and read by managers and the action's own unit only). */
+  status: SessionStatus;
 }
 
 /** An action with what every view shows beside it. */
@@ -72,6 +74,7 @@ export interface ActionChange {
     priority: Priority;
     recipientCode: string | null;
     closedAt: string | null;
+    cancelledByWithdrawal: string | null;
   }>;
   followUp?: {
     key: string;
@@ -97,6 +100,7 @@ const COLUMN: Record<keyof ActionChange['set'], string> = {
   priority: 'priority',
   recipientCode: 'recipient_code',
   closedAt: 'closed_at',
+  cancelledByWithdrawal: 'cancelled_by_withdrawal',
 };
 
 function isUniqueViolation(error: unknown, column: string): boolean {
@@ -137,7 +141,7 @@ export function createActionsRepo(database: Database) {
         .select({
           action: actionItems,
           directive: directives,
-          session: { id: sessions.id, slug: sessions.slug, title: sessions.title, heldOn: sessions.heldOn, series: sessions.series },
+          session: { id: sessions.id, slug: sessions.slug, title: sessions.title, heldOn: sessions.heldOn, series: sessions.series, status: sessions.status },
         })
         .from(actionItems)
         .innerJoin(directives, eq(directives.id, actionItems.directiveId))
@@ -347,7 +351,7 @@ export function createActionsRepo(database: Database) {
         .orderBy(desc(sessions.heldOn), asc(directives.start));
     },
 
-    async sessionBySlug(slug: string): Promise<(SessionRef & { status: SessionStatus }) | undefined> {
+    async sessionBySlug(slug: string): Promise<SessionRef | undefined> {
       const [row] = await db
         .select({ id: sessions.id, slug: sessions.slug, title: sessions.title, heldOn: sessions.heldOn, series: sessions.series, status: sessions.status })
         .from(sessions)

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireRole, requireUser } from '../auth/guards';
+import { isManager } from './status-rules';
 import { AppError, UnprocessableError } from '../errors';
 import type { AppEnv } from '../http/app-env';
 import { newRouter } from '../http/router';
@@ -196,9 +197,11 @@ function isMultipart(c: Context<AppEnv>): boolean {
 export function actionsRoutes(service: ActionsService) {
   return newRouter()
     .openapi(listRoute, async (c) => {
-      requireUser(c);
+      const user = requireUser(c);
       const q = c.req.valid('query');
-      return c.json(await service.list(actionFilterOf(q, service.today()), q.limit, q.offset), 200);
+      // A withdrawn session's actions are listed for managers and admins only (its unit sees them in «mine»).
+      const filter = { ...actionFilterOf(q, service.today()), ...(isManager(user.role) ? {} : { publishedOnly: true }) };
+      return c.json(await service.list(filter, q.limit, q.offset), 200);
     })
     .openapi(mineRoute, async (c) => {
       const user = requireUser(c);

@@ -6,8 +6,8 @@ import { dueStates } from './due-dates';
 import { transitionNames } from './status-rules';
 
 /** What a bulk change of a directive's actions selects and does (actions/bulk-actions.ts). */
-export const bulkScopes = ['all', 'no_report', 'awaiting_verification', 'selected'] as const;
-export const bulkOperations = ['redate', 'extend', 'cancel', 'reassign', 'remind', 'verify'] as const;
+export const bulkScopes = ['all', 'no_report', 'awaiting_verification', 'withdrawal_cancelled', 'selected'] as const;
+export const bulkOperations = ['redate', 'extend', 'cancel', 'reassign', 'remind', 'verify', 'reopen'] as const;
 export type BulkScope = (typeof bulkScopes)[number];
 export type BulkOperation = (typeof bulkOperations)[number];
 
@@ -53,7 +53,13 @@ export const ActionSummarySchema = z
       speaker: z.string().nullable(),
       refs: z.array(z.string()),
     }),
-    session: z.object({ slug: z.string(), title: z.string(), heldOn: z.string().nullable(), series: z.string().nullable() }),
+    session: z.object({
+      slug: z.string(),
+      title: z.string(),
+      heldOn: z.string().nullable(),
+      series: z.string().nullable(),
+      withdrawn: z.boolean().openapi({ description: 'its session was withdrawn: the action is read-only (managers and its own unit only read it)' }),
+    }),
     link: z.string().openapi({ description: 'the directive in place', example: '/sessions/tvto-outsourcing-webinar-1#d-operational-programmes-1400' }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -59,7 +59,7 @@ export function presentAction(record: ActionRecord, units: Map<string, UnitRow>,
     unit: presentUnitRef(units, action.unitCode),
     recipient: presentUnitRef(units, action.recipientCode),
     directive: presentDirectiveExcerpt(directive),
-    session: { slug: session.slug, title: session.title, heldOn: session.heldOn, series: session.series },
+    session: { slug: session.slug, title: session.title, heldOn: session.heldOn, series: session.series, withdrawn: session.status === 'withdrawn' },
     link: `/sessions/${encodeURIComponent(session.slug)}#d-${directive.anchor}`,
     createdAt: action.createdAt,
     updatedAt: action.updatedAt,
@@ -101,6 +101,25 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     const record = await repo.byId(id);
     if (!record) throw NotFoundError('اقدام');
     return record;
+  }
+
+  /**
+   * An action `user` may read. Of a withdrawn session: managers and admins, and the director of the
+   * action's own unit (told of its cancellation, it stays in their list); anyone else gets the same
+   * 404 as for an action that never existed.
+   */
+  async function readable(id: number, user: AuthUser): Promise<ActionRecord> {
+    const record = await load(id);
+    if (record.session.status !== 'withdrawn') return record;
+    if (isManager(user.role) || actorFor(user, record.action.unitCode).ownUnit) return record;
+    throw NotFoundError('اقدام');
+  }
+
+  /** 409 for any change to an action of a withdrawn session: read-only until the session is restored. */
+  function assertSessionLive(record: ActionRecord): void {
+    if (record.session.status === 'withdrawn') {
+      throw new AppError(409, 'session_withdrawn', 'نشست این اقدام پس گرفته شده است و اقدام فقط خواندنی است؛ برای تغییر، نخست نشست را بازگردانید.');
+    }
   }
 
   async function conflict(id: number): Promise<AppError> {
@@ -189,7 +208,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     },
 
     async detail(id: number, user: AuthUser): Promise<ActionDetail> {
-      const record = await load(id);
+      const record = await readable(id, user);
       const [[action], timeline, audit, hasEvidence] = await Promise.all([
         summaries([record]),
         repo.timeline(id),
@@ -198,14 +217,15 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       ]);
       if (!action) throw NotFoundError('اقدام');
       const actor = actorFor(user, record.action.unitCode);
+      const live = record.session.status !== 'withdrawn';
       return {
         ...action,
         hasEvidence,
         permissions: {
-          canPostUpdate: canWrite(actor) && !['done', 'cancelled'].includes(record.action.status),
-          canComment: canWrite(actor),
-          canReassign: isManager(user.role),
-          transitions: allowedTransitions(record.action.status, actor),
+          canPostUpdate: live && canWrite(actor) && !['done', 'cancelled'].includes(record.action.status),
+          canComment: live && canWrite(actor),
+          canReassign: live && isManager(user.role),
+          transitions: live ? allowedTransitions(record.action.status, actor) : [],
         },
         timeline: timeline.map(({ followUp: f, authorName, files }) => ({
           id: f.id,
@@ -244,8 +264,9 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
      * at once. A retried post with the same Idempotency-Key is stored once.
      */
     async postFollowUp(id: number, user: AuthUser, input: FollowUpInput, files: CheckedEvidence[], idempotencyKey?: string): Promise<PostResult> {
-      const record = await load(id);
+      const record = await readable(id, user);
       assertWriter(user, record);
+      assertSessionLive(record);
       const key = idempotencyKey ? `u${user.id}:${idempotencyKey}` : `auto:${randomUUID()}`;
       const replay = async (): Promise<PostResult | null> => {
         if (!idempotencyKey) return null;
@@ -356,8 +377,9 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
      * reply to an earlier comment). Appended without the version; also on closed actions.
      */
     async postComment(id: number, user: AuthUser, body: { note: string; replyTo?: number }, idempotencyKey?: string): Promise<PostResult> {
-      const record = await load(id);
+      const record = await readable(id, user);
       assertWriter(user, record);
+      assertSessionLive(record);
       const key = idempotencyKey ? `u${user.id}:${idempotencyKey}` : `auto:${randomUUID()}`;
       if (idempotencyKey) {
         const earlier = await repo.followUpByKey(key);
@@ -384,11 +406,12 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
 
     /** A named status step (start, request_verification, verify, return, block, resume, cancel, reopen). */
     async transition(id: number, user: AuthUser, body: { version: number; transition: TransitionName; reason?: string; note?: string }) {
-      const record = await load(id);
+      const record = await readable(id, user);
       const actor = actorFor(user, record.action.unitCode);
       // The unit check comes first: another unit's director learns nothing about versions or rules.
       if (!canWrite(actor)) assertWriter(user, record);
       if (TRANSITIONS[body.transition].managerOnly && !isManager(user.role)) throw ForbiddenError('این کار فقط از مدیران ستاد برمی‌آید.');
+      assertSessionLive(record);
       await assertFresh(record, body.version);
       const reason = body.reason === undefined ? null : stripBidiControls(body.reason).trim() || null;
       let plan;
@@ -432,6 +455,60 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       return service.detail(id, user);
     },
 
+    /**
+     * Manager-only: reopen a cancelled action with a new deadline, in one write (the rules' reopen and
+     * a re-date; audited; the unit is told of the work and its new date). What a restored session's
+     * page offers for the actions its withdrawal cancelled, whose old deadlines are stale.
+     */
+    async reopenWithDeadline(id: number, user: AuthUser, body: { version: number; dueOn: string; reason: string }) {
+      if (!isManager(user.role)) throw ForbiddenError('بازگشایی اقدام فقط از مدیران ستاد برمی‌آید.');
+      const record = await load(id);
+      assertSessionLive(record);
+      await assertFresh(record, body.version);
+      if (body.dueOn < today()) throw UnprocessableError('due_date_past', 'مهلت تازه پیش از امروز است؛ مهلتی از امروز به بعد بنویسید.');
+      const reason = stripBidiControls(body.reason).trim();
+      let plan;
+      try {
+        plan = planTransition({ status: record.action.status, hasEvidence: await repo.hasEvidence(id) }, actorFor(user, record.action.unitCode), {
+          transition: 'reopen',
+          reason,
+        });
+      } catch (e) {
+        if (e instanceof RuleViolation) throw fromRule(e);
+        throw e;
+      }
+      const a = record.action;
+      const entry = (event: string, before: unknown, after: unknown, detail: string): AuditEntry => ({
+        actorId: user.id,
+        event,
+        entity: 'action',
+        entityId: id,
+        before,
+        after,
+        detail,
+        at: clock.now(),
+      });
+      await write(record, body.version, {
+        set: { status: plan.to, statusReason: reason, closedAt: null, dueOn: body.dueOn, cancelledByWithdrawal: null },
+        followUp: {
+          key: `auto:${randomUUID()}`,
+          authorId: user.id,
+          kind: plan.followUpKind,
+          note: `${reason}\nمهلت تازه: ${jalaliForPeople(body.dueOn)}`,
+          progress: null,
+          letterNumber: null,
+          letterDate: null,
+          files: [],
+        },
+        audit: [
+          entry('action.status', { status: a.status, statusReason: a.statusReason }, { status: plan.to, statusReason: reason }, 'reopen'),
+          entry('action.redate', { dueOn: a.dueOn }, { dueOn: body.dueOn }, reason),
+        ],
+        notices: [{ ...toUnit(record, 'assigned', user, `${reason}؛ مهلت تازه: ${jalaliForPeople(body.dueOn)}`), dueOn: body.dueOn }],
+      });
+      return service.detail(id, user);
+    },
+
     /** Manager-only: re-assign to another unit, re-date, change priority or recipient; audited before/after. */
     async patch(
       id: number,
@@ -440,6 +517,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     ) {
       if (!isManager(user.role)) throw ForbiddenError('تغییر واحد مسئول یا مهلت فقط از مدیران ستاد برمی‌آید.');
       const record = await load(id);
+      assertSessionLive(record);
       await assertFresh(record, body.version);
       const a = record.action;
       const set: ActionChange['set'] = {};

@@ -1,7 +1,7 @@
 /**
  * @module A directive's actions as one unit of work (issue 14): a manager selects all of them, some,
  * those without a report, or those awaiting verification, and re-dates, extends, cancels, re-assigns,
- * reminds or verifies them in one step. Each action changes through the same rules as one by one,
+ * reminds, verifies or reopens (with a new deadline: those a withdrawal cancelled) them in one step. Each action changes through the same rules as one by one,
  * so each keeps its own audit entry and notification; a version given for an action is checked first
  * (409 names the stale ones and nothing changes).
  */
@@ -36,11 +36,12 @@ export interface BulkOutcome {
 
 const isOpen = (r: ActionRecord) => OPEN_STATUSES.includes(r.action.status);
 
-export function createBulkActions(repo: ActionsRepo, actions: ActionsService, directives: Pick<DirectivesService, 'published' | 'reportedActionIds'>, clock: Clock) {
+export function createBulkActions(repo: ActionsRepo, actions: ActionsService, directives: Pick<DirectivesService, 'changeable' | 'reportedActionIds'>, clock: Clock) {
   /** The actions a scope stands for, in the directive. */
   async function select(directiveId: number, records: ActionRecord[], request: BulkRequest): Promise<ActionRecord[]> {
     if (request.scope === 'all') return records.filter(isOpen);
     if (request.scope === 'awaiting_verification') return records.filter((r) => r.action.status === 'awaiting_verification');
+    if (request.scope === 'withdrawal_cancelled') return records.filter((r) => r.action.status === 'cancelled' && r.action.cancelledByWithdrawal !== null);
     if (request.scope === 'no_report') {
       const reported = await directives.reportedActionIds(directiveId);
       return records.filter((r) => isOpen(r) && !reported.has(r.action.id));
@@ -55,14 +56,14 @@ export function createBulkActions(repo: ActionsRepo, actions: ActionsService, di
   }
 
   return async function runBulk(directiveId: number, user: AuthUser, request: BulkRequest): Promise<BulkOutcome> {
-    const found = await directives.published(directiveId);
+    const found = await directives.changeable(directiveId);
     const records = await repo.list({ directiveId });
     const chosen = await select(directiveId, records, request);
     if (chosen.length === 0) throw UnprocessableError('bulk_empty', 'هیچ اقدامی با این انتخاب پیدا نشد.');
     if (request.operation === 'reassign' && chosen.length !== 1) {
       throw UnprocessableError('bulk_reassign_one', 'هر اقدام به یک واحد سپرده می‌شود: برای واگذاری به واحد دیگر، یک اقدام را انتخاب کنید.');
     }
-    if ((request.operation === 'redate' && !request.dueOn) || (request.operation === 'extend' && !request.days)) {
+    if (((request.operation === 'redate' || request.operation === 'reopen') && !request.dueOn) || (request.operation === 'extend' && !request.days)) {
       throw UnprocessableError('due_date_required', request.operation === 'extend' ? 'چند روز تمدید شود؟' : 'مهلت تازه را وارد کنید.');
     }
     if (request.operation === 'cancel' && !request.reason?.trim()) throw UnprocessableError('reason_required', 'برای لغو، دلیل را بنویسید.');
@@ -99,6 +100,10 @@ export function createBulkActions(repo: ActionsRepo, actions: ActionsService, di
             break;
           case 'verify':
             await actions.transition(id, user, { version, transition: 'verify' });
+            break;
+          case 'reopen':
+            // A cancelled action comes back only with a deadline chosen now (its old one is stale).
+            await actions.reopenWithDeadline(id, user, { version, dueOn: request.dueOn ?? '', reason: reason ?? 'بازگشایی اقدام با مهلت تازه' });
             break;
           case 'remind': {
             if (!isOpen(record)) throw UnprocessableError('action_closed', 'اقدام بسته است.');

@@ -91,7 +91,14 @@ export function presentTrackedDirective(found: DirectiveWithSession): TrackedDir
     dueOnJalali: d.dueOn ? formatJalali(d.dueOn) : null,
     assigneeCode: d.assigneeCode,
     recipientCode: d.recipientCode,
-    session: { slug: session.slug, title: session.title, heldOn: session.heldOn, series: session.series },
+    session: {
+      slug: session.slug,
+      title: session.title,
+      heldOn: session.heldOn,
+      series: session.series,
+      status: session.status,
+      withdrawal: session.status === 'withdrawn' ? { at: session.withdrawnAt ?? '', reason: session.withdrawnReason ?? '' } : null,
+    },
     link: `/sessions/${encodeURIComponent(session.slug)}#d-${d.anchor}`,
   };
 }

@@ -7,7 +7,7 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { auditStatement, auditValues, type AuditEntry } from '../audit/audit';
 import type { Database } from '../db/client';
-import { auditLog, directives, sessions, type Priority, type SessionStatus } from '../db/schema';
+import { actionItems, auditLog, directives, sessions, type Priority, type SessionStatus } from '../db/schema';
 
 export type DirectiveRow = typeof directives.$inferSelect;
 export type DirectiveValues = typeof directives.$inferInsert;
@@ -15,7 +15,16 @@ export type DirectiveValues = typeof directives.$inferInsert;
 /** A directive with the session it was said in. */
 export interface DirectiveWithSession {
   directive: DirectiveRow;
-  session: { id: number; slug: string; title: string; heldOn: string | null; series: string | null; status: SessionStatus };
+  session: {
+    id: number;
+    slug: string;
+    title: string;
+    heldOn: string | null;
+    series: string | null;
+    status: SessionStatus;
+    withdrawnAt: string | null;
+    withdrawnReason: string | null;
+  };
 }
 
 export function createDirectivesRepo(database: Database) {
@@ -32,6 +41,8 @@ export function createDirectivesRepo(database: Database) {
             heldOn: sessions.heldOn,
             series: sessions.series,
             status: sessions.status,
+            withdrawnAt: sessions.withdrawnAt,
+            withdrawnReason: sessions.withdrawnReason,
           },
         })
         .from(directives)
@@ -39,6 +50,16 @@ export function createDirectivesRepo(database: Database) {
         .where(eq(directives.id, id))
         .limit(1);
       return row;
+    },
+
+    /** Actions of the directive still cancelled by the withdrawal of its session (a restore offers to reopen them). */
+    async withdrawalCancelledIds(directiveId: number): Promise<number[]> {
+      const rows = await db
+        .select({ id: actionItems.id })
+        .from(actionItems)
+        .where(and(eq(actionItems.directiveId, directiveId), eq(actionItems.status, 'cancelled'), isNotNull(actionItems.cancelledByWithdrawal)))
+        .orderBy(asc(actionItems.id));
+      return rows.map((r) => r.id);
     },
 
     /** Every directive of a session whatever its state (a draft's suggestions), in text order. */

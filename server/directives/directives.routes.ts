@@ -17,6 +17,7 @@ import {
 
 const IdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const unprocessable = errorContent('Refused (code says why)');
+const withdrawn = errorContent('The session is withdrawn: its directives are read-only (session_withdrawn)');
 
 const bulkRoute = createRoute({
   method: 'post',
@@ -31,7 +32,7 @@ const bulkRoute = createRoute({
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
-    409: errorContent('A version given is stale: details.stale lists them; nothing changed'),
+    409: errorContent('A version given is stale (version_conflict, details.stale lists them; nothing changed), or the session is withdrawn (session_withdrawn)'),
     422: unprocessable,
   },
 });
@@ -51,6 +52,7 @@ const publishRoute = createRoute({
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
+    409: withdrawn,
   },
 });
 
@@ -66,6 +68,7 @@ const assignRoute = createRoute({
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
+    409: withdrawn,
     422: unprocessable,
   },
 });
@@ -75,6 +78,7 @@ const rollupRoute = createRoute({
   path: '/{id}/rollup',
   tags: ['directives'],
   summary: 'Per-unit status of a directive, with done / in progress / overdue counts',
+  description: 'Of a withdrawn session: managers and admins only (marked, read-only); anyone else gets 404 as for a directive that never existed.',
   request: { params: IdParam },
   responses: { 200: jsonContent(RollupSchema, 'The roll-up'), 401: errorResponses[401], 404: errorResponses[404] },
 });
@@ -95,7 +99,7 @@ export function directivesRoutes(service: DirectivesService, bulk: BulkActions) 
       return c.json(await service.assign(c.req.valid('param').id, user, c.req.valid('json')), 201);
     })
     .openapi(rollupRoute, async (c) => {
-      requireUser(c);
-      return c.json(await service.rollup(c.req.valid('param').id), 200);
+      const user = requireUser(c);
+      return c.json(await service.rollup(c.req.valid('param').id, user), 200);
     });
 }

@@ -1,7 +1,7 @@
 /** @module API shapes of the directive record's routes: a tracked directive, publish, assign, roll-up and bulk changes (validate and document the routes). */
 import { z } from '@hono/zod-openapi';
 import { ActionSummarySchema, bulkOperations, bulkScopes, DateInput } from '../actions/actions.schemas';
-import { directiveKinds, directiveStatuses, priorities } from '../db/schema';
+import { directiveKinds, directiveStatuses, priorities, sessionStatuses } from '../db/schema';
 
 export const TrackedDirectiveSchema = z
   .object({
@@ -15,7 +15,14 @@ export const TrackedDirectiveSchema = z
     dueOnJalali: z.string().nullable(),
     assigneeCode: z.string().nullable(),
     recipientCode: z.string().nullable(),
-    session: z.object({ slug: z.string(), title: z.string(), heldOn: z.string().nullable(), series: z.string().nullable() }),
+    session: z.object({
+      slug: z.string(),
+      title: z.string(),
+      heldOn: z.string().nullable(),
+      series: z.string().nullable(),
+      status: z.enum(sessionStatuses).openapi({ description: "'withdrawn' only ever reaches managers and admins: the directive is then read-only" }),
+      withdrawal: z.object({ at: z.string(), reason: z.string() }).nullable().openapi({ description: 'when and why its session was withdrawn' }),
+    }),
     link: z.string(),
   })
   .openapi('TrackedDirective');
@@ -61,6 +68,9 @@ export const RollupSchema = z
     counts: CountsSchema,
     units: z.array(ActionSummarySchema),
     reported: z.array(z.number().int()).openapi({ description: 'ids of the actions whose unit has posted a report' }),
+    withdrawalCancelled: z
+      .array(z.number().int())
+      .openapi({ description: "ids of the actions still cancelled because the session was withdrawn (after a restore, reopened with 'reopen')" }),
   })
   .openapi('DirectiveRollup');
 

@@ -8,11 +8,11 @@
 import type { Clock } from '../clock';
 import { byUrgency, type ActionsService } from '../actions/actions.service';
 import type { Priority } from '../db/schema';
-import { NotFoundError, UnprocessableError } from '../errors';
+import { AppError, NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import type { PublishResult } from '../imports/imports.schemas';
 import type { SessionIndexer } from '../ingest/ingest';
-import { isPublicDirective } from '../sessions/publication';
+import { isPublicDirective, isReadableDirective } from '../sessions/publication';
 import type { UnitsRepo } from '../units/units.repo';
 import { awaitsReview, presentTrackedDirective, reviewOf } from './directives.presenter';
 import type { DirectivesRepo } from './directives.repo';
@@ -35,6 +35,10 @@ export interface DirectivesDeps {
   /** Takes a published session into search at once (optional: the API works without search). */
   indexer?: SessionIndexer;
 }
+
+/** A manager's write to a directive of a withdrawn session: it is read-only until the session is restored. */
+export const SessionWithdrawnError = () =>
+  new AppError(409, 'session_withdrawn', 'نشست این رهنمود پس گرفته شده است و رهنمودش فقط خواندنی است؛ برای تغییر، نخست نشست را بازگردانید.');
 
 /** The draft session being published (found and checked by the import review). */
 export interface DraftSession {
@@ -63,6 +67,23 @@ export function createDirectivesService(deps: DirectivesDeps) {
       const found = await repo.byId(id);
       if (!found || !isPublicDirective(found.directive, found.session)) throw NotFoundError('رهنمود');
       return found;
+    },
+
+    /**
+     * What `viewer` may read: a published directive of a published session, and for managers and
+     * admins also of a withdrawn one; anyone else gets the same 404 as for an id that never existed.
+     */
+    async readable(id: number, viewer: Pick<AuthUser, 'role'>) {
+      const found = await repo.byId(id);
+      if (!found || !isReadableDirective(found.directive, found.session, viewer.role)) throw NotFoundError('رهنمود');
+      return found;
+    },
+
+    /** A published directive a manager changes (its actions in bulk): 404 as for everyone, 409 once its session is withdrawn. */
+    async changeable(id: number) {
+      const found = await repo.byId(id);
+      if (found?.session.status === 'withdrawn' && found.directive.status === 'published') throw SessionWithdrawnError();
+      return service.published(id);
     },
 
     /** Publish the draft: confirmed directives become published, the session visible and searchable. */
@@ -126,6 +147,7 @@ export function createDirectivesService(deps: DirectivesDeps) {
       if (found.session.status === 'draft') {
         throw UnprocessableError('session_draft', 'این رهنمود از یک نشست پیش‌نویس است؛ آن را در صفحه بازبینی نشست منتشر کنید.');
       }
+      if (found.session.status === 'withdrawn') throw SessionWithdrawnError();
       await repo.publish(id, dueOn ?? null, clock.now().toISOString(), {
         actorId: user.id,
         event: 'directive.publish',
@@ -144,6 +166,7 @@ export function createDirectivesService(deps: DirectivesDeps) {
      */
     async assign(id: number, user: Pick<AuthUser, 'id'>, input: AssignInput) {
       const found = await directiveOrFail(id);
+      if (found.session.status === 'withdrawn') throw SessionWithdrawnError();
       if (found.directive.status !== 'published') {
         throw UnprocessableError('directive_not_published', 'فقط رهنمود منتشرشده را می‌توان به واحدها سپرد.');
       }
@@ -180,9 +203,12 @@ export function createDirectivesService(deps: DirectivesDeps) {
       };
     },
 
-    /** Per unit: status and progress; counts of done / in progress / overdue (any signed-in user; published directives only). */
-    async rollup(id: number) {
-      const found = await service.published(id);
+    /**
+     * Per unit: status and progress; counts of done / in progress / overdue (any signed-in user;
+     * published directives only, and for managers those of a withdrawn session, read-only).
+     */
+    async rollup(id: number, viewer: Pick<AuthUser, 'role'>) {
+      const found = await service.readable(id, viewer);
       const { items, today } = await actions.list({ directiveId: id }, 10_000);
       const count = (f: (a: (typeof items)[number]) => boolean) => items.filter(f).length;
       return {
@@ -200,6 +226,7 @@ export function createDirectivesService(deps: DirectivesDeps) {
         },
         units: items.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'fa') || byUrgency(a, b)),
         reported: [...(await repo.reportedActionIds(id))],
+        withdrawalCancelled: await repo.withdrawalCancelledIds(id),
       };
     },
   };

@@ -4,6 +4,7 @@
  * itself is managed in server/users/calendar-token.*).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { isManager } from '../actions/status-rules';
 import { requireUser } from '../auth/guards';
 import { actionFilterOf } from '../actions/action-list-filter';
 import { ActionListQuery } from '../actions/actions.schemas';
@@ -70,8 +71,10 @@ const feedRoute = createRoute({
 
 export function exportsRoutes(actions: ActionsService) {
   return newRouter().openapi(csvRoute, async (c) => {
-    requireUser(c);
-    const { items } = await actions.list(actionFilterOf(c.req.valid('query'), actions.today()), 1_000_000);
+    const user = requireUser(c);
+    // A withdrawn session's actions: managers and admins only, as in the list.
+    const filter = { ...actionFilterOf(c.req.valid('query'), actions.today()), ...(isManager(user.role) ? {} : { publishedOnly: true }) };
+    const { items } = await actions.list(filter, 1_000_000);
     const origin = new URL(c.req.url).origin;
     const csv = toCsv(
       CSV_HEADER,

@@ -18,7 +18,7 @@ function action(id: number, unit: string, status: ActionSummary['status'], dueSt
     unit: { code: unit, name: unit, kind: 'province' },
     recipient: null,
     directive: { id: 1, anchor: 'a', quote: 'q', kind: 'action', dueRule: null, speaker: null, refs: [] },
-    session: { slug: 's', title: 't', heldOn: '2021-01-20', series: null },
+    session: { slug: 's', title: 't', heldOn: '2021-01-20', series: null, withdrawn: false },
     link: '/sessions/s#d-a',
     createdAt: '2021-01-20T08:00:00Z',
     updatedAt: '2021-01-20T08:00:00Z',

@@ -1,5 +1,6 @@
 /** @module HTTP routes for reports: the dashboard (managers) and print-ready report data (a directive's or a unit's actions). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { isManager } from '../actions/status-rules';
 import { requireRole, requireUser } from '../auth/guards';
 import type { ActionsService } from '../actions/actions.service';
 import type { DirectivesService } from '../directives/directives.service';
@@ -45,7 +46,7 @@ export function reportsRoutes(actions: ActionsService, directives: DirectivesSer
       );
     })
     .openapi(printRoute, async (c) => {
-      requireUser(c);
+      const user = requireUser(c);
       const q = c.req.valid('query');
       if (q.directive === undefined && !q.unit) throw BadRequestError('scope_required', 'گزارش چاپی برای یک رهنمود (directive=) یا یک واحد (unit=) است.');
       let title: string;
@@ -56,11 +57,19 @@ export function reportsRoutes(actions: ActionsService, directives: DirectivesSer
       } else {
         if (q.directive === undefined) throw NotFoundError('رهنمود');
         // A draft or rejected directive is answered like one that does not exist (its quote is not public).
-        const found = await directives.published(q.directive);
+        const found = await directives.readable(q.directive, user);
         title = `گزارش پیگیری رهنمود «${found.directive.quote.slice(0, 80)}${found.directive.quote.length > 80 ? '…' : ''}»`;
       }
       const { items } = await actions.list(
-        { directiveId: q.directive, unitCodes: q.unit ? [q.unit] : undefined, heldFrom: q.from, heldTo: q.to, series: q.series },
+        {
+          directiveId: q.directive,
+          unitCodes: q.unit ? [q.unit] : undefined,
+          heldFrom: q.from,
+          heldTo: q.to,
+          series: q.series,
+          // A withdrawn session's actions: managers and admins only.
+          ...(isManager(user.role) ? {} : { publishedOnly: true }),
+        },
         1_000_000,
       );
       const now = new Date(`${actions.today()}T12:00:00Z`);

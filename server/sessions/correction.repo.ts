@@ -49,6 +49,20 @@ function auditStatement(entry: AuditEntry): InStatement {
   };
 }
 
+export interface WithdrawalWrite {
+  sessionId: number;
+  version: number;
+  reason: string;
+  /** What each cancelled action's unit reads (names the session and the reason). */
+  actionReason: string;
+  /** Statuses of actions that still need work: these are cancelled. */
+  openStatuses: readonly string[];
+  /** Unique to this withdrawal: marks the session and the actions it cancelled. */
+  key: string;
+  now: string;
+  audit: AuditEntry;
+}
+
 export function createCorrectionRepo(database: Database) {
   const { db, client }: { db: Database['db']; client: Client } = database;
   return {
@@ -73,18 +87,6 @@ export function createCorrectionRepo(database: Database) {
         .from(directives)
         .where(eq(directives.sessionId, sessionId))
         .orderBy(asc(directives.start));
-    },
-
-    /** Actions of the session's directives that still need work, with the version to cancel them at. */
-    async openActionsOf(sessionId: number, openStatuses: readonly string[]): Promise<Array<{ id: number; version: number }>> {
-      const ids = (await db.select({ id: directives.id }).from(directives).where(eq(directives.sessionId, sessionId))).map((d) => d.id);
-      if (ids.length === 0) return [];
-      const rows = await db
-        .select({ id: actionItems.id, version: actionItems.version, status: actionItems.status })
-        .from(actionItems)
-        .where(and(inArray(actionItems.directiveId, ids)))
-        .orderBy(asc(actionItems.id));
-      return rows.filter((r) => openStatuses.includes(r.status)).map(({ id, version }) => ({ id, version }));
     },
 
     /** 'stale' when the session moved past `version` (or stopped being published) meanwhile. */
@@ -134,19 +136,87 @@ export function createCorrectionRepo(database: Database) {
       return results[0]?.rowsAffected === 1 ? 'applied' : 'stale';
     },
 
-    async applyWithdrawal(w: { sessionId: number; version: number; reason: string; now: string; audit: AuditEntry }): Promise<'applied' | 'stale'> {
+    /**
+     * Withdraw the session and cancel its directives' open actions in one batch (one transaction):
+     * either everything is written or nothing. Every later statement is guarded by the session having
+     * just become withdrawn at `version + 1` under this withdrawal's `key`, so a stale withdrawal
+     * changes nothing. Per action, as the actions' own cancel does: a follow-up, an `action.status`
+     * audit entry and a notice to the unit. The inserts read the open actions before the update
+     * closes them; the update marks them with `key` (a restore offers to reopen exactly those).
+     */
+    async applyWithdrawal(w: WithdrawalWrite): Promise<{ outcome: 'applied' | 'stale'; cancelled: number[] }> {
+      const guard = `EXISTS (SELECT 1 FROM sessions WHERE id = ? AND status = 'withdrawn' AND version = ? AND withdrawal_key = ?)`;
+      const guardArgs = [w.sessionId, w.version + 1, w.key];
+      const open = `a.directive_id IN (SELECT id FROM directives WHERE session_id = ?) AND a.status IN (${w.openStatuses.map(() => '?').join(', ')})`;
+      const openArgs = [w.sessionId, ...w.openStatuses];
       const results = await client.batch(
         [
           {
-            sql: `UPDATE sessions SET status = 'withdrawn', withdrawn_at = ?, withdrawn_reason = ?, version = version + 1, updated_at = ?
+            sql: `UPDATE sessions SET status = 'withdrawn', withdrawn_at = ?, withdrawn_reason = ?, withdrawal_key = ?, version = version + 1, updated_at = ?
                   WHERE id = ? AND version = ? AND status = 'published'`,
-            args: [w.now, w.reason, w.now, w.sessionId, w.version],
+            args: [w.now, w.reason, w.key, w.now, w.sessionId, w.version],
+          },
+          auditStatement(w.audit),
+          {
+            sql: `INSERT INTO follow_ups (action_id, author_id, kind, note, progress, letter_number, letter_date, idempotency_key, created_at)
+                  SELECT a.id, ?, 'cancelled', ?, NULL, NULL, NULL, 'auto:' || lower(hex(randomblob(16))), ? FROM action_items a
+                  WHERE ${open} AND ${guard}`,
+            args: [w.audit.actorId, w.actionReason, w.now, ...openArgs, ...guardArgs],
+          },
+          {
+            sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail)
+                  SELECT ?, ?, 'action.status', 'action', CAST(a.id AS TEXT), json_object('status', a.status, 'statusReason', a.status_reason),
+                         json_object('status', 'cancelled', 'statusReason', ?), 'cancel'
+                  FROM action_items a WHERE ${open} AND ${guard}`,
+            args: [w.now, w.audit.actorId, w.actionReason, ...openArgs, ...guardArgs],
+          },
+          {
+            sql: `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at, recipient_user_id, actor_id, detail, event_key)
+                  SELECT a.id, a.unit_code, 'cancelled', coalesce(a.due_on, ''), ?, NULL, ?, ?, lower(hex(randomblob(16))) FROM action_items a
+                  WHERE ${open} AND ${guard}`,
+            args: [w.now, w.audit.actorId, w.actionReason, ...openArgs, ...guardArgs],
+          },
+          {
+            sql: `UPDATE action_items AS a SET status = 'cancelled', status_reason = ?, closed_at = ?, cancelled_by_withdrawal = ?, version = version + 1, updated_at = ?
+                  WHERE ${open} AND ${guard}`,
+            args: [w.actionReason, w.now, w.key, w.now, ...openArgs, ...guardArgs],
+          },
+        ],
+        'write',
+      );
+      if (results[0]?.rowsAffected !== 1) return { outcome: 'stale', cancelled: [] };
+      const rows = await db
+        .select({ id: actionItems.id })
+        .from(actionItems)
+        .where(eq(actionItems.cancelledByWithdrawal, w.key))
+        .orderBy(asc(actionItems.id));
+      return { outcome: 'applied', cancelled: rows.map((r) => r.id) };
+    },
+
+    /** Put a withdrawn session back (still at `version`); the actions its withdrawal cancelled keep their mark. */
+    async applyRestore(w: { sessionId: number; version: number; contentHash: string; now: string; audit: AuditEntry }): Promise<'applied' | 'stale'> {
+      const results = await client.batch(
+        [
+          {
+            sql: `UPDATE sessions SET status = 'published', withdrawn_at = NULL, withdrawn_reason = NULL, content_hash = ?, version = version + 1, updated_at = ?
+                  WHERE id = ? AND version = ? AND status = 'withdrawn'`,
+            args: [w.contentHash, w.now, w.sessionId, w.version],
           },
           auditStatement(w.audit),
         ],
         'write',
       );
       return results[0]?.rowsAffected === 1 ? 'applied' : 'stale';
+    },
+
+    /** How many of the session's actions are still cancelled by a withdrawal (a restore reopens none). */
+    async withdrawalCancelledCount(sessionId: number): Promise<number> {
+      const rs = await client.execute({
+        sql: `SELECT count(*) AS n FROM action_items WHERE status = 'cancelled' AND cancelled_by_withdrawal IS NOT NULL
+              AND directive_id IN (SELECT id FROM directives WHERE session_id = ?)`,
+        args: [sessionId],
+      });
+      return Number(rs.rows[0]?.n ?? 0);
     },
   };
 }

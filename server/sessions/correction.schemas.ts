@@ -43,7 +43,21 @@ export const SessionWithdrawalResultSchema = z
     version: z.number().int(),
     withdrawnAt: z.string(),
     reason: z.string(),
-    cancelledActions: z.array(z.number().int()),
-    notCancelled: z.array(z.object({ actionId: z.number().int(), message: z.string() })),
+    cancelledActions: z.array(z.number().int()).openapi({ description: 'the open actions cancelled in the same write as the withdrawal' }),
   })
   .openapi('SessionWithdrawalResult');
+
+export const SessionRestoreSchema = z.object({ version: Version, reason: z.string().max(1_000) }).openapi('SessionRestore');
+
+export const SessionRestoreResultSchema = z
+  .object({
+    slug: z.string(),
+    version: z.number().int(),
+    restoredAt: z.string(),
+    reason: z.string(),
+    cancelledActions: z
+      .number()
+      .int()
+      .openapi({ description: "actions its withdrawal cancelled: they stay cancelled, and each directive's page offers to reopen them with a new deadline" }),
+  })
+  .openapi('SessionRestoreResult');

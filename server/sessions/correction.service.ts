@@ -15,7 +15,7 @@
  * - Every write names the version it read (409 `version_conflict` when stale), is audited in the
  *   same batch, and search follows at once (a new content hash re-indexes; a withdrawn one drops out).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { SessionKind } from '../db/schema';
 import { AppError, NotFoundError, UnprocessableError } from '../errors';
@@ -52,10 +52,8 @@ export interface CorrectionDeps {
   repo: CorrectionRepo;
   clock: Clock;
   indexer?: SessionIndexer;
-  /** Cancels one action with a reason, through the actions' own rules (audit and notification). */
-  cancelAction?: (actionId: number, version: number, reason: string, actor: AuthUser) => Promise<void>;
-  /** Statuses of actions that still need work (cancelled on withdrawal). */
-  openStatuses?: readonly string[];
+  /** Statuses of actions that still need work (cancelled on withdrawal, in the same write). */
+  openStatuses: readonly string[];
 }
 
 const FACT_KEYS = ['title', 'kind', 'heldOn', 'series', 'organiser', 'speakers', 'tags', 'mediaUrl', 'notes'] as const;
@@ -236,10 +234,14 @@ export function createSessionCorrections(deps: CorrectionDeps) {
       const reason = stripBidiControls(input.reason).trim();
       if (!reason) throw UnprocessableError('reason_required', 'دلیل پس‌گرفتن نشست را بنویسید.');
       const now = clock.now();
-      const outcome = await repo.applyWithdrawal({
+      // One write: the session and its open actions' cancellations commit together or not at all.
+      const { outcome, cancelled } = await repo.applyWithdrawal({
         sessionId: row.id,
         version: row.version,
         reason,
+        actionReason: `نشست «${row.title}» پس گرفته شد: ${reason}`,
+        openStatuses: deps.openStatuses,
+        key: randomUUID(),
         now: now.toISOString(),
         audit: {
           actorId: actor.id,
@@ -258,21 +260,47 @@ export function createSessionCorrections(deps: CorrectionDeps) {
         throw Stale(current?.version ?? row.version);
       }
       await reindex(row.id);
-      const cancelled: number[] = [];
-      const notCancelled: Array<{ actionId: number; message: string }> = [];
-      if (deps.cancelAction) {
-        const why = `نشست «${row.title}» پس گرفته شد: ${reason}`;
-        for (const action of await repo.openActionsOf(row.id, deps.openStatuses ?? [])) {
-          try {
-            await deps.cancelAction(action.id, action.version, why, actor);
-            cancelled.push(action.id);
-          } catch (error) {
-            if (!(error instanceof AppError) || error.status >= 500) throw error;
-            notCancelled.push({ actionId: action.id, message: error.message });
-          }
-        }
+      return { slug, version: row.version + 1, withdrawnAt: now.toISOString(), reason, cancelledActions: cancelled };
+    },
+
+    /**
+     * Restore a withdrawn session at `input.version`, with a reason: back in lists, its page, search
+     * and the register. The actions its withdrawal cancelled stay cancelled (their deadlines are
+     * stale): each directive's page offers to reopen them with a new deadline.
+     */
+    async restore(slug: string, actor: CorrectionActor, input: { version: number; reason: string }) {
+      const row = await repo.bySlug(slug);
+      if (!row || row.status === 'draft') throw NotFoundError('نشست');
+      if (row.status !== 'withdrawn') throw new AppError(409, 'session_not_withdrawn', 'این نشست پس گرفته نشده است که بازگردانده شود.');
+      if (row.version !== input.version) throw Stale(row.version);
+      const reason = stripBidiControls(input.reason).trim();
+      if (!reason) throw UnprocessableError('reason_required', 'دلیل بازگرداندن نشست را بنویسید.');
+      const now = clock.now();
+      const version = row.version + 1;
+      const outcome = await repo.applyRestore({
+        sessionId: row.id,
+        version: row.version,
+        // A new hash: search takes the session back in at once.
+        contentHash: createHash('sha256').update(JSON.stringify([row.contentHash, 'restore', version])).digest('hex'),
+        now: now.toISOString(),
+        audit: {
+          actorId: actor.id,
+          event: 'session.restore',
+          entity: 'session',
+          entityId: row.id,
+          before: { status: 'withdrawn', version: row.version, withdrawnAt: row.withdrawnAt, withdrawnReason: row.withdrawnReason },
+          after: { status: 'published', version },
+          detail: reason,
+          at: now,
+        },
+      });
+      if (outcome === 'stale') {
+        const current = await repo.bySlug(slug);
+        if (current?.status === 'published') throw new AppError(409, 'session_not_withdrawn', 'این نشست در این فاصله بازگردانده شده است.');
+        throw Stale(current?.version ?? row.version);
       }
-      return { slug, version: row.version + 1, withdrawnAt: now.toISOString(), reason, cancelledActions: cancelled, notCancelled };
+      await reindex(row.id);
+      return { slug, version, restoredAt: now.toISOString(), reason, cancelledActions: await repo.withdrawalCancelledCount(row.id) };
     },
   };
 }

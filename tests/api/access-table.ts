@@ -82,6 +82,14 @@ async function freshPublished(w: AccessWorld): Promise<{ version: number; reason
   return { version: await sessionVersion(w, lastPublished), reason: 'آزمون دسترسی' };
 }
 
+/** A freshly withdrawn session per cell, for restoring it. */
+async function freshWithdrawn(w: AccessWorld): Promise<{ version: number; reason: string }> {
+  const body = await freshPublished(w);
+  const withdrawn = await w.manager(`/api/sessions/${lastPublished}/withdraw`, { method: 'POST', json: body });
+  if (withdrawn.status !== 200) throw new Error(`access table: withdraw → ${withdrawn.status} ${await withdrawn.text()}`);
+  return { version: await sessionVersion(w, lastPublished), reason: 'آزمون دسترسی' };
+}
+
 /** A document import (issue 17) started by the world's manager: its job, and once read, its draft. */
 let lastJob = { id: 'none' };
 let documentDraft: string | null = null;
@@ -178,6 +186,7 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     expect: only(200, 'admin', 'manager'),
   },
   'POST /api/sessions/:slug/withdraw': { path: () => `/api/sessions/${lastPublished}/withdraw`, body: freshPublished, expect: only(200, 'admin', 'manager') },
+  'POST /api/sessions/:slug/restore': { path: () => `/api/sessions/${lastPublished}/restore`, body: freshWithdrawn, expect: only(200, 'admin', 'manager') },
   'GET /api/sessions/:slug/carry-over': { path: (w) => `/api/sessions/${w.sessionSlug}/carry-over`, expect: signedIn(200) },
 
   // Directives and actions (issue 6)

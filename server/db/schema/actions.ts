@@ -26,6 +26,8 @@ export const actionItems = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     closedAt: text('closed_at'),
+    /** Set when the withdrawal of its session cancelled it (that withdrawal's key); cleared when it is reopened. */
+    cancelledByWithdrawal: text('cancelled_by_withdrawal'),
   },
   (t) => [
     uniqueIndex('action_items_directive_unit').on(t.directiveId, t.unitCode),

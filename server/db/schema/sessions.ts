@@ -35,6 +35,8 @@ export const sessions = sqliteTable(
     /** Set with status 'withdrawn': when and why (shown to managers beside «پس‌گرفته‌شده»). */
     withdrawnAt: text('withdrawn_at'),
     withdrawnReason: text('withdrawn_reason'),
+    /** Unique to the latest withdrawal; the actions it cancelled carry it too (action_items.cancelled_by_withdrawal). */
+    withdrawalKey: text('withdrawal_key'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -1,8 +1,14 @@
-/** @module Reads of sessions, as router queries (cached per argument, shared by preload and page), and a manager's corrections and withdrawals. */
+/** @module Reads of sessions, as router queries (cached per argument, shared by preload and page), and a manager's corrections, withdrawals and restores. */
 import { query, revalidate } from '@solidjs/router';
 import type { z } from 'zod';
-import type { SessionCorrectionResultSchema, SessionCorrectionSchema, SessionWithdrawalResultSchema } from '../../../server/sessions/correction.schemas';
+import type {
+  SessionCorrectionResultSchema,
+  SessionCorrectionSchema,
+  SessionRestoreResultSchema,
+  SessionWithdrawalResultSchema,
+} from '../../../server/sessions/correction.schemas';
 import { apiRequest } from './client';
+import { getRollup } from './directives';
 import { searchSessions } from './search';
 import type { SessionDetail, SessionPage } from './types';
 
@@ -45,10 +51,11 @@ export async function getSessionDocument(slug: string): Promise<{ fileName: stri
 export type SessionCorrection = z.infer<typeof SessionCorrectionSchema>;
 export type SessionCorrectionResult = z.infer<typeof SessionCorrectionResultSchema>;
 export type SessionWithdrawalResult = z.infer<typeof SessionWithdrawalResultSchema>;
+export type SessionRestoreResult = z.infer<typeof SessionRestoreResultSchema>;
 
 /** After a correction or withdrawal: the session, the lists and every search answer may have changed. */
 async function refreshAfterChange(): Promise<void> {
-  await revalidate([getSession.key, getSessionPage.key, searchSessions.key]);
+  await revalidate([getSession.key, getSessionPage.key, searchSessions.key, getRollup.key]);
 }
 
 /**
@@ -71,6 +78,19 @@ export async function correctSession(slug: string, body: SessionCorrection): Pro
  */
 export async function withdrawSession(slug: string, version: number, reason: string): Promise<SessionWithdrawalResult> {
   const result = await apiRequest<SessionWithdrawalResult>(`/sessions/${encodeURIComponent(slug)}/withdraw`, { method: 'POST', json: { version, reason } });
+  await refreshAfterChange();
+  return result;
+}
+
+/**
+ * Restore a withdrawn session with a reason (managers): back in lists and search; the actions its
+ * withdrawal cancelled stay cancelled (each directive's page offers to reopen them with a new deadline).
+ *
+ * @example
+ * const { cancelledActions } = await restoreSession('tvto-2', 5, 'پس‌گرفتن به اشتباه بود');
+ */
+export async function restoreSession(slug: string, version: number, reason: string): Promise<SessionRestoreResult> {
+  const result = await apiRequest<SessionRestoreResult>(`/sessions/${encodeURIComponent(slug)}/restore`, { method: 'POST', json: { version, reason } });
   await refreshAfterChange();
   return result;
 }

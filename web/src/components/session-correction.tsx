@@ -1,11 +1,12 @@
 /**
  * @module A manager's tools on a published session (issue 14, item 5): «ویرایش» corrects its facts
  * and fixes its text paragraph by paragraph (directive quotes stay as they are: the server refuses a
- * fix inside one and says which), «پس‌گرفتن» withdraws it with a reason. Also the «پس‌گرفته‌شده»
- * banner managers see on a withdrawn session. The server checks role and version again.
+ * fix inside one and says which), «پس‌گرفتن» withdraws it with a reason and «بازگرداندن» restores a
+ * withdrawn one (its cancelled actions stay cancelled). Also the «پس‌گرفته‌شده» banner managers see
+ * on a withdrawn session. The server checks role and version again.
  */
 import { createSignal, For, Show } from 'solid-js';
-import { correctSession, withdrawSession, type SessionCorrection } from '../api/sessions';
+import { correctSession, restoreSession, withdrawSession, type SessionCorrection } from '../api/sessions';
 import type { SessionDetail } from '../api/types';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { jalaliFieldValue } from '../lib/jalali-input';
@@ -41,7 +42,7 @@ export function WithdrawnBanner(props: { session: SessionDetail }) {
   );
 }
 
-type Mode = 'none' | 'edit' | 'withdraw';
+type Mode = 'none' | 'edit' | 'withdraw' | 'restore';
 
 export function SessionManagerTools(props: { session: SessionDetail }) {
   const [mode, setMode] = createSignal<Mode>('none');
@@ -55,7 +56,7 @@ export function SessionManagerTools(props: { session: SessionDetail }) {
     setDone(message);
   };
   return (
-    <section class="manager-tools" aria-label="ویرایش یا پس‌گرفتن نشست">
+    <section class="manager-tools" aria-label="ویرایش، پس‌گرفتن یا بازگرداندن نشست">
       <Show when={props.session.status === 'published'}>
         <div class="button-row">
           <button type="button" class="button button-quiet" aria-expanded={mode() === 'edit'} onClick={() => toggle('edit')}>
@@ -63,6 +64,13 @@ export function SessionManagerTools(props: { session: SessionDetail }) {
           </button>
           <button type="button" class="button button-quiet" aria-expanded={mode() === 'withdraw'} onClick={() => toggle('withdraw')}>
             پس‌گرفتن
+          </button>
+        </div>
+      </Show>
+      <Show when={props.session.status === 'withdrawn'}>
+        <div class="button-row">
+          <button type="button" class="button button-quiet" aria-expanded={mode() === 'restore'} onClick={() => toggle('restore')}>
+            بازگرداندن
           </button>
         </div>
       </Show>
@@ -77,6 +85,9 @@ export function SessionManagerTools(props: { session: SessionDetail }) {
       <Show when={props.session.status === 'published' && mode() === 'withdraw'}>
         <WithdrawForm session={props.session} onDone={finish} />
       </Show>
+      <Show when={props.session.status === 'withdrawn' && mode() === 'restore'}>
+        <RestoreForm session={props.session} onDone={finish} />
+      </Show>
     </section>
   );
 }
@@ -87,6 +98,12 @@ const correctWrite = writeAction('session-correct', async (slug: string, plan: (
 const withdrawWrite = writeAction('session-withdraw', async (slug: string, version: number, reason: string) => {
   if (!reason) refuse('دلیل پس‌گرفتن نشست را بنویسید.');
   return withdrawSession(slug, version, reason);
+});
+
+/** Restore a withdrawn session with its reason (refused, in words, without one). */
+const restoreWrite = writeAction('session-restore', async (slug: string, version: number, reason: string) => {
+  if (!reason) refuse('دلیل بازگرداندن نشست را بنویسید.');
+  return restoreSession(slug, version, reason);
 });
 
 function CorrectionForm(props: { session: SessionDetail; onDone: (message: string) => void }) {
@@ -214,11 +231,7 @@ function WithdrawForm(props: { session: SessionDetail; onDone: (message: string)
     const result = await withdrawing.send(props.session.slug, props.session.version, reason);
     if (!result) return;
     const cancelled = result.cancelledActions.length;
-    props.onDone(
-      `نشست پس گرفته شد.${cancelled > 0 ? ` ${countOf(cancelled, 'اقدام باز')} لغو شد و به واحدها خبر داده شد.` : ''}${
-        result.notCancelled.length > 0 ? ` ${countOf(result.notCancelled.length, 'اقدام')} لغو نشد: ${result.notCancelled.map((n) => n.message).join('، ')}` : ''
-      }`,
-    );
+    props.onDone(`نشست پس گرفته شد.${cancelled > 0 ? ` ${countOf(cancelled, 'اقدام باز')} لغو شد و به واحدها خبر داده شد.` : ''}`);
   };
   return (
     <form class="correction-form withdraw-form" onSubmit={(e) => void submit(e)} novalidate aria-labelledby="withdraw-heading">
@@ -235,6 +248,42 @@ function WithdrawForm(props: { session: SessionDetail; onDone: (message: string)
       <div class="button-row">
         <button type="submit" class="button button-danger" disabled={withdrawing.submission.pending === true}>
           {withdrawing.submission.pending ? 'در حال پس‌گرفتن…' : 'پس‌گرفتن نشست'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RestoreForm(props: { session: SessionDetail; onDone: (message: string) => void }) {
+  const restoring = useWrite(restoreWrite);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+    const result = await restoring.send(props.session.slug, props.session.version, reason);
+    if (!result) return;
+    const cancelled = result.cancelledActions;
+    props.onDone(
+      `نشست بازگردانده شد و دوباره در فهرست‌ها و جست‌وجو هست.${
+        cancelled > 0 ? ` ${countOf(cancelled, 'اقدام')} که با پس‌گرفتن لغو شده بود لغوشده ماند؛ در صفحهٔ هر رهنمود می‌توانید آن‌ها را با مهلت تازه باز کنید.` : ''
+      }`,
+    );
+  };
+  return (
+    <form class="correction-form restore-form" onSubmit={(e) => void submit(e)} novalidate aria-labelledby="restore-heading">
+      <h2 id="restore-heading">بازگرداندن نشست</h2>
+      <p class="field-hint">
+        نشست دوباره در فهرست‌ها، جست‌وجو و دفتر رهنمودها دیده می‌شود. اقدام‌هایی که با پس‌گرفتن لغو شد خودبه‌خود باز نمی‌شود (مهلت‌هایشان کهنه است)؛ در صفحهٔ هر رهنمود
+        می‌توانید آن‌ها را با مهلت تازه باز کنید و به واحدها خبر داده می‌شود.
+      </p>
+      <div class="field field-wide">
+        <label for="restore-reason">دلیل (لازم)</label>
+        <textarea id="restore-reason" name="reason" rows="3" maxlength="1000" />
+      </div>
+      <FormError error={restoring.submission.error} />
+      <div class="button-row">
+        <button type="submit" class="button" disabled={restoring.submission.pending === true}>
+          {restoring.submission.pending ? 'در حال بازگرداندن…' : 'بازگرداندن نشست'}
         </button>
       </div>
     </form>

@@ -3,6 +3,8 @@ import { createMemo, Show } from 'solid-js';
 import { A, createAsync, revalidate } from '@solidjs/router';
 import type { ActionDetail } from '../../api/action-types';
 import { getAction } from '../../api/actions';
+import { getMe } from '../../api/auth';
+import { isManagerRole } from '../../components/actions-nav';
 import { getUnits } from '../../api/reports';
 import { DueBadge, PriorityBadge, ProgressMeter, StatusBadge } from '../../components/action-badges';
 import { usePageTitle } from '../../components/page-title';
@@ -23,6 +25,9 @@ export function ActionView(props: { action: ActionDetail }) {
   const task = () => excerpt(props.action.directive.quote, 14);
   usePageTitle(() => task());
   const units = createAsync(() => getUnits().catch(() => undefined));
+  const me = createAsync(() => getMe());
+  // A withdrawn session and its directive page open for managers only: no links that would lead others to «پیدا نشد».
+  const linksToSession = () => !props.action.session.withdrawn || isManagerRole(me()?.role);
   const unitName = createMemo(() => {
     const names = new Map((units()?.items ?? []).map((u) => [u.code, u.name]));
     return (code: string) => names.get(code) ?? code;
@@ -46,11 +51,18 @@ export function ActionView(props: { action: ActionDetail }) {
           </blockquote>
           <figcaption>
             <Show when={props.action.directive.speaker}>{(speaker) => <span>{speaker()} · </span>}</Show>
-            <A href={props.action.link}>دیدن این رهنمود در متن نشست «{props.action.session.title}»</A>
-            {' · '}
-            <A href={`/directives/${props.action.directive.id}`}>وضعیت همهٔ واحدها</A>
+            <Show when={linksToSession()} fallback={<span>از نشست «{props.action.session.title}»</span>}>
+              <A href={props.action.link}>دیدن این رهنمود در متن نشست «{props.action.session.title}»</A>
+              {' · '}
+              <A href={`/directives/${props.action.directive.id}`}>وضعیت همهٔ واحدها</A>
+            </Show>
           </figcaption>
         </figure>
+        <Show when={props.action.session.withdrawn}>
+          <p class="withdrawn-notice" role="note">
+            <strong class="badge badge-withdrawn">پس‌گرفته‌شده</strong> نشست این اقدام پس گرفته شده است؛ اقدام فقط خواندنی است و گزارش یا پیامی نمی‌پذیرد.
+          </p>
+        </Show>
         <dl class="action-facts">
           <div>
             <dt>واحد</dt>

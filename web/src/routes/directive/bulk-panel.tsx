@@ -1,4 +1,4 @@
-/** @module Managers change many of a directive's actions in one step: extend, re-date, cancel, reassign, remind, verify. */
+/** @module Managers change many of a directive's actions in one step: extend, re-date, cancel, reassign, remind, verify, reopen with a new deadline. */
 import { createSignal, For, Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import type { BulkOperation, DirectiveRollup } from '../../api/action-types';
@@ -17,6 +17,7 @@ const OPERATION_LABELS: Record<BulkOperation, string> = {
   reassign: 'واگذاری به واحد دیگر',
   remind: 'یادآوری همین حالا',
   verify: 'تأیید موارد در انتظار تأیید',
+  reopen: 'بازگشایی با مهلت تازه',
 };
 
 /** What a step did, in words: «مهلت ۱۲ اقدام تمدید شد». */
@@ -27,6 +28,7 @@ const DONE_LABELS: Record<BulkOperation, string> = {
   reassign: '{n} به واحد دیگر سپرده شد',
   remind: 'برای {n} یادآوری فرستاده شد',
   verify: '{n} تأیید و بسته شد',
+  reopen: '{n} با مهلت تازه باز شد',
 };
 
 /** One step over the picked actions, read from the form; the result says what it did. */
@@ -45,7 +47,7 @@ const bulkWrite = writeAction('directive-bulk', async (rollup: DirectiveRollup, 
     if (!days.ok || !days.value) refuse('شمار روزهای تمدید را با عدد بنویسید، مانند ۱۰.');
     body.days = days.value;
   }
-  if (op === 'redate') {
+  if (op === 'redate' || op === 'reopen') {
     const dueOn = readTypedDate(text('dueOn'), 'مهلت تازه');
     if (!dueOn.ok) refuse(dueOn.error);
     if (!dueOn.value) refuse('مهلت تازه را بنویسید.');
@@ -74,11 +76,13 @@ export function BulkPanel(props: {
   setPicked: (ids: ReadonlySet<number>) => void;
 }) {
   const units = createAsync(() => getUnits());
-  const [operation, setOperation] = createSignal<BulkOperation>('extend');
+  // Right after a restore, what the page is for: reopening what the withdrawal cancelled.
+  const [operation, setOperation] = createSignal<BulkOperation>(props.rollup.withdrawalCancelled.length > 0 ? 'reopen' : 'extend');
   const bulk = useWrite(bulkWrite);
   const open = () => props.rollup.units.filter((a) => a.status !== 'done' && a.status !== 'cancelled');
   const silent = () => open().filter((a) => !props.reported.has(a.id));
   const awaiting = () => props.rollup.units.filter((a) => a.status === 'awaiting_verification');
+  const withdrawalCancelled = () => props.rollup.units.filter((a) => props.rollup.withdrawalCancelled.includes(a.id));
   const choose = (list: Array<{ id: number }>) => props.setPicked(new Set(list.map((a) => a.id)));
 
   const submit = async (event: SubmitEvent) => {
@@ -100,6 +104,11 @@ export function BulkPanel(props: {
         <button type="button" class="button button-quiet button-small" onClick={() => choose(awaiting())}>
           در انتظار تأیید ({toPersianDigits(awaiting().length)})
         </button>
+        <Show when={withdrawalCancelled().length > 0}>
+          <button type="button" class="button button-quiet button-small" onClick={() => choose(withdrawalCancelled())}>
+            لغوشده با پس‌گرفتن نشست ({toPersianDigits(withdrawalCancelled().length)})
+          </button>
+        </Show>
         <button type="button" class="button button-quiet button-small" onClick={() => props.setPicked(new Set())}>
           هیچ
         </button>
@@ -127,7 +136,7 @@ export function BulkPanel(props: {
               <input id="bulk-days" name="days" type="text" inputmode="numeric" autocomplete="off" />
             </div>
           </Show>
-          <Show when={operation() === 'redate'}>
+          <Show when={operation() === 'redate' || operation() === 'reopen'}>
             <div class="field">
               <label for="bulk-due">مهلت تازه (شمسی)</label>
               <input id="bulk-due" name="dueOn" inputmode="numeric" autocomplete="off" placeholder={DATE_EXAMPLE} />

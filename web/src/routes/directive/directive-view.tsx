@@ -10,7 +10,7 @@ import { isManagerRole } from '../../components/actions-nav';
 import { usePageTitle } from '../../components/page-title';
 import { RelatedDirectives } from '../../components/related-directives';
 import { formatJalaliDate } from '../../lib/jalali-date';
-import { toPersianDigits } from '../../lib/persian-digits';
+import { countOf, toPersianDigits } from '../../lib/persian-digits';
 import { shortUnitName } from '../../lib/unit-names';
 import { AssignForm } from './assign-form';
 import { BulkPanel } from './bulk-panel';
@@ -25,7 +25,9 @@ export function DirectiveView(props: { rollup: DirectiveRollup }) {
   const directive = () => props.rollup.directive;
   const counts = () => props.rollup.counts;
   const reported = createMemo(() => new Set(props.rollup.reported));
-  const manages = () => isManagerRole(me()?.role) && directive().status === 'published';
+  // A withdrawn session's directive is read-only (only managers ever see it): no bulk steps, no assigning.
+  const withdrawn = () => directive().session.withdrawal;
+  const manages = () => isManagerRole(me()?.role) && directive().status === 'published' && !withdrawn();
   // The actions the manager picked for one step over many (ids).
   const [picked, setPicked] = createSignal<ReadonlySet<number>>(new Set());
   const pick = (id: number, on: boolean) => {
@@ -55,6 +57,27 @@ export function DirectiveView(props: { rollup: DirectiveRollup }) {
           <Show when={directive().dueRule}>{(rule) => <> («{rule()}»)</>}</Show>
           {directive().status === 'published' ? '' : ' · هنوز منتشر نشده است'}
         </p>
+        <Show when={withdrawn()}>
+          {(w) => (
+            <div class="withdrawn-notice" role="note">
+              <p>
+                <strong class="badge badge-withdrawn">پس‌گرفته‌شده</strong> این رهنمود از نشستی است که در {formatJalaliDate(w().at.slice(0, 10))} پس گرفته شد؛ فقط
+                خواندنی است.
+              </p>
+              <p>دلیل: {w().reason}</p>
+              <p class="muted">
+                <Show when={props.rollup.withdrawalCancelled.length > 0}>{countOf(props.rollup.withdrawalCancelled.length, 'اقدام باز')} آن با پس‌گرفتن نشست لغو شد. </Show>
+                برای تغییر، نخست نشست را از صفحهٔ خودش بازگردانید.
+              </p>
+            </div>
+          )}
+        </Show>
+        <Show when={manages() && props.rollup.withdrawalCancelled.length > 0}>
+          <p class="restore-notice" role="note">
+            {countOf(props.rollup.withdrawalCancelled.length, 'اقدام')} با پس‌گرفتن نشست لغو شد و با بازگرداندن آن باز نشد، چون مهلتش گذشته یا کهنه است. برای بازگشایی، آن‌ها را
+            در «کار با چند اقدام با هم» برگزینید و با مهلت تازه باز کنید.
+          </p>
+        </Show>
       </header>
 
       <section class="panel" aria-labelledby="rollup-heading">
@@ -155,11 +178,11 @@ export function DirectiveView(props: { rollup: DirectiveRollup }) {
         </Show>
       </section>
 
-      <Show when={directive().status === 'published'}>
+      <Show when={directive().status === 'published' && !withdrawn()}>
         <RelatedDirectives id={directive().id} />
       </Show>
 
-      <Show when={isManagerRole(me()?.role)}>
+      <Show when={isManagerRole(me()?.role) && !withdrawn()}>
         <Show when={directive().status === 'published'} fallback={<PublishForm rollup={props.rollup} />}>
           <AssignForm rollup={props.rollup} />
         </Show>
