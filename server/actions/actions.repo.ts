@@ -195,8 +195,13 @@ export function createActionsRepo(database: Database) {
 
     async evidenceFile(id: number) {
       const [row] = await db
-        .select({ file: evidenceFiles, content: sql<ArrayBuffer>`(SELECT content FROM blobs WHERE sha256 = ${evidenceFiles.sha256})` })
+        .select({
+          file: evidenceFiles,
+          actionId: followUps.actionId,
+          content: sql<ArrayBuffer>`(SELECT content FROM blobs WHERE sha256 = ${evidenceFiles.sha256})`,
+        })
         .from(evidenceFiles)
+        .innerJoin(followUps, eq(followUps.id, evidenceFiles.followUpId))
         .where(eq(evidenceFiles.id, id))
         .limit(1);
       return row;

@@ -258,8 +258,7 @@ const evidenceRoute = createRoute({
 /** `/api/evidence/{id}`: served with Content-Disposition: attachment and nosniff, never inline. */
 export function evidenceRoutes(service: ActionsService, disposition: (name: string) => string) {
   return newRouter().openapi(evidenceRoute, async (c) => {
-    requireUser(c);
-    const file = await service.evidence(c.req.valid('param').id);
+    const file = await service.evidence(c.req.valid('param').id, requireUser(c));
     return c.body(new Uint8Array(file.content), 200, {
       'Content-Type': file.mimeType,
       'Content-Length': String(file.size),

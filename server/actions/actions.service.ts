@@ -567,9 +567,13 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       return service.detail(id, user);
     },
 
-    async evidence(fileId: number) {
+    /** A file of an action `user` may read; otherwise the 404 of a file that never existed. */
+    async evidence(fileId: number, user: AuthUser) {
       const row = await repo.evidenceFile(fileId);
       if (!row || row.content === null) throw NotFoundError('فایل');
+      await readable(row.actionId, user).catch(() => {
+        throw NotFoundError('فایل');
+      });
       return { ...row.file, content: Buffer.from(row.content) };
     },
 

@@ -13,6 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJson } from '../support/responses';
+import { tinyPdf } from './actions-fixtures';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
 const SLUG = 'tvto-outsourcing-webinar-2';
@@ -32,6 +33,8 @@ let director: TestRequest;
 let otherDirector: TestRequest;
 let directiveId: number;
 let quoteWords: string;
+/** A letter posted on Tehran's action before the withdrawal. */
+let evidenceId: number;
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -79,7 +82,19 @@ beforeAll(async () => {
   if (!first) throw new Error('the second webinar has directives');
   directiveId = first.id;
   quoteWords = first.quote.split(/\s+/).slice(0, 6).join(' ');
-  await expectJson(await manager(`/api/directives/${directiveId}/assignments`, { method: 'POST', json: { units: UNITS, dueOn: '1400-03-15' } }), 201);
+  const assigned = await expectJson<{ created: Array<{ id: number; version: number; unit: { code: string } }> }>(
+    await manager(`/api/directives/${directiveId}/assignments`, { method: 'POST', json: { units: UNITS, dueOn: '1400-03-15' } }),
+    201,
+  );
+  const tehran = assigned.created.find((a) => a.unit.code === 'prov-tehran');
+  if (!tehran) throw new Error('tehran has an action');
+  const form = new FormData();
+  form.set('version', String(tehran.version));
+  form.set('note', 'نامه ارسال شد');
+  form.set('files', new Blob([new Uint8Array(tinyPdf('letter 7'))], { type: 'application/pdf' }), 'letter.pdf');
+  const posted = await expectJson<{ timeline: Array<{ files: Array<{ id: number }> }> }>(await director(`/api/actions/${tehran.id}/follow-ups`, { method: 'POST', body: form }), 201);
+  evidenceId = posted.timeline.flatMap((f) => f.files)[0]?.id ?? 0;
+  expect((await staff(`/api/evidence/${evidenceId}`)).status).toBe(200);
 });
 
 afterAll(async () => {
@@ -90,6 +105,8 @@ describe('a withdrawal that fails half-way', () => {
   it('leaves nothing half-done: the session stays published and every action open; the retry withdraws it all', async () => {
     const { version } = await expectJson<Detail>(await manager(`/api/sessions/${SLUG}`), 200);
     const auditBefore = await count(`SELECT count(*) AS n FROM audit_log WHERE event = 'action.status'`);
+    const statusesBefore = (await actionsOf(directiveId)).map((a) => a.status);
+    expect([...statusesBefore].sort()).toEqual(['in_progress', 'open', 'open']);
     // The second cancellation's notification fails (as a crash or a full disk would, after the first committed).
     await t.database.client.execute(`CREATE TRIGGER inject_failure BEFORE INSERT ON notifications
       WHEN NEW.kind = 'cancelled' AND (SELECT count(*) FROM notifications WHERE kind = 'cancelled') >= 1
@@ -100,7 +117,7 @@ describe('a withdrawal that fails half-way', () => {
 
     expect((await staff(`/api/sessions/${SLUG}`)).status).toBe(200);
     expect((await expectJson<Detail>(await manager(`/api/sessions/${SLUG}`), 200)).status).toBe('published');
-    expect((await actionsOf(directiveId)).map((a) => a.status)).toEqual(['open', 'open', 'open']);
+    expect((await actionsOf(directiveId)).map((a) => a.status)).toEqual(statusesBefore);
     expect(await count(`SELECT count(*) AS n FROM notifications WHERE kind = 'cancelled'`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM follow_ups WHERE kind = 'cancelled'`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE event = 'action.status'`)).toBe(auditBefore);
@@ -185,6 +202,12 @@ describe("a withdrawn session's directive", () => {
     expect(await listed(manager)).toBe(true);
     const csv = await (await staff('/api/exports/actions.csv')).text();
     expect(csv).not.toContain('دومین وبینار');
+    // Its evidence follows the action: the unit and managers download it, anyone else gets the 404 of a file that never was.
+    const noFile = await expectError(await staff('/api/evidence/999999'), 404, 'not_found');
+    expect(await expectError(await staff(`/api/evidence/${evidenceId}`), 404, 'not_found')).toEqual(noFile);
+    expect(await expectError(await otherDirector(`/api/evidence/${evidenceId}`), 404, 'not_found')).toEqual(noFile);
+    expect((await director(`/api/evidence/${evidenceId}`)).status).toBe(200);
+    expect((await manager(`/api/evidence/${evidenceId}`)).status).toBe(200);
   });
 });
 
