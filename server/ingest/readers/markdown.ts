@@ -100,6 +100,29 @@ function fieldLine(yamlText: string, field: string): number {
   return index >= 0 ? index + 2 : 1;
 }
 
+/** `due` written as a date, in any digit script: three numbers with - / . between them. */
+const DATE_SHAPED = /^\p{Nd}+\s*[-/.]\s*\p{Nd}+\s*[-/.]\s*\p{Nd}+$/u;
+
+/**
+ * The deadline the `due` attribute names: a date (ISO, or Jalali in any digits) is the deadline
+ * itself; a phrase is resolved against the session date. A date that is not a real date, or a
+ * phrase no deadline can be read from (when the session has a date to read it against), is refused.
+ */
+function dueOfAttribute(due: string, heldOn: string | undefined, line: number): string | null {
+  const value = due.trim();
+  if (DATE_SHAPED.test(value)) {
+    const iso = parseDate(value);
+    if (!iso) fail('directive_due', `تاریخ مهلت «${due}» تاریخ درستی نیست؛ آن را به شکل ۱۴۰۰-۰۳-۳۱ (شمسی) یا 2021-06-21 بنویسید.`, line);
+    return iso;
+  }
+  if (!heldOn) return null;
+  const resolved = resolveDeadline(normalizePersian(value), heldOn)?.due ?? null;
+  if (!resolved) {
+    fail('directive_due', `از مهلت «${due}» تاریخی خوانده نشد؛ عبارت مهلت را از متن رهنمود بیاورید (مانند «ظرف دو هفته») یا تاریخ بنویسید (۱۴۰۰-۰۳-۳۱).`, line);
+  }
+  return resolved;
+}
+
 function directiveAttributes(node: MdNode, line: number) {
   const attrs = node.attributes ?? {};
   const kind = attrs.kind ?? 'instruction';
@@ -160,11 +183,11 @@ export function readMarkdownSession(source: string): MarkdownSession {
   if (paragraphs.length === 0) fail('session_empty', 'نشست متنی ندارد.', 1);
 
   const { spans } = composeBody(paragraphs);
-  /** The deadline: an explicit dueOn, else the rule resolved against the session date. */
+  /** The deadline: an explicit dueOn, else the `due` attribute (a date, or a phrase resolved against the session date). */
   const dueOf = (d: MarkdownSession['directives'][number]): string | null => {
     if (d.explicitDue) return d.explicitDue;
-    if (!d.dueRule || !front.heldOn) return null;
-    return resolveDeadline(normalizePersian(d.dueRule), front.heldOn)?.due ?? null;
+    if (!d.dueRule) return null;
+    return dueOfAttribute(d.dueRule, front.heldOn, d.line);
   };
   const directives: DirectiveInput[] = marked.map((d) => ({
     start: spans[d.paragraphFrom]?.[0] ?? 0,
