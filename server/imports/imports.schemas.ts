@@ -44,6 +44,7 @@ export type ReviewState = (typeof reviewStates)[number];
 export const SuggestionSchema = z
   .object({
     id: z.number().int(),
+    version: z.number().int().openapi({ description: 'send back with every review edit; a stale one gets 409 version_conflict' }),
     anchor: z.string().openapi({ description: 'fragment id once published: #d-<anchor>' }),
     quote: z.string().openapi({ description: 'verbatim: text.slice(start, end)' }),
     start: z.number().int(),
@@ -152,6 +153,7 @@ const NullableCode = z.string().min(1).max(100).nullable();
 
 export const SuggestionPatchSchema = z
   .object({
+    version: z.number().int().min(1).openapi({ description: 'the suggestion version you read; a stale one gets 409 version_conflict with details.current', example: 1 }),
     review: z.enum(reviewStates).optional().openapi({ description: 'confirm, reject, or back to pending' }),
     assignee: NullableCode.optional().openapi({ description: 'unit code' }),
     recipient: NullableCode.optional(),

@@ -64,6 +64,9 @@ export interface ImportsDeps {
 
 const InvalidDate = (field: string) =>
   UnprocessableError('invalid_date', `تاریخ «${field}» نامعتبر است؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ (شمسی) یا 2021-01-20 بنویسید.`);
+/** A review edit sent with a version someone else's edit has moved on from: nothing was written. */
+const SuggestionChanged = (current: Suggestion) =>
+  new AppError(409, 'version_conflict', 'بازبین دیگری این رهنمود را در این فاصله تغییر داده است و تغییر شما ذخیره نشد؛ نسخهٔ تازه را ببینید و دوباره تغییر دهید.', { current });
 const DraftPublished = (slug: string) =>
   ConflictError('این نشست پیش‌تر منتشر شده است و پیش‌نویس آن دیگر ویرایش نمی‌شود.', { slug, link: `/sessions/${slug}` });
 
@@ -270,6 +273,7 @@ export function createImportsService(deps: ImportsDeps) {
       const session = await draftSession(slug);
       const row = await deps.directivesRepo.inSession(session.id, id);
       if (!row) throw NotFoundError('رهنمود');
+      if (row.version !== patch.version) throw SuggestionChanged(presentSuggestion(row, await unitsByCode()));
       if ((patch.start === undefined) !== (patch.end === undefined)) {
         throw UnprocessableError('invalid_span', 'برای جابه‌جا کردن رهنمود، آغاز و پایان بازه را با هم بفرستید.');
       }
@@ -294,7 +298,7 @@ export function createImportsService(deps: ImportsDeps) {
       if (patch.review === 'pending') Object.assign(set, { status: 'draft', confirmedAt: null });
 
       const before = snapshot(row);
-      const fresh = await deps.directivesRepo.update(row.id, set, {
+      const fresh = await deps.directivesRepo.update(row.id, patch.version, set, {
         actorId: actor.id,
         event: 'import.directive.update',
         entity: 'directive',
@@ -303,7 +307,12 @@ export function createImportsService(deps: ImportsDeps) {
         after: { ...before, ...pick(set) },
         at: new Date(now),
       });
-      if (!fresh) throw NotFoundError('رهنمود');
+      if (!fresh) {
+        // Another reviewer's edit landed between the read and this write.
+        const now = await deps.directivesRepo.inSession(session.id, id);
+        if (!now) throw NotFoundError('رهنمود');
+        throw SuggestionChanged(presentSuggestion(now, await unitsByCode()));
+      }
       return presentSuggestion(fresh, await unitsByCode());
     },
 
