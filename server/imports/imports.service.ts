@@ -15,6 +15,7 @@ import { importFormatOfSource, SOURCE_FORMATS, type ImportFormat } from '../inge
 import { IngestError } from '../ingest/ingest-error';
 import { MEDIA_URL_MESSAGE, parseMediaUrl } from '../ingest/media-url';
 import { storeSessions } from '../ingest/session-store';
+import { assertPlausibleDeadline, assertPlausibleRecordDate } from '../dates/plausible-dates';
 import { parseDate } from '../persian/jalali';
 import { stripBidiControls } from '../security/bidi';
 import { presentSuggestion } from '../directives/directives.presenter';
@@ -199,6 +200,7 @@ export function createImportsService(deps: ImportsDeps) {
     /** Read, repair and extract a source into a new draft; the same source again returns the first draft (created false). */
     async create(request: ImportRequest, actor: ImportActor): Promise<{ draft: ImportDraft; created: boolean }> {
       const heldOn = parseOptionalDate(request.heldOn, 'تاریخ نشست') ?? null;
+      if (heldOn) assertPlausibleRecordDate(heldOn, 'تاریخ نشست');
       const mediaUrl = checkMediaUrl(request.mediaUrl);
       const title = request.title === undefined ? null : stripBidiControls(request.title).trim() || null;
       const [units, people, catalogue] = await Promise.all([repo.unitRefs(), repo.peopleRefs(), loadCatalogue(deps.client)]);
@@ -279,6 +281,7 @@ export function createImportsService(deps: ImportsDeps) {
       }
       await checkUnits(patch.assignee, patch.recipient);
       const dueOn = parseOptionalDate(patch.due, 'مهلت');
+      if (dueOn) assertPlausibleDeadline(dueOn, session.heldOn);
       const now = clock.now().toISOString();
 
       const set: Partial<DirectiveValues> = { updatedAt: now };
@@ -322,6 +325,7 @@ export function createImportsService(deps: ImportsDeps) {
       const [start, end] = checkSpan(session.body, request.start, request.end);
       await checkUnits(request.assignee, request.recipient);
       const dueOn = parseOptionalDate(request.due, 'مهلت');
+      if (dueOn) assertPlausibleDeadline(dueOn, session.heldOn);
       const existing = await deps.directivesRepo.ofSession(session.id);
       const same = existing.find((d) => d.start === start && d.end === end && d.status !== 'rejected');
       if (same) throw ConflictError('این بازه پیش‌تر به‌عنوان رهنمود علامت خورده است.', { id: same.id });

@@ -1,6 +1,7 @@
 /** @module The YAML front matter of a markdown session, validated with zod. */
 import { z } from 'zod';
 import { sessionKinds } from '../domain';
+import { recordDateProblem } from '../dates/plausible-dates';
 import { parseDate } from '../persian/jalali';
 import { MediaUrlSchema } from './media-url';
 
@@ -17,8 +18,20 @@ export const SessionDateSchema = z
       ctx.addIssue({ code: 'custom', message: `تاریخ «${String(value)}» معتبر نیست (نمونه: 1399-11-01 یا 2021-01-20).` });
       return z.NEVER;
     }
+    const problem = recordDateProblem(iso, 'تاریخ نشست');
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem, params: { code: 'date_out_of_range' } });
+      return z.NEVER;
+    }
     return iso;
   });
+
+/** Whether a validation issue is a date out of its plausible bounds (answered as `date_out_of_range`, not as a malformed field). */
+export function isDateOutOfRange(issue: unknown): boolean {
+  if (typeof issue !== 'object' || issue === null || !('params' in issue)) return false;
+  const params = issue.params;
+  return typeof params === 'object' && params !== null && 'code' in params && params.code === 'date_out_of_range';
+}
 
 export const FrontMatterSchema = z
   .object({

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { sessionKinds } from '../../domain';
-import { SessionDateSchema, SlugSchema } from '../front-matter';
+import { isDateOutOfRange, SessionDateSchema, SlugSchema } from '../front-matter';
 import { MediaUrlSchema } from '../media-url';
 import { IngestError } from '../ingest-error';
 import type { ParagraphInput, SessionInput } from '../session-input';
@@ -60,7 +60,7 @@ export function readJsonlLine(text: string, line: number): SessionInput {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.');
     throw new IngestError({
-      code: 'jsonl_invalid',
+      code: isDateOutOfRange(issue) ? 'date_out_of_range' : 'jsonl_invalid',
       message: `سطر نامعتبر است${field ? ` (فیلد ${field})` : ''}: ${issue?.message ?? ''}`,
       line,
     });

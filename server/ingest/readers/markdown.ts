@@ -13,7 +13,8 @@ import { parseDate } from '../../persian/jalali';
 import { normalizePersian } from '../../persian/normalize';
 import { IngestError } from '../ingest-error';
 import type { ErrorCode } from '../../errors';
-import { FrontMatterSchema } from '../front-matter';
+import { FrontMatterSchema, isDateOutOfRange } from '../front-matter';
+import { deadlineProblem } from '../../dates/plausible-dates';
 import { composeBody } from '../../session-body';
 import type { DirectiveInput, ParagraphInput, SessionInput } from '../session-input';
 
@@ -88,7 +89,8 @@ function readFrontMatter(tree: MdNode) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') ?? '';
     // The media link answers with the same code wherever it comes from (the import's JSON field too).
-    fail(field === 'mediaUrl' ? 'invalid_media_url' : 'front_matter_invalid', `سرآغاز نامعتبر است${field ? ` (فیلد ${field})` : ''}: ${issue?.message ?? ''}`, fieldLine(yamlNode.value, field));
+    const code = field === 'mediaUrl' ? 'invalid_media_url' : isDateOutOfRange(issue) ? 'date_out_of_range' : 'front_matter_invalid';
+    fail(code, `سرآغاز نامعتبر است${field ? ` (فیلد ${field})` : ''}: ${issue?.message ?? ''}`, fieldLine(yamlNode.value, field));
   }
   return { front: parsed.data, yamlText: yamlNode.value };
 }
@@ -185,9 +187,12 @@ export function readMarkdownSession(source: string): MarkdownSession {
   const { spans } = composeBody(paragraphs);
   /** The deadline: an explicit dueOn, else the `due` attribute (a date, or a phrase resolved against the session date). */
   const dueOf = (d: MarkdownSession['directives'][number]): string | null => {
-    if (d.explicitDue) return d.explicitDue;
-    if (!d.dueRule) return null;
-    return dueOfAttribute(d.dueRule, front.heldOn, d.line);
+    const due = d.explicitDue ?? (d.dueRule ? dueOfAttribute(d.dueRule, front.heldOn, d.line) : null);
+    // Only a date written out is held to the bounds: a phrase resolved from the session date is within them.
+    const written = d.explicitDue !== null || DATE_SHAPED.test((d.dueRule ?? '').trim());
+    const problem = due && written ? deadlineProblem(due, front.heldOn ?? null) : null;
+    if (problem) fail('date_out_of_range', problem, d.line);
+    return due;
   };
   const directives: DirectiveInput[] = marked.map((d) => ({
     start: spans[d.paragraphFrom]?.[0] ?? 0,
