@@ -167,6 +167,16 @@ describe('actions: rescheduling and letters', () => {
     await expectOutOfRange(await director(`/api/actions/${actionId}/follow-ups`, { json: { note: 'نامه ارسال شد', letterNumber: '۱۲/ص', letterDate: '1500/01/01' } }));
     expect(await count('follow_ups')).toBe(before);
   });
+
+  it('refuses it in a report sent as a form (with files), as the page sends it', async () => {
+    const before = await count('follow_ups');
+    const form = new FormData();
+    form.set('note', 'نامه ارسال شد');
+    form.set('letterNumber', '۱۲/ص');
+    form.set('letterDate', '۱۵۰۰/۰۱/۰۱');
+    await expectOutOfRange(await director(`/api/actions/${actionId}/follow-ups`, { method: 'POST', body: form }));
+    expect(await count('follow_ups')).toBe(before);
+  });
 });
 
 describe('search date ranges', () => {
