@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { actionStatuses, directiveKinds, followUpKinds, priorities } from '../db/schema';
 import { recordDateProblem } from '../dates/plausible-dates';
+import { oneLineText } from '../security/one-line';
 import { parseDate } from '../persian/jalali';
 import { dueStates } from './due-dates';
 import { transitionNames } from './status-rules';
@@ -155,7 +156,7 @@ export const FollowUpFields = z.object({
   version: VersionInput.optional(),
   note: optionalText(10_000),
   progress: z.coerce.number().int().min(0).max(100).optional(),
-  letterNumber: optionalText(100),
+  letterNumber: oneLineText(100).optional().openapi({ type: 'string' }),
   letterDate: DateInput.optional(),
   /** Ask for verification in the same request, after the update is stored. */
   requestVerification: z

@@ -18,6 +18,7 @@ import { storeSessions } from '../ingest/session-store';
 import { assertPlausibleDeadline, assertPlausibleRecordDate } from '../dates/plausible-dates';
 import { parseDate } from '../persian/jalali';
 import { stripBidiControls } from '../security/bidi';
+import { toOneLine } from '../security/one-line';
 import { presentSuggestion } from '../directives/directives.presenter';
 import type { DirectiveRow, DirectivesRepo, DirectiveValues } from '../directives/directives.repo';
 import type { DirectivesService } from '../directives/directives.service';
@@ -202,7 +203,8 @@ export function createImportsService(deps: ImportsDeps) {
       const heldOn = parseOptionalDate(request.heldOn, 'تاریخ نشست') ?? null;
       if (heldOn) assertPlausibleRecordDate(heldOn, 'تاریخ نشست');
       const mediaUrl = checkMediaUrl(request.mediaUrl);
-      const title = request.title === undefined ? null : stripBidiControls(request.title).trim() || null;
+      // The same one-line rule as the JSON schema, for the fields of an upload too.
+      const title = request.title === undefined ? null : toOneLine(request.title) || null;
       const [units, people, catalogue] = await Promise.all([repo.unitRefs(), repo.peopleRefs(), loadCatalogue(deps.client)]);
       const source = {
         text: request.text,
@@ -211,7 +213,7 @@ export function createImportsService(deps: ImportsDeps) {
         title,
         heldOn,
         kind: request.kind ?? null,
-        series: request.series ? stripBidiControls(request.series).trim() || null : null,
+        series: request.series ? toOneLine(request.series) || null : null,
         mediaUrl,
       };
       // Read in the worker; the same source again is found by its slug before anything is extracted.

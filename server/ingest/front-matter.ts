@@ -4,6 +4,7 @@ import { sessionKinds } from '../domain';
 import { recordDateProblem } from '../dates/plausible-dates';
 import { parseDate } from '../persian/jalali';
 import { MediaUrlSchema } from './media-url';
+import { oneLineText, toOneLine } from '../security/one-line';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
@@ -36,13 +37,13 @@ export function isDateOutOfRange(issue: unknown): boolean {
 export const FrontMatterSchema = z
   .object({
     slug: SlugSchema,
-    title: z.string().trim().min(1, 'عنوان خالی است.').max(500),
+    title: oneLineText(500).pipe(z.string().min(1, 'عنوان خالی است.')),
     kind: z.enum(sessionKinds).default('webinar'),
     heldOn: SessionDateSchema.optional(),
-    series: z.string().trim().min(1).max(300).optional(),
+    series: oneLineText(300).pipe(z.string().min(1)).optional(),
     organiser: z.string().min(1).optional(),
     speakers: z.array(z.string().min(1)).default([]),
-    tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    tags: z.array(z.union([z.string(), z.number()]).transform((tag) => toOneLine(String(tag)))).default([]),
     source: z.string().optional(),
     mediaUrl: MediaUrlSchema.optional(),
     notes: z.string().optional(),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { sessionKinds } from '../../domain';
 import { isDateOutOfRange, SessionDateSchema, SlugSchema } from '../front-matter';
 import { MediaUrlSchema } from '../media-url';
+import { oneLineText } from '../../security/one-line';
 import { IngestError } from '../ingest-error';
 import type { ParagraphInput, SessionInput } from '../session-input';
 
@@ -22,11 +23,11 @@ const ParagraphEntry = z.union([
 const JsonlSessionSchema = z
   .object({
     slug: SlugSchema,
-    title: z.string().trim().min(1).max(500),
+    title: oneLineText(500).pipe(z.string().min(1)),
     kind: z.enum(sessionKinds).default('news'),
     heldOn: SessionDateSchema.nullish(),
     tags: z.array(z.string()).default([]),
-    series: z.string().nullish(),
+    series: oneLineText(300).nullish(),
     organiser: z.string().nullish(),
     mediaUrl: MediaUrlSchema.nullish(),
     speakers: z.array(z.string()).optional(),
