@@ -14,7 +14,7 @@ export const ERROR_CODES = [
   'invalid_credentials', 'account_disabled', 'user_has_history', 'wrong_password', 'weak_password', 'invalid_username', 'unit_required', 'scope_required',
   'invalid_email', 'calendar_scope_not_allowed',
   // Sessions, imports and ingest
-  'invalid_kind', 'invalid_date', 'invalid_media_url', 'invalid_span', 'invalid_upload', 'file_missing', 'unsupported_file',
+  'invalid_kind', 'invalid_date', 'date_out_of_range', 'invalid_media_url', 'invalid_span', 'invalid_upload', 'file_missing', 'unsupported_file',
   'empty_file', 'binary_file', 'docx_broken', 'docx_too_large', 'pdf_broken', 'pdf_encrypted', 'pdf_no_pages', 'pdf_timeout', 'pdf_unreadable', 'too_many_pages', 'ocr_failed', 'ocr_timeout', 'ocr_unavailable', 'too_many_scanned_pages', 'unknown_encoding', 'unreadable_source', 'unreviewed_directives', 'session_empty',
   'duplicate_slug', 'jsonl_malformed', 'jsonl_invalid', 'yaml_invalid', 'unknown_unit', 'unknown_person', 'broken_cue',
   'front_matter_missing', 'front_matter_yaml', 'front_matter_invalid', 'directive_unclosed', 'directive_unknown',

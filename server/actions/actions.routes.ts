@@ -5,7 +5,7 @@ import { requireRole, requireUser } from '../auth/guards';
 import { isManager } from './status-rules';
 import { AppError, UnprocessableError } from '../errors';
 import type { AppEnv } from '../http/app-env';
-import { newRouter } from '../http/router';
+import { newRouter, validationError } from '../http/router';
 import { errorContent, errorResponses, jsonBody, jsonContent } from '../http/schemas';
 import {
   ActionDetailSchema,
@@ -182,12 +182,7 @@ async function evidenceOf(c: Context<AppEnv>): Promise<{ fields: FollowUpInput; 
 function validFollowUp(value: unknown): FollowUpInput {
   const parsed = FollowUpFields.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new AppError(
-    400,
-    'invalid_request',
-    'درخواست نامعتبر است.',
-    parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-  );
+  throw validationError(parsed.error.issues);
 }
 
 function isMultipart(c: Context<AppEnv>): boolean {

@@ -1,6 +1,8 @@
 /** @module API shapes of action items, follow-ups, evidence and audit entries (validate and document the routes). */
 import { z } from '@hono/zod-openapi';
 import { actionStatuses, directiveKinds, followUpKinds, priorities } from '../db/schema';
+import { recordDateProblem } from '../dates/plausible-dates';
+import { oneLineText } from '../security/one-line';
 import { parseDate } from '../persian/jalali';
 import { dueStates } from './due-dates';
 import { transitionNames } from './status-rules';
@@ -21,6 +23,12 @@ export const DateInput = z
     const iso = parseDate(value);
     if (!iso) {
       ctx.addIssue({ code: 'custom', message: 'تاریخ نامعتبر است؛ تاریخ شمسی را به شکل سال/ماه/روز بنویسید، مانند ۱۳۹۹/۱۱/۱۵.' });
+      return z.NEVER;
+    }
+    // A real date in an implausible year (1500 for 1400, 0001) is refused with its own code (http/router.ts).
+    const problem = recordDateProblem(iso, 'تاریخ');
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem, params: { code: 'date_out_of_range' } });
       return z.NEVER;
     }
     return iso;
@@ -154,7 +162,7 @@ export const FollowUpFields = z.object({
   version: VersionInput.optional(),
   note: optionalText(10_000),
   progress: z.coerce.number().int().min(0).max(100).optional(),
-  letterNumber: optionalText(100),
+  letterNumber: oneLineText(100).optional().openapi({ type: 'string' }),
   letterDate: DateInput.optional(),
   /** Ask for verification in the same request, after the update is stored. */
   requestVerification: z

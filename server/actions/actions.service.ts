@@ -9,6 +9,7 @@ import type { AuditEntry } from '../audit/audit';
 import type { ActionStatus } from '../db/schema';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
+import { assertPlausibleDeadline } from '../dates/plausible-dates';
 import { formatJalali } from '../persian/jalali';
 import { jalaliForPeople } from '../notifications/events';
 import { presentUnitRef } from '../units/units.presenter';
@@ -546,6 +547,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         audit.push(entry('action.reassign', { unitCode: a.unitCode }, { unitCode: body.unitCode }));
       }
       if (body.dueOn !== undefined && body.dueOn !== a.dueOn) {
+        assertPlausibleDeadline(body.dueOn, record.session.heldOn, 'مهلت تازه');
         set.dueOn = body.dueOn;
         audit.push(entry('action.redate', { dueOn: a.dueOn }, { dueOn: body.dueOn }));
       }

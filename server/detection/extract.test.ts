@@ -93,6 +93,23 @@ describe('extractDirectives', () => {
       expect(extractDirectives({ text, sessionDate: '1400-06-01', units })).toEqual([]);
     }
   });
+  it('quotes the speaker’s words, not a «Name:» label before them (red-team finding), offsets exact', () => {
+    const text =
+      'حسین فیروزی، معاون سازمان، در این وبینار سخن گفت.\n\nفیروزی: استان‌ها موظفند ظرف دو هفته برنامه‌های عملیاتی خود را ارسال کنند.\n\nحسین فیروزی : همه ادارات کل باید تا پایان خرداد گزارش را ارسال کنند.';
+    const found = extractDirectives({ text, sessionDate: '1399-11-01', units, people: [{ key: 'firouzi', name: 'حسین فیروزی' }] });
+    expect(found.map((d) => d.quote)).toEqual([
+      'استان‌ها موظفند ظرف دو هفته برنامه‌های عملیاتی خود را ارسال کنند.',
+      'همه ادارات کل باید تا پایان خرداد گزارش را ارسال کنند.',
+    ]);
+    for (const d of found) {
+      expect(text.slice(d.start, d.end)).toBe(d.quote);
+      expect(d.speaker).toBe('حسین فیروزی');
+    }
+  });
+  it('keeps a short labelled line whole (too few words after the label to be a quote of its own)', () => {
+    const text = 'فیروزی: ارسال کنند.';
+    for (const d of extractDirectives({ text, sessionDate: null, units })) expect(text.slice(d.start, d.end)).toBe(d.quote);
+  });
   it('attributes the speaker by the nearest attribution, misspellings tolerated', () => {
     const text = 'حسین فیروزی، معاون سازمان گفت: جلسه خوبی بود. فیروری با اشاره به بودجه گفت: استان‌ها موظفند برنامه را ارسال کنند.';
     const [d] = extractDirectives({ text, sessionDate: null, units, people: [{ key: 'firouzi', name: 'حسین فیروزی' }] });

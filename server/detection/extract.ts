@@ -17,7 +17,7 @@ import { resolveDeadline } from './deadline';
 import { judgeStructure, type GateVerdict } from './gate';
 import { namesPastYear, pastFrame } from './past';
 import { findLegalRefs } from './refs';
-import { createSpeakerTracker, type PersonRef } from './speaker';
+import { createSpeakerTracker, speakerLabelEnd, type PersonRef } from './speaker';
 import { buildUnitMatcher, type UnitRef } from './units';
 import { MODEL_THRESHOLD, scoreWindow, topContributions } from './model/model';
 import { windowAt, type RuleEvidence } from './model/features';
@@ -202,9 +202,13 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
       const [os, oe] = toOriginalSpan(norm, s, e);
       return [sentence.start + os, sentence.start + oe];
     };
-    // The quote: the speaker's own words when an attribution precedes them, else the sentence.
+    // The quote: the speaker's own words when an attribution («… گفت:») precedes them, else the sentence.
     const quoteFrom = from > 0 && n.slice(from).split(/\s+/).length >= 4 ? from : 0;
-    const [start, end] = quoteFrom > 0 ? [toText(quoteFrom, n.length)[0], sentence.end] : [sentence.start, sentence.end];
+    // A speaker's label («فیروزی:») is left out of the quote shown too; the model's features stay
+    // those of quoteFrom (pinned in model/verdicts.test.ts), only the span shown moves.
+    const labelEnd = speakerLabelEnd(n);
+    const shownFrom = labelEnd > quoteFrom && n.slice(labelEnd).split(/\s+/).length >= 4 ? labelEnd : quoteFrom;
+    const [start, end] = shownFrom > 0 ? [toText(shownFrom, n.length)[0], sentence.end] : [sentence.start, sentence.end];
     const quoteNorm = n.slice(quoteFrom);
 
     const mentions = matcher.find(quoteNorm);

@@ -53,6 +53,19 @@ function candidateOf(key: string | null, name: string, variants: readonly string
   return { key, name, forms };
 }
 
+/** «فیروزی:» or «حسین فیروزی :» opening a sentence: a speaker's label (up to four words), not their words. */
+const SPEAKER_LABEL = /^\s*[\p{L}\u200C]+(?:\s[\p{L}\u200C]+){0,3}\s*[:：]\s+/u;
+
+/**
+ * Where the words after a speaker's label begin in a (normalised) sentence, or 0 when it has no label.
+ *
+ * @example
+ * speakerLabelEnd('فیروزی: استان‌ها موظفند …') // 8
+ */
+export function speakerLabelEnd(normalized: string): number {
+  return SPEAKER_LABEL.exec(normalized)?.[0].length ?? 0;
+}
+
 export interface SpeakerAttribution {
   key: string | null;
   name: string;

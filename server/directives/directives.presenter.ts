@@ -41,6 +41,7 @@ export function awaitsReview(row: DirectiveRow): boolean {
 export function presentSuggestion(row: DirectiveRow, units: ReadonlyMap<string, UnitLike>): Suggestion {
   return {
     id: row.id,
+    version: row.version,
     anchor: row.anchor,
     quote: row.quote,
     start: row.start,

@@ -4,7 +4,7 @@
  * directives, or one directive) and assigning (one action per unit). Every write is one batch
  * with its audit entry.
  */
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { auditStatement, auditValues, type AuditEntry } from '../audit/audit';
 import type { Database } from '../db/client';
 import { actionItems, auditLog, directives, sessions, type Priority, type SessionStatus } from '../db/schema';
@@ -76,9 +76,24 @@ export function createDirectivesRepo(database: Database) {
       return row;
     },
 
-    /** A review's edit of one directive, with its audit entry. */
-    async update(id: number, set: Partial<DirectiveValues>, audit: AuditEntry): Promise<DirectiveRow | undefined> {
-      const [updated] = await db.batch([db.update(directives).set(set).where(eq(directives.id, id)).returning(), db.insert(auditLog).values(auditValues(audit))]);
+    /**
+     * A review's edit of one directive if it is still at `version` (the version moves on), with its
+     * audit entry only when the edit applied; undefined when someone else wrote first (or it is gone).
+     */
+    async update(id: number, version: number, set: Partial<DirectiveValues>, audit: AuditEntry): Promise<DirectiveRow | undefined> {
+      const a = auditValues(audit);
+      const [updated] = await db.batch([
+        db
+          .update(directives)
+          .set({ ...set, version: sql`${directives.version} + 1` })
+          .where(and(eq(directives.id, id), eq(directives.version, version)))
+          .returning(),
+        db.run(
+          sql`INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail)
+              SELECT ${a.at}, ${a.actorId ?? null}, ${a.event}, ${a.entity ?? null}, ${a.entityId ?? null}, ${a.before == null ? null : JSON.stringify(a.before)}, ${a.after == null ? null : JSON.stringify(a.after)}, ${a.detail ?? null}
+              WHERE changes() = 1`,
+        ),
+      ]);
       return updated[0];
     },
 

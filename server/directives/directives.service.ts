@@ -8,6 +8,7 @@
 import type { Clock } from '../clock';
 import { byUrgency, type ActionsService } from '../actions/actions.service';
 import type { Priority } from '../db/schema';
+import { assertPlausibleDeadline } from '../dates/plausible-dates';
 import { AppError, NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import type { PublishResult } from '../imports/imports.schemas';
@@ -148,6 +149,7 @@ export function createDirectivesService(deps: DirectivesDeps) {
         throw UnprocessableError('session_draft', 'این رهنمود از یک نشست پیش‌نویس است؛ آن را در صفحه بازبینی نشست منتشر کنید.');
       }
       if (found.session.status === 'withdrawn') throw SessionWithdrawnError();
+      if (dueOn) assertPlausibleDeadline(dueOn, found.session.heldOn);
       await repo.publish(id, dueOn ?? null, clock.now().toISOString(), {
         actorId: user.id,
         event: 'directive.publish',
@@ -178,6 +180,7 @@ export function createDirectivesService(deps: DirectivesDeps) {
       if (unitCodes.length === 0) throw UnprocessableError('no_units', 'گروه انتخاب‌شده عضوی ندارد.');
       const dueOn = input.dueOn ?? found.directive.dueOn;
       if (!dueOn) throw UnprocessableError('due_date_required', 'این رهنمود مهلت مشخصی ندارد؛ مهلت را وارد کنید.');
+      if (input.dueOn) assertPlausibleDeadline(input.dueOn, found.session.heldOn);
       const recipientCode = input.recipientCode === undefined ? found.directive.recipientCode : input.recipientCode;
       if (recipientCode) {
         const known = await deps.units.units([recipientCode]);

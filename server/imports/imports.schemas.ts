@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { directiveKinds, sessionKinds, sessionStatuses, sourceKinds } from '../db/schema';
 import { textFormats } from '../ingest/formats';
+import { oneLineText } from '../security/one-line';
 import { UnitRefSchema } from '../sessions/sessions.schemas';
 
 /** Characters of pasted text at most; a document's text (a Word file's too) is held to it. */
@@ -12,10 +13,10 @@ export const ImportJsonSchema = z
   .object({
     text: z.string().max(PASTED_TEXT_LIMIT).openapi({ description: 'the session text as pasted (raw write-up, or a .md/.vtt/.srt source when `format` says so)' }),
     format: z.enum(textFormats).optional().openapi({ description: "default 'text'" }),
-    title: z.string().max(500).optional(),
+    title: oneLineText(500).optional().openapi({ type: 'string', description: 'one line: line breaks and controls become spaces' }),
     heldOn: z.string().max(20).optional().openapi({ description: 'ISO (2021-01-20) or Jalali (1399-11-01)', example: '1399-11-01' }),
     kind: z.enum(sessionKinds).optional(),
-    series: z.string().max(300).optional(),
+    series: oneLineText(300).optional().openapi({ type: 'string' }),
     mediaUrl: z.string().max(2000).optional().openapi({ description: 'http(s) link to the recording' }),
   })
   .openapi('ImportRequest');
@@ -44,6 +45,7 @@ export type ReviewState = (typeof reviewStates)[number];
 export const SuggestionSchema = z
   .object({
     id: z.number().int(),
+    version: z.number().int().openapi({ description: 'send back with every review edit; a stale one gets 409 version_conflict' }),
     anchor: z.string().openapi({ description: 'fragment id once published: #d-<anchor>' }),
     quote: z.string().openapi({ description: 'verbatim: text.slice(start, end)' }),
     start: z.number().int(),
@@ -152,14 +154,15 @@ const NullableCode = z.string().min(1).max(100).nullable();
 
 export const SuggestionPatchSchema = z
   .object({
+    version: z.number().int().min(1).openapi({ description: 'the suggestion version you read; a stale one gets 409 version_conflict with details.current', example: 1 }),
     review: z.enum(reviewStates).optional().openapi({ description: 'confirm, reject, or back to pending' }),
     assignee: NullableCode.optional().openapi({ description: 'unit code' }),
     recipient: NullableCode.optional(),
     due: z.string().max(20).nullable().optional().openapi({ description: 'ISO or Jalali; null clears' }),
-    dueRule: z.string().max(300).nullable().optional(),
+    dueRule: oneLineText(300).nullable().optional().openapi({ type: 'string' }),
     kind: z.enum(directiveKinds).optional(),
-    refs: z.array(z.string().min(1).max(100)).max(20).optional(),
-    speaker: z.string().max(200).nullable().optional(),
+    refs: z.array(oneLineText(100)).max(20).optional().openapi({ type: 'array', items: { type: 'string' } }),
+    speaker: oneLineText(200).nullable().optional().openapi({ type: 'string' }),
     start: z.number().int().min(0).optional().openapi({ description: 'with end: move the quote to another span of the text' }),
     end: z.number().int().min(1).optional(),
   })
@@ -173,7 +176,7 @@ export const SuggestionAddSchema = z
     assignee: NullableCode.optional(),
     recipient: NullableCode.optional(),
     due: z.string().max(20).nullable().optional(),
-    speaker: z.string().max(200).nullable().optional(),
+    speaker: oneLineText(200).nullable().optional().openapi({ type: 'string' }),
   })
   .openapi('ImportSuggestionAdd');
 

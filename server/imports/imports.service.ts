@@ -15,8 +15,10 @@ import { importFormatOfSource, SOURCE_FORMATS, type ImportFormat } from '../inge
 import { IngestError } from '../ingest/ingest-error';
 import { MEDIA_URL_MESSAGE, parseMediaUrl } from '../ingest/media-url';
 import { storeSessions } from '../ingest/session-store';
+import { assertPlausibleDeadline, assertPlausibleRecordDate } from '../dates/plausible-dates';
 import { parseDate } from '../persian/jalali';
 import { stripBidiControls } from '../security/bidi';
+import { toOneLine } from '../security/one-line';
 import { presentSuggestion } from '../directives/directives.presenter';
 import type { DirectiveRow, DirectivesRepo, DirectiveValues } from '../directives/directives.repo';
 import type { DirectivesService } from '../directives/directives.service';
@@ -64,6 +66,9 @@ export interface ImportsDeps {
 
 const InvalidDate = (field: string) =>
   UnprocessableError('invalid_date', `تاریخ «${field}» نامعتبر است؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ (شمسی) یا 2021-01-20 بنویسید.`);
+/** A review edit sent with a version someone else's edit has moved on from: nothing was written. */
+const SuggestionChanged = (current: Suggestion) =>
+  new AppError(409, 'version_conflict', 'بازبین دیگری این رهنمود را در این فاصله تغییر داده است و تغییر شما ذخیره نشد؛ نسخهٔ تازه را ببینید و دوباره تغییر دهید.', { current });
 const DraftPublished = (slug: string) =>
   ConflictError('این نشست پیش‌تر منتشر شده است و پیش‌نویس آن دیگر ویرایش نمی‌شود.', { slug, link: `/sessions/${slug}` });
 
@@ -196,8 +201,10 @@ export function createImportsService(deps: ImportsDeps) {
     /** Read, repair and extract a source into a new draft; the same source again returns the first draft (created false). */
     async create(request: ImportRequest, actor: ImportActor): Promise<{ draft: ImportDraft; created: boolean }> {
       const heldOn = parseOptionalDate(request.heldOn, 'تاریخ نشست') ?? null;
+      if (heldOn) assertPlausibleRecordDate(heldOn, 'تاریخ نشست');
       const mediaUrl = checkMediaUrl(request.mediaUrl);
-      const title = request.title === undefined ? null : stripBidiControls(request.title).trim() || null;
+      // The same one-line rule as the JSON schema, for the fields of an upload too.
+      const title = request.title === undefined ? null : toOneLine(request.title) || null;
       const [units, people, catalogue] = await Promise.all([repo.unitRefs(), repo.peopleRefs(), loadCatalogue(deps.client)]);
       const source = {
         text: request.text,
@@ -206,7 +213,7 @@ export function createImportsService(deps: ImportsDeps) {
         title,
         heldOn,
         kind: request.kind ?? null,
-        series: request.series ? stripBidiControls(request.series).trim() || null : null,
+        series: request.series ? toOneLine(request.series) || null : null,
         mediaUrl,
       };
       // Read in the worker; the same source again is found by its slug before anything is extracted.
@@ -270,11 +277,13 @@ export function createImportsService(deps: ImportsDeps) {
       const session = await draftSession(slug);
       const row = await deps.directivesRepo.inSession(session.id, id);
       if (!row) throw NotFoundError('رهنمود');
+      if (row.version !== patch.version) throw SuggestionChanged(presentSuggestion(row, await unitsByCode()));
       if ((patch.start === undefined) !== (patch.end === undefined)) {
         throw UnprocessableError('invalid_span', 'برای جابه‌جا کردن رهنمود، آغاز و پایان بازه را با هم بفرستید.');
       }
       await checkUnits(patch.assignee, patch.recipient);
       const dueOn = parseOptionalDate(patch.due, 'مهلت');
+      if (dueOn) assertPlausibleDeadline(dueOn, session.heldOn);
       const now = clock.now().toISOString();
 
       const set: Partial<DirectiveValues> = { updatedAt: now };
@@ -294,7 +303,7 @@ export function createImportsService(deps: ImportsDeps) {
       if (patch.review === 'pending') Object.assign(set, { status: 'draft', confirmedAt: null });
 
       const before = snapshot(row);
-      const fresh = await deps.directivesRepo.update(row.id, set, {
+      const fresh = await deps.directivesRepo.update(row.id, patch.version, set, {
         actorId: actor.id,
         event: 'import.directive.update',
         entity: 'directive',
@@ -303,7 +312,12 @@ export function createImportsService(deps: ImportsDeps) {
         after: { ...before, ...pick(set) },
         at: new Date(now),
       });
-      if (!fresh) throw NotFoundError('رهنمود');
+      if (!fresh) {
+        // Another reviewer's edit landed between the read and this write.
+        const now = await deps.directivesRepo.inSession(session.id, id);
+        if (!now) throw NotFoundError('رهنمود');
+        throw SuggestionChanged(presentSuggestion(now, await unitsByCode()));
+      }
       return presentSuggestion(fresh, await unitsByCode());
     },
 
@@ -313,6 +327,7 @@ export function createImportsService(deps: ImportsDeps) {
       const [start, end] = checkSpan(session.body, request.start, request.end);
       await checkUnits(request.assignee, request.recipient);
       const dueOn = parseOptionalDate(request.due, 'مهلت');
+      if (dueOn) assertPlausibleDeadline(dueOn, session.heldOn);
       const existing = await deps.directivesRepo.ofSession(session.id);
       const same = existing.find((d) => d.start === start && d.end === end && d.status !== 'rejected');
       if (same) throw ConflictError('این بازه پیش‌تر به‌عنوان رهنمود علامت خورده است.', { id: same.id });

@@ -4,6 +4,7 @@
  * Persian message. Pure: no index, no database.
  */
 import type { SearchFilters } from './engine';
+import { recordDateProblem } from '../dates/plausible-dates';
 import { parseFilterDate } from './filters';
 import { parseQuery, type ParsedQuery } from './query';
 
@@ -37,7 +38,7 @@ export const DEFAULT_PARAGRAPHS = 3;
 /** Errors a user can fix, with a stable code and a Persian message. */
 export class SearchInputError extends Error {
   constructor(
-    readonly code: 'query_empty' | 'query_too_long' | 'invalid_date' | 'invalid_range',
+    readonly code: 'query_empty' | 'query_too_long' | 'invalid_date' | 'date_out_of_range' | 'invalid_range',
     message: string,
   ) {
     super(message);
@@ -67,6 +68,8 @@ export function dateRangeOf(params: { from?: string; to?: string }): SearchFilte
     if (!raw) continue;
     const iso = parseFilterDate(raw);
     if (!iso) throw new SearchInputError('invalid_date', `تاریخ «${raw}» معتبر نیست؛ آن را به شکل ۱۳۹۹-۱۱-۰۱ یا 2021-01-20 بنویسید.`);
+    const problem = recordDateProblem(iso, key === 'from' ? 'آغاز بازه' : 'پایان بازه');
+    if (problem) throw new SearchInputError('date_out_of_range', problem);
     filters[key] = iso;
   }
   if (filters.from && filters.to && filters.from > filters.to) {

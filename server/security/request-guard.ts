@@ -6,6 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { every } from 'hono/combine';
+import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -126,6 +127,27 @@ export function dropNulCharacters(): MiddlewareHandler {
 }
 
 /**
+ * Hono's `csrf()` refuses form and text posts from another site with a bare HTTPException (which
+ * the API answered as the generic `http_error`); the refusal gets our stable code and message.
+ */
+function honoCsrf(publicUrl?: string): MiddlewareHandler {
+  const check = csrf({ origin: (origin, c) => allowedOrigins(c, publicUrl).includes(origin) });
+  return async (c, next) => {
+    let passed = false;
+    try {
+      await check(c, () => {
+        passed = true;
+        return next();
+      });
+    } catch (error) {
+      // Only the check's own refusal: an error from later handlers passes through unchanged.
+      if (!passed && error instanceof HTTPException && error.status === 403) throw CrossSiteError();
+      throw error;
+    }
+  };
+}
+
+/**
  * All request guards for /api, in order: CSRF (Hono's `csrf()` plus our stricter same-origin
  * check), JSON-only bodies, body limits, NUL characters out of JSON text.
  *
@@ -134,7 +156,7 @@ export function dropNulCharacters(): MiddlewareHandler {
  */
 export function apiRequestGuards(publicUrl?: string): MiddlewareHandler {
   return every(
-    csrf({ origin: (origin, c) => allowedOrigins(c, publicUrl).includes(origin) }),
+    honoCsrf(publicUrl),
     sameOriginWrites(publicUrl),
     jsonOnlyWrites(),
     bodyLimits(),

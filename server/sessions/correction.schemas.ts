@@ -1,19 +1,20 @@
 /** @module API shapes of correcting and withdrawing a published session (validate and document the routes). */
 import { z } from '@hono/zod-openapi';
 import { sessionKinds } from '../db/schema';
+import { oneLineText } from '../security/one-line';
 
 const Version = z.number().int().min(1).openapi({ description: 'the session version the manager read (409 when stale)' });
 
 export const SessionCorrectionSchema = z
   .object({
     version: Version,
-    title: z.string().max(500).optional(),
+    title: oneLineText(500).optional().openapi({ type: 'string', description: 'one line: line breaks and controls become spaces' }),
     heldOn: z.string().max(40).nullable().optional().openapi({ description: 'ISO or Jalali (Persian digits accepted)', example: '1399-11-01' }),
     kind: z.enum(sessionKinds).optional(),
-    series: z.string().max(200).nullable().optional(),
-    organiser: z.string().max(100).nullable().optional().openapi({ description: 'unit code' }),
-    speakers: z.array(z.string().max(200)).max(100).optional(),
-    tags: z.array(z.string().max(100)).max(50).optional(),
+    series: oneLineText(200).nullable().optional().openapi({ type: 'string' }),
+    organiser: oneLineText(100).nullable().optional().openapi({ type: 'string', description: 'unit code' }),
+    speakers: z.array(oneLineText(200)).max(100).optional().openapi({ type: 'array', items: { type: 'string' } }),
+    tags: z.array(oneLineText(100)).max(50).optional().openapi({ type: 'array', items: { type: 'string' } }),
     mediaUrl: z.string().max(2_000).nullable().optional(),
     notes: z.string().max(20_000).nullable().optional(),
     paragraphs: z

@@ -22,6 +22,7 @@ import { AppError, NotFoundError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import type { SessionIndexer } from '../ingest/ingest';
 import { MEDIA_URL_MESSAGE, parseMediaUrl } from '../ingest/media-url';
+import { assertPlausibleRecordDate } from '../dates/plausible-dates';
 import { parseDate } from '../persian/jalali';
 import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
 import { PARAGRAPH_SEPARATOR } from '../session-body';
@@ -111,6 +112,7 @@ export function createSessionCorrections(deps: CorrectionDeps) {
       else {
         const iso = parseDate(input.heldOn);
         if (!iso) throw UnprocessableError('invalid_date', 'تاریخ نشست نامعتبر است؛ آن را به شکل ۱۳۹۹/۱۱/۰۱ (شمسی) بنویسید.');
+        assertPlausibleRecordDate(iso, 'تاریخ نشست');
         facts.heldOn = iso;
       }
     }

@@ -1,5 +1,6 @@
 /** @module API shapes for managing accounts. */
 import { z } from '@hono/zod-openapi';
+import { oneLineText } from '../security/one-line';
 import { roles } from '../db/schema';
 
 /** Lower-case Latin letters, digits, dot, dash and underscore: no look-alike names. */
@@ -32,7 +33,7 @@ export const UserListSchema = z
 export const NewUserSchema = z
   .object({
     username: UsernameSchema,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: oneLineText(200).pipe(z.string().min(1)).openapi({ type: 'string', description: 'one line' }),
     role: z.enum(roles),
     unitCode: z.string().min(1).max(100).nullable().optional(),
     /** Omit to have one generated and returned once. */
@@ -42,7 +43,7 @@ export const NewUserSchema = z
 
 export const UserChangesSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(200).optional(),
+    displayName: oneLineText(200).pipe(z.string().min(1)).optional().openapi({ type: 'string', description: 'one line' }),
     role: z.enum(roles).optional(),
     unitCode: z.string().min(1).max(100).nullable().optional(),
     disabled: z.boolean().optional(),

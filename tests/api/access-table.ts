@@ -273,7 +273,8 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     path: () => `/api/imports/${lastDraft.slug}/directives/${lastDraft.directiveId}`,
     body: async (w) => {
       await freshDraft(w);
-      return { review: 'confirmed', due: '1399-11-20' };
+      // A fresh draft's suggestion is at version 1.
+      return { version: 1, review: 'confirmed', due: '1399-11-20' };
     },
     expect: only(200, 'admin', 'manager'),
   },

@@ -98,7 +98,7 @@ export async function buildAccessWorld(t: TestContext): Promise<AccessWorld> {
 
 /** Draft and rejected directives, made through the import API as a manager would. */
 async function buildDrafts(manager: TestRequest): Promise<AccessWorld['drafts']> {
-  type Draft = { slug: string; suggestions: Array<{ id: number }> };
+  type Draft = { slug: string; suggestions: Array<{ id: number; version: number }> };
   const text = [
     'استان‌ها موظفند ظرف دو هفته فهرست اموال مازاد را به سازمان برنامه و بودجه ارسال کنند.',
     'مدیران کل باید ظرف سه ماه آینده فروش اموال را پیگیری کنند.',
@@ -106,7 +106,7 @@ async function buildDrafts(manager: TestRequest): Promise<AccessWorld['drafts']>
   const draft = await json<Draft>(await manager('/api/imports', { json: { text, heldOn: '1399-12-01', series: 'سری پیش‌نویس' } }), 'draft import');
   const [pending, toReject] = draft.suggestions;
   if (!pending || !toReject) throw new Error(`access world: the draft import suggested ${draft.suggestions.length} directives, not 2`);
-  await json(await manager(`/api/imports/${draft.slug}/directives/${toReject.id}`, { method: 'PATCH', json: { review: 'rejected' } }), 'reject');
+  await json(await manager(`/api/imports/${draft.slug}/directives/${toReject.id}`, { method: 'PATCH', json: { version: toReject.version, review: 'rejected' } }), 'reject');
 
   const other = await json<Draft>(
     await manager('/api/imports', { json: { text: 'استان‌ها موظفند ظرف یک ماه گزارش آموزش مهارت را ارسال کنند.', heldOn: '1399-12-02' } }),

@@ -12,7 +12,7 @@ import { createTestContext, type TestContext, type TestRequest } from '../suppor
 const SEED = readFileSync(join(import.meta.dirname, '../fixtures/imports/tvto-webinar-article.txt'), 'utf8');
 interface Draft {
   slug: string;
-  suggestions: Array<{ id: number; kind: string; origin: string; review: string }>;
+  suggestions: Array<{ id: number; version: number; kind: string; origin: string; review: string }>;
 }
 
 let t: TestContext;
@@ -37,8 +37,8 @@ describe('publishing assigns what review confirmed', () => {
     const actionable = [...draft.suggestions].sort((a, b) => a.id - b.id);
     const [withDue, withoutDue] = actionable;
     if (!withDue || !withoutDue) throw new Error('the seed has at least two actionable suggestions');
-    await expectJson(await manager(`${base}/directives/${withDue.id}`, { method: 'PATCH', json: { kind: 'action', assignee: 'prov-tehran', due: '۱۳۹۹/۱۱/۲۰', review: 'confirmed' } }), 200);
-    await expectJson(await manager(`${base}/directives/${withoutDue.id}`, { method: 'PATCH', json: { kind: 'action', assignee: 'prov-fars', due: null, review: 'confirmed' } }), 200);
+    await expectJson(await manager(`${base}/directives/${withDue.id}`, { method: 'PATCH', json: { version: withDue.version, kind: 'action', assignee: 'prov-tehran', due: '۱۳۹۹/۱۱/۲۰', review: 'confirmed' } }), 200);
+    await expectJson(await manager(`${base}/directives/${withoutDue.id}`, { method: 'PATCH', json: { version: withoutDue.version, kind: 'action', assignee: 'prov-fars', due: null, review: 'confirmed' } }), 200);
     const published = await expectJson<{ published: number; assigned: unknown[]; notAssigned: Array<{ directiveId: number; unitCode: string; reason: string }> }>(
       await manager(`${base}/publish`, { method: 'POST', json: { rejectUnreviewed: true } }),
       200,

@@ -20,6 +20,7 @@ interface Unit {
 }
 interface Suggestion {
   id: number;
+  version: number;
   anchor: string;
   quote: string;
   start: number;
@@ -187,14 +188,14 @@ describe('import → suggestions → review → publish', () => {
     // Edit one: another unit, a Jalali deadline, then confirm.
     const edited = await asManager(`${base}/directives/${first.id}`, {
       method: 'PATCH',
-      json: { assignee: 'hq', recipient: 'pbo', due: '۱۳۹۹/۱۱/۲۰', refs: ['ماده ۲۷'], review: 'confirmed' },
+      json: { version: first.version, assignee: 'hq', recipient: 'pbo', due: '۱۳۹۹/۱۱/۲۰', refs: ['ماده ۲۷'], review: 'confirmed' },
     });
     expect(edited.status).toBe(200);
     const editedBody = await json<Suggestion>(edited);
     expect(editedBody).toMatchObject({ review: 'confirmed', due: '2021-02-08', assignee: { code: 'hq' }, recipient: { code: 'pbo' }, refs: ['ماده ۲۷'] });
-    for (const s of others) expect((await asManager(`${base}/directives/${s.id}`, { method: 'PATCH', json: { review: 'confirmed' } })).status).toBe(200);
+    for (const s of others) expect((await asManager(`${base}/directives/${s.id}`, { method: 'PATCH', json: { version: s.version, review: 'confirmed' } })).status).toBe(200);
     for (const s of draft.suggestions.filter((x) => !four.includes(x))) {
-      expect((await asManager(`${base}/directives/${s.id}`, { method: 'PATCH', json: { review: 'rejected' } })).status).toBe(200);
+      expect((await asManager(`${base}/directives/${s.id}`, { method: 'PATCH', json: { version: s.version, review: 'rejected' } })).status).toBe(200);
     }
 
     // Bad edits: nothing changes.
@@ -206,12 +207,12 @@ describe('import → suggestions → review → publish', () => {
       { due: '1399-13-40' },
     ];
     for (const body of bad) {
-      const res = await asManager(`${base}/directives/${first.id}`, { method: 'PATCH', json: body });
+      const res = await asManager(`${base}/directives/${first.id}`, { method: 'PATCH', json: { version: editedBody.version, ...body } });
       expect([400, 422]).toContain(res.status);
       const error = await json<{ error: { message: string } }>(res);
       expect(error.error.message).toMatch(/[\u0600-\u06FF]/);
     }
-    expect((await asManager(`${base}/directives/999999`, { method: 'PATCH', json: { review: 'confirmed' } })).status).toBe(404);
+    expect((await asManager(`${base}/directives/999999`, { method: 'PATCH', json: { version: 1, review: 'confirmed' } })).status).toBe(404);
 
     // A directive the extractor missed: select a span (surrounding spaces are trimmed).
     const sentence = 'حسین فیروزی در پایان از تلاش مدیران استان ها قدردانی کرد';
@@ -256,7 +257,7 @@ describe('import → suggestions → review → publish', () => {
 
     // Published is final here: no more edits, no second publish, no re-import.
     expect((await asManager(`${base}/publish`, { method: 'POST', json: {} })).status).toBe(409);
-    expect((await asManager(`${base}/directives/${first.id}`, { method: 'PATCH', json: { review: 'rejected' } })).status).toBe(409);
+    expect((await asManager(`${base}/directives/${first.id}`, { method: 'PATCH', json: { version: editedBody.version, review: 'rejected' } })).status).toBe(409);
     expect((await asManager('/api/imports', { method: 'POST', json: { text: SEED, heldOn: SEED_DATE } })).status).toBe(409);
 
     const audit = await t.database.client.execute("SELECT event FROM audit_log WHERE event LIKE 'import.%' ORDER BY id");
@@ -271,7 +272,7 @@ describe('import → suggestions → review → publish', () => {
     const draft = await json<Draft>(await asManager('/api/imports', { method: 'POST', json: { text: SEED, heldOn: SEED_DATE } }));
     const keep = draft.suggestions.find((s) => s.due === '2021-04-21');
     if (!keep) throw new Error('three-month directive missing');
-    await asManager(`/api/imports/${draft.slug}/directives/${keep.id}`, { method: 'PATCH', json: { review: 'confirmed' } });
+    await asManager(`/api/imports/${draft.slug}/directives/${keep.id}`, { method: 'PATCH', json: { version: keep.version, review: 'confirmed' } });
     const res = await asManager(`/api/imports/${draft.slug}/publish`, { method: 'POST', json: { rejectUnreviewed: true } });
     expect(res.status).toBe(200);
     expect((await json<{ published: number }>(res)).published).toBe(1);
@@ -344,7 +345,7 @@ describe('import → suggestions → review → publish', () => {
       const as = t.as(await t.signIn({ role }));
       expect((await as('/api/imports', { method: 'POST', json: { text: SEED } })).status).toBe(403);
       expect((await as(`/api/imports/${draft.slug}`)).status).toBe(403);
-      expect((await as(`/api/imports/${draft.slug}/directives/${id}`, { method: 'PATCH', json: { review: 'confirmed' } })).status).toBe(403);
+      expect((await as(`/api/imports/${draft.slug}/directives/${id}`, { method: 'PATCH', json: { version: 1, review: 'confirmed' } })).status).toBe(403);
       expect((await as(`/api/imports/${draft.slug}/directives`, { method: 'POST', json: { start: 0, end: 5 } })).status).toBe(403);
       expect((await as(`/api/imports/${draft.slug}/publish`, { method: 'POST', json: { rejectUnreviewed: true } })).status).toBe(403);
     }

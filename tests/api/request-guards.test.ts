@@ -19,6 +19,14 @@ async function userExists(username: string): Promise<boolean> {
   return result.rows.length > 0;
 }
 
+/** A refused cross-site write answers its own stable code and a Persian message, never the generic http_error. */
+async function expectCrossSiteRefusal(res: Response): Promise<void> {
+  expect(res.status).toBe(403);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe('cross_site_request');
+  expect(body.error.message).toMatch(/[\u0600-\u06FF]/);
+}
+
 describe('cross-site writes are refused', () => {
   it('refuses a POST whose Origin is another site, even with a valid session', async () => {
     const res = await t.app.request('/api/users', {
@@ -26,7 +34,7 @@ describe('cross-site writes are refused', () => {
       headers: { cookie: admin, origin: 'https://evil.example', 'content-type': 'application/json' },
       body: newUser('csrf-origin'),
     });
-    expect(res.status).toBe(403);
+    await expectCrossSiteRefusal(res);
     expect(await userExists('csrf-origin')).toBe(false);
   });
 
@@ -36,7 +44,7 @@ describe('cross-site writes are refused', () => {
       headers: { cookie: admin, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
       body: newUser('csrf-fetch-site'),
     });
-    expect(res.status).toBe(403);
+    await expectCrossSiteRefusal(res);
     expect(await userExists('csrf-fetch-site')).toBe(false);
   });
 
@@ -46,8 +54,28 @@ describe('cross-site writes are refused', () => {
       headers: { cookie: admin, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'x=1',
     });
-    expect(res.status).toBe(403);
+    await expectCrossSiteRefusal(res);
     expect((await t.as(admin)('/api/auth/me')).status).toBe(200);
+  });
+
+  it('refuses a form post from another site with the same code (red-team finding: it was http_error)', async () => {
+    const res = await t.app.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie: admin, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'x=1',
+    });
+    await expectCrossSiteRefusal(res);
+    expect((await t.as(admin)('/api/auth/me')).status).toBe(200);
+  });
+
+  it('refuses a text/plain post from another site with the same code', async () => {
+    const res = await t.app.request('/api/users', {
+      method: 'POST',
+      headers: { cookie: admin, origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: newUser('csrf-text-evil'),
+    });
+    await expectCrossSiteRefusal(res);
+    expect(await userExists('csrf-text-evil')).toBe(false);
   });
 
   it('refuses a text/plain body (the other content type a cross-site page may send) with 415', async () => {
@@ -70,7 +98,7 @@ describe('cross-site writes are refused', () => {
     const form = new FormData();
     form.set('file', new Blob(['x']), 'a.txt');
     const res = await t.app.request('/api/users', { method: 'POST', headers: { cookie: admin }, body: form });
-    expect(res.status).toBe(403);
+    await expectCrossSiteRefusal(res);
   });
 });
 

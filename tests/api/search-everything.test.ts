@@ -83,7 +83,7 @@ describe('GET /api/search?kinds=… (everything a user may see)', () => {
     await expectJson(await director(`/api/actions/${eastAction}/comments`, { json: { note: EAST_COMMENT } }), 201);
 
     // An import published with one directive confirmed and one rejected; another left as a draft.
-    const imported = await expectJson<{ slug: string; suggestions: Array<{ id: number; quote: string }> }>(
+    const imported = await expectJson<{ slug: string; suggestions: Array<{ id: number; version: number; quote: string }> }>(
       await manager('/api/imports', {
         json: {
           title: 'نشست سامانه‌ها',
@@ -94,7 +94,7 @@ describe('GET /api/search?kinds=… (everything a user may see)', () => {
       201,
     );
     const keep = imported.suggestions.find((s) => s.quote.includes(PUBLISHED_WORD));
-    await expectJson(await manager(`/api/imports/${imported.slug}/directives/${keep?.id}`, { method: 'PATCH', json: { review: 'confirmed', due: null } }), 200);
+    await expectJson(await manager(`/api/imports/${imported.slug}/directives/${keep?.id}`, { method: 'PATCH', json: { version: keep?.version, review: 'confirmed', due: null } }), 200);
     await expectJson(await manager(`/api/imports/${imported.slug}/publish`, { json: { rejectUnreviewed: true } }), 200);
     await expectJson(await manager('/api/imports', { json: { heldOn: '1400-04-01', text: `استان‌ها موظفند ظرف ده روز طرح ${DRAFT_WORD} را به سازمان ارسال کنند.` } }), 201);
   });

@@ -129,10 +129,10 @@ describe('correcting and withdrawing a published session', () => {
       return (await response.json()) as T;
     };
     const text = 'استان‌ها موظفند ظرف دو هفته برنامه عملیاتی بودجه را به سازمان برنامه و بودجه ارسال کنند.';
-    const draft = await api<{ slug: string; suggestions: Array<{ id: number }> }>('/imports', 'POST', { text, title: 'نشست بودجه استان‌ها', heldOn: '1399-11-01' });
+    const draft = await api<{ slug: string; suggestions: Array<{ id: number; version: number }> }>('/imports', 'POST', { text, title: 'نشست بودجه استان‌ها', heldOn: '1399-11-01' });
     const first = draft.suggestions[0];
     if (!first) throw new Error('the text has a directive');
-    await api(`/imports/${draft.slug}/directives/${first.id}`, 'PATCH', { kind: 'action', assignee: 'prov-tehran', due: '۱۳۹۹/۱۱/۲۰', review: 'confirmed' });
+    await api(`/imports/${draft.slug}/directives/${first.id}`, 'PATCH', { version: first.version, kind: 'action', assignee: 'prov-tehran', due: '۱۳۹۹/۱۱/۲۰', review: 'confirmed' });
 
     await page.goto(`${app.server.url}/imports/${draft.slug}`);
     await page.getByRole('button', { name: 'انتشار نشست' }).click();

@@ -29,6 +29,8 @@ export const directives = sqliteTable(
     cues: text('cues', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** When a reviewer confirmed a draft suggestion (null: not reviewed yet, or rejected). */
     confirmedAt: text('confirmed_at'),
+    /** Moves on every review edit of a draft suggestion: a reviewer's stale edit gets 409, not a silent overwrite. */
+    version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { sessionKinds } from '../../domain';
-import { SessionDateSchema, SlugSchema } from '../front-matter';
+import { isDateOutOfRange, SessionDateSchema, SlugSchema } from '../front-matter';
 import { MediaUrlSchema } from '../media-url';
+import { oneLineText } from '../../security/one-line';
 import { IngestError } from '../ingest-error';
 import type { ParagraphInput, SessionInput } from '../session-input';
 
@@ -22,11 +23,11 @@ const ParagraphEntry = z.union([
 const JsonlSessionSchema = z
   .object({
     slug: SlugSchema,
-    title: z.string().trim().min(1).max(500),
+    title: oneLineText(500).pipe(z.string().min(1)),
     kind: z.enum(sessionKinds).default('news'),
     heldOn: SessionDateSchema.nullish(),
     tags: z.array(z.string()).default([]),
-    series: z.string().nullish(),
+    series: oneLineText(300).nullish(),
     organiser: z.string().nullish(),
     mediaUrl: MediaUrlSchema.nullish(),
     speakers: z.array(z.string()).optional(),
@@ -60,7 +61,7 @@ export function readJsonlLine(text: string, line: number): SessionInput {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.');
     throw new IngestError({
-      code: 'jsonl_invalid',
+      code: isDateOutOfRange(issue) ? 'date_out_of_range' : 'jsonl_invalid',
       message: `سطر نامعتبر است${field ? ` (فیلد ${field})` : ''}: ${issue?.message ?? ''}`,
       line,
     });

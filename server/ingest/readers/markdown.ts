@@ -13,7 +13,8 @@ import { parseDate } from '../../persian/jalali';
 import { normalizePersian } from '../../persian/normalize';
 import { IngestError } from '../ingest-error';
 import type { ErrorCode } from '../../errors';
-import { FrontMatterSchema } from '../front-matter';
+import { FrontMatterSchema, isDateOutOfRange } from '../front-matter';
+import { deadlineProblem } from '../../dates/plausible-dates';
 import { composeBody } from '../../session-body';
 import type { DirectiveInput, ParagraphInput, SessionInput } from '../session-input';
 
@@ -88,7 +89,8 @@ function readFrontMatter(tree: MdNode) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') ?? '';
     // The media link answers with the same code wherever it comes from (the import's JSON field too).
-    fail(field === 'mediaUrl' ? 'invalid_media_url' : 'front_matter_invalid', `سرآغاز نامعتبر است${field ? ` (فیلد ${field})` : ''}: ${issue?.message ?? ''}`, fieldLine(yamlNode.value, field));
+    const code = field === 'mediaUrl' ? 'invalid_media_url' : isDateOutOfRange(issue) ? 'date_out_of_range' : 'front_matter_invalid';
+    fail(code, `سرآغاز نامعتبر است${field ? ` (فیلد ${field})` : ''}: ${issue?.message ?? ''}`, fieldLine(yamlNode.value, field));
   }
   return { front: parsed.data, yamlText: yamlNode.value };
 }
@@ -98,6 +100,29 @@ function fieldLine(yamlText: string, field: string): number {
   const key = field.split('.')[0];
   const index = key ? yamlText.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;
   return index >= 0 ? index + 2 : 1;
+}
+
+/** `due` written as a date, in any digit script: three numbers with - / . between them. */
+const DATE_SHAPED = /^\p{Nd}+\s*[-/.]\s*\p{Nd}+\s*[-/.]\s*\p{Nd}+$/u;
+
+/**
+ * The deadline the `due` attribute names: a date (ISO, or Jalali in any digits) is the deadline
+ * itself; a phrase is resolved against the session date. A date that is not a real date, or a
+ * phrase no deadline can be read from (when the session has a date to read it against), is refused.
+ */
+function dueOfAttribute(due: string, heldOn: string | undefined, line: number): string | null {
+  const value = due.trim();
+  if (DATE_SHAPED.test(value)) {
+    const iso = parseDate(value);
+    if (!iso) fail('directive_due', `تاریخ مهلت «${due}» تاریخ درستی نیست؛ آن را به شکل ۱۴۰۰-۰۳-۳۱ (شمسی) یا 2021-06-21 بنویسید.`, line);
+    return iso;
+  }
+  if (!heldOn) return null;
+  const resolved = resolveDeadline(normalizePersian(value), heldOn)?.due ?? null;
+  if (!resolved) {
+    fail('directive_due', `از مهلت «${due}» تاریخی خوانده نشد؛ عبارت مهلت را از متن رهنمود بیاورید (مانند «ظرف دو هفته») یا تاریخ بنویسید (۱۴۰۰-۰۳-۳۱).`, line);
+  }
+  return resolved;
 }
 
 function directiveAttributes(node: MdNode, line: number) {
@@ -160,11 +185,14 @@ export function readMarkdownSession(source: string): MarkdownSession {
   if (paragraphs.length === 0) fail('session_empty', 'نشست متنی ندارد.', 1);
 
   const { spans } = composeBody(paragraphs);
-  /** The deadline: an explicit dueOn, else the rule resolved against the session date. */
+  /** The deadline: an explicit dueOn, else the `due` attribute (a date, or a phrase resolved against the session date). */
   const dueOf = (d: MarkdownSession['directives'][number]): string | null => {
-    if (d.explicitDue) return d.explicitDue;
-    if (!d.dueRule || !front.heldOn) return null;
-    return resolveDeadline(normalizePersian(d.dueRule), front.heldOn)?.due ?? null;
+    const due = d.explicitDue ?? (d.dueRule ? dueOfAttribute(d.dueRule, front.heldOn, d.line) : null);
+    // Only a date written out is held to the bounds: a phrase resolved from the session date is within them.
+    const written = d.explicitDue !== null || DATE_SHAPED.test((d.dueRule ?? '').trim());
+    const problem = due && written ? deadlineProblem(due, front.heldOn ?? null) : null;
+    if (problem) fail('date_out_of_range', problem, d.line);
+    return due;
   };
   const directives: DirectiveInput[] = marked.map((d) => ({
     start: spans[d.paragraphFrom]?.[0] ?? 0,

@@ -8,12 +8,23 @@ import { jalaliFieldValue } from '../../lib/jalali-input';
 import { readTypedDate } from '../../lib/typed-numbers';
 import { DIRECTIVE_KINDS, directiveKindLabel } from '../../lib/labels';
 import { toPersianDigits } from '../../lib/persian-digits';
+import { useVersionedWrite, type VersionedGuard } from '../../lib/use-versioned-write';
 import { refuse, useWrite, writeAction } from '../../lib/write-action';
+// The conflict notice looks as it does on the action page.
+import '../../styles/actions.css';
 
 const REVIEW_LABELS: Record<ImportSuggestion['review'], string> = { pending: 'بررسی نشده', confirmed: 'تأیید شده', rejected: 'رد شده' };
 
+/** One change a reviewer makes; the version the card shows is added when it is sent. */
+type SuggestionEdit = Omit<SuggestionPatch, 'version'>;
+
+/** Enough of a suggestion to show it (the server sends the whole suggestion with a 409). */
+function isSuggestion(value: unknown): value is ImportSuggestion {
+  return typeof value === 'object' && value !== null && 'id' in value && 'version' in value && 'quote' in value && 'review' in value;
+}
+
 /** A typed deadline as a change: empty clears it; what is not a date is refused in Persian. */
-function duePatch(value: string): SuggestionPatch {
+function duePatch(value: string): SuggestionEdit {
   const typed = value.trim();
   if (typed === '') return { due: null };
   const due = readTypedDate(typed, 'مهلت');
@@ -21,20 +32,36 @@ function duePatch(value: string): SuggestionPatch {
   return { due: due.value };
 }
 
-/** Save one change to a suggestion (`patch` may refuse before anything is sent); the result is the suggestion as saved. */
-const saveWrite = writeAction('import-suggestion', async (slug: string, suggestionId: number, patch: () => SuggestionPatch) =>
-  updateSuggestion(slug, suggestionId, patch()),
+/**
+ * Save one change to a suggestion with the version the card shows (`patch` may refuse before
+ * anything is sent); the result is the suggestion as saved, or 'stale' when another reviewer's
+ * edit came first (the guard then holds the suggestion as it is now).
+ */
+const saveWrite = writeAction(
+  'import-suggestion',
+  async (guard: VersionedGuard, slug: string, suggestion: ImportSuggestion, patch: () => SuggestionEdit): Promise<ImportSuggestion | 'stale'> => {
+    const edit = patch();
+    return (await guard(() => updateSuggestion(slug, suggestion.id, { ...edit, version: suggestion.version }))) ?? 'stale';
+  },
 );
 
 /** One suggestion: why it was suggested, its fields, confirm and reject. */
 export function SuggestionCard(props: { suggestion: ImportSuggestion; number: number; draft: ImportDraft; onChange: (s: ImportSuggestion) => void }) {
-  const saving = useWrite(saveWrite, ([, suggestionId]) => suggestionId === props.suggestion.id);
+  const saving = useWrite(saveWrite, ([, , suggestion]) => suggestion.id === props.suggestion.id);
+  // A 409 keeps the suggestion as it is now until the reviewer loads it; nothing else is refreshed.
+  const versioned = useVersionedWrite(async () => undefined, isSuggestion);
   const id = () => `s-${props.suggestion.id}`;
-  const editable = () => props.draft.status === 'draft';
+  // One write at a time: a second edit sent before the first returns would carry its old version.
+  const editable = () => props.draft.status === 'draft' && saving.submission.pending !== true;
 
-  const save = async (patch: () => SuggestionPatch) => {
-    const saved = await saving.send(props.draft.slug, props.suggestion.id, patch);
-    if (saved) props.onChange(saved);
+  const save = async (patch: () => SuggestionEdit) => {
+    const saved = await saving.send(versioned.guard, props.draft.slug, props.suggestion, patch);
+    if (saved && saved !== 'stale') props.onChange(saved);
+  };
+  const reload = () => {
+    const current = versioned.conflict();
+    versioned.dismiss();
+    if (current) props.onChange(current);
   };
 
   const onDue = (value: string) => void save(() => duePatch(value));
@@ -130,12 +157,21 @@ export function SuggestionCard(props: { suggestion: ImportSuggestion; number: nu
         <p class="suggestion-refs">ارجاع: {props.suggestion.refs.join('، ')}</p>
       </Show>
       <FormError error={saving.submission.error} describe={describeError} />
+      <Show when={versioned.conflict()}>
+        <div class="conflict-notice" role="alert">
+          <p class="state-title">بازبین دیگری این رهنمود را در این فاصله تغییر داده است و تغییر شما ذخیره نشد.</p>
+          <p>نسخهٔ تازه را بارگذاری کنید، آن را ببینید و اگر هنوز لازم است دوباره تغییر دهید.</p>
+          <button type="button" class="button" onClick={reload}>
+            بارگذاری نسخهٔ تازه
+          </button>
+        </div>
+      </Show>
       <div class="suggestion-actions">
         <button
           type="button"
           class="button"
           aria-pressed={props.suggestion.review === 'confirmed'}
-          disabled={!editable() || saving.submission.pending === true}
+          disabled={!editable()}
           onClick={() => void save(() => ({ review: props.suggestion.review === 'confirmed' ? 'pending' : 'confirmed' }))}
         >
           {props.suggestion.review === 'confirmed' ? 'تأیید شد ✓' : 'تأیید'}
@@ -145,7 +181,7 @@ export function SuggestionCard(props: { suggestion: ImportSuggestion; number: nu
           type="button"
           class="button button-quiet"
           aria-pressed={props.suggestion.review === 'rejected'}
-          disabled={!editable() || saving.submission.pending === true}
+          disabled={!editable()}
           onClick={() => void save(() => ({ review: props.suggestion.review === 'rejected' ? 'pending' : 'rejected' }))}
         >
           {props.suggestion.review === 'rejected' ? 'رد شد' : 'رد'}

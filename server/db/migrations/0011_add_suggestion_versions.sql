@@ -1,0 +1,1 @@
+ALTER TABLE `directives` ADD `version` integer DEFAULT 1 NOT NULL;
