@@ -27,6 +27,14 @@ export const COMPOUND_MIN_SESSIONS = 50;
 export interface FastBuildDoc {
   ref: string;
   text: string;
+  /** Title-like text scored as its own field (see `title` in buildLunrJson's options). */
+  heading?: string;
+}
+
+/** The title field of a BM25F index: its tf weighs `weight` times a body's, normalised by its own length with `b`. */
+export interface TitleField {
+  weight: number;
+  b: number;
 }
 
 export interface LunrIndexJson {
@@ -55,67 +63,93 @@ function indexTerm(token: string): string | null {
  */
 export function buildLunrJson(
   docs: FastBuildDoc[],
-  options: { field?: string; k1?: number; b?: number; stops?: Map<string, number[]>; compounds?: CompoundIndexing } = {},
+  options: { field?: string; k1?: number; b?: number; title?: TitleField; stops?: Map<string, number[]>; compounds?: CompoundIndexing } = {},
 ): LunrIndexJson {
   const stops = options.stops;
+  const title = options.title;
+  // Without a title field a heading is simply the start of the text (lunr's one-field index).
+  const parts = (doc: FastBuildDoc): string[] =>
+    title ? [doc.heading ?? '', doc.text] : [doc.heading ? `${doc.heading}\n\n${doc.text}` : doc.text];
+  const partCount = title ? 2 : 1;
   const runsOf = new Map<number, string[][]>();
-  const lexicon = options.compounds && docs.length >= COMPOUND_MIN_SESSIONS ? learnSegmentCompounds(docs, runsOf) : null;
+  const lexicon = options.compounds && docs.length >= COMPOUND_MIN_SESSIONS ? learnSegmentCompounds(docs, parts, partCount, runsOf) : null;
   const field = options.field ?? 'text';
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.75;
   const termIndex = new Map<string, number>();
   const postings: string[][] = [];
-  const docTerms: Array<Map<number, number>> = [];
-  const lengths: number[] = [];
-  let totalLength = 0;
+  /** Per part (title, body) per document: term index → count. */
+  const docTerms: Array<Array<Map<number, number>>> = [];
+  const lengths: number[][] = [];
+  const totalLength = new Array<number>(partCount).fill(0);
   docs.forEach((doc, d) => {
-    const tf = new Map<number, number>();
-    let length = 0;
-    const count = (term: string) => {
-      let idx = termIndex.get(term);
-      if (idx === undefined) {
-        idx = termIndex.size;
-        termIndex.set(term, idx);
-        postings.push([]);
+    const tfs: Array<Map<number, number>> = [];
+    const partLengths: number[] = [];
+    parts(doc).forEach((text, part) => {
+      const tf = new Map<number, number>();
+      let length = 0;
+      const count = (term: string) => {
+        let idx = termIndex.get(term);
+        if (idx === undefined) {
+          idx = termIndex.size;
+          termIndex.set(term, idx);
+          postings.push([]);
+        }
+        const seen = tf.get(idx);
+        if (seen === undefined) {
+          tf.set(idx, 1);
+          if (!tfs.some((other) => other.has(idx))) postings[idx]?.push(doc.ref);
+        } else tf.set(idx, seen + 1);
+      };
+      let tokens: string[];
+      if (lexicon && options.compounds) {
+        const key = d * partCount + part;
+        const runs = runsOf.get(key) ?? runsOfText(text);
+        runsOf.delete(key);
+        for (const term of compoundTerms(runs, lexicon, options.compounds)) count(term);
+        tokens = runs.flat();
+      } else tokens = tokenizePersian(text).tokens.map((t) => t.text);
+      for (const token of tokens) {
+        const term = indexTerm(token);
+        if (term === null && stops) {
+          // Stop words stay out of the index, but which documents hold them is kept for phrases.
+          const list = stops.get(token);
+          if (!list) stops.set(token, [d]);
+          else if (list[list.length - 1] !== d) list.push(d);
+        }
+        if (term === null || term === '') continue;
+        length++;
+        count(term);
       }
-      const seen = tf.get(idx);
-      if (seen === undefined) {
-        tf.set(idx, 1);
-        postings[idx]?.push(doc.ref);
-      } else tf.set(idx, seen + 1);
-    };
-    let tokens: string[];
-    if (lexicon && options.compounds) {
-      const runs = runsOf.get(d) ?? runsOfText(doc.text);
-      runsOf.delete(d);
-      for (const term of compoundTerms(runs, lexicon, options.compounds)) count(term);
-      tokens = runs.flat();
-    } else tokens = tokenizePersian(doc.text).tokens.map((t) => t.text);
-    for (const text of tokens) {
-      const term = indexTerm(text);
-      if (term === null && stops) {
-        // Stop words stay out of the index, but which documents hold them is kept for phrases.
-        const list = stops.get(text);
-        if (!list) stops.set(text, [d]);
-        else if (list[list.length - 1] !== d) list.push(d);
-      }
-      if (term === null || term === '') continue;
-      length++;
-      count(term);
-    }
-    docTerms.push(tf);
-    lengths.push(length);
-    totalLength += length;
+      tfs.push(tf);
+      partLengths.push(length);
+      totalLength[part] = (totalLength[part] ?? 0) + length;
+    });
+    docTerms.push(tfs);
+    lengths.push(partLengths);
   });
-  const average = docs.length > 0 ? totalLength / docs.length : 0;
+  const averages = totalLength.map((t) => (docs.length > 0 ? t / docs.length : 0));
   const idf = postings.map((p) => lunrIdf(p.length, docs.length));
+  // BM25F: each field's tf is normalised by its own length and weighted before one saturation,
+  // so a title word counts like a few body words instead of a second saturated score.
+  const weights = title ? [title.weight, 1] : [1];
+  const bs = title ? [title.b, b] : [b];
   const fieldVectors: Array<[string, number[]]> = docs.map((doc, d) => {
-    const tf = docTerms[d] ?? new Map<number, number>();
-    const norm = k1 * (1 - b + b * ((lengths[d] ?? 0) / average));
-    const entries = [...tf].sort((x, y) => x[0] - y[0]);
+    const tfs = docTerms[d] ?? [];
+    const norms = tfs.map((_, part) => {
+      const average = averages[part] ?? 0;
+      const bp = bs[part] ?? b;
+      return average > 0 ? 1 - bp + bp * ((lengths[d]?.[part] ?? 0) / average) : 1;
+    });
+    const combined = new Map<number, number>();
+    tfs.forEach((tf, part) => {
+      const scale = (weights[part] ?? 1) / (norms[part] ?? 1);
+      for (const [idx, count] of tf) combined.set(idx, (combined.get(idx) ?? 0) + count * scale);
+    });
+    const entries = [...combined].sort((x, y) => x[0] - y[0]);
     const elements: number[] = [];
-    for (const [idx, count] of entries) {
-      const score = ((idf[idx] ?? 0) * ((k1 + 1) * count)) / (norm + count);
+    for (const [idx, tf] of entries) {
+      const score = ((idf[idx] ?? 0) * ((k1 + 1) * tf)) / (k1 + tf);
       elements.push(idx, Math.round(score * 1000) / 1000);
     }
     return [`${field}/${doc.ref}`, elements];
@@ -156,14 +190,22 @@ function runsOfText(text: string, canonical?: Map<string, string>): string[][] {
   return runs;
 }
 
-/** The segment's compounds, learned from its own text (an even sample of it when large); keeps the sample's runs. */
-function learnSegmentCompounds(docs: FastBuildDoc[], runsOf: Map<number, string[][]>): CompoundLexicon {
+/** The segment's compounds, learned from its own text (an even sample of it when large); keeps the sample's runs (by document and part). */
+function learnSegmentCompounds(
+  docs: FastBuildDoc[],
+  parts: (doc: FastBuildDoc) => string[],
+  partCount: number,
+  runsOf: Map<number, string[][]>,
+): CompoundLexicon {
   let chars = 0;
-  for (const d of docs) chars += d.text.length;
+  for (const d of docs) chars += d.text.length + (d.heading?.length ?? 0);
   // About six characters a word.
   const step = Math.max(1, Math.ceil(chars / 6 / COMPOUND_SAMPLE_WORDS));
   const canonical = new Map<string, string>();
-  for (let d = 0; d < docs.length; d += step) runsOf.set(d, runsOfText(docs[d]?.text ?? '', canonical));
+  for (let d = 0; d < docs.length; d += step) {
+    const doc = docs[d];
+    if (doc) parts(doc).forEach((text, part) => runsOf.set(d * partCount + part, runsOfText(text, canonical)));
+  }
   function* runs(): Generator<string[]> {
     for (const doc of runsOf.values()) yield* doc;
   }

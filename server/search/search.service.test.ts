@@ -5,7 +5,7 @@ import { storeSessions } from '../ingest/session-store';
 import type { SessionInput } from '../ingest/session-input';
 import { createSearchService, SearchInputError } from './search.service';
 import { createSearchRepo } from './search.repo';
-import { buildSegmentPayload } from './segment';
+import { buildSegmentPayload, SEGMENT_FORMAT } from './segment';
 
 function session(slug: string, title: string, paragraphs: Array<string | [string, string]>, extra: Partial<SessionInput> = {}): SessionInput {
   const ps = paragraphs.map((p) => (typeof p === 'string' ? { text: p } : { text: p[1], speaker: p[0] }));
@@ -159,6 +159,19 @@ describe('createSearchService', () => {
     await database.client.execute("UPDATE search_segments SET payload = '{broken'");
     const fresh = createSearchService(database, { onBackgroundError: () => undefined });
     expect((await fresh.search({ q: 'بودجه' })).total).toBe(1);
+  });
+
+  it('rebuilds segments stored in an older format (weights scored another way) instead of mixing them in', async () => {
+    await store([WEBINAR, MEETING]);
+    const search = createSearchService(database);
+    expect((await search.search({ q: 'گیلان' })).total).toBe(1);
+    await database.client.execute(`UPDATE search_segments SET payload = json_set(payload, '$.format', ${SEGMENT_FORMAT - 1})`);
+    const errors: unknown[] = [];
+    const fresh = createSearchService(database, { onBackgroundError: (error) => errors.push(error) });
+    expect((await fresh.search({ q: 'گیلان' })).hits[0]?.session.slug).toBe('meeting-2');
+    const formats = await database.client.execute("SELECT json_extract(payload, '$.format') AS format FROM search_segments");
+    expect(formats.rows.map((r) => Number(r['format']))).toEqual(formats.rows.map(() => SEGMENT_FORMAT));
+    expect(String(errors[0])).toContain('unknown format');
   });
 
   it('picks up sessions a writer stored without calling indexSessions, and never shows drafts', async () => {

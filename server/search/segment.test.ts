@@ -45,6 +45,22 @@ describe('segments', () => {
     expect(hits.map((h) => h.session.id)).toEqual([2, 1]);
   });
 
+  it('scores a title by its own length: a long body does not dilute a title word, and a title word outweighs a body word', () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `واژه${i}`).join(' ');
+    const short = { ...session(1, 'گزارش کوتاه'), heading: 'بودجه استان' };
+    const long = { ...session(2, `گزارش بلند ${filler}`), heading: 'بودجه استان' };
+    const inBody = { ...session(3, `گزارش بودجه ${filler}`), heading: 'جلسه استان' };
+    const segment = loadSegment(buildSegmentPayload([short, long, inBody], [1, 2, 3]));
+    const row = segment.termRow.get('بودجه') ?? -1;
+    const weights = new Map<number, number>();
+    for (let p = segment.offsets[row] ?? 0; p < (segment.offsets[row + 1] ?? 0); p++) {
+      weights.set(segment.docs[segment.postingDocs[p] ?? 0]?.id ?? 0, segment.postingWeights[p] ?? 0);
+    }
+    expect(weights.get(2)).toBeGreaterThan(0);
+    expect(weights.get(2)).toBeCloseTo(weights.get(1) ?? 0, 2);
+    expect(weights.get(2)).toBeGreaterThan((weights.get(3) ?? 0) * 1.2);
+  });
+
   it('finds index terms by prefix, most frequent first', () => {
     const segment = loadSegment(buildSegmentPayload(TEXTS.map((t, i) => session(i + 1, t)), [1, 2, 3]));
     expect(prefixTerms(segment, 'کتاب', 5)).toEqual(['کتابخانه']);

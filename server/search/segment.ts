@@ -9,7 +9,7 @@
  * typed arrays and sum them per query term, which is what a lunr query scores anyway.
  */
 import { lunr } from './lunr-persian';
-import { buildLunrJson, lunrIdf, type CompoundIndexing } from './fast-builder';
+import { buildLunrJson, lunrIdf, type CompoundIndexing, type TitleField } from './fast-builder';
 
 export { lunrIdf };
 
@@ -33,12 +33,17 @@ export interface IndexableSession extends SessionMeta {
   body: string;
 }
 
-/** 2: stop-word postings (`stops`) for phrase queries made of common words only. */
-export const SEGMENT_FORMAT = 2;
+/**
+ * 2: stop-word postings (`stops`) for phrase queries made of common words only. 3: weights are
+ * BM25F over title and body (TITLE_FIELD); a stored segment of an older format fails to parse
+ * and the index is rebuilt from the sessions table (index-state's initial load).
+ */
+export const SEGMENT_FORMAT = 3;
 
 /**
- * One field 'text', title first (see sessionText): a separate title field boosted ×2
- * measured 6 points of Hamshahri MAP worse (BM25 over a few title words inflates them).
+ * One stored field 'text' whose weights combine title and body (BM25F, below). A separate title
+ * field scored on its own and added, boosted ×2, measured 6 points of Hamshahri MAP worse (BM25
+ * over a few title words, saturated separately, inflates them).
  */
 export const INDEXED_FIELD = 'text';
 
@@ -47,9 +52,23 @@ export const INDEXED_FIELD = 'text';
  * 0.802 → 0.813 with ParsiNLU dev unchanged (0.909); 2.5–3 gained only 0.001–0.002 more.
  * b 0.6 / 0.75 / 0.9 / 1 (2026-12-06): Hamshahri 0.804 / 0.812 / 0.815 / 0.804, ParsiNLU dev
  * 0.920 / 0.920 / 0.924 / 0.916, but Fars News known-item as typed — / 0.904 / 0.897 / 0.899
- * (FTS5 0.902): 0.75 stays.
+ * (FTS5 0.902): 0.75 stayed while title and body shared it. With the title its own field
+ * (TITLE_FIELD) b is the body's alone: 0.8 / 0.85 gave ParsiNLU dev 0.926 / 0.931, train 0.809 /
+ * 0.810, Hamshahri 0.840 / 0.838; k1 1.6 / 2.5 with b 0.85: dev 0.931 / 0.926, train 0.809 / 0.805.
  */
-export const BM25 = { k1: 2, b: 0.75 } as const;
+export const BM25 = { k1: 2, b: 0.85 } as const;
+
+/**
+ * The title (title and tags) as a BM25F field: its term counts weigh ×4 a body's and are
+ * normalised by the title's own length (b 0.75), then added to the body's (normalised with
+ * BM25.b) before the one saturation with k1. The body could then take b 0.85 (above), which
+ * helps ParsiNLU, without the long-bodied articles' titles losing what known-item search needs.
+ * Measured 2026-12-06 on the tuning sets (docs/benchmarks.md, issue 15 fourth round): Hamshahri
+ * tuning half 0.831 → 0.838, ParsiNLU dev 0.926 → 0.931, train 0.806 → 0.810, known-item as
+ * typed 0.905 → 0.941; title weight 1 / 2 / 3 / 4 / 5 / 6 / 8 (body b 0.8) gave Hamshahri 0.835 /
+ * 0.836 / 0.838 / 0.840 / 0.838 / 0.830 / 0.826.
+ */
+export const TITLE_FIELD: TitleField = { weight: 4, b: 0.75 };
 
 /**
  * Compounds learned from a segment's own text (server/persian/compounds.ts: learnCompounds): a
@@ -114,11 +133,6 @@ function isSerialisedIndex(value: unknown): value is SerialisedIndex {
 }
 
 
-/** The one indexed field: title and tags first, then the body. */
-export function sessionText(s: Pick<IndexableSession, 'heading' | 'body'>): string {
-  return `${s.heading}\n\n${s.body}`;
-}
-
 /**
  * Build a segment payload from sessions (may be empty: a tombstone for `covers`).
  *
@@ -128,8 +142,8 @@ export function sessionText(s: Pick<IndexableSession, 'heading' | 'body'>): stri
 export function buildSegmentPayload(sessions: IndexableSession[], covers: number[], asOf = 0): SegmentPayload {
   const stopDocs = new Map<string, number[]>();
   const json = buildLunrJson(
-    sessions.map((s) => ({ ref: String(s.id), text: sessionText(s) })),
-    { field: INDEXED_FIELD, ...BM25, stops: stopDocs, compounds: COMPOUND_INDEXING },
+    sessions.map((s) => ({ ref: String(s.id), text: s.body, heading: s.heading })),
+    { field: INDEXED_FIELD, ...BM25, title: TITLE_FIELD, stops: stopDocs, compounds: COMPOUND_INDEXING },
   );
   const stops: Array<[string, number[]]> = [];
   for (const [word, docs] of stopDocs) stops.push([word, docs.map((d, i) => d - (i > 0 ? (docs[i - 1] ?? 0) : 0))]);
