@@ -10,7 +10,8 @@ import { IngestError } from '../ingest/ingest-error';
 import { startModuleWorker } from '../workers/start-worker';
 import { isFromWorker, type FromWorker, type ToWorker } from './extraction-protocol';
 import type { ImportFormat } from '../ingest/formats';
-import type { BodyRepair, ImportContext, ImportSource, PreparedImport } from './import-source';
+import type { ImportContext, ImportSource, PreparedImport } from './import-source';
+import type { RepairSummary } from './repair-summary';
 
 export interface ExtractionLimits {
   /** Longest one step (read, or extract) may run before the worker is stopped (ms). */
@@ -27,7 +28,7 @@ export const ImportsBusyError = () =>
   new AppError(503, 'imports_busy', 'درون‌ریزی‌های دیگری در جریان است؛ چند لحظه دیگر دوباره تلاش کنید.', { retryAfterSeconds: 5 });
 
 /** What `prepare` gives back: the prepared draft, or only the slug when `isDuplicate` said so. */
-export type PrepareOutcome = { duplicate: false; prepared: PreparedImport } | { duplicate: true; slug: string; repairs: BodyRepair[] };
+export type PrepareOutcome = { duplicate: false; prepared: PreparedImport } | { duplicate: true; slug: string; repairs: RepairSummary };
 
 interface Waiter {
   resolve(message: FromWorker): void;
@@ -137,8 +138,8 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
       });
     },
 
-    /** The repairs of a stored source, computed in the worker (repair is linear but not free on 1 MB). */
-    repairs(text: string, format: ImportFormat, body: string): Promise<BodyRepair[]> {
+    /** The repairs of a source stored without them (drafts imported before summaries were stored), computed in the worker. */
+    repairs(text: string, format: ImportFormat, body: string): Promise<RepairSummary> {
       return limited(async () => unwrap(await ask({ id: nextId++, type: 'repairs', text, format, body }), 'repairs').repairs);
     },
 

@@ -16,26 +16,18 @@ import { IngestError } from '../ingest/ingest-error';
 import { composeBody } from '../session-body';
 import type { DirectiveInput, ParagraphInput, SessionInput } from '../ingest/session-input';
 import { normalizeWithMap, toOriginalSpan } from '../persian/normalize';
-import { repairText, type RepairedText, type RepairKind } from '../repair/repair';
+import { repairText, type RepairedText } from '../repair/repair';
+import { summariseRepairs, type BodyRepair, type RepairSummary } from './repair-summary';
 import { sessionKindFromTitle } from './session-kind';
 
-/** A repair as the review screen shows it: where it sits in the body (null when it is not in the body). */
-export interface BodyRepair {
-  kind: RepairKind;
-  line: number;
-  start: number | null;
-  end: number | null;
-  before: string;
-  after: string;
-  count: number;
-  note: string;
-}
+export type { BodyRepair } from './repair-summary';
 
 export interface PreparedImport {
   slug: string;
   input: SessionInput;
   body: string;
-  repairs: BodyRepair[];
+  /** Counted and cut to what a review shows (a source can hold 100,000 joined lines). */
+  repairs: RepairSummary;
 }
 
 export interface ImportSource {
@@ -204,7 +196,7 @@ export function finishImport(reading: ReadImport, context: ImportContext): Prepa
     directives,
     status: 'draft',
   };
-  return { slug: input.slug, input, body, repairs: repairsInBody(source.text, source.format, body, reading.repaired) };
+  return { slug: input.slug, input, body, repairs: summariseRepairs(repairsInBody(source.text, source.format, body, reading.repaired)) };
 }
 
 /**
