@@ -18,7 +18,7 @@ export interface ExtractionLimits {
   stepTimeoutMs: number;
   /** Imports waiting or running at once; more answer 503. */
   maxPending: number;
-  /** Heap of the worker, MB: the worst import at the size limits (1.4 M characters, 260,000 repairs) peaks near 200 MB. */
+  /** Heap of the worker, MB: the worst import measured at the size limits (1.4 M characters, 260,000 repairs) ran out of 128 MB and read in 256. */
   heapMb: number;
 }
 
