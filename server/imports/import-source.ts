@@ -97,9 +97,18 @@ export function repairsInBody(text: string, format: ImportFormat, body: string, 
   });
 }
 
+/** The paragraph holding `offset`: a binary search over the spans in body order (a scan per directive was 1.5 s for 20,000 of them). */
 function paragraphAt(paragraphs: readonly ParagraphInput[], spans: ReadonlyArray<readonly [number, number]>, offset: number): ParagraphInput | undefined {
-  const index = spans.findIndex(([s, e]) => offset >= s && offset < e);
-  return index >= 0 ? paragraphs[index] : undefined;
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [s = 0, e = 0] = spans[mid] ?? [];
+    if (offset < s) high = mid - 1;
+    else if (offset >= e) low = mid + 1;
+    else return paragraphs[mid];
+  }
+  return undefined;
 }
 
 function toDirectiveInput(d: SuggestedDirective, speaker: string | null, anchor: string, extraCues: readonly string[] = []): DirectiveInput {

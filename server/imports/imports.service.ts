@@ -33,6 +33,8 @@ import type { ImportDraft, PublishResult, Suggestion, SuggestionAdd, SuggestionP
 export const IMPORT_FILE_LIMIT = 2 * 1024 * 1024;
 /** The longest span a directive may quote. */
 const MAX_QUOTE = 3_000;
+/** Suggestions one draft may hold: a long meeting has tens; 20,000 (one per line of a generated text) made a 12 MB draft no one can review. */
+export const MAX_SUGGESTIONS = 1_000;
 
 export interface ImportRequest {
   text: string;
@@ -245,6 +247,14 @@ export function createImportsService(deps: ImportsDeps) {
       }
       const { prepared } = outcome;
       if (prepared.body.trim() === '') throw UnprocessableError('empty_file', 'پس از پاک‌سازی، متنی در منبع نماند.');
+      const suggested = prepared.input.directives.length;
+      if (suggested > MAX_SUGGESTIONS) {
+        throw UnprocessableError(
+          'too_many_suggestions',
+          `در این متن ${suggested.toLocaleString('fa-IR')} رهنمود پیشنهاد شد؛ بیش از ${MAX_SUGGESTIONS.toLocaleString('fa-IR')} رهنمود در یک پیش‌نویس بررسی‌شدنی نیست. متن را در چند بخش کوچک‌تر درون‌ریزی کنید.`,
+          { suggestions: suggested, limit: MAX_SUGGESTIONS },
+        );
+      }
       const mediaFromSource = checkMediaUrl(prepared.input.mediaUrl);
       prepared.input.mediaUrl = mediaFromSource;
 

@@ -2,7 +2,9 @@
  * A huge import's review stays small and is not recomputed (red-team findings): `'باید\n' × 100,000`
  * made 99,999 repairs, a 16 MB draft on every POST and GET, and each GET repaired the source again
  * in the worker (6.4 s at 500k characters). Now the import stores its repairs summarised (counts
- * per kind, the first ones listed) and a GET reads them. Real app, real database file, real worker.
+ * per kind, the first ones listed) and a GET reads them; a text with more suggestions than a draft
+ * can be reviewed with (20,000 lines, one directive each, made a 12 MB draft) is refused. Real app,
+ * real database file, real worker.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,6 +90,19 @@ describe('a huge import’s draft', () => {
     } finally {
       repairs.mockRestore();
     }
+  }, 120_000);
+
+  it('refuses a text with more suggested directives than one draft can be reviewed with, in Persian, and writes nothing', async () => {
+    const count = async () => Number((await t.database.client.execute('SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM directives) AS n')).rows[0]?.n);
+    const before = await count();
+    const lines = Array.from({ length: 1_100 }, (_, i) => `استان شماره ${i + 1} باید برنامه را ظرف دو هفته به سازمان ارسال کند.`);
+    const res = await asManager('/api/imports', { method: 'POST', json: { text: lines.join('\n'), heldOn: '1399-11-04' } });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('too_many_suggestions');
+    expect(error.message).toMatch(/در چند بخش کوچک‌تر درون‌ریزی کنید/);
+    expect(error.message).toContain('۱٬۰۰۰');
+    expect(await count()).toBe(before);
   }, 120_000);
 
   it('drops the stored spans once the body no longer is the one they point into', async () => {
