@@ -1,12 +1,12 @@
 /**
- * `npm run bench:hardening [-- --no-write]`: the figures of issue 12 (long search words, parallel
+ * `npm run bench:hardening [-- --no-write | --only=big-imports]`: the figures of issue 12 (long search words, parallel
  * wrong passwords, a sign-in during a flood, long and hostile imports) on a real server; prints them
  * and writes the «Hardening» section of docs/benchmarks.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchHardening, hardeningSection } from './bench/hardening';
+import { benchBigImports, benchHardening, hardeningSection } from './bench/hardening';
 import { REPO_ROOT } from './bench/server-process';
 
 const argv = process.argv.slice(2);
@@ -21,6 +21,11 @@ const info = {
     .map((n) => n.toFixed(1))
     .join(' / '),
 };
+if (argv.includes('--only=big-imports')) {
+  // The red team's worst imports alone (quick before/after comparisons); prints, writes nothing.
+  console.log(JSON.stringify({ ...info, command: 'npm run bench:hardening -- --only=big-imports', bigImports: await benchBigImports(progress) }, null, 2));
+  process.exit(0);
+}
 let notes = '';
 try {
   // The analysis under the figures, kept in its own file so a new run keeps it.

@@ -22,6 +22,8 @@ export interface HardeningFigures {
   burst: { sent: number; checked: number; refused: number };
   flood: { quietMs: number; duringMs: number; rssGrowthMB: number; floodStatuses: Record<string, number> };
   imports: Array<{ name: string; bytes: number; status: number; ms: number; healthMaxMs: number }>;
+  /** The red team's worst imports: the draft's size, and reading it back (GET) while health is asked. */
+  bigImports: Array<{ name: string; status: number; ms: number; healthMaxMs: number; draftMB: number; getMs: number; getHealthMaxMs: number }>;
 }
 
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
@@ -168,6 +170,44 @@ async function measureImports(server: ServerProcess, cookie: string, progress: (
   return out;
 }
 
+/** 'باید\n' × 100,000 and 500,000 characters without punctuation (red-team pass 2): import, then GET the draft. */
+async function measureBigImports(server: ServerProcess, cookie: string, progress: (m: string) => void): Promise<HardeningFigures['bigImports']> {
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['«باید» on 100,000 lines (99,999 repairs)', { text: 'باید\n'.repeat(100_000), heldOn: '1399-12-01' }],
+    ['500,000 characters of unpunctuated Persian', { text: unpunctuatedPersian(500_000, 9), heldOn: '1399-12-02' }],
+  ];
+  const out: HardeningFigures['bigImports'] = [];
+  // A small import first, so the figures are the import's own and not the worker's start (measured apart).
+  const [, warmMs] = await timed(async () => (await callApi(server.url, '/api/imports', { cookie, json: { text: 'استان‌ها باید برنامه را ظرف دو هفته ارسال کنند.', heldOn: '1399-12-03' } })).arrayBuffer());
+  progress(`a small import first: ${warmMs.toFixed(0)} ms (starts the extraction worker when it is the first)`);
+  for (const [name, json] of cases) {
+    const [[posted, ms], healthMaxMs] = await healthWhile(server.url, timed(async () => {
+      const r = await callApi(server.url, '/api/imports', { cookie, json });
+      return { status: r.status, body: await r.text() };
+    }));
+    const slug = posted.status < 300 ? (JSON.parse(posted.body) as { slug: string }).slug : '';
+    const [[, getMs], getHealthMaxMs] = await healthWhile(server.url, timed(async () => (await callApi(server.url, `/api/imports/${slug}`, { cookie })).arrayBuffer()));
+    const draftMB = Buffer.byteLength(posted.body) / 2 ** 20;
+    out.push({ name, status: posted.status, ms, healthMaxMs, draftMB, getMs, getHealthMaxMs });
+    progress(`import ${name}: ${posted.status} in ${ms.toFixed(0)} ms, draft ${draftMB.toFixed(1)} MB, health slowest ${healthMaxMs.toFixed(0)} ms; GET ${getMs.toFixed(0)} ms (health ${getHealthMaxMs.toFixed(0)} ms)`);
+  }
+  return out;
+}
+
+/** `only: 'big-imports'` runs the red team's worst imports alone (`npm run bench:hardening -- --only=big-imports`). */
+export async function benchBigImports(progress: (message: string) => void): Promise<HardeningFigures['bigImports']> {
+  const dir = mkdtempSync(join(tmpdir(), 'neshast-bench-hardening-'));
+  let server: ServerProcess | undefined;
+  try {
+    const { url, password } = await prepareDatabase(dir);
+    server = await startServer({ databaseUrl: url });
+    return await measureBigImports(server, await signIn(server.url, 'bench-manager', password), progress);
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Everything, on one fresh database and one server process (TRUST_PROXY=loopback so the flood and
  * the real sign-in come from different addresses).
@@ -185,7 +225,8 @@ export async function benchHardening(progress: (message: string) => void): Promi
     progress(`30 wrong passwords at once: ${burst.checked} checked, ${burst.refused} refused`);
     const flood = await measureFlood(server, password, progress);
     const imports = await measureImports(server, manager, progress);
-    return { search, searchParallel, burst, flood, imports };
+    const bigImports = await measureBigImports(server, manager, progress);
+    return { search, searchParallel, burst, flood, imports, bigImports };
   } finally {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -212,6 +253,10 @@ export function hardeningSection(f: HardeningFigures, info: { date: string; mach
     `| real sign-in, quiet / during 40 concurrent made-up usernames | ${ms(f.flood.quietMs)} / ${ms(f.flood.duringMs)} | ≤ 1.5 s during |`,
     `| server memory growth during that flood | ${f.flood.rssGrowthMB.toFixed(0)} MB (flood answers: ${Object.entries(f.flood.floodStatuses).map(([s, n]) => `${n} × ${s}`).join(', ')}) | flat (was +450 MB) |`,
     ...f.imports.map((i) => `| import: ${i.name}, ${(i.bytes / 1024).toFixed(0)} KB | ${i.status} in ${ms(i.ms)}; health slowest ${ms(i.healthMaxMs)} | ≤ 5 s, health unaffected |`),
+    ...f.bigImports.map(
+      (i) =>
+        `| import: ${i.name} | ${i.status} in ${ms(i.ms)}, draft ${i.draftMB.toFixed(1)} MB; health slowest ${ms(i.healthMaxMs)}; GET of the draft ${ms(i.getMs)} (health ${ms(i.getHealthMaxMs)}) | ≤ 5 s, draft small, GET reads what was stored |`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -1,11 +1,12 @@
 /**
  * @module The messages between the imports service and its extraction worker thread: read a
  * source (answering its slug, for the duplicate check), then finish (extract) or drop it; or
- * list the repairs of a stored source. Plain data only (structured clone).
+ * summarise the repairs of a stored source (legacy drafts stored before their summary was). Plain data only (structured clone).
  */
 import type { IngestErrorInit } from '../ingest/ingest-error';
 import type { ImportFormat } from '../ingest/formats';
-import type { BodyRepair, ImportContext, ImportSource, PreparedImport } from './import-source';
+import type { ImportContext, ImportSource, PreparedImport } from './import-source';
+import type { RepairSummary } from './repair-summary';
 
 export type ToWorker =
   | { id: number; type: 'read'; source: ImportSource; context: ImportContext }
@@ -18,7 +19,7 @@ export type ToWorker =
 export type FromWorker =
   | { id: number; type: 'read'; slug: string }
   | { id: number; type: 'prepared'; prepared: PreparedImport }
-  | { id: number; type: 'repairs'; repairs: BodyRepair[] }
+  | { id: number; type: 'repairs'; repairs: RepairSummary }
   | { id: number; type: 'ingest-error'; error: IngestErrorInit }
   | { id: number; type: 'error'; message: string };
 

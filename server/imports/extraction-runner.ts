@@ -10,24 +10,29 @@ import { IngestError } from '../ingest/ingest-error';
 import { startModuleWorker } from '../workers/start-worker';
 import { isFromWorker, type FromWorker, type ToWorker } from './extraction-protocol';
 import type { ImportFormat } from '../ingest/formats';
-import type { BodyRepair, ImportContext, ImportSource, PreparedImport } from './import-source';
+import type { ImportContext, ImportSource, PreparedImport } from './import-source';
+import type { RepairSummary } from './repair-summary';
 
 export interface ExtractionLimits {
   /** Longest one step (read, or extract) may run before the worker is stopped (ms). */
   stepTimeoutMs: number;
   /** Imports waiting or running at once; more answer 503. */
   maxPending: number;
+  /** Heap of the worker, MB: the worst import measured at the size limits (1.4 M characters, 260,000 repairs) ran out of 128 MB and read in 256. */
+  heapMb: number;
 }
 
-export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = { stepTimeoutMs: 60_000, maxPending: 8 };
+export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = { stepTimeoutMs: 60_000, maxPending: 8, heapMb: 512 };
 
 export const ImportTooSlowError = () =>
   new AppError(422, 'import_too_slow', 'پردازش این متن بیش از حد طول کشید؛ آن را در چند بخش کوچک‌تر درون‌ریزی کنید.');
+export const ImportTooLargeError = () =>
+  new AppError(422, 'import_too_large', 'این متن برای بررسی بیش از حد بزرگ است و پردازش آن حافظهٔ بیشتری از حد مجاز می‌خواست؛ آن را در چند بخش کوچک‌تر درون‌ریزی کنید.');
 export const ImportsBusyError = () =>
   new AppError(503, 'imports_busy', 'درون‌ریزی‌های دیگری در جریان است؛ چند لحظه دیگر دوباره تلاش کنید.', { retryAfterSeconds: 5 });
 
 /** What `prepare` gives back: the prepared draft, or only the slug when `isDuplicate` said so. */
-export type PrepareOutcome = { duplicate: false; prepared: PreparedImport } | { duplicate: true; slug: string; repairs: BodyRepair[] };
+export type PrepareOutcome = { duplicate: false; prepared: PreparedImport } | { duplicate: true; slug: string; repairs: RepairSummary };
 
 interface Waiter {
   resolve(message: FromWorker): void;
@@ -58,7 +63,7 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
 
   function ensureWorker(): Worker {
     if (worker) return worker;
-    const started = startModuleWorker(import.meta.url, './extraction-worker.ts');
+    const started = startModuleWorker(import.meta.url, './extraction-worker.ts', { resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } });
     started.on('message', (message: unknown) => {
       if (!isFromWorker(message)) return;
       const waiter = waiters.get(message.id);
@@ -70,7 +75,8 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
     });
     started.on('error', (error) => {
       if (worker === started) worker = null;
-      failAll(error);
+      // Out of memory: the source was too big to read, not a fault of the server (the next import starts a new worker).
+      failAll('code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? ImportTooLargeError() : error);
     });
     started.on('exit', (code) => {
       if (worker === started) worker = null;
@@ -137,8 +143,8 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
       });
     },
 
-    /** The repairs of a stored source, computed in the worker (repair is linear but not free on 1 MB). */
-    repairs(text: string, format: ImportFormat, body: string): Promise<BodyRepair[]> {
+    /** The repairs of a source stored without them (drafts imported before summaries were stored), computed in the worker. */
+    repairs(text: string, format: ImportFormat, body: string): Promise<RepairSummary> {
       return limited(async () => unwrap(await ask({ id: nextId++, type: 'repairs', text, format, body }), 'repairs').repairs);
     },
 

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { IngestError } from '../ingest/ingest-error';
 import { finishImport, readImport, repairsInBody, type ImportContext, type ReadImport } from './import-source';
+import { summariseRepairs } from './repair-summary';
 import { isToWorker, type FromWorker, type ToWorker } from './extraction-protocol';
 
 const port = parentPort;
@@ -42,9 +43,9 @@ function handle(message: ToWorker): void {
       waiting.delete(id);
       if (!held) throw new Error(`extraction-worker: no source read for request ${id}`);
       const { source, body, repaired } = held.reading;
-      reply({ id, type: 'repairs', repairs: repairsInBody(source.text, source.format, body, repaired) });
+      reply({ id, type: 'repairs', repairs: summariseRepairs(repairsInBody(source.text, source.format, body, repaired)) });
     } else {
-      reply({ id, type: 'repairs', repairs: repairsInBody(message.text, message.format, message.body) });
+      reply({ id, type: 'repairs', repairs: summariseRepairs(repairsInBody(message.text, message.format, message.body)) });
     }
   } catch (error) {
     waiting.delete(id);

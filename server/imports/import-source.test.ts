@@ -24,9 +24,9 @@ describe('prepareImport', () => {
       expect(d.cues?.length).toBeGreaterThan(0);
       expect(d.end).toBeGreaterThan(d.start);
     }
-    const reversed = prepared.repairs.filter((r) => r.kind === 'reversed-line' && r.start !== null);
+    const reversed = prepared.repairs.listed.filter((r) => r.kind === 'reversed-line' && r.start !== null);
     expect(reversed.length).toBeGreaterThan(0);
-    for (const r of prepared.repairs) if (r.start !== null && r.end !== null) expect(r.end).toBeLessThanOrEqual(prepared.body.length);
+    for (const r of prepared.repairs.listed) if (r.start !== null && r.end !== null) expect(r.end).toBeLessThanOrEqual(prepared.body.length);
     const repairedLines = reversed.map((r) => prepared.body.slice(r.start ?? 0, r.end ?? 0));
     expect(repairedLines.some((line) => line.includes('با اشاره به اینکه شورای عالی مهارت'))).toBe(true);
   });

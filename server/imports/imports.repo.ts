@@ -1,7 +1,8 @@
 /** @module The only drizzle code of imports: drafts, their directives, and the units and people extraction matches against. */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { paragraphs, people, sessions, units } from '../db/schema';
+import { importRepairs, paragraphs, people, sessions, units } from '../db/schema';
+import type { RepairSummary } from './repair-summary';
 import type { PersonRef, UnitRef } from '../detection/extract';
 
 export type DraftSessionRow = typeof sessions.$inferSelect;
@@ -59,6 +60,19 @@ export function createImportsRepo(db: Db) {
 
     async paragraphsOf(sessionId: number): Promise<DraftParagraphRow[]> {
       return db.select().from(paragraphs).where(eq(paragraphs.sessionId, sessionId)).orderBy(asc(paragraphs.ordinal));
+    },
+
+    /** The repairs summarised at import, with the sha256 of the body their spans point into. */
+    async repairsOf(sessionId: number): Promise<{ bodySha256: string; summary: RepairSummary } | undefined> {
+      const [row] = await db.select({ bodySha256: importRepairs.bodySha256, summary: importRepairs.summary }).from(importRepairs).where(eq(importRepairs.sessionId, sessionId)).limit(1);
+      return row;
+    },
+
+    async saveRepairs(sessionId: number, bodySha256: string, summary: RepairSummary, at: string): Promise<void> {
+      await db
+        .insert(importRepairs)
+        .values({ sessionId, bodySha256, summary, createdAt: at })
+        .onConflictDoUpdate({ target: importRepairs.sessionId, set: { bodySha256, summary, createdAt: at } });
     },
 
     async existingUnitCodes(codes: string[]): Promise<Set<string>> {

@@ -4,6 +4,7 @@ import { directiveKinds, sessionKinds, sessionStatuses, sourceKinds } from '../d
 import { textFormats } from '../ingest/formats';
 import { oneLineText } from '../security/one-line';
 import { UnitRefSchema } from '../sessions/sessions.schemas';
+import { REPAIRS_LISTED } from './repair-summary';
 
 /** Characters of pasted text at most; a document's text (a Word file's too) is held to it. */
 export const PASTED_TEXT_LIMIT = 1_000_000;
@@ -124,7 +125,14 @@ export const ImportDraftSchema = z
     sourceKind: z.enum(sourceKinds),
     original: z.string().openapi({ description: 'the source exactly as received' }),
     text: z.string().openapi({ description: 'the repaired body all offsets point into' }),
-    repairs: z.array(RepairSchema),
+    repairs: z.array(RepairSchema).openapi({ description: `the repairs listed: word-changing kinds first, at most ${REPAIRS_LISTED}, in text order` }),
+    repairCounts: z
+      .object({
+        total: z.number().int().openapi({ description: 'every repair made, listed or not' }),
+        byKind: z.record(z.string(), z.number().int()).openapi({ example: { 'line-join': 99999, 'reversed-line': 2 } }),
+        listed: z.number().int().openapi({ description: 'how many are in repairs' }),
+      })
+      .openapi({ description: 'a source with 100,000 broken lines is counted, not listed' }),
     paragraphs: z.array(
       z.object({
         ordinal: z.number().int(),

@@ -4,6 +4,7 @@
  * body); publishing shows the session and its confirmed directives. Every write is one
  * atomic batch with its audit entry; bad input is a 4xx with a Persian message, nothing saved.
  */
+import { createHash } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit';
@@ -23,7 +24,8 @@ import { presentSuggestion } from '../directives/directives.presenter';
 import type { DirectiveRow, DirectivesRepo, DirectiveValues } from '../directives/directives.repo';
 import type { DirectivesService } from '../directives/directives.service';
 import { sharedExtractionRunner, type ExtractionRunner } from './extraction-runner';
-import { readSpan, type BodyRepair } from './import-source';
+import { readSpan } from './import-source';
+import { placeRepairs, type RepairSummary } from './repair-summary';
 import { presentDocument } from './document-view';
 import type { DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
 import type { SessionSourcesRepo } from './session-sources.repo';
@@ -33,6 +35,8 @@ import type { ImportDraft, PublishResult, Suggestion, SuggestionAdd, SuggestionP
 export const IMPORT_FILE_LIMIT = 2 * 1024 * 1024;
 /** The longest span a directive may quote. */
 const MAX_QUOTE = 3_000;
+/** Suggestions one draft may hold: a long meeting has tens; 20,000 (one per line of a generated text) made a 12 MB draft no one can review. */
+export const MAX_SUGGESTIONS = 1_000;
 
 export interface ImportRequest {
   text: string;
@@ -142,13 +146,27 @@ export function createImportsService(deps: ImportsDeps) {
     return new Map((await repo.units()).map((u) => [u.code, u]));
   }
 
-  async function draftOf(session: DraftSessionRow, knownRepairs?: BodyRepair[]): Promise<ImportDraft> {
+  /**
+   * The repairs stored at import. A draft stored before they were (or whose write failed) gets them
+   * computed once in the worker, from `known` when the caller has them, and kept.
+   */
+  async function repairsOf(session: DraftSessionRow, known?: RepairSummary): Promise<RepairSummary> {
+    const bodySha256 = createHash('sha256').update(session.body).digest('hex');
+    const stored = await repo.repairsOf(session.id);
+    if (stored) return placeRepairs(stored.summary, stored.bodySha256 === bodySha256);
     const format = importFormatOfSource(session.sourceKind);
+    const summary =
+      known ?? (format && SOURCE_FORMATS[format].repaired ? await extraction.repairs(session.sourceText, format, session.body) : { total: 0, byKind: {}, listed: [] });
+    await repo.saveRepairs(session.id, bodySha256, summary, clock.now().toISOString());
+    return summary;
+  }
+
+  async function draftOf(session: DraftSessionRow, knownRepairs?: RepairSummary): Promise<ImportDraft> {
     const [paragraphRows, directiveRows, units, repairs, source, sameText] = await Promise.all([
       repo.paragraphsOf(session.id),
       deps.directivesRepo.ofSession(session.id),
       repo.units(),
-      knownRepairs ?? (format && SOURCE_FORMATS[format].repaired ? extraction.repairs(session.sourceText, format, session.body) : Promise.resolve([])),
+      repairsOf(session, knownRepairs),
       deps.sources?.of(session.id),
       repo.sessionsWithBody(session.body, session.id),
     ]);
@@ -165,7 +183,8 @@ export function createImportsService(deps: ImportsDeps) {
       sourceKind: session.sourceKind,
       original: session.sourceText,
       text: session.body,
-      repairs,
+      repairs: repairs.listed,
+      repairCounts: { total: repairs.total, byKind: repairs.byKind, listed: repairs.listed.length },
       paragraphs: paragraphRows.map((p) => ({ ordinal: p.ordinal, text: p.text, start: p.start, end: p.end, speaker: p.speaker, mediaStartMs: p.mediaStartMs })),
       suggestions,
       sameText: sameText.map((other) => ({
@@ -235,6 +254,14 @@ export function createImportsService(deps: ImportsDeps) {
       }
       const { prepared } = outcome;
       if (prepared.body.trim() === '') throw UnprocessableError('empty_file', 'پس از پاک‌سازی، متنی در منبع نماند.');
+      const suggested = prepared.input.directives.length;
+      if (suggested > MAX_SUGGESTIONS) {
+        throw UnprocessableError(
+          'too_many_suggestions',
+          `در این متن ${suggested.toLocaleString('fa-IR')} رهنمود پیشنهاد شد؛ بیش از ${MAX_SUGGESTIONS.toLocaleString('fa-IR')} رهنمود در یک پیش‌نویس بررسی‌شدنی نیست. متن را در چند بخش کوچک‌تر درون‌ریزی کنید.`,
+          { suggestions: suggested, limit: MAX_SUGGESTIONS },
+        );
+      }
       const mediaFromSource = checkMediaUrl(prepared.input.mediaUrl);
       prepared.input.mediaUrl = mediaFromSource;
 
@@ -242,6 +269,8 @@ export function createImportsService(deps: ImportsDeps) {
       await storeSessions(deps.client, [prepared.input], now);
       const session = await repo.sessionBySlug(prepared.slug);
       if (!session) throw new Error(`import ${prepared.slug} was not stored`);
+      // Kept so the review reads them instead of repairing the source again on every GET.
+      await repo.saveRepairs(session.id, createHash('sha256').update(session.body).digest('hex'), prepared.repairs, now.toISOString());
       await recordAudit(db, {
         actorId: actor.id,
         event: 'import.create',

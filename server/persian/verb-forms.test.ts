@@ -68,3 +68,16 @@ describe('findVerbs on sentences', () => {
     expect(verbAfter(past, past.indexOf('باید'))).toMatchObject({ tense: 'past', passive: true });
   });
 });
+
+describe('findVerbs on a long text without punctuation', () => {
+  it('finds 80,000 verb groups in 1.36 M characters in linear time (each group looked up from its first word, not from the text’s start)', () => {
+    const text = 'آنها کار می کنند '.repeat(80_000);
+    const started = performance.now();
+    const verbs = findVerbs(text);
+    const ms = performance.now() - started;
+    expect(verbs).toHaveLength(80_000);
+    expect(verbs[79_999]).toMatchObject({ text: 'می کنند', tense: 'present' });
+    // ~0.5 s here at load 12 on 2 cores; 8.4 s when each group's words were searched from word 0.
+    expect(ms).toBeLessThan(4_000);
+  }, 30_000);
+});

@@ -151,7 +151,8 @@ function groupAt(text: string, words: Word[], i: number): VerbForm | null {
     alsoSubjunctive: p.alsoSubjunctive ?? false,
     start: w.start,
     end: last.end,
-    text: words.slice(i, words.indexOf(last) + 1).map((x) => x.text).join(' '),
+    // Searched from i: the group's last word is at most a few words on (from 0, a long unpunctuated text was quadratic).
+    text: words.slice(i, words.indexOf(last, i) + 1).map((x) => x.text).join(' '),
   });
   // «می کنند»، «نمی شود» (ZWNJ became a space), or joined «میشود».
   const joined = /^(ن?)می(?=\p{L}{2})/u.exec(w.text);

@@ -118,8 +118,21 @@ const VERB_AFTER_MI = [
 /** Counting words that follow a number («۴ نفر»، «۳ ماه»). */
 const COUNTERS = new Set(['نفر', 'ماه', 'روز', 'سال', 'هفته', 'ساعت', 'درصد', 'میلیارد', 'میلیون', 'هزار', 'تن', 'مورد', 'بار', 'دقیقه']);
 
+/** Keys of words already seen: a document repeats its words, and normalising each occurrence (with
+ * its offset map) again took most of the repair of long texts. Bounded in entries and word length. */
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 50_000;
+const KEY_WORD_MAX = 40;
+
 function key(word: string): string {
-  return normalizePersian(word).replace(/[^\p{L}\p{N}]/gu, '');
+  const known = KEYS.get(word);
+  if (known !== undefined) return known;
+  const found = normalizePersian(word).replace(/[^\p{L}\p{N}]/gu, '');
+  if (word.length <= KEY_WORD_MAX) {
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    KEYS.set(word, found);
+  }
+  return found;
 }
 
 function pairKey(a: string, b: string): string {

@@ -3,7 +3,9 @@
  * markdown run of `*a`, a 1 MB body) finish within a generous bound and never hold up other
  * requests: `/api/health` keeps answering fast meanwhile, because reading, repair and extraction
  * run in a worker thread. Before the fix 60,000 × «،» took ~10 s, 100,000 × 32 s, and health
- * waited the whole time. The same source again is recognised before anything is extracted.
+ * waited the whole time. The same source again is recognised before anything is extracted. The
+ * second red-team pass's worst cases («باید» on 100,000 lines, 500,000 characters without
+ * punctuation) are imported and their drafts read back while health is probed.
  * Real server process, real HTTP, real database file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +61,31 @@ describe('long and hostile imports', () => {
     expect(outcome.health.failures).toBe(0);
     expect(outcome.health.count).toBeGreaterThan(0);
     expect(outcome.health.maxMs).toBeLessThan(HEALTH_BOUND_MS);
+  }, 120_000);
+
+  // Red-team pass 2: the worst cases at the body limit, with the draft read back while health is probed.
+  it.each([
+    ['«باید» on 100,000 lines (99,999 repairs)', { text: 'باید\n'.repeat(100_000), heldOn: '1399-11-08' }],
+    ['500,000 characters of unpunctuated Persian', { text: unpunctuatedPersian(500_000, 11), heldOn: '1399-11-09' }],
+  ])('%s: imported and read back within the bound, the draft small, health fast meanwhile', async (_name, json) => {
+    const outcome = await timedImport(json);
+    expect(outcome.status, outcome.body.slice(0, 300)).toBe(201);
+    expect(outcome.ms).toBeLessThan(IMPORT_BOUND_MS);
+    expect(outcome.health.failures).toBe(0);
+    expect(outcome.health.count).toBeGreaterThan(0);
+    expect(outcome.health.maxMs).toBeLessThan(HEALTH_BOUND_MS);
+    // The source and the body are ~1 MB each; 99,999 repairs listed in full made it 16 MB.
+    expect(outcome.body.length).toBeLessThan(3_000_000);
+
+    const { slug } = JSON.parse(outcome.body) as { slug: string };
+    const started = performance.now();
+    const [response, health] = await probeHealthWhile(server.url, callApi(server.url, `/api/imports/${slug}`, { cookie }));
+    expect(response.status).toBe(200);
+    expect((await response.text()).length).toBeLessThan(3_000_000);
+    // Read from what the import stored (it repaired the source again before: 6.4 s at 500k characters).
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(health.failures).toBe(0);
+    expect(health.maxMs).toBeLessThan(HEALTH_BOUND_MS);
   }, 120_000);
 
   it('recognises the same 1 MB source again before extracting it: 200 with the first draft, faster', async () => {

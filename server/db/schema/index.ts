@@ -9,3 +9,4 @@ export * from './actions';
 export * from './notifications';
 export * from './search';
 export * from './session-sources';
+export * from './import-repairs';

@@ -12,6 +12,8 @@ import { selectedSpan } from './text-selection';
 
 /** Repairs that changed words, underlined in the text; the rest (joined lines) are only listed. */
 const MARKED_REPAIRS: ReadonlySet<string> = new Set(['reversed-line', 'entity', 'soft-hyphen', 'duplicate-paragraph']);
+/** Joined lines: only counted. */
+const LAYOUT_REPAIRS: readonly string[] = ['line-join', 'blank-line-join'];
 
 const OCR_DOUBT = 'low-confidence';
 
@@ -46,7 +48,11 @@ export function ReviewText(props: {
   // Marked in the text: repairs that changed words. Joined lines (a pasted article or a document has
   // one per printed line) are only counted, or every line would be underlined and the real repairs lost.
   const markedRepairs = createMemo(() => shownRepairs().filter((r) => MARKED_REPAIRS.has(r.kind)));
-  const layoutRepairs = createMemo(() => shownRepairs().filter((r) => !MARKED_REPAIRS.has(r.kind)));
+  // The server lists the first repairs and counts them all (a source can have 100,000 broken lines).
+  const counted = (kinds: Iterable<string>) => [...kinds].reduce((sum, kind) => sum + (draft().repairCounts.byKind[kind] ?? 0), 0);
+  const repairTotal = () => draft().repairCounts.total - counted(['normalize']);
+  const layoutTotal = () => counted(LAYOUT_REPAIRS);
+  const markedUnlisted = () => counted(MARKED_REPAIRS) - markedRepairs().length;
   // OCR words it was unsure of are marked like repairs, with their own look.
   const marks = createMemo((): TextMark[] => [
     ...markedRepairs(),
@@ -138,9 +144,9 @@ export function ReviewText(props: {
           )}
         </For>
       </div>
-      <Show when={shownRepairs().length > 0}>
+      <Show when={repairTotal() > 0}>
         <details class="repair-list">
-          <summary>{countOf(shownRepairs().length, 'اصلاح')} در متن انجام شد</summary>
+          <summary>{countOf(repairTotal(), 'اصلاح')} در متن انجام شد</summary>
           <ul>
             <For each={markedRepairs()}>
               {(repair) => (
@@ -155,8 +161,13 @@ export function ReviewText(props: {
                 </li>
               )}
             </For>
-            <Show when={layoutRepairs().length > 0}>
-              <li>{countOf(layoutRepairs().length, 'سطر شکسته')} به جمله‌ی پیش از خود پیوسته شد (در متن نشانه‌گذاری نشده است).</li>
+            <Show when={markedUnlisted() > 0}>
+              <li class="repairs-unlisted">
+                {countOf(markedUnlisted(), 'اصلاح دیگر')} از همین گونه‌ها در متن انجام شد که برای کوتاهی فهرست، اینجا و در متن نشان داده نشده است.
+              </li>
+            </Show>
+            <Show when={layoutTotal() > 0}>
+              <li>{countOf(layoutTotal(), 'سطر شکسته')} به جمله‌ی پیش از خود پیوسته شد (در متن نشانه‌گذاری نشده است).</li>
             </Show>
           </ul>
         </details>
