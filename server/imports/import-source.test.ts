@@ -31,6 +31,19 @@ describe('prepareImport', () => {
     expect(repairedLines.some((line) => line.includes('با اشاره به اینکه شورای عالی مهارت'))).toBe(true);
   });
 
+  it('keeps a pasted headline in the text when another title is typed, and takes it out when the typed title is the headline', () => {
+    const HEADLINE = 'نخستین وبینار واگذاری امور به بخش غیر دولتی سازمان برگزار شد';
+    const typed = prepareImport({ text: SEED, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20', title: 'گزارش وبینار' }, context);
+    expect(typed.input.title).toBe('گزارش وبینار');
+    expect(typed.body.startsWith(HEADLINE)).toBe(true);
+    for (const r of typed.repairs.listed) if (r.start !== null && r.end !== null) expect(r.end).toBeLessThanOrEqual(typed.body.length);
+    // Typed as a Persian keyboard may: Arabic ي, spaces around it.
+    const same = prepareImport({ text: SEED, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20', title: ` ${HEADLINE.replace('نخستین', 'نخستين')} ` }, context);
+    expect(same.body.startsWith(HEADLINE)).toBe(false);
+    const untyped = prepareImport({ text: SEED, format: 'text', fileName: 'pasted.txt', heldOn: '2021-01-20' }, context);
+    expect(untyped.body).toBe(same.body);
+  });
+
   it('gives the same source, title and date the same slug, and another date another', () => {
     const a = prepareImport({ text: SEED, format: 'text', fileName: 'a.txt', heldOn: '2021-01-20' }, context);
     const b = prepareImport({ text: SEED, format: 'text', fileName: 'b.txt', heldOn: '2021-01-20' }, context);

@@ -27,8 +27,14 @@ export type ImportFormat = TextFormat | DocumentFormat;
 /** Every format: the import formats and bulk JSONL (ingest only). */
 export type SourceFormat = ImportFormat | 'jsonl';
 
+/** What the importer already has: the repair, done once, and the title a person typed. */
+export interface ReaderGiven {
+  repaired?: RepairedText;
+  title?: string;
+}
+
 /** A reader turns one file's text into sessions, checking them against the catalogue. */
-export type SessionReader = (text: string, fileName: string, catalogue: Catalogue, repaired?: RepairedText) => SessionInput[];
+export type SessionReader = (text: string, fileName: string, catalogue: Catalogue, given?: ReaderGiven) => SessionInput[];
 
 export interface FormatInfo {
   /** Lower-case, with the dot; the first names a pasted source (`pasted.md`). */
@@ -43,7 +49,7 @@ export interface FormatInfo {
   importAs: 'text' | 'document' | null;
 }
 
-const readText: SessionReader = (text, file, _catalogue, repaired) => [readTextSession(file, text, repaired)];
+const readText: SessionReader = (text, file, _catalogue, given) => [readTextSession(file, text, given?.repaired, given?.title)];
 
 export const SOURCE_FORMATS: Record<SourceFormat, FormatInfo> = {
   text: { extensions: ['.txt'], sourceKind: 'text', read: readText, repaired: true, importAs: 'text' },
