@@ -9,6 +9,20 @@ export type DraftSessionRow = typeof sessions.$inferSelect;
 export type DraftParagraphRow = typeof paragraphs.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 
+/**
+ * Sessions whose body is `body`: found through the index on the body's length (sessions_body_length),
+ * so an import or a draft's GET does not compare its text with every stored body (a full scan that
+ * held the event loop as the archive grew).
+ */
+export function sameBodyQuery(db: Db, body: string, exceptId: number) {
+  return db
+    .select({ slug: sessions.slug, title: sessions.title, status: sessions.status })
+    .from(sessions)
+    .where(and(sql`length(${sessions.body}) = length(${body})`, eq(sessions.body, body), ne(sessions.id, exceptId)))
+    .orderBy(asc(sessions.id))
+    .limit(10);
+}
+
 export function createImportsRepo(db: Db) {
   return {
     async units(): Promise<UnitRow[]> {
@@ -45,12 +59,7 @@ export function createImportsRepo(db: Db) {
 
     /** Other sessions or drafts holding the same repaired text (a write-up imported twice). */
     async sessionsWithBody(body: string, exceptId: number) {
-      return db
-        .select({ slug: sessions.slug, title: sessions.title, status: sessions.status })
-        .from(sessions)
-        .where(and(eq(sessions.body, body), ne(sessions.id, exceptId)))
-        .orderBy(asc(sessions.id))
-        .limit(10);
+      return sameBodyQuery(db, body, exceptId);
     },
 
     async sessionBySlug(slug: string): Promise<DraftSessionRow | undefined> {

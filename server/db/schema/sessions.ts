@@ -1,4 +1,5 @@
 /** Sessions (webinars, meetings, announcements) and their paragraphs. */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sessionKinds, sourceKinds, sessionStatuses } from '../../domain';
 
@@ -53,6 +54,8 @@ export const sessions = sqliteTable(
     index('sessions_register').on(t.id, t.status, t.heldOn, t.series),
     // …and for its date ranges (the plain held_on index would read each row for its status).
     index('sessions_status_held_on').on(t.status, t.heldOn, t.series),
+    // The duplicate check of an import compares bodies of the same length only.
+    index('sessions_body_length').on(sql`length(${t.body})`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `sessions_body_length` ON `sessions` (length("body"));
