@@ -31,10 +31,10 @@ describe('a huge draft’s review page', () => {
       expect((await page.locator('.review-transcript').textContent())?.length).toBeGreaterThan(200_000);
       const summary = page.locator('.repair-list > summary');
       // 50,000 entities + 49,999 joins, counted in Persian digits.
-      expect(await summary.textContent()).toContain('۹۹۹۹۹');
+      expect(await summary.textContent()).toContain('۹۹٬۹۹۹');
       await summary.click();
-      expect(await page.locator('.repair-list .repairs-unlisted').textContent()).toContain('۴۹۸۰۰ اصلاح دیگر');
-      expect(await page.locator('.repair-list').textContent()).toContain('۴۹۹۹۹ سطر شکسته');
+      expect(await page.locator('.repair-list .repairs-unlisted').textContent()).toContain('۴۹٬۸۰۰ اصلاح دیگر');
+      expect(await page.locator('.repair-list').textContent()).toContain('۴۹٬۹۹۹ سطر شکسته');
       // The listed ones are marked in the text, no more.
       expect(await page.locator('.review-transcript .repair-mark').count()).toBeLessThanOrEqual(200);
     };

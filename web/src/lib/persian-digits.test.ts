@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeDate } from './jalali-input';
-import { toAsciiDigits, toPersianDigits } from './persian-digits';
+import { countOf, toAsciiDigits, toPersianDigits } from './persian-digits';
 
 describe('digits typed and shown', () => {
   it('reads Persian and Arabic-Indic digits a person typed as ASCII, leaving other characters', () => {
@@ -10,6 +10,12 @@ describe('digits typed and shown', () => {
 
   it('shows ASCII digits as Persian ones', () => {
     expect(toPersianDigits('صفحه 2 از 10')).toBe('صفحه ۲ از ۱۰');
+  });
+
+  it('groups a count by thousands with the Persian separator', () => {
+    expect(countOf(5, 'رهنمود')).toBe('۵ رهنمود');
+    expect(countOf(49800, 'اصلاح')).toBe('۴۹٬۸۰۰ اصلاح');
+    expect(countOf(1234567, 'سطر')).toBe('۱٬۲۳۴٬۵۶۷ سطر');
   });
 
   it('takes a typed Jalali date in any digits as a date, and a word as not one', () => {

@@ -24,14 +24,18 @@ export function toAsciiDigits(text: string): string {
   return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
+const PERSIAN_COUNT = new Intl.NumberFormat('fa-IR', { useGrouping: true, maximumFractionDigits: 0 });
+
 /**
- * A count followed by its noun, in Persian digits (Persian nouns stay singular after numbers).
+ * A count followed by its noun, in Persian digits grouped by thousands with the Persian separator
+ * (Persian nouns stay singular after numbers).
  *
  * @example
  * countOf(5, 'رهنمود') // '۵ رهنمود'
+ * countOf(49800, 'اصلاح') // '۴۹٬۸۰۰ اصلاح'
  */
 export function countOf(count: number, noun: string): string {
-  return `${toPersianDigits(count)} ${noun}`;
+  return `${PERSIAN_COUNT.format(count)} ${noun}`;
 }
 
 /**
