@@ -17,6 +17,7 @@ import { readEnv, securityDeps } from './env';
 import { startRequestTrace } from './http/request-trace';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
+import { createEverythingSearch } from './search/everything/everything.service';
 import { DEFAULT_RESULT_CACHE } from './search/result-cache';
 import { createSmtpMailer } from './notifications/mailer';
 import { startReminderScheduler } from './notifications/scheduler';
@@ -76,13 +77,23 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
   const indexStats = search.stats();
   console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
 
-  const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL, ...security });
+  const everything = createEverythingSearch(database);
+  const app = createApp({ database, clock: systemClock, search, everything, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL, ...security });
   // NESHAST_TRACE=1: slow requests, event-loop delay and GC pauses once a second (load tests).
   const trace = env.NESHAST_TRACE ? startRequestTrace() : null;
   const server = serve({ fetch: trace ? trace.wrap(app.fetch) : app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
     console.log(`Neshast is serving on http://${host}:${info.port}/${cluster.isWorker ? ` (worker ${cluster.worker?.id ?? '?'})` : ''}`);
     for (const notice of notices) console.log(notice);
+    // Directives and follow-ups are indexed now, in the background (a worker thread at scale), not by
+    // the first search of everything; a search that comes first waits for it, others are answered meanwhile.
+    everything.warm().then(
+      () => {
+        const { directives, followups, lastBuild } = everything.stats();
+        console.log(`search of everything: ${directives.documents} directives, ${followups.documents} follow-ups in ${lastBuild?.ms ?? 0} ms (${lastBuild?.threadId ? 'worker thread' : 'main thread'})`);
+      },
+      (error: unknown) => console.error('search: building the directive/follow-up index failed; the next search of everything tries again', error),
+    );
   });
 
   // Reminders on start and daily; idempotent, so every instance may run it (one worker per machine does).

@@ -36,6 +36,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Run the compiled server (dist/server/main.js, built by `npm run build`) instead of the sources. */
   compiled?: boolean;
+  /** Node options before the entry (e.g. `--cpu-prof` to see what a start costs). */
+  nodeArgs?: string[];
 }
 
 /** A port free right now on 127.0.0.1. */
@@ -77,7 +79,7 @@ function memoryOf(pid: number): { rssMB: number; peakMB: number } {
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const started = performance.now();
-  const child = spawn(process.execPath, options.compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'])], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,76 @@
+/**
+ * @module Builds the indexes of searching everything in a `node:worker_threads` worker
+ * (everything-worker.ts), so a full build (≈ 200 ms of CPU per segment, seconds in all at the
+ * register's scale) never holds the server's event loop: the worker reads the rows and builds each
+ * segment; the main thread only adds what arrives, one message per segment, a few ms each.
+ * Compiled (`npm start`) the worker is dist/server/everything-worker.js; from sources, through tsx.
+ */
+import { startModuleWorker } from '../../workers/start-worker';
+import type { KindName, TableMarks } from './everything.repo';
+import type { BuiltPart } from './kind-build';
+import type { NamedUnit } from './unit-words';
+
+/** What the worker is asked to do. */
+export interface BuildJob {
+  kind: 'everything-build';
+  /** The database URL (the worker opens its own client; a `:memory:` database cannot be shared). */
+  url: string;
+  authToken?: string;
+}
+
+/** What the worker posts: each kind's segments in order, then the marks it read before the rows, and the units. */
+export type BuildMessage = { type: 'part'; kind: KindName; part: BuiltPart } | { type: 'done'; marks: TableMarks; units: NamedUnit[] };
+
+export function isBuildJob(value: unknown): value is BuildJob {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'everything-build' && 'url' in value && typeof value.url === 'string';
+}
+
+function isBuildMessage(value: unknown): value is BuildMessage {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  if (value.type === 'part') return 'kind' in value && (value.kind === 'directives' || value.kind === 'followups') && 'part' in value && typeof value.part === 'object';
+  return value.type === 'done' && 'marks' in value && 'units' in value && Array.isArray(value.units);
+}
+
+/** True when another client on this URL sees the same database (not an in-memory one). */
+export function canBuildInWorker(url: string | undefined): url is string {
+  return typeof url === 'string' && url !== '' && !url.includes(':memory:');
+}
+
+/**
+ * Build in a worker thread: `onPart` gets each segment as it arrives (in order, kind by kind);
+ * resolves with the worker's marks (read before its first row) and the units once it is done.
+ *
+ * @example
+ * const { marks } = await buildInWorker({ kind: 'everything-build', url }, (kind, part) => indexes[kind].addPart(part));
+ */
+export function buildInWorker(job: BuildJob, onPart: (kind: KindName, part: BuiltPart) => void): Promise<{ marks: TableMarks; units: NamedUnit[]; threadId: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = startModuleWorker(import.meta.url, './everything-worker.ts', { execArgv: [], workerData: job });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    worker.on('message', (message: unknown) => {
+      if (settled) return;
+      if (!isBuildMessage(message)) {
+        finish(() => reject(new Error('everything-worker: unexpected message')));
+        void worker.terminate();
+        return;
+      }
+      if (message.type === 'part') {
+        try {
+          onPart(message.kind, message.part);
+        } catch (error) {
+          finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+          void worker.terminate();
+        }
+        return;
+      }
+      finish(() => resolve({ marks: message.marks, units: message.units, threadId: worker.threadId }));
+    });
+    worker.once('error', (error) => finish(() => reject(error)));
+    worker.once('exit', (code) => finish(() => reject(new Error(`everything-worker exited with code ${code} before it was done`))));
+  });
+}
