@@ -233,6 +233,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
   /** Re-index what changed since the last look, in slices; false when it is too large for that (build instead). */
   async function applyDelta(current: State, marks: TableMarks): Promise<boolean> {
     const changed = await repo.changedIds(current.since);
+    await yieldToOthers();
     if (inWorker(marks) && changed.directives.length + changed.followups.length > LARGE_DELTA_ROWS) return false;
     for (const kind of KIND_NAMES) {
       const ids = changed[kind];
@@ -410,6 +411,8 @@ export function createEverythingSearch(database: { client: Client; url?: string;
       const groups: SearchGroup[] = [];
       for (const kind of params.kinds) {
         if (kind === 'sessions') continue;
+        // A turn of the loop before each group: at the register's scale a group is ≈ 5–15 ms of CPU, the three together too long to hold others.
+        await yieldToOthers();
         if (kind === 'directives') groups.push(await directivesGroup(query, filters, params, current));
         else if (scope !== null && scope.length === 0) groups.push({ kind, label: SEARCH_KIND_LABELS[kind], total: 0, items: [] });
         else if (kind === 'actions') groups.push(await actionsGroup(query, filters, params, current, unit));

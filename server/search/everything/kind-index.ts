@@ -63,7 +63,7 @@ export class KindIndex {
       }
     }
     this.rank += 1;
-    this.set.addSegment(this.rank, `k-${this.rank}`, part.segment);
+    this.set.addNewestSegment(this.rank, `k-${this.rank}`, part.segment);
     if (asDelta) this.deltas += 1;
   }
 
