@@ -15,7 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { deserialize, serialize } from 'node:v8';
 import { createApp } from '../server/app';
 import { systemClock } from '../server/clock';
-import { buildInWorker } from '../server/search/everything/background-build';
+import { buildPart } from '../server/search/everything/kind-build';
 import { createEverythingRepo } from '../server/search/everything/everything.repo';
 import { createSearchService } from '../server/search/search.service';
 import { BUILD_CHUNK, KindIndex, SEGMENT_CHARS, SEGMENT_MAX_ROWS } from '../server/search/everything/kind-index';
@@ -69,7 +69,8 @@ try {
 
   // CPU time of each step of a full build (one SQL chunk, one segment) done on the main thread, as
   // before the build moved to a worker (and as tables under 100 rows still build): what it would
-  // block on an idle core. The wall-clock figures below also count the time others held the cores.
+  // block on an idle core; and of what remains on the main thread with the worker. The wall-clock
+  // figures below also count the time others held the cores.
   const cpuMs = (since: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(since);
     return (used.user + used.system) / 1000;
@@ -77,14 +78,30 @@ try {
   const probe = createEverythingRepo(client);
   let longestSql = 0;
   let longestSegment = 0;
+  let longestAdd = 0;
+  let longestReceive = 0;
+  let parts = 0;
   for (const kind of ['directives', 'followups'] as const) {
     const index = new KindIndex();
     let pending: Awaited<ReturnType<typeof probe.chunk>> = [];
     let chars = 0;
     const flush = () => {
-      const c = process.cpuUsage();
-      index.apply(pending, false);
-      longestSegment = Math.max(longestSegment, cpuMs(c));
+      // Before: the whole segment on the main thread (build it, add it).
+      let c = process.cpuUsage();
+      const part = buildPart(pending);
+      const built = cpuMs(c);
+      // Now the worker builds it; the main thread receives it (a structured clone; timed as
+      // v8.deserialize of a full copy, an upper bound: the typed arrays are moved, not copied) and adds it.
+      const copy = serialize(part);
+      c = process.cpuUsage();
+      deserialize(copy);
+      longestReceive = Math.max(longestReceive, cpuMs(c));
+      c = process.cpuUsage();
+      index.addPart(part);
+      const added = cpuMs(c);
+      longestAdd = Math.max(longestAdd, added);
+      longestSegment = Math.max(longestSegment, built + added);
+      parts += 1;
       pending = [];
       chars = 0;
     };
@@ -103,30 +120,7 @@ try {
     if (pending.length > 0) flush();
   }
   log(`build steps on the main thread (before: now in the worker): longest SQL chunk ${longestSql.toFixed(0)} ms CPU, longest segment ${longestSegment.toFixed(0)} ms CPU`);
-
-  // A build in the worker thread, as the server runs it: what the main thread does per segment is
-  // receive it (a structured clone, its typed arrays moved; timed as v8.deserialize of a full copy,
-  // an upper bound) and add it to the index. Timed in CPU once the worker is done (while it runs,
-  // the process's CPU counts the worker's too), adding the same parts to a fresh index.
-  const received: Array<{ kind: 'directives' | 'followups'; part: Parameters<KindIndex['addPart']>[0] }> = [];
-  await buildInWorker({ kind: 'everything-build', url: database.url }, (kind, part) => received.push({ kind, part }));
-  let longestAdd = 0;
-  let longestReceive = 0;
-  {
-    const indexes = { directives: new KindIndex(), followups: new KindIndex() };
-    for (const { kind, part } of received) {
-      const copy = serialize(part);
-      let c = process.cpuUsage();
-      deserialize(copy);
-      longestReceive = Math.max(longestReceive, cpuMs(c));
-      c = process.cpuUsage();
-      indexes[kind].addPart(part);
-      longestAdd = Math.max(longestAdd, cpuMs(c));
-    }
-  }
-  const parts = received.length;
-  received.length = 0;
-  log(`worker build: ${parts} segments; on the main thread, longest add ${longestAdd.toFixed(1)} ms CPU, longest receive (upper bound) ${longestReceive.toFixed(1)} ms CPU`);
+  log(`${parts} segments; what the main thread does per segment of a build in the worker: longest add ${longestAdd.toFixed(1)} ms CPU, longest receive (upper bound) ${longestReceive.toFixed(1)} ms CPU`);
 
   // The session search loads its index before the server listens (main.ts); so here, before timing.
   await search.refreshIfStale();

@@ -306,6 +306,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
   async function directivesGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State) {
     const hits = current.indexes.directives.search(query, [], { limit: params.offset + params.limit, offset: 0, filters });
     const { ids, total } = pageOf(hits, params.limit, params.offset);
+    await yieldToOthers();
     const rows = new Map((await repo.directives(ids.map((i) => i.id))).map((r) => [r.id, r]));
     const items: DirectiveHit[] = [];
     for (const { id, score } of ids) {
@@ -341,7 +342,9 @@ export function createEverythingSearch(database: { client: Client; url?: string;
       directiveIds = current.indexes.directives.idsWhere(filters);
     }
     const scores = new Map((hits?.hits ?? []).map((h) => [h.session.id, h.score]));
+    await yieldToOthers();
     const page = await repo.actionsOf(directiveIds, units, filters, params.limit, params.offset);
+    await yieldToOthers();
     const rows = new Map((await repo.actions(page.ids)).map((r) => [r.id, r]));
     const items: ActionHit[] = [];
     for (const id of page.ids) {
@@ -369,6 +372,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     const scoped = unit === null ? filters : { ...filters, kind: unit };
     const hits = current.indexes.followups.search(query, letterKeysOf(params.q), { limit: params.offset + params.limit, offset: 0, filters: scoped });
     const { ids, total } = pageOf(hits, params.limit, params.offset);
+    await yieldToOthers();
     const rows = new Map((await repo.followUps(ids.map((i) => i.id))).map((r) => [r.id, r]));
     const items: FollowUpHit[] = [];
     for (const { id, score, letter } of ids) {
