@@ -76,6 +76,9 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
   await search.refreshIfStale();
   const indexStats = search.stats();
   console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
+  // Also before listening: the first requests under load should cost what later ones do (warm-up.ts).
+  const warm = await search.warmUp();
+  console.log(`search: warmed up with ${warm.sessions} sessions' paragraphs and ${warm.queries} searches (${warm.ms} ms)`);
 
   const everything = createEverythingSearch(database);
   const app = createApp({ database, clock: systemClock, search, everything, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL, ...security });

@@ -52,25 +52,38 @@ export function buildInWorker(job: BuildJob, onPart: (kind: KindName, part: Buil
       settled = true;
       fn();
     };
+    // Each part is added on a later turn of the loop than the one that received (deserialised) it, so
+    // receiving and adding never hold the loop together; the build is done once every part is added.
+    let adding: Promise<void> = Promise.resolve();
+    let complete = false;
+    const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
+    const failed = (error: unknown) => {
+      finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+      void worker.terminate();
+    };
     worker.on('message', (message: unknown) => {
       if (settled) return;
       if (!isBuildMessage(message)) {
-        finish(() => reject(new Error('everything-worker: unexpected message')));
-        void worker.terminate();
+        failed(new Error('everything-worker: unexpected message'));
         return;
       }
       if (message.type === 'part') {
-        try {
-          onPart(message.kind, message.part);
-        } catch (error) {
-          finish(() => reject(error instanceof Error ? error : new Error(String(error))));
-          void worker.terminate();
-        }
+        const { kind, part } = message;
+        adding = adding.then(nextTurn).then(() => {
+          if (!settled) onPart(kind, part);
+        });
+        adding.catch(failed);
         return;
       }
-      finish(() => resolve({ marks: message.marks, units: message.units, threadId: worker.threadId }));
+      const { marks, units } = message;
+      const threadId = worker.threadId;
+      // The worker may exit before the last parts are added: that is not a failure now.
+      complete = true;
+      adding.then(() => finish(() => resolve({ marks, units, threadId })), failed);
     });
     worker.once('error', (error) => finish(() => reject(error)));
-    worker.once('exit', (code) => finish(() => reject(new Error(`everything-worker exited with code ${code} before it was done`))));
+    worker.once('exit', (code) => {
+      if (!complete) finish(() => reject(new Error(`everything-worker exited with code ${code} before it was done`)));
+    });
   });
 }
