@@ -57,6 +57,7 @@ for (const n of workers) {
   const server = await startServer({ databaseUrl, compiled: true, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n) } });
   try {
     const cookie = await signIn(server.url, PROBE_USER, PROBE_PASSWORD);
+    console.error(`server (${n}): ready (first /api/health answer) ${Math.round(server.readyMs)} ms after its start`);
     for (const line of server.output().split('\n')) if (line.startsWith('search')) console.error(`server (${n}): ${line}`);
     const processes = `${n} process${n > 1 ? 'es' : ''}`;
     // Cold: the first requests meet an empty paragraph cache and code not yet optimised.
