@@ -1,10 +1,10 @@
 /**
  * @module Searching everything a user may see: directives, actions and follow-ups (notes, comments,
  * letters). Directives and follow-ups each have an in-memory index that follows the database (a cheap
- * look at every table per search; what changed is re-indexed as a delta in small slices; a full build
- * runs in a worker thread (on the main thread for small tables or an in-memory database); it starts with the
- * server, and a search that comes before it is done waits for it without holding others); actions are the actions of the directives found, narrowed by the words that name a
- * unit, read in SQL. Each group is scoped as reading is: published directives of published sessions
+ * look at every table per search; what changed is re-indexed as a delta in small slices; a full
+ * build runs in a worker thread, or on the main thread for small tables and in-memory databases; it
+ * starts with the server, and a search that comes before it is done waits without holding others);
+ * actions are the actions of the directives found, narrowed by the words that name a unit, read in SQL. Each group is scoped as reading is: published directives of published sessions
  * for everyone, actions and follow-ups of the user's own unit unless they are a manager
  * (actions/read-scope.ts).
  * Sessions stay with the session search; the route puts the groups beside its page.
@@ -118,9 +118,8 @@ export interface EverythingOptions {
 }
 
 /**
- * A delta is indexed in segments of at most this many
- * characters or rows: building one holds the event loop ≈ 1.5 ms per 1,000 characters
- * (docs/benchmarks.md), so a slice stays near 10 ms.
+ * A delta is indexed in segments of at most this many characters or rows: building one holds the
+ * event loop ≈ 1.5 ms per 1,000 characters (docs/benchmarks.md), so a slice stays near 10 ms.
  */
 export const SLICE_CHARS = 6_000;
 export const SLICE_ROWS = 200;

@@ -1,8 +1,9 @@
 /**
  * @module One kind's search index (directives, actions or follow-ups): the session search's own
  * engine (lunr segments, Persian pipeline, compounds, typos) over short documents, built in parts
- * (kind-build.ts; a large build in a worker thread), with deltas for what changed and a letter-number lookup. The unit a
- * document belongs to rides in the engine's `kind` field, so a unit filter costs nothing extra.
+ * (kind-build.ts; a large build in a worker thread), with deltas for what changed and a letter-number
+ * lookup. The unit a document belongs to rides in the engine's `kind` field, so a unit filter costs
+ * nothing extra.
  */
 import type { EngineResult, SearchFilters } from '../engine';
 import type { ParsedQuery } from '../query';
