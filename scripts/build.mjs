@@ -66,6 +66,10 @@ export async function buildServer() {
     entryPoints: {
       main: 'server/main.ts',
       'merge-worker': 'server/search/merge-worker.ts',
+      // Started by path from the compiled code (startModuleWorker): builds the search of everything.
+      'everything-worker': 'server/search/everything/everything-worker.ts',
+      // Its own entry so a test can start an everything build from the compiled code.
+      'background-build': 'server/search/everything/background-build.ts',
       // Its own entry so a test can start a merge worker from the compiled code.
       'background-merge': 'server/search/background-merge.ts',
       // Started by path from the compiled code (startModuleWorker): imports read and extract there.

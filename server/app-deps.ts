@@ -8,6 +8,7 @@ import type { Clock } from './clock';
 import type { Database } from './db/client';
 import type { OcrEngine } from './ingest/readers/ocr';
 import type { SearchService } from './search/search.service';
+import type { EverythingSearch } from './search/everything/everything.service';
 
 export interface AppDeps {
   database: Database;
@@ -30,6 +31,8 @@ export interface AppDeps {
   allowedHosts?: readonly string[];
   /** The search service: routes answer from it, imports index what they publish into it (default: one over `database`). */
   search?: SearchService;
+  /** Searching directives, actions and follow-ups (default: one over `database`, built on its first search; the server builds it at start). */
+  everything?: EverythingSearch;
   /** Password hashing cost for new passwords; tests lower it, production keeps the default. */
   scrypt?: ScryptParams;
   /** Tesseract and pdftoppm for scans (default: on PATH, 200 dpi); tests point them elsewhere to see a missing engine. */

@@ -166,7 +166,7 @@ export function createApp(deps: AppDeps) {
     .route('/sessions', carryOverRoutes(actions))
     .route('/sessions', sessionSourceRoutes(documentImports))
     .route('/sessions', correctionRoutes(corrections))
-    .route('/search', searchRoutes(search, createEverythingSearch(deps.database)))
+    .route('/search', searchRoutes(search, deps.everything ?? createEverythingSearch(deps.database)))
     .route('/actions', actionsRoutes(actions))
     .route('/evidence', evidenceRoutes(actions, attachmentDisposition))
     .route('/directives', registerRoutes(createRegisterService(createRegisterRepo(deps.database), deps.clock)))

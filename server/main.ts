@@ -17,7 +17,9 @@ import { readEnv, securityDeps } from './env';
 import { startRequestTrace } from './http/request-trace';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
+import { createEverythingSearch } from './search/everything/everything.service';
 import { DEFAULT_RESULT_CACHE } from './search/result-cache';
+import { WARM_UP_MS } from './search/warm-up';
 import { createSmtpMailer } from './notifications/mailer';
 import { startReminderScheduler } from './notifications/scheduler';
 import { parseTimeOfDay, startDigestScheduler } from './notifications/digest-scheduler';
@@ -36,6 +38,8 @@ const security = (() => {
   }
 })();
 const workers = env.NESHAST_WORKERS;
+/** A start's warm-up ends by this many ms after the process started (docs/benchmarks.md: ready ≤ 3 s at 30,000 sessions). */
+const START_MS = 2_500;
 const cachePages = env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries;
 const openDb = () => openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN, busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
 const newSearch = (database: Awaited<ReturnType<typeof openDb>>) =>
@@ -75,14 +79,28 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
   await search.refreshIfStale();
   const indexStats = search.stats();
   console.log(`search: ${indexStats.sessions} sessions in ${indexStats.segments} segments (${Math.round(performance.now() - indexStarted)} ms)`);
+  // Also before listening: the first requests under load should cost what later ones do (warm-up.ts),
+  // within what is left of START_MS since the process started (a start at 30,000 sessions has ≤ 3 s).
+  const warm = await search.warmUp(Math.max(0, Math.min(WARM_UP_MS, START_MS - performance.now())));
+  console.log(`search: warmed up with ${warm.sessions} sessions' paragraphs and ${warm.queries} searches (${warm.ms} ms)`);
 
-  const app = createApp({ database, clock: systemClock, search, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL, ...security });
+  const everything = createEverythingSearch(database);
+  const app = createApp({ database, clock: systemClock, search, everything, webDist: env.WEB_DIST, publicUrl: env.PUBLIC_URL, ...security });
   // NESHAST_TRACE=1: slow requests, event-loop delay and GC pauses once a second (load tests).
   const trace = env.NESHAST_TRACE ? startRequestTrace() : null;
   const server = serve({ fetch: trace ? trace.wrap(app.fetch) : app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
     console.log(`Neshast is serving on http://${host}:${info.port}/${cluster.isWorker ? ` (worker ${cluster.worker?.id ?? '?'})` : ''}`);
     for (const notice of notices) console.log(notice);
+    // Directives and follow-ups are indexed now, in the background (a worker thread at scale), not by
+    // the first search of everything; a search that comes first waits for it, others are answered meanwhile.
+    everything.warm().then(
+      () => {
+        const { directives, followups, lastBuild } = everything.stats();
+        console.log(`search of everything: ${directives.documents} directives, ${followups.documents} follow-ups in ${lastBuild?.ms ?? 0} ms (${lastBuild?.threadId ? 'worker thread' : 'main thread'})`);
+      },
+      (error: unknown) => console.error('search: building the directive/follow-up index failed; the next search of everything tries again', error),
+    );
   });
 
   // Reminders on start and daily; idempotent, so every instance may run it (one worker per machine does).

@@ -173,7 +173,43 @@ export function normalizeWithMap(original: string, options: NormalizeOptions = {
  * normalizePersian('كتاب‌هاي ۱۲') // 'کتاب های 12'
  */
 export function normalizePersian(text: string, options: NormalizeOptions = {}): string {
-  return normalizeWithMap(text, options).text;
+  // normalizeWithMap's text without its map (two offset arrays as long as the text, then copied):
+  // the same folds, run by run; about half the time of a paragraph's normalisation went to the map.
+  const opts = withDefaults(options);
+  const table = foldTable(opts);
+  let out = '';
+  let i = 0;
+  let runStart = 0;
+  while (i < text.length) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x26 && text.startsWith(SOFT_HYPHEN_ENTITY, i)) {
+      if (i > runStart) out += text.slice(runStart, i);
+      i += SOFT_HYPHEN_ENTITY.length;
+      runStart = i;
+      continue;
+    }
+    let width = 1;
+    let folded: string;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const code = text.codePointAt(i) ?? 0;
+      width = code > 0xffff ? 2 : 1;
+      folded = foldRaw(text.slice(i, i + width), opts);
+    } else {
+      const cached = table[unit];
+      if (cached === undefined) {
+        folded = foldRaw(text[i] ?? '', opts);
+        table[unit] = folded;
+      } else folded = cached;
+    }
+    if (!(width === 1 && folded.length === 1 && folded.charCodeAt(0) === unit)) {
+      if (i > runStart) out += text.slice(runStart, i);
+      out += folded;
+      runStart = i + width;
+    }
+    i += width;
+  }
+  if (text.length > runStart) out += text.slice(runStart);
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
  * with `<mark>` around the original characters (everything else HTML-escaped).
  */
 import { termOf } from '../persian/analyze';
-import { normalizeWithMap } from '../persian/normalize';
+import { normalizePersian, normalizeWithMap } from '../persian/normalize';
 import type { MatchedTerm } from './engine';
 import { isCurrent, paragraphWords, wordPhraseKey, wordSurface, wordTerm, type ParagraphWords } from './paragraph-words';
 
@@ -24,7 +24,7 @@ export interface ParagraphText {
  * squeezeParagraph('كتاب‌ها') // 'کتابها'
  */
 export function squeezeParagraph(text: string): string {
-  return normalizeWithMap(text, { zwnj: 'space' }).text.replace(/\s+/g, '');
+  return normalizePersian(text, { zwnj: 'space' }).replace(/\s+/g, '');
 }
 
 export interface ParagraphMatch {

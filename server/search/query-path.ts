@@ -50,6 +50,8 @@ export interface QueryPathOptions {
 
 export interface QueryPath {
   search(params: SearchParams): Promise<SearchPage>;
+  /** Read these sessions' paragraphs into the paragraph cache (a start-up warm-up); false once it is full. */
+  prefill(sessions: Array<{ id: number; contentHash: string }>): Promise<boolean>;
   speakers(): Promise<KnownSpeaker[]>;
   cacheStats(): { entries: number; bytes: number; hits: number; misses: number };
 }
@@ -162,6 +164,14 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
 
     async speakers() {
       return sortSpeakers(await repo.people());
+    },
+
+    async prefill(sessions) {
+      const max = options.paragraphCacheChars ?? DEFAULT_PARAGRAPH_CACHE_CHARS;
+      // Stop short of the budget: past it, each session read pushes out one read before.
+      if (paragraphCache.stats().chars >= max * 0.9) return false;
+      await paragraphCache.get(sessions);
+      return paragraphCache.stats().chars < max * 0.9;
     },
 
     cacheStats: () => pages.stats(),

@@ -71,6 +71,17 @@ describe('createSearchService', () => {
     expect(snippet).toContain('<mark>عملياتي</mark>');
   });
 
+  it('warms up before serving (paragraphs read, searches run) without changing any page', async () => {
+    const warmed = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 } });
+    await warmed.indexSessions(await store([WEBINAR, MEETING]));
+    expect(await warmed.warmUp(0)).toEqual({ sessions: 0, queries: 0, ms: 0 });
+    const done = await warmed.warmUp(60_000);
+    expect(done.sessions).toBe(2);
+    expect(done.queries).toBeGreaterThan(0);
+    const cold = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 } });
+    for (const q of ['بودجه ۱۴۰۰', 'آموزش مهارت', 'می توانند', 'برنامهریزی']) expect(await warmed.search({ q }), q).toEqual(await cold.search({ q }));
+  });
+
   it('finds prefixes of the last word and words with a typo', async () => {
     const search = createSearchService(database, { autoMerge: false });
     await search.indexSessions(await store([WEBINAR, MEETING]));

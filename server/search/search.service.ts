@@ -14,6 +14,7 @@ import { createIndexState, type IndexStateOptions } from './index-state';
 import { createQueryPath, type QueryPathOptions, type SearchPage } from './query-path';
 import type { SearchParams } from './search-input';
 import { createSearchRepo } from './search.repo';
+import { warmUp, WARM_UP_MS } from './warm-up';
 import type { KnownSpeaker } from './speakers';
 
 export { MAX_LIMIT, MAX_QUERY_LENGTH, SearchInputError, type SearchParams } from './search-input';
@@ -29,6 +30,12 @@ export interface SearchService {
   search(params: SearchParams): Promise<SearchPage>;
   /** Known speakers (content/people.yaml), in Persian order, for the speaker filter. */
   speakers(): Promise<KnownSpeaker[]>;
+  /**
+   * Before serving (main.ts): the newest sessions' paragraphs into the paragraph cache, then searches
+   * of words from their text, so the first requests find the paragraphs read and the code compiled;
+   * stops after `budgetMs` (default WARM_UP_MS).
+   */
+  warmUp(budgetMs?: number): Promise<{ sessions: number; queries: number; ms: number }>;
   /** Reload if another process moved the generation; true when something was reloaded. */
   refreshIfStale(): Promise<boolean>;
   /** Build a fresh base from every session, replacing all segments. */
@@ -67,6 +74,7 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
       await index.ensureLoaded();
       return index.refresh();
     },
+    warmUp: (budgetMs = WARM_UP_MS) => warmUp(index, repo, queries, budgetMs),
     rebuild: () => index.rebuild(),
     merge: () => index.merge(),
     idle: () => index.idle(),

@@ -103,3 +103,26 @@ describe('SegmentSet and questions', () => {
     expect(hits.map((h) => h.session.id)).toEqual([1]);
   });
 });
+
+describe('SegmentSet.addNewestSegment', () => {
+  it('gives the same live sessions and hits as addSegment, replacing and removing covered sessions', () => {
+    const steps: Array<[IndexableSession[], number[]]> = [
+      [SESSIONS, SESSIONS.map((s) => s.id)],
+      [[session(2, 'گزارش عملکرد فوتبال')], [2]],
+      [[], [3, 11]],
+      [[session(3, 'بودجه دوباره'), session(99, 'اعتبارات تازه')], [3, 99]],
+    ];
+    const full = new SegmentSet(DEFAULT_WEIGHTS);
+    const newest = new SegmentSet(DEFAULT_WEIGHTS);
+    steps.forEach(([sessions, covers], i) => {
+      full.addSegment(i + 1, `k-${i + 1}`, loadSegment(buildSegmentPayload(sessions, covers)));
+      newest.addNewestSegment(i + 1, `k-${i + 1}`, loadSegment(buildSegmentPayload(sessions, covers)));
+    });
+    expect(newest.size()).toBe(full.size());
+    expect([...newest.liveSessions()].sort()).toEqual([...full.liveSessions()].sort());
+    for (const q of ['بودجه', 'اعتبارات', 'فوتبال', 'گزارش']) {
+      const hits = (set: SegmentSet) => set.search(parseQuery(q, { prefixLast: false }), { limit: 50, offset: 0 }).hits.map((h) => [h.session.id, h.score]);
+      expect(hits(newest), q).toEqual(hits(full));
+    }
+  });
+});

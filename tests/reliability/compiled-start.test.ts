@@ -1,7 +1,7 @@
 /**
  * What `npm start` runs: the compiled server in dist/server (built here if older than its sources)
- * serves a real database, and its search merge runs in a worker thread from the compiled
- * merge-worker.js, not through tsx.
+ * serves a real database, and its search merge and its build of the search of everything run in
+ * worker threads from the compiled merge-worker.js and everything-worker.js, not through tsx.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -44,5 +44,20 @@ describe('the compiled server (npm start)', () => {
     expect(result).toMatchObject({ threadId: expect.any(Number), generation: expect.any(Number), sessions: expect.any(Number) });
     expect(result).not.toMatchObject({ threadId: 0 });
     expect(result).not.toMatchObject({ sessions: 0 });
+  });
+
+  it('builds the search of everything in a worker thread running dist/server/everything-worker.js', async () => {
+    const program = [
+      "const { buildInWorker } = await import('./dist/server/background-build.js');",
+      'const documents = { directives: 0, followups: 0 };',
+      `const done = await buildInWorker({ kind: 'everything-build', url: ${JSON.stringify(world.databaseUrl)} }, (kind, part) => { documents[kind] += part.segment.docs.length; });`,
+      'console.log(JSON.stringify({ threadId: done.threadId, directives: done.marks.directives, indexed: documents.directives, units: done.units.length }));',
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', program], { cwd: REPO_ROOT });
+    const result: unknown = JSON.parse(stdout);
+    expect(result).toMatchObject({ threadId: expect.any(Number), directives: expect.any(Number), indexed: expect.any(Number), units: expect.any(Number) });
+    expect(result).not.toMatchObject({ threadId: 0 });
+    expect(result).not.toMatchObject({ indexed: 0 });
+    expect(result).not.toMatchObject({ units: 0 });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * @module Searching everything a user may see: directives, actions and follow-ups (notes, comments,
  * letters). Directives and follow-ups each have an in-memory index that follows the database (a cheap
- * look at every table per search; what changed is re-indexed as a delta; a full build runs in chunks
- * that yield); actions are the actions of the directives found, narrowed by the words that name a
- * unit, read in SQL. Each group is scoped as reading is: published directives of published sessions
+ * look at every table per search; what changed is re-indexed as a delta in small slices; a full
+ * build runs in a worker thread, or on the main thread for small tables and in-memory databases; it
+ * starts with the server, and a search that comes before it is done waits without holding others);
+ * actions are the actions of the directives found, narrowed by the words that name a unit, read in SQL. Each group is scoped as reading is: published directives of published sessions
  * for everyone, actions and follow-ups of the user's own unit unless they are a manager
  * (actions/read-scope.ts).
  * Sessions stay with the session search; the route puts the groups beside its page.
@@ -23,7 +24,9 @@ import { MAX_QUERY_LENGTH, SearchInputError } from '../search.service';
 import { dateRangeOf } from '../search-input';
 import { speakerSpellingsFor } from '../speakers';
 import { createEverythingRepo, type EverythingRepo, type IndexRow, type KindName, type Since, type TableMarks } from './everything.repo';
-import { BUILD_CHUNK, KindIndex, SEGMENT_CHARS, SEGMENT_MAX_ROWS, yieldToOthers, type KindHits } from './kind-index';
+import { buildInWorker, canBuildInWorker } from './background-build';
+import { segmentRows } from './kind-build';
+import { KindIndex, yieldToOthers, type KindHits } from './kind-index';
 import { unitsNamed, unitWordsOf, type UnitWords } from './unit-words';
 import { letterKeysOf } from './letter-number';
 import { SEARCH_KIND_LABELS, type SearchKind } from './search-kinds';
@@ -105,6 +108,38 @@ export interface EverythingOptions {
   /** Fold deltas into a fresh build after this many (default 32). */
   rebuildAfterDeltas?: number;
   onBackgroundError?: (error: unknown) => void;
+  /**
+   * Build in a worker thread when the database is a file or server (not `:memory:`) and the
+   * directive and follow-up tables hold at least this many rows together (default 100: ≈ 15,000
+   * characters, ≈ 25 ms to build); smaller tables build on the main thread (a worker costs more to
+   * start than they take), in the same segments.
+   */
+  workerMinRows?: number;
+}
+
+/**
+ * A delta is indexed in segments of at most this many characters or rows: building one holds the
+ * event loop ≈ 1.5 ms per 1,000 characters (docs/benchmarks.md), so a slice stays near 10 ms.
+ */
+export const SLICE_CHARS = 6_000;
+export const SLICE_ROWS = 200;
+/** A delta of more rows than this is a full build in the worker instead (a bulk import, a re-ingest). */
+export const LARGE_DELTA_ROWS = 2_000;
+
+/** Rows in slices of at most SLICE_CHARS characters or SLICE_ROWS rows. */
+function* slices<T extends { text: string }>(rows: readonly T[]): Generator<T[]> {
+  let slice: T[] = [];
+  let chars = 0;
+  for (const row of rows) {
+    if (slice.length > 0 && (chars + row.text.length > SLICE_CHARS || slice.length >= SLICE_ROWS)) {
+      yield slice;
+      slice = [];
+      chars = 0;
+    }
+    slice.push(row);
+    chars += row.text.length;
+  }
+  if (slice.length > 0) yield slice;
 }
 
 const KIND_NAMES: readonly KindName[] = ['directives', 'followups'];
@@ -144,15 +179,19 @@ function pageOf(hits: KindHits, limit: number, offset: number): { ids: Array<{ i
   return { ids: ordered.slice(offset, offset + limit), total: Math.max(hits.total + extra, ordered.length) };
 }
 
-export function createEverythingSearch(database: { client: Client }, options: EverythingOptions = {}) {
+export function createEverythingSearch(database: { client: Client; url?: string; authToken?: string }, options: EverythingOptions = {}) {
   const repo: EverythingRepo = createEverythingRepo(database.client);
   const staleCheckMs = options.staleCheckMs ?? 0;
   const rebuildAfter = options.rebuildAfterDeltas ?? 32;
+  const workerMinRows = options.workerMinRows ?? 100;
+  const workerUrl = canBuildInWorker(database.url) ? database.url : undefined;
   const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: rebuilding the directive/action index failed', e));
   let state: State | null = null;
   let lastCheck = 0;
   let loading: Promise<State> | null = null;
   let compacting: Promise<void> | null = null;
+  /** The thread of the last full build (0: the main thread) and its wall time. */
+  let lastBuild: { threadId: number; ms: number } | null = null;
   // One refresh at a time: deltas apply in order.
   let jobs: Promise<unknown> = Promise.resolve();
   const queue = <T>(job: () => Promise<T>): Promise<T> => {
@@ -161,46 +200,53 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
     return next;
   };
 
-  /** Every kind from scratch, chunk by chunk (others' requests run between chunks). */
+  const inWorker = (marks: TableMarks) => workerUrl !== undefined && marks.directives + marks.followUps >= workerMinRows;
+
+  /** Every kind from scratch: in the worker for large tables, else here (others' requests run between segments). */
   async function build(): Promise<State> {
+    const started = Date.now();
     const marks = await repo.marks();
+    if (workerUrl !== undefined && inWorker(marks)) {
+      try {
+        const indexes = { directives: new KindIndex(), followups: new KindIndex() };
+        const done = await buildInWorker({ kind: 'everything-build', url: workerUrl, ...(database.authToken ? { authToken: database.authToken } : {}) }, (kind, part) => indexes[kind].addPart(part));
+        lastBuild = { threadId: done.threadId, ms: Date.now() - started };
+        return { indexes, unitWords: unitWordsOf(done.units), since: sinceOf(done.marks), marks: done.marks };
+      } catch (error) {
+        // Correct either way: the same rows, built here.
+        onError(error);
+      }
+    }
+    // The same segments as the worker's (so the same ranking), a turn of the loop between them.
     const indexes = { directives: new KindIndex(), followups: new KindIndex() };
     for (const kind of KIND_NAMES) {
-      let pending: IndexRow[] = [];
-      let chars = 0;
-      const flush = async () => {
-        indexes[kind].apply(pending, false);
-        pending = [];
-        chars = 0;
+      for await (const rows of segmentRows(repo.chunk, kind)) {
+        indexes[kind].apply(rows, false);
         await yieldToOthers();
-      };
-      for (let after = 0; ; ) {
-        const rows = await repo.chunk(kind, after, BUILD_CHUNK);
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          pending.push(row);
-          chars += row.text.length;
-          if (chars >= SEGMENT_CHARS || pending.length >= SEGMENT_MAX_ROWS) await flush();
-        }
-        after = rows[rows.length - 1]?.id ?? after;
       }
-      if (pending.length > 0) await flush();
     }
+    lastBuild = { threadId: 0, ms: Date.now() - started };
     return { indexes, unitWords: unitWordsOf(await repo.units()), since: sinceOf(marks), marks };
   }
 
-  async function applyDelta(current: State, marks: TableMarks): Promise<void> {
+  /** Re-index what changed since the last look, in slices; false when it is too large for that (build instead). */
+  async function applyDelta(current: State, marks: TableMarks): Promise<boolean> {
     const changed = await repo.changedIds(current.since);
+    await yieldToOthers();
+    if (inWorker(marks) && changed.directives.length + changed.followups.length > LARGE_DELTA_ROWS) return false;
     for (const kind of KIND_NAMES) {
       const ids = changed[kind];
-      for (let i = 0; i < ids.length; i += BUILD_CHUNK) {
-        const rows: IndexRow[] = await repo.byIds(kind, ids.slice(i, i + BUILD_CHUNK));
-        current.indexes[kind].apply(rows);
-        await yieldToOthers();
+      for (let i = 0; i < ids.length; i += SLICE_ROWS) {
+        const rows: IndexRow[] = await repo.byIds(kind, ids.slice(i, i + SLICE_ROWS));
+        for (const slice of slices(rows)) {
+          current.indexes[kind].apply(slice);
+          await yieldToOthers();
+        }
       }
     }
     current.since = sinceOf(marks);
     current.marks = marks;
+    return true;
   }
 
   /** A table holding fewer rows than the index has seen lost some (a session re-ingested): build again. */
@@ -214,7 +260,7 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
         // Deltas applied to the old indexes meanwhile are re-read from the fresh build's marks.
         state = fresh;
         const marks = await repo.marks();
-        if (!sameMarks(marks, fresh.marks)) await applyDelta(fresh, marks);
+        if (!sameMarks(marks, fresh.marks) && !(await applyDelta(fresh, marks))) state = await build();
       });
     })()
       .catch(onError)
@@ -242,9 +288,8 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
       if (sameMarks(marks, current.marks)) return current;
       if (marks.directives < current.marks.directives || marks.actions < current.marks.actions || marks.followUps < current.marks.followUps) {
         current = await build();
-      } else {
-        await applyDelta(current, marks);
-        if (lostRows(current, marks)) current = await build();
+      } else if (!(await applyDelta(current, marks)) || lostRows(current, marks)) {
+        current = await build();
       }
       state = current;
       if (KIND_NAMES.some((k) => current.indexes[k].deltas >= rebuildAfter)) compactInBackground();
@@ -260,6 +305,7 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
   async function directivesGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State) {
     const hits = current.indexes.directives.search(query, [], { limit: params.offset + params.limit, offset: 0, filters });
     const { ids, total } = pageOf(hits, params.limit, params.offset);
+    await yieldToOthers();
     const rows = new Map((await repo.directives(ids.map((i) => i.id))).map((r) => [r.id, r]));
     const items: DirectiveHit[] = [];
     for (const { id, score } of ids) {
@@ -295,7 +341,9 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
       directiveIds = current.indexes.directives.idsWhere(filters);
     }
     const scores = new Map((hits?.hits ?? []).map((h) => [h.session.id, h.score]));
+    await yieldToOthers();
     const page = await repo.actionsOf(directiveIds, units, filters, params.limit, params.offset);
+    await yieldToOthers();
     const rows = new Map((await repo.actions(page.ids)).map((r) => [r.id, r]));
     const items: ActionHit[] = [];
     for (const id of page.ids) {
@@ -323,6 +371,7 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
     const scoped = unit === null ? filters : { ...filters, kind: unit };
     const hits = current.indexes.followups.search(query, letterKeysOf(params.q), { limit: params.offset + params.limit, offset: 0, filters: scoped });
     const { ids, total } = pageOf(hits, params.limit, params.offset);
+    await yieldToOthers();
     const rows = new Map((await repo.followUps(ids.map((i) => i.id))).map((r) => [r.id, r]));
     const items: FollowUpHit[] = [];
     for (const { id, score, letter } of ids) {
@@ -365,6 +414,8 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
       const groups: SearchGroup[] = [];
       for (const kind of params.kinds) {
         if (kind === 'sessions') continue;
+        // A turn of the loop before each group: at the register's scale a group is ≈ 5–15 ms of CPU, the three together too long to hold others.
+        await yieldToOthers();
         if (kind === 'directives') groups.push(await directivesGroup(query, filters, params, current));
         else if (scope !== null && scope.length === 0) groups.push({ kind, label: SEARCH_KIND_LABELS[kind], total: 0, items: [] });
         else if (kind === 'actions') groups.push(await actionsGroup(query, filters, params, current, unit));
@@ -373,15 +424,15 @@ export function createEverythingSearch(database: { client: Client }, options: Ev
       return groups;
     },
 
-    /** Build now (else the first search builds); resolves when searchable. */
+    /** Build now (the server calls it at start; else the first search builds); resolves when searchable. */
     async warm(): Promise<void> {
       await fresh();
     },
 
-    /** Documents per kind, and deltas since the last full build. */
+    /** Documents per kind, deltas since the last full build, and where the last full build ran. */
     stats() {
       const of = (k: KindName) => ({ documents: state?.indexes[k].size() ?? 0, deltas: state?.indexes[k].deltas ?? 0 });
-      return { directives: of('directives'), followups: of('followups') };
+      return { directives: of('directives'), followups: of('followups'), lastBuild };
     },
 
     /** Wait for a background rebuild. */

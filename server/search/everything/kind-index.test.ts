@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../query';
 import type { IndexRow } from './everything.repo';
+import { buildPart, transferablesOf } from './kind-build';
 import { KindIndex } from './kind-index';
 import { letterKeysOf } from './letter-number';
 
@@ -46,5 +47,21 @@ describe('KindIndex', () => {
     expect(letters('123/45/د', { kind: 'prov-tehran' })).toEqual([7]);
     index.apply([row(7, 'نامه', { letterNumber: '999/1' })]);
     expect(letters('123/45/د', { kind: 'prov-tehran' })).toEqual([]);
+  });
+
+  it('takes a part built elsewhere and cloned across threads as if it had built the rows itself', () => {
+    const rows = [row(1, 'فروش املاک مازاد'), row(2, 'نامه ارسال شد', { letterNumber: '۱۲۳/۴۵/د', unitCode: 'prov-fars' }), row(3, 'پیش‌نویس', { visible: false })];
+    const here = new KindIndex();
+    here.apply(rows, false);
+    const part = buildPart(rows);
+    // What a worker's postMessage does to it: a structured clone, the typed arrays moved.
+    const moved = structuredClone(part, { transfer: transferablesOf(part) });
+    expect(part.segment.postingDocs.length).toBe(0);
+    const there = new KindIndex();
+    there.addPart(moved);
+    for (const q of ['املاک', 'نامه', 'پیش‌نویس']) expect(ids(there, q)).toEqual(ids(here, q));
+    expect(there.search(parseQuery('نامه'), letterKeysOf('123/45/د'), { limit: 10, offset: 0, filters: { kind: 'prov-fars' } }).letters).toEqual([2]);
+    expect(there.seen.size).toBe(3);
+    expect(there.deltas).toBe(0);
   });
 });

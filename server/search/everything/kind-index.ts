@@ -1,43 +1,20 @@
 /**
  * @module One kind's search index (directives, actions or follow-ups): the session search's own
- * engine (lunr segments, Persian pipeline, compounds, typos) over short documents, built in chunks
- * that yield to other requests, with deltas for what changed and a letter-number lookup. The unit a
- * document belongs to rides in the engine's `kind` field, so a unit filter costs nothing extra.
+ * engine (lunr segments, Persian pipeline, compounds, typos) over short documents, built in parts
+ * (kind-build.ts; a large build in a worker thread), with deltas for what changed and a letter-number
+ * lookup. The unit a document belongs to rides in the engine's `kind` field, so a unit filter costs
+ * nothing extra.
  */
 import type { EngineResult, SearchFilters } from '../engine';
 import type { ParsedQuery } from '../query';
-import { buildSegmentPayload, loadSegment, type IndexableSession } from '../segment';
 import { DEFAULT_WEIGHTS, SegmentSet } from '../segment-set';
 import type { IndexRow } from './everything.repo';
-import { normalizePersian } from '../../persian/normalize';
-import { letterKey } from './letter-number';
+import { buildPart, type BuiltPart } from './kind-build';
 
-/** Rows read at a time by a full build. */
-export const BUILD_CHUNK = 2_000;
-/**
- * A full build's segment holds about this many characters of text (or SEGMENT_MAX_ROWS rows): one
- * segment blocks the event loop for some tens of ms, and few segments keep queries fast
- * (docs/benchmarks.md, Search of everything).
- */
-export const SEGMENT_CHARS = 120_000;
-export const SEGMENT_MAX_ROWS = 4_000;
+export { BUILD_CHUNK, SEGMENT_CHARS, SEGMENT_MAX_ROWS } from './kind-build';
 
 /** Let other requests run between chunks. */
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function documentOf(row: IndexRow): IndexableSession {
-  return {
-    id: row.id,
-    slug: '',
-    title: '',
-    kind: row.unitCode,
-    heldOn: row.date,
-    speakers: row.speaker ? [row.speaker] : [],
-    contentHash: '',
-    heading: '',
-    body: row.text,
-  };
-}
 
 export interface KindHits extends EngineResult {
   /** Ids whose letter number the query names exactly, best first (before the ranked hits). */
@@ -66,24 +43,28 @@ export class KindIndex {
   /** Add or replace these rows (unreadable ones are removed); one new segment. */
   apply(rows: readonly IndexRow[], asDelta = true): void {
     if (rows.length === 0) return;
-    const docs: IndexableSession[] = [];
-    for (const row of rows) {
-      this.seen.add(row.id);
-      this.dropLetter(row.id);
-      this.meta.delete(row.id);
-      if (!row.visible || !row.text.trim()) continue;
-      docs.push(documentOf(row));
-      this.meta.set(row.id, { unitCode: row.unitCode, date: row.date, speaker: row.speaker === null ? null : normalizePersian(row.speaker) });
-      const key = row.letterNumber ? letterKey(row.letterNumber) : '';
-      if (key) {
-        this.letterOf.set(row.id, key);
-        const ids = this.letters.get(key) ?? new Set<number>();
-        ids.add(row.id);
-        this.letters.set(key, ids);
+    this.addPart(buildPart(rows), asDelta);
+  }
+
+  /** Add a segment built elsewhere (buildPart, here or in the build worker): its rows replace what the index held for their ids. */
+  addPart(part: BuiltPart, asDelta = false): void {
+    if (part.ids.length === 0) return;
+    for (const id of part.ids) {
+      this.seen.add(id);
+      this.dropLetter(id);
+      this.meta.delete(id);
+    }
+    for (const { id, unitCode, date, speaker, letter } of part.meta) {
+      this.meta.set(id, { unitCode, date, speaker });
+      if (letter) {
+        this.letterOf.set(id, letter);
+        const ids = this.letters.get(letter) ?? new Set<number>();
+        ids.add(id);
+        this.letters.set(letter, ids);
       }
     }
     this.rank += 1;
-    this.set.addSegment(this.rank, `k-${this.rank}`, loadSegment(buildSegmentPayload(docs, rows.map((r) => r.id))));
+    this.set.addNewestSegment(this.rank, `k-${this.rank}`, part.segment);
     if (asDelta) this.deltas += 1;
   }
 
