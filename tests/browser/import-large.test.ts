@@ -29,6 +29,10 @@ describe('a huge draft’s review page', () => {
       await page.goto(`${app.server.url}/imports/${slug}`);
       await page.locator('.review-transcript').waitFor({ timeout: 30_000 });
       expect((await page.locator('.review-transcript').textContent())?.length).toBeGreaterThan(200_000);
+      // The header counts what the list shows: no suggestion, one candidate apart (it said «۱ رهنمود پیشنهادی»).
+      const facts = await page.locator('.review-facts').textContent();
+      expect(facts).toContain('۰ رهنمود پیشنهادی');
+      expect(facts).toContain('۱ رهنمود احتمالی');
       const summary = page.locator('.repair-list > summary');
       // 50,000 entities + 49,999 joins, counted in Persian digits.
       expect(await summary.textContent()).toContain('۹۹٬۹۹۹');

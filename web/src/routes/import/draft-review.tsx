@@ -26,6 +26,8 @@ export function DraftReview(props: { initial: ImportDraft }) {
   usePageTitle(() => `بررسی: ${draft().title}`);
   const ordered = createMemo(() => draft().suggestions.filter(inMainList).sort((a, b) => a.start - b.start || a.id - b.id));
   const candidates = createMemo(() => draft().suggestions.filter((s) => !inMainList(s)).sort((a, b) => candidateRank(a) - candidateRank(b)));
+  // The header counts the suggestions listed; candidates left alone hold nothing up, so they are counted apart.
+  const inReview = (review: ImportSuggestion['review']) => ordered().filter((s) => s.review === review).length;
   const numberOf = createMemo(() => new Map([...ordered(), ...candidates()].map((s, i) => [s.id, i + 1])));
 
   const replace = (updated: ImportSuggestion) => {
@@ -44,8 +46,9 @@ export function DraftReview(props: { initial: ImportDraft }) {
         <p class="review-facts">
           <span>{draft().heldOn ? formatJalaliDate(draft().heldOn ?? '') : 'بی‌تاریخ (مهلت‌ها حساب نشدند)'}</span>
           <span>
-            {countOf(draft().suggestions.length, 'رهنمود پیشنهادی')}: {toPersianDigits(draft().counts.confirmed)} تأییدشده،{' '}
-            {toPersianDigits(draft().counts.rejected)} ردشده، {toPersianDigits(draft().counts.pending)} بررسی‌نشده
+            {countOf(ordered().length, 'رهنمود پیشنهادی')}: {toPersianDigits(inReview('confirmed'))} تأییدشده، {toPersianDigits(inReview('rejected'))} ردشده،{' '}
+            {toPersianDigits(inReview('pending'))} بررسی‌نشده
+            <Show when={candidates().length > 0}>؛ و {countOf(candidates().length, 'رهنمود احتمالی')}</Show>
           </span>
         </p>
       </header>
