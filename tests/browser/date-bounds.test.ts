@@ -96,6 +96,22 @@ describe('implausible dates on the import pages', () => {
     await screenshot(page, 'date-bounds-06-reschedule-390', { fullPage: false });
     const action = await page.request.fetch(`${app.server.url}/api/actions/${actionId}`);
     expect(((await action.json()) as { dueOn: string }).dueOn).toBe('2021-02-08');
+
+    // A second click while the first write is on its way sends nothing (it went out as a stale write: 409).
+    let patches = 0;
+    await page.route('**/api/actions/*', async (route) => {
+      if (route.request().method() === 'PATCH') {
+        patches += 1;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+      await route.continue();
+    });
+    await page.getByLabel('مهلت تازه (شمسی)').fill('۱۳۹۹/۱۲/۰۱');
+    const submit = page.getByRole('button', { name: 'ثبت تغییر' });
+    await submit.click();
+    await submit.click({ force: true });
+    await page.getByText('ثبت شد. مهلت:').waitFor();
+    expect(patches).toBe(1);
     expect(problems.filter((p) => !p.includes('422'))).toEqual([]);
   }, 90_000);
 });

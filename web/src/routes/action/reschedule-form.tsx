@@ -30,7 +30,8 @@ export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGu
   const reschedule = useWrite(rescheduleWrite);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    // A second submit before the first answers would be a stale write (409) or a second copy.
+    if (!(event.currentTarget instanceof HTMLFormElement) || reschedule.submission.pending === true) return;
     void reschedule.send(props.guard, props.action, new FormData(event.currentTarget));
   };
   return (
@@ -63,7 +64,7 @@ export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGu
         <p class="form-status" role="status">
           {reschedule.submission.result ?? ''}
         </p>
-        <button type="submit" class="button button-quiet">
+        <button type="submit" class="button button-quiet" disabled={reschedule.submission.pending === true}>
           ثبت تغییر
         </button>
       </form>

@@ -17,7 +17,8 @@ export function PublishForm(props: { rollup: DirectiveRollup }) {
   const publish = useWrite(publishWrite);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    // A second submit before the first answers would be a stale write (409) or a second copy.
+    if (!(event.currentTarget instanceof HTMLFormElement) || publish.submission.pending === true) return;
     void publish.send(props.rollup.directive.id, new FormData(event.currentTarget));
   };
   return (
@@ -30,7 +31,7 @@ export function PublishForm(props: { rollup: DirectiveRollup }) {
           سال/ماه/روز، مانند {DATE_EXAMPLE}
         </span>
         <FormError error={publish.submission.error} />
-        <button type="submit" class="button">
+        <button type="submit" class="button" disabled={publish.submission.pending === true}>
           انتشار
         </button>
       </form>
