@@ -102,6 +102,9 @@ const defaultStemmer = createStemmer();
  * where filling the cache costs more than stemming and pushes out the words that come again.
  */
 export const stemPersianOnce: Stemmer = (word) => defaultStemmer(word);
+
+/** Words held by stemPersian's cache (a test reads it: typo candidates must not fill it). */
+export const stemCacheSize = (): number => stemCache.size;
 const stemCache = new Map<string, string>();
 /** Words remembered by the default stemmer (Persian vocabularies are a few hundred thousand words). */
 const STEM_CACHE_LIMIT = 500_000;
