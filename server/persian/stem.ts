@@ -96,6 +96,15 @@ export function createStemmer(options: StemmerOptions = {}): Stemmer {
 const tarWords = new Set(WORDS_ENDING_IN_TAR);
 
 const defaultStemmer = createStemmer();
+
+/**
+ * The default stemmer without the cache: for strings met once (a query word's ≈ 800 typo candidates),
+ * where filling the cache costs more than stemming and pushes out the words that come again.
+ */
+export const stemPersianOnce: Stemmer = (word) => defaultStemmer(word);
+
+/** Words held by stemPersian's cache (a test reads it: typo candidates must not fill it). */
+export const stemCacheSize = (): number => stemCache.size;
 const stemCache = new Map<string, string>();
 /** Words remembered by the default stemmer (Persian vocabularies are a few hundred thousand words). */
 const STEM_CACHE_LIMIT = 500_000;

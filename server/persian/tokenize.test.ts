@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toOriginalSpan } from './normalize';
-import { splitWords, tokenizePersian } from './tokenize';
+import { splitWords, tokenizePersian, WORD_PATTERN } from './tokenize';
 
 const words = (text: string) => tokenizePersian(text).tokens.map((t) => t.text);
 
@@ -61,5 +61,23 @@ describe('tokenizePersian: glued numbers and endings written apart', () => {
     // Not across punctuation, and not onto a number.
     expect(words('مهم، ترین')).toEqual(['مهم', 'ترین']);
     expect(words('27 تر')).toEqual(['27', 'تر']);
+  });
+});
+
+describe('splitWords is WORD_PATTERN', () => {
+  const reference = (text: string) => [...text.matchAll(WORD_PATTERN)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  // Persian and Arabic letters and digits, marks, ZWNJ, Latin, punctuation, astral letters and digits, lone surrogates.
+  const pieces = ['ک', 'ي', 'ۀ', 'ً', 'ُ', '\u200c', '\u200d', ' ', '،', '.', '۲', '٣', '7', 'a', 'É', '\u0301', '-', '𝐀', '𝟙', '😀', '\ud800', '\udc00', '\u0640', 'ﻻ', '\u00b2', 'Ⅻ', '\n', '«'];
+  it('gives the same tokens as matching the pattern, on mixed text and random strings', () => {
+    const texts = ['سلام، دنیا!', 'ماده۲۷ قانون ۱۲٬۵۰۰ (مصوب 1390)', 'كتاب‌هاي درسیِ 𝐀𝐁۳ 😀 می شود', ''];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let t = 0; t < 3000; t++) {
+      let s = '';
+      const length = Math.floor(random() * 30);
+      for (let i = 0; i < length; i++) s += pieces[Math.floor(random() * pieces.length)];
+      texts.push(s);
+    }
+    for (const text of texts) expect(splitWords(text), JSON.stringify(text)).toEqual(reference(text));
   });
 });

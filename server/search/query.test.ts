@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stemCacheSize, stemPersian } from '../persian/stem';
 import { editDistanceOne, isStopWordPhrase, parseQuery } from './query';
 
 describe('parseQuery', () => {
@@ -48,6 +49,17 @@ describe('editDistanceOne', () => {
     expect(v.has('کباب')).toBe(true);
     expect(v.has('تکاب')).toBe(true);
     expect(v.has('کتاب')).toBe(false);
+  });
+});
+
+describe('typo variants', () => {
+  it('are the stems of the edit-distance-1 strings, and those strings do not fill the stem cache', () => {
+    const before = stemCacheSize();
+    const [word] = parseQuery('دانشگاهیان', { prefixLast: false }).words;
+    // The typed word is stemmed through the cache; its ≈ 800 one-off candidates are not.
+    expect(stemCacheSize() - before).toBeLessThan(5);
+    const expected = new Set([...editDistanceOne('دانشگاهیان')].map((v) => stemPersian(v)).filter((v) => v.length >= 4 && v !== word?.stem));
+    expect(new Set(word?.variants)).toEqual(expected);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { tokenizePersian } from '../persian/tokenize';
 import { isStopWord } from '../persian/stopwords';
-import { stemPersian } from '../persian/stem';
+import { stemPersian, stemPersianOnce } from '../persian/stem';
 import { isInterrogative } from '../persian/question-words';
 
 /** One word of the query with the ways it may match. */
@@ -107,7 +107,7 @@ function typoVariants(surface: string, stem: string): string[] {
   for (const v of editDistanceOne(surface)) {
     if (variants.length >= MAX_VARIANTS) break;
     if (isStopWord(v)) continue;
-    const variant = stemPersian(v);
+    const variant = stemPersianOnce(v);
     if (kept.has(variant) || variant.length < FUZZY_MIN_VARIANT_LETTERS) continue;
     kept.add(variant);
     variants.push(variant);
