@@ -242,6 +242,7 @@ try {
   const queryBlock = queryLoop.max / 1e6;
   all.sort((a, b) => a - b);
   allCpu.sort((a, b) => a - b);
+  allSlice.sort((a, b) => a - b);
 
   // A note posted, then found: the next search applies the delta.
   const action = Number((await client.execute(`SELECT id FROM action_items WHERE unit_code = 'prov-tehran' AND status NOT IN ('done', 'cancelled') LIMIT 1`)).rows[0]?.id);

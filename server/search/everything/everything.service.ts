@@ -146,6 +146,8 @@ const KIND_NAMES: readonly KindName[] = ['directives', 'followups'];
 
 /** Most directives whose actions are listed for one query (the best first). */
 const MAX_DIRECTIVES_FOR_ACTIONS = 5_000;
+/** Directives whose actions are counted in one statement (≈ 3 actions each at the register's scale: a few ms). */
+export const COUNT_CHUNK = 500;
 
 interface State {
   indexes: Record<KindName, KindIndex>;
@@ -342,7 +344,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     }
     const scores = new Map((hits?.hits ?? []).map((h) => [h.session.id, h.score]));
     await yieldToOthers();
-    const page = await repo.actionsOf(directiveIds, units, filters, params.limit, params.offset);
+    const page = directiveIds === null ? await repo.actionsOf(null, units, filters, params.limit, params.offset) : await actionsPage(directiveIds, units, filters, params.limit, params.offset);
     await yieldToOthers();
     const rows = new Map((await repo.actions(page.ids)).map((r) => [r.id, r]));
     const items: ActionHit[] = [];
@@ -365,6 +367,35 @@ export function createEverythingSearch(database: { client: Client; url?: string;
       });
     }
     return { kind: 'actions' as const, label, total: page.total, items };
+  }
+
+  /**
+   * A page of the actions of ranked directives and how many in all: counted per directive in chunks
+   * of COUNT_CHUNK directives with a turn of the loop between (one statement over thousands of
+   * directives held the loop ≈ 20–50 ms), then the page read from the few directives it spans.
+   */
+  async function actionsPage(directiveIds: readonly number[], units: readonly string[] | null, range: { from?: string; to?: string }, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+    let total = 0;
+    let skip = 0;
+    const spanned: number[] = [];
+    for (let i = 0; i < directiveIds.length; i += COUNT_CHUNK) {
+      const chunk = directiveIds.slice(i, i + COUNT_CHUNK);
+      const counts = await repo.actionCounts(chunk, units, range);
+      for (const id of chunk) {
+        const n = counts.get(id) ?? 0;
+        if (n === 0) continue;
+        // The directive's actions are [total, total + n) in the full order; keep it when that meets the page.
+        if (total + n > offset && total < offset + limit) {
+          if (spanned.length === 0) skip = offset - total;
+          spanned.push(id);
+        }
+        total += n;
+      }
+      await yieldToOthers();
+    }
+    if (spanned.length === 0) return { ids: [], total };
+    const page = await repo.actionsOf(spanned, units, range, limit, skip);
+    return { ids: page.ids, total };
   }
 
   async function followUpsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
