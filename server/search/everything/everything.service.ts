@@ -115,6 +115,8 @@ export interface EverythingOptions {
    * start than they take), in the same segments.
    */
   workerMinRows?: number;
+  /** Directives whose actions one statement counts (default COUNT_CHUNK; a test sets it small to cross chunk edges). */
+  countChunk?: number;
 }
 
 /**
@@ -186,6 +188,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
   const staleCheckMs = options.staleCheckMs ?? 0;
   const rebuildAfter = options.rebuildAfterDeltas ?? 32;
   const workerMinRows = options.workerMinRows ?? 100;
+  const countChunk = Math.max(1, options.countChunk ?? COUNT_CHUNK);
   const workerUrl = canBuildInWorker(database.url) ? database.url : undefined;
   const onError = options.onBackgroundError ?? ((e: unknown) => console.error('search: rebuilding the directive/action index failed', e));
   let state: State | null = null;
@@ -371,15 +374,15 @@ export function createEverythingSearch(database: { client: Client; url?: string;
 
   /**
    * A page of the actions of ranked directives and how many in all: counted per directive in chunks
-   * of COUNT_CHUNK directives with a turn of the loop between (one statement over thousands of
+   * of `countChunk` directives with a turn of the loop between (one statement over thousands of
    * directives held the loop ≈ 20–50 ms), then the page read from the few directives it spans.
    */
   async function actionsPage(directiveIds: readonly number[], units: readonly string[] | null, range: { from?: string; to?: string }, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
     let total = 0;
     let skip = 0;
     const spanned: number[] = [];
-    for (let i = 0; i < directiveIds.length; i += COUNT_CHUNK) {
-      const chunk = directiveIds.slice(i, i + COUNT_CHUNK);
+    for (let i = 0; i < directiveIds.length; i += countChunk) {
+      const chunk = directiveIds.slice(i, i + countChunk);
       const counts = await repo.actionCounts(chunk, units, range);
       for (const id of chunk) {
         const n = counts.get(id) ?? 0;
