@@ -4,7 +4,9 @@
  * look at every table per search; what changed is re-indexed as a delta in small slices; a full
  * build runs in a worker thread, or on the main thread for small tables and in-memory databases; it
  * starts with the server, and a search that comes before it is done waits without holding others);
- * actions are the actions of the directives found, narrowed by the words that name a unit, read in SQL. Each group is scoped as reading is: published directives of published sessions
+ * actions are the actions of the directives found (ranked once per request, shared with the directives group), narrowed by the words
+ * that name a unit, counted in SQL a few hundred directives per statement and paged from the directives the page spans, so no
+ * step holds the event loop long at the register's scale. Each group is scoped as reading is: published directives of published sessions
  * for everyone, actions and follow-ups of the user's own unit unless they are a manager
  * (actions/read-scope.ts).
  * Sessions stay with the session search; the route puts the groups beside its page.
