@@ -168,32 +168,25 @@ export function createEverythingRepo(client: Client) {
     },
 
     /**
-     * One page of the actions of these directives (in this order; null: every directive), readable
-     * (published) and in these units (null: every unit), with the session date range; and how many.
+     * One page of the actions of these directives (in this order, then by unit; null: every
+     * directive, by due date), readable (published) and in these units (null: every unit), with the
+     * session date range; and how many. Keep `directiveIds` short (a page's worth, see actionCounts):
+     * the statement runs unbroken on the event loop.
      */
     async actionsOf(directiveIds: readonly number[] | null, units: readonly string[] | null, range: { from?: string; to?: string }, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
-      const where = [VISIBLE];
-      const args: InValue[] = [];
-      if (units) {
-        where.push('a.unit_code IN (SELECT value FROM json_each(?))');
-        args.push(JSON.stringify(units));
-      }
-      if (range.from) {
-        where.push('s.held_on >= ?');
-        args.push(range.from);
-      }
-      if (range.to) {
-        where.push('s.held_on <= ?');
-        args.push(range.to);
-      }
-      const ranked = directiveIds !== null;
-      const from = `FROM ${ranked ? 'json_each(?) r JOIN action_items a ON a.directive_id = r.value' : 'action_items a'}
-                    JOIN directives d ON d.id = a.directive_id JOIN sessions s ON s.id = d.session_id WHERE ${where.join(' AND ')}`;
-      const all = ranked ? [json(directiveIds), ...args] : args;
-      const order = ranked ? 'r.key, a.unit_code' : 'a.due_on IS NULL, a.due_on, a.id';
-      const rs = await client.execute({ sql: `SELECT a.id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...all, limit, offset] });
-      const total = rs.rows.length > 0 ? num(rs.rows[0]?.total) : num((await client.execute({ sql: `SELECT count(*) AS n ${from}`, args: all })).rows[0]?.n);
+      const { from, args } = actionsFrom(directiveIds, units, range);
+      const order = directiveIds !== null ? 'r.key, a.unit_code, a.id' : 'a.due_on IS NULL, a.due_on, a.id';
+      const rs = await client.execute({ sql: `SELECT a.id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, limit, offset] });
+      const total = rs.rows.length > 0 ? num(rs.rows[0]?.total) : num((await client.execute({ sql: `SELECT count(*) AS n ${from}`, args })).rows[0]?.n);
       return { ids: rs.rows.map((r) => num(r.id)), total };
+    },
+
+    /** How many readable actions (in these units and the date range) each of these directives has; absent: none. */
+    async actionCounts(directiveIds: readonly number[], units: readonly string[] | null, range: { from?: string; to?: string }): Promise<Map<number, number>> {
+      if (directiveIds.length === 0) return new Map();
+      const { from, args } = actionsFrom(directiveIds, units, range);
+      const rs = await client.execute({ sql: `SELECT a.directive_id AS id, count(*) AS n ${from} GROUP BY a.directive_id`, args });
+      return new Map(rs.rows.map((r) => [num(r.id), num(r.n)]));
     },
 
     /**
@@ -257,6 +250,27 @@ export function createEverythingRepo(client: Client) {
       return rs.rows.map((r) => ({ key: String(r.key), name: String(r.name), variants: parseList(r.variants) }));
     },
   };
+}
+
+/** FROM … WHERE of readable actions: of these directives (joined as `r`, its key their order) or all, in these units and the session date range. */
+function actionsFrom(directiveIds: readonly number[] | null, units: readonly string[] | null, range: { from?: string; to?: string }): { from: string; args: InValue[] } {
+  const where = [VISIBLE];
+  const args: InValue[] = [];
+  if (directiveIds !== null) args.push(json(directiveIds));
+  if (units) {
+    where.push('a.unit_code IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(units));
+  }
+  if (range.from) {
+    where.push('s.held_on >= ?');
+    args.push(range.from);
+  }
+  if (range.to) {
+    where.push('s.held_on <= ?');
+    args.push(range.to);
+  }
+  const source = directiveIds !== null ? 'json_each(?) r JOIN action_items a ON a.directive_id = r.value' : 'action_items a';
+  return { from: `FROM ${source} JOIN directives d ON d.id = a.directive_id JOIN sessions s ON s.id = d.session_id WHERE ${where.join(' AND ')}`, args };
 }
 
 function directiveKindOf(value: unknown): DirectiveKind {
