@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, pageApi, screenshot, useBrowserApp, watchPage } from './support';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // Units and people only: the sessions are imported by the test.
@@ -65,11 +65,7 @@ describe('implausible dates on the import pages', () => {
     page.setDefaultTimeout(10_000);
     const problems = watchPage(page);
     await app.server.signIn(page, { role: 'manager' });
-    const api = async <T,>(path: string, method: string, data: unknown): Promise<T> => {
-      const response = await page.request.fetch(`${app.server.url}/api${path}`, { method, data, headers: { origin: app.server.url } });
-      expect(response.status(), await response.text()).toBeLessThan(300);
-      return (await response.json()) as T;
-    };
+    const api = pageApi(page, app.server.url);
     const draft = await api<{ slug: string; suggestions: Array<{ id: number; version: number }> }>('/imports', 'POST', { text: `${TEXT} دوم`, title: 'نشست مهلت', heldOn: '1399-11-01' });
     const first = draft.suggestions[0];
     if (!first) throw new Error('the text has a directive');

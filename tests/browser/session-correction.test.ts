@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { composeBody } from '../../server/session-body';
 import { storeSessions } from '../../server/ingest/session-store';
-import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, pageApi, screenshot, useBrowserApp, watchPage } from './support';
 
 // A transcript in which the province was misheard: «قزوین» where «زنجان» was said.
 const MEETING = [
@@ -123,11 +123,7 @@ describe('correcting and withdrawing a published session', () => {
     page.setDefaultTimeout(10_000);
     const problems = watchPage(page);
     await app.server.signIn(page, { role: 'manager' });
-    const api = async <T,>(path: string, method: string, data: unknown): Promise<T> => {
-      const response = await page.request.fetch(`${app.server.url}/api${path}`, { method, data, headers: { origin: app.server.url } });
-      expect(response.status(), await response.text()).toBeLessThan(300);
-      return (await response.json()) as T;
-    };
+    const api = pageApi(page, app.server.url);
     const text = 'استان‌ها موظفند ظرف دو هفته برنامه عملیاتی بودجه را به سازمان برنامه و بودجه ارسال کنند.';
     const draft = await api<{ slug: string; suggestions: Array<{ id: number; version: number }> }>('/imports', 'POST', { text, title: 'نشست بودجه استان‌ها', heldOn: '1399-11-01' });
     const first = draft.suggestions[0];

@@ -11,7 +11,7 @@ import { addDays, formatJalali } from '../../server/persian/jalali';
 import { toPersianDigits } from '../../server/persian/numbers';
 import { composeBody } from '../../server/session-body';
 import { storeSessions } from '../../server/ingest/session-store';
-import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, pageApi, screenshot, useBrowserApp, watchPage } from './support';
 
 const MEETING = [
   'در این نشست وضعیت هنرستان‌های کشاورزی استان‌ها و نیاز به تجهیزات گلخانه‌ای بررسی شد.',
@@ -56,11 +56,7 @@ describe('withdrawing and restoring a session', () => {
     page.setDefaultTimeout(10_000);
     const problems = watchPage(page);
     await app.server.signIn(page, { role: 'manager' });
-    const api = async <T,>(path: string, method: string, data?: unknown): Promise<T> => {
-      const response = await page.request.fetch(`${app.server.url}/api${path}`, { method, data, headers: { origin: app.server.url } });
-      expect(response.status(), await response.text()).toBeLessThan(300);
-      return (await response.json()) as T;
-    };
+    const api = pageApi(page, app.server.url);
     const session = await api<{ directives: Array<{ id: number }> }>(`/sessions/${SLUG}`, 'GET');
     const directiveId = session.directives[0]?.id;
     if (!directiveId) throw new Error('the meeting has a directive');

@@ -4,7 +4,7 @@
  * the next edit, on the fresh version, goes through.
  */
 import { describe, expect, it } from 'vitest';
-import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, pageApi, screenshot, useBrowserApp, watchPage } from './support';
 
 const app = useBrowserApp();
 
@@ -14,11 +14,7 @@ describe('a suggestion edited by two reviewers', () => {
     page.setDefaultTimeout(10_000);
     const problems = watchPage(page);
     await app.server.signIn(page, { role: 'manager' });
-    const api = async <T,>(path: string, method: string, data: unknown): Promise<T> => {
-      const response = await page.request.fetch(`${app.server.url}/api${path}`, { method, data, headers: { origin: app.server.url } });
-      expect(response.status(), await response.text()).toBeLessThan(300);
-      return (await response.json()) as T;
-    };
+    const api = pageApi(page, app.server.url);
     const text = 'استان‌ها موظفند ظرف دو هفته برنامه عملیاتی بودجه را به سازمان برنامه و بودجه ارسال کنند.';
     const draft = await api<{ slug: string; suggestions: Array<{ id: number; version: number }> }>('/imports', 'POST', { text, title: 'نشست دو بازبین', heldOn: '1399-11-01' });
     const suggestion = draft.suggestions[0];
