@@ -91,6 +91,12 @@ export function createSessionCorrections(deps: CorrectionDeps) {
     return row;
   }
 
+  /** Why a write to a published session at `version` lost: withdrawn meanwhile, or written by someone else. */
+  async function lostTo(slug: string, version: number): Promise<AppError> {
+    const current = await repo.bySlug(slug);
+    return current?.status === 'withdrawn' ? Withdrawn() : Stale(current?.version ?? version);
+  }
+
   async function reindex(sessionId: number): Promise<void> {
     // After the write: a search failure must not undo it (the index reconciles and can be rebuilt).
     try {
@@ -220,11 +226,7 @@ export function createSessionCorrections(deps: CorrectionDeps) {
           at: now,
         },
       });
-      if (outcome === 'stale') {
-        const current = await repo.bySlug(slug);
-        if (current?.status === 'withdrawn') throw Withdrawn();
-        throw Stale(current?.version ?? row.version);
-      }
+      if (outcome === 'stale') throw await lostTo(slug, row.version);
       await reindex(row.id);
       return { slug, version, changed: [...changedFacts, ...(text ? ['text' as const] : [])], paragraphs: edits.length, directivesMoved: moved };
     },
@@ -256,11 +258,7 @@ export function createSessionCorrections(deps: CorrectionDeps) {
           at: now,
         },
       });
-      if (outcome === 'stale') {
-        const current = await repo.bySlug(slug);
-        if (current?.status === 'withdrawn') throw Withdrawn();
-        throw Stale(current?.version ?? row.version);
-      }
+      if (outcome === 'stale') throw await lostTo(slug, row.version);
       await reindex(row.id);
       return { slug, version: row.version + 1, withdrawnAt: now.toISOString(), reason, cancelledActions: cancelled };
     },
