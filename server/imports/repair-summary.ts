@@ -3,25 +3,16 @@
  * source with 100,000 broken lines gives a review of a few kilobytes, not 16 MB of joins. Computed
  * once at import (in the extraction worker) and stored; pure, no HTTP, no database.
  */
-import type { RepairKind } from '../repair/repair';
+import type { Repair, RepairKind } from '../repair/repair';
 
-/** A repair as the review screen shows it: where it sits in the body (null when it is not in the body). */
-export interface BodyRepair {
-  kind: RepairKind;
-  line: number;
-  start: number | null;
-  end: number | null;
-  before: string;
-  after: string;
-  count: number;
-  note: string;
-}
+/** A repair as the review screen shows it: its span in the session body (null when it is not in the body), no score. */
+export type BodyRepair = Omit<Repair, 'score'>;
 
 /** Repairs listed (and marked in the text) at most; the rest are only counted. */
 export const REPAIRS_LISTED = 200;
 
 /** Kinds that changed words come first in the list: a reviewer checks them; joins and letter forms are only counted. */
-const LIST_ORDER: Readonly<Record<string, number>> = {
+const LIST_ORDER: Readonly<Record<RepairKind, number>> = {
   'reversed-line': 0,
   entity: 0,
   'soft-hyphen': 0,
@@ -53,7 +44,7 @@ export function summariseRepairs(repairs: readonly BodyRepair[], limit = REPAIRS
   const ranks: number[][] = [[], [], []];
   repairs.forEach((repair, index) => {
     byKind[repair.kind] = (byKind[repair.kind] ?? 0) + 1;
-    const rank = ranks[LIST_ORDER[repair.kind] ?? 2];
+    const rank = ranks[LIST_ORDER[repair.kind]];
     if (rank && rank.length < limit) rank.push(index);
   });
   const chosen = ranks
