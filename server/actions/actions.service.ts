@@ -111,9 +111,12 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
    */
   async function readable(id: number, user: AuthUser): Promise<ActionRecord> {
     const record = await load(id);
-    if (record.session.status !== 'withdrawn') return record;
-    if (isManager(user.role) || actorFor(user, record.action.unitCode).ownUnit) return record;
+    if (mayRead(record, user)) return record;
     throw NotFoundError('اقدام');
+  }
+
+  function mayRead(record: ActionRecord, user: AuthUser): boolean {
+    return record.session.status !== 'withdrawn' || isManager(user.role) || actorFor(user, record.action.unitCode).ownUnit;
   }
 
   /** 409 for any change to an action of a withdrawn session: read-only until the session is restored. */
@@ -572,10 +575,8 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     /** A file of an action `user` may read; otherwise the 404 of a file that never existed. */
     async evidence(fileId: number, user: AuthUser) {
       const row = await repo.evidenceFile(fileId);
-      if (!row || row.content === null) throw NotFoundError('فایل');
-      await readable(row.actionId, user).catch(() => {
-        throw NotFoundError('فایل');
-      });
+      const record = row ? await repo.byId(row.actionId) : undefined;
+      if (!row || row.content === null || !record || !mayRead(record, user)) throw NotFoundError('فایل');
       return { ...row.file, content: Buffer.from(row.content) };
     },
 
