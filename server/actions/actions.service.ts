@@ -115,6 +115,11 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
     throw NotFoundError('اقدام');
   }
 
+  /** One audit entry of `user`'s change to action `id`, at the clock's now. */
+  function audited(user: AuthUser, id: number, event: string, before: unknown, after: unknown, detail: string | null = null): AuditEntry {
+    return { actorId: user.id, event, entity: 'action', entityId: id, before, after, detail, at: clock.now() };
+  }
+
   function mayRead(record: ActionRecord, user: AuthUser): boolean {
     return record.session.status !== 'withdrawn' || isManager(user.role) || actorFor(user, record.action.unitCode).ownUnit;
   }
@@ -304,17 +309,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           id,
           stamp(),
           { key, authorId: user.id, kind: 'progress', note, progress: null, letterNumber, letterDate: input.letterDate ?? null, files },
-          [
-            {
-              actorId: user.id,
-              event: 'action.follow_up',
-              entity: 'action',
-              entityId: id,
-              before: null,
-              after: { note: note !== null, letterNumber, files: files.map((f) => f.fileName) },
-              at: clock.now(),
-            },
-          ],
+          [audited(user, id, 'action.follow_up', null, { note: note !== null, letterNumber, files: files.map((f) => f.fileName) })],
           record.action.status === 'open',
           await toOtherSide(record, 'report_posted', user, note),
         );
@@ -357,15 +352,11 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           files,
         },
         audit: [
-          {
-            actorId: user.id,
-            event: kind === 'request_verification' ? 'action.request_verification' : 'action.follow_up',
-            entity: 'action',
-            entityId: id,
-            before,
-            after: { ...after, letterNumber, files: files.map((f) => f.fileName) },
-            at: clock.now(),
-          },
+          audited(user, id, kind === 'request_verification' ? 'action.request_verification' : 'action.follow_up', before, {
+            ...after,
+            letterNumber,
+            files: files.map((f) => f.fileName),
+          }),
         ],
         notices: await toOtherSide(record, kind === 'request_verification' ? 'verification_requested' : 'report_posted', user, note),
       });
@@ -401,7 +392,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         id,
         stamp(),
         { key, authorId: user.id, kind: 'comment', note, progress: null, letterNumber: null, letterDate: null, files: [], replyToId: body.replyTo ?? null },
-        [{ actorId: user.id, event: 'action.comment', entity: 'action', entityId: id, before: null, after: { replyTo: body.replyTo ?? null }, at: clock.now() }],
+        [audited(user, id, 'action.comment', null, { replyTo: body.replyTo ?? null })],
         false,
         await toOtherSide(record, 'comment', user, note),
       );
@@ -426,16 +417,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         throw e;
       }
       const now = stamp();
-      const audit: AuditEntry = {
-        actorId: user.id,
-        event: 'action.status',
-        entity: 'action',
-        entityId: id,
-        before: { status: record.action.status, statusReason: record.action.statusReason },
-        after: { status: plan.to, statusReason: reason },
-        detail: body.transition,
-        at: clock.now(),
-      };
+      const audit = audited(user, id, 'action.status', { status: record.action.status, statusReason: record.action.statusReason }, { status: plan.to, statusReason: reason }, body.transition);
       await write(record, body.version, {
         set: {
           status: plan.to,
@@ -482,16 +464,6 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
         throw e;
       }
       const a = record.action;
-      const entry = (event: string, before: unknown, after: unknown, detail: string): AuditEntry => ({
-        actorId: user.id,
-        event,
-        entity: 'action',
-        entityId: id,
-        before,
-        after,
-        detail,
-        at: clock.now(),
-      });
       await write(record, body.version, {
         set: { status: plan.to, statusReason: reason, closedAt: null, dueOn: body.dueOn, cancelledByWithdrawal: null },
         followUp: {
@@ -505,8 +477,8 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
           files: [],
         },
         audit: [
-          entry('action.status', { status: a.status, statusReason: a.statusReason }, { status: plan.to, statusReason: reason }, 'reopen'),
-          entry('action.redate', { dueOn: a.dueOn }, { dueOn: body.dueOn }, reason),
+          audited(user, id, 'action.status', { status: a.status, statusReason: a.statusReason }, { status: plan.to, statusReason: reason }, 'reopen'),
+          audited(user, id, 'action.redate', { dueOn: a.dueOn }, { dueOn: body.dueOn }, reason),
         ],
         notices: [{ ...toUnit(record, 'assigned', user, `${reason}؛ مهلت تازه: ${jalaliForPeople(body.dueOn)}`), dueOn: body.dueOn }],
       });
@@ -526,16 +498,7 @@ export function createActionsService(repo: ActionsRepo, clock: Clock) {
       const a = record.action;
       const set: ActionChange['set'] = {};
       const audit: AuditEntry[] = [];
-      const entry = (event: string, before: unknown, after: unknown): AuditEntry => ({
-        actorId: user.id,
-        event,
-        entity: 'action',
-        entityId: id,
-        before,
-        after,
-        detail: body.reason?.trim() || null,
-        at: clock.now(),
-      });
+      const entry = (event: string, before: unknown, after: unknown) => audited(user, id, event, before, after, body.reason?.trim() || null);
       const wanted = [body.unitCode, body.recipientCode].filter((c): c is string => typeof c === 'string');
       const known = await repo.units(wanted);
       for (const code of wanted) {
