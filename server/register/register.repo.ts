@@ -9,6 +9,7 @@ import type { InValue } from '@libsql/client';
 import type { Database } from '../db/client';
 import type { ActionStatus, DirectiveKind } from '../db/schema';
 import type { DirectiveState } from './directive-states';
+import { num, str, stringList } from '../db/row-values';
 
 export const registerSorts = ['date', 'due', 'progress', 'relevance'] as const;
 export type RegisterSort = (typeof registerSorts)[number];
@@ -160,9 +161,6 @@ function orderOf(order: RegisterOrder): string {
   }
 }
 
-const num = (v: unknown) => Number(v ?? 0);
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-
 export function createRegisterRepo(database: Database) {
   const { client } = database;
 
@@ -292,7 +290,7 @@ export function createRegisterRepo(database: Database) {
 
     async people(): Promise<Array<{ key: string; name: string; variants: string[] }>> {
       const rs = await client.execute('SELECT key, name, variants FROM people');
-      return rs.rows.map((r) => ({ key: String(r.key), name: String(r.name), variants: parseList(r.variants) }));
+      return rs.rows.map((r) => ({ key: String(r.key), name: String(r.name), variants: stringList(r.variants) }));
     },
 
     async units(): Promise<Array<{ code: string; name: string; kind: string }>> {
@@ -317,15 +315,6 @@ export function createRegisterRepo(database: Database) {
       return r ? { id: num(r.id), sessionId: num(r.session_id) } : undefined;
     },
   };
-}
-
-function parseList(value: unknown): string[] {
-  try {
-    const parsed: unknown = JSON.parse(String(value ?? '[]'));
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
 }
 
 export type RegisterRepo = ReturnType<typeof createRegisterRepo>;

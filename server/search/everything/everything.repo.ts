@@ -5,6 +5,7 @@
  */
 import type { Client, InValue, Row } from '@libsql/client';
 import { directiveKinds, type DirectiveKind } from '../../db/schema';
+import { num, str, stringList } from '../../db/row-values';
 
 /** A row a kind indexes: its text, date and speaker, the unit whose people read it, and whether it is readable at all. */
 export interface IndexRow {
@@ -67,9 +68,6 @@ const SELECT: Record<KindName, string> = {
 };
 
 const ID: Record<KindName, string> = { directives: 'd.id', followups: 'f.id' };
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown) => Number(v ?? 0);
 
 function toRow(r: Row): IndexRow {
   return {
@@ -195,7 +193,7 @@ export function createEverythingRepo(client: Client) {
      */
     async units(): Promise<Array<{ code: string; name: string; aliases: string[] }>> {
       const rs = await client.execute(`SELECT code, name, aliases FROM units WHERE kind IN ('province', 'headquarters')`);
-      return rs.rows.map((r) => ({ code: String(r.code), name: String(r.name), aliases: parseList(r.aliases) }));
+      return rs.rows.map((r) => ({ code: String(r.code), name: String(r.name), aliases: stringList(r.aliases) }));
     },
 
     /** A page of action hits with their unit, directive and session. */
@@ -247,7 +245,7 @@ export function createEverythingRepo(client: Client) {
     /** Known speakers with the spellings their names arrive in (content/people.yaml). */
     async people(): Promise<Array<{ key: string; name: string; variants: string[] }>> {
       const rs = await client.execute('SELECT key, name, variants FROM people');
-      return rs.rows.map((r) => ({ key: String(r.key), name: String(r.name), variants: parseList(r.variants) }));
+      return rs.rows.map((r) => ({ key: String(r.key), name: String(r.name), variants: stringList(r.variants) }));
     },
   };
 }
@@ -275,15 +273,6 @@ function actionsFrom(directiveIds: readonly number[] | null, units: readonly str
 
 function directiveKindOf(value: unknown): DirectiveKind {
   return directiveKinds.find((k) => k === value) ?? 'action';
-}
-
-function parseList(value: unknown): string[] {
-  try {
-    const parsed: unknown = JSON.parse(String(value ?? '[]'));
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
 }
 
 export type EverythingRepo = ReturnType<typeof createEverythingRepo>;
