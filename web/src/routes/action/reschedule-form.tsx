@@ -1,9 +1,9 @@
 /** @module Managers re-date an action or change its priority, with a reason, recorded in the audit trail. */
-import { For } from 'solid-js';
 import type { ActionDetail } from '../../api/action-types';
 import { changeAction } from '../../api/actions';
 import { FormError } from '../../components/form-error';
-import { PRIORITIES, PRIORITY_LABELS } from '../../lib/action-labels';
+import { PrioritySelect } from '../../components/priority-select';
+import { PRIORITY_LABELS } from '../../lib/action-labels';
 import { formatJalaliDate } from '../../lib/jalali-date';
 import { jalaliInputValue } from '../../lib/jalali-datetime';
 import { readTypedDate } from '../../lib/typed-numbers';
@@ -47,15 +47,7 @@ export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGu
           </div>
           <div class="field">
             <label for="reschedule-priority">اولویت</label>
-            <select id="reschedule-priority" name="priority">
-              <For each={PRIORITIES}>
-                {(p) => (
-                  <option value={p} selected={p === props.action.priority}>
-                    {PRIORITY_LABELS[p]}
-                  </option>
-                )}
-              </For>
-            </select>
+            <PrioritySelect id="reschedule-priority" selected={props.action.priority} />
           </div>
         </div>
         <label for="reschedule-reason">دلیل تغییر</label>

@@ -6,7 +6,8 @@ import { assignDirective } from '../../api/directives';
 import { getUnits } from '../../api/reports';
 import { FormError } from '../../components/form-error';
 import { groupUnits, UnitPicker, UnitSearch } from '../../components/unit-picker';
-import { PRIORITIES, PRIORITY_LABELS } from '../../lib/action-labels';
+import { PrioritySelect } from '../../components/priority-select';
+import { PRIORITIES } from '../../lib/action-labels';
 import { jalaliInputValue } from '../../lib/jalali-datetime';
 import { countOf } from '../../lib/persian-digits';
 import { DATE_EXAMPLE, readTypedDate } from '../../lib/typed-numbers';
@@ -130,16 +131,7 @@ export function AssignForm(props: { rollup: DirectiveRollup }) {
           />
           <div class="field">
             <label for="assign-priority">اولویت</label>
-            {/* `selected` on the option, not `value` on the select: the options are not there yet when a select's value is set. */}
-            <select id="assign-priority" name="priority">
-              <For each={PRIORITIES}>
-                {(p) => (
-                  <option value={p} selected={p === 'normal'}>
-                    {PRIORITY_LABELS[p]}
-                  </option>
-                )}
-              </For>
-            </select>
+            <PrioritySelect id="assign-priority" selected="normal" />
           </div>
         </div>
         <FormError error={assign.submission.error} />
