@@ -11,7 +11,7 @@ import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../
 import type { AuthUser } from '../http/app-env';
 import { assertPlausibleDeadline } from '../dates/plausible-dates';
 import { formatJalali } from '../persian/jalali';
-import { jalaliForPeople } from '../notifications/events';
+import { jalaliForPeople } from '../persian/jalali';
 import { presentUnitRef } from '../units/units.presenter';
 import { presentDirectiveExcerpt } from '../directives/directives.presenter';
 import type { ActionChange, ActionFilter, ActionRecord, ActionsRepo, UnitRow } from './actions.repo';

@@ -9,7 +9,7 @@ import type { Clock } from '../clock';
 import { AppError, UnprocessableError } from '../errors';
 import type { AuthUser } from '../http/app-env';
 import { addDays } from '../persian/jalali';
-import { jalaliForPeople } from '../notifications/events';
+import { jalaliForPeople } from '../persian/jalali';
 import type { DirectivesService } from '../directives/directives.service';
 import type { ActionRecord, ActionsRepo } from './actions.repo';
 import type { BulkOperation, BulkScope } from './actions.schemas';

@@ -3,7 +3,7 @@
  * a deadline before its session or centuries after it), as typed data with the reason for each.
  * The checks are pure (a Persian problem or null); the assert forms throw the API's 422 `date_out_of_range`.
  */
-import { addJalaliYears, formatJalali, jalaliMonthLength, jalaliToIso } from '../persian/jalali';
+import { addJalaliYears, jalaliForPeople, jalaliMonthLength, jalaliToIso } from '../persian/jalali';
 import { toPersianDigits } from '../persian/numbers';
 import { UnprocessableError } from '../errors';
 
@@ -32,11 +32,6 @@ export const DATE_BOUNDS: DateBounds = {
 const RECORD_FROM = jalaliToIso({ jy: DATE_BOUNDS.record.fromJalaliYear, jm: 1, jd: 1 });
 const RECORD_TO = jalaliToIso({ jy: DATE_BOUNDS.record.toJalaliYear, jm: 12, jd: jalaliMonthLength(DATE_BOUNDS.record.toJalaliYear, 12) });
 
-/** A date as a person reads it in a message: Jalali with Persian digits, 1399/11/01 → ۱۳۹۹/۱۱/۰۱. */
-function shown(iso: string): string {
-  return toPersianDigits(formatJalali(iso).replace(/-/g, '/'));
-}
-
 /**
  * The Persian reason `iso` (a session, letter or search date) is not plausible, or null when it is.
  *
@@ -47,7 +42,7 @@ function shown(iso: string): string {
 export function recordDateProblem(iso: string, what: string): string | null {
   if (iso >= RECORD_FROM && iso <= RECORD_TO) return null;
   const { fromJalaliYear, toJalaliYear } = DATE_BOUNDS.record;
-  return `${what} (${shown(iso)}) باید میان سال‌های ${toPersianDigits(fromJalaliYear)} و ${toPersianDigits(toJalaliYear)} شمسی باشد؛ سال را دوباره ببینید.`;
+  return `${what} (${jalaliForPeople(iso)}) باید میان سال‌های ${toPersianDigits(fromJalaliYear)} و ${toPersianDigits(toJalaliYear)} شمسی باشد؛ سال را دوباره ببینید.`;
 }
 
 /**
@@ -62,10 +57,10 @@ export function deadlineProblem(iso: string, sessionIso: string | null, what = '
   const outside = recordDateProblem(iso, what);
   if (outside) return outside;
   if (sessionIso === null) return null;
-  if (iso < sessionIso) return `${what} (${shown(iso)}) پیش از تاریخ نشست (${shown(sessionIso)}) است؛ مهلت از روز نشست به بعد است.`;
+  if (iso < sessionIso) return `${what} (${jalaliForPeople(iso)}) پیش از تاریخ نشست (${jalaliForPeople(sessionIso)}) است؛ مهلت از روز نشست به بعد است.`;
   const years = DATE_BOUNDS.deadline.yearsAfterSession;
   const latest = addJalaliYears(sessionIso, years);
-  if (iso > latest) return `${what} (${shown(iso)}) بیش از ${toPersianDigits(years)} سال پس از نشست (${shown(sessionIso)}) است؛ تا ${shown(latest)} پذیرفته می‌شود. سال را دوباره ببینید.`;
+  if (iso > latest) return `${what} (${jalaliForPeople(iso)}) بیش از ${toPersianDigits(years)} سال پس از نشست (${jalaliForPeople(sessionIso)}) است؛ تا ${jalaliForPeople(latest)} پذیرفته می‌شود. سال را دوباره ببینید.`;
   return null;
 }
 

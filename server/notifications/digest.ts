@@ -5,7 +5,7 @@
  */
 import { isoToJalali, JALALI_MONTHS, weekdayName } from '../persian/jalali';
 import { toPersianDigits } from '../persian/numbers';
-import { jalaliForPeople } from './events';
+import { jalaliForPeople } from '../persian/jalali';
 
 export interface DigestGroup {
   /** The grouped page's line, e.g. «مهلت گذشته است: ۳۰ واحد؛ ۱۲ واحد هنوز گزارشی نفرستاده‌اند». */

@@ -7,18 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InStatement } from '@libsql/client';
 import type { EventKind, NotificationKind } from '../db/schema';
-import { formatJalali } from '../persian/jalali';
-import { toPersianDigits } from '../persian/numbers';
-
-/**
- * A date as people read it in a notice: Jalali, Persian digits.
- *
- * @example
- * jalaliForPeople('2021-02-13') // '۱۳۹۹/۱۱/۲۵'
- */
-export function jalaliForPeople(iso: string): string {
-  return toPersianDigits(formatJalali(iso).replaceAll('-', '/'));
-}
 
 export interface EventNotice {
   kind: EventKind;

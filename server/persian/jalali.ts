@@ -3,7 +3,7 @@
  * month and weekday names, adding days, Jalali months and working days (Friday off).
  */
 import { toGregorian, toJalaali, isValidJalaaliDate, jalaaliMonthLength } from 'jalaali-js';
-import { toAsciiDigits } from './numbers';
+import { toAsciiDigits, toPersianDigits } from './numbers';
 
 export interface JalaliDate {
   jy: number;
@@ -97,6 +97,16 @@ export function jalaliToIso(date: JalaliDate): string {
 export function formatJalali(iso: string): string {
   const j = isoToJalali(iso);
   return isoOf(j.jy, j.jm, j.jd);
+}
+
+/**
+ * An ISO date as people read it in a message or notice: Jalali, slashes, Persian digits.
+ *
+ * @example
+ * jalaliForPeople('2021-02-13') // '۱۳۹۹/۱۱/۲۵'
+ */
+export function jalaliForPeople(iso: string): string {
+  return toPersianDigits(formatJalali(iso).replaceAll('-', '/'));
 }
 
 /**
