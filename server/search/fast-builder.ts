@@ -11,7 +11,6 @@ import { stemPersian } from '../persian/stem';
 import { PERSIAN_PIPELINE } from './lunr-persian';
 import { learnCompounds, wordRuns, type CompoundLexicon } from '../persian/compounds';
 import { SUFFIX_PARTICLES } from '../persian/tokenize';
-import { pairsOf, storePairs, type PairIndexing, type StoredPairs } from './pairs';
 
 /**
  * Most words read to learn a segment's compounds: a segment larger than this learns from an even
@@ -64,16 +63,7 @@ function indexTerm(token: string): string | null {
  */
 export function buildLunrJson(
   docs: FastBuildDoc[],
-  options: {
-    field?: string;
-    k1?: number;
-    b?: number;
-    title?: TitleField;
-    stops?: Map<string, number[]>;
-    compounds?: CompoundIndexing;
-    /** Also weigh adjacent pairs of terms (server/search/pairs.ts), written into `into`. */
-    pairs?: { how: PairIndexing; into: StoredPairs };
-  } = {},
+  options: { field?: string; k1?: number; b?: number; title?: TitleField; stops?: Map<string, number[]>; compounds?: CompoundIndexing } = {},
 ): LunrIndexJson {
   const stops = options.stops;
   const title = options.title;
@@ -92,16 +82,11 @@ export function buildLunrJson(
   const docTerms: Array<Array<Map<number, number>>> = [];
   const lengths: number[][] = [];
   const totalLength = new Array<number>(partCount).fill(0);
-  const pairHow = options.pairs?.how;
-  /** Per part per document: pair key → count (only when pairs are indexed). */
-  const docPairs: Array<Array<Map<number, number>>> = [];
   docs.forEach((doc, d) => {
     const tfs: Array<Map<number, number>> = [];
-    const pairTfs: Array<Map<number, number>> = [];
     const partLengths: number[] = [];
     parts(doc).forEach((text, part) => {
       const tf = new Map<number, number>();
-      const pairTf = new Map<number, number>();
       let length = 0;
       const count = (term: string) => {
         let idx = termIndex.get(term);
@@ -123,11 +108,6 @@ export function buildLunrJson(
         runsOf.delete(key);
         for (const term of compoundTerms(runs, lexicon, options.compounds)) count(term);
         tokens = runs.flat();
-        if (pairHow) for (const run of runs) pairsOf(run, indexTerm, pairHow, (key) => pairTf.set(key, (pairTf.get(key) ?? 0) + 1));
-      } else if (pairHow) {
-        const runs = runsOfText(text);
-        for (const run of runs) pairsOf(run, indexTerm, pairHow, (key) => pairTf.set(key, (pairTf.get(key) ?? 0) + 1));
-        tokens = runs.flat();
       } else tokens = tokenizePersian(text).tokens.map((t) => t.text);
       for (const token of tokens) {
         const term = indexTerm(token);
@@ -142,12 +122,10 @@ export function buildLunrJson(
         count(term);
       }
       tfs.push(tf);
-      pairTfs.push(pairTf);
       partLengths.push(length);
       totalLength[part] = (totalLength[part] ?? 0) + length;
     });
     docTerms.push(tfs);
-    if (pairHow) docPairs.push(pairTfs);
     lengths.push(partLengths);
   });
   const averages = totalLength.map((t) => (docs.length > 0 ? t / docs.length : 0));
@@ -156,16 +134,13 @@ export function buildLunrJson(
   // so a title word counts like a few body words instead of a second saturated score.
   const weights = title ? [title.weight, 1] : [1];
   const bs = title ? [title.b, b] : [b];
-  const normsOf = (d: number): number[] =>
-    (docTerms[d] ?? []).map((_, part) => {
+  const fieldVectors: Array<[string, number[]]> = docs.map((doc, d) => {
+    const tfs = docTerms[d] ?? [];
+    const norms = tfs.map((_, part) => {
       const average = averages[part] ?? 0;
       const bp = bs[part] ?? b;
       return average > 0 ? 1 - bp + bp * ((lengths[d]?.[part] ?? 0) / average) : 1;
     });
-  if (options.pairs) Object.assign(options.pairs.into, pairWeights(docPairs, normsOf, weights, k1, docs.length));
-  const fieldVectors: Array<[string, number[]]> = docs.map((doc, d) => {
-    const tfs = docTerms[d] ?? [];
-    const norms = normsOf(d);
     const combined = new Map<number, number>();
     tfs.forEach((tf, part) => {
       const scale = (weights[part] ?? 1) / (norms[part] ?? 1);
@@ -188,31 +163,6 @@ export function buildLunrJson(
       return [term, { _index: idx, [field]: refs }];
     });
   return { version: lunr.version, fields: [field], fieldVectors, invertedIndex, pipeline: [...PERSIAN_PIPELINE.search] };
-}
-
-/** BM25F weights of each document's pairs, normalised and saturated as its words are. */
-function pairWeights(
-  docPairs: ReadonlyArray<ReadonlyArray<ReadonlyMap<number, number>>>,
-  normsOf: (d: number) => number[],
-  fieldWeights: readonly number[],
-  k1: number,
-  documentCount: number,
-): StoredPairs {
-  const combined = docPairs.map((parts, d) => {
-    const norms = normsOf(d);
-    const tf = new Map<number, number>();
-    parts.forEach((counts, part) => {
-      const scale = (fieldWeights[part] ?? 1) / (norms[part] ?? 1);
-      for (const [key, count] of counts) tf.set(key, (tf.get(key) ?? 0) + count * scale);
-    });
-    return tf;
-  });
-  const df = new Map<number, number>();
-  for (const tf of combined) for (const key of tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  for (const tf of combined) {
-    for (const [key, t] of tf) tf.set(key, (lunrIdf(df.get(key) ?? 1, documentCount) * ((k1 + 1) * t)) / (k1 + t));
-  }
-  return storePairs(combined);
 }
 
 /** Which other spellings of a learned compound a document is indexed under as well. */

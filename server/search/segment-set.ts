@@ -11,8 +11,6 @@ import { isStopWord } from '../persian/stopwords';
 import { SUFFIX_PARTICLES } from '../persian/tokenize';
 import { buildSegmentPayload, loadSegment, lunrIdf, prefixTerms, type IndexableSession, type Segment, type SessionMeta } from './segment';
 import { normalizePersian } from '../persian/normalize';
-import { pairRow, pairsOf } from './pairs';
-import { PAIR_INDEXING } from './segment';
 
 /** Weights of the ways a word can match. Tuned on Hamshahri topics (and their misspelt variants) and ParsiNLU dev; ParsiNLU eval stays held out. */
 export interface MatchWeights {
@@ -64,12 +62,6 @@ export interface MatchWeights {
    * Hamshahri tuning half 0.833 / 0.830 / 0.812 against 0.832, ParsiNLU dev ±0 / ±0 / −0.005: off.
    */
   coverage: number;
-  /**
-   * Adjacent pairs of query words (stop words between them as glue, PAIR_INDEXING) found as
-   * pairs in a session add this share of their BM25 weight (a sequential-dependence feature
-   * over the whole ranking; 0: off).
-   */
-  pair: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -90,7 +82,6 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   feedbackKeep: 1,
   feedbackTitleGate: 1,
   coverage: 0,
-  pair: 0.1,
 };
 
 /** Feedback terms in more than this share of sessions say nothing about the topic. */
@@ -165,13 +156,6 @@ function pushTop<T extends EngineHit>(top: T[], hit: T, k: number): void {
     top[m] = a;
     i = m;
   }
-}
-
-/** The distinct pair keys of a query's words in order (stop words glue, as indexed). */
-function queryPairs(tokens: readonly string[]): number[] {
-  const keys = new Set<number>();
-  pairsOf(tokens, (t) => termOf(t), PAIR_INDEXING, (key) => keys.add(key));
-  return [...keys];
 }
 
 /** The speaker spellings a filter accepts, normalised (null: no speaker filter). */
@@ -467,10 +451,8 @@ export class SegmentSet implements SearchEngine {
     const tokens = query.tokens.flatMap((t) => splits.get(t) ?? [t]);
     const k = Math.max(1, options.offset + options.limit);
     const filters = options.filters ?? {};
-    const pairs = this.weights.pair > 0 ? queryPairs(tokens) : [];
     let kept: RankedHit[] = [];
     if (this.weights.feedbackDocs > 0 && clauses.length > 0) {
-      // The feedback gate reads the words' scores alone: pairs make a clear winner of many a topic (Hamshahri −0.014).
       const { top } = this.rank(clauses, this.weights.feedbackDocs, filters);
       const lead = (top[0]?.score ?? 0) / (top[top.length - 1]?.score || 1);
       const gate = this.weights.feedbackTitleGate;
@@ -481,7 +463,7 @@ export class SegmentSet implements SearchEngine {
         kept = gate === 2 ? [...titled, ...first.filter((h) => !titled.includes(h))] : first;
       }
     }
-    const ranked = this.rank(clauses, k + kept.length, filters, pairs);
+    const ranked = this.rank(clauses, k + kept.length, filters);
     const { total } = ranked;
     // Feedback terms rank sessions but are not what the user asked for: they are neither highlighted nor used to pick paragraphs.
     const expanded = new Set(clauses.filter((c) => c.word === -1 && !asked.has(c.term)).map((c) => c.term));
@@ -538,7 +520,7 @@ export class SegmentSet implements SearchEngine {
   }
 
   /** Score every session the clauses reach; the best k, the number matching, the weighted terms. */
-  private rank(clauses: Clause[], k: number, filters: SearchFilters, pairs: readonly number[] = []): { top: RankedHit[]; total: number; terms: MatchedTerm[] } {
+  private rank(clauses: Clause[], k: number, filters: SearchFilters): { top: RankedHit[]; total: number; terms: MatchedTerm[] } {
     const speaker = speakerSpellings(filters);
     const filtered = Boolean(filters.kind || filters.from || filters.to || speaker);
     // idf over all segments, so a fresh one-session delta does not rank like a rare term everywhere.
@@ -571,16 +553,6 @@ export class SegmentSet implements SearchEngine {
     let allWords = 0;
     for (const w of wordWeight) allWords += w ?? 0;
     const useCoverage = coverage > 0 && allWords > 0 && wordWeight.filter((w) => (w ?? 0) > 0).length > 1;
-    // A pair's idf over all segments, as a term's.
-    const pairScale = new Map<number, number>();
-    for (const key of pairs) {
-      let df = 0;
-      for (const s of this.segments) {
-        const row = pairRow(s.segment.pairs, key);
-        if (row >= 0) df += (s.segment.pairs.offsets[row + 1] ?? 0) - (s.segment.pairs.offsets[row] ?? 0);
-      }
-      if (df > 0) pairScale.set(key, lunrIdf(df, totalDocs));
-    }
     const top: RankedHit[] = [];
     let total = 0;
     for (const s of this.segments) {
@@ -603,20 +575,6 @@ export class SegmentSet implements SearchEngine {
           }
           s.scores[doc] = (s.scores[doc] ?? 0) + (seg.postingWeights[p] ?? 0) * scale;
           if (bit !== 0) s.words[doc] = (s.words[doc] ?? 0) | bit;
-        }
-      }
-      for (const [key, globalPairIdf] of pairScale) {
-        const table = seg.pairs;
-        const row = pairRow(table, key);
-        if (row < 0) continue;
-        const start = table.offsets[row] ?? 0;
-        const end = table.offsets[row + 1] ?? 0;
-        const scale = single ? this.weights.pair : (this.weights.pair * globalPairIdf) / (lunrIdf(end - start, seg.docs.length) || 1);
-        for (let p = start; p < end; p++) {
-          const doc = table.docs[p] ?? 0;
-          // A pair's words are in the session, so it was reached above (unless not live).
-          if (s.live[doc] !== 1 || s.stamp[doc] !== 1) continue;
-          s.scores[doc] = (s.scores[doc] ?? 0) + (table.weights[p] ?? 0) * scale;
         }
       }
       for (const doc of touched) {

@@ -10,7 +10,6 @@
  */
 import { lunr } from './lunr-persian';
 import { buildLunrJson, lunrIdf, type CompoundIndexing, type TitleField } from './fast-builder';
-import { loadPairs, NO_PAIRS, type PairIndexing, type PairPostings, type StoredPairs } from './pairs';
 
 export { lunrIdf };
 
@@ -37,10 +36,9 @@ export interface IndexableSession extends SessionMeta {
 /**
  * 2: stop-word postings (`stops`) for phrase queries made of common words only. 3: weights are
  * BM25F over title and body (TITLE_FIELD); a stored segment of an older format fails to parse
- * and the index is rebuilt from the sessions table (index-state's initial load). 4: adjacent pairs
- * of terms (`pairs`, PAIR_INDEXING).
+ * and the index is rebuilt from the sessions table (index-state's initial load).
  */
-export const SEGMENT_FORMAT = 4;
+export const SEGMENT_FORMAT = 3;
 
 /**
  * One stored field 'text' whose weights combine title and body (BM25F, below). A separate title
@@ -82,12 +80,6 @@ export const TITLE_FIELD: TitleField = { weight: 4, b: 0.75 };
  */
 export const COMPOUND_INDEXING: CompoundIndexing = { joined: true, parts: false };
 
-/**
- * Adjacent pairs of terms indexed with their own BM25 weights (server/search/pairs.ts), up to
- * `glue` stop words between them.
- */
-export const PAIR_INDEXING: PairIndexing = { glue: 2 };
-
 /** The persisted payload of a segment. */
 export interface SegmentPayload {
   format: number;
@@ -104,8 +96,6 @@ export interface SegmentPayload {
   index: SerialisedIndex;
   /** Per stop word (normalised, particles joined): the positions in `docs` holding it, delta-encoded. */
   stops: Array<[string, number[]]>;
-  /** Adjacent pairs of terms and the sessions holding them, with BM25 weights. */
-  pairs: StoredPairs;
 }
 
 interface SerialisedIndex {
@@ -135,8 +125,6 @@ export interface Segment {
   docOffsets: Int32Array;
   docRows: Int32Array;
   docWeights: Float32Array;
-  /** Adjacent pairs of terms: postings by 32-bit key. */
-  pairs: PairPostings;
 }
 
 function isSerialisedIndex(value: unknown): value is SerialisedIndex {
@@ -153,16 +141,15 @@ function isSerialisedIndex(value: unknown): value is SerialisedIndex {
  */
 export function buildSegmentPayload(sessions: IndexableSession[], covers: number[], asOf = 0): SegmentPayload {
   const stopDocs = new Map<string, number[]>();
-  const pairs: StoredPairs = { ...NO_PAIRS };
   const json = buildLunrJson(
     sessions.map((s) => ({ ref: String(s.id), text: s.body, heading: s.heading })),
-    { field: INDEXED_FIELD, ...BM25, title: TITLE_FIELD, stops: stopDocs, compounds: COMPOUND_INDEXING, pairs: { how: PAIR_INDEXING, into: pairs } },
+    { field: INDEXED_FIELD, ...BM25, title: TITLE_FIELD, stops: stopDocs, compounds: COMPOUND_INDEXING },
   );
   const stops: Array<[string, number[]]> = [];
   for (const [word, docs] of stopDocs) stops.push([word, docs.map((d, i) => d - (i > 0 ? (docs[i - 1] ?? 0) : 0))]);
   json.invertedIndex = json.invertedIndex.map(([term, posting]) => [term, { _index: posting['_index'] }]);
   const docs = sessions.map(({ id, slug, title, kind, heldOn, speakers, contentHash }) => ({ id, slug, title, kind, heldOn, speakers, contentHash }));
-  return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json, stops, pairs };
+  return { format: SEGMENT_FORMAT, covers, asOf, docs, index: json, stops };
 }
 
 /**
@@ -178,9 +165,6 @@ export function parsePayload(text: string): SegmentPayload {
   }
   if (!('asOf' in value) || typeof value.asOf !== 'number') throw new Error('search segment is incomplete');
   if (!('stops' in value) || !Array.isArray(value.stops)) throw new Error('search segment is incomplete');
-  if (!('pairs' in value) || typeof value.pairs !== 'object' || value.pairs === null || !('keys' in value.pairs) || !Array.isArray(value.pairs.keys)) {
-    throw new Error('search segment is incomplete');
-  }
   if (!('index' in value) || !isSerialisedIndex(value.index) || !('docs' in value) || !Array.isArray(value.docs) || !('covers' in value) || !Array.isArray(value.covers)) {
     throw new Error('search segment is incomplete');
   }
@@ -320,8 +304,7 @@ export function loadSegment(payload: SegmentPayload): Segment {
     });
     stops.set(word, positions);
   }
-  const pairs = loadPairs(payload.pairs);
-  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf, stops, docOffsets, docRows, docWeights, pairs };
+  return { docs: payload.docs, covers: payload.covers, terms, termRow, offsets, postingDocs, postingWeights, idf, stops, docOffsets, docRows, docWeights };
 }
 
 /** Document frequency of a term row. */

@@ -111,7 +111,7 @@ export async function* segmentRows(read: ChunkReader, kind: KindName): AsyncGene
 /** The typed arrays of a part, moved (not copied) to the thread that receives it. */
 export function transferablesOf(part: BuiltPart): ArrayBuffer[] {
   const s = part.segment;
-  const arrays = [s.offsets, s.postingDocs, s.postingWeights, s.idf, s.docOffsets, s.docRows, s.docWeights, s.pairs.keys, s.pairs.offsets, s.pairs.docs, s.pairs.weights, ...s.stops.values()];
+  const arrays = [s.offsets, s.postingDocs, s.postingWeights, s.idf, s.docOffsets, s.docRows, s.docWeights, ...s.stops.values()];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a.buffer instanceof ArrayBuffer && a.byteLength === a.buffer.byteLength) buffers.add(a.buffer);
   return [...buffers];
