@@ -136,12 +136,16 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
     await screenshot(page, `search-journey-filters-${size}`, { fullPage: false });
 
     // ۹۹۹۹: a slip of the keyboard, refused in Persian by the field itself.
+    const heights = () => page.locator('.search-filters input, .search-filters select').evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().height)));
+    const before = await heights();
     const to = page.locator('input[name="to"]');
     await to.click();
     await page.keyboard.type('۹۹۹۹/۰۱/۰۱');
     await page.keyboard.press('Tab');
     await page.getByRole('alert').filter({ hasText: 'تاریخ خوانده نشد' }).waitFor();
     expect(new URL(page.url()).searchParams.get('to')).toBeNull();
+    // The message takes room below its field; the other fields keep their height (they stretched to the row's).
+    expect(await heights()).toEqual(before);
     await screenshot(page, `search-journey-date-refused-${size}`, { fullPage: false });
 
     // The same year in a shared link: the page stands and shows the server's Persian reason.
