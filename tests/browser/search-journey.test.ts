@@ -6,6 +6,8 @@
  *
  * Failed before the fixes:
  * - a query of common words only said «میتواند» (as normalised) instead of what was typed, «می تواند»;
+ * - a link to a page past the results (page=2 of one page) showed «۸ نتیجه پیدا شد» over empty lists,
+ *   and page=99999 «درخواست نامعتبر است»;
  * - ۹۹۹۹/۰۱/۰۱ typed in a date field threw an uncaught RangeError (no message, nothing changed), and a
  *   link with ?to=9999-12-31 threw while rendering the field; the server answered that link 500.
  */
@@ -154,6 +156,24 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, `search-journey-date-link-${size}`, { fullPage: false });
 
+    expect(pageErrors(problems)).toEqual([]);
+  });
+
+  it('says a page past the results has none, with a way back, for a link to page 2 or 99999', async () => {
+    const page = await openPage(app.browser, { viewport, isMobile: phone, hasTouch: phone });
+    const problems = watchPage(page);
+    await app.server.signIn(page, { role: 'staff' });
+    for (const deep of ['2', '99999']) {
+      await page.goto(`${app.server.url}/search?q=${encodeURIComponent('بودجه')}&page=${deep}`);
+      await page.getByText('این صفحه نتیجه‌ای ندارد.').waitFor();
+      // Not «درخواست نامعتبر است» (the API refuses an offset past 10,000), nor a count over empty lists.
+      expect(await page.getByText('درخواست نامعتبر است').count()).toBe(0);
+      expect(await page.locator('.list-summary').count()).toBe(0);
+    }
+    await screenshot(page, `search-journey-past-the-end-${size}`, { fullPage: false });
+    await page.getByRole('link', { name: 'صفحه نخست نتیجه‌ها' }).click();
+    await page.locator('.search-hit').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
     expect(pageErrors(problems)).toEqual([]);
   });
 });
