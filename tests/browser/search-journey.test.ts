@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
 
 const app = useBrowserApp();
 
@@ -77,6 +77,7 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
     await submit(page, 'می تواند');
     await page.locator('.search-hit').first().waitFor();
     expect(await page.locator('.search-ignored').textContent()).toContain('«می تواند» فقط از واژه‌های رایج است');
+    await checkA11y(page);
     await screenshot(page, `search-journey-common-words-${size}`);
 
     // A typo: the respelling is offered, and following it finds the sessions.
@@ -148,12 +149,14 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
     expect(new URL(page.url()).searchParams.get('to')).toBeNull();
     // The message takes room below its field; the other fields keep their height (they stretched to the row's).
     expect(await heights()).toEqual(before);
+    await checkA11y(page);
     await screenshot(page, `search-journey-date-refused-${size}`, { fullPage: false });
 
     // The same year in a shared link: the page stands and shows the server's Persian reason.
     await page.goto(`${app.server.url}/search?q=${encodeURIComponent('بودجه')}&to=9999-12-31`);
     await page.getByText(/۹۹۹۹\/۱۲\/۳۱.*باید میان سال‌های ۱۳۰۰ و ۱۴۹۹/).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
+    await checkA11y(page);
     await screenshot(page, `search-journey-date-link-${size}`, { fullPage: false });
 
     expect(pageErrors(problems)).toEqual([]);
@@ -170,6 +173,7 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
       expect(await page.getByText('درخواست نامعتبر است').count()).toBe(0);
       expect(await page.locator('.list-summary').count()).toBe(0);
     }
+    await checkA11y(page);
     await screenshot(page, `search-journey-past-the-end-${size}`, { fullPage: false });
     await page.getByRole('link', { name: 'صفحه نخست نتیجه‌ها' }).click();
     await page.locator('.search-hit').first().waitFor();
