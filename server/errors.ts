@@ -9,7 +9,7 @@ export const ERROR_CODES = [
   // Any route
   'invalid_request', 'not_found', 'unauthenticated', 'forbidden', 'conflict', 'version_conflict', 'payload_too_large',
   'unsupported_media_type', 'cross_site_request', 'too_many_attempts', 'too_many_requests', 'sign_in_busy', 'host_not_allowed',
-  'unavailable', 'http_error', 'internal', 'import_too_slow', 'imports_busy', 'import_too_large', 'too_many_suggestions',
+  'unavailable', 'http_error', 'internal', 'request_too_large', 'import_too_slow', 'imports_busy', 'import_too_large', 'too_many_suggestions',
   // Accounts
   'invalid_credentials', 'account_disabled', 'user_has_history', 'wrong_password', 'weak_password', 'invalid_username', 'unit_required', 'scope_required',
   'invalid_email', 'calendar_scope_not_allowed',

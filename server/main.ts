@@ -15,6 +15,7 @@ import { seedDemoActions } from './demo/demo-actions';
 import { openDatabase } from './db/client';
 import { readEnv, securityDeps } from './env';
 import { startRequestTrace } from './http/request-trace';
+import { answerClientErrors } from './http/client-errors';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
 import { createEverythingSearch } from './search/everything/everything.service';
@@ -102,6 +103,8 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
       (error: unknown) => console.error('search: building the directive/follow-up index failed; the next search of everything tries again', error),
     );
   });
+  // A URL or headers past Node's limit are answered in the JSON error shape, not a bare 431.
+  answerClientErrors(server);
 
   // Reminders on start and daily; idempotent, so every instance may run it (one worker per machine does).
   const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined;

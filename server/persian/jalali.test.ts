@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addJalaliMonths, addWorkingDays, formatJalali, jalaliMonthNumber, parseDate, weekdayFromName, weekdayName } from './jalali';
+import { addDays, addJalaliMonths, addWorkingDays, formatJalali, jalaliForPeople, jalaliMonthNumber, parseDate, weekdayFromName, weekdayName } from './jalali';
 
 describe('Jalali dates', () => {
   it('parses Jalali and ISO session dates to ISO', () => {
@@ -26,5 +26,17 @@ describe('Jalali dates', () => {
     expect(jalaliMonthNumber('امرداد')).toBe(5);
     expect(weekdayName('2021-01-20')).toBe('چهارشنبه');
     expect(weekdayFromName('سه شنبه')).toBe(2);
+  });
+});
+
+describe('jalaliForPeople', () => {
+  it('shows a date in Jalali with Persian digits', () => {
+    expect(jalaliForPeople('2021-02-13')).toBe('۱۳۹۹/۱۱/۲۵');
+    expect(jalaliForPeople('3798-12-31')).toMatch(/^۳۱۷۷\//);
+  });
+
+  it('shows a date past the calendar converter (a typo such as 9999) as typed, instead of throwing', () => {
+    expect(jalaliForPeople('9999-12-31')).toBe('۹۹۹۹/۱۲/۳۱');
+    expect(jalaliForPeople('0001-01-01')).toBe('۰۰۰۱/۰۱/۰۱');
   });
 });

@@ -100,13 +100,23 @@ export function formatJalali(iso: string): string {
 }
 
 /**
- * An ISO date as people read it in a message or notice: Jalali, slashes, Persian digits.
+ * Gregorian years jalaali-js converts whole (its Jalali years run −61…3177); it throws outside them.
+ * Only a typo reaches past them (9999 typed in a date field), and the message refusing it must not fail.
+ */
+const CONVERTIBLE_YEARS = { from: 561, to: 3798 } as const;
+
+/**
+ * An ISO date as people read it in a message or notice: Jalali, slashes, Persian digits. A date
+ * past the calendar's years (a typo such as 9999-12-31) is shown as typed, in Persian digits.
  *
  * @example
  * jalaliForPeople('2021-02-13') // '۱۳۹۹/۱۱/۲۵'
+ * jalaliForPeople('9999-12-31') // '۹۹۹۹/۱۲/۳۱'
  */
 export function jalaliForPeople(iso: string): string {
-  return toPersianDigits(formatJalali(iso).replaceAll('-', '/'));
+  const year = Number(iso.slice(0, 4));
+  const shown = year >= CONVERTIBLE_YEARS.from && year <= CONVERTIBLE_YEARS.to ? formatJalali(iso) : iso;
+  return toPersianDigits(shown.replaceAll('-', '/'));
 }
 
 /**

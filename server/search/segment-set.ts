@@ -376,9 +376,24 @@ export class SegmentSet implements SearchEngine {
   }
 
   /**
-   * «منظورتان … بود؟»: the query with each word the index does not hold (nor its parts, as a
+   * Does a live session hold the term? A withdrawn or replaced session keeps its words in its
+   * segment until a merge; they must not be offered as a respelling that then finds nothing.
+   * Stops at the first live holder (usually the first posting).
+   */
+  private heldByLive(term: string): boolean {
+    for (const s of this.segments) {
+      const row = s.segment.termRow.get(term);
+      if (row === undefined) continue;
+      const end = s.segment.offsets[row + 1] ?? 0;
+      for (let p = s.segment.offsets[row] ?? 0; p < end; p++) if (s.live[s.segment.postingDocs[p] ?? -1] === 1) return true;
+    }
+    return false;
+  }
+
+  /**
+   * «منظورتان … بود؟»: the query with each word the live sessions do not hold (nor its parts, as a
    * compound) replaced by its most frequent neighbour at edit distance 1 in the index
-   * vocabulary; null when every word is known or nothing better is found.
+   * vocabulary that a live session holds; null when every word is known or nothing better is found.
    *
    * @example
    * set.suggest(parseQuery('املاک مازات')) // 'املاک مازاد'
@@ -390,14 +405,14 @@ export class SegmentSet implements SearchEngine {
       const letters = [...token].length;
       if (isStopWord(token) || /\d/.test(token) || letters < FUZZY_MIN_LENGTH_UNKNOWN || letters > FUZZY_MAX_LENGTH) return token;
       const term = termOf(token);
-      if (term === null || df(term) > 0 || splitCompound(token, termOf, df)) return token;
+      if (term === null || (df(term) > 0 && this.heldByLive(term)) || splitCompound(token, termOf, df)) return token;
       let best = token;
       let bestDf = 0;
       for (const candidate of editDistanceOne(token)) {
         const t = termOf(candidate);
         if (t === null || t.length < FUZZY_MIN_VARIANT_LETTERS) continue;
         const n = df(t);
-        if (n > bestDf || (n === bestDf && n > 0 && candidate < best)) {
+        if ((n > bestDf || (n === bestDf && n > 0 && candidate < best)) && this.heldByLive(t)) {
           best = candidate;
           bestDf = n;
         }

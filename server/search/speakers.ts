@@ -45,7 +45,8 @@ export function speakerSpellingsFor(typed: string, known: readonly KnownSpeaker[
   for (const person of known) {
     const spellings = [person.name, ...person.variants].map(spell).filter(Boolean);
     const names =
-      person.key === typed.trim() ||
+      // `wanted` is normalised, so lower-cased: Firouzi names firouzi.
+      person.key === wanted ||
       spellings.some((s) => s === wanted || s.includes(wanted) || ([...wanted].length >= 4 && withinDistance(s, wanted, 1)));
     if (names) for (const s of spellings) out.add(s);
   }

@@ -91,7 +91,7 @@ export function createEverythingRepo(client: Client) {
     async marks(): Promise<TableMarks> {
       const rs = await client.execute(`SELECT
         (SELECT max(id) FROM audit_log) AS audit,
-        (SELECT max(updated_at) FROM sessions WHERE status IN ('draft', 'published')) AS su, (SELECT count(*) FROM sessions) AS sn,
+        (SELECT max(updated_at) FROM sessions WHERE status IN ('draft', 'published', 'withdrawn')) AS su, (SELECT count(*) FROM sessions) AS sn,
         (SELECT count(*) FROM directives) AS dn, (SELECT max(id) FROM directives) AS dm, (SELECT max(updated_at) FROM directives) AS du,
         (SELECT count(*) FROM action_items) AS an, (SELECT max(id) FROM action_items) AS am, (SELECT max(updated_at) FROM action_items) AS au,
         (SELECT count(*) FROM follow_ups) AS fn, (SELECT max(id) FROM follow_ups) AS fm`);
@@ -131,7 +131,7 @@ export function createEverythingRepo(client: Client) {
       const ids = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows.map((r) => num(r.id));
       const directives = await ids(
         `SELECT id FROM directives WHERE updated_at > ? OR id > ?
-         UNION SELECT d.id FROM directives d WHERE d.session_id IN (SELECT id FROM sessions WHERE status IN ('draft', 'published') AND updated_at > ?)`,
+         UNION SELECT d.id FROM directives d WHERE d.session_id IN (SELECT id FROM sessions WHERE status IN ('draft', 'published', 'withdrawn') AND updated_at > ?)`,
         [since.directivesUpdated, since.directivesMaxId, since.sessionsUpdated],
       );
       const actions = await ids(

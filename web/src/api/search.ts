@@ -12,6 +12,8 @@ export type SearchPage = SessionsPage & { groups?: SearchGroup[] };
 
 /** Sessions per page of results. */
 export const SEARCH_PAGE_SIZE = 10;
+/** The deepest page the search serves: its offset is at most 10,000 (MAX_OFFSET, server/search/search-input.ts). */
+export const DEEPEST_SEARCH_PAGE = 10_000 / SEARCH_PAGE_SIZE + 1;
 
 export interface SearchRequest {
   q: string;

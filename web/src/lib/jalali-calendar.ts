@@ -18,11 +18,15 @@ export function isoOfJalali(jy: number, jm: number, jd: number): string {
   return `${g.gy}-${pad(g.gm)}-${pad(g.gd)}`;
 }
 
-/** The Jalali year, month and day of an ISO date; null when it is not one. */
+/** Gregorian years jalaali-js converts whole (Jalali −61…3177); it throws outside them (9999 typed by slip). */
+const CONVERTIBLE_YEARS = { from: 561, to: 3798 } as const;
+
+/** The Jalali year, month and day of an ISO date; null when it is not one (or is past the calendar's years). */
 export function jalaliOfIso(iso: string): { jy: number; jm: number; jd: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const y = Number(m[1]);
+  if (y < CONVERTIBLE_YEARS.from || y > CONVERTIBLE_YEARS.to) return null;
   const mo = Number(m[2]);
   const d = Number(m[3]);
   const date = new Date(Date.UTC(y, mo - 1, d));

@@ -27,7 +27,8 @@ export function SearchNotes(props: { page: SearchPage; hrefForQuery: (q: string)
           when={props.page.phrase}
           fallback={<p class="search-ignored">واژه‌های رایج «{props.page.ignored.join('، ')}» در رتبه‌بندی به کار نرفتند.</p>}
         >
-          <p class="search-ignored">«{props.page.ignored.join(' ')}» فقط از واژه‌های رایج است؛ همین عبارت، واژه به واژه، جست‌وجو شد.</p>
+          {/* As typed («می تواند»), not as normalised («میتواند», a spelling the person did not write). */}
+          <p class="search-ignored">«{props.page.query.trim() || props.page.ignored.join(' ')}» فقط از واژه‌های رایج است؛ همین عبارت، واژه به واژه، جست‌وجو شد.</p>
         </Show>
       </Show>
     </div>

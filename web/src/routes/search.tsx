@@ -5,7 +5,7 @@
  */
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchRequest } from '../api/search';
+import { DEEPEST_SEARCH_PAGE, knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchPage as ResultsPage, type SearchRequest } from '../api/search';
 import { JalaliDatePicker } from '../components/jalali-date-picker';
 import { usePageTitle } from '../components/page-title';
 import { SearchGroups, SearchGroupsNav, totalOfGroups } from '../components/search-groups';
@@ -34,6 +34,21 @@ function snippetHref(slug: string, ordinal: number, snippet: string): string {
   return `/sessions/${encodeURIComponent(slug)}${query}#p-${ordinal}`;
 }
 
+/** Anything listed on this page: a session, or an item of any group (a page past them all lists none). */
+function listsAny(page: ResultsPage): boolean {
+  return page.hits.length > 0 || (page.groups ?? []).some((g) => g.kind !== 'sessions' && g.items.length > 0);
+}
+
+/** Anything found at all, on any page. */
+function foundAny(page: ResultsPage): boolean {
+  return page.total > 0 || totalOfGroups(page.groups) > 0;
+}
+
+/** A page as asked in the URL, no deeper than the search serves (an old or edited link: page=99999). */
+function pageOf(value: string | string[] | undefined): number {
+  return Math.min(parsePage(value), DEEPEST_SEARCH_PAGE);
+}
+
 /** A query parameter as a field shows it: '' when missing. */
 function one(value: string | string[] | undefined): string {
   return firstParam(value) ?? '';
@@ -45,7 +60,7 @@ export function SearchPage() {
   const request = (): SearchRequest | null => {
     const q = one(params.q);
     if (!q.trim()) return null;
-    return { q, page: parsePage(params.page), from: one(params.from), to: one(params.to), speaker: one(params.speaker), kind: one(params.kind) };
+    return { q, page: pageOf(params.page), from: one(params.from), to: one(params.to), speaker: one(params.speaker), kind: one(params.kind) };
   };
   const results = createAsync(async () => {
     const r = request();
@@ -129,11 +144,16 @@ export function SearchPage() {
           <Show when={results()}>
             {(page) => (
               <Show
-                when={page().hits.length > 0 || totalOfGroups(page().groups) > 0}
+                when={listsAny(page())}
                 fallback={
-                  <EmptyState title={page().total > 0 ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
+                  <EmptyState title={foundAny(page()) ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
+                    <Show when={foundAny(page())}>
+                      <p>
+                        <A href={hrefFor(1)}>صفحه نخست نتیجه‌ها</A>
+                      </p>
+                    </Show>
                     <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
-                    <Show when={page().ignored.length === 0 && !page().suggestion}>
+                    <Show when={page().ignored.length === 0 && !page().suggestion && !foundAny(page())}>
                       <p>واژه‌های دیگری را امتحان کنید یا پالایش‌ها را بردارید.</p>
                     </Show>
                   </EmptyState>
@@ -172,7 +192,7 @@ export function SearchPage() {
                   </For>
                 </ol>
                 <SearchGroups groups={page().groups ?? []} />
-                <Pagination page={parsePage(params.page)} pageCount={pageCount(Math.max(page().total, ...(page().groups ?? []).map((g) => g.total)), SEARCH_PAGE_SIZE)} hrefFor={hrefFor} label="صفحه‌های نتیجه‌ها" />
+                <Pagination page={pageOf(params.page)} pageCount={pageCount(Math.max(page().total, ...(page().groups ?? []).map((g) => g.total)), SEARCH_PAGE_SIZE)} hrefFor={hrefFor} label="صفحه‌های نتیجه‌ها" />
               </Show>
             )}
           </Show>
