@@ -28,6 +28,16 @@ describe('parseQuery', () => {
     expect(q.stopWords).toEqual(['از', 'این']);
   });
 
+  it('does not report an ending written apart from its word as an ignored word (زرافه‌های آبی)', () => {
+    for (const typed of ['زرافه‌های آبی را', 'زرافه های آبی را']) {
+      const q = parseQuery(typed, { prefixLast: false });
+      expect(q.words.map((w) => w.stem)).toEqual(['زرافه', 'آبی']);
+      expect(q.stopWords).toEqual(['را']);
+    }
+    // Alone, it is a word someone typed, and is said to be left out.
+    expect(parseQuery('ها', { prefixLast: false }).stopWords).toEqual(['ها']);
+  });
+
   it('makes typo variants for 5+ letters, and for 4 letters only if the word is unknown', () => {
     const [long, four, three] = parseQuery('دانشگه کتب ملت', { prefixLast: false }).words;
     expect(long?.variants).toContain('دانشگاه');

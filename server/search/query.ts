@@ -3,7 +3,7 @@
  * on the last word (search-as-you-type) and edit-distance-1 variants of longer
  * words (typos). Nothing in the input is query syntax: `: ^ ~ * + -` are separators.
  */
-import { tokenizePersian } from '../persian/tokenize';
+import { SUFFIX_PARTICLES, tokenizePersian } from '../persian/tokenize';
 import { isStopWord } from '../persian/stopwords';
 import { stemPersian, stemPersianOnce } from '../persian/stem';
 import { isInterrogative } from '../persian/question-words';
@@ -147,7 +147,8 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     if (ordered.length < MAX_QUERY_TOKENS) ordered.push(truncateWord(token.text));
     const isLast = i === tokens.length - 1;
     if ((isStopWord(token.text) || (asking && isInterrogative(token.text))) && !(isLast && prefixLast)) {
-      stopWords.push(token.text);
+      // An ending written apart (زرافه‌های) belongs to the word before it: nothing the person typed was left out.
+      if (!(i > 0 && SUFFIX_PARTICLES.has(token.text))) stopWords.push(token.text);
       return;
     }
     if (words.length >= MAX_QUERY_WORDS) return;
