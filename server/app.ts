@@ -234,6 +234,8 @@ function mountWebApp(app: OpenAPIHono<AppEnv>, webDist: string): void {
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
   app.use('*', serveStatic({ root: webDist }));
+  // An asset of an older build (a tab opened before a redeploy) is a plain 404, not the page as a script.
+  app.get('/assets/*', (c) => c.json(errorBody('not_found', 'این فایل در نسخهٔ کنونی نیست؛ صفحه را دوباره بارگذاری کنید.'), 404));
   app.get('*', (c) => c.html(indexHtml));
 }
 
