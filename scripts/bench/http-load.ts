@@ -53,15 +53,15 @@ const WorkerResult = z.object({
 });
 
 /**
- * Run `connections` connections for `seconds` against `paths` (taken in turn), in a separate process.
+ * Run `connections` connections for `seconds` (or until `amount` requests) against `paths` (taken in turn), in a separate process.
  *
  * @example
  * const figures = await loadTest({ name: 'search', url, paths: ['/api/search?q=x'], cookie });
  */
-export async function loadTest(options: { name: string; url: string; paths: string[]; cookie: string; connections?: number; seconds?: number }): Promise<LoadFigures> {
+export async function loadTest(options: { name: string; url: string; paths: string[]; cookie: string; connections?: number; seconds?: number; amount?: number }): Promise<LoadFigures> {
   const connections = options.connections ?? 50;
   const seconds = options.seconds ?? 10;
-  const job = { url: options.url, cookie: options.cookie, paths: options.paths, connections, seconds };
+  const job = { url: options.url, cookie: options.cookie, paths: options.paths, connections, seconds, amount: options.amount };
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/bench/load-worker.ts'), JSON.stringify(job)], {
     cwd: REPO_ROOT,
     maxBuffer: 16 * 1024 * 1024,

@@ -49,7 +49,8 @@ export interface QueryPathOptions {
 }
 
 export interface QueryPath {
-  search(params: SearchParams): Promise<SearchPage>;
+  /** `uncached`: neither read nor fill the result cache (the start-up warm-up repeats its searches to optimise the code). */
+  search(params: SearchParams, options?: { uncached?: boolean }): Promise<SearchPage>;
   /** Read these sessions' paragraphs into the paragraph cache (a start-up warm-up); false once it is full. */
   prefill(sessions: Array<{ id: number; contentHash: string }>): Promise<boolean>;
   speakers(): Promise<KnownSpeaker[]>;
@@ -137,7 +138,7 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
   }
 
   return {
-    async search(params) {
+    async search(params, options = {}) {
       const { raw, query, filters, limit, offset, perSession } = readSearchInput(params);
       if (filters.speaker) filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
       await index.ensureLoaded();
@@ -145,7 +146,7 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
       // The index state a page was computed on: a new generation or sessions mark empties the cache.
       const state = index.version();
       const key = cacheKeyOf(query, filters, limit, offset, perSession);
-      const cached = pages.get(state, key);
+      const cached = options.uncached ? undefined : pages.get(state, key);
       if (cached) return cached.query === raw ? cached : { ...cached, query: raw };
       let page: SearchPage;
       if (isStopWordPhrase(query)) {
@@ -158,7 +159,7 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
         page = { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords, phrase: false, suggestion };
       }
       // Only if nothing moved while the paragraphs were read (another request may have refreshed).
-      if (state === index.version()) pages.set(state, key, page);
+      if (state === index.version() && !options.uncached) pages.set(state, key, page);
       return page;
     },
 

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { num, str } from '../db/row-values';
 import { paragraphs, people, searchSegments, searchState, sessions } from '../db/schema';
 import type { IndexableSession } from './segment';
 
@@ -141,13 +142,21 @@ export function createSearchRepo(db: Db) {
       return `${r?.n ?? 0}|${r?.updated ?? ''}|${r?.top ?? 0}`;
     },
 
+    /**
+     * Paragraphs of these sessions in order. Raw rows (`db.run`): a hit session missing from the
+     * paragraph cache is read here, and drizzle's query building and row mapping were ≈ 40 % of
+     * that read's CPU (0.13–0.24 against 0.08–0.10 ms a session, docs/benchmarks.md, cold start).
+     */
     async paragraphsOf(sessionIds: number[]): Promise<ParagraphRow[]> {
       if (sessionIds.length === 0) return [];
-      return db
-        .select({ sessionId: paragraphs.sessionId, ordinal: paragraphs.ordinal, text: paragraphs.text, speaker: paragraphs.speaker })
-        .from(paragraphs)
-        .where(and(inArray(paragraphs.sessionId, sessionIds)))
-        .orderBy(asc(paragraphs.sessionId), asc(paragraphs.ordinal));
+      const ids = sql.join(
+        sessionIds.map((id) => sql`${id}`),
+        sql`, `,
+      );
+      const rs = await db.run(
+        sql`SELECT ${paragraphs.sessionId}, ${paragraphs.ordinal}, ${paragraphs.text}, ${paragraphs.speaker} FROM ${paragraphs} WHERE ${paragraphs.sessionId} IN (${ids}) ORDER BY ${paragraphs.sessionId}, ${paragraphs.ordinal}`,
+      );
+      return rs.rows.map((r) => ({ sessionId: num(r[0]), ordinal: num(r[1]), text: String(r[2] ?? ''), speaker: str(r[3]) }));
     },
   };
 }
