@@ -51,6 +51,22 @@ describe('parseQuery', () => {
   });
 });
 
+describe('parseQuery: Persian morphology', () => {
+  it('gives a word the index terms of its derivational relatives, not its own stem', () => {
+    const [animals, extinct] = parseQuery('چرا حیوانات منقرض می شوند', { prefixLast: false }).words;
+    expect(extinct?.derived).toContain('انقراض');
+    expect(animals?.derived).not.toContain(animals?.stem);
+    const [polluted] = parseQuery('آلوده', { prefixLast: false }).words;
+    // آلودگی as indexed: the stemmer strips its ی.
+    expect(polluted?.derived).toContain(stemPersian('آلودگی'));
+  });
+
+  it('marks a colloquial form of a stop word (خوبه = خوب است), and not an ordinary word', () => {
+    const words = parseQuery('چه چیز برای چاقی خوبه', { prefixLast: false }).words;
+    expect(words.map((w) => [w.surface, w.colloquialStop])).toEqual([['چاقی', false], ['خوبه', true]]);
+  });
+});
+
 describe('editDistanceOne', () => {
   it('covers deletion, insertion, substitution and transposition', () => {
     const v = editDistanceOne('کتاب');

@@ -7,6 +7,8 @@ import { SUFFIX_PARTICLES, tokenizePersian } from '../persian/tokenize';
 import { isStopWord } from '../persian/stopwords';
 import { stemPersian, stemPersianOnce } from '../persian/stem';
 import { isInterrogative } from '../persian/question-words';
+import { writtenForms } from '../persian/colloquial';
+import { derivedForms } from '../persian/derivation';
 
 /** One word of the query with the ways it may match. */
 export interface QueryWord {
@@ -20,6 +22,10 @@ export interface QueryWord {
   variants: string[];
   /** Use the variants only when the word is in no session (a 4-letter word). */
   variantsOnlyIfUnknown: boolean;
+  /** Index terms of its derivational relatives (آلودگی for آلوده, انقراض for منقرض), weighed below the word. */
+  derived: string[];
+  /** A colloquial form of a stop word (خوبه = خوب است، میشه = میشود): left out when the word itself is in no session. */
+  colloquialStop: boolean;
 }
 
 export interface ParsedQuery {
@@ -161,7 +167,15 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     const letters = chars.length;
     const fuzzy = (options.fuzzy ?? true) && letters >= FUZZY_MIN_LENGTH_UNKNOWN && letters <= FUZZY_MAX_LENGTH && !/^\d+$/.test(surface);
     const variants = fuzzy ? typoVariants(surface, stem) : [];
-    words.push({ surface, stem, prefix: isLast && prefixLast, variants, variantsOnlyIfUnknown: letters < FUZZY_MIN_LENGTH });
+    words.push({
+      surface,
+      stem,
+      prefix: isLast && prefixLast,
+      variants,
+      variantsOnlyIfUnknown: letters < FUZZY_MIN_LENGTH,
+      derived: relatedTerms(derivedForms(surface), stem),
+      colloquialStop: writtenForms(surface).some((w) => isStopWord(w)),
+    });
   });
   // A trailing stop word kept only as a prefix must not be the whole query.
   const last = words[words.length - 1];
@@ -170,6 +184,17 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     words.pop();
   }
   return { words, stopWords, tokens: ordered };
+}
+
+/** The index terms of related forms, stop words and the word's own stem left out. */
+function relatedTerms(forms: readonly string[], stem: string): string[] {
+  const out = new Set<string>();
+  for (const form of forms) {
+    if (isStopWord(form)) continue;
+    const term = stemPersianOnce(form);
+    if (term !== stem) out.add(term);
+  }
+  return [...out];
 }
 
 /** A "word" longer than MAX_WORD_LETTERS is analysed by its first letters (bounded work). */

@@ -104,6 +104,42 @@ describe('SegmentSet and questions', () => {
   });
 });
 
+describe('SegmentSet and Persian morphology', () => {
+  const FILLER = Array.from({ length: 30 }, (_, i) => session(10 + i, `گزارش ورزشی شماره ${i} فوتبال والیبال`));
+  const setOf = (sessions: IndexableSession[], weights: Partial<typeof DEFAULT_WEIGHTS> = {}) => {
+    const set = new SegmentSet({ ...DEFAULT_WEIGHTS, feedbackDocs: 0, ...weights });
+    set.addSegment(1, 'base', loadSegment(buildSegmentPayload(sessions, sessions.map((s) => s.id))));
+    return set;
+  };
+  const ids = (set: SegmentSet, q: string) => set.search(parseQuery(q, { prefixLast: false }), { limit: 10, offset: 0 }).hits.map((h) => h.session.id);
+
+  it('finds a passage that names the thing another way, below one that names it as asked', () => {
+    const sessions = [
+      session(1, 'دلیل انقراض جانداران از دست دادن زیستگاه است'),
+      session(2, 'گونه‌های منقرض در موزه نگهداری می‌شوند'),
+      session(3, 'آلودگی هوا در زمستان بیشتر است'),
+      ...FILLER,
+    ];
+    const set = setOf(sessions);
+    expect(ids(set, 'چرا جانوران منقرض می شوند')).toEqual([2, 1]);
+    expect(ids(set, 'هوای آلوده')).toEqual([3]);
+    expect(ids(setOf(sessions, { derived: 0 }), 'چرا جانوران منقرض می شوند')).toEqual([2]);
+  });
+
+  it('gives no relatives to a word in more than derivedMaxShare of the sessions', () => {
+    const sessions = [session(1, 'آلودگی هوا'), ...Array.from({ length: 4 }, (_, i) => session(2 + i, `آب آلوده ${i}`)), ...FILLER];
+    expect(ids(setOf(sessions, { derivedMaxShare: 0.2 }), 'آلوده')).toContain(1);
+    expect(ids(setOf(sessions, { derivedMaxShare: 0.1 }), 'آلوده')).not.toContain(1);
+  });
+
+  it('leaves out a colloquial form of a stop word the index lacks, and keeps one it holds', () => {
+    const sessions = [session(1, 'ورزش برای چاقی مفید است'), session(2, 'خوشه انگور'), ...FILLER];
+    // Before, «خوبه» fell to typo readings (خوشه) and found a session about grapes.
+    expect(ids(setOf(sessions), 'چاقی خوبه')).toEqual([1]);
+    expect(ids(setOf([...sessions, session(3, 'خوبه که آمدی')]), 'خوبه')).toEqual([3]);
+  });
+});
+
 describe('SegmentSet.addNewestSegment', () => {
   it('gives the same live sessions and hits as addSegment, replacing and removing covered sessions', () => {
     const steps: Array<[IndexableSession[], number[]]> = [

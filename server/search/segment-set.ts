@@ -62,6 +62,17 @@ export interface MatchWeights {
    * Hamshahri tuning half 0.833 / 0.830 / 0.812 against 0.832, ParsiNLU dev ±0 / ±0 / −0.005: off.
    */
   coverage: number;
+  /**
+   * Weight of a word's derivational relatives (آلوده → آلودگی، حمله → حملات، منقرض → انقراض; 0: off)…
+   * Measured (docs/benchmarks.md, fifth round): 0.3 / 0.4 / 0.5 / 0.6 / 0.7 gave ParsiNLU train
+   * 0.811 / 0.813 / 0.814 / 0.814 / 0.812 against 0.811 without (dev 0.931 throughout).
+   */
+  derived: number;
+  /**
+   * …for a word in at most this share of sessions: a common word's relatives only blur it (without
+   * the bound, known-item «دو دهه گذشته» lost its article to «گذشت»).
+   */
+  derivedMaxShare: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -82,6 +93,8 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   feedbackKeep: 1,
   feedbackTitleGate: 1,
   coverage: 0,
+  derived: 0.5,
+  derivedMaxShare: 0.05,
 };
 
 /** Feedback terms in more than this share of sessions say nothing about the topic. */
@@ -331,6 +344,8 @@ export class SegmentSet implements SearchEngine {
       return n;
     };
     if (this.weights.compoundJoined > 0) for (const { term } of joinedTerms(query.tokens, termOf, df)) add(term, this.weights.compoundJoined);
+    let sessions = 0;
+    for (const s of this.segments) sessions += s.segment.docs.length;
     for (const [w, word] of query.words.entries()) {
       current = w < COVERAGE_WORDS ? w : -1;
       add(word.stem, this.weights.exact);
@@ -340,6 +355,11 @@ export class SegmentSet implements SearchEngine {
         }
       }
       const exactDf = df(word.stem);
+      // «خوبه»، «میشه» typed for «خوب است»، «میشود»: a stop word, unless the index holds it as typed.
+      if (exactDf === 0 && word.colloquialStop) continue;
+      if (this.weights.derived > 0 && exactDf <= this.weights.derivedMaxShare * sessions) {
+        for (const t of word.derived) if (has(t)) add(t, this.weights.derived);
+      }
       // Written joined, indexed apart (برونسپاری → برون + سپاری): the parts stand in for it.
       const split = exactDf === 0 && this.weights.compoundPart > 0 ? splitCompound(word.surface, termOf, df) : null;
       let found: Array<{ v: string; df: number }> = [];
