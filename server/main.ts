@@ -24,6 +24,8 @@ import { createSmtpMailer } from './notifications/mailer';
 import { startReminderScheduler } from './notifications/scheduler';
 import { parseTimeOfDay, startDigestScheduler } from './notifications/digest-scheduler';
 import { digestServiceFor } from './notifications/digest.service';
+import { createCorrectionRepo } from './sessions/correction.repo';
+import { finishHalfDoneWithdrawals } from './sessions/withdrawal-repair';
 import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
@@ -47,6 +49,9 @@ const newSearch = (database: Awaited<ReturnType<typeof openDb>>) =>
 
 /** Migrations, sample content and first accounts: once, before anything serves. Notices to print once listening. */
 async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: ReturnType<typeof newSearch>): Promise<string[]> {
+  // A withdrawn session must have no open actions (one left half-done before withdrawals were one write, or raced by an assignment).
+  const finished = await finishHalfDoneWithdrawals(createCorrectionRepo(database), systemClock);
+  if (finished.actions > 0) console.warn(`withdrawals: ${finished.actions} open actions of ${finished.sessions} withdrawn sessions cancelled, as their withdrawal had left them`);
   if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {
     const started = performance.now();
     const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { clock: systemClock, indexer: search });
