@@ -15,6 +15,7 @@ import { seedDemoActions } from './demo/demo-actions';
 import { openDatabase } from './db/client';
 import { readEnv, securityDeps } from './env';
 import { startRequestTrace } from './http/request-trace';
+import { sharedExtractionRunner } from './imports/extraction-runner';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
 import { createEverythingSearch } from './search/everything/everything.service';
@@ -106,6 +107,14 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
       },
       (error: unknown) => console.error('search: building the directive/follow-up index failed; the next search of everything tries again', error),
     );
+    // The imports' worker thread starts now, off the request path, so the first import does not wait for it.
+    const importsStarted = performance.now();
+    sharedExtractionRunner()
+      .warm()
+      .then(
+        (ms) => console.log(`imports: worker ready in ${Math.round(performance.now() - importsStarted)} ms (its warm-up import ${ms} ms)`),
+        (error: unknown) => console.error('imports: warming the worker failed; the first import starts it', error),
+      );
   });
 
   // Reminders on start and daily; idempotent, so every instance may run it (one worker per machine does).
