@@ -5,21 +5,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { IngestError } from '../ingest/ingest-error';
-import { finishImport, readImport, repairsInBody, type ImportContext, type ImportSource, type ReadImport } from './import-source';
+import { finishImport, readImport, repairsInBody, type ImportContext, type ReadImport } from './import-source';
+import { warmUpImport } from './warm-up-import';
 import { summariseRepairs } from './repair-summary';
 import { isToWorker, type FromWorker, type ToWorker } from './extraction-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('extraction-worker: not started as a worker thread');
-
-/** A short write-up with a dated directive, read and extracted once at a warm-up: every step of a real import runs (and is compiled) before one arrives. */
-const WARM_UP_SOURCE: ImportSource = {
-  text: 'نشست مدیران کل استان‌ها برگزار شد.\nمعاون سازمان گفت: مدیران کل استان‌ها موظفند حداکثر تا ۳۰ بهمن\nگزارش عملکرد را به ستاد ارسال کنند.\n',
-  format: 'text',
-  fileName: 'warm-up.txt',
-  heldOn: '2021-01-20',
-};
-const WARM_UP_CONTEXT: ImportContext = { units: [], people: [], catalogue: { unitCodes: new Set(), people: new Map() } };
 
 /** Sources read and waiting for the duplicate check, by request id. */
 const waiting = new Map<number, { reading: ReadImport; context: ImportContext }>();
@@ -54,9 +46,7 @@ function handle(message: ToWorker): void {
       const { source, body, repaired } = held.reading;
       reply({ id, type: 'repairs', repairs: summariseRepairs(repairsInBody(source.text, source.format, body, repaired)) });
     } else if (message.type === 'warm') {
-      const started = performance.now();
-      finishImport(readImport(WARM_UP_SOURCE, WARM_UP_CONTEXT), WARM_UP_CONTEXT);
-      reply({ id, type: 'warm', ms: Math.round(performance.now() - started) });
+      reply({ id, type: 'warm', ms: warmUpImport() });
     } else {
       reply({ id, type: 'repairs', repairs: summariseRepairs(repairsInBody(message.text, message.format, message.body)) });
     }
