@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extractSession, type SuggestedDirective } from '../server/detection/extract';
+import { recordDateProblem } from '../server/dates/plausible-dates';
 import { parseDate, formatJalali } from '../server/persian/jalali';
 import { decodeText } from '../server/ingest/decode';
 import { IngestError } from '../server/ingest/ingest-error';
@@ -44,11 +45,19 @@ function readInput(path: string): string {
   }
 }
 
+/** The session date, held to the same plausible-date rules as the app (Jalali 1300–1499), or the Persian reason it is refused. */
+function readSessionDate(value: string): { iso: string } | { problem: string } {
+  const iso = parseDate(value);
+  if (!iso) return { problem: `تاریخ نشست «${value}» درست نیست؛ به شکل 2021-01-20 یا 1399-11-01 بنویسید.` };
+  const problem = recordDateProblem(iso, `تاریخ نشست «${value}»`);
+  return problem ? { problem } : { iso };
+}
+
 function sessionDateOf(value: string | undefined): string | null {
   if (value === undefined) return null;
-  const iso = parseDate(value);
-  if (!iso) fail(`تاریخ «${value}» درست نیست؛ به شکل 2021-01-20 یا 1399-11-01 بنویسید.`);
-  return iso;
+  const date = readSessionDate(value);
+  if ('problem' in date) fail(date.problem);
+  return date.iso;
 }
 
 const argv = process.argv.slice(2);
@@ -57,20 +66,29 @@ const people = loadPeople();
 const batch = argValue(argv, '--batch');
 
 if (batch !== undefined) {
-  const lines = readInput(batch).split(/\r?\n/);
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let record: { id?: unknown; text?: unknown; date?: unknown };
-    try {
-      record = JSON.parse(line) as typeof record;
-    } catch {
-      fail(`${batch}:${i + 1}: سطر JSON درست نیست`);
-    }
-    const text = typeof record.text === 'string' ? record.text : '';
-    const date = typeof record.date === 'string' ? parseDate(record.date) : null;
-    const { directives, candidates } = extractSession({ text, sessionDate: date, units, people });
-    process.stdout.write(`${JSON.stringify({ id: record.id ?? null, directives: directives.map(present), candidates: candidates.map(present) })}\n`);
-  });
+  // Every line is read and its date checked before any is answered: a bad line fails the batch with nothing printed.
+  const records = readInput(batch)
+    .split(/\r?\n/)
+    .flatMap((line, i) => {
+      if (line.trim() === '') return [];
+      let record: { id?: unknown; text?: unknown; date?: unknown };
+      try {
+        record = JSON.parse(line) as typeof record;
+      } catch {
+        fail(`${batch}:${i + 1}: سطر JSON درست نیست`);
+      }
+      let date: string | null = null;
+      if (typeof record.date === 'string' && record.date.trim() !== '') {
+        const read = readSessionDate(record.date);
+        if ('problem' in read) fail(`${batch}:${i + 1}: ${read.problem}`);
+        date = read.iso;
+      }
+      return [{ id: record.id ?? null, text: typeof record.text === 'string' ? record.text : '', date }];
+    });
+  for (const record of records) {
+    const { directives, candidates } = extractSession({ text: record.text, sessionDate: record.date, units, people });
+    process.stdout.write(`${JSON.stringify({ id: record.id, directives: directives.map(present), candidates: candidates.map(present) })}\n`);
+  }
 } else {
   const [file] = positionalArgs(argv, ['--date'], ['--json']);
   if (file === undefined) fail('usage: npm run extract -- [--date YYYY-MM-DD | --date 1399-11-01] [--json] FILE|-');

@@ -16,6 +16,7 @@ import { openDatabase } from './db/client';
 import { readEnv, securityDeps } from './env';
 import { startRequestTrace } from './http/request-trace';
 import { answerClientErrors } from './http/client-errors';
+import { sharedExtractionRunner } from './imports/extraction-runner';
 import { describeFailure, describeSummary, ingestPaths } from './ingest/ingest';
 import { createSearchService } from './search/search.service';
 import { createEverythingSearch } from './search/everything/everything.service';
@@ -25,6 +26,8 @@ import { createSmtpMailer } from './notifications/mailer';
 import { startReminderScheduler } from './notifications/scheduler';
 import { parseTimeOfDay, startDigestScheduler } from './notifications/digest-scheduler';
 import { digestServiceFor } from './notifications/digest.service';
+import { createCorrectionRepo } from './sessions/correction.repo';
+import { finishHalfDoneWithdrawals } from './sessions/withdrawal-repair';
 import { createUsersRepo } from './users/users.repo';
 import { createUsersService } from './users/users.service';
 
@@ -48,6 +51,9 @@ const newSearch = (database: Awaited<ReturnType<typeof openDb>>) =>
 
 /** Migrations, sample content and first accounts: once, before anything serves. Notices to print once listening. */
 async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: ReturnType<typeof newSearch>): Promise<string[]> {
+  // A withdrawn session must have no open actions (one left half-done before withdrawals were one write, or raced by an assignment).
+  const finished = await finishHalfDoneWithdrawals(createCorrectionRepo(database), systemClock);
+  if (finished.actions > 0) console.warn(`withdrawals: ${finished.actions} open actions of ${finished.sessions} withdrawn sessions cancelled, as their withdrawal had left them`);
   if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {
     const started = performance.now();
     const summary = await ingestPaths(database.client, [env.CONTENT_DIR], { clock: systemClock, indexer: search });
@@ -102,6 +108,14 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
       },
       (error: unknown) => console.error('search: building the directive/follow-up index failed; the next search of everything tries again', error),
     );
+    // The imports' worker thread starts now, off the request path, so the first import does not wait for it.
+    const importsStarted = performance.now();
+    sharedExtractionRunner()
+      .warm()
+      .then(
+        (ms) => console.log(`imports: worker ready in ${Math.round(performance.now() - importsStarted)} ms (its warm-up import ${ms} ms)`),
+        (error: unknown) => console.error('imports: warming the worker failed; the first import starts it', error),
+      );
   });
   // A URL or headers past Node's limit are answered in the JSON error shape, not a bare 431.
   answerClientErrors(server);

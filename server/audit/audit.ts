@@ -1,5 +1,5 @@
 /** @module The audit trail: who did what to which entity, with the state before and after. */
-import type { InStatement } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 
@@ -48,15 +48,26 @@ export function auditStatement(entry: AuditEntry, guard: string): InStatement {
   const v = auditValues(entry);
   return {
     sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard}`,
-    args: [
-      v.at,
-      v.actorId ?? null,
-      v.event,
-      v.entity ?? null,
-      v.entityId ?? null,
-      v.before === null || v.before === undefined ? null : JSON.stringify(v.before),
-      v.after === null || v.after === undefined ? null : JSON.stringify(v.after),
-      v.detail ?? null,
-    ],
+    args: [v.at, v.actorId ?? null, v.event, v.entity ?? null, v.entityId ?? null, ...jsonAndDetail(v)],
+  };
+}
+
+function jsonAndDetail(v: typeof auditLog.$inferInsert): InValue[] {
+  return [v.before === null || v.before === undefined ? null : JSON.stringify(v.before), v.after === null || v.after === undefined ? null : JSON.stringify(v.after), v.detail ?? null];
+}
+
+/**
+ * `entry` as a statement for a row written earlier in the same batch, whose id is not known yet:
+ * the entity id is what `idQuery` (a `SELECT id …` with one `?`) finds for `key`; nothing is inserted when it finds none.
+ *
+ * @example
+ * auditOfWrittenRow({ actorId, event: 'import.create', entity: 'session', after, at }, 'SELECT id FROM sessions WHERE slug = ?', slug)
+ */
+export function auditOfWrittenRow(entry: Omit<AuditEntry, 'entityId'>, idQuery: string, key: InValue): InStatement {
+  const v = auditValues(entry);
+  return {
+    sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail)
+          SELECT ?, ?, ?, ?, CAST(row.id AS TEXT), ?, ?, ? FROM (${idQuery}) AS row`,
+    args: [v.at, v.actorId ?? null, v.event, v.entity ?? null, ...jsonAndDetail(v), key],
   };
 }

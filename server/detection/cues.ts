@@ -42,7 +42,7 @@ export interface CueRule<I extends string = string> {
   contentOnly?: boolean;
   /** A check a match must also pass, for what a pattern cannot see (the verbs around it). */
   accept?: (text: string, start: number) => boolean;
-  /** A character the text must hold for the pattern to match at all: tested once, before a pattern that would try every position. */
+  /** What the text must hold for the pattern to match at all (a character, a verb ending): tested once per sentence, before a pattern that would try a window at every position. */
   needs?: RegExp;
   traits: readonly CueTrait[];
 }
@@ -158,7 +158,7 @@ export const CUE_RULES = [
   rule('policy-conditional', 'هر … که … خواهد', 'policy', 3, 'هر (?:استانی|استان|دستگاهی|دستگاه|واحدی|اداره ای|مدیری|سازمانی) که[^.؟!]{0,200}? خواهد', { traits: ['strong-obligation', 'nominal-obligation'] }),
   // Signs against: the sentence permits, reports the past, asks, or opines.
   rule('permission', 'اجازه، نه تکلیف (می‌تواند)', 'against', -2, 'قادر (?:است|هستند|خواهند بود|خواهد بود|باشند|بود|بودند)|امکان [^.؟!]{0,40}?فراهم (?:است|شد|شده است|خواهد بود|خواهد شد|می شود)|ن?می ?توان(?:ند|د|یم|ید|م)?|مجاز(?:ند| هستند| است)', { contentOnly: true }),
-  rule('past-perfect', 'گزارش گذشته (… بود)', 'against', -3, '(?:کرده|داده|شده|گرفته|خواسته|بوده|موظف|مکلف) (?:بود|بودند|بودیم)|(?:باید|بایستی)[^.؟!]{0,80}?می (?:شد|کرد|کردند|کردیم|دادند|داد|دادیم|رفت|گرفت)|(?:مجبور|ناچار) (?:شد|شدند|بود|بودند|شده بود|شده بودند)|(?:فرصت|مهلت) (?:داشتند|داشت)(?![\\p{L}])', { contentOnly: true, traits: ['clause-scoped'] }),
+  rule('past-perfect', 'گزارش گذشته (… بود)', 'against', -3, '(?:کرده|داده|شده|گرفته|خواسته|بوده|موظف|مکلف) (?:بود|بودند|بودیم)|(?:باید|بایستی)[^.؟!]{0,80}?می (?:شد|کرد|کردند|کردیم|دادند|داد|دادیم|رفت|گرفت)|(?:مجبور|ناچار) (?:شد|شدند|بود|بودند|شده بود|شده بودند)|(?:فرصت|مهلت) (?:داشتند|داشت)(?![\\p{L}])', { contentOnly: true, traits: ['clause-scoped'], needs: / بود|می |مجبور|ناچار|فرصت|مهلت/u }),
   // Tried at every word, it scans up to 300 characters for a question mark: text without one skips it
   // (unpunctuated captions spent a sixth of their detection time here).
   rule('question', 'پرسش', 'against', -3, '[^.!]{0,300}[؟?]', { contentOnly: true, needs: /[؟?]/u }),
@@ -183,12 +183,12 @@ export const CUE_RULES = [
   // «مدیران … روابط عمومی‌ها را تقویت کنند.»: a subjunctive third person plural ending the speaker's words, not «می‌کنند».
   rule('imperative', 'فعل امری (… کنند / نمایند)', 'act', 1.5, '(?!(?:می|نمی) )\\p{L}+ (?:کنند|نمایند|دهند)(?=\\s*[.!»]*\\s*$| و )', { contentOnly: true, accept: commandNotSubordinate, traits: ['bare-command', 'weak-core'] }),
   // «برای شرکت در مسابقه باید … بنویسید و تا پایان اردیبهشت پست کنید»: the rules of a call, addressed to its entrants.
-  rule('you-must', 'باید … کنید (شرط فراخوان)', 'act', 1, '(?:باید|بایستی)[^.؟!]{0,160}?(?<!(?:می|نمی) )(?:کنید|نمایید|دهید|بفرستید|بنویسید|بسپارید)(?=\\s*[.!»]*\\s*$)', { traits: ['weak-obligation'] }),
+  rule('you-must', 'باید … کنید (شرط فراخوان)', 'act', 1, '(?:باید|بایستی)[^.؟!]{0,160}?(?<!(?:می|نمی) )(?:کنید|نمایید|دهید|بفرستید|بنویسید|بسپارید)(?=\\s*[.!»]*\\s*$)', { traits: ['weak-obligation'], needs: /کنید|نمایید|دهید|بفرستید|بنویسید|بسپارید/u }),
   // «مهلت ۴۵ روزه شهردار برای ترمیم …»: a headline without a verb announcing a deadline given.
   rule('grace-headline', 'مهلت N روزه … برای (تیتر)', 'order', 2, '^\\s*مهلت (?:[\\d]+|یک|دو|سه|چهار|پنج|شش|هفت|ده|پانزده|بیست|سی|چهل|چهل و پنج) ?(?:روزه|ماهه|هفته ای|ساعته)(?: \\p{L}+){1,4} (?:برای|به)', { traits: ['strong-obligation', 'nominal-obligation'] }),
   rule('forbidden', 'ممنوع / حق ندارند', 'obligation', 2, 'حق ندارند|حق ندارد|مجاز نیستند|مجاز نیست|ممنوع (?:است|می باشد|شد|شده است)', { traits: ['strong-obligation', 'explicit-duty'] }),
   rule('passive-action', 'باید … شود (دستور مجهول)', 'act', 1, '(?:باید|بایستی|لازم است|ضروری است)(?:\\s+(?!تا |که )[^\\s.؟!،]+){1,8}?\\s+(?:شود|شوند|گردد|گیرد|گیرند)(?=\\s*(?:[.،؛!]|و |تا |$))', { traits: ['weak-obligation', 'weak-core'] }),
-  rule('we-must', 'باید … کنیم (اندرز جمعی)', 'against', -0.5, '(?:باید|بایستی)[^.؟!]{0,100}?(?:ب\\p{L}{2,}یم|کنیم|دهیم|باشیم|نماییم|شویم|داریم)(?![\\p{L}])', { contentOnly: true }),
+  rule('we-must', 'باید … کنیم (اندرز جمعی)', 'against', -0.5, '(?:باید|بایستی)[^.؟!]{0,100}?(?:ب\\p{L}{2,}یم|کنیم|دهیم|باشیم|نماییم|شویم|داریم)(?![\\p{L}])', { contentOnly: true, needs: /یم(?!\p{L})/u }),
   rule('conditional', 'شرطی (اگر / در صورت)', 'against', -1, 'اگر|چنانچه|در صورتی که|در صورت|مشروط به|بخواهند|بخواهد', { contentOnly: true }),
   rule('proposal', 'پیشنهاد، نه تکلیف', 'against', -1.5, 'مثلا|پیشنهاد (?:می کنم|می شود|ما)', { contentOnly: true }),
   rule('past-ending', 'گزارش رویداد گذشته', 'against', -1.5, '(?:داشت|داشتند|بود|بودند|شد|شدند|رسید|رسیدند|یافت|آمد|ماند|کردند)(?=\\s*[.!»]*\\s*$)', { contentOnly: true, traits: ['clause-scoped', 'tense'] }),

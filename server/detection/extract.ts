@@ -7,7 +7,7 @@
 import type { DirectiveKind } from '../domain';
 import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persian/normalize';
 import { isoToJalali, parseDate } from '../persian/jalali';
-import { splitSentences } from '../persian/sentences';
+import { boundSentences, splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
 import { findAddressee } from './actor';
 import { findActor, judgeVoices } from './authority';
@@ -96,6 +96,12 @@ export interface ExtractOptions {
 
 /** Minimum cue score for the rules to suggest a sentence (chosen in earlier rounds; now a model feature). */
 export const SUGGESTION_THRESHOLD = 2;
+/**
+ * The longest sentence judged as one (characters): a longer run without punctuation is judged in
+ * pieces, so a quote stays reviewable (under the 3,000 a reviewer may mark) and the work per
+ * sentence bounded. The longest sentence of the seed write-up is 409 characters.
+ */
+export const MAX_SENTENCE = 2_000;
 export type DetectionMethod = 'model' | 'rules';
 /** Model features that explain a suggestion, shown as its reasons beside the cue labels. */
 const EXPLAINED_FEATURES = 4;
@@ -187,7 +193,7 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
   const out: SentenceVerdict[] = [];
   const evidence: RuleEvidence[] = [];
 
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of boundSentences(splitSentences(text), text, MAX_SENTENCE)) {
     const norm: NormalizedText = normalizeWithMap(sentence.text, { zwnj: 'space' });
     const n = norm.text;
     const speaker = speakers.next(n);

@@ -2,7 +2,8 @@
  * @module Runs an import's reading, repair and directive extraction in one worker thread, so
  * a long or hostile source never holds up other requests. A source is read first and its slug
  * handed back for the duplicate check; only a new source is extracted. The worker is started
- * on first use, restarted after a crash, and stopped when a step runs past its time limit.
+ * on first use or by warm() soon after the server listens, restarted after a crash, and stopped when a
+ * step runs past its time limit.
  */
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
@@ -51,6 +52,7 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
   let worker: Worker | null = null;
   let nextId = 1;
   let pending = 0;
+  let starts = 0;
   const waiters = new Map<number, Waiter>();
 
   function failAll(error: Error): void {
@@ -83,6 +85,7 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
       failAll(new Error(`extraction worker exited (${code})`));
     });
     worker = started;
+    starts++;
     return started;
   }
 
@@ -146,6 +149,20 @@ export function createExtractionRunner(limits: ExtractionLimits = DEFAULT_EXTRAC
     /** The repairs of a source stored without them (drafts imported before summaries were stored), computed in the worker. */
     repairs(text: string, format: ImportFormat, body: string): Promise<RepairSummary> {
       return limited(async () => unwrap(await ask({ id: nextId++, type: 'repairs', text, format, body }), 'repairs').repairs);
+    },
+
+    /**
+     * Start the worker and run one short import in it, off the request path: called soon after the
+     * server listens, so the first import after a start does not pay the worker's start (module
+     * loading, compilation). Resolves with the warm-up's own ms in the worker; the worker then sleeps (unref).
+     */
+    async warm(): Promise<number> {
+      return unwrap(await ask({ id: nextId++, type: 'warm' }), 'warm').ms;
+    },
+
+    /** How many worker threads were started so far (one, unless a step ran out of time or memory). */
+    starts(): number {
+      return starts;
     },
 
     /** Stop the worker (tests, shutdown). */

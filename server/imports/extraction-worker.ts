@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { IngestError } from '../ingest/ingest-error';
 import { finishImport, readImport, repairsInBody, type ImportContext, type ReadImport } from './import-source';
+import { warmUpImport } from './warm-up-import';
 import { summariseRepairs } from './repair-summary';
 import { isToWorker, type FromWorker, type ToWorker } from './extraction-protocol';
 
@@ -44,6 +45,8 @@ function handle(message: ToWorker): void {
       if (!held) throw new Error(`extraction-worker: no source read for request ${id}`);
       const { source, body, repaired } = held.reading;
       reply({ id, type: 'repairs', repairs: summariseRepairs(repairsInBody(source.text, source.format, body, repaired)) });
+    } else if (message.type === 'warm') {
+      reply({ id, type: 'warm', ms: warmUpImport() });
     } else {
       reply({ id, type: 'repairs', repairs: summariseRepairs(repairsInBody(message.text, message.format, message.body)) });
     }

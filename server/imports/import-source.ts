@@ -60,7 +60,7 @@ function importSlug(source: ImportSource, heldOn: string | null): string {
 
 function read(source: ImportSource, catalogue: Catalogue, repaired?: RepairedText): SessionInput {
   try {
-    const [session] = SOURCE_FORMATS[source.format].read(source.text, source.fileName, catalogue, { repaired, title: source.title ?? undefined });
+    const [session] = SOURCE_FORMATS[source.format].read(source.text, source.fileName, catalogue, { repaired, title: source.title ?? undefined, heldOn: source.heldOn });
     if (!session) throw new Error(`the ${source.format} reader returned no session`);
     return session;
   } catch (error) {

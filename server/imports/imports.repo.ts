@@ -1,4 +1,5 @@
 /** @module The only drizzle code of imports: drafts, their directives, and the units and people extraction matches against. */
+import type { InStatement } from '@libsql/client';
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { importRepairs, paragraphs, people, sessions, units } from '../db/schema';
@@ -75,6 +76,15 @@ export function createImportsRepo(db: Db) {
     async repairsOf(sessionId: number): Promise<{ bodySha256: string; summary: RepairSummary } | undefined> {
       const [row] = await db.select({ bodySha256: importRepairs.bodySha256, summary: importRepairs.summary }).from(importRepairs).where(eq(importRepairs.sessionId, sessionId)).limit(1);
       return row;
+    },
+
+    /** saveRepairs as a statement for the batch that writes the session (by slug): a draft is never stored without its summary. */
+    saveRepairsStatement(slug: string, bodySha256: string, summary: RepairSummary, at: string): InStatement {
+      return {
+        sql: `INSERT INTO import_repairs (session_id, body_sha256, summary, created_at) SELECT id, ?, ?, ? FROM sessions WHERE slug = ?
+              ON CONFLICT (session_id) DO UPDATE SET body_sha256 = excluded.body_sha256, summary = excluded.summary, created_at = excluded.created_at`,
+        args: [bodySha256, JSON.stringify(summary), at, slug],
+      };
     },
 
     async saveRepairs(sessionId: number, bodySha256: string, summary: RepairSummary, at: string): Promise<void> {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit';
+import { auditOfWrittenRow } from '../audit/audit';
 import type { Db } from '../db/client';
 import type { SessionKind } from '../db/schema';
 import { AppError, ConflictError, NotFoundError, UnprocessableError } from '../errors';
@@ -139,7 +139,7 @@ function toIngestFailure(error: unknown): never {
  * const { draft } = await imports.create({ text, format: 'text', fileName: 'pasted.txt', heldOn: '1399-11-01' }, user);
  */
 export function createImportsService(deps: ImportsDeps) {
-  const { db, repo, clock } = deps;
+  const { repo, clock } = deps;
   const extraction = deps.extraction ?? sharedExtractionRunner();
 
   async function unitsByCode(): Promise<Map<string, UnitRow>> {
@@ -266,19 +266,25 @@ export function createImportsService(deps: ImportsDeps) {
       prepared.input.mediaUrl = mediaFromSource;
 
       const now = clock.now();
-      await storeSessions(deps.client, [prepared.input], now);
+      // One batch: the draft, its repair summary (kept so the review reads it instead of repairing the
+      // source again on every GET) and its audit entry are stored together or not at all.
+      const bodySha256 = createHash('sha256').update(prepared.body).digest('hex');
+      await storeSessions(deps.client, [prepared.input], now, undefined, (input) => [
+        repo.saveRepairsStatement(input.slug, bodySha256, prepared.repairs, now.toISOString()),
+        auditOfWrittenRow(
+          {
+            actorId: actor.id,
+            event: 'import.create',
+            entity: 'session',
+            after: { slug: input.slug, title: stripBidiControls(input.title), sourceKind: input.sourceKind, suggestions: input.directives.length },
+            at: now,
+          },
+          'SELECT id FROM sessions WHERE slug = ?',
+          input.slug,
+        ),
+      ]);
       const session = await repo.sessionBySlug(prepared.slug);
       if (!session) throw new Error(`import ${prepared.slug} was not stored`);
-      // Kept so the review reads them instead of repairing the source again on every GET.
-      await repo.saveRepairs(session.id, createHash('sha256').update(session.body).digest('hex'), prepared.repairs, now.toISOString());
-      await recordAudit(db, {
-        actorId: actor.id,
-        event: 'import.create',
-        entity: 'session',
-        entityId: session.id,
-        after: { slug: session.slug, title: session.title, sourceKind: session.sourceKind, suggestions: prepared.input.directives.length },
-        at: now,
-      });
       return { draft: await draftOf(session, prepared.repairs), created: true };
     },
 

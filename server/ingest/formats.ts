@@ -27,10 +27,11 @@ export type ImportFormat = TextFormat | DocumentFormat;
 /** Every format: the import formats and bulk JSONL (ingest only). */
 export type SourceFormat = ImportFormat | 'jsonl';
 
-/** What the importer already has: the repair, done once, and the title a person typed. */
+/** What the importer already has: the repair, done once, and the title and date a person typed (a typed date is taken over one in the file name). */
 export interface ReaderGiven {
   repaired?: RepairedText;
   title?: string;
+  heldOn?: string | null;
 }
 
 /** A reader turns one file's text into sessions, checking them against the catalogue. */
@@ -49,7 +50,7 @@ export interface FormatInfo {
   importAs: 'text' | 'document' | null;
 }
 
-const readText: SessionReader = (text, file, _catalogue, given) => [readTextSession(file, text, given?.repaired, given?.title)];
+const readText: SessionReader = (text, file, _catalogue, given) => [readTextSession(file, text, given?.repaired, given?.title, given?.heldOn)];
 
 export const SOURCE_FORMATS: Record<SourceFormat, FormatInfo> = {
   text: { extensions: ['.txt'], sourceKind: 'text', read: readText, repaired: true, importAs: 'text' },
@@ -60,8 +61,8 @@ export const SOURCE_FORMATS: Record<SourceFormat, FormatInfo> = {
     repaired: false,
     importAs: 'text',
   },
-  vtt: { extensions: ['.vtt'], sourceKind: 'vtt', read: (text, file) => [readVttSession(file, text)], repaired: false, importAs: 'text' },
-  srt: { extensions: ['.srt'], sourceKind: 'srt', read: (text, file) => [readSrtSession(file, text)], repaired: false, importAs: 'text' },
+  vtt: { extensions: ['.vtt'], sourceKind: 'vtt', read: (text, file, _catalogue, given) => [readVttSession(file, text, given?.heldOn)], repaired: false, importAs: 'text' },
+  srt: { extensions: ['.srt'], sourceKind: 'srt', read: (text, file, _catalogue, given) => [readSrtSession(file, text, given?.heldOn)], repaired: false, importAs: 'text' },
   jsonl: {
     extensions: ['.jsonl'],
     sourceKind: 'jsonl',

@@ -155,6 +155,9 @@ async function storedSessions(client: Client, slugs: string[]): Promise<Map<stri
   return found;
 }
 
+/** Rows that belong with a session (an import's repair summary and audit entry): written in its batch, so both are stored or neither. */
+export type AlongsideStatements = (input: SessionInput) => InStatement[];
+
 /**
  * Store sessions that are new or changed; unchanged ones are skipped.
  *
@@ -166,6 +169,7 @@ export async function storeSessions(
   inputs: SessionInput[],
   now: Date,
   onProgress?: (done: number, total: number) => void,
+  alongside?: AlongsideStatements,
 ): Promise<StoreResult> {
   const stored = await storedSessions(
     client,
@@ -193,7 +197,7 @@ export async function storeSessions(
   for (let i = 0; i < pending.length; i += SESSIONS_PER_BATCH) {
     const chunk = pending.slice(i, i + SESSIONS_PER_BATCH);
     await client.batch(
-      chunk.flatMap(({ input, hash }) => statementsFor(input, hash, stamp)),
+      chunk.flatMap(({ input, hash }) => [...statementsFor(input, hash, stamp), ...(alongside?.(input) ?? [])]),
       'write',
     );
     const written = await storedSessions(

@@ -64,6 +64,40 @@ export function splitSentences(text: string): SentenceSpan[] {
   return out;
 }
 
+/**
+ * `sentences` with any longer than `max` characters cut into pieces of at most `max`, each at the
+ * last space before the bound (mid-word only when a piece has no space): text without punctuation
+ * (captions, a word repeated on 100,000 lines) is otherwise one sentence of any length, whose quote
+ * no one can review and whose every rule and feature runs over all of it. Offsets stay into `text`.
+ *
+ * @example
+ * boundSentences(splitSentences(captions), captions, 2_000).every((s) => s.end - s.start <= 2_000) // true
+ */
+export function boundSentences(sentences: readonly SentenceSpan[], text: string, max: number): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const sentence of sentences) {
+    if (sentence.end - sentence.start <= max) {
+      out.push(sentence);
+      continue;
+    }
+    let start = sentence.start;
+    while (start < sentence.end) {
+      let end = Math.min(start + max, sentence.end);
+      if (end < sentence.end) {
+        const space = text.lastIndexOf(' ', end);
+        if (space > start) end = space;
+        else if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end--;
+      }
+      let e = end;
+      while (e > start && /\s/.test(text[e - 1] ?? '')) e--;
+      if (e > start) out.push({ text: text.slice(start, e), start, end: e });
+      start = end;
+      while (start < sentence.end && /\s/.test(text[start] ?? '')) start++;
+    }
+  }
+  return out;
+}
+
 /** Closing marks a sentence end may be followed by at the end of a line («…کنند.»). */
 const END_CLOSERS = new Set(['»', '"', '\u201D', "'", ')', ']']);
 

@@ -4,7 +4,7 @@
  * statement is chained on `changes() = 1` (the last one may touch many rows), so a stale write
  * changes nothing, in one process or several (as actions.repo does for actions).
  */
-import type { Client, InStatement } from '@libsql/client';
+import type { Client, InStatement, InValue } from '@libsql/client';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { auditValues, type AuditEntry } from '../audit/audit';
 import type { Database } from '../db/client';
@@ -61,6 +61,57 @@ export interface WithdrawalWrite {
   key: string;
   now: string;
   audit: AuditEntry;
+}
+
+/** What the cancellations of a withdrawal write, per open action of the session's directives. */
+export interface WithdrawalCancellation {
+  sessionId: number;
+  /** Who withdrew (the cancellations are theirs); null when unknown. */
+  actorId: number | null;
+  /** What each cancelled action's unit reads (names the session and the reason). */
+  actionReason: string;
+  openStatuses: readonly string[];
+  /** The withdrawal's key: the cancelled actions carry it (a restore offers to reopen exactly those). */
+  key: string;
+  now: string;
+  /** The audit entries' detail (default 'cancel', as the actions' own cancel). */
+  detail?: string;
+}
+
+/**
+ * The statements that cancel the session's open actions, each only while `guard` holds: per action,
+ * as the actions' own cancel does, a follow-up, an `action.status` audit entry and a notice to the unit.
+ * The inserts read the open actions before the update closes them and marks them with the key.
+ */
+export function withdrawalCancellations(c: WithdrawalCancellation, guard: { sql: string; args: InValue[] }): InStatement[] {
+  const open = `a.directive_id IN (SELECT id FROM directives WHERE session_id = ?) AND a.status IN (${c.openStatuses.map(() => '?').join(', ')})`;
+  const where = { sql: `${open} AND ${guard.sql}`, args: [c.sessionId, ...c.openStatuses, ...guard.args] };
+  return [
+    {
+      sql: `INSERT INTO follow_ups (action_id, author_id, kind, note, progress, letter_number, letter_date, idempotency_key, created_at)
+            SELECT a.id, ?, 'cancelled', ?, NULL, NULL, NULL, 'auto:' || lower(hex(randomblob(16))), ? FROM action_items a
+            WHERE ${where.sql}`,
+      args: [c.actorId, c.actionReason, c.now, ...where.args],
+    },
+    {
+      sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail)
+            SELECT ?, ?, 'action.status', 'action', CAST(a.id AS TEXT), json_object('status', a.status, 'statusReason', a.status_reason),
+                   json_object('status', 'cancelled', 'statusReason', ?), ?
+            FROM action_items a WHERE ${where.sql}`,
+      args: [c.now, c.actorId, c.actionReason, c.detail ?? 'cancel', ...where.args],
+    },
+    {
+      sql: `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at, recipient_user_id, actor_id, detail, event_key)
+            SELECT a.id, a.unit_code, 'cancelled', coalesce(a.due_on, ''), ?, NULL, ?, ?, lower(hex(randomblob(16))) FROM action_items a
+            WHERE ${where.sql}`,
+      args: [c.now, c.actorId, c.actionReason, ...where.args],
+    },
+    {
+      sql: `UPDATE action_items AS a SET status = 'cancelled', status_reason = ?, closed_at = ?, cancelled_by_withdrawal = ?, version = version + 1, updated_at = ?
+            WHERE ${where.sql}`,
+      args: [c.actionReason, c.now, c.key, c.now, ...where.args],
+    },
+  ];
 }
 
 export function createCorrectionRepo(database: Database) {
@@ -145,10 +196,10 @@ export function createCorrectionRepo(database: Database) {
      * closes them; the update marks them with `key` (a restore offers to reopen exactly those).
      */
     async applyWithdrawal(w: WithdrawalWrite): Promise<{ outcome: 'applied' | 'stale'; cancelled: number[] }> {
-      const guard = `EXISTS (SELECT 1 FROM sessions WHERE id = ? AND status = 'withdrawn' AND version = ? AND withdrawal_key = ?)`;
-      const guardArgs = [w.sessionId, w.version + 1, w.key];
-      const open = `a.directive_id IN (SELECT id FROM directives WHERE session_id = ?) AND a.status IN (${w.openStatuses.map(() => '?').join(', ')})`;
-      const openArgs = [w.sessionId, ...w.openStatuses];
+      const guard = {
+        sql: `EXISTS (SELECT 1 FROM sessions WHERE id = ? AND status = 'withdrawn' AND version = ? AND withdrawal_key = ?)`,
+        args: [w.sessionId, w.version + 1, w.key],
+      };
       const results = await client.batch(
         [
           {
@@ -157,30 +208,7 @@ export function createCorrectionRepo(database: Database) {
             args: [w.now, w.reason, w.key, w.now, w.sessionId, w.version],
           },
           auditStatement(w.audit),
-          {
-            sql: `INSERT INTO follow_ups (action_id, author_id, kind, note, progress, letter_number, letter_date, idempotency_key, created_at)
-                  SELECT a.id, ?, 'cancelled', ?, NULL, NULL, NULL, 'auto:' || lower(hex(randomblob(16))), ? FROM action_items a
-                  WHERE ${open} AND ${guard}`,
-            args: [w.audit.actorId, w.actionReason, w.now, ...openArgs, ...guardArgs],
-          },
-          {
-            sql: `INSERT INTO audit_log (at, actor_id, event, entity, entity_id, before, after, detail)
-                  SELECT ?, ?, 'action.status', 'action', CAST(a.id AS TEXT), json_object('status', a.status, 'statusReason', a.status_reason),
-                         json_object('status', 'cancelled', 'statusReason', ?), 'cancel'
-                  FROM action_items a WHERE ${open} AND ${guard}`,
-            args: [w.now, w.audit.actorId, w.actionReason, ...openArgs, ...guardArgs],
-          },
-          {
-            sql: `INSERT INTO notifications (action_id, unit_code, kind, due_on, created_at, recipient_user_id, actor_id, detail, event_key)
-                  SELECT a.id, a.unit_code, 'cancelled', coalesce(a.due_on, ''), ?, NULL, ?, ?, lower(hex(randomblob(16))) FROM action_items a
-                  WHERE ${open} AND ${guard}`,
-            args: [w.now, w.audit.actorId, w.actionReason, ...openArgs, ...guardArgs],
-          },
-          {
-            sql: `UPDATE action_items AS a SET status = 'cancelled', status_reason = ?, closed_at = ?, cancelled_by_withdrawal = ?, version = version + 1, updated_at = ?
-                  WHERE ${open} AND ${guard}`,
-            args: [w.actionReason, w.now, w.key, w.now, ...openArgs, ...guardArgs],
-          },
+          ...withdrawalCancellations({ sessionId: w.sessionId, actorId: w.audit.actorId, actionReason: w.actionReason, openStatuses: w.openStatuses, key: w.key, now: w.now }, guard),
         ],
         'write',
       );
@@ -207,6 +235,49 @@ export function createCorrectionRepo(database: Database) {
         'write',
       );
       return results[0]?.rowsAffected === 1 ? 'applied' : 'stale';
+    },
+
+    /**
+     * Withdrawn sessions whose directives still have actions in `openStatuses` (a withdrawal left
+     * half-done), with who withdrew them (the latest session.withdraw audit entry) and how many are open.
+     */
+    async halfDoneWithdrawals(openStatuses: readonly string[]) {
+      const rs = await client.execute({
+        sql: `SELECT s.id, s.title, s.withdrawn_reason, s.withdrawal_key, count(a.id) AS open,
+                (SELECT l.actor_id FROM audit_log l WHERE l.event = 'session.withdraw' AND l.entity = 'session' AND l.entity_id = CAST(s.id AS TEXT)
+                 ORDER BY l.id DESC LIMIT 1) AS actor_id
+              FROM sessions s JOIN directives d ON d.session_id = s.id JOIN action_items a ON a.directive_id = d.id
+              WHERE s.status = 'withdrawn' AND a.status IN (${openStatuses.map(() => '?').join(', ')})
+              GROUP BY s.id ORDER BY s.id`,
+        args: [...openStatuses],
+      });
+      return rs.rows.map((r) => ({
+        id: Number(r.id),
+        title: String(r.title),
+        reason: r.withdrawn_reason === null ? null : String(r.withdrawn_reason),
+        key: r.withdrawal_key === null ? null : String(r.withdrawal_key),
+        actorId: r.actor_id === null ? null : Number(r.actor_id),
+        open: Number(r.open),
+      }));
+    },
+
+    /**
+     * Cancel a withdrawn session's open actions as its withdrawal would have, in one batch; a session
+     * withdrawn before withdrawals had keys is given `cancellation.key` first. Nothing is written once
+     * the session is no longer withdrawn (restored meanwhile). Returns how many actions were cancelled.
+     */
+    async finishWithdrawal(cancellation: WithdrawalCancellation, hadKey: boolean): Promise<number> {
+      const statements: InStatement[] = [];
+      if (!hadKey) {
+        statements.push({
+          sql: `UPDATE sessions SET withdrawal_key = ? WHERE id = ? AND status = 'withdrawn' AND withdrawal_key IS NULL`,
+          args: [cancellation.key, cancellation.sessionId],
+        });
+      }
+      const guard = { sql: `EXISTS (SELECT 1 FROM sessions WHERE id = ? AND status = 'withdrawn' AND withdrawal_key = ?)`, args: [cancellation.sessionId, cancellation.key] };
+      statements.push(...withdrawalCancellations(cancellation, guard));
+      const results = await client.batch(statements, 'write');
+      return results.at(-1)?.rowsAffected ?? 0;
     },
 
     /** How many of the session's actions are still cancelled by a withdrawal (a restore reopens none). */

@@ -46,6 +46,9 @@ export interface SessionCorrection {
   reason?: string;
 }
 
+/** What each unit reads on an action its session's withdrawal cancelled. */
+export const withdrawalActionReason = (title: string, reason: string | null) => `نشست «${title}» پس گرفته شد${reason ? `: ${reason}` : '.'}`;
+
 /** The signed-in manager (the cancellations of a withdrawal are theirs too). */
 export type CorrectionActor = AuthUser;
 
@@ -243,7 +246,7 @@ export function createSessionCorrections(deps: CorrectionDeps) {
         sessionId: row.id,
         version: row.version,
         reason,
-        actionReason: `نشست «${row.title}» پس گرفته شد: ${reason}`,
+        actionReason: withdrawalActionReason(row.title, reason),
         openStatuses: deps.openStatuses,
         key: randomUUID(),
         now: now.toISOString(),

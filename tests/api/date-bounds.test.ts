@@ -76,6 +76,29 @@ describe('session dates (red-team finding: 1500/01/01 and 0001 were accepted)', 
     expect((await expectJson<{ heldOn: string }>(await manager('/api/sessions/tvto-outsourcing-webinar-1'), 200)).heldOn).toBe(session.heldOn);
   });
 
+  it.each([
+    ['1500-01-01-webinar.txt', 'date_out_of_range', '۱۴۹۹'],
+    ['0001-01-01-webinar.vtt', 'date_out_of_range', '۱۳۰۰'],
+    ['1399-13-40-webinar.txt', 'invalid_date', '1399-13-40'],
+  ])('refuses an upload whose file name dates it %s, naming the file, and writes nothing', async (name, code, words) => {
+    const before = await count('sessions');
+    const form = new FormData();
+    const text = name.endsWith('.vtt') ? `WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n${TEXT}\n` : TEXT;
+    form.set('file', new Blob([text], { type: 'text/plain' }), name);
+    const body = await expectJson<ErrorBody>(await manager('/api/imports', { method: 'POST', body: form }), 422);
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toContain(name);
+    expect(body.error.message).toContain(words);
+    expect(await count('sessions')).toBe(before);
+  });
+
+  it('takes the date typed on the form over the one in the file name', async () => {
+    const form = new FormData();
+    form.set('file', new Blob([`${TEXT} سه`], { type: 'text/plain' }), '1500-01-01-webinar.txt');
+    form.set('heldOn', '1399-11-01');
+    expect((await expectJson<Draft>(await manager('/api/imports', { method: 'POST', body: form }), 201)).heldOn).toBe('2021-01-20');
+  });
+
   it('accepts the bounds themselves', async () => {
     const draft = await expectJson<Draft>(await manager('/api/imports', { json: { text: `${TEXT} یک`, heldOn: '1300/01/01' } }), 201);
     expect(draft.heldOn).toBe('1921-03-21');

@@ -67,6 +67,33 @@ describe('a huge import’s draft', () => {
     expect(got.repairs).toEqual(draft.repairs);
   }, 120_000);
 
+  it('suggests no quote longer than a reviewer may mark, however long a run without punctuation is', async () => {
+    const { draft } = await importText(`آغاز\n${'باید\n'.repeat(100_000)}`, '1399-11-05');
+    const quotes = (draft as Draft & { suggestions: Array<{ quote: string; start: number; end: number }> }).suggestions;
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) {
+      expect(q.quote.length).toBeLessThanOrEqual(3_000);
+      expect(draft.text.slice(q.start, q.end)).toBe(q.quote);
+    }
+  }, 120_000);
+
+  it('keeps /api/health answering while it is read and extracted (a request must never block the others)', async () => {
+    const importing = importText(`سلامت\n${'باید\n'.repeat(100_000)}`, '1399-11-06');
+    let settled = false;
+    void importing.finally(() => (settled = true));
+    const waits: number[] = [];
+    while (!settled) {
+      const started = performance.now();
+      expect((await t.request('/api/health')).status).toBe(200);
+      waits.push(performance.now() - started);
+      await new Promise((next) => setTimeout(next, 20));
+    }
+    await importing;
+    // The import takes seconds (most of it in the worker thread); each health answer waits far less.
+    expect(waits.length).toBeGreaterThan(5);
+    expect(Math.max(...waits)).toBeLessThan(1_000);
+  }, 120_000);
+
   it('is read on GET from what the import stored, not repaired again; a draft stored without it is repaired once', async () => {
     const runner = sharedExtractionRunner();
     const { draft } = await importText(SEED, '1399-11-02');

@@ -35,6 +35,41 @@ describe('npm run extract', () => {
     expect(probabilities[0]).toBeLessThan(lowestSuggested);
     expect(out.directives.find((d) => d.quote.includes('حداقل طی 3 ماه آینده'))?.due).toBe('2021-04-21');
   });
+  it.each([
+    ['1500-01-01', '۱۴۹۹'],
+    ['0001-01-01', '۱۳۰۰'],
+    ['2200-01-01', '۱۳۰۰'],
+  ])('refuses --date %s with the plausible-date rule in Persian, printing nothing', async (date, words) => {
+    const failed = await cli('--date', date, '--json', SEED).then(
+      () => null,
+      (error: unknown) => error as { code: number; stdout: string; stderr: string },
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toBe('');
+    expect(failed?.stderr).toContain('تاریخ نشست');
+    expect(failed?.stderr).toContain(words);
+  });
+  it('refuses a batch with an implausible or malformed date, naming its line, before printing any', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neshast-extract-'));
+    for (const [date, words] of [
+      ['1500-01-01', '۱۴۹۹'],
+      ['1399-13-40', '1399-13-40'],
+    ]) {
+      const file = join(dir, `batch-${date}.jsonl`);
+      writeFileSync(
+        file,
+        [JSON.stringify({ id: 'a', date: '1399-11-01', text: 'جلسه برگزار شد.' }), JSON.stringify({ id: 'b', date, text: 'جلسه برگزار شد.' })].join('\n'),
+      );
+      const failed = await cli('--batch', file).then(
+        () => null,
+        (error: unknown) => error as { code: number; stdout: string; stderr: string },
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stdout).toBe('');
+      expect(failed?.stderr).toContain(`${file}:2:`);
+      expect(failed?.stderr).toContain(words);
+    }
+  });
   it('answers a batch line by line, with the same fields', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'neshast-extract-'));
     const file = join(dir, 'batch.jsonl');

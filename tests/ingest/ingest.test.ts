@@ -115,6 +115,13 @@ describe('bad input is reported with file and line and writes nothing for that f
     return summary;
   }
 
+  it('refuses a text or transcript whose file name dates it outside the plausible years, or with no real date', async () => {
+    const out = await expectRejected('1500-01-01-webinar.txt', 'مدیران کل موظفند گزارش را ارسال کنند.', 'date_out_of_range');
+    expect(out.failures[0]?.message).toContain('۱۴۹۹');
+    await expectRejected('0001-01-01-meeting.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nسلام\n', 'date_out_of_range');
+    await expectRejected('1399-13-01-notes.txt', 'متن کوتاه.', 'invalid_date');
+  });
+
   it('refuses invalid front matter (bad date) naming the field line', async () => {
     await expectRejected('bad-date.md', '---\nslug: bad-date\ntitle: عنوان\nheldOn: 1399-13-40\n---\n\nمتن\n', 'front_matter_invalid', 4);
   });

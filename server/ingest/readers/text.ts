@@ -17,7 +17,7 @@ import { fileSession } from './file-session';
  * @example
  * readTextSession('1399-11-01-webinar.txt', raw).paragraphs[0].text
  */
-export function readTextSession(fileName: string, text: string, repairedAlready?: RepairedText, typedTitle?: string): SessionInput {
+export function readTextSession(fileName: string, text: string, repairedAlready?: RepairedText, typedTitle?: string, typedHeldOn?: string | null): SessionInput {
   if (text.trim() === '') throw new IngestError({ code: 'empty_file', message: 'پرونده خالی است.', file: fileName });
   const repaired = repairedAlready ?? repairText(text);
   const paragraphs = repaired.paragraphs.map((p) => ({ text: p.text }));
@@ -26,7 +26,7 @@ export function readTextSession(fileName: string, text: string, repairedAlready?
   // The typed title may differ from the headline only in spelling (ي/ی, spaces, digits).
   const typed = typedTitle?.trim() ? normalizePersian(typedTitle).trim() : null;
   const headline = paragraphs.length > 1 && first.split(/\s+/).length <= 15 && !endsWithSentenceEnd(first, ':') && (!typed || typed === normalizePersian(first).trim());
-  const { slug, heldOn } = fileSession(fileName, text);
+  const { slug, heldOn } = fileSession(fileName, text, typedHeldOn);
   return {
     slug,
     title: headline ? first : (first.split(/\s+/).slice(0, 12).join(' ') || slug),

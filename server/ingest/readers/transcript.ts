@@ -160,10 +160,10 @@ export function transcriptTitle(fileName: string, source: string, format: 'vtt' 
   return `رونوشت بی‌عنوان (${fileName})`;
 }
 
-function readTranscript(fileName: string, source: string, format: 'vtt' | 'srt'): SessionInput {
+function readTranscript(fileName: string, source: string, format: 'vtt' | 'srt', typedHeldOn?: string | null): SessionInput {
   if (source.trim() === '') throw new IngestError({ code: 'empty_file', message: 'پرونده خالی است.', file: fileName });
   const paragraphs = cuesToParagraphs(parseCues(fileName, source, format));
-  const { slug, heldOn } = fileSession(fileName, source);
+  const { slug, heldOn } = fileSession(fileName, source, typedHeldOn);
   return {
     slug,
     title: transcriptTitle(fileName, source, format),
@@ -183,8 +183,8 @@ function readTranscript(fileName: string, source: string, format: 'vtt' | 'srt')
  * @example
  * readVttSession('1399-11-01-webinar.vtt', source).paragraphs[0].speaker // 'حسین فیروزی'
  */
-export function readVttSession(fileName: string, source: string): SessionInput {
-  return readTranscript(fileName, source, 'vtt');
+export function readVttSession(fileName: string, source: string, typedHeldOn?: string | null): SessionInput {
+  return readTranscript(fileName, source, 'vtt', typedHeldOn);
 }
 
 /**
@@ -193,6 +193,6 @@ export function readVttSession(fileName: string, source: string): SessionInput {
  * @example
  * readSrtSession('meeting.srt', source).paragraphs[0].mediaStartMs // 1000
  */
-export function readSrtSession(fileName: string, source: string): SessionInput {
-  return readTranscript(fileName, source, 'srt');
+export function readSrtSession(fileName: string, source: string, typedHeldOn?: string | null): SessionInput {
+  return readTranscript(fileName, source, 'srt', typedHeldOn);
 }
