@@ -137,7 +137,8 @@ export function createDirectivesRepo(database: Database) {
 
     /**
      * One action per unit for a directive; units that already have one are left alone.
-     * Returns the ids created by this call.
+     * Returns the ids created by this call, or null when the directive or its session is no longer
+     * published (a withdrawal that committed after the caller's check): then nothing is written.
      */
     async createActions(input: {
       directiveId: number;
@@ -147,17 +148,22 @@ export function createDirectivesRepo(database: Database) {
       priority: Priority;
       now: string;
       actorId: number;
-    }): Promise<number[]> {
+    }): Promise<number[] | null> {
       if (input.unitCodes.length === 0) return [];
       const values = input.unitCodes.map(() => `(?, ?, ?, ?, ?, 'open', 0, 1, ?, ?)`).join(', ');
       const args = input.unitCodes.flatMap((code) => [input.directiveId, code, input.dueOn, input.recipientCode, input.priority, input.now, input.now]);
       const audit = auditValues({ actorId: input.actorId, event: 'action.create', entity: 'action', at: new Date(input.now) });
+      // Checked inside the write itself, so no withdrawal can slip between the check and the insert.
+      const assignable = `EXISTS (SELECT 1 FROM directives d JOIN sessions s ON s.id = d.session_id
+                                  WHERE d.id = ? AND d.status = 'published' AND s.status = 'published')`;
       const results = await client.batch(
         [
+          { sql: `SELECT ${assignable} AS open`, args: [input.directiveId] },
           {
             sql: `INSERT INTO action_items (directive_id, unit_code, due_on, recipient_code, priority, status, progress, version, created_at, updated_at)
-                  VALUES ${values} ON CONFLICT (directive_id, unit_code) DO NOTHING RETURNING id`,
-            args,
+                  SELECT * FROM (VALUES ${values}) WHERE ${assignable}
+                  ON CONFLICT (directive_id, unit_code) DO NOTHING RETURNING id`,
+            args: [...args, input.directiveId],
           },
           {
             // Audit exactly the rows this batch created: version 1, stamped now, not yet audited.
@@ -183,7 +189,8 @@ export function createDirectivesRepo(database: Database) {
         ],
         'write',
       );
-      return (results[0]?.rows ?? []).map((r) => Number(r.id));
+      if (Number(results[0]?.rows[0]?.open ?? 0) !== 1) return null;
+      return (results[1]?.rows ?? []).map((r) => Number(r.id));
     },
 
     /** Actions of a directive whose unit has posted a report (a progress update or a request). */

@@ -195,6 +195,7 @@ export function createDirectivesService(deps: DirectivesDeps) {
         now: clock.now().toISOString(),
         actorId: user.id,
       });
+      if (created === null) throw SessionWithdrawnError();
       const all = await actions.list({ directiveId: id, unitCodes }, 10_000);
       const createdSet = new Set(created);
       return {
