@@ -9,7 +9,7 @@
  * synchronous slice of each request, in CPU time: issue 15 item 5's 20 ms); then a note posted and found
  * (the delta on the next search), and the longest block during all of it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -26,6 +26,7 @@ import { createUsersService } from '../server/users/users.service';
 import { percentile } from './bench/queries';
 import { buildRegisterWorld } from './bench/register-world';
 import { requireCorpora } from './eval/corpora-dir';
+import { sliceMeter as startSliceMeter, SLICE_CLOCK_NAME } from './bench/slice-meter';
 import { argValue } from './cli';
 
 requireCorpora('bench:everything', ['farsnews']);
@@ -78,32 +79,10 @@ try {
     const used = process.cpuUsage(since);
     return (used.user + used.system) / 1000;
   };
-  // The longest synchronous slice of a request, in CPU time: a check-phase tick re-arms itself on
-  // every turn of the event loop, so the CPU used between two ticks is what one slice held the loop
-  // for. The main thread's own CPU time where Linux gives it (/proc/thread-self/schedstat, ns), else
-  // the process's (which also counts garbage-collection helper threads and the build worker).
-  const threadClock = existsSync('/proc/thread-self/schedstat');
-  const mainCpuMs = () => {
-    if (threadClock) return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-    const used = process.cpuUsage();
-    return (used.user + used.system) / 1000;
-  };
+  // The longest synchronous slice of a request, in main-thread CPU time (scripts/bench/slice-meter.ts).
   const sliceMeter = () => {
-    let last = mainCpuMs();
-    let longest = 0;
-    let on = true;
-    const tick = () => {
-      const now = mainCpuMs();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (on) setImmediate(tick);
-    };
-    setImmediate(tick);
-    return () => {
-      on = false;
-      tick();
-      return longest;
-    };
+    const stop = startSliceMeter();
+    return () => stop().cpu;
   };
   const probe = createEverythingRepo(client);
   let longestSql = 0;
@@ -274,7 +253,7 @@ try {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}.`);
-  console.log(`Longest synchronous slice: CPU time of ${threadClock ? 'the main thread (/proc/thread-self/schedstat)' : 'the whole process (process.cpuUsage)'}.`);
+  console.log(`Longest synchronous slice: CPU time of ${SLICE_CLOCK_NAME}.`);
   console.log(`${size} sessions, ${counts?.d} directives, ${counts?.a} actions, ${counts?.f} follow-ups; ${passes} timed passes per request after one warm-up.\n`);
   console.log(`Full build on the main thread (before), longest step in CPU time: SQL chunk ${longestSql.toFixed(0)} ms, segment ${longestSegment.toFixed(0)} ms.`);
   console.log(`Full build in the worker thread (now), ${parts} segments: the main thread's longest step per segment in CPU time is adding it, ${longestAdd.toFixed(1)} ms, and receiving it, at most ${longestReceive.toFixed(1)} ms (v8.deserialize of a full copy).`);

@@ -14,6 +14,15 @@ export interface ParagraphSource {
 /** The squeezed copy (1) and analysed words (≈ 1.3: 12 bytes a word of ≈ 4.5 letters), in characters per squeezed character. */
 const WORDS_PER_SQUEEZED_CHAR = 2.3;
 
+/**
+ * Sessions whose paragraphs one statement reads, with a turn of the event loop before the next: a
+ * page of 100 unread sessions read at once held the loop ≈ 100 ms at 30,000 sessions (the local
+ * database answers on this thread), 5 of them a few ms (docs/benchmarks.md, search paths).
+ */
+export const READ_SESSIONS = 5;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Characters kept by default (≈ 2 × 24 MB of UTF-16 with the squeezed copies). */
 export const DEFAULT_PARAGRAPH_CACHE_CHARS = 12_000_000;
 
@@ -46,12 +55,14 @@ export function createParagraphCache(source: ParagraphSource, maxChars = DEFAULT
         } else missing.push(s);
       }
       if (missing.length === 0) return out;
-      const rows = await source.paragraphsOf(missing.map((s) => s.id));
       const read = new Map<number, ParagraphText[]>();
-      for (const r of rows) {
-        const list = read.get(r.sessionId) ?? [];
-        list.push({ ordinal: r.ordinal, text: r.text, speaker: r.speaker, squeezed: squeezeParagraph(r.text) });
-        read.set(r.sessionId, list);
+      for (let i = 0; i < missing.length; i += READ_SESSIONS) {
+        if (i > 0) await nextTurn();
+        for (const r of await source.paragraphsOf(missing.slice(i, i + READ_SESSIONS).map((s) => s.id))) {
+          const list = read.get(r.sessionId) ?? [];
+          list.push({ ordinal: r.ordinal, text: r.text, speaker: r.speaker, squeezed: squeezeParagraph(r.text) });
+          read.set(r.sessionId, list);
+        }
       }
       for (const s of missing) {
         const paragraphs = read.get(s.id) ?? [];

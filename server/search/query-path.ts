@@ -73,13 +73,28 @@ function cacheKeyOf(query: ParsedQuery, filters: SearchFilters, limit: number, o
   return JSON.stringify([words, query.tokens, query.stopWords, filters.from ?? '', filters.to ?? '', filters.speaker ?? '', filters.kind ?? '', limit, offset, paragraphs]);
 }
 
-/** Longest a page's presentation holds the event loop before letting other requests in (a page may ask 100 sessions). */
-export const DEFAULT_SLICE_MS = 8;
+/**
+ * Longest a search works before letting other requests in, ms: checked between ranking, each
+ * session presented, each chunk of a phrase search and the suggestion (a page may ask 100 sessions;
+ * ranking, presenting and the suggestion of a long query seen for the first time, or of a deep page,
+ * held the loop over 20 ms together at 30,000 sessions; docs/benchmarks.md, search paths).
+ */
+export const DEFAULT_SLICE_MS = 5;
 
 /** Sessions of a phrase search read and checked between two turns of the event loop. */
 const PHRASE_CHUNK = 10;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A pause that lets other requests in once `sliceMs` of work has passed since the last one (a cheap search never waits). */
+function slicer(sliceMs: number): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await nextTurn();
+    since = performance.now();
+  };
+}
 
 function sessionOf(meta: SessionMeta): SessionHit['session'] {
   const { id, slug, title, kind, heldOn, speakers } = meta;
@@ -100,17 +115,20 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
   const pages = createResultCache<SearchPage>(options.resultCache ?? DEFAULT_RESULT_CACHE, pageBytes);
 
   /** A query of common words only: sessions holding them as an exact phrase, most occurrences first. */
-  async function phraseSearch(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, perSession: number): Promise<{ total: number; hits: SessionHit[] }> {
+  async function phraseSearch(query: ParsedQuery, filters: SearchFilters, limit: number, offset: number, perSession: number, pause: () => Promise<void>): Promise<{ total: number; hits: SessionHit[] }> {
     const candidates = index.engine().phraseCandidates(query.tokens, filters).sessions;
     const found: SessionHit[] = [];
     // Up to 200 sessions: read and checked a few at a time, yielding in between, so the event loop
     // is never held for all of them (the paragraph cache keeps their analysed words, as for a page).
     for (let i = 0; i < candidates.length; i += PHRASE_CHUNK) {
-      if (i > 0) await nextTurn();
+      // Also before the first: finding the candidates walks every session's stop-word postings.
+      await (i > 0 ? nextTurn() : pause());
       const chunk = candidates.slice(i, i + PHRASE_CHUNK);
       const bySession = await paragraphCache.get(chunk);
       for (const meta of chunk) {
         const match = phraseParagraphs([{ ordinal: -1, text: meta.title, speaker: null }, ...(bySession.get(meta.id) ?? [])], query.tokens, perSession + 1);
+        // A session's words are analysed the first time it is checked (≈ 1-2 ms each): 10 of them held the loop ≈ 20 ms.
+        await pause();
         if (match.count === 0) continue;
         const paragraphs = match.paragraphs.filter((p) => p.ordinal >= 0).slice(0, perSession);
         found.push({ session: sessionOf(meta), score: match.count, paragraphs });
@@ -121,16 +139,12 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
   }
 
   /** The page's hits with their best paragraphs, re-ordered by how they hold the query as written. */
-  async function present(hits: EngineHit[], terms: MatchedTerm[], perSession: number, query: ParsedQuery, tokens: string[]): Promise<SessionHit[]> {
+  async function present(hits: EngineHit[], terms: MatchedTerm[], perSession: number, query: ParsedQuery, tokens: string[], pause: () => Promise<void>): Promise<SessionHit[]> {
     const bySession = await paragraphCache.get(hits.map((h) => h.session));
     const held: Array<ReturnType<typeof matchSession>> = [];
-    let slice = performance.now();
     for (const h of hits) {
       held.push(matchSession(bySession.get(h.session.id) ?? [], terms, perSession, tokens));
-      if (performance.now() - slice >= sliceMs) {
-        await nextTurn();
-        slice = performance.now();
-      }
+      await pause();
     }
     const shown = hits.map((h, i): SessionHit => ({ session: sessionOf(h.session), score: h.score, paragraphs: held[i]?.paragraphs ?? [] }));
     const ranked = rerankByProximity(shown, held, terms, query.words.map((w) => w.stem));
@@ -139,6 +153,7 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
 
   return {
     async search(params, options = {}) {
+      const pause = slicer(sliceMs);
       const { raw, query, filters, limit, offset, perSession } = readSearchInput(params);
       if (filters.speaker) filters.speakerNames = speakerSpellingsFor(filters.speaker, await repo.people());
       await index.ensureLoaded();
@@ -149,12 +164,16 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
       const cached = options.uncached ? undefined : pages.get(state, key);
       if (cached) return cached.query === raw ? cached : { ...cached, query: raw };
       let page: SearchPage;
+      // Parsing a long query seen for the first time (its typo variants) is a few ms of its own.
+      await pause();
       if (isStopWordPhrase(query)) {
-        const { total, hits } = await phraseSearch(query, filters, limit, offset, perSession);
+        const { total, hits } = await phraseSearch(query, filters, limit, offset, perSession, pause);
         page = { query: raw, total, limit, offset, hits, ignored: query.tokens, phrase: true, suggestion: null };
       } else {
         const result = index.engine().search(query, { limit, offset, filters });
-        const hits = await present(result.hits, result.terms, perSession, query, result.tokens);
+        await pause();
+        const hits = await present(result.hits, result.terms, perSession, query, result.tokens, pause);
+        await pause();
         const suggestion = index.engine().suggest(query);
         page = { query: raw, total: result.total, limit, offset, hits, ignored: query.stopWords, phrase: false, suggestion };
       }

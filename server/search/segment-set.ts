@@ -158,9 +158,9 @@ function pushTop<T extends EngineHit>(top: T[], hit: T, k: number): void {
     const l = 2 * i + 1;
     const r = l + 1;
     let m = i;
-    const at = (j: number) => top[j]?.score ?? Infinity;
-    if (l < top.length && at(l) < at(m)) m = l;
-    if (r < top.length && at(r) < at(m)) m = r;
+    // Inline, not a closure per step: with 5,000 kept (a deep page) that was most of ranking.
+    if (l < top.length && (top[l]?.score ?? Infinity) < (top[m]?.score ?? Infinity)) m = l;
+    if (r < top.length && (top[r]?.score ?? Infinity) < (top[m]?.score ?? Infinity)) m = r;
     if (m === i) break;
     const a = top[i];
     const b = top[m];
@@ -479,6 +479,39 @@ export class SegmentSet implements SearchEngine {
     return { sessions: out, total };
   }
 
+  /**
+   * Ids of the live sessions that hold a term of the query (the same terms `search` ranks on,
+   * feedback aside) and pass the filters, unranked: what a query finds, counted without building
+   * and sorting a hit per match (ranking 5,000 of 20,000 short documents took ≈ 8 ms, 10 of them 0.5).
+   */
+  matchingIds(query: ParsedQuery, filters: SearchFilters = {}): number[] {
+    const clauses = this.clauses(query);
+    const speaker = speakerSpellings(filters);
+    const filtered = Boolean(filters.kind || filters.from || filters.to || speaker);
+    const out: number[] = [];
+    for (const s of this.segments) {
+      const seg = s.segment;
+      const touched: number[] = [];
+      for (const c of clauses) {
+        const row = seg.termRow.get(c.term);
+        if (row === undefined) continue;
+        const end = seg.offsets[row + 1] ?? 0;
+        for (let p = seg.offsets[row] ?? 0; p < end; p++) {
+          const doc = seg.postingDocs[p] ?? 0;
+          if (s.live[doc] !== 1 || s.stamp[doc] === 1) continue;
+          s.stamp[doc] = 1;
+          touched.push(doc);
+        }
+      }
+      for (const doc of touched) {
+        s.stamp[doc] = 0;
+        const meta = seg.docs[doc];
+        if (meta && (!filtered || matchesFilters(meta, filters, speaker))) out.push(meta.id);
+      }
+    }
+    return out;
+  }
+
   search(query: ParsedQuery, options: { limit: number; offset: number; filters?: SearchFilters }): EngineResult {
     const splits = new Map<string, string[]>();
     let clauses = this.clauses(query, splits);
@@ -627,6 +660,8 @@ export class SegmentSet implements SearchEngine {
         if (!meta || score <= 0) continue;
         if (filtered && !matchesFilters(meta, filters, speaker)) continue;
         total++;
+        // No hit object for what the full heap would refuse anyway.
+        if (top.length >= k && score <= (top[0]?.score ?? Infinity)) continue;
         pushTop(top, { session: meta, score, live: s, doc }, k);
       }
     }

@@ -4,9 +4,9 @@
  * look at every table per search; what changed is re-indexed as a delta in small slices; a full
  * build runs in a worker thread, or on the main thread for small tables and in-memory databases; it
  * starts with the server, and a search that comes before it is done waits without holding others);
- * actions are the actions of the directives found (ranked once per request, shared with the directives group), narrowed by the words
- * that name a unit, counted in SQL a few hundred directives per statement and paged from the directives the page spans, so no
- * step holds the event loop long at the register's scale. Each group is scoped as reading is: published directives of published sessions
+ * actions are the actions of the directives holding the query's words, narrowed by the words that name a unit, counted in
+ * SQL a few hundred directives per statement over the directives found (unranked), and paged by ranking only the directives
+ * down to the page (the ranking is shared with the directives group), so no step holds the event loop long at the register's scale. Each group is scoped as reading is: published directives of published sessions
  * for everyone, actions and follow-ups of the user's own unit unless they are a manager
  * (actions/read-scope.ts).
  * Sessions stay with the session search; the route puts the groups beside its page.
@@ -148,8 +148,8 @@ function* slices<T extends { text: string }>(rows: readonly T[]): Generator<T[]>
 
 const KIND_NAMES: readonly KindName[] = ['directives', 'followups'];
 
-/** Most directives whose actions are listed for one query (the best first). */
-const MAX_DIRECTIVES_FOR_ACTIONS = 5_000;
+/** Directives ranked first to locate a page of actions (more, four times at a time, only for a page further down). */
+export const RANK_FIRST = 50;
 /** Directives whose actions are counted in one statement (≈ 3 actions each at the register's scale: a few ms). */
 export const COUNT_CHUNK = 500;
 
@@ -341,28 +341,34 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     if (units !== null && units.length === 0) return { kind: 'actions' as const, label, total: 0, items: [] };
     const lastKept = named.rest.at(-1) === query.tokens.at(-1);
     const rest = named.units === null ? query : parseQuery(named.rest.join(' '), { prefixLast: lastKept && query.words.some((w) => w.prefix) });
-    let hits: KindHits | null = null;
-    let directiveIds: number[] | null = null;
+    const seen: { hits: KindHits | null } = { hits: null };
+    let page: { ids: number[]; total: number };
     if (rest.words.length > 0) {
-      const found = ranked.directives(rest, MAX_DIRECTIVES_FOR_ACTIONS);
-      hits = found;
-      directiveIds = found.hits.slice(0, MAX_DIRECTIVES_FOR_ACTIONS).map((h) => h.session.id);
+      // Counted over every directive holding the words (unranked); only the directives down to the page are ranked.
+      const matched = current.indexes.directives.matchingIds(rest, filters);
+      page = await actionsPage(matched, (k) => {
+        seen.hits = ranked.directives(rest, k);
+        return seen.hits.hits.map((h) => h.session.id);
+      }, units, filters, params.limit, params.offset);
     } else if (named.units === null) {
       return { kind: 'actions' as const, label, total: 0, items: [] };
     } else if (filters.speakerNames) {
-      // Only units named, with a speaker: the directives of that speaker, as the index knows them.
-      directiveIds = current.indexes.directives.idsWhere(filters);
+      // Only units named, with a speaker: the directives of that speaker, as the index knows them, in id order.
+      const ids = current.indexes.directives.idsWhere(filters);
+      page = await actionsPage(ids, (k) => ids.slice(0, k), units, filters, params.limit, params.offset);
+    } else {
+      await yieldToOthers();
+      page = await repo.actionsOf(null, units, filters, params.limit, params.offset);
     }
-    const scores = new Map((hits?.hits ?? []).map((h) => [h.session.id, h.score]));
-    await yieldToOthers();
-    const page = directiveIds === null ? await repo.actionsOf(null, units, filters, params.limit, params.offset) : await actionsPage(directiveIds, units, filters, params.limit, params.offset);
+    const found = seen.hits;
+    const scores = new Map((found?.hits ?? []).map((h) => [h.session.id, h.score]));
     await yieldToOthers();
     const rows = new Map((await repo.actions(page.ids)).map((r) => [r.id, r]));
     const items: ActionHit[] = [];
     for (const id of page.ids) {
       const r = rows.get(id);
       if (!r || (unit !== null && r.unit.code !== unit)) continue;
-      const snippet = hits ? snippetOf(r.directive.quote, hits) : { snippet: escapeHtml(r.directive.quote), highlights: [] };
+      const snippet = found ? snippetOf(r.directive.quote, found) : { snippet: escapeHtml(r.directive.quote), highlights: [] };
       items.push({
         id,
         status: r.status,
@@ -380,14 +386,14 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     return { kind: 'actions' as const, label, total: page.total, items };
   }
 
-  /** Directive rankings of one request, each query ranked once, to at least `atLeast` hits. */
-  function rankedDirectives(current: State, filters: SearchFilters, atLeast: number): Ranked {
+  /** Directive rankings of one request: each query ranked once, again only when more of it is asked than was ranked. */
+  function rankedDirectives(current: State, filters: SearchFilters): Ranked {
     const done = new Map<ParsedQuery, KindHits>();
     return {
       directives(query: ParsedQuery, limit: number): KindHits {
         const known = done.get(query);
         if (known && (known.hits.length >= limit || known.hits.length >= known.total)) return known;
-        const hits = current.indexes.directives.search(query, [], { limit: Math.max(limit, atLeast), offset: 0, filters });
+        const hits = current.indexes.directives.search(query, [], { limit, offset: 0, filters });
         done.set(query, hits);
         return hits;
       },
@@ -395,32 +401,50 @@ export function createEverythingSearch(database: { client: Client; url?: string;
   }
 
   /**
-   * A page of the actions of ranked directives and how many in all: counted per directive in chunks
-   * of `countChunk` directives with a turn of the loop between (one statement over thousands of
-   * directives held the loop ≈ 20–50 ms), then the page read from the few directives it spans.
+   * A page of the actions of the directives a query found, and how many in all. The count is per
+   * directive over every directive found (unranked), `countChunk` directives a statement with a turn
+   * of the loop between (one statement over thousands held the loop ≈ 20–50 ms); the page is then
+   * located by walking the directives in rank order, ranking first the `RANK_FIRST` best (or as many
+   * as the page's start) and four times more while the page lies further down (ranking every
+   * match, 5,000 at most before, was the longest step: ≈ 8 ms warm, 15–20 ms the first time), and read
+   * from the few directives it spans.
    */
-  async function actionsPage(directiveIds: readonly number[], units: readonly string[] | null, range: { from?: string; to?: string }, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+  async function actionsPage(matched: readonly number[], rankedFirst: (k: number) => readonly number[], units: readonly string[] | null, range: { from?: string; to?: string }, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+    const counts = new Map<number, number>();
     let total = 0;
-    let skip = 0;
-    const spanned: number[] = [];
-    for (let i = 0; i < directiveIds.length; i += countChunk) {
-      const chunk = directiveIds.slice(i, i + countChunk);
-      const counts = await repo.actionCounts(chunk, units, range);
-      for (const id of chunk) {
-        const n = counts.get(id) ?? 0;
-        if (n === 0) continue;
-        // The directive's actions are [total, total + n) in the full order; keep it when that meets the page.
-        if (total + n > offset && total < offset + limit) {
-          if (spanned.length === 0) skip = offset - total;
-          spanned.push(id);
-        }
+    for (let i = 0; i < matched.length; i += countChunk) {
+      await yieldToOthers();
+      for (const [id, n] of await repo.actionCounts(matched.slice(i, i + countChunk), units, range)) {
+        counts.set(id, n);
         total += n;
       }
-      await yieldToOthers();
     }
-    if (spanned.length === 0) return { ids: [], total };
-    const page = await repo.actionsOf(spanned, units, range, limit, skip);
-    return { ids: page.ids, total };
+    if (offset >= total) return { ids: [], total };
+    for (let k = Math.max(RANK_FIRST, offset + limit); ; k *= 4) {
+      await yieldToOthers();
+      const ranked = rankedFirst(k);
+      let before = 0;
+      let skip = 0;
+      const spanned: number[] = [];
+      for (const id of ranked) {
+        const n = counts.get(id) ?? 0;
+        if (n === 0) continue;
+        // The directive's actions are [before, before + n) in the whole order; keep it when that meets the page.
+        if (before + n > offset && before < offset + limit) {
+          if (spanned.length === 0) skip = offset - before;
+          spanned.push(id);
+        }
+        before += n;
+        if (before >= offset + limit) break;
+      }
+      // Ranked to the end (feedback may rank a few directives holding none of the words among them).
+      if (before >= offset + limit || ranked.length < k) {
+        if (spanned.length === 0) return { ids: [], total };
+        await yieldToOthers();
+        const page = await repo.actionsOf(spanned, units, range, limit, skip);
+        return { ids: page.ids, total };
+      }
+    }
   }
 
   async function followUpsGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, unit: string | null) {
@@ -468,11 +492,8 @@ export function createEverythingSearch(database: { client: Client; url?: string;
       // One unit at most today (a director's or staff member's own); an empty scope reads none.
       const unit = scope === null ? null : (scope[0] ?? null);
       const groups: SearchGroup[] = [];
-      // The actions group lists the actions of the best MAX_DIRECTIVES_FOR_ACTIONS directives for the
-      // query (unless it names a unit): ranked once and shared with the directives group, which
-      // needs only the first of them (ranking the same query twice cost ≈ 3 ms more at the register's scale).
-      const actionsToo = params.kinds.includes('actions') && scope?.length !== 0 && unitsNamed(query.tokens, current.unitWords).units === null;
-      const ranked = rankedDirectives(current, filters, actionsToo ? MAX_DIRECTIVES_FOR_ACTIONS : 0);
+      // Shared by the directives group (its page) and the actions group (the directives down to its page).
+      const ranked = rankedDirectives(current, filters);
       for (const kind of params.kinds) {
         if (kind === 'sessions') continue;
         // A turn of the loop before each group: at the register's scale a group is ≈ 5–15 ms of CPU, the three together too long to hold others.

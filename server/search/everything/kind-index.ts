@@ -88,6 +88,11 @@ export class KindIndex {
     return out.sort((a, b) => a - b);
   }
 
+  /** Readable ids holding a word of the query and passing the filters, ascending, unranked (to count what it finds). */
+  matchingIds(query: ParsedQuery, filters: SearchFilters): number[] {
+    return query.words.length > 0 ? Array.from(Int32Array.from(this.set.matchingIds(query, filters)).sort()) : [];
+  }
+
   /**
    * Ranked hits as the session search ranks them, plus exact letter-number hits. `filters.kind` is
    * the unit scope; `speakerNames` the speaker filter's spellings (normalised).
