@@ -73,24 +73,30 @@ export function createDocumentImports(deps: DocumentImportsDeps) {
     const docxLimits = deps.docxLimits ?? { ...DOCX_LIMITS, maxTextChars: PASTED_TEXT_LIMIT };
     const doc = await readDocument(upload.bytes, fileName, { engine: deps.ocr, limits: deps.pdfLimits, docxLimits, progress: report });
     report('extracting', 0, 1);
+    const stored = {
+      fileName,
+      mimeType: doc.mimeType,
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      content: upload.bytes,
+      createdAt: deps.clock.now().toISOString(),
+    };
+    // The file is stored in the draft's own batch: a draft never lacks the document its review shows.
     const { draft, created } = await deps.imports.create(
       { ...upload.fields, title: upload.fields.title ?? doc.titleHint ?? undefined, text: doc.text, format: doc.kind, fileName },
       actor,
+      { alongside: ({ slug, body, paragraphs }) => deps.sources.statementsFor(slug, { ...stored, layout: layoutOf(doc, body, paragraphs) }) },
     );
-    const session = await deps.importsRepo.sessionBySlug(draft.slug);
+    // The same text imported before (as pasted text, say) is that draft again: it gains this file if it had none.
+    const session = created ? undefined : await deps.importsRepo.sessionBySlug(draft.slug);
     if (session && !(await deps.sources.of(session.id))) {
       await deps.sources.save({
+        ...stored,
         sessionId: session.id,
-        fileName,
-        mimeType: doc.mimeType,
-        sha256: createHash('sha256').update(upload.bytes).digest('hex'),
-        content: upload.bytes,
         layout: layoutOf(
           doc,
           draft.text,
           draft.paragraphs.map((p) => p.text),
         ),
-        createdAt: deps.clock.now().toISOString(),
       });
     }
     return { slug: draft.slug, created };

@@ -5,7 +5,7 @@
  * atomic batch with its audit entry; bad input is a 4xx with a Persian message, nothing saved.
  */
 import { createHash } from 'node:crypto';
-import type { Client } from '@libsql/client';
+import type { Client, InStatement } from '@libsql/client';
 import type { Clock } from '../clock';
 import { auditOfWrittenRow } from '../audit/audit';
 import type { Db } from '../db/client';
@@ -51,6 +51,11 @@ export interface ImportRequest {
 
 export interface ImportActor {
   id: number;
+}
+
+export interface CreateOptions {
+  /** Rows that belong with a new draft (an uploaded document's file), written in the batch that stores it. */
+  alongside?: (draft: { slug: string; body: string; paragraphs: string[] }) => InStatement[];
 }
 
 export interface ImportsDeps {
@@ -218,7 +223,7 @@ export function createImportsService(deps: ImportsDeps) {
 
   return {
     /** Read, repair and extract a source into a new draft; the same source again returns the first draft (created false). */
-    async create(request: ImportRequest, actor: ImportActor): Promise<{ draft: ImportDraft; created: boolean }> {
+    async create(request: ImportRequest, actor: ImportActor, options: CreateOptions = {}): Promise<{ draft: ImportDraft; created: boolean }> {
       const heldOn = parseOptionalDate(request.heldOn, 'تاریخ نشست') ?? null;
       if (heldOn) assertPlausibleRecordDate(heldOn, 'تاریخ نشست');
       const mediaUrl = checkMediaUrl(request.mediaUrl);
@@ -282,6 +287,7 @@ export function createImportsService(deps: ImportsDeps) {
           'SELECT id FROM sessions WHERE slug = ?',
           input.slug,
         ),
+        ...(options.alongside?.({ slug: input.slug, body: prepared.body, paragraphs: input.paragraphs.map((p) => p.text) }) ?? []),
       ]);
       const session = await repo.sessionBySlug(prepared.slug);
       if (!session) throw new Error(`import ${prepared.slug} was not stored`);
