@@ -5,6 +5,7 @@
  * different entry, never stale. Bounded by characters; least recently used go first.
  */
 import { squeezeParagraph, type ParagraphText } from './highlight';
+import { nextTurn } from './next-turn';
 
 export interface ParagraphSource {
   /** Paragraphs of these sessions, in order. */
@@ -20,8 +21,6 @@ const WORDS_PER_SQUEEZED_CHAR = 2.3;
  * database answers on this thread), 5 of them a few ms (docs/benchmarks.md, search paths).
  */
 export const READ_SESSIONS = 5;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Characters kept by default (≈ 2 × 24 MB of UTF-16 with the squeezed copies). */
 export const DEFAULT_PARAGRAPH_CACHE_CHARS = 12_000_000;

@@ -7,6 +7,7 @@
 import type { EngineHit, MatchedTerm, SearchFilters } from './engine';
 import { matchSession, phraseParagraphs, type ParagraphMatch } from './highlight';
 import type { IndexState } from './index-state';
+import { nextTurn } from './next-turn';
 import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS } from './paragraph-cache';
 import { rerankByProximity } from './proximity';
 import { isStopWordPhrase, type ParsedQuery } from './query';
@@ -83,8 +84,6 @@ export const DEFAULT_SLICE_MS = 5;
 
 /** Sessions of a phrase search read and checked between two turns of the event loop. */
 const PHRASE_CHUNK = 10;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A pause that lets other requests in once `sliceMs` of work has passed since the last one (a cheap search never waits). */
 function slicer(sliceMs: number): () => Promise<void> {

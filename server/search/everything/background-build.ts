@@ -8,6 +8,7 @@
 import { startModuleWorker } from '../../workers/start-worker';
 import type { KindName, TableMarks } from './everything.repo';
 import type { BuiltPart } from './kind-build';
+import { nextTurn } from '../next-turn';
 import type { NamedUnit } from './unit-words';
 
 /** What the worker is asked to do. */
@@ -56,7 +57,6 @@ export function buildInWorker(job: BuildJob, onPart: (kind: KindName, part: Buil
     // receiving and adding never hold the loop together; the build is done once every part is added.
     let adding: Promise<void> = Promise.resolve();
     let complete = false;
-    const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
     const failed = (error: unknown) => {
       finish(() => reject(error instanceof Error ? error : new Error(String(error))));
       void worker.terminate();

@@ -28,7 +28,8 @@ import { speakerSpellingsFor } from '../speakers';
 import { createEverythingRepo, type EverythingRepo, type IndexRow, type KindName, type Since, type TableMarks } from './everything.repo';
 import { buildInWorker, canBuildInWorker } from './background-build';
 import { segmentRows } from './kind-build';
-import { KindIndex, yieldToOthers, type KindHits } from './kind-index';
+import { KindIndex, type KindHits } from './kind-index';
+import { nextTurn } from '../next-turn';
 import { unitsNamed, unitWordsOf, type UnitWords } from './unit-words';
 import { letterKeysOf } from './letter-number';
 import { SEARCH_KIND_LABELS, type SearchKind } from './search-kinds';
@@ -234,7 +235,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     for (const kind of KIND_NAMES) {
       for await (const rows of segmentRows(repo.chunk, kind)) {
         indexes[kind].apply(rows, false);
-        await yieldToOthers();
+        await nextTurn();
       }
     }
     lastBuild = { threadId: 0, ms: Date.now() - started };
@@ -244,7 +245,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
   /** Re-index what changed since the last look, in slices; false when it is too large for that (build instead). */
   async function applyDelta(current: State, marks: TableMarks): Promise<boolean> {
     const changed = await repo.changedIds(current.since);
-    await yieldToOthers();
+    await nextTurn();
     if (inWorker(marks) && changed.directives.length + changed.followups.length > LARGE_DELTA_ROWS) return false;
     for (const kind of KIND_NAMES) {
       const ids = changed[kind];
@@ -252,7 +253,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
         const rows: IndexRow[] = await repo.byIds(kind, ids.slice(i, i + SLICE_ROWS));
         for (const slice of slices(rows)) {
           current.indexes[kind].apply(slice);
-          await yieldToOthers();
+          await nextTurn();
         }
       }
     }
@@ -317,7 +318,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
   async function directivesGroup(query: ParsedQuery, filters: SearchFilters, params: EverythingParams, current: State, ranked: Ranked) {
     const hits = ranked.directives(query, params.offset + params.limit);
     const { ids, total } = pageOf(hits, params.limit, params.offset);
-    await yieldToOthers();
+    await nextTurn();
     const rows = new Map((await repo.directives(ids.map((i) => i.id))).map((r) => [r.id, r]));
     const items: DirectiveHit[] = [];
     for (const { id, score } of ids) {
@@ -357,12 +358,12 @@ export function createEverythingSearch(database: { client: Client; url?: string;
       const ids = current.indexes.directives.idsWhere(filters);
       page = await actionsPage(ids, (k) => ids.slice(0, k), units, filters, params.limit, params.offset);
     } else {
-      await yieldToOthers();
+      await nextTurn();
       page = await repo.actionsOf(null, units, filters, params.limit, params.offset);
     }
     const found = seen.hits;
     const scores = new Map((found?.hits ?? []).map((h) => [h.session.id, h.score]));
-    await yieldToOthers();
+    await nextTurn();
     const rows = new Map((await repo.actions(page.ids)).map((r) => [r.id, r]));
     const items: ActionHit[] = [];
     for (const id of page.ids) {
@@ -413,7 +414,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     const counts = new Map<number, number>();
     let total = 0;
     for (let i = 0; i < matched.length; i += countChunk) {
-      await yieldToOthers();
+      await nextTurn();
       for (const [id, n] of await repo.actionCounts(matched.slice(i, i + countChunk), units, range)) {
         counts.set(id, n);
         total += n;
@@ -421,7 +422,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     }
     if (offset >= total) return { ids: [], total };
     for (let k = Math.max(RANK_FIRST, offset + limit); ; k *= 4) {
-      await yieldToOthers();
+      await nextTurn();
       const ranked = rankedFirst(k);
       let before = 0;
       let skip = 0;
@@ -440,7 +441,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
       // Ranked to the end (feedback may rank a few directives holding none of the words among them).
       if (before >= offset + limit || ranked.length < k) {
         if (spanned.length === 0) return { ids: [], total };
-        await yieldToOthers();
+        await nextTurn();
         const page = await repo.actionsOf(spanned, units, range, limit, skip);
         return { ids: page.ids, total };
       }
@@ -451,7 +452,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
     const scoped = unit === null ? filters : { ...filters, kind: unit };
     const hits = current.indexes.followups.search(query, letterKeysOf(params.q), { limit: params.offset + params.limit, offset: 0, filters: scoped });
     const { ids, total } = pageOf(hits, params.limit, params.offset);
-    await yieldToOthers();
+    await nextTurn();
     const rows = new Map((await repo.followUps(ids.map((i) => i.id))).map((r) => [r.id, r]));
     const items: FollowUpHit[] = [];
     for (const { id, score, letter } of ids) {
@@ -497,7 +498,7 @@ export function createEverythingSearch(database: { client: Client; url?: string;
       for (const kind of params.kinds) {
         if (kind === 'sessions') continue;
         // A turn of the loop before each group: at the register's scale a group is ≈ 5–15 ms of CPU, the three together too long to hold others.
-        await yieldToOthers();
+        await nextTurn();
         if (kind === 'directives') groups.push(await directivesGroup(query, filters, params, current, ranked));
         else if (scope !== null && scope.length === 0) groups.push({ kind, label: SEARCH_KIND_LABELS[kind], total: 0, items: [] });
         else if (kind === 'actions') groups.push(await actionsGroup(query, filters, params, current, unit, ranked));

@@ -13,9 +13,6 @@ import { buildPart, type BuiltPart } from './kind-build';
 
 export { BUILD_CHUNK, SEGMENT_CHARS, SEGMENT_MAX_ROWS } from './kind-build';
 
-/** Let other requests run between chunks. */
-export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export interface KindHits extends EngineResult {
   /** Ids whose letter number the query names exactly, best first (before the ranked hits). */
   letters: number[];
