@@ -344,8 +344,7 @@ export class SegmentSet implements SearchEngine {
       return n;
     };
     if (this.weights.compoundJoined > 0) for (const { term } of joinedTerms(query.tokens, termOf, df)) add(term, this.weights.compoundJoined);
-    let sessions = 0;
-    for (const s of this.segments) sessions += s.segment.docs.length;
+    const sessions = this.sessionCount();
     for (const [w, word] of query.words.entries()) {
       current = w < COVERAGE_WORDS ? w : -1;
       add(word.stem, this.weights.exact);
@@ -392,6 +391,13 @@ export class SegmentSet implements SearchEngine {
       const row = s.segment.termRow.get(term);
       if (row !== undefined) n += (s.segment.offsets[row + 1] ?? 0) - (s.segment.offsets[row] ?? 0);
     }
+    return n;
+  }
+
+  /** Sessions in every segment, replaced and withdrawn ones included (as document frequencies count them). */
+  private sessionCount(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.segment.docs.length;
     return n;
   }
 
@@ -558,8 +564,7 @@ export class SegmentSet implements SearchEngine {
     let scoreSum = 0;
     for (const hit of top) scoreSum += hit.score;
     if (scoreSum <= 0) return [];
-    let totalDocs = 0;
-    for (const s of this.segments) totalDocs += s.segment.docs.length;
+    const totalDocs = this.sessionCount();
     const maxDf = Math.max(2, totalDocs * FEEDBACK_MAX_DF_SHARE);
     for (const hit of top) {
       const seg = hit.live.segment;
@@ -593,8 +598,7 @@ export class SegmentSet implements SearchEngine {
     const filtered = Boolean(filters.kind || filters.from || filters.to || speaker);
     // idf over all segments, so a fresh one-session delta does not rank like a rare term everywhere.
     const single = this.segments.length === 1;
-    let totalDocs = 0;
-    for (const s of this.segments) totalDocs += s.segment.docs.length;
+    const totalDocs = this.sessionCount();
     const terms: MatchedTerm[] = [];
     const globalIdf = new Map<string, number>();
     for (const c of clauses) {
