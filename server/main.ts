@@ -51,7 +51,7 @@ const newSearch = (database: Awaited<ReturnType<typeof openDb>>) =>
 
 /** Migrations, sample content and first accounts: once, before anything serves. Notices to print once listening. */
 async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: ReturnType<typeof newSearch>): Promise<string[]> {
-  // A withdrawn session must have no open actions (one left half-done before withdrawals were one write, or raced by an assignment).
+  // A withdrawn session must have no open actions (one left half-done before withdrawals were one write).
   const finished = await finishHalfDoneWithdrawals(createCorrectionRepo(database), systemClock);
   if (finished.actions > 0) console.warn(`withdrawals: ${finished.actions} open actions of ${finished.sessions} withdrawn sessions cancelled, as their withdrawal had left them`);
   if (env.CONTENT_DIR && existsSync(env.CONTENT_DIR)) {

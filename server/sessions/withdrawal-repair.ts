@@ -1,8 +1,8 @@
 /**
  * @module Finishes withdrawals left half-done: a withdrawn session whose directives still have open
  * actions. Before a withdrawal became one batch (migration 0010) its actions were cancelled one by one
- * after the session had been withdrawn, so a failure between left some open; an assignment that reads
- * the session just before a withdrawal commits can add one too. Run at start (and idempotent): each
+ * after the session had been withdrawn, so a failure between left some open (an assignment racing a
+ * withdrawal could add one too, until the insert checked the session itself). Run at start (and idempotent): each
  * such action is cancelled as the withdrawal would have done it (follow-up, audit entry, the unit's
  * notice), by the manager who withdrew, and marked with the withdrawal's key so a restore offers to
  * reopen it with the others (a session withdrawn before keys existed is given one).
