@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corporaDir, missingCorpora, missingCorporaMessage } from './corpora-dir';
+import { corporaDir, DEFAULT_CORPORA, missingCorpora, missingCorporaMessage } from './corpora-dir';
 
 const here = mkdtempSync(join(tmpdir(), 'neshast-corpora-'));
 mkdirSync(join(here, 'hamshahri'));
@@ -10,9 +10,9 @@ afterAll(() => rmSync(here, { recursive: true, force: true }));
 
 describe('corporaDir: where the eval and bench scripts look for corpora', () => {
   // Only the path is compared: nothing beside the repository is read, so a bare clone passes.
-  it('defaults to shared/corpora in the folder beside the repository', () => {
-    const besideRepository = resolve(import.meta.dirname, '..', '..', '..');
-    expect(corporaDir({})).toBe(join(besideRepository, 'shared', 'corpora'));
+  it('defaults to DEFAULT_CORPORA resolved from the repository root', () => {
+    const repositoryRoot = resolve(import.meta.dirname, '..', '..');
+    expect(corporaDir({})).toBe(resolve(repositoryRoot, DEFAULT_CORPORA));
   });
 
   it('follows NESHAST_CORPORA and names what is missing there and how to point elsewhere', () => {
