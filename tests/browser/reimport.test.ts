@@ -47,6 +47,8 @@ describe('importing the same write-up twice', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${app.server.url}/imports`);
     await page.getByRole('heading', { level: 1, name: 'پیش‌نویس‌ها' }).waitFor();
+    // The heading comes before the list has loaded: wait for both items before reading them.
+    await page.locator('.session-item-title').nth(1).waitFor();
     const titles = await page.locator('.session-item-title').allTextContents();
     expect(titles).toEqual(['وبینار واگذاری امور (نسخهٔ دوم)', 'وبینار واگذاری امور']);
     await checkA11y(page);
