@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { mulberry32, shuffle } from './random';
 import { readSourceDocuments, requireCorpora, type SourceDocument } from './sources';
 
 const args = process.argv.slice(2);
@@ -28,24 +29,6 @@ const fold = (s: string): string => s.replace(/ي/g, 'ی').replace(/ك/g, 'ک').
 const OBLIGATION = /موظف|مکلف|ملزم|مقرر شد|مقرر گردید|دستور داد|دستور داده|ابلاغ|بخشنامه|حداکثر تا|ظرف مدت|مهلت|باید|الزامی|تکلیف/;
 const STRONG = /موظف|مکلف|ملزم|مقرر شد|مقرر گردید|دستور داد|دستور داده|ابلاغ|بخشنامه|حداکثر تا|ظرف مدت|مهلت|الزامی|تکلیف/;
 const GATHERING = /جلسه|نشست|شورا|همایش|کمیسیون|هیات|هیئت|مصوبه|تصویب|سخنرانی|گردهمایی|وزیر|استاندار|مدیرکل|مدیر کل|فرماندار|رئیس|رییس|شهردار/;
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(xs: T[], rnd: () => number): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-  return xs;
-}
 
 const root = requireCorpora('directive-corpus:select');
 const pools = { farsObl: [] as SourceDocument[], farsNeg: [] as SourceDocument[], hamObl: [] as SourceDocument[], hamNeg: [] as SourceDocument[] };
