@@ -49,6 +49,8 @@ describe('home by role', () => {
   it('shows the director the returned action first, with its reason, on «کارتابل من»', async () => {
     await director.goto(`${app.server.url}/`);
     await director.getByRole('heading', { name: 'کارتابل من', level: 1 }).waitFor();
+    // The page heading renders before the desk's lists load: wait for the first of them.
+    await director.locator('.desk h2').first().waitFor();
     const headings = await director.locator('.desk h2').allTextContents();
     expect(headings[0]).toBe('برگشت‌خورده به من (۱)');
     const returned = director.locator('.desk-returned .desk-item');
