@@ -1,11 +1,12 @@
 /**
- * `tsx scripts/directive-corpus/extend.ts [--count 60] [--seed 41]`: a fourth draw for the directive
- * corpus, appended to tests/fixtures/directive-corpus/documents.jsonl (ids, dates, hashes; never text).
+ * `tsx scripts/directive-corpus/extend.ts --draw 4 [--count 60] [--seed 41] [--max-chars 10000]`: a later
+ * draw for the directive corpus, appended to tests/fixtures/directive-corpus/documents.jsonl (ids, dates, hashes; never text).
  * Draws 1–3 gave a required directive in about one document in five; out of the train and dev documents
  * already labelled, those holding «موظف / مکلف / ملزم / مقرر شد / مقرر گردید / دستور داد» had one in
  * 45 % (93 of 208), so this draw takes only such documents, to give the model more directives to learn
- * from. Draws 1–3 took every such document of 400–6,000 characters, so this one takes those of up to
- * 10,000. New documents go to train and dev only (three to one): the test split stays as it was read.
+ * from. Draws 1–3 took every such document of 400–6,000 characters, so draw 4 took those of up to
+ * 10,000 and draw 5 (`--draw 5 --max-chars 50000 --seed 43`) the longer rest. New documents go to
+ * train and dev only (three to one): the test split stays as it was read.
  * Reserved articles are never drawn or read; documents already in the manifest are skipped.
  */
 import { createHash } from 'node:crypto';
@@ -21,7 +22,9 @@ const arg = (name: string, fallback: number): number => {
 };
 const COUNT = arg('--count', 60);
 const SEED = arg('--seed', 41);
-const DRAW = 4;
+const DRAW = arg('--draw', 0);
+const MAX_CHARS = arg('--max-chars', 10000);
+if (DRAW < 4) throw new Error('--draw N (4 or later) is required: draws 1–3 are select.ts');
 
 const fold = (s: string): string => s.replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/[\u200c\u200f\u0640]/g, ' ');
 const CORE = /موظف|مکلف|ملزم|مقرر شد|مقرر گردید|دستور داد/;
@@ -32,7 +35,7 @@ const taken = new Set(manifest.map((r) => r.id));
 const root = requireCorpora('directive-corpus:extend');
 const pool: SourceDocument[] = [];
 for (const d of readSourceDocuments(root)) {
-  if (taken.has(d.id) || d.text.length < 400 || d.text.length > 10000) continue;
+  if (taken.has(d.id) || d.text.length < 400 || d.text.length > MAX_CHARS) continue;
   if (CORE.test(fold(d.text))) pool.push(d);
 }
 const picked = shuffle(pool, mulberry32(SEED)).slice(0, COUNT);
