@@ -1,0 +1,155 @@
+/**
+ * @module What `train:directives` and its variants share: the labelled documents read once (their
+ * stored text for training, as the labels' sentences are numbered; their repaired text for the
+ * document-level figures, as an import reads them), out-of-fold probabilities by document (five
+ * folds, each document scored by a model that never saw it), and the threshold sweeps.
+ */
+import { readFileSync } from 'node:fs';
+import { analyseSentences, type PersonRef, type UnitRef } from '../../server/detection/extract';
+import { sentenceFeatures, windowAt } from '../../server/detection/model/features';
+import { dot, sigmoid, train, type Example, type TrainOptions } from '../../server/detection/model/logistic';
+import type { CorpusDocument } from './corpus';
+import { countDocuments, documentRates, judgeDocument, packFeatures, vectorOf, type Decide, type DocumentCounts, type DocumentRates, type JudgedDocument, type PackedFeatures } from './document-oof';
+
+export const FOLDS = 5;
+
+interface Row {
+  x: PackedFeatures;
+  y: 0 | 1 | null;
+}
+
+export interface PreparedCorpus {
+  docs: readonly CorpusDocument[];
+  /** Per document, its stored-text sentences with labels (null: a soft directive, not trained on). */
+  rows: Row[][];
+  judged: JudgedDocument[];
+  constructed: Row[];
+}
+
+export function prepareCorpus(docs: readonly CorpusDocument[], constructedFiles: readonly string[], units: readonly UnitRef[], people: readonly PersonRef[]): PreparedCorpus {
+  const rows = docs.map((doc) => {
+    const { verdicts, evidence } = analyseSentences({ text: doc.text, sessionDate: doc.date, units, people });
+    if (verdicts.length !== doc.sentences.length) throw new Error(`${doc.doc}: ${verdicts.length} sentences read, ${doc.sentences.length} labelled`);
+    const label = new Map<number, 0 | 1 | null>();
+    for (const g of doc.gold) label.set(g.s - 1, g.required ? 1 : label.get(g.s - 1) === 1 ? 1 : null);
+    return evidence.map((_, i) => ({ x: packFeatures(sentenceFeatures(windowAt(evidence, i))), y: label.has(i) ? label.get(i)! : (0 as const) }));
+  });
+  const judged = docs.map((d) => judgeDocument(d, units, people));
+  const constructed: Row[] = [];
+  for (const file of constructedFiles) {
+    for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      const row = JSON.parse(line) as { text: string; date: string; directive: boolean };
+      const { evidence } = analyseSentences({ text: row.text, sessionDate: row.date, units });
+      // A lone sentence is no document's title: read it as a body sentence (index 1).
+      evidence.forEach((_, i) => {
+        const window = windowAt(evidence, i);
+        constructed.push({ x: packFeatures(sentenceFeatures({ ...window, sentence: { ...window.sentence, index: 1 } })), y: row.directive ? 1 : 0 });
+      });
+    }
+  }
+  return { docs, rows, judged, constructed };
+}
+
+export interface Variant {
+  options: TrainOptions;
+  constructed: boolean;
+  /** Feature groups left out (ids from document-oof's groupId). */
+  drop: ReadonlySet<number>;
+}
+
+export function examplesOf(corpus: PreparedCorpus, variant: Variant, keep: (doc: number) => boolean): Example[] {
+  const out: Example[] = [];
+  corpus.rows.forEach((rows, d) => {
+    if (!keep(d)) return;
+    for (const r of rows) if (r.y !== null) out.push({ x: vectorOf(r.x, variant.drop), y: r.y });
+  });
+  if (variant.constructed) for (const r of corpus.constructed) out.push({ x: vectorOf(r.x, variant.drop), y: r.y as 0 | 1 });
+  return out;
+}
+
+export interface OutOfFold {
+  /** Stored-text sentences with a label (soft ones left out), as the sentence-level figure has always counted. */
+  sentences: { p: number; y: 0 | 1 }[];
+  /** Per document, each repaired sentence's probability from the fold that did not see the document. */
+  documents: number[][];
+}
+
+/** Five folds by document (document i is in fold i mod 5). */
+export function outOfFold(corpus: PreparedCorpus, variant: Variant, prune: (w: Float32Array) => Float32Array): OutOfFold {
+  const sentences: OutOfFold['sentences'] = [];
+  const documents: number[][] = corpus.judged.map(() => []);
+  for (let k = 0; k < FOLDS; k++) {
+    const w = prune(train(examplesOf(corpus, variant, (d) => d % FOLDS !== k), variant.options));
+    corpus.rows.forEach((rows, d) => {
+      if (d % FOLDS !== k) return;
+      for (const r of rows) if (r.y !== null) sentences.push({ p: sigmoid(dot(w, vectorOf(r.x, variant.drop))), y: r.y });
+      documents[d] = corpus.judged[d]!.sentences.map((s) => sigmoid(dot(w, vectorOf(s.features, variant.drop))));
+    });
+  }
+  return { sentences, documents };
+}
+
+export interface SentenceBest {
+  threshold: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  averagePrecision: number;
+  required: number;
+}
+
+/** The sentence-level threshold of best F1 (the choice rounds 6 made), and the average precision. */
+export function bestSentenceThreshold(scored: readonly { p: number; y: 0 | 1 }[]): SentenceBest {
+  const required = scored.filter((s) => s.y === 1).length;
+  let best = { threshold: 0.5, precision: 0, recall: 0, f1: 0 };
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    const picked = scored.filter((s) => s.p >= t);
+    const tp = picked.filter((s) => s.y === 1).length;
+    const precision = picked.length ? tp / picked.length : 1;
+    const recall = tp / required;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    if (f1 > best.f1) best = { threshold: Math.round(t * 100) / 100, precision, recall, f1 };
+  }
+  let tp = 0;
+  let ap = 0;
+  [...scored].sort((a, b) => b.p - a.p).forEach((s, i) => {
+    if (s.y === 1) ap += ++tp / (i + 1);
+  });
+  return { ...best, averagePrecision: ap / required, required };
+}
+
+export interface DocumentPoint {
+  threshold: number;
+  counts: DocumentCounts;
+  rates: DocumentRates;
+}
+
+/** Document-level figures at one threshold, with the rules' own decision as an optional backstop. */
+export function documentPoint(corpus: PreparedCorpus, probabilities: readonly (readonly number[])[], threshold: number, backstop: Decide | null = null): DocumentPoint {
+  const decide: Decide = (p, s) => p >= threshold || (backstop !== null && backstop(p, s));
+  const counts = countDocuments(corpus.judged, probabilities, decide);
+  return { threshold, counts, rates: documentRates(counts) };
+}
+
+/** The threshold of best document-level F1 (recall of required directives, precision of suggestions). */
+export function bestDocumentThreshold(corpus: PreparedCorpus, probabilities: readonly (readonly number[])[], backstop: Decide | null = null): DocumentPoint {
+  let best: DocumentPoint | null = null;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    const point = documentPoint(corpus, probabilities, Math.round(t * 100) / 100, backstop);
+    if (!best || point.rates.f1 > best.rates.f1) best = point;
+  }
+  return best!;
+}
+
+export function rulesPoint(corpus: PreparedCorpus, probabilities: readonly (readonly number[])[]): DocumentPoint {
+  const counts = countDocuments(corpus.judged, probabilities, (_, s) => s.ruleSuggested);
+  return { threshold: NaN, counts, rates: documentRates(counts) };
+}
+
+export function formatPoint(label: string, p: DocumentPoint): string {
+  const f = (x: number) => x.toFixed(3);
+  const c = p.counts;
+  return `| ${label} | ${Number.isNaN(p.threshold) ? '—' : p.threshold} | ${f(p.rates.recall)} (${c.found}/${c.required}) | ${f(p.rates.precision)} (${c.correct}/${c.suggestions}) | ${f(p.rates.f1)} | ${f(p.rates.negativesWithSuggestion)} (${c.negativesWithSuggestion}/${c.negatives}) | ${f(p.rates.recallAt10)} (${c.foundAt10}/${c.required}) |`;
+}
+
+export const POINT_HEADER = '| decision | threshold | recall, required | precision | F1 | documents without directives with a suggestion | recall@(suggested + 10) |\n|---|---|---|---|---|---|---|';
