@@ -14,21 +14,16 @@
 import { writeFileSync } from 'node:fs';
 import { packWeights, type ModelArtefact } from '../server/detection/model/artefact';
 import { HASH_BITS } from '../server/detection/model/features';
-import { train, type TrainOptions } from '../server/detection/model/logistic';
+import { train } from '../server/detection/model/logistic';
 import { corpusHash, loadCorpus } from './directive-corpus/corpus';
-import { bestDocumentThreshold, bestSentenceThreshold, documentPoint, examplesOf, FOLDS, formatPoint, outOfFold, POINT_HEADER, prepareCorpus, rulesPoint, type Variant } from './directive-corpus/training';
+import { CONSTRUCTED_DEV, PRUNE_BELOW, TRAIN_OPTIONS, bestDocumentThreshold, bestSentenceThreshold, documentPoint, examplesOf, FOLDS, formatPoint, outOfFold, POINT_HEADER, prepareCorpus, rulesPoint, type Variant } from './directive-corpus/training';
 import { VERDICTS_FILE, verdictRows } from './directive-corpus/verdicts';
 import { loadPeople, loadUnits } from './extract-context';
 
-export const TRAIN_OPTIONS: TrainOptions = { dimensions: 1 << HASH_BITS, epochs: 10, learningRate: 0.1, l2: 3e-3, positiveWeight: 1, seed: 7 };
-/** Weights smaller than this are dropped: a tenth of the artefact's size for no measured loss on dev. */
-const PRUNE_BELOW = 0.01;
 
 function prune(weights: Float32Array, below: number): Float32Array {
   return weights.map((w) => (Math.abs(w) < below ? 0 : w));
 }
-/** Constructed development sets, trained on for the genre of official announcements; the held-out constructed sets stay unseen. */
-const CONSTRUCTED_DEV = ['tests/fixtures/constructed-contrast-dev.jsonl', 'tests/fixtures/constructed-contrast3-dev.jsonl', 'tests/fixtures/constructed-contrast4-dev.jsonl'];
 const MODEL_FILE = 'server/detection/model/directive-model.json';
 
 const units = loadUnits();

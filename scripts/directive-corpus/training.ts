@@ -6,12 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyseSentences, type PersonRef, type UnitRef } from '../../server/detection/extract';
-import { sentenceFeatures, windowAt } from '../../server/detection/model/features';
+import { HASH_BITS, sentenceFeatures, windowAt } from '../../server/detection/model/features';
 import { dot, sigmoid, train, type Example, type TrainOptions } from '../../server/detection/model/logistic';
 import type { CorpusDocument } from './corpus';
 import { countDocuments, documentRates, judgeDocument, packFeatures, vectorOf, type Decide, type DocumentCounts, type DocumentRates, type JudgedDocument, type PackedFeatures } from './document-oof';
 
 export const FOLDS = 5;
+export const TRAIN_OPTIONS: TrainOptions = { dimensions: 1 << HASH_BITS, epochs: 10, learningRate: 0.1, l2: 3e-3, positiveWeight: 1, seed: 7 };
+/** Weights smaller than this are dropped: a tenth of the artefact's size for no measured loss on dev. */
+export const PRUNE_BELOW = 0.01;
+/** Constructed development sets, trained on for the genre of official announcements; the held-out constructed sets stay unseen. */
+export const CONSTRUCTED_DEV = ['tests/fixtures/constructed-contrast-dev.jsonl', 'tests/fixtures/constructed-contrast3-dev.jsonl', 'tests/fixtures/constructed-contrast4-dev.jsonl'];
 
 interface Row {
   x: PackedFeatures;
