@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { analyseSentences, type PersonRef, type UnitRef } from '../../server/detection/extract';
 import { HASH_BITS, sentenceFeatures, windowAt } from '../../server/detection/model/features';
 import { dot, sigmoid, train, type Example, type TrainOptions } from '../../server/detection/model/logistic';
+import { forestMargin, trainForest, type BoostOptions, type Forest } from './boosted';
 import type { CorpusDocument } from './corpus';
 import { countDocuments, documentRates, judgeDocument, packFeatures, vectorOf, type Decide, type DocumentCounts, type DocumentRates, type JudgedDocument, type PackedFeatures } from './document-oof';
 
@@ -60,13 +61,27 @@ export interface Variant {
   constructed: boolean;
   /** Feature groups left out (ids from document-oof's groupId). */
   drop: ReadonlySet<number>;
+  /** Soft directives trained on as directives (they count as correct suggestions in eval:extract) instead of left out. */
+  softAsPositive?: boolean;
+  /** More than one seed: the average of one model per seed (bagging the order of the examples). */
+  seeds?: readonly number[];
+  /** Train on the repaired text's sentences (as an import reads them), labelled by the directive they quote, instead of the stored text's. */
+  repaired?: boolean;
+  /** A second model: boosted depth-2 trees on these feature groups, alone or averaged with the logistic regression. */
+  boosted?: { groups: ReadonlySet<number>; options: BoostOptions; mix: 'alone' | 'average' };
 }
 
 export function examplesOf(corpus: PreparedCorpus, variant: Variant, keep: (doc: number) => boolean): Example[] {
   const out: Example[] = [];
-  corpus.rows.forEach((rows, d) => {
+  corpus.rows.forEach((stored, d) => {
     if (!keep(d)) return;
-    for (const r of rows) if (r.y !== null) out.push({ x: vectorOf(r.x, variant.drop), y: r.y });
+    const rows: Row[] = variant.repaired
+      ? corpus.judged[d]!.sentences.map((s) => ({ x: s.features, y: s.required.length > 0 ? 1 : s.correct ? null : 0 }))
+      : stored;
+    for (const r of rows) {
+      const y = r.y ?? (variant.softAsPositive ? 1 : null);
+      if (y !== null) out.push({ x: vectorOf(r.x, variant.drop), y });
+    }
   });
   if (variant.constructed) for (const r of corpus.constructed) out.push({ x: vectorOf(r.x, variant.drop), y: r.y as 0 | 1 });
   return out;
@@ -79,16 +94,40 @@ export interface OutOfFold {
   documents: number[][];
 }
 
+/** The weights of a variant: one model, or the average of one per seed (a linear model's average is one linear model). */
+export function trainVariant(examples: readonly Example[], variant: Variant, prune: (w: Float32Array) => Float32Array): Float32Array {
+  const seeds = variant.seeds ?? [variant.options.seed];
+  const sum = new Float32Array(variant.options.dimensions);
+  for (const seed of seeds) {
+    const w = train(examples, { ...variant.options, seed });
+    for (let i = 0; i < w.length; i++) sum[i]! += w[i]! / seeds.length;
+  }
+  return prune(sum);
+}
+
 /** Five folds by document (document i is in fold i mod 5). */
 export function outOfFold(corpus: PreparedCorpus, variant: Variant, prune: (w: Float32Array) => Float32Array): OutOfFold {
   const sentences: OutOfFold['sentences'] = [];
   const documents: number[][] = corpus.judged.map(() => []);
   for (let k = 0; k < FOLDS; k++) {
-    const w = prune(train(examplesOf(corpus, variant, (d) => d % FOLDS !== k), variant.options));
+    const keep = (d: number) => d % FOLDS !== k;
+    const w = variant.boosted?.mix === 'alone' ? null : trainVariant(examplesOf(corpus, variant, keep), variant, prune);
+    let forest: Forest | null = null;
+    let onlyGroups: Set<number> | null = null;
+    if (variant.boosted) {
+      const b = variant.boosted;
+      onlyGroups = new Set([...Array(256).keys()].filter((g) => !b.groups.has(g)));
+      forest = trainForest(examplesOf(corpus, { ...variant, drop: onlyGroups }, keep), variant.options.dimensions, b.options);
+    }
+    const score = (x: PackedFeatures): number => {
+      const pl = w ? sigmoid(dot(w, vectorOf(x, variant.drop))) : null;
+      const pb = forest ? sigmoid(forestMargin(forest, vectorOf(x, onlyGroups!))) : null;
+      return pl !== null && pb !== null ? (pl + pb) / 2 : (pl ?? pb)!;
+    };
     corpus.rows.forEach((rows, d) => {
       if (d % FOLDS !== k) return;
-      for (const r of rows) if (r.y !== null) sentences.push({ p: sigmoid(dot(w, vectorOf(r.x, variant.drop))), y: r.y });
-      documents[d] = corpus.judged[d]!.sentences.map((s) => sigmoid(dot(w, vectorOf(s.features, variant.drop))));
+      for (const r of rows) if (r.y !== null) sentences.push({ p: score(r.x), y: r.y });
+      documents[d] = corpus.judged[d]!.sentences.map((s) => score(s.features));
     });
   }
   return { sentences, documents };
