@@ -65,6 +65,8 @@ export interface Variant {
   softAsPositive?: boolean;
   /** More than one seed: the average of one model per seed (bagging the order of the examples). */
   seeds?: readonly number[];
+  /** Another assignment of documents to the five folds (a seeded shuffle), to see how much a figure owes to the partition; 0 is train:directives' own (document i in fold i mod 5). */
+  partition?: number;
   /** Train on the repaired text's sentences (as an import reads them), labelled by the directive they quote, instead of the stored text's. */
   repaired?: boolean;
   /** A second model: boosted depth-2 trees on these feature groups, alone or averaged with the logistic regression. */
@@ -105,12 +107,26 @@ export function trainVariant(examples: readonly Example[], variant: Variant, pru
   return prune(sum);
 }
 
+function foldsOf(n: number, partition: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let a = partition * 7919 + 1;
+  for (let i = n - 1; i > 0 && partition > 0; i--) {
+    a = (Math.imul(a, 48271) + 11) % 2147483647;
+    const j = Math.abs(a) % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const fold = new Array<number>(n);
+  order.forEach((d, i) => (fold[d] = i % FOLDS));
+  return fold;
+}
+
 /** Five folds by document (document i is in fold i mod 5). */
 export function outOfFold(corpus: PreparedCorpus, variant: Variant, prune: (w: Float32Array) => Float32Array): OutOfFold {
   const sentences: OutOfFold['sentences'] = [];
   const documents: number[][] = corpus.judged.map(() => []);
+  const fold = foldsOf(corpus.judged.length, variant.partition ?? 0);
   for (let k = 0; k < FOLDS; k++) {
-    const keep = (d: number) => d % FOLDS !== k;
+    const keep = (d: number) => fold[d] !== k;
     const w = variant.boosted?.mix === 'alone' ? null : trainVariant(examplesOf(corpus, variant, keep), variant, prune);
     let forest: Forest | null = null;
     let onlyGroups: Set<number> | null = null;
@@ -125,7 +141,7 @@ export function outOfFold(corpus: PreparedCorpus, variant: Variant, prune: (w: F
       return pl !== null && pb !== null ? (pl + pb) / 2 : (pl ?? pb)!;
     };
     corpus.rows.forEach((rows, d) => {
-      if (d % FOLDS !== k) return;
+      if (fold[d] !== k) return;
       for (const r of rows) if (r.y !== null) sentences.push({ p: score(r.x), y: r.y });
       documents[d] = corpus.judged[d]!.sentences.map((s) => score(s.features));
     });

@@ -23,8 +23,6 @@ export interface SentenceWindow {
   sentence: RuleEvidence;
   before: RuleEvidence | null;
   after: RuleEvidence | null;
-  /** The document's first sentence (its title), for a later sentence; absent or null otherwise. */
-  title?: RuleEvidence | null;
 }
 
 /**
@@ -34,7 +32,7 @@ export interface SentenceWindow {
  * sentenceFeatures(windowAt(evidence, 3))
  */
 export function windowAt(evidence: readonly RuleEvidence[], i: number): SentenceWindow {
-  return { sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null, title: i > 0 ? evidence[0]! : null };
+  return { sentence: evidence[i]!, before: evidence[i - 1] ?? null, after: evidence[i + 1] ?? null };
 }
 
 /** Features are looked at in at most this many characters of a sentence: bounded work per sentence. */
@@ -107,9 +105,6 @@ export function sentenceFeatures(window: SentenceWindow): NamedFeatures {
   const cScale = 1 / Math.sqrt(Math.max(1, grams.size));
   for (const g of grams) add(out, `c:${g}`, cScale);
 
-  contextFeatures(out, ws, obligations, s, before);
-  if (window.title) titleFeatures(out, window.title);
-
   for (const [prefix, other] of [['prev', before], ['next', after]] as const) {
     if (!other) {
       add(out, `${prefix}:none`, 1);
@@ -119,56 +114,6 @@ export function sentenceFeatures(window: SentenceWindow): NamedFeatures {
     if (other.ruleSuggested) add(out, `${prefix}:rule:suggested`, 1);
   }
   return out;
-}
-
-/**
- * Words the round-6 lexicon lacks that carry an assigned duty in the labelled documents: allocation
- * and hand-over («اختصاص یابد»، «سپرده شد»), rulings and decrees («محکوم»، «فرمان»، «امریه»), requests
- * made with authority («خواسته شد»), rules set («الزامی»، «ضوابط»، «آیین نامه»). A lexicon, not a rule.
- */
-const DUTY_WORDS = /^(?:اختصاص|تخصیص|سپرده|واگذار\S*|محکوم\S*|فرمان|امریه|دستورالعمل\S*|خواسته|درخواست|الزامی|ضوابط|آیین|آئین|مصوبات|موظفند|مکلفند|تعیین|مقرر\S*|منوط|مشمول)$/u;
-/** Words that open a sentence whose subject the sentence before named («وی»، «این وزارتخانه»، «همچنین»). */
-const CARRY_WORDS = /^(?:وی|وي|او|ایشان|این|اين|آنها|آن|همچنین|همچنين|نیز|بنابراین|براین|براساس|طبق|بر|به|در)$/u;
-
-/**
- * Round 7: what the words alone miss — an obligation whose subject the previous sentence names
- * (the opening words of the sentence, and of the speaker's words after a colon, crossed with the
- * previous sentence's cues), the previous sentence's obligation words (a headline «مهلت ۴۵ روزه
- * شهردار …» before its story), and the duty words above with their neighbours.
- */
-function contextFeatures(out: NamedFeatures, ws: readonly string[], obligations: number, s: RuleEvidence, before: RuleEvidence | null): void {
-  let duties = 0;
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    if (!DUTY_WORDS.test(w)) continue;
-    duties++;
-    add(out, `duty:${w}>${ws[i + 1] ?? '$'}`, 1);
-    add(out, `duty:${ws[i - 1] ?? '^'}<${w}`, 1);
-  }
-  const colon = s.text.slice(0, FEATURE_CHARS).search(/[:：]/);
-  const spoken = colon >= 0 ? words(s.text.slice(colon + 1)) : [];
-  if (obligations + duties === 0) return;
-  const first = ws[0] ?? '^';
-  add(out, `open:${first}`, 1);
-  if (CARRY_WORDS.test(first)) add(out, `open:${first} ${ws[1] ?? '$'}`, 1);
-  if (spoken.length > 0) {
-    add(out, `open:said>${spoken[0]}`, 1);
-    if (CARRY_WORDS.test(spoken[0]!)) add(out, `open:said>${spoken[0]} ${spoken[1] ?? '$'}`, 1);
-  }
-  if (!before) return;
-  for (const id of new Set(before.cues)) add(out, `open:prev-cue:${id}`, 1);
-  const bw = words(before.text);
-  for (let i = 0; i < bw.length; i++) if (OBLIGATION_WORDS.test(bw[i]!) || DUTY_WORDS.test(bw[i]!)) add(out, `open:prev-ob:${bw[i]}`, 1);
-  if (before.index === 0) add(out, 'open:after-title', 1);
-}
-
-/** What the document's title says about the whole report: its words and obligation words, its cues. */
-function titleFeatures(out: NamedFeatures, title: RuleEvidence): void {
-  const tw = words(title.text.slice(0, 200));
-  const scale = 1 / Math.sqrt(Math.max(1, tw.length));
-  for (const w of tw) add(out, `title:${w}`, scale);
-  for (const w of tw) if (OBLIGATION_WORDS.test(w) || DUTY_WORDS.test(w)) add(out, `title:ob:${w}`, 1);
-  for (const id of new Set(title.cues)) add(out, `title:cue:${id}`, 1);
 }
 
 /** FNV-1a, 32 bits: a stable hash of a feature name into the weight space. */
