@@ -16,7 +16,7 @@ import { packWeights, type ModelArtefact } from '../server/detection/model/artef
 import { HASH_BITS } from '../server/detection/model/features';
 import { train } from '../server/detection/model/logistic';
 import { corpusHash, loadCorpus } from './directive-corpus/corpus';
-import { CONSTRUCTED_DEV, PRUNE_BELOW, TRAIN_OPTIONS, bestDocumentThreshold, bestSentenceThreshold, documentPoint, examplesOf, FOLDS, formatPoint, outOfFold, POINT_HEADER, prepareCorpus, rulesPoint, type Variant } from './directive-corpus/training';
+import { CONSTRUCTED_DEV, PRUNE_BELOW, TRAIN_OPTIONS, bestDocumentThreshold, bestSentenceThreshold, documentPoint, examplesOf, FOLDS, formatPoint, keywordPoint, outOfFold, POINT_HEADER, prepareCorpus, rulesPoint, type Variant } from './directive-corpus/training';
 import { VERDICTS_FILE, verdictRows } from './directive-corpus/verdicts';
 import { loadPeople, loadUnits } from './extract-context';
 
@@ -63,6 +63,16 @@ console.log(`\nout of fold, whole documents of train + dev (as eval:extract meas
 console.log(formatPoint('model, threshold of best sentence F1', documentPoint(corpus, oof.documents, sentenceBest.threshold)));
 console.log(formatPoint('model, threshold of best document F1 (chosen)', best));
 console.log(formatPoint('old rules', rules));
+const keyword = keywordPoint(corpus, oof.documents);
+console.log(formatPoint('plain keyword filter (for reference)', keyword));
+// What the model's ranking gives at the keyword filter's recall (the review's ranked candidates serve this end).
+for (let t = best.threshold; t >= 0.01; t = Math.round((t - 0.01) * 100) / 100) {
+  const point = documentPoint(corpus, oof.documents, t);
+  if (point.rates.recall >= keyword.rates.recall || t <= 0.01) {
+    console.log(formatPoint('model at the keyword filter\'s recall', point));
+    break;
+  }
+}
 if (process.argv.includes('--dry-run')) process.exit(0);
 const weights = prune(train(examples, TRAIN_OPTIONS), PRUNE_BELOW);
 

@@ -7,6 +7,7 @@ const sentence = (start: number, extra: Partial<JudgedSentence> = {}): JudgedSen
   start,
   ruleSuggested: false,
   ruleScore: 0,
+  keyword: false,
   correct: false,
   required: [],
   features: { hash: new Int32Array(), value: new Float32Array(), group: new Uint8Array() },
@@ -50,5 +51,6 @@ describe('document-level counts out of fold (what eval:extract counts)', () => {
     expect(judged.negative).toBe(false);
     expect(judged.sentences.map((s) => s.required)).toEqual([[], [0], []]);
     expect(judged.sentences.map((s) => s.correct)).toEqual([false, true, false]);
+    expect(judged.sentences.map((s) => s.keyword)).toEqual([false, true, false]);
   });
 });

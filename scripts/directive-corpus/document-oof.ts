@@ -8,6 +8,7 @@
  */
 import { analyseSentences, type PersonRef, type SentenceVerdict, type UnitRef } from '../../server/detection/extract';
 import { featureHash, sentenceFeatures, windowAt, type NamedFeatures, type SparseVector } from '../../server/detection/model/features';
+import { normalizePersian } from '../../server/persian/normalize';
 import { repairText } from '../../server/repair/repair';
 import type { CorpusDocument } from './corpus';
 import { quotes } from './evaluate';
@@ -17,6 +18,8 @@ export interface JudgedSentence {
   start: number;
   ruleSuggested: boolean;
   ruleScore: number;
+  /** A plain keyword filter would pick the sentence (KEYWORDS): the reference the brief compares the detector with. */
+  keyword: boolean;
   /** The suggestion would quote some labelled directive (soft ones included): a correct suggestion. */
   correct: boolean;
   /** Indices (into the document's required directives) this sentence quotes. */
@@ -31,6 +34,9 @@ export interface JudgedDocument {
   sentences: JudgedSentence[];
 }
 
+/** A plain keyword filter: any word of obligation, order, decision or deadline. */
+export const KEYWORDS = /(?<![\p{L}])(?:موظف|مکلف|ملزم|مقرر|دستور|باید|بایست|ابلاغ|الزام|مهلت)/u;
+
 /** Reads a document as an import does (repair, then the rules' analysis) and matches every sentence to the labels once. */
 export function judgeDocument(doc: CorpusDocument, units: readonly UnitRef[], people: readonly PersonRef[]): JudgedDocument {
   const repaired = repairText(doc.text).text;
@@ -40,6 +46,7 @@ export function judgeDocument(doc: CorpusDocument, units: readonly UnitRef[], pe
     start: v.start,
     ruleSuggested: v.suggestedByRules,
     ruleScore: v.score,
+    keyword: KEYWORDS.test(normalizePersian(v.text)),
     correct: doc.gold.some((g) => quotes(v.directive.quote, g.quote)),
     required: required.flatMap((g, k) => (quotes(v.directive.quote, g.quote) ? [k] : [])),
     features: packFeatures(sentenceFeatures(windowAt(evidence, i))),

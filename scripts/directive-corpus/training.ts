@@ -206,6 +206,12 @@ export function rulesPoint(corpus: PreparedCorpus, probabilities: readonly (read
   return { threshold: NaN, counts, rates: documentRates(counts) };
 }
 
+/** The plain keyword filter (document-oof's KEYWORDS) as a decision: the reference the brief compares with. */
+export function keywordPoint(corpus: PreparedCorpus, probabilities: readonly (readonly number[])[]): DocumentPoint {
+  const counts = countDocuments(corpus.judged, probabilities, (_, s) => s.keyword);
+  return { threshold: NaN, counts, rates: documentRates(counts) };
+}
+
 export function formatPoint(label: string, p: DocumentPoint): string {
   const f = (x: number) => x.toFixed(3);
   const c = p.counts;
