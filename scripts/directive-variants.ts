@@ -40,6 +40,8 @@ const variants: Array<[string, Variant]> = [
   ['LR averaged with boosted trees (structured groups)', { ...base, boosted: { groups: STRUCTURED, options: BOOST, mix: 'average' } }],
   ['LR averaged with boosted trees (structured + words)', { ...base, boosted: { groups: drop(...STRUCTURED_NAMES, 'w', 'w2'), options: BOOST, mix: 'average' } }],
   ['no constructed sentences', { ...base, constructed: false }],
+  ['constructed sentences at weight 0.3', { ...base, constructedWeight: 0.3 }],
+  ['constructed sentences at weight 0.5', { ...base, constructedWeight: 0.5 }],
   ['positive weight 2', { ...base, options: { ...TRAIN_OPTIONS, positiveWeight: 2 } }],
   ['positive weight 4', { ...base, options: { ...TRAIN_OPTIONS, positiveWeight: 4 } }],
   ['L2 1e-2', { ...base, options: { ...TRAIN_OPTIONS, l2: 1e-2 } }],

@@ -16,7 +16,7 @@ import { packWeights, type ModelArtefact } from '../server/detection/model/artef
 import { HASH_BITS } from '../server/detection/model/features';
 import { train } from '../server/detection/model/logistic';
 import { corpusHash, loadCorpus } from './directive-corpus/corpus';
-import { CONSTRUCTED_DEV, PRUNE_BELOW, TRAIN_OPTIONS, bestDocumentThreshold, bestSentenceThreshold, documentPoint, examplesOf, FOLDS, formatPoint, keywordPoint, outOfFold, POINT_HEADER, prepareCorpus, rulesPoint, type Variant } from './directive-corpus/training';
+import { CONSTRUCTED_DEV, CONSTRUCTED_WEIGHT, PRUNE_BELOW, TRAIN_OPTIONS, bestDocumentThreshold, bestSentenceThreshold, documentPoint, examplesOf, FOLDS, formatPoint, keywordPoint, outOfFold, POINT_HEADER, prepareCorpus, rulesPoint, type Variant } from './directive-corpus/training';
 import { VERDICTS_FILE, verdictRows } from './directive-corpus/verdicts';
 import { loadPeople, loadUnits } from './extract-context';
 
@@ -45,7 +45,7 @@ if (process.argv.includes('--verdicts-only')) {
 const docs = loadCorpus(['train', 'dev']);
 const useConstructed = !process.argv.includes('--no-constructed');
 const corpus = prepareCorpus(docs, useConstructed ? CONSTRUCTED_DEV : [], units, people);
-const variant: Variant = { options: TRAIN_OPTIONS, constructed: useConstructed, drop: new Set() };
+const variant: Variant = { options: TRAIN_OPTIONS, constructed: useConstructed, constructedWeight: CONSTRUCTED_WEIGHT, drop: new Set() };
 const examples = examplesOf(corpus, variant, () => true);
 const positives = examples.filter((e) => e.y === 1).length;
 console.log(`train + dev: ${docs.length} documents; ${examples.length} sentences with the constructed ones, ${positives} required directives`);
@@ -79,12 +79,12 @@ const weights = prune(train(examples, TRAIN_OPTIONS), PRUNE_BELOW);
 const packed = packWeights(weights, PRUNE_BELOW);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const artefact: ModelArtefact = {
-  version: 3,
-  trainedOn: `directive corpus, train + dev splits (${docs.length} documents)${useConstructed ? ' and the constructed development sentences' : ''}; threshold: best document-level F1 out of ${FOLDS} folds by document`,
+  version: 4,
+  trainedOn: `directive corpus, train + dev splits (${docs.length} documents)${useConstructed ? ` and the constructed development sentences (loss weight ${CONSTRUCTED_WEIGHT})` : ''}; threshold: best document-level F1 out of ${FOLDS} folds by document`,
   dataHash: corpusHash(docs),
   hashBits: HASH_BITS,
   threshold: best.threshold,
-  options: { ...TRAIN_OPTIONS },
+  options: { ...TRAIN_OPTIONS, constructedWeight: CONSTRUCTED_WEIGHT },
   counts: { documents: docs.length, sentences: examples.length, positives },
   figures: {
     outOfFoldPrecision: round(sentenceBest.precision), outOfFoldRecall: round(sentenceBest.recall), outOfFoldF1: round(sentenceBest.f1), outOfFoldAveragePrecision: round(sentenceBest.averagePrecision), outOfFoldRequired: sentenceBest.required,
