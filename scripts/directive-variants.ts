@@ -42,6 +42,8 @@ const variants: Array<[string, Variant]> = [
   ['no constructed sentences', { ...base, constructed: false }],
   ['constructed sentences at weight 0.3', { ...base, constructedWeight: 0.3 }],
   ['constructed sentences at weight 0.5', { ...base, constructedWeight: 0.5 }],
+  ['constructed at weight 0.3, L2 1e-3', { ...base, constructedWeight: 0.3, options: { ...TRAIN_OPTIONS, l2: 1e-3 } }],
+  ['constructed at weight 0.3, positive weight 2', { ...base, constructedWeight: 0.3, options: { ...TRAIN_OPTIONS, positiveWeight: 2 } }],
   ['positive weight 2', { ...base, options: { ...TRAIN_OPTIONS, positiveWeight: 2 } }],
   ['positive weight 4', { ...base, options: { ...TRAIN_OPTIONS, positiveWeight: 4 } }],
   ['L2 1e-2', { ...base, options: { ...TRAIN_OPTIONS, l2: 1e-2 } }],
