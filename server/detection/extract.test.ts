@@ -27,8 +27,9 @@ describe('extractSession on the seed article (session 1399-11-01)', () => {
     for (const d of directives) expect(repaired.text.slice(d.start, d.end)).toBe(d.quote);
   });
   it('finds the four actionable directives for the provinces among the suggestions and the ranked candidates', () => {
-    // The learned model suggests the dated sales directive outright; the three others rank among the
-    // next candidates (on real documents the model trades such long speech sentences for precision).
+    // The learned model suggests the dated sales directive outright (model 4 also the dated operational
+    // programmes); the others rank among the next candidates (on real documents the model trades such
+    // long speech sentences for precision).
     expect(verdicts.find((v) => v.directive.quote.includes('حداقل طی 3 ماه آینده'))?.suggested).toBe(true);
     for (const words of ['بر اساس ماده 27 اقدام کنند', 'بخش خصوصی را فعال کنیم', 'تهیه برنامه های عملیاتی', 'حداقل طی 3 ماه آینده']) {
       const d = find(words);

@@ -17,6 +17,8 @@ export interface TrainOptions {
 export interface Example {
   x: SparseVector;
   y: 0 | 1;
+  /** Weight of this example's loss (1 when absent). */
+  weight?: number;
 }
 
 export function sigmoid(z: number): number {
@@ -46,9 +48,9 @@ export function train(examples: readonly Example[], options: TrainOptions): Floa
   const g2 = new Float32Array(options.dimensions);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const k of shuffled(examples.length, options.seed + epoch)) {
-      const { x, y } = examples[k]!;
+      const { x, y, weight = 1 } = examples[k]!;
       const p = sigmoid(dot(w, x));
-      const g = (p - y) * (y === 1 ? options.positiveWeight : 1);
+      const g = (p - y) * (y === 1 ? options.positiveWeight : 1) * weight;
       for (let i = 0; i < x.index.length; i++) {
         const j = x.index[i]!;
         const grad = g * x.value[i]! + options.l2 * w[j]!;
