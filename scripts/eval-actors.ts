@@ -43,12 +43,15 @@ for (const [name, f] of rows) {
   const d = f.dueErrors;
   console.log(`| ${name} | ${a.missed} / ${a.wrong} / ${a['named-when-none']} | ${d.missed} / ${d['wrong-year']} / ${d['wrong-month']} / ${d['wrong-day']} / ${d['unresolvable-label']} |`);
 }
+console.log('\nassignee right by what named the actor (train + dev together when both are read)');
+const all = rows[rows.length - 1]![1];
+console.log(Object.entries(all.bySource).sort((a, b) => b[1].directives - a[1].directives).map(([k, v]) => `${k} ${v.right}/${v.directives}`).join(' · '));
 
 const errors = opt('--errors');
 const show = (o: DirectiveOutcome) => `${o.split} ${o.doc} (${o.overlap.toFixed(2)}) ${o.quote.replace(/\s+/g, ' ').slice(0, 400)}`;
 if (errors === 'assignee') {
   for (const o of outcomes.filter((x) => x.assigneeError)) {
-    console.log(`\n[${o.assigneeError}] label «${o.goldAssignee}» got «${o.actor}»\n  ${show(o)}`);
+    console.log(`\n[${o.assigneeError}] label «${o.goldAssignee}» got «${o.actor}» (${o.source})\n  ${show(o)}`);
   }
 }
 if (errors === 'due') {

@@ -4,6 +4,7 @@
  * date (as an import does), the sentence that holds each labelled required directive is found, and
  * the actor and due date the import would store for it are compared with the label.
  */
+import { findAddresseeSpan, type AddresseeForm } from '../../server/detection/actor';
 import { analyseSentences, type PersonRef, type SentenceVerdict, type UnitRef } from '../../server/detection/extract';
 import { isoToJalali, parseDate } from '../../server/persian/jalali';
 import { normalizePersian } from '../../server/persian/normalize';
@@ -24,6 +25,8 @@ export interface DirectiveOutcome {
   overlap: number;
   goldAssignee: string | null;
   actor: string | null;
+  /** What named the actor: a form of the sentence (actor.ts), else a unit or actor word the sentence names, else nothing. */
+  source: AddresseeForm | 'fallback' | 'none';
   assigneeRight: boolean;
   assigneeError: AssigneeError | null;
   goldDeadline: string | null;
@@ -46,6 +49,8 @@ export interface ActorFigures {
   /** Labels without a due date that got one anyway. */
   dueAdded: number;
   assigneeErrors: Record<AssigneeError, number>;
+  /** Directives and right assignees by what named the actor. */
+  bySource: Record<string, { directives: number; right: number }>;
   dueErrors: Record<DueError, number>;
 }
 
@@ -114,6 +119,7 @@ export function judgeDirectives(docs: readonly CorpusDocument[], context: { unit
         overlap: found?.overlap ?? 0,
         goldAssignee: g.assignee,
         actor,
+        source: actor === null ? 'none' : (findAddresseeSpan(normalizePersian(found?.verdict.directive.quote ?? ''))?.form ?? 'fallback'),
         assigneeRight: aErr === null,
         assigneeError: aErr,
         goldDeadline: g.deadline,
@@ -136,6 +142,7 @@ export function actorFigures(outcomes: readonly DirectiveOutcome[]): ActorFigure
     dueResolvable: 0,
     dueExact: 0,
     dueAdded: 0,
+    bySource: {},
     assigneeErrors: { missed: 0, wrong: 0, 'named-when-none': 0 },
     dueErrors: { missed: 0, 'wrong-year': 0, 'wrong-month': 0, 'wrong-day': 0, 'unresolvable-label': 0, added: 0 },
   };
@@ -145,6 +152,9 @@ export function actorFigures(outcomes: readonly DirectiveOutcome[]): ActorFigure
       f.assigneeNull++;
       if (o.assigneeRight) f.assigneeNullRight++;
     }
+    const by = (f.bySource[o.source] ??= { directives: 0, right: 0 });
+    by.directives++;
+    if (o.assigneeRight) by.right++;
     if (o.assigneeError) f.assigneeErrors[o.assigneeError]++;
     if (o.goldDue) {
       f.dueResolvable++;
