@@ -88,6 +88,8 @@ const CHARGED = /(?:^|\s)(?:(?:(?:بر|به) ?عهده)\s+((?:\S+\s+){0,7}?\S+)\
 const AGENT = /(?:^|\s)(?:توسط|از طریق|به وسیله|به دست)\s+/u;
 /** Passive verbs: after «مقرر شد» the phrase before one is what is done, not who does it. */
 const PASSIVE = /(?:^|\s)(?:شود|شوند|گردد|گردند|قرار گیرد|قرار گیرند|یابد|یابند|باشد|باشند)(?=\s|$|[.،؛])/u;
+/** A duty done to something («باید … انجام شود»), not a state («… مجاز است که … باشند»). */
+const PASSIVE_DUTY = /(?:^|\s)(?:شود|شوند|گردد|گردند|قرار گیرد|قرار گیرند)(?=\s|$|[.،؛])/u;
 const ACTIVE = /(?:^|\s)(?:کند|کنند|دهد|دهند|نماید|نمایند|کنیم|دهیم|نماییم|آورد|آورند|بگیرد|بگیرند|بیفزاییم|رساند|رسانند)(?=\s|$|[.،؛])/u;
 
 function wordsOf(text: string, offset = 0): Word[] {
@@ -229,11 +231,12 @@ function obliged(text: string): AddresseeSpan | null {
     const single = OBLIGATION_WORDS.some((re) => re.test(w));
     const pair = OBLIGATION_PAIRS.some(([first, second]) => first === w && second.test(ws[i + 1]?.text ?? ''));
     if (!single && !pair) continue;
+    // «اقدامات مربوطه باید توسط دستگاه های اجرایی انجام شود»: a passive duty names its doer after the obligation.
+    const clause = text.slice(ws[i]!.end).split(/[.؛،]/u)[0] ?? '';
+    const by = PASSIVE_DUTY.test(clause) && !ACTIVE.test(clause) ? agent(text, ws[i]!.end) : null;
+    if (by && by.start < ws[i]!.end + clause.length) return by;
     const found = leftPhrase(text, ws[i]!.start);
-    // «باید … توسط دستگاه های اجرایی انجام شود»: a passive duty names its doer after the obligation.
     if (found) return span(found, 'obliged');
-    const by = agent(text, ws[i]!.end);
-    if (by) return by;
   }
   return null;
 }
