@@ -149,9 +149,9 @@ function addresseeSpan(
   if (said) return toText(said.start, said.end);
   const before = attribution ? findAddresseeSpan(attribution) : null;
   if (before) return toText(before.start - attribution.length, before.end - attribution.length);
-  if (unit) return toText(unit.start, unit.end);
   const wordAt = actorWord ? quote.indexOf(actorWord) : -1;
-  return actorWord && wordAt >= 0 ? toText(wordAt, wordAt + actorWord.length) : null;
+  if (actorWord && wordAt >= 0) return toText(wordAt, wordAt + actorWord.length);
+  return unit ? toText(unit.start, unit.end) : null;
 }
 
 function fired(cue: { id: string; label: string; weight: number }): FiredCue {
