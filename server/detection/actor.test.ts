@@ -62,4 +62,19 @@ describe('findAddressee: who the sentence itself tells to act', () => {
     expect(s && text.slice(s.start, s.end)).toBe(normalizePersian('معاون  فني  و عمراني'));
     expect(s?.form).toBe('decided');
   });
+  it('reads a noun of obligation («الزام X به»، «ملزم شدن X به»), an order sent to someone, and «بر اساس آن X باید»', () => {
+    const n = normalizePersian;
+    expect(addressee('بازبيني نظام توزيع و الزام عاملان عمده توزيع سيگار به همكاري با وزارت بهداشت')).toBe(n('عاملان عمده توزيع سيگار'));
+    expect(addressee('ضمن اينكه ملزم شدن دستگاه هاي اجرايي به خريد خودروهاي گازسوز اهميت دارد')).toBe(n('دستگاه هاي اجرايي'));
+    expect(addressee('رياست سازمان دستور تخفيف 80 درصد را به اداره كل بازرگاني صادر كرد')).toBe(n('اداره كل بازرگاني'));
+    expect(addressee('وزارت بهداشت به تازگي بخشنامه اي به مراكز درماني كشور ارسال كرده است')).toBe(n('مراكز درماني كشور'));
+    expect(addressee('وزارت پست دستور بازگشايي را صادر و به شركت پارس آن لاين نيز تذكر داده است')).toBe(n('شركت پارس آن لاين'));
+    expect(addressee('اين شورا به تصويب رسيده است و بر اساس آن دانشگاه ها بايد در عملكرد خود بازنگري كنند')).toBe(n('دانشگاه ها'));
+  });
+  it('takes only the object of «… را موظف کرد», not the council that obliges', () => {
+    // The adjective of the bill before it («… دو فوریتی») still rides along: the object ends with the one obliged.
+    const obliged = addressee('شوراي شهر ديروز با تصويب يك طرح ۲ فوريتي شهرداري را موظف كرد كه لايحه را ارائه كند');
+    expect(obliged).toMatch(/شهرداری$/u);
+    expect(obliged).not.toContain('شورا');
+  });
 });

@@ -32,6 +32,9 @@ const OBLIGATION_PAIRS: ReadonlyArray<readonly [string, RegExp]> = [
   ['فرصت', /^(?:دارد|دارند)$/u],
 ];
 
+/** Nouns of obligation whose actor follows («الزام دولت به …»), and the infinitives that make one («ملزم شدن»). */
+const NOMINAL_OBLIGATION = new Set(['الزام']);
+const NOMINAL_VERBS = new Set(['شدن', 'کردن', 'ساختن', 'نمودن']);
 /** Adverbs that may stand between the one obliged and the obligation («… نیز موظفند»، «… از این پس موظف هستند»). */
 const ADVERBS: readonly string[] = [
   'نیز', 'هم', 'همچنین', 'هم چنین', 'امسال', 'اکنون', 'هم اکنون', 'اینک', 'از این پس', 'از این به بعد', 'از این رو', 'به صراحت', 'صراحتا',
@@ -79,7 +82,10 @@ const MADE_TO = /(?:^|\s)((?:\S+\s+){0,7}?\S+)\s+را\s+(?:به\s+(?:\S+\s+){0,8
 const DECIDED = /(?:^|\s)(?:مقرر|قرار) (?:شد|گردید|شده است|شده|گردیده است|گردیده|کرد|کردند|کرده است|کرده اند)(?: (?:که|تا))?\s+/u;
 /** «به X دستور داد»، «از X خواسته شد»، «به X ابلاغ شد»: the one told, up to ten words. */
 const TOLD =
-  /(?:^|\s)(?:به|از)\s+((?:\S+\s+){0,9}?\S+)\s+(?:(?:دستور|ماموریت|مهلت|ابلاغ|تکلیف|تاکید|هشدار|فرصت)\s+(?:داد|دادند|داده|شد|شده|کرد|کردند|کرده|نمود|نمودند|گردید|گردیده|می|است)|خواست|خواسته|خواستار)(?=\s|$)/u;
+  /(?:^|\s)(?:به|از)\s+((?:\S+\s+){0,9}?\S+)\s+(?:نیز\s+)?(?:(?:دستور|ماموریت|مهلت|ابلاغ|تکلیف|تاکید|هشدار|فرصت|تذکر)\s+(?:داد|دادند|داده|شد|شده|کرد|کردند|کرده|نمود|نمودند|گردید|گردیده|می|است)|خواست|خواسته|خواستار)(?=\s|$)/u;
+/** «دستور تخفیف را به اداره کل بازرگانی صادر کرد»، «بخشنامه‌ای به مراکز درمانی ارسال کرده»، «دستورات رئیس جمهور به وزارت بهداشت برای …»: the one an order is sent to. */
+const SENT_TO =
+  /(?:^|\s)(?:دستور|دستورات|بخشنامه|بخشنامه ای|دستورالعمل|ابلاغیه)(?:\s+\S+){0,6}?\s+(?:را\s+)?به\s+((?:\S+\s+){0,7}?\S+)\s+(?:(?:صادر|ارسال|ابلاغ|اعلام)(?=\s|$)|(?:برای|جهت|مبنی)\s)/u;
 /** Words a told phrase never holds: it started at a «به / از» of something else («به گزارش خبرنگار ما با ابلاغ …»). */
 const NOT_IN_TOLD = new Set(['گزارش', 'گفته', 'با', 'که', 'در', 'را', 'سوی', 'طرف', 'نظر', 'دلیل', 'منظور', 'این', 'اینکه', 'اساس', 'شد', 'است', 'تاریخ', 'زمان', 'تصویب', 'به', 'از']);
 /** «بر عهده X است»، «به X سپرده شد»، «به X واگذار گردد»: the one charged. */
@@ -142,7 +148,8 @@ function leftPhrase(text: string, end: number): Word[] | null {
     if (DETERMINERS.has(w) && w !== 'دیگر') {
       // «بر اساس این دستور عمل»: a phrase right after a preposition is its object, not a subject.
       const before = ws[i - 1]?.text ?? '';
-      if (PREPOSITIONS.has(before) || PREPOSITION_TAILS.has(before)) run = [];
+      // «بر اساس آن دانشگاه ها باید»: «آن» after a preposition is its pronoun object; the subject follows it.
+      if (PREPOSITIONS.has(before) || PREPOSITION_TAILS.has(before)) run = w === 'آن' ? run.slice(1) : [];
       break;
     }
     i--;
@@ -183,21 +190,33 @@ function groupSpan(text: string, m: RegExpExecArray, group: number): Word[] {
   return wordsOf(g, at);
 }
 
+/** The object before «را»: the words just before it, up to a preposition, a number or a clause word. */
+function objectPhrase(ws: readonly Word[]): Word[] | null {
+  const out: Word[] = [];
+  for (let i = ws.length - 1; i >= 0 && out.length < MAX_WORDS; i--) {
+    const w = ws[i]!.text;
+    if (PREPOSITIONS.has(w) || LEFT_STOP.has(w) || /\d/u.test(w) || w === 'و' && out.length === 0) break;
+    out.unshift(ws[i]!);
+    if (DETERMINERS.has(w)) break;
+  }
+  return out.length > 0 ? out : null;
+}
+
 function madeTo(text: string): AddresseeSpan | null {
   const m = MADE_TO.exec(text);
   if (!m?.[1]) return null;
-  const ws = groupSpan(text, m, 1);
-  return span(leftPhrase(text, ws[ws.length - 1]!.end), 'made-to');
+  // «شورای شهر با تصویب یک طرح دو فوریتی شهرداری را موظف کرد»: only the object, never the one who obliges.
+  return span(objectPhrase(groupSpan(text, m, 1)), 'made-to');
 }
 
 function told(text: string): AddresseeSpan | null {
-  for (const re of [TOLD, CHARGED]) {
+  for (const re of [TOLD, CHARGED, SENT_TO]) {
     const m = re.exec(text);
     const group = m?.[1] ? 1 : 2;
     if (!m?.[group]) continue;
     const ws = groupSpan(text, m, group);
     if (ws.some((w) => NOT_IN_TOLD.has(w.text) || VERB_LIKE.test(w.text))) continue;
-    return span(ws, re === TOLD ? 'told' : 'charged');
+    return span(ws, re === CHARGED ? 'charged' : 'told');
   }
   return null;
 }
@@ -228,6 +247,13 @@ function obliged(text: string): AddresseeSpan | null {
   const ws = wordsOf(text);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!.text;
+    // «ملزم شدن دستگاه های اجرایی به …»، «الزام دولت به …»: a noun of obligation, its actor after it.
+    const nominal = NOMINAL_OBLIGATION.has(w) ? 1 : OBLIGATION_WORDS[0]!.test(w) && NOMINAL_VERBS.has(ws[i + 1]?.text ?? '') ? 2 : 0;
+    if (nominal > 0 && ws[i + nominal]) {
+      const after = rightPhrase(text, ws[i + nominal]!.start, 6);
+      if (after) return span(after, 'obliged');
+      continue;
+    }
     const single = OBLIGATION_WORDS.some((re) => re.test(w));
     const pair = OBLIGATION_PAIRS.some(([first, second]) => first === w && second.test(ws[i + 1]?.text ?? ''));
     if (!single && !pair) continue;
