@@ -150,6 +150,11 @@ function leftPhrase(text: string, end: number): Word[] | null {
       const before = ws[i - 1]?.text ?? '';
       // «بر اساس آن دانشگاه ها باید»: «آن» after a preposition is its pronoun object; the subject follows it.
       if (PREPOSITIONS.has(before) || PREPOSITION_TAILS.has(before)) run = w === 'آن' ? run.slice(1) : [];
+      // «پس از تصویب این قانون»: a determiner after a noun opens that noun's complement, not the subject.
+      else if (before !== '' && !LEFT_STOP.has(before) && before !== 'و' && !DETERMINERS.has(before) && !VERB_LIKE.test(before) && !/\d/u.test(before)) {
+        i--;
+        continue;
+      }
       break;
     }
     i--;
