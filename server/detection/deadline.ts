@@ -286,6 +286,23 @@ const PLAN_YEAR_IN = new RegExp(
   'gu',
 );
 
+/** Days the calendar names («تا هفته دولت»، «قبل از نوروز»): [month, day] of their first day. */
+const OCCASIONS: Record<string, readonly [number, number]> = {
+  'هفته دولت': [6, 2],
+  'دهه فجر': [11, 12],
+  'دهه مبارک فجر': [11, 12],
+  نوروز: [1, 1],
+  'عید نوروز': [1, 1],
+  'سال نو': [1, 1],
+  'سال تحصیلی جدید': [7, 1],
+  'بازگشایی مدارس': [7, 1],
+  'آغاز سال تحصیلی': [7, 1],
+};
+const OCCASION = new RegExp(
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|نهایتا)\\s+)+)(?:(?:آغاز|شروع|فرا رسیدن)\\s+)?(${Object.keys(OCCASIONS).sort((a, b) => b.length - a.length).join('|')})${E}`,
+  'gu',
+);
+
 function yearOf(text: string | undefined, session: string): { jy: number | null; next: boolean } {
   if (text === undefined) return { jy: null, next: false };
   if (/^\d+$/u.test(text)) return { jy: fullYear(text, session), next: false };
@@ -318,6 +335,15 @@ function findStartsAndMonths(text: string, session: string): Candidate[] {
     const y = yearOf(yearText, session);
     const jy = y.jy ?? (y.next ? s.jy + 1 : sessionYearFor(jm, 1, session));
     out.push({ due: jalaliToIso({ jy, jm, jd: 1 }), start, end, form: 'date', explicitYear: y.jy !== null });
+  }
+  for (const m of text.matchAll(OCCASION)) {
+    const [whole, lead, name = ''] = m;
+    const day = OCCASIONS[name];
+    if (!day) continue;
+    const [jm, jd] = day;
+    const date = jalaliToIso({ jy: sessionYearFor(jm, jd, session), jm, jd });
+    const start = m.index ?? 0;
+    out.push({ due: endsWithBefore(lead) ? addDays(date, -1) : date, start, end: start + whole.length, form: 'date' });
   }
   for (const m of text.matchAll(PLAN_YEAR_IN)) {
     const [whole, yearWord = '', planWord] = m;
