@@ -71,6 +71,8 @@ describe('findAddressee: who the sentence itself tells to act', () => {
     expect(addressee('وزارت پست دستور بازگشايي را صادر و به شركت پارس آن لاين نيز تذكر داده است')).toBe(n('شركت پارس آن لاين'));
     expect(addressee('اين شورا به تصويب رسيده است و بر اساس آن دانشگاه ها بايد در عملكرد خود بازنگري كنند')).toBe(n('دانشگاه ها'));
     expect(addressee('اين سازمان تا 6 ماه پس از تصويب اين قانون، فرصت دارد وظايف خود را مدون كند')).toBe(n('اين سازمان'));
+    expect(addressee('در اين جلسه معاون فني و عمراني موظف شد ظرف يك ماه و نيم لكه ها را ترميم كند')).toBe(n('معاون فني و عمراني'));
+    expect(addressee('معاون رئيس جمهور گفت: شركتهاي آب منطقه‌اي مكلف هستند آب شرب را تامين كنند')).toBe(n('شركتهاي آب منطقه اي'));
   });
   it('takes only the object of «… را موظف کرد», not the council that obliges', () => {
     // The adjective of the bill before it («… دو فوریتی») still rides along: the object ends with the one obliged.

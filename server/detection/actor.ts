@@ -47,7 +47,7 @@ const PREPOSITIONS = new Set([
 ]);
 /** Words that end a noun phrase on its left: clause openers, verbs of saying, particles, pronouns. */
 const LEFT_STOP = new Set([
-  'که', 'ای', 'منظور', 'همین', 'گفت', 'افزود', 'کرد', 'کردند', 'است', 'هستند', 'بود', 'بودند', 'شد', 'شدند', 'شده', 'اینکه', 'آنکه',
+  'که', 'منظور', 'همین', 'گفت', 'افزود', 'کرد', 'کردند', 'است', 'هستند', 'بود', 'بودند', 'شد', 'شدند', 'شده', 'اینکه', 'آنکه',
   'بنابراین', 'لذا', 'پس', 'وی', 'او', 'ما', 'ایشان', 'آنها', 'آنان', 'اما', 'ولی', 'حتی', 'چرا', 'زیرا', 'چون', 'اگر', 'اگرچه', 'هرچند',
   'یعنی', 'ضمنا', 'را', 'نمود', 'نمودند', 'داد', 'دادند', 'دارد', 'دارند', 'گردید', 'خواهد', 'خواهند', 'می', 'گذشته', 'شود', 'شوند',
   'گردد', 'کند', 'کنند', 'فعلا', 'سپس', 'اساس', 'زمینه', 'حال', 'تاکنون',
@@ -146,10 +146,14 @@ function leftPhrase(text: string, end: number): Word[] | null {
     }
     run.unshift(ws[i]!);
     if (DETERMINERS.has(w) && w !== 'دیگر') {
-      // «بر اساس این دستور عمل»: a phrase right after a preposition is its object, not a subject.
       const before = ws[i - 1]?.text ?? '';
-      // «بر اساس آن دانشگاه ها باید»: «آن» after a preposition is its pronoun object; the subject follows it.
-      if (PREPOSITIONS.has(before) || PREPOSITION_TAILS.has(before)) run = w === 'آن' ? run.slice(1) : [];
+      if (PREPOSITIONS.has(before) || PREPOSITION_TAILS.has(before)) {
+        // «بر اساس این دستور عمل، باید»: a phrase right after a preposition is its object, not a subject;
+        // but «بر اساس آن دانشگاه ها باید»: «آن» is the preposition's pronoun, the subject follows it;
+        // and «در این جلسه معاون فنی و عمرانی موظف شد»: the office named after the object is the subject.
+        const head = run.findIndex((x, k) => k >= 2 && ACTOR_HEADS.has(x.text));
+        run = w === 'آن' ? run.slice(1) : head > 0 ? run.slice(head) : [];
+      }
       // «پس از تصویب این قانون»: a determiner after a noun opens that noun's complement, not the subject.
       else if (before !== '' && !LEFT_STOP.has(before) && before !== 'و' && !DETERMINERS.has(before) && !VERB_LIKE.test(before) && !/\d/u.test(before)) {
         i--;
