@@ -47,6 +47,7 @@ describe('findAddressee: who the sentence itself tells to act', () => {
     expect(addressee('مقرر شده است كه بازسازي واحدهاي روستايي به بنياد مسكن واگذار گردد')).toBe(n('بنياد مسكن'));
     expect(addressee('اقدامات مربوطه بايد توسط دستگاه هاي اجرايي ذي ربط انجام شود')).toBe(n('دستگاه هاي اجرايي ذي ربط'));
     expect(addressee('در جلسه استانداران مقرر شد كه بم به ۱۲ منطقه تقسيم شود')).toBeNull();
+    expect(addressee('در جلسه مذكور مقرر شد وزيران اطلاعات،نفت،صنايع و بازرگاني مامور بررسي حوزه هايي شوند')).toBe(n('وزيران اطلاعات'));
   });
   it('takes the one told or charged: «به … ابلاغ شد»، «از … خواسته شد»، «بر عهده … است»', () => {
     const n = normalizePersian;

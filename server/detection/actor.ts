@@ -94,6 +94,8 @@ const CHARGED = /(?:^|\s)(?:(?:(?:بر|به) ?عهده)\s+((?:\S+\s+){0,7}?\S+)\
 const AGENT = /(?:^|\s)(?:توسط|از طریق|به وسیله|به دست)\s+/u;
 /** Passive verbs: after «مقرر شد» the phrase before one is what is done, not who does it. */
 const PASSIVE = /(?:^|\s)(?:شود|شوند|گردد|گردند|قرار گیرد|قرار گیرند|یابد|یابند|باشد|باشند)(?=\s|$|[.،؛])/u;
+/** «… مامور / موظف / مسئول … شوند»: a subject made to act, not a thing done. */
+const CHARGED_BY_VERB = /(?:^|\s)(?:مامور|موظف|مکلف|ملزم|مسئول)(?=\s)/u;
 /** A duty done to something («باید … انجام شود»), not a state («… مجاز است که … باشند»). */
 const PASSIVE_DUTY = /(?:^|\s)(?:شود|شوند|گردد|گردند|قرار گیرد|قرار گیرند)(?=\s|$|[.،؛])/u;
 const ACTIVE = /(?:^|\s)(?:کند|کنند|دهد|دهند|نماید|نمایند|کنیم|دهیم|نماییم|آورد|آورند|بگیرد|بگیرند|بیفزاییم|رساند|رسانند)(?=\s|$|[.،؛])/u;
@@ -242,7 +244,8 @@ function decided(text: string): AddresseeSpan | null {
   const from = m.index + m[0].length;
   const clause = text.slice(from).split(/[.؛]/u)[0] ?? '';
   // «مقرر شد این مصوبه … اجرا شود»: what is decided to be done; the doer is the agent, if named.
-  const passive = PASSIVE.exec(clause);
+  // «مقرر شد وزیران … مامور بررسی … شوند»: being charged is no passive of the task; the subject acts.
+  const passive = CHARGED_BY_VERB.test(clause) ? null : PASSIVE.exec(clause);
   const active = ACTIVE.exec(clause);
   if (passive && (!active || passive.index < active.index)) return agent(text, from) ?? shift(told(text.slice(from)), from);
   return span(rightPhrase(text, from), 'decided');
