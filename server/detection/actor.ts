@@ -1,9 +1,11 @@
 /**
  * @module Who a directive addresses, as the sentence writes it: the noun phrase before «موظف /
- * مکلف / ملزم / باید», after «مقرر شد (که)», the object of «… را موظف کرد», the one told «به / از …
- * دستور / ابلاغ / خواست», the agent of «توسط / از طریق …», or the one charged «بر عهده … / به …
- * سپرده / واگذار». Nothing is guessed: a sentence that names no one gives null. The word lists are
- * the tables below; runs on normalizePersian text (ی/ک, ASCII digits, ZWNJ as space).
+ * مکلف / ملزم / باید» (walking left past adverbs and prepositional phrases), after «مقرر شد (که)»
+ * (for a passive verb, its agent «توسط / از طریق …»), the object of «… را موظف کرد», the one told
+ * «به / از … دستور / ابلاغ / خواست», the one charged «بر عهده … / به … سپرده / واگذار», the one after
+ * a noun of obligation «الزام X به», or the one an order is sent to «دستور … را به X صادر کرد».
+ * Nothing is guessed: a sentence that names no one gives null. The word lists are the tables below;
+ * runs on normalizePersian text (ی/ک, ASCII digits, ZWNJ as space). Measured by `npm run eval:actors`.
  */
 
 /** A word of the sentence with its place in the text. */
