@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
-import { findAddressee } from './actor';
+import { findAddressee, findAddresseeSpan } from './actor';
 
 const addressee = (text: string) => findAddressee(normalizePersian(text));
 
@@ -21,5 +21,64 @@ describe('findAddressee: who the sentence itself tells to act', () => {
   it('names no one when the sentence names no one', () => {
     expect(addressee('باید به این موضوع توجه کرد')).toBeNull();
     expect(addressee('جلسه با حضور مدیران برگزار شد')).toBeNull();
+  });
+  it('reaches the subject past adverbs and prepositional phrases (Arabic ي/ك as in the sources)', () => {
+    const n = normalizePersian;
+    expect(addressee('صندوق همچنين موظف است صورتها و دفاتر مالي خود را تنظيم كند')).toBe('صندوق');
+    expect(addressee('وي تصريح كرد: پزشكان نيز موظفند اين داروها را تجويز نمايند')).toBe('پزشکان');
+    expect(addressee('عاملين فروش از اين پس موظف هستند كالابرگ را مطابقت دهند')).toBe(n('عاملين فروش'));
+    expect(addressee('وزارت نيرو امسال موظف است اجراي 28 طرح را شروع كند')).toBe('وزارت نیرو');
+    expect(addressee('دولت به اجراي برنامه هاي كاهش آسيب در معتادان مكلف شده است')).toBe('دولت');
+    expect(addressee('دولت با مصوبه ديروز مجلس ملزم به دستيابي كامل به فناوري شد')).toBe('دولت');
+    expect(addressee('تمامي وزارتخانه ها به تفكيك بايد اطلاعات را جمع آوري كنند')).toBe(n('تمامي وزارتخانه ها'));
+    expect(addressee('سازمان ميراث فرهنگي و گردشگري به صراحت موظف به تعيين ضوابط شده')).toBe(n('سازمان ميراث فرهنگي و گردشگري'));
+  });
+  it('takes the phrase before a comma that closes it, and the office named after a leading «طبق / براساس …»', () => {
+    const n = normalizePersian;
+    expect(addressee('بنياد ملي نخبگان، بايستي براي معرفي نخبه ها اقدام كند')).toBe(n('بنياد ملي نخبگان'));
+    expect(addressee('طبق ماده ۱۵ مقررات مذكور، صندوق هاي موجود مكلفند ظرف مدت ۶ ماه اقدام نمايند')).toBe(n('صندوق هاي موجود'));
+    expect(addressee('هم چنين طبق ماده پنج دولت مكلف شده است فرهنگ سازي كند')).toBe('دولت');
+    expect(addressee('براساس مصوبه دولت وزارت رفاه و تأمين اجتماعي بايد تا نيمه فروردين طرح را تهيه كند')).toBe(n('وزارت رفاه و تأمين اجتماعي'));
+    expect(addressee('بر اساس اين دستور عمل، بايد سهم دولت در صنايع مادر حداكثر 20درصد باشد')).toBeNull();
+  });
+  it('names the doer of a passive duty, not what is to be done', () => {
+    const n = normalizePersian;
+    expect(addressee('مقرر شد اين مصوبه از ابتداي سال 84 از طريق بانك مركزي اجرا شود')).toBe(n('بانك مركزي'));
+    expect(addressee('مقرر شده است كه بازسازي واحدهاي روستايي به بنياد مسكن واگذار گردد')).toBe(n('بنياد مسكن'));
+    expect(addressee('اقدامات مربوطه بايد توسط دستگاه هاي اجرايي ذي ربط انجام شود')).toBe(n('دستگاه هاي اجرايي ذي ربط'));
+    expect(addressee('در جلسه استانداران مقرر شد كه بم به ۱۲ منطقه تقسيم شود')).toBeNull();
+    expect(addressee('در جلسه مذكور مقرر شد وزيران اطلاعات،نفت،صنايع و بازرگاني مامور بررسي حوزه هايي شوند')).toBe(n('وزيران اطلاعات'));
+  });
+  it('takes the one told or charged: «به … ابلاغ شد»، «از … خواسته شد»، «بر عهده … است»', () => {
+    const n = normalizePersian;
+    expect(addressee('مصوبات ياد شده به نيروي انتظامي و سازمانهاي ديگر نيروهاي مسلح ابلاغ شده است')).toBe(n('نيروي انتظامي و سازمانهاي ديگر نيروهاي مسلح'));
+    expect(addressee('از تمامي ادارات كل محيط زيست استان ها خواسته شده است تا رودخانه ها را شناسايي كنند')).toBe(n('تمامي ادارات كل محيط زيست استان ها'));
+    expect(addressee('اين مسئوليت بر عهده سازمان بهزيستي است')).toBe(n('سازمان بهزيستي'));
+    // «به گزارش خبرنگار ما با ابلاغ …» and «از تاریخ ابلاغ» tell no one.
+    expect(addressee('به گزارش خبرنگار ما با ابلاغ ويژه رئيس كل دادگستري، پرونده بررسي شد')).toBeNull();
+  });
+  it('gives the span of the phrase in the text, whatever its spacing', () => {
+    const text = normalizePersian('مقرر شد  معاون  فني  و عمراني گزارش را ارائه كند');
+    const s = findAddresseeSpan(text);
+    expect(s && text.slice(s.start, s.end)).toBe(normalizePersian('معاون  فني  و عمراني'));
+    expect(s?.form).toBe('decided');
+  });
+  it('reads a noun of obligation («الزام X به»، «ملزم شدن X به»), an order sent to someone, and «بر اساس آن X باید»', () => {
+    const n = normalizePersian;
+    expect(addressee('بازبيني نظام توزيع و الزام عاملان عمده توزيع سيگار به همكاري با وزارت بهداشت')).toBe(n('عاملان عمده توزيع سيگار'));
+    expect(addressee('ضمن اينكه ملزم شدن دستگاه هاي اجرايي به خريد خودروهاي گازسوز اهميت دارد')).toBe(n('دستگاه هاي اجرايي'));
+    expect(addressee('رياست سازمان دستور تخفيف 80 درصد را به اداره كل بازرگاني صادر كرد')).toBe(n('اداره كل بازرگاني'));
+    expect(addressee('وزارت بهداشت به تازگي بخشنامه اي به مراكز درماني كشور ارسال كرده است')).toBe(n('مراكز درماني كشور'));
+    expect(addressee('وزارت پست دستور بازگشايي را صادر و به شركت پارس آن لاين نيز تذكر داده است')).toBe(n('شركت پارس آن لاين'));
+    expect(addressee('اين شورا به تصويب رسيده است و بر اساس آن دانشگاه ها بايد در عملكرد خود بازنگري كنند')).toBe(n('دانشگاه ها'));
+    expect(addressee('اين سازمان تا 6 ماه پس از تصويب اين قانون، فرصت دارد وظايف خود را مدون كند')).toBe(n('اين سازمان'));
+    expect(addressee('در اين جلسه معاون فني و عمراني موظف شد ظرف يك ماه و نيم لكه ها را ترميم كند')).toBe(n('معاون فني و عمراني'));
+    expect(addressee('معاون رئيس جمهور گفت: شركتهاي آب منطقه‌اي مكلف هستند آب شرب را تامين كنند')).toBe(n('شركتهاي آب منطقه اي'));
+  });
+  it('takes only the object of «… را موظف کرد», not the council that obliges', () => {
+    // The adjective of the bill before it («… دو فوریتی») still rides along: the object ends with the one obliged.
+    const obliged = addressee('شوراي شهر ديروز با تصويب يك طرح ۲ فوريتي شهرداري را موظف كرد كه لايحه را ارائه كند');
+    expect(obliged).toMatch(/شهرداری$/u);
+    expect(obliged).not.toContain('شورا');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
-import { formatJalali } from '../persian/jalali';
+import { formatJalali, parseDate } from '../persian/jalali';
 import { resolveDeadline } from './deadline';
 
 /** Session date of the seed webinar: 1399-11-01 (Wednesday 20 January 2021). */
@@ -163,5 +163,51 @@ describe('resolveDeadline', () => {
     expect(resolveDeadline('ظرف 3 روز از امروز اقدام کنند', '2006-09-10')?.due).toBe('2006-09-13');
     // «تا پایان شهریورماه ۵۰ هزار تن»: 50 thousand tonnes, not the year 1350.
     expect(resolveDeadline('موظف است تا پایان شهریورماه 50 هزار تن شکر ذخیره کند', '2008-07-01')?.due).toBe('2008-09-21');
+  });
+  describe('forms read off the labelled corpus (session dates as the documents give them)', () => {
+    /** Resolve against a Jalali session date; the answer in Jalali. */
+    const on = (text: string, session: string) => {
+      const r = resolveDeadline(normalizePersian(text), parseDate(session)!);
+      return r ? formatJalali(r.due) : null;
+    };
+    it('adds half a unit for «… و نیم» (a month and a half is 45 days)', () => {
+      expect(on('معاون فني موظف شد ظرف يك ماه و نيم همه لكه ها را ترميم كند', '1382-04-10')).toBe('1382-05-24');
+      expect(on('شهردار به معاون فنی یک ماه و نیم فرصت داد', '1382-04-10')).toBe('1382-05-24');
+      expect(on('ظرف ۲ هفته و نیم گزارش دهند', '1382-04-10')).toBe('1382-04-28');
+      expect(on('ظرف 2 سال و نيم اجرا شود', '1382-04-10')).toBe('1384-10-10');
+    });
+    it('reads «در ضرب الاجل دو ماهه» and «بعد از هفت روز» as durations, but no date after «بعد از»', () => {
+      expect(on('وزارت رفاه موظف شد در ضرب الاجل دو ماهه طرح را تهيه كند', '1383-11-25')).toBe('1384-01-25');
+      expect(on('مقرر شد گروه ها بعد از هفت روز برنامه ها را ارائه دهند', '1385-11-08')).toBe('1385-11-15');
+      expect(on('بعد از ۱۵ مهر ثبت نام آغاز می شود', '1385-05-08')).toBeNull();
+    });
+    it('reads a month named alone after «تا» as its last day', () => {
+      expect(on('30 كشور آسيايي تا دي ماه فرصت دارند', '1385-05-15')).toBe('1385-10-30');
+      expect(on('حداكثر تا اسفند ۸۵ اجرا شود', '1385-05-15')).toBe('1385-12-29');
+      expect(on('تا بهمن‌ماه سال آینده ارسال کنند', '1385-05-15')).toBe('1386-11-30');
+      // The month already past this year: the next one.
+      expect(on('تا تیر ماه ارسال کنند', '1385-05-15')).toBe('1386-04-31');
+    });
+    it('reads the day a duty starts («از ابتدای سال ۸۶»، «از اول شهریور امسال»، «از امروز»), not a period looked back on', () => {
+      expect(on('از ابتداي سال 86 بايد همه خودروها دوگانه سوز باشند', '1385-05-22')).toBe('1386-01-01');
+      expect(on('مقرر شد اين مصوبه از ابتدای سال ۸۴ از طريق بانك مركزي اجرا شود', '1383-12-27')).toBe('1384-01-01');
+      expect(on('مشاغل آلاینده از اول شهريور‌ماه امسال به اين شهرك انتقال مي‌يابند', '1389-04-26')).toBe('1389-06-01');
+      expect(on('مراكز اداري شهرستان از امروز فعاليت خود را از سر مي گيرند', '1382-10-13')).toBe('1382-10-13');
+      expect(on('از ابتداي سال تاكنون 40 طرح افتتاح شده است', '1385-05-22')).toBeNull();
+      expect(on('بررسي روند خصوصي سازي از ابتداي امسال تا پايان تيرماه', '1382-04-02')).toBe('1382-04-31');
+    });
+    it('reads the days the calendar names («تا هفته دولت»، «قبل از نوروز»)', () => {
+      expect(on('بر تكميل پروژه تا هفته دولت تأكيد كرد', '1386-03-10')).toBe('1386-06-02');
+      expect(on('طرح باید قبل از نوروز اجرا شود', '1386-03-10')).toBe('1386-12-29');
+      expect(on('تا آغاز سال تحصیلی جدید آماده شود', '1386-03-10')).toBe('1386-07-01');
+    });
+    it('reads halves of a year in digits and years of a development plan with or without its ordinal', () => {
+      expect(on('بايد در 6 ماهه اول سال گزارش به رئيس جمهوري ارائه شود', '1385-02-14')).toBe('1385-06-31');
+      expect(on('بايد در ۶ ماهه دوم سال ارائه شود', '1385-02-14')).toBe('1385-12-29');
+      expect(on('بايد در سال اول برنامه چهارم توسط هيات وزيران تعيين شود', '1384-05-04')).toBe('1384-12-29');
+      expect(on('دولت موظف شده است كه ظرف سال اول برنامه(سال 1384)طرح را تهيه كند', '1384-05-04')).toBe('1384-12-29');
+      // Told in 1383, the first year of «the plan» is the fourth plan's (1384), not the third's, long past.
+      expect(on('وزارت كار موظف است شبكه را در سال اول اجراي برنامه ايجاد نمايد', '1383-09-14')).toBe('1384-12-29');
+    });
   });
 });

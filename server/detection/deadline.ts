@@ -68,9 +68,11 @@ const DAY_END = '(?:(?:پایان|آخر) (?:وقت اداری|ساعت ادار
 const PAST = /^\s*(?:گذشته|اخیر|قبل|پیش|پیشین|سپری شده)(?![\p{L}])/u;
 const COUNTED_FROM = /^\s*،?\s*(?:پس از|بعد از|از زمان|از تاریخ|از روز)(?![\p{L}])(?!\s*(?:امروز|این تاریخ|انتشار این))/u;
 
-// Digits may touch the unit («ظرف۲۰روز» after normalisation is «ظرف20روز»).
+/** Lead words of a duration only («در ضرب الاجل دو ماهه»، «بعد از هفت روز»); a date after «بعد از» is no deadline. */
+const DURATION_LEAD = `(?:${LEAD}|(?:در\\s+)?ضرب الاجل\\s+|بعد از\\s+)`;
+// Digits may touch the unit («ظرف۲۰روز» after normalisation is «ظرف20روز»); «یک ماه و نیم» adds half a unit.
 const DURATION = new RegExp(
-  `${B}(${LEAD}+)?(\\d+(?=\\s*(?:روز|هفته|ماه|سال|ساعت))|${CARDINAL_PATTERN}|یک)\\s*(روز کاری|روزه|روز|هفته ای|هفته|ماهه|ماه|سال|ساعته|ساعت)${E}(\\s+(?:آینده|آتی|پیش رو|بعد|دیگر|مهلت|فرصت|وقت))?`,
+  `${B}(${DURATION_LEAD}+)?(\\d+(?=\\s*(?:روز|هفته|ماه|سال|ساعت))|${CARDINAL_PATTERN}|یک)\\s*(روز کاری|روزه|روز|هفته ای|هفته|ماهه|ماه|سال|ساعته|ساعت)${E}(\\s+و\\s*نیم${E})?(\\s+(?:آینده|آتی|پیش رو|بعد|دیگر|مهلت|فرصت|وقت))?`,
   'gu',
 );
 /** «تا پایان شهریورماه ۵۰ هزار تن شکر»: a number before a unit is a quantity, not a two-digit year. */
@@ -84,7 +86,7 @@ const DATE_NUMERIC = new RegExp(
   'gu',
 );
 const PERIOD_END = new RegExp(
-  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال(?! (?:${Object.keys(PLAN_YEAR).join('|')}) برنامه)|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(?:سال\\s+)?(جاری|آینده|آتی|بعد|امسال|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)(?!\\s*${QUANTITY})))?${E}(\\s+(?:گذشته|قبل))?`,
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|در|نهایتا)\\s+)*)(?:پایان|آخر|انتهای|اواخر)\\s+(?:(نیمه|شش ماهه|6 ماهه) (اول|نخست|دوم) (?:سال|امسال)|سال (تحصیلی|زراعی)|(سال(?! (?:${Object.keys(PLAN_YEAR).join('|')}) برنامه)|امسال|هفته|ماه)|(${MONTHS})(?:\\s*ماه)?)(?:\\s+(?:سال\\s+)?(جاری|آینده|آتی|بعد|امسال|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)(?!\\s*${QUANTITY})))?${E}(\\s+(?:گذشته|قبل))?`,
   'gu',
 );
 
@@ -176,6 +178,16 @@ function durationDue(session: string, count: number, unit: string): string {
   }
 }
 
+/** Days of a unit, to count «… و نیم» («یک ماه و نیم»: 45 days, as the labels count it). */
+const UNIT_DAYS: Record<string, number> = { روز: 1, 'روز کاری': 1, روزه: 1, هفته: 7, 'هفته ای': 7, ماه: 30, ماهه: 30, ساعت: 1 / 24, ساعته: 1 / 24 };
+
+/** «دو سال و نیم» is thirty months; a smaller unit and a half is counted in days, the last part day whole. */
+function halfDue(session: string, count: number, unit: string): string {
+  const days = UNIT_DAYS[unit];
+  if (days === undefined) return addJalaliMonths(session, count * 12 + 6);
+  return addDays(session, Math.ceil((count + 0.5) * days));
+}
+
 function lastDayOfMonth(jy: number, jm: number): string {
   return jalaliToIso({ jy, jm, jd: jalaliMonthLength(jy, jm) });
 }
@@ -183,7 +195,7 @@ function lastDayOfMonth(jy: number, jm: number): string {
 function findDurations(text: string, session: string): ResolvedDeadline[] {
   const out: ResolvedDeadline[] = [];
   for (const m of text.matchAll(DURATION)) {
-    const [whole, lead, amount = '', unit = '', after] = m;
+    const [whole, lead, amount = '', unit = '', half, after] = m;
     const start = m.index ?? 0;
     const end = start + whole.length;
     if (PAST.test(text.slice(end))) continue;
@@ -193,7 +205,7 @@ function findDurations(text: string, session: string): ResolvedDeadline[] {
     if (!lead && !after) continue;
     const count = parsePersianNumber(amount);
     if (count === null || count <= 0) continue;
-    out.push({ due: durationDue(session, count, unit), start, end, form: 'duration' });
+    out.push({ due: half ? halfDue(session, count, unit) : durationDue(session, count, unit), start, end, form: 'duration' });
   }
   return out;
 }
@@ -229,7 +241,7 @@ function findDates(text: string, session: string): Candidate[] {
 const MID_MONTH = new RegExp(`${B}((?:(?:حداکثر|تا|قبل از|پیش از|نهایتا)\\s+)+)(?:نیمه|اواسط)\\s+(${MONTHS})(?:\\s*ماه)?(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d(?!\\d)(?!\\s*${QUANTITY})|آینده|جاری))?${E}`, 'gu');
 /** «ظرف نیمه اول سال ۸۴»، «طی شش ماهه دوم امسال»: by the end of that half of the year. */
 const HALF_YEAR = new RegExp(
-  `${B}((?:(?:حداکثر|ظرف|طی|در|تا)\\s+)+)(?:نیمه|شش ماهه) (اول|نخست|دوم) (?:سال|امسال)(?:\\s+(جاری|آینده|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)(?!\\s*${QUANTITY})))?${E}(?!\\s+(?:گذشته|قبل|پیش))`,
+  `${B}((?:(?:حداکثر|ظرف|طی|در|تا)\\s+)+)(?:نیمه|شش ماهه|6 ماهه) (اول|نخست|دوم) (?:سال|امسال)(?:\\s+(جاری|آینده|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)(?!\\s*${QUANTITY})))?${E}(?!\\s+(?:گذشته|قبل|پیش))`,
   'gu',
 );
 /**
@@ -252,6 +264,99 @@ const SEASON_END = new RegExp(
   'gu',
 );
 const SEASON_MONTH: Record<string, number> = { بهار: 3, تابستان: 6, پاییز: 9, پائیز: 9, زمستان: 12, اول: 3, نخست: 3, دوم: 6, سوم: 9, چهارم: 12 };
+
+/** A year after a month or «سال»: four digits, two digits (not a quantity), or a word. */
+const YEAR_AFTER = `(?:\\s+(?:سال\\s+)?(13\\d\\d|14\\d\\d|\\d\\d(?!\\d)(?!\\s*${QUANTITY})|جاری|امسال|آینده|آتی))?`;
+/** «تا دی ماه»، «حداکثر تا اسفند ۸۵»: a month named alone after «تا» ends with its last day. */
+const MONTH_ONLY = new RegExp(`${B}((?:(?:حداکثر|تا|نهایتا)\\s+)*تا\\s+)(${MONTHS})(?:\\s*ماه)?${YEAR_AFTER}${E}`, 'gu');
+/**
+ * «از ابتدای سال ۸۶»، «از اول شهریور ماه امسال»، «از امروز»: a duty in force from a day is due that day
+ * (not «از ابتدای سال تا کنون», a period looked back on).
+ */
+const FROM_START = new RegExp(
+  `${B}از\\s+(?:(?:ابتدای|ابتدا|اول|آغاز|شروع)\\s+(?:(سال)|(${MONTHS})(?:\\s*ماه)?)${YEAR_AFTER}|(امروز|فردا))${E}(?!\\s*(?:تا|تاکنون|الی|لغایت)(?![\\p{L}]))`,
+  'gu',
+);
+/**
+ * «در سال اول برنامه چهارم»، «ظرف سال اول برنامه»، «طی سال دوم اجرای برنامه»: by the end of that year of
+ * a national development plan; without the plan's ordinal, the first plan whose year that is not before the session.
+ */
+const PLAN_YEAR_IN = new RegExp(
+  `${B}(?:در|ظرف|طی|حداکثر در|تا)\\s+سال\\s+(${Object.keys(PLAN_YEAR).join('|')})\\s+(?:اجرای\\s+)?(?:قانون\\s+)?برنامه(?:\\s+پنج\\s+ساله)?(?:\\s+توسعه)?(?:\\s+(${Object.keys(PLAN_START).join('|')}))?${E}`,
+  'gu',
+);
+
+/** Days the calendar names («تا هفته دولت»، «قبل از نوروز»): [month, day] of their first day. */
+const OCCASIONS: Record<string, readonly [number, number]> = {
+  'هفته دولت': [6, 2],
+  'دهه فجر': [11, 12],
+  'دهه مبارک فجر': [11, 12],
+  نوروز: [1, 1],
+  'عید نوروز': [1, 1],
+  'سال نو': [1, 1],
+  'سال تحصیلی جدید': [7, 1],
+  'بازگشایی مدارس': [7, 1],
+  'آغاز سال تحصیلی': [7, 1],
+};
+const OCCASION = new RegExp(
+  `${B}((?:(?:حداکثر|تا|قبل از|پیش از|نهایتا)\\s+)+)(?:(?:آغاز|شروع|فرا رسیدن)\\s+)?(${Object.keys(OCCASIONS).sort((a, b) => b.length - a.length).join('|')})${E}`,
+  'gu',
+);
+
+function yearOf(text: string | undefined, session: string): { jy: number | null; next: boolean } {
+  if (text === undefined) return { jy: null, next: false };
+  if (/^\d+$/u.test(text)) return { jy: fullYear(text, session), next: false };
+  if (text === 'جاری' || text === 'امسال') return { jy: isoToJalali(session).jy, next: false };
+  return { jy: null, next: text === 'آینده' || text === 'آتی' };
+}
+
+function findStartsAndMonths(text: string, session: string): Candidate[] {
+  const out: Candidate[] = [];
+  const s = isoToJalali(session);
+  for (const m of text.matchAll(MONTH_ONLY)) {
+    const [whole, , monthText = '', yearText] = m;
+    const jm = jalaliMonthNumber(monthText);
+    if (jm === null) continue;
+    const y = yearOf(yearText, session);
+    const jy = y.jy ?? (y.next ? s.jy + 1 : sessionYearFor(jm, jalaliMonthLength(s.jy, jm), session));
+    const start = m.index ?? 0;
+    out.push({ due: lastDayOfMonth(jy, jm), start, end: start + whole.length, form: 'period-end', explicitYear: y.jy !== null });
+  }
+  for (const m of text.matchAll(FROM_START)) {
+    const [whole, year, monthText, yearText, day] = m;
+    const start = m.index ?? 0;
+    const end = start + whole.length;
+    if (day) {
+      out.push({ due: addDays(session, day === 'فردا' ? 1 : 0), start, end, form: 'date' });
+      continue;
+    }
+    const jm = year ? 1 : monthText ? jalaliMonthNumber(monthText) : null;
+    if (jm === null) continue;
+    const y = yearOf(yearText, session);
+    const jy = y.jy ?? (y.next ? s.jy + 1 : sessionYearFor(jm, 1, session));
+    out.push({ due: jalaliToIso({ jy, jm, jd: 1 }), start, end, form: 'date', explicitYear: y.jy !== null });
+  }
+  for (const m of text.matchAll(OCCASION)) {
+    const [whole, lead, name = ''] = m;
+    const day = OCCASIONS[name];
+    if (!day) continue;
+    const [jm, jd] = day;
+    const date = jalaliToIso({ jy: sessionYearFor(jm, jd, session), jm, jd });
+    const start = m.index ?? 0;
+    out.push({ due: endsWithBefore(lead) ? addDays(date, -1) : date, start, end: start + whole.length, form: 'date' });
+  }
+  for (const m of text.matchAll(PLAN_YEAR_IN)) {
+    const [whole, yearWord = '', planWord] = m;
+    const k = PLAN_YEAR[yearWord];
+    if (k === undefined) continue;
+    const firsts = planWord ? [PLAN_START[planWord]] : Object.values(PLAN_START).sort((a, b) => a - b);
+    const first = firsts.find((f) => f !== undefined && f + k - 1 >= s.jy);
+    if (first === undefined) continue;
+    const start = m.index ?? 0;
+    out.push({ due: lastDayOfMonth(first + k - 1, 12), start, end: start + whole.length, form: 'period-end', explicitYear: planWord !== undefined });
+  }
+  return out;
+}
 
 function findOtherForms(text: string, session: string): Candidate[] {
   const out: Candidate[] = [];
@@ -370,6 +475,7 @@ export function resolveDeadline(normalized: string, sessionDate: string, within?
     ...findDates(normalized, sessionDate),
     ...findPeriodEnds(normalized, sessionDate),
     ...findOtherForms(normalized, sessionDate),
+    ...findStartsAndMonths(normalized, sessionDate),
   ];
   // Phrases are found in the whole sentence (their context counts), then kept only inside `within`.
   const all = within ? found.filter((d) => d.start >= within.start && d.start < within.end) : found;

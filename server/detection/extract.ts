@@ -9,7 +9,7 @@ import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persia
 import { isoToJalali, parseDate } from '../persian/jalali';
 import { boundSentences, splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
-import { findAddressee } from './actor';
+import { findAddresseeSpan } from './actor';
 import { findActor, judgeVoices } from './authority';
 import { obligationClause } from './clause';
 import { contentStart, cuesWith, DERIVED_CUES, findCues, type CueGroup, type CueHit } from './cues';
@@ -134,19 +134,24 @@ function kindOf(cues: CueHit[], hasDeadline: boolean, hasAssignee: boolean, hasR
   return 'instruction';
 }
 
-/** Where the addressee stands in the quote: the phrase an obligation gives it, else the unit named, else an actor word. */
+/**
+ * Where the addressee stands: the phrase an obligation gives it in the quote, else in the attribution
+ * before it («… با بیان اینکه این سازمان موظف است … گفت:»), else the unit named, else an actor word.
+ */
 function addresseeSpan(
   quote: string,
+  attribution: string,
   unit: { start: number; end: number } | undefined,
   actorWord: string | null,
   toText: (start: number, end: number) => [number, number],
 ): [number, number] | null {
-  const said = findAddressee(quote);
-  const at = said ? quote.indexOf(said) : -1;
-  if (said && at >= 0) return toText(at, at + said.length);
-  if (unit) return toText(unit.start, unit.end);
+  const said = findAddresseeSpan(quote);
+  if (said) return toText(said.start, said.end);
+  const before = attribution ? findAddresseeSpan(attribution) : null;
+  if (before) return toText(before.start - attribution.length, before.end - attribution.length);
   const wordAt = actorWord ? quote.indexOf(actorWord) : -1;
-  return actorWord && wordAt >= 0 ? toText(wordAt, wordAt + actorWord.length) : null;
+  if (actorWord && wordAt >= 0) return toText(wordAt, wordAt + actorWord.length);
+  return unit ? toText(unit.start, unit.end) : null;
 }
 
 function fired(cue: { id: string; label: string; weight: number }): FiredCue {
@@ -307,7 +312,7 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
     // Only what the sentence itself names: a unit from context or a default would assign the wrong office.
     const assignee = assigneeMention?.code ?? null;
     const assigneeFrom: SuggestedDirective['assigneeFrom'] = assignee ? 'text' : null;
-    const actorText = addresseeSpan(quoteNorm, assigneeMention, actorWord, (s, e) => toText(quoteFrom + s, quoteFrom + e));
+    const actorText = addresseeSpan(quoteNorm, n.slice(0, quoteFrom), assigneeMention, actorWord, (s, e) => toText(quoteFrom + s, quoteFrom + e));
 
     let dueRule: string | null = null;
     if (deadline) {
