@@ -1,4 +1,5 @@
 import { brokenJoin, joinsNext } from './arabic-forms';
+import { unmirrorBrackets } from './pdf-brackets';
 
 /**
  * @module Reading order of a PDF page's text items: lines by baseline, right-to-left within a
@@ -290,5 +291,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
     const blocks = readingOrder(kept, pages[index]?.width ?? 600);
     return { page: index + 1, text: blocks.map(blockText).filter((t) => t !== '').join('\n\n') };
   });
-  return { pages: texts, runningLines };
+  // Mirrored brackets are judged over the whole document, the running lines with it.
+  const read = unmirrorBrackets([...texts.map((t) => t.text), ...runningLines]);
+  return { pages: texts.map((t, i) => ({ ...t, text: read[i] ?? t.text })), runningLines: runningLines.map((l, i) => read[texts.length + i] ?? l) };
 }
