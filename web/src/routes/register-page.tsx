@@ -156,7 +156,8 @@ function RegisterFilterForm() {
           <For each={DIRECTIVE_KINDS}>{(k) => <option value={k}>{directiveKindLabel(k)}</option>}</For>
         </select>
       </div>
-      <div class="field">
+      {/* Wide: a province's full name («اداره کل آموزش فنی و حرفه‌ای استان …») is cut in a narrow select. */}
+      <div class="field field-wide">
         <label for="register-unit">واحد یا گروه مسئول</label>
         <select id="register-unit" name="unit" value={current().unit ?? ''}>
           <option value="">همه واحدها</option>
