@@ -239,7 +239,8 @@ function blockText(block: readonly Line[]): string {
 }
 
 const RUNNING_KEY = (text: string) => text.replace(/[\p{Nd}]+/gu, '#').replace(/\s+/gu, ' ').trim();
-const PAGE_NUMBER_ONLY = /^[\s\-–—|.:صفحه]*[\p{Nd}]+(\s*(از|\/|of)\s*[\p{Nd}]+)?[\s\-–—|.]*$/u;
+// «صفحهٔ ۱ از ۱» as printed: هٔ written with a hamza (U+0654) or as ۀ, in presentation forms until folded (NFKC).
+const PAGE_NUMBER_ONLY = /^[\s\-–—|.:صفحهۀ\u0654]*[\p{Nd}]+(\s*(از|\/|of)\s*[\p{Nd}]+)?[\s\-–—|.]*$/u;
 
 /**
  * Lay out every page and drop running headers and footers: a line among the first or last two of
@@ -274,7 +275,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
       lines.filter((line, i) => {
         if (!edge.has(line) || !standsApart(line, i)) return false;
         const text = lineText(line);
-        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text);
+        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text.normalize('NFKC'));
       }),
     );
     // A page that would be left empty was all text («Page 1 of the report» alone): keep it.
