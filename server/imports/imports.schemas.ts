@@ -9,10 +9,10 @@ import { REPAIRS_LISTED } from './repair-summary';
 /** Characters of pasted text at most; a document's text (a Word file's too) is held to it. */
 export const PASTED_TEXT_LIMIT = 1_000_000;
 
-/** Pasted text: the JSON body is already limited to 1 MB by the request guards. */
+/** Pasted text: the request guards hold its JSON body to about 3 MB (PASTED_IMPORT_BODY_LIMIT), enough for the characters in Persian. */
 export const ImportJsonSchema = z
   .object({
-    text: z.string().max(PASTED_TEXT_LIMIT).openapi({ description: 'the session text as pasted (raw write-up, or a .md/.vtt/.srt source when `format` says so)' }),
+    text: z.string().max(PASTED_TEXT_LIMIT, { message: `متن بیش از ${PASTED_TEXT_LIMIT.toLocaleString('fa-IR')} نویسه است؛ آن را در چند بخش درون‌ریزی کنید.` }).openapi({ description: 'the session text as pasted (raw write-up, or a .md/.vtt/.srt source when `format` says so)' }),
     format: z.enum(textFormats).optional().openapi({ description: "default 'text'" }),
     title: oneLineText(500).optional().openapi({ type: 'string', description: 'one line: line breaks and controls become spaces' }),
     heldOn: z.string().max(20).optional().openapi({ description: 'ISO (2021-01-20) or Jalali (1399-11-01)', example: '1399-11-01' }),

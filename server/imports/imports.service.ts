@@ -30,6 +30,7 @@ import { presentDocument } from './document-view';
 import type { DraftSessionRow, ImportsRepo, UnitRow } from './imports.repo';
 import type { SessionSourcesRepo } from './session-sources.repo';
 import type { ImportDraft, PublishResult, Suggestion, SuggestionAdd, SuggestionPatch } from './imports.schemas';
+import { persianLetters } from '../persian/letters';
 
 /** The largest file an import reads: text this long is already a very long session. */
 export const IMPORT_FILE_LIMIT = 2 * 1024 * 1024;
@@ -237,7 +238,7 @@ export function createImportsService(deps: ImportsDeps) {
         title,
         heldOn,
         kind: request.kind ?? null,
-        series: request.series ? toOneLine(request.series) || null : null,
+        series: request.series ? persianLetters(toOneLine(request.series)) || null : null,
         mediaUrl,
       };
       // Read in the worker; the same source again is found by its slug before anything is extracted.

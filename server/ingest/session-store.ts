@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
+import { persianLetters } from '../persian/letters';
 import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
 import { composeBody } from '../session-body';
 import type { SessionInput } from './session-input';
@@ -67,7 +68,7 @@ function statementsFor(input: SessionInput, hash: string, now: string): InStatem
         input.kind,
         input.heldOn,
         // The series groups sessions (carry-over): an identifier, without controls or marks, from every source.
-        input.series ? stripBidiFromIdentifier(input.series).trim() || null : null,
+        input.series ? persianLetters(stripBidiFromIdentifier(input.series)).trim() || null : null,
         input.organiser ?? null,
         input.sourceKind,
         input.sourceText,

@@ -24,6 +24,7 @@ import type { SessionIndexer } from '../ingest/ingest';
 import { MEDIA_URL_MESSAGE, parseMediaUrl } from '../ingest/media-url';
 import { assertPlausibleRecordDate } from '../dates/plausible-dates';
 import { parseDate } from '../persian/jalali';
+import { persianLetters } from '../persian/letters';
 import { stripBidiControls, stripBidiFromIdentifier } from '../security/bidi';
 import { PARAGRAPH_SEPARATOR } from '../session-body';
 import { correctBody } from './body-correction';
@@ -80,7 +81,8 @@ function factsOf(row: CorrectableSession): SessionFacts {
   };
 }
 
-const cleanList = (items: string[]) => [...new Set(items.map((s) => stripBidiControls(s).trim()).filter((s) => s.length > 0))];
+// Names typed with Arabic ي/ك are the same names as with Persian ی/ک (a speaker, a series, a tag).
+const cleanList = (items: string[]) => [...new Set(items.map((s) => persianLetters(stripBidiControls(s)).trim()).filter((s) => s.length > 0))];
 const orNull = (text: string | null) => (text === null || text.trim() === '' ? null : text.trim());
 
 export function createSessionCorrections(deps: CorrectionDeps) {
@@ -126,7 +128,7 @@ export function createSessionCorrections(deps: CorrectionDeps) {
       }
     }
     if (input.kind !== undefined) facts.kind = input.kind;
-    if (input.series !== undefined) facts.series = input.series === null ? null : orNull(stripBidiFromIdentifier(input.series));
+    if (input.series !== undefined) facts.series = input.series === null ? null : orNull(persianLetters(stripBidiFromIdentifier(input.series)));
     if (input.organiser !== undefined) {
       const code = input.organiser === null ? null : orNull(input.organiser);
       if (code !== null && !(await repo.unitExists(code))) throw UnprocessableError('unknown_unit', `واحدی با کد «${code}» وجود ندارد.`);

@@ -81,3 +81,14 @@ describe('PDF reading order', () => {
     expect(paragraphPages(raw, [0, raw.indexOf('بند دوم')], ['بند یکم ادامه', 'بند دوم'])).toEqual([1, 2]);
   });
 });
+
+describe('the page footer of a one-page PDF', () => {
+  it('is taken out when it reads «صفحهٔ ۱ از ۱» (with هٔ or ۀ), as on longer documents', () => {
+    for (const footer of ['صفحهٔ', 'صفحۀ', 'صفحه']) {
+      const items = [...rtlLine(['متن', 'نامه'], 700), ...rtlLine(['پایان', 'نامه.'], 686), ...rtlLine([footer, '1', 'از', '1'], 30)];
+      const laidOut = layOutPages([{ width: 600, height: 842, items }]);
+      expect(laidOut.pages[0]?.text).toBe('متن نامه\nپایان نامه.');
+      expect(laidOut.runningLines).toEqual([`${footer} 1 از 1`]);
+    }
+  });
+});

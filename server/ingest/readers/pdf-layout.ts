@@ -1,4 +1,5 @@
 import { brokenJoin, joinsNext } from './arabic-forms';
+import { unmirrorBrackets } from './pdf-brackets';
 
 /**
  * @module Reading order of a PDF page's text items: lines by baseline, right-to-left within a
@@ -238,7 +239,8 @@ function blockText(block: readonly Line[]): string {
 }
 
 const RUNNING_KEY = (text: string) => text.replace(/[\p{Nd}]+/gu, '#').replace(/\s+/gu, ' ').trim();
-const PAGE_NUMBER_ONLY = /^[\s\-–—|.:صفحه]*[\p{Nd}]+(\s*(از|\/|of)\s*[\p{Nd}]+)?[\s\-–—|.]*$/u;
+// «صفحهٔ ۱ از ۱» as printed: هٔ written with a hamza (U+0654) or as ۀ, in presentation forms until folded (NFKC).
+const PAGE_NUMBER_ONLY = /^[\s\-–—|.:صفحهۀ\u0654]*[\p{Nd}]+(\s*(از|\/|of)\s*[\p{Nd}]+)?[\s\-–—|.]*$/u;
 
 /**
  * Lay out every page and drop running headers and footers: a line among the first or last two of
@@ -273,7 +275,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
       lines.filter((line, i) => {
         if (!edge.has(line) || !standsApart(line, i)) return false;
         const text = lineText(line);
-        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text);
+        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text.normalize('NFKC'));
       }),
     );
     // A page that would be left empty was all text («Page 1 of the report» alone): keep it.
@@ -290,5 +292,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
     const blocks = readingOrder(kept, pages[index]?.width ?? 600);
     return { page: index + 1, text: blocks.map(blockText).filter((t) => t !== '').join('\n\n') };
   });
-  return { pages: texts, runningLines };
+  // Mirrored brackets are judged over the whole document, the running lines with it.
+  const read = unmirrorBrackets([...texts.map((t) => t.text), ...runningLines]);
+  return { pages: texts.map((t, i) => ({ ...t, text: read[i] ?? t.text })), runningLines: runningLines.map((l, i) => read[texts.length + i] ?? l) };
 }

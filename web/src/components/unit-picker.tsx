@@ -89,6 +89,14 @@ export function UnitPicker(props: {
   const groups = createMemo(() => groupUnits(offered(), query(), current() ? [current()] : []));
   const chosenName = () => props.units.find((u) => u.code === current())?.name;
   const matchCount = () => groups().reduce((n, g) => n + g.units.length, 0);
+  // A form reset (after «افزودن») puts the select back on its first option: forget the choice and the search with it.
+  const forgetOnReset = (select: HTMLSelectElement) =>
+    queueMicrotask(() =>
+      select.form?.addEventListener('reset', () => {
+        setChosen(null);
+        setQuery('');
+      }),
+    );
   return (
     <div class="field unit-picker">
       <label for={props.id} classList={{ 'visually-hidden': props.hideLabel }}>
@@ -99,6 +107,7 @@ export function UnitPicker(props: {
         <select
           id={props.id}
           name={props.name}
+          ref={forgetOnReset}
           disabled={props.disabled}
           aria-describedby={`${props.id}-chosen`}
           onChange={(e) => {

@@ -64,7 +64,14 @@ function AddUserForm(props: { list: UserList }) {
       <input id="new-display-name" name="displayName" required maxlength="200" />
       <label for="new-role">نقش</label>
       <select id="new-role" name="role">
-        <For each={ROLES}>{(role) => <option value={role} selected={role === 'staff'}>{ROLE_LABELS[role]}</option>}</For>
+        {/* The default as an attribute (defaultSelected): the form's reset after each account comes back to «کارمند», not the first role. */}
+        <For each={ROLES}>
+          {(role) => (
+            <option value={role} ref={(el) => (el.defaultSelected = role === 'staff')}>
+              {ROLE_LABELS[role]}
+            </option>
+          )}
+        </For>
       </select>
       <UnitPicker id="new-unit" name="unitCode" label="واحد (برای مدیر کل لازم است)" emptyLabel="بدون واحد" units={memberUnits(props.list)} value={null} />
       <FormError error={adding.submission.error} describe={describeError} />

@@ -139,7 +139,14 @@ function RegisterFilterForm() {
         <label for="register-series">مجموعه نشست</label>
         <select id="register-series" name="series" value={current().series ?? ''}>
           <option value="">همه مجموعه‌ها</option>
-          <For each={series()?.rows.filter((r) => r.key !== null)}>{(r) => <option value={r.key ?? ''}>{r.label}</option>}</For>
+          {/* The lists arrive after the form: `selected` keeps the chosen one shown (a select's value is set once). */}
+          <For each={series()?.rows.filter((r) => r.key !== null)}>
+            {(r) => (
+              <option value={r.key ?? ''} selected={r.key === current().series}>
+                {r.label}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <div class="field">
@@ -149,15 +156,28 @@ function RegisterFilterForm() {
           <For each={DIRECTIVE_KINDS}>{(k) => <option value={k}>{directiveKindLabel(k)}</option>}</For>
         </select>
       </div>
-      <div class="field">
+      {/* Wide: a province's full name («اداره کل آموزش فنی و حرفه‌ای استان …») is cut in a narrow select. */}
+      <div class="field field-wide">
         <label for="register-unit">واحد یا گروه مسئول</label>
         <select id="register-unit" name="unit" value={current().unit ?? ''}>
           <option value="">همه واحدها</option>
           <optgroup label="گروه‌ها">
-            <For each={sortedUnits('group')}>{(u) => <option value={u.code}>{u.name}</option>}</For>
+            <For each={sortedUnits('group')}>
+              {(u) => (
+                <option value={u.code} selected={u.code === current().unit}>
+                  {u.name}
+                </option>
+              )}
+            </For>
           </optgroup>
           <optgroup label="واحدها">
-            <For each={sortedUnits('other')}>{(u) => <option value={u.code}>{u.name}</option>}</For>
+            <For each={sortedUnits('other')}>
+              {(u) => (
+                <option value={u.code} selected={u.code === current().unit}>
+                  {u.name}
+                </option>
+              )}
+            </For>
           </optgroup>
         </select>
       </div>

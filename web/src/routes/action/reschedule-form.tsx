@@ -1,4 +1,5 @@
 /** @module Managers re-date an action or change its priority, with a reason, recorded in the audit trail. */
+import { createMemo, on } from 'solid-js';
 import type { ActionDetail } from '../../api/action-types';
 import { changeAction } from '../../api/actions';
 import { FormError } from '../../components/form-error';
@@ -28,6 +29,12 @@ const rescheduleWrite = writeAction('action-reschedule', async (guard: Versioned
 /** Managers: a new due date (Jalali) or priority, with a reason, recorded in the audit trail. */
 export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGuard }) {
   const reschedule = useWrite(rescheduleWrite);
+  // The fields start from the action once: a refresh of it (after another manager's change, a 409)
+  // must not write over what this manager typed, which the conflict notice says stays in the form.
+  // (The id as a memo: a refreshed action is a new object with the same id, which must not count as another action.)
+  const actionId = createMemo(() => props.action.id);
+  const initialDue = createMemo(on(actionId, () => jalaliInputValue(props.action.dueOnJalali)));
+  const initialPriority = createMemo(on(actionId, () => props.action.priority));
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     // A second submit before the first answers would be a stale write (409) or a second copy.
@@ -43,11 +50,11 @@ export function RescheduleForm(props: { action: ActionDetail; guard: VersionedGu
         <div class="form-grid">
           <div class="field">
             <label for="reschedule-due">مهلت تازه (شمسی)</label>
-            <input id="reschedule-due" name="dueOn" inputmode="numeric" value={jalaliInputValue(props.action.dueOnJalali)} />
+            <input id="reschedule-due" name="dueOn" inputmode="numeric" value={initialDue()} />
           </div>
           <div class="field">
             <label for="reschedule-priority">اولویت</label>
-            <PrioritySelect id="reschedule-priority" selected={props.action.priority} />
+            <PrioritySelect id="reschedule-priority" selected={initialPriority()} />
           </div>
         </div>
         <label for="reschedule-reason">دلیل تغییر</label>

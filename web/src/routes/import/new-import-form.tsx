@@ -5,7 +5,7 @@ import { createImport, getImportJob, isImportJob, type ImportFields, type Import
 import { useKeptDraft } from '../../components/kept-draft';
 import { FilePicker } from '../../components/file-picker';
 import { usePageTitle } from '../../components/page-title';
-import { describeError } from '../../components/states';
+import { formErrorText } from '../../lib/api-error-text';
 import { DATE_EXAMPLE, readTypedDate } from '../../lib/typed-numbers';
 import { SESSION_KINDS, sessionKindLabel } from '../../lib/labels';
 import { toPersianDigits } from '../../lib/persian-digits';
@@ -49,7 +49,8 @@ export function NewImportForm() {
     if (!importing.submission.input) return restored();
     const failure: unknown = importing.submission.error;
     if (failure === undefined) return '';
-    return typeof failure === 'string' ? failure : describeError(failure);
+    // With the reason the server gave per field (a text over the length limit), not only «درخواست نامعتبر است.».
+    return typeof failure === 'string' ? failure : formErrorText(failure);
   };
 
   const submit = async (event: SubmitEvent) => {
