@@ -76,6 +76,33 @@ export interface SpeakerTracker {
   next(normalized: string): SpeakerAttribution | null;
 }
 
+interface IndexedForm {
+  /** The candidate's place in the list: the first one wins where two match at one word. */
+  rank: number;
+  form: string;
+  words: string[];
+}
+
+/** Each candidate's forms by their first word, and the one-word forms by length (for misspellings). */
+function indexForms(candidates: readonly Candidate[]): { byFirstWord: Map<string, IndexedForm[]>; singleByLength: Map<number, IndexedForm[]> } {
+  const byFirstWord = new Map<string, IndexedForm[]>();
+  const singleByLength = new Map<number, IndexedForm[]>();
+  candidates.forEach((c, rank) => {
+    for (const form of c.forms) {
+      const f = { rank, form, words: form.split(' ') };
+      const first = f.words[0] ?? '';
+      const sameFirst = byFirstWord.get(first) ?? [];
+      if (sameFirst.length === 0) byFirstWord.set(first, sameFirst);
+      sameFirst.push(f);
+      if (form.includes(' ')) continue;
+      const sameLength = singleByLength.get(form.length) ?? [];
+      if (sameLength.length === 0) singleByLength.set(form.length, sameLength);
+      sameLength.push(f);
+    }
+  });
+  return { byFirstWord, singleByLength };
+}
+
 /**
  * Follow the speaker through a document's sentences, in order.
  *
@@ -85,6 +112,7 @@ export interface SpeakerTracker {
  */
 export function createSpeakerTracker(people: readonly PersonRef[], normalizedDocument: string): SpeakerTracker {
   const candidates = people.map((p) => candidateOf(p.key, p.name, p.variants));
+  const knownForms = new Set(candidates.flatMap((c) => c.forms));
   // Names introduced in the text; of two spellings with one surname («حضورحسین فیروزی» from a
   // missing space, «حسین فیروزی») keep the more frequent, then the shorter.
   const introduced = new Map<string, number>();
@@ -95,29 +123,37 @@ export function createSpeakerTracker(people: readonly PersonRef[], normalizedDoc
   const ranked = [...introduced.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
   for (const [name] of ranked) {
     const c = candidateOf(null, name);
-    const known = candidates.some((k) => k.forms.some((f) => c.forms.includes(f)));
-    if (!known) candidates.push(c);
+    if (c.forms.some((f) => knownForms.has(f))) continue;
+    candidates.push(c);
+    for (const f of c.forms) knownForms.add(f);
   }
+  const index = indexForms(candidates);
   const reporting = new RegExp(`(?<![\\p{L}])(?:${REPORTING_VERBS})(?![\\p{L}])`, 'u');
   let current: SpeakerAttribution | null = null;
 
+  // A long document introduces hundreds of names: each sentence looks its words up in an index of
+  // the forms (by first word, and single words by length) instead of searching every form.
   function mentioned(sentence: string): Candidate | null {
     const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-    let best: { c: Candidate; at: number } | null = null;
-    for (const c of candidates) {
-      for (const form of c.forms) {
-        const at = ` ${words.join(' ')} `.indexOf(` ${form} `);
-        if (at >= 0 && (best === null || at < best.at)) best = { c, at };
+    // The first word where a form starts; there, the first candidate in the list (as a scan in list order finds).
+    for (let i = 0; i < words.length; i++) {
+      let rank = Infinity;
+      for (const f of index.byFirstWord.get(words[i]!) ?? []) {
+        if (f.rank < rank && f.words.every((w, k) => words[i + k] === w)) rank = f.rank;
       }
+      if (rank !== Infinity) return candidates[rank] ?? null;
     }
-    if (best) return best.c;
     // A misspelt surname: only near the start of a sentence that attributes speech.
     if (!reporting.test(sentence)) return null;
     for (const word of words.slice(0, 4)) {
       if (word.length < 4) continue;
-      for (const c of candidates) {
-        if (c.forms.some((f) => !f.includes(' ') && Math.abs(f.length - word.length) <= 1 && editDistance(f, word) === 1)) return c;
+      let rank = Infinity;
+      for (let length = word.length - 1; length <= word.length + 1; length++) {
+        for (const f of index.singleByLength.get(length) ?? []) {
+          if (f.rank < rank && editDistance(f.form, word) === 1) rank = f.rank;
+        }
       }
+      if (rank !== Infinity) return candidates[rank] ?? null;
     }
     return null;
   }
