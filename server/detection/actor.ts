@@ -12,6 +12,9 @@ const RIGHT_STOP = new Set(['تا', 'در', 'با', 'از', 'برای', 'را', 
 const OBLIGED_AFTER = /(?:^|\s)((?:موظف|مکلف|ملزم)\S*|باید|بایستی|می بایست|وظیفه دارند|وظیفه دارد)(?=\s|$)/u;
 /** «کلیه دستگاه ها را (به …) موظف کرد»: the object obliged. */
 const MADE_TO = /(?:^|\s)((?:\S+\s+){0,5}?\S+)\s+را\s+(?:به\s+(?:\S+\s+){0,8})?(?:موظف|مکلف|ملزم)\s+(?:کرد|کردند|کرده|نمود|نمودند|ساخت|ساختند)(?=\s|$)/u;
+/** Words MADE_TO and TOLD cannot match without. */
+const MADE_TO_WORD = /موظف|مکلف|ملزم/u;
+const TOLD_WORD = /دستور|ماموریت|مهلت|ابلاغ|تکلیف|خواست|تاکید|هشدار/u;
 const DECIDED = /(?:^|\s)مقرر (?:شد|گردید|شده است|شده)(?: (?:که|تا))?\s+/u;
 const TOLD = /(?:^|\s)(?:به|از)\s+((?:\S+\s+){0,5}?\S+)\s+(?:دستور|ماموریت|مهلت|ابلاغ|تکلیف|خواست|خواسته|تاکید|هشدار)(?=\s|$)/u;
 
@@ -48,9 +51,10 @@ function rightPhrase(after: string, max = 4): string | null {
  * findAddressee('شهرداری ها موظفند طرح را اجرا کنند') // 'شهرداری ها'
  */
 export function findAddressee(text: string): string | null {
-  const made = MADE_TO.exec(text);
+  // MADE_TO and TOLD try a lazy run of words at every space: only where their verb word occurs at all.
+  const made = MADE_TO_WORD.test(text) ? MADE_TO.exec(text) : null;
   if (made?.[1]) return leftPhrase(made[1], 5);
-  const told = TOLD.exec(text);
+  const told = TOLD_WORD.test(text) ? TOLD.exec(text) : null;
   if (told?.[1]) return told[1].trim();
   const decided = DECIDED.exec(text);
   if (decided) {

@@ -351,20 +351,21 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
 function decide({ verdicts: out, evidence }: AnalysedSentences, options: ExtractOptions): SentenceVerdict[] {
   const method = options.method ?? 'model';
   const modelThreshold = options.modelThreshold ?? MODEL_THRESHOLD;
-  const features = out.map((verdict, i) => {
-    const scored = scoreWindow(windowAt(evidence, i));
-    const p = Math.round(scored.probability * 1000) / 1000;
+  out.forEach((verdict, i) => {
+    // Only the probability is kept: a long import's sentences each have a few thousand named
+    // features, and holding them all until the end was most of its garbage collection.
+    const { probability } = scoreWindow(windowAt(evidence, i));
+    const p = Math.round(probability * 1000) / 1000;
     verdict.probability = p;
     verdict.directive.probability = p;
-    if (method === 'model') verdict.suggested = scored.probability >= modelThreshold;
-    return scored.features;
+    if (method === 'model') verdict.suggested = probability >= modelThreshold;
   });
   // The reasons a manager reads, for what a review shows (the suggestions and the ranked candidates):
-  // the features that carried the score, after the rules' own cues.
+  // the features that carried the score, after the rules' own cues (computed again for these few).
   const shown = new Set([...out.filter((v) => v.suggested), ...otherCandidates(out, REVIEW_CANDIDATES)]);
   out.forEach((verdict, i) => {
     if (!shown.has(verdict)) return;
-    for (const c of topContributions(features[i]!, EXPLAINED_FEATURES)) {
+    for (const c of topContributions(scoreWindow(windowAt(evidence, i)).features, EXPLAINED_FEATURES)) {
       verdict.cues.push({ id: `model:${c.feature}`, label: c.label, weight: Math.round(c.weight * 100) / 100 });
     }
   });

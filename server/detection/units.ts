@@ -69,18 +69,25 @@ export function buildUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
     if (u.code === ALL_PROVINCES) for (const p of ALL_PROVINCES_PHRASES) phrases.push({ phrase: p, code: u.code });
   }
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
-  const patterns = phrases.map((p) => ({
-    code: p.code,
-    // A word the phrase cannot match without: a cheap includes() spares the regex on most sentences.
-    anchor: p.phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''),
-    re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(p.phrase).replace(/ /g, '\\s+')}(?:ی|یی|ای)?(?![\\p{L}\\p{N}])`, 'gu'),
-  }));
+  // A word the phrase cannot match without: a cheap includes() spares the regex on most sentences.
+  // Many phrases share it («استان …»، «… آذربایجان …»): each distinct word is looked for once a sentence.
+  const anchorWords: string[] = [];
+  const patterns = phrases.map((p) => {
+    const word = p.phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (!anchorWords.includes(word)) anchorWords.push(word);
+    return {
+      code: p.code,
+      anchor: anchorWords.indexOf(word),
+      re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(p.phrase).replace(/ /g, '\\s+')}(?:ی|یی|ای)?(?![\\p{L}\\p{N}])`, 'gu'),
+    };
+  });
   return {
     find(normalized) {
+      const present = anchorWords.map((word) => normalized.includes(word));
       const taken: Array<[number, number]> = [];
       const mentions: UnitMention[] = [];
       for (const { code, anchor, re } of patterns) {
-        if (!normalized.includes(anchor)) continue;
+        if (!present[anchor]) continue;
         for (const m of normalized.matchAll(re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;

@@ -131,20 +131,30 @@ export interface SparseVector {
   value: Float32Array;
 }
 
-/** Hash named features into a sparse vector (colliding names add up). */
+/** Per hashed slot, the sum so far, and the slots touched in order of first touch (reused: one sentence at a time). */
+const slotSum = new Float64Array(HASH_SIZE);
+const slotTouched = new Uint8Array(HASH_SIZE);
+const touchedOrder = new Int32Array(HASH_SIZE);
+
+/** Hash named features into a sparse vector (colliding names add up, in the features' order; slots in order of first use). */
 export function hashFeatures(features: NamedFeatures): SparseVector {
-  const merged = new Map<number, number>();
+  let size = 0;
   for (const [name, v] of features) {
     const h = featureHash(name);
-    merged.set(h, (merged.get(h) ?? 0) + v);
+    if (slotTouched[h] === 0) {
+      slotTouched[h] = 1;
+      slotSum[h] = 0;
+      touchedOrder[size++] = h;
+    }
+    slotSum[h] = slotSum[h]! + v;
   }
-  const index = new Int32Array(merged.size);
-  const value = new Float32Array(merged.size);
-  let i = 0;
-  for (const [h, v] of merged) {
+  const index = new Int32Array(size);
+  const value = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    const h = touchedOrder[i]!;
     index[i] = h;
-    value[i] = v;
-    i++;
+    value[i] = slotSum[h]!;
+    slotTouched[h] = 0;
   }
   return { index, value };
 }
