@@ -69,6 +69,7 @@ const INVISIBLE = /[\u0640\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\uFE
  * decodeEntities('بودجه&shy;های').text // 'بودجه\u00ADهای'
  */
 export function decodeEntities(line: string): CharacterRepair {
+  if (!line.includes('&')) return { text: line, changes: [] };
   const changes = new Map<string, CharacterChange>();
   const text = line.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (entity, body: string) => {
     let decoded: string | undefined;
@@ -95,6 +96,7 @@ function safeCodePoint(code: number): string | undefined {
  * repairSoftHyphens('بودجه\u00ADهای').text // 'بودجه\u200Cهای'
  */
 export function repairSoftHyphens(line: string): CharacterRepair {
+  if (!line.includes('\u00AD')) return { text: line, changes: [] };
   const changes = new Map<string, CharacterChange>();
   let out = '';
   for (let i = 0; i < line.length; i++) {
@@ -111,6 +113,9 @@ export function repairSoftHyphens(line: string): CharacterRepair {
   return { text: out, changes: [...changes.values()] };
 }
 
+/** Every character normalizeForDisplay changes: presentation forms, invisible marks, DISPLAY_LETTERS. */
+const DISPLAY_CHANGES = /[\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\u064A\u0649\u06D2\u0643\u00AC\u00A0\t\u0660-\u0669]/u;
+
 /**
  * Persian normalisation that is safe to display: Arabic ي/ك → ی/ک, presentation forms
  * unfolded, Arabic-Indic digits → Persian digits, tatweel and invisible marks removed.
@@ -120,6 +125,8 @@ export function repairSoftHyphens(line: string): CharacterRepair {
  * normalizeForDisplay('كتاب‌هاي').text // 'کتاب‌های'
  */
 export function normalizeForDisplay(line: string): CharacterRepair {
+  // Most lines hold nothing to change: they are returned as they are, without the walk below.
+  if (!DISPLAY_CHANGES.test(line)) return { text: line, changes: [] };
   const changes = new Map<string, CharacterChange>();
   let out = '';
   for (const ch of line) {
