@@ -113,8 +113,12 @@ export function repairSoftHyphens(line: string): CharacterRepair {
   return { text: out, changes: [...changes.values()] };
 }
 
-/** Every character normalizeForDisplay changes: presentation forms, invisible marks, DISPLAY_LETTERS. */
-const DISPLAY_CHANGES = /[\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\u064A\u0649\u06D2\u0643\u00AC\u00A0\t\u0660-\u0669]/u;
+/** 1 for each UTF-16 unit normalizeForDisplay may change: presentation forms, invisible marks, DISPLAY_LETTERS. */
+const DISPLAY_CHANGING = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) {
+  const ch = String.fromCharCode(code);
+  if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff) || INVISIBLE.test(ch) || DISPLAY_LETTERS[ch] !== undefined) DISPLAY_CHANGING[code] = 1;
+}
 
 /**
  * Persian normalisation that is safe to display: Arabic ي/ك → ی/ک, presentation forms
@@ -125,12 +129,15 @@ const DISPLAY_CHANGES = /[\uFB50-\uFDFF\uFE70-\uFEFF\u0640\u200B\u200D\u200E\u20
  * normalizeForDisplay('كتاب‌هاي').text // 'کتاب‌های'
  */
 export function normalizeForDisplay(line: string): CharacterRepair {
-  // Most lines hold nothing to change: they are returned as they are, without the walk below.
-  if (!DISPLAY_CHANGES.test(line)) return { text: line, changes: [] };
   const changes = new Map<string, CharacterChange>();
   let out = '';
-  for (const ch of line) {
-    const code = ch.codePointAt(0) ?? 0;
+  // Only the characters of DISPLAY_CHANGING can change (all in the BMP, none a surrogate): the runs
+  // between them are copied whole.
+  let copied = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (DISPLAY_CHANGING[line.charCodeAt(i)] === 0) continue;
+    const ch = line[i] ?? '';
+    const code = ch.charCodeAt(0);
     let next = ch;
     if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff && code !== 0xfeff)) next = ch.normalize('NFKC');
     else if (INVISIBLE.test(ch)) next = '';
@@ -138,7 +145,10 @@ export function normalizeForDisplay(line: string): CharacterRepair {
     // NFKC of a presentation form may itself be an Arabic letter we fold (ﻱ → ي → ی).
     next = [...next].map((c) => DISPLAY_LETTERS[c] ?? c).join('');
     if (next !== ch && ch !== '\t' && ch !== '\u00A0') record(changes, { kind: 'normalize', before: ch, after: next });
-    out += next;
+    out += line.slice(copied, i) + next;
+    copied = i + 1;
   }
+  if (copied === 0) return { text: line, changes: [] };
+  out += line.slice(copied);
   return { text: out, changes: [...changes.values()] };
 }

@@ -153,6 +153,8 @@ export interface WordOrderModel {
   counts: Map<number, number>;
   /** Key → id; ids count from 1. */
   ids: Map<string, number>;
+  /** Word as written → id (0: no letter or digit). */
+  byWord: Map<string, number>;
   /** The built-in pairs, by id. */
   builtIn: Set<number>;
   /** By id: the key is a number («۴»), the key is a counting word («نفر»). */
@@ -168,15 +170,17 @@ function pairOf(a: number, b: number): number {
 }
 
 function wordId(model: WordOrderModel, word: string): number {
+  const seen = model.byWord.get(word);
+  if (seen !== undefined) return seen;
   const k = key(word);
-  if (k === '') return 0;
-  let id = model.ids.get(k);
+  let id = k === '' ? 0 : model.ids.get(k);
   if (id === undefined) {
     id = model.ids.size + 1;
     model.ids.set(k, id);
     model.number[id] = /^\d+$/.test(k);
     model.counter[id] = COUNTERS.has(k);
   }
+  model.byWord.set(word, id);
   return id;
 }
 
@@ -205,7 +209,7 @@ function linePairs(words: string[], model: WordOrderModel): number[] {
  * buildWordOrderModel(['با اشاره به']).counts.size // 2
  */
 export function buildWordOrderModel(lines: string[]): WordOrderModel {
-  const model: WordOrderModel = { counts: new Map(), ids: new Map(), builtIn: new Set(), number: [], counter: [] };
+  const model: WordOrderModel = { counts: new Map(), ids: new Map(), byWord: new Map(), builtIn: new Set(), number: [], counter: [] };
   for (const [a, b] of BUILT_IN_PAIRS) model.builtIn.add(pairOf(wordId(model, a), wordId(model, b)));
   const { counts } = model;
   for (const line of lines) {
@@ -216,7 +220,10 @@ export function buildWordOrderModel(lines: string[]): WordOrderModel {
 
 /** Score of a word order: known pairs count, with the line's own pairs left out of the document model. */
 function orderScore(words: string[], model: WordOrderModel, own: Map<number, number>): number {
-  const ids = wordIds(words, model);
+  return idsScore(wordIds(words, model), model, own);
+}
+
+function idsScore(ids: readonly number[], model: WordOrderModel, own: Map<number, number>): number {
   let score = 0;
   for (let i = 0; i + 1 < ids.length; i++) {
     const a = ids[i]!;
@@ -227,6 +234,11 @@ function orderScore(words: string[], model: WordOrderModel, own: Map<number, num
     if (model.number[a] && model.counter[b]) score += 1;
   }
   return score;
+}
+
+/** Only a clear win for the backwards reading reverses a line. */
+function isReversed(forwardScore: number, reversedScore: number): boolean {
+  return reversedScore - forwardScore >= 2 && reversedScore >= 3 && reversedScore >= 2 * Math.max(forwardScore, 1);
 }
 
 export interface LineOrderVerdict {
@@ -251,14 +263,24 @@ export interface LineOrderVerdict {
 export function judgeLineOrder(line: string, model: WordOrderModel): LineOrderVerdict {
   const trimmed = line.trim();
   const words = trimmed.split(/\s+/).filter((w) => w !== '');
+  const ids = wordIds(words, model);
   const own = new Map<number, number>();
-  for (const p of linePairs(words, model)) own.set(p, (own.get(p) ?? 0) + 1);
-  const forwardScore = orderScore(words, model, own);
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const p = pairOf(ids[i]!, ids[i + 1]!);
+    own.set(p, (own.get(p) ?? 0) + 1);
+  }
+  const forwardScore = idsScore(ids, model, own);
   const unchanged = { reversed: false, forwardScore, reversedScore: 0, text: line };
   if (words.length < 4) return unchanged;
 
   const chunked = /\S\s{2,}\S/.test(trimmed);
-  const chunks = (chunked ? trimmed.split(/\s{2,}/) : words).map((c) => c.split(/\s+/).filter((w) => w !== ''));
+  if (!chunked) {
+    // One word a chunk: the backwards reading is the words reversed (the ids already read, reversed).
+    const reversedScore = idsScore([...ids].reverse(), model, own);
+    const reversed = isReversed(forwardScore, reversedScore);
+    return reversed ? { reversed, forwardScore, reversedScore, text: [...words].reverse().join(' ') } : { ...unchanged, reversedScore };
+  }
+  const chunks = trimmed.split(/\s{2,}/).map((c) => c.split(/\s+/).filter((w) => w !== ''));
   chunks.reverse();
   // Orient each multi-word chunk by its fit with its neighbours in the new order.
   const oriented: string[][] = [];
@@ -277,6 +299,6 @@ export function judgeLineOrder(line: string, model: WordOrderModel): LineOrderVe
   }
   const backwards = oriented.flat();
   const reversedScore = orderScore(backwards, model, own);
-  const reversed = reversedScore - forwardScore >= 2 && reversedScore >= 3 && reversedScore >= 2 * Math.max(forwardScore, 1);
+  const reversed = isReversed(forwardScore, reversedScore);
   return reversed ? { reversed, forwardScore, reversedScore, text: backwards.join(' ') } : { ...unchanged, reversedScore };
 }
