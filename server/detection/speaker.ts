@@ -46,6 +46,23 @@ export function editDistance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
+/**
+ * Whether editDistance(a, b) === 1, without the table: one substitution for equal lengths, one
+ * insertion for lengths one apart (a reporting sentence is held against every name of a long text).
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    let differ = 0;
+    for (let i = 0; i < a.length && differ < 2; i++) if (a[i] !== b[i]) differ++;
+    return differ === 1;
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
 function candidateOf(key: string | null, name: string, variants: readonly string[] = []): Candidate {
   const full = fold(name);
   const surname = full.split(' ').slice(-1)[0] ?? full;
@@ -150,7 +167,7 @@ export function createSpeakerTracker(people: readonly PersonRef[], normalizedDoc
       let rank = Infinity;
       for (let length = word.length - 1; length <= word.length + 1; length++) {
         for (const f of index.singleByLength.get(length) ?? []) {
-          if (f.rank < rank && editDistance(f.form, word) === 1) rank = f.rank;
+          if (f.rank < rank && oneEditApart(f.form, word)) rank = f.rank;
         }
       }
       if (rank !== Infinity) return candidates[rank] ?? null;

@@ -4,6 +4,7 @@
  * («… ارسال به سازمان برنامه و بودجه»).
  */
 import { normalizePersian } from '../persian/normalize';
+import { execAtWordStart } from './word-start';
 
 export interface UnitRef {
   code: string;
@@ -78,7 +79,8 @@ export function buildUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
     return {
       code: p.code,
       anchor: anchorWords.indexOf(word),
-      re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(p.phrase).replace(/ /g, '\\s+')}(?:ی|یی|ای)?(?![\\p{L}\\p{N}])`, 'gu'),
+      // Found where a word starts (word-start.ts), without a look-behind tried at every position.
+      re: new RegExp(`${escape(p.phrase).replace(/ /g, '\\s+')}(?:ی|یی|ای)?(?![\\p{L}\\p{N}])`, 'gu'),
     };
   });
   return {
@@ -88,8 +90,9 @@ export function buildUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
       const mentions: UnitMention[] = [];
       for (const { code, anchor, re } of patterns) {
         if (!present[anchor]) continue;
-        for (const m of normalized.matchAll(re)) {
-          const start = m.index ?? 0;
+        re.lastIndex = 0;
+        for (let m = execAtWordStart(re, normalized); m !== null; m = execAtWordStart(re, normalized)) {
+          const start = m.index;
           const end = start + m[0].length;
           if (taken.some(([s, e]) => start < e && end > s)) continue;
           taken.push([start, end]);
