@@ -101,9 +101,10 @@ export function sentenceFeatures(window: SentenceWindow): NamedFeatures {
 
   const padded = ` ${s.text.slice(0, FEATURE_CHARS).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
   const grams = new Set<string>();
-  for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) grams.add(padded.slice(i, i + n));
+  for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) grams.add(`c:${padded.slice(i, i + n)}`);
   const cScale = 1 / Math.sqrt(Math.max(1, grams.size));
-  for (const g of grams) add(out, `c:${g}`, cScale);
+  // No other feature's name starts with «c:», so each is new here: set, not added to (most of a sentence's features).
+  for (const name of grams) out.set(name, cScale);
 
   for (const [prefix, other] of [['prev', before], ['next', after]] as const) {
     if (!other) {
