@@ -93,6 +93,12 @@ export interface SpeakerTracker {
   next(normalized: string): SpeakerAttribution | null;
 }
 
+/** Whether `form` (its words) stands in `words` from index `at`. */
+function wordsAt(words: readonly string[], at: number, form: readonly string[]): boolean {
+  for (let k = 0; k < form.length; k++) if (words[at + k] !== form[k]) return false;
+  return true;
+}
+
 interface IndexedForm {
   /** The candidate's place in the list: the first one wins where two match at one word. */
   rank: number;
@@ -156,7 +162,7 @@ export function createSpeakerTracker(people: readonly PersonRef[], normalizedDoc
     for (let i = 0; i < words.length; i++) {
       let rank = Infinity;
       for (const f of index.byFirstWord.get(words[i]!) ?? []) {
-        if (f.rank < rank && f.words.every((w, k) => words[i + k] === w)) rank = f.rank;
+        if (f.rank < rank && wordsAt(words, i, f.words)) rank = f.rank;
       }
       if (rank !== Infinity) return candidates[rank] ?? null;
     }
