@@ -24,6 +24,8 @@ const TITLES =
   'معاون|مدیرکل|مدیر کل|مدیر|رئیس|رییس|وزیر|استاندار|سخنگوی|دبیر|نماینده|فرماندار|دادستان|شهردار|قائم مقام|سرپرست|فرمانده|عضو|مشاور|رئیس جمهور|نایب رئیس';
 /** «Firstname Lastname، <title>» introduces a person. */
 const INTRODUCED = new RegExp(`(?<![\\p{L}])([\\p{L}]{2,}\\s+[\\p{L}]{3,})\\s*،\\s*(?:${TITLES})(?![\\p{L}])`, 'gu');
+/** A verb of saying: a misspelt name is looked for only in a sentence that attributes speech. */
+const REPORTING = new RegExp(`(?<![\\p{L}])(?:${REPORTING_VERBS})(?![\\p{L}])`, 'u');
 /** Words that look like a name in that position but are not. */
 const NOT_NAMES = new Set(['در این', 'به گزارش', 'در پایان', 'در ادامه', 'همچنین وی', 'این مقام']);
 
@@ -151,7 +153,6 @@ export function createSpeakerTracker(people: readonly PersonRef[], normalizedDoc
     for (const f of c.forms) knownForms.add(f);
   }
   const index = indexForms(candidates);
-  const reporting = new RegExp(`(?<![\\p{L}])(?:${REPORTING_VERBS})(?![\\p{L}])`, 'u');
   let current: SpeakerAttribution | null = null;
 
   // A long document introduces hundreds of names: each sentence looks its words up in an index of
@@ -167,7 +168,7 @@ export function createSpeakerTracker(people: readonly PersonRef[], normalizedDoc
       if (rank !== Infinity) return candidates[rank] ?? null;
     }
     // A misspelt surname: only near the start of a sentence that attributes speech.
-    if (!reporting.test(sentence)) return null;
+    if (!REPORTING.test(sentence)) return null;
     for (const word of words.slice(0, 4)) {
       if (word.length < 4) continue;
       let rank = Infinity;

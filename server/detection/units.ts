@@ -61,6 +61,17 @@ export interface UnitMatcher {
  * // [{ code: 'pbo', role: 'recipient', … }]
  */
 export function buildUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
+  // Every import passes the same list (as a fresh copy): its ~130 patterns are compiled once, not per document.
+  const key = JSON.stringify(units.map((u) => [u.code, u.name, u.aliases]));
+  if (lastBuilt?.key === key) return lastBuilt.matcher;
+  const matcher = compileUnitMatcher(units);
+  lastBuilt = { key, matcher };
+  return matcher;
+}
+
+let lastBuilt: { key: string; matcher: UnitMatcher } | null = null;
+
+function compileUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
   const phrases: Array<{ phrase: string; code: string }> = [];
   for (const u of units) {
     for (const name of [u.name, ...u.aliases]) {
