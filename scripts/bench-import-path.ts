@@ -22,7 +22,10 @@ import { loadPeople, loadUnits } from './extract-context';
 const argv = process.argv.slice(2);
 const root = requireCorpora('bench:import-path');
 
-if (argv.includes('--compiled') && process.env.NESHAST_BENCH_COMPILED !== '1') {
+// The bundle is started with --in-bundle added: it then runs the benchmark itself.
+const inBundle = argv.includes('--in-bundle');
+
+if (argv.includes('--compiled') && !inBundle) {
   const { build } = await import('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'neshast-bench-import-path-'));
   try {
@@ -38,7 +41,7 @@ if (argv.includes('--compiled') && process.env.NESHAST_BENCH_COMPILED !== '1') {
       banner: { js: "import { createRequire as __neshastRequire } from 'node:module'; const require = __neshastRequire(import.meta.url);" },
       logLevel: 'warning',
     });
-    const run = spawnSync(process.execPath, [outfile, ...argv], { stdio: 'inherit', env: { ...process.env, NESHAST_BENCH_COMPILED: '1', NESHAST_CORPORA: root } });
+    const run = spawnSync(process.execPath, [outfile, ...argv, '--in-bundle'], { stdio: 'inherit', env: { ...process.env, NESHAST_CORPORA: root } });
     process.exitCode = run.status ?? 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -64,7 +67,7 @@ if (argv.includes('--compiled') && process.env.NESHAST_BENCH_COMPILED !== '1') {
   };
 
   warmUpImport();
-  const how = process.env.NESHAST_BENCH_COMPILED === '1' ? 'compiled (esbuild bundle)' : 'tsx';
+  const how = inBundle ? 'compiled (esbuild bundle)' : 'tsx';
   console.log(`bench:import-path — ${new Date().toISOString().slice(0, 16)} UTC, ${how}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   const texts: Array<[string, string]> = argv.includes('--bare') ? [['unpunctuated', bare]] : argv.includes('--punctuated') ? [['punctuated', text]] : [['punctuated', text], ['unpunctuated', bare]];
   for (let run = 1; run <= runs; run++) {
