@@ -194,7 +194,7 @@ function lastDayOfMonth(jy: number, jm: number): string {
 
 function findDurations(text: string, session: string): ResolvedDeadline[] {
   const out: ResolvedDeadline[] = [];
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of matchesOf(text, DURATION)) {
     const [whole, lead, amount = '', unit = '', half, after] = m;
     const start = m.index ?? 0;
     const end = start + whole.length;
@@ -212,7 +212,7 @@ function findDurations(text: string, session: string): ResolvedDeadline[] {
 
 function findDates(text: string, session: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(DATE_WORDS)) {
+  for (const m of matchesOf(text, DATE_WORDS)) {
     const [whole, lead, weekday, dayText = '', monthText = '', yearText] = m;
     const day = parsePersianNumber(dayText.replace(/[\u200C ]?(?:ام|م)$/u, '')) ?? parsePersianNumber(dayText);
     const month = jalaliMonthNumber(monthText);
@@ -226,7 +226,7 @@ function findDates(text: string, session: string): Candidate[] {
     const start = m.index ?? 0;
     out.push({ due, start, end: start + whole.length, form: 'date', warning: weekdayWarning(date, weekday), explicitYear: explicit !== null });
   }
-  for (const m of text.matchAll(DATE_NUMERIC)) {
+  for (const m of matchesOf(text, DATE_NUMERIC)) {
     const [whole, lead, weekday, first = '', middle = '', last = ''] = m;
     const date = numericJalali(first, middle, last, session);
     if (date === null) continue;
@@ -361,7 +361,7 @@ function findStartsAndMonths(text: string, session: string): Candidate[] {
 function findOtherForms(text: string, session: string): Candidate[] {
   const out: Candidate[] = [];
   const s = isoToJalali(session);
-  for (const m of text.matchAll(SEASON_END)) {
+  for (const m of matchesOf(text, SEASON_END)) {
     const [whole, , season, quarter, fajr, qualifier] = m;
     const explicit = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier, session) : null;
     const named = thisYear(qualifier, session);
@@ -376,7 +376,7 @@ function findOtherForms(text: string, session: string): Candidate[] {
     const jy = explicit ?? named ?? (qualifier === 'آینده' ? s.jy + 1 : sessionYearFor(jm, jalaliMonthLength(s.jy, jm), session));
     out.push({ due: lastDayOfMonth(jy, jm), start, end: start + whole.length, form: 'period-end', explicitYear: explicit !== null || named !== null });
   }
-  for (const m of text.matchAll(MID_MONTH)) {
+  for (const m of matchesOf(text, MID_MONTH)) {
     const [whole, lead, monthText = '', yearText] = m;
     const jm = jalaliMonthNumber(monthText);
     if (jm === null) continue;
@@ -387,7 +387,7 @@ function findOtherForms(text: string, session: string): Candidate[] {
     const due = endsWithBefore(lead) ? addDays(middle, -1) : middle;
     out.push({ due, start, end: start + whole.length, form: 'date', explicitYear: explicit !== null });
   }
-  for (const m of text.matchAll(HALF_YEAR)) {
+  for (const m of matchesOf(text, HALF_YEAR)) {
     const [whole, , which, qualifier] = m;
     const explicit = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier, session) : null;
     const jy = explicit ?? s.jy + (qualifier === 'آینده' ? 1 : 0);
@@ -397,7 +397,7 @@ function findOtherForms(text: string, session: string): Candidate[] {
     const start = m.index ?? 0;
     out.push({ due, start, end: start + whole.length, form: 'period-end', explicitYear: explicit !== null });
   }
-  for (const m of text.matchAll(PLAN_YEAR_END)) {
+  for (const m of matchesOf(text, PLAN_YEAR_END)) {
     const [whole, , yearWord = 'آخر', planWord = ''] = m;
     const first = PLAN_START[planWord];
     const k = PLAN_YEAR[yearWord];
@@ -405,7 +405,7 @@ function findOtherForms(text: string, session: string): Candidate[] {
     const start = m.index ?? 0;
     out.push({ due: lastDayOfMonth(first + k - 1, 12), start, end: start + whole.length, form: 'period-end', explicitYear: true });
   }
-  for (const m of text.matchAll(TODAY)) {
+  for (const m of matchesOf(text, TODAY)) {
     const [whole, , day] = m;
     const start = m.index ?? 0;
     const offset = day === 'فردا' ? 1 : day === 'پس فردا' ? 2 : 0;
@@ -417,7 +417,7 @@ function findOtherForms(text: string, session: string): Candidate[] {
 function findPeriodEnds(text: string, session: string): Candidate[] {
   const out: Candidate[] = [];
   const s = isoToJalali(session);
-  for (const m of text.matchAll(PERIOD_END)) {
+  for (const m of matchesOf(text, PERIOD_END)) {
     const [whole, , half, which, schoolYear, period, monthText, qualifier, past] = m;
     if (past) continue;
     const explicitYear = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier, session) : null;
@@ -458,6 +458,27 @@ function findPeriodEnds(text: string, session: string): Candidate[] {
     out.push({ due, start, end: start + whole.length, form: 'period-end', explicitYear: explicitYear !== null });
   }
   return out;
+}
+
+/**
+ * A word each pattern cannot match without. The patterns open with optional lead words, so a
+ * sentence without a deadline was tried at every position; most sentences lack the word.
+ */
+const NEEDS = new Map<RegExp, RegExp>([
+  [DURATION, /روز|هفته|ماه|سال|ساعت/u],
+  [DATE_WORDS, new RegExp(MONTHS, 'u')],
+  [DATE_NUMERIC, /\//u],
+  [SEASON_END, /پایان|آخر|انتهای/u],
+  [MID_MONTH, /نیمه|اواسط/u],
+  [HALF_YEAR, /نیمه|شش ماهه|6 ماهه/u],
+  [PLAN_YEAR_END, /برنامه/u],
+  [TODAY, /امروز|امشب|فردا/u],
+  [PERIOD_END, /پایان|آخر|انتهای|اواخر/u],
+]);
+
+function matchesOf(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
+  const needs = NEEDS.get(pattern);
+  return needs && !needs.test(text) ? [] : text.matchAll(pattern);
 }
 
 /**

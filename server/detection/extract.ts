@@ -20,7 +20,7 @@ import { findLegalRefs } from './refs';
 import { createSpeakerTracker, speakerLabelEnd, type PersonRef } from './speaker';
 import { buildUnitMatcher, type UnitRef } from './units';
 import { MODEL_THRESHOLD, scoreWindow, topContributions } from './model/model';
-import { windowAt, type RuleEvidence } from './model/features';
+import { windowAt, type NamedFeatures, type RuleEvidence } from './model/features';
 
 export type { UnitRef } from './units';
 export type { PersonRef } from './speaker';
@@ -356,20 +356,36 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
 function decide({ verdicts: out, evidence }: AnalysedSentences, options: ExtractOptions): SentenceVerdict[] {
   const method = options.method ?? 'model';
   const modelThreshold = options.modelThreshold ?? MODEL_THRESHOLD;
-  const features = out.map((verdict, i) => {
+  // Named features are kept only for what a review can show: the suggestions, and the best
+  // REVIEW_CANDIDATES of the rest so far (those that end up shown are among them). A long import's
+  // sentences each have a few thousand; holding all of them to the end was much of its garbage collection.
+  const kept = new Map<number, NamedFeatures>();
+  const best: number[] = [];
+  out.forEach((verdict, i) => {
     const scored = scoreWindow(windowAt(evidence, i));
     const p = Math.round(scored.probability * 1000) / 1000;
     verdict.probability = p;
     verdict.directive.probability = p;
     if (method === 'model') verdict.suggested = scored.probability >= modelThreshold;
-    return scored.features;
+    if (verdict.suggested) {
+      kept.set(i, scored.features);
+      return;
+    }
+    // In otherCandidates' order (a later sentence after an equal one), so the last is the one it would drop.
+    let at = best.length;
+    while (at > 0 && byCandidateRank(out[best[at - 1]!]!, verdict) > 0) at--;
+    if (at >= REVIEW_CANDIDATES) return;
+    best.splice(at, 0, i);
+    kept.set(i, scored.features);
+    if (best.length > REVIEW_CANDIDATES) kept.delete(best.pop()!);
   });
   // The reasons a manager reads, for what a review shows (the suggestions and the ranked candidates):
   // the features that carried the score, after the rules' own cues.
   const shown = new Set([...out.filter((v) => v.suggested), ...otherCandidates(out, REVIEW_CANDIDATES)]);
   out.forEach((verdict, i) => {
     if (!shown.has(verdict)) return;
-    for (const c of topContributions(features[i]!, EXPLAINED_FEATURES)) {
+    const features = kept.get(i) ?? scoreWindow(windowAt(evidence, i)).features;
+    for (const c of topContributions(features, EXPLAINED_FEATURES)) {
       verdict.cues.push({ id: `model:${c.feature}`, label: c.label, weight: Math.round(c.weight * 100) / 100 });
     }
   });
@@ -385,8 +401,13 @@ function decide({ verdicts: out, evidence }: AnalysedSentences, options: Extract
 export function otherCandidates(verdicts: readonly SentenceVerdict[], count: number): SentenceVerdict[] {
   return verdicts
     .filter((v) => !v.suggested)
-    .sort((a, b) => b.probability - a.probability || a.start - b.start)
+    .sort(byCandidateRank)
     .slice(0, count);
+}
+
+/** Candidates best first: the more probable, then the earlier. */
+function byCandidateRank(a: SentenceVerdict, b: SentenceVerdict): number {
+  return b.probability - a.probability || a.start - b.start;
 }
 
 export interface ExtractedSession {

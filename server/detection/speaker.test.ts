@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
-import { createSpeakerTracker, editDistance } from './speaker';
+import { createSpeakerTracker, editDistance, oneEditApart } from './speaker';
 
 const people = [
   { key: 'firouzi', name: 'حسین فیروزی', variants: ['فیروزی'] },
@@ -28,5 +28,26 @@ describe('createSpeakerTracker: who speaks in each sentence of a document', () =
   it('measures edits between spellings', () => {
     expect(editDistance('فیروزی', 'فیروری')).toBe(1);
     expect(editDistance('رحیمی', 'رحیمی')).toBe(0);
+  });
+});
+
+describe('oneEditApart: the misspelling test, as editDistance(a, b) === 1', () => {
+  it('agrees with editDistance on substitutions, insertions, deletions and more', () => {
+    const words = ['فیروزی', 'فیروری', 'فیروز', 'فیروزیی', 'یفیروزی', 'رحیمی', 'رحیم', 'ررحیمی', 'abcd', 'abdc', 'abc', 'abcde', 'xbcd', 'a', ''];
+    for (const a of words) for (const b of words) expect(oneEditApart(a, b), `${a} / ${b}`).toBe(editDistance(a, b) === 1);
+  });
+});
+
+describe('createSpeakerTracker on a long text', () => {
+  it('finds the person named first in a sentence among hundreds of names introduced', () => {
+    const letters = 'ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهی';
+    const code = (i: number) => `${letters[i % letters.length]}${letters[Math.floor(i / letters.length) % letters.length]}`;
+    const introduced = Array.from({ length: 400 }, (_, i) => `نام${code(i)} خانواده${code(i)}، معاون وزیر گفت.`);
+    const sentences = [...introduced, `خانواده${code(7)} و خانواده${code(3)} گفتند.`, `مریم رحیمی و خانواده${code(5)} حاضر بودند.`].map((s) => normalizePersian(s));
+    const tracker = createSpeakerTracker(people, sentences.join(' '));
+    const names = sentences.map((s) => tracker.next(s)?.name ?? null);
+    expect(names[7]).toBe(`نام${code(7)} خانواده${code(7)}`);
+    expect(names[400]).toBe(`نام${code(7)} خانواده${code(7)}`);
+    expect(names[401]).toBe('مریم رحیمی');
   });
 });

@@ -29,4 +29,12 @@ describe('buildUnitMatcher: the units a sentence names, and who is told versus w
     expect(find('جلسه با حضور مدیران برگزار شد')).toEqual([]);
     expect(find('كليه استان‌ها بايد اقدام كنند').map((m) => m.code)).toEqual(['all-provinces']);
   });
+  it('reads a changed units list anew, and a copy of the same list as the same', () => {
+    const text = normalizePersian('فنی و حرفه ای شهرستان ری باید گزارش دهد');
+    const withRey: UnitRef[] = [...units, { code: 'rey', name: 'آموزشکده ری', kind: 'external', aliases: ['فنی و حرفه ای شهرستان ری'] }];
+    expect(buildUnitMatcher(units).find(text)).toEqual([]);
+    expect(buildUnitMatcher(withRey).find(text).map((m) => m.code)).toEqual(['rey']);
+    expect(buildUnitMatcher(structuredClone(withRey)).find(text).map((m) => m.code)).toEqual(['rey']);
+    expect(buildUnitMatcher(units).find(text)).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
  * («… ارسال به سازمان برنامه و بودجه»).
  */
 import { normalizePersian } from '../persian/normalize';
+import { execAtWordStart } from './word-start';
 
 export interface UnitRef {
   code: string;
@@ -60,6 +61,17 @@ export interface UnitMatcher {
  * // [{ code: 'pbo', role: 'recipient', … }]
  */
 export function buildUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
+  // Every import passes the same list (as a fresh copy): its ~130 patterns are compiled once, not per document.
+  const key = JSON.stringify(units.map((u) => [u.code, u.name, u.aliases]));
+  if (lastBuilt?.key === key) return lastBuilt.matcher;
+  const matcher = compileUnitMatcher(units);
+  lastBuilt = { key, matcher };
+  return matcher;
+}
+
+let lastBuilt: { key: string; matcher: UnitMatcher } | null = null;
+
+function compileUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
   const phrases: Array<{ phrase: string; code: string }> = [];
   for (const u of units) {
     for (const name of [u.name, ...u.aliases]) {
@@ -69,20 +81,29 @@ export function buildUnitMatcher(units: readonly UnitRef[]): UnitMatcher {
     if (u.code === ALL_PROVINCES) for (const p of ALL_PROVINCES_PHRASES) phrases.push({ phrase: p, code: u.code });
   }
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
-  const patterns = phrases.map((p) => ({
-    code: p.code,
-    // A word the phrase cannot match without: a cheap includes() spares the regex on most sentences.
-    anchor: p.phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''),
-    re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(p.phrase).replace(/ /g, '\\s+')}(?:ی|یی|ای)?(?![\\p{L}\\p{N}])`, 'gu'),
-  }));
+  // A word the phrase cannot match without: a cheap includes() spares the regex on most sentences.
+  // Many phrases share it («استان …»، «… آذربایجان …»): each distinct word is looked for once a sentence.
+  const anchorWords: string[] = [];
+  const patterns = phrases.map((p) => {
+    const word = p.phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (!anchorWords.includes(word)) anchorWords.push(word);
+    return {
+      code: p.code,
+      anchor: anchorWords.indexOf(word),
+      // Found where a word starts (word-start.ts), without a look-behind tried at every position.
+      re: new RegExp(`${escape(p.phrase).replace(/ /g, '\\s+')}(?:ی|یی|ای)?(?![\\p{L}\\p{N}])`, 'gu'),
+    };
+  });
   return {
     find(normalized) {
+      const present = anchorWords.map((word) => normalized.includes(word));
       const taken: Array<[number, number]> = [];
       const mentions: UnitMention[] = [];
       for (const { code, anchor, re } of patterns) {
-        if (!normalized.includes(anchor)) continue;
-        for (const m of normalized.matchAll(re)) {
-          const start = m.index ?? 0;
+        if (!present[anchor]) continue;
+        re.lastIndex = 0;
+        for (let m = execAtWordStart(re, normalized); m !== null; m = execAtWordStart(re, normalized)) {
+          const start = m.index;
           const end = start + m[0].length;
           if (taken.some(([s, e]) => start < e && end > s)) continue;
           taken.push([start, end]);

@@ -69,6 +69,7 @@ const INVISIBLE = /[\u0640\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\uFE
  * decodeEntities('بودجه&shy;های').text // 'بودجه\u00ADهای'
  */
 export function decodeEntities(line: string): CharacterRepair {
+  if (!line.includes('&')) return { text: line, changes: [] };
   const changes = new Map<string, CharacterChange>();
   const text = line.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (entity, body: string) => {
     let decoded: string | undefined;
@@ -95,6 +96,7 @@ function safeCodePoint(code: number): string | undefined {
  * repairSoftHyphens('بودجه\u00ADهای').text // 'بودجه\u200Cهای'
  */
 export function repairSoftHyphens(line: string): CharacterRepair {
+  if (!line.includes('\u00AD')) return { text: line, changes: [] };
   const changes = new Map<string, CharacterChange>();
   let out = '';
   for (let i = 0; i < line.length; i++) {
@@ -111,6 +113,13 @@ export function repairSoftHyphens(line: string): CharacterRepair {
   return { text: out, changes: [...changes.values()] };
 }
 
+/** 1 for each UTF-16 unit normalizeForDisplay may change: presentation forms, invisible marks, DISPLAY_LETTERS. */
+const DISPLAY_CHANGING = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) {
+  const ch = String.fromCharCode(code);
+  if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff) || INVISIBLE.test(ch) || DISPLAY_LETTERS[ch] !== undefined) DISPLAY_CHANGING[code] = 1;
+}
+
 /**
  * Persian normalisation that is safe to display: Arabic ي/ك → ی/ک, presentation forms
  * unfolded, Arabic-Indic digits → Persian digits, tatweel and invisible marks removed.
@@ -122,8 +131,13 @@ export function repairSoftHyphens(line: string): CharacterRepair {
 export function normalizeForDisplay(line: string): CharacterRepair {
   const changes = new Map<string, CharacterChange>();
   let out = '';
-  for (const ch of line) {
-    const code = ch.codePointAt(0) ?? 0;
+  // Only the characters of DISPLAY_CHANGING can change (all in the BMP, none a surrogate): the runs
+  // between them are copied whole.
+  let copied = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (DISPLAY_CHANGING[line.charCodeAt(i)] === 0) continue;
+    const ch = line[i] ?? '';
+    const code = ch.charCodeAt(0);
     let next = ch;
     if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff && code !== 0xfeff)) next = ch.normalize('NFKC');
     else if (INVISIBLE.test(ch)) next = '';
@@ -131,7 +145,10 @@ export function normalizeForDisplay(line: string): CharacterRepair {
     // NFKC of a presentation form may itself be an Arabic letter we fold (ﻱ → ي → ی).
     next = [...next].map((c) => DISPLAY_LETTERS[c] ?? c).join('');
     if (next !== ch && ch !== '\t' && ch !== '\u00A0') record(changes, { kind: 'normalize', before: ch, after: next });
-    out += next;
+    out += line.slice(copied, i) + next;
+    copied = i + 1;
   }
+  if (copied === 0) return { text: line, changes: [] };
+  out += line.slice(copied);
   return { text: out, changes: [...changes.values()] };
 }

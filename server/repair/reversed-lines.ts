@@ -135,28 +135,70 @@ function key(word: string): string {
   return found;
 }
 
-function pairKey(a: string, b: string): string {
-  return `${a}\u0000${b}`;
+/** Built-in pairs, as pairs of keys. */
+const BUILT_IN_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ...COMMON_PAIRS.map((p): [string, string] => {
+    const [a = '', b = ''] = p.split(' ');
+    return [key(a), key(b)];
+  }),
+  ...VERB_AFTER_MI.map((v): [string, string] => ['می', key(v)]),
+];
+
+/**
+ * Word-pair counts of a document, from which one line's own pairs can be left out. Words are
+ * numbered by key (id 0: a word with no letter or digit, left out), and a pair is one number: a
+ * long import has a million pairs, and a string per pair was most of the repair's time.
+ */
+export interface WordOrderModel {
+  counts: Map<number, number>;
+  /** Key → id; ids count from 1. */
+  ids: Map<string, number>;
+  /** Word as written → id (0: no letter or digit). */
+  byWord: Map<string, number>;
+  /** The built-in pairs, by id. */
+  builtIn: Set<number>;
+  /** By id: the key is a number («۴»), the key is a counting word («نفر»). */
+  number: boolean[];
+  counter: boolean[];
 }
 
-const BUILT_IN = new Set<string>([
-  ...COMMON_PAIRS.map((p) => {
-    const [a = '', b = ''] = p.split(' ');
-    return pairKey(key(a), key(b));
-  }),
-  ...VERB_AFTER_MI.map((v) => pairKey('می', key(v))),
-]);
+/** Pair ids stay exact: a document has far fewer than 2^26 distinct words. */
+const PAIR_BASE = 2 ** 26;
 
-/** Word-pair counts of a document, from which one line's own pairs can be left out. */
-export interface WordOrderModel {
-  counts: Map<string, number>;
+function pairOf(a: number, b: number): number {
+  return a * PAIR_BASE + b;
+}
+
+function wordId(model: WordOrderModel, word: string): number {
+  const seen = model.byWord.get(word);
+  if (seen !== undefined) return seen;
+  const k = key(word);
+  let id = k === '' ? 0 : model.ids.get(k);
+  if (id === undefined) {
+    id = model.ids.size + 1;
+    model.ids.set(k, id);
+    model.number[id] = /^\d+$/.test(k);
+    model.counter[id] = COUNTERS.has(k);
+  }
+  model.byWord.set(word, id);
+  return id;
+}
+
+/** The ids of a line's words with a letter or digit, in order. */
+function wordIds(words: string[], model: WordOrderModel): number[] {
+  const out: number[] = [];
+  for (const w of words) {
+    const id = wordId(model, w);
+    if (id !== 0) out.push(id);
+  }
+  return out;
 }
 
 /** Adjacent word pairs of a line, by normalised word. */
-function linePairs(words: string[]): string[] {
-  const keys = words.map(key).filter((k) => k !== '');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < keys.length; i++) out.push(pairKey(keys[i] ?? '', keys[i + 1] ?? ''));
+function linePairs(words: string[], model: WordOrderModel): number[] {
+  const ids = wordIds(words, model);
+  const out: number[] = [];
+  for (let i = 0; i + 1 < ids.length; i++) out.push(pairOf(ids[i]!, ids[i + 1]!));
   return out;
 }
 
@@ -167,26 +209,36 @@ function linePairs(words: string[]): string[] {
  * buildWordOrderModel(['با اشاره به']).counts.size // 2
  */
 export function buildWordOrderModel(lines: string[]): WordOrderModel {
-  const counts = new Map<string, number>();
+  const model: WordOrderModel = { counts: new Map(), ids: new Map(), byWord: new Map(), builtIn: new Set(), number: [], counter: [] };
+  for (const [a, b] of BUILT_IN_PAIRS) model.builtIn.add(pairOf(wordId(model, a), wordId(model, b)));
+  const { counts } = model;
   for (const line of lines) {
-    for (const p of linePairs(line.split(/\s+/))) counts.set(p, (counts.get(p) ?? 0) + 1);
+    for (const p of linePairs(line.split(/\s+/), model)) counts.set(p, (counts.get(p) ?? 0) + 1);
   }
-  return { counts };
+  return model;
 }
 
 /** Score of a word order: known pairs count, with the line's own pairs left out of the document model. */
-function orderScore(words: string[], model: WordOrderModel, own: Map<string, number>): number {
-  const keys = words.map(key).filter((k) => k !== '');
+function orderScore(words: string[], model: WordOrderModel, own: Map<number, number>): number {
+  return idsScore(wordIds(words, model), model, own);
+}
+
+function idsScore(ids: readonly number[], model: WordOrderModel, own: Map<number, number>): number {
   let score = 0;
-  for (let i = 0; i + 1 < keys.length; i++) {
-    const a = keys[i] ?? '';
-    const b = keys[i + 1] ?? '';
-    const p = pairKey(a, b);
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const a = ids[i]!;
+    const b = ids[i + 1]!;
+    const p = pairOf(a, b);
     if ((model.counts.get(p) ?? 0) - (own.get(p) ?? 0) > 0) score += 1;
-    if (BUILT_IN.has(p)) score += 1;
-    if (/^\d+$/.test(a) && COUNTERS.has(b)) score += 1;
+    if (model.builtIn.has(p)) score += 1;
+    if (model.number[a] && model.counter[b]) score += 1;
   }
   return score;
+}
+
+/** Only a clear win for the backwards reading reverses a line. */
+function isReversed(forwardScore: number, reversedScore: number): boolean {
+  return reversedScore - forwardScore >= 2 && reversedScore >= 3 && reversedScore >= 2 * Math.max(forwardScore, 1);
 }
 
 export interface LineOrderVerdict {
@@ -211,14 +263,24 @@ export interface LineOrderVerdict {
 export function judgeLineOrder(line: string, model: WordOrderModel): LineOrderVerdict {
   const trimmed = line.trim();
   const words = trimmed.split(/\s+/).filter((w) => w !== '');
-  const own = new Map<string, number>();
-  for (const p of linePairs(words)) own.set(p, (own.get(p) ?? 0) + 1);
-  const forwardScore = orderScore(words, model, own);
+  const ids = wordIds(words, model);
+  const own = new Map<number, number>();
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const p = pairOf(ids[i]!, ids[i + 1]!);
+    own.set(p, (own.get(p) ?? 0) + 1);
+  }
+  const forwardScore = idsScore(ids, model, own);
   const unchanged = { reversed: false, forwardScore, reversedScore: 0, text: line };
   if (words.length < 4) return unchanged;
 
   const chunked = /\S\s{2,}\S/.test(trimmed);
-  const chunks = (chunked ? trimmed.split(/\s{2,}/) : words).map((c) => c.split(/\s+/).filter((w) => w !== ''));
+  if (!chunked) {
+    // One word a chunk: the backwards reading is the words reversed (the ids already read, reversed).
+    const reversedScore = idsScore([...ids].reverse(), model, own);
+    const reversed = isReversed(forwardScore, reversedScore);
+    return reversed ? { reversed, forwardScore, reversedScore, text: [...words].reverse().join(' ') } : { ...unchanged, reversedScore };
+  }
+  const chunks = trimmed.split(/\s{2,}/).map((c) => c.split(/\s+/).filter((w) => w !== ''));
   chunks.reverse();
   // Orient each multi-word chunk by its fit with its neighbours in the new order.
   const oriented: string[][] = [];
@@ -237,6 +299,6 @@ export function judgeLineOrder(line: string, model: WordOrderModel): LineOrderVe
   }
   const backwards = oriented.flat();
   const reversedScore = orderScore(backwards, model, own);
-  const reversed = reversedScore - forwardScore >= 2 && reversedScore >= 3 && reversedScore >= 2 * Math.max(forwardScore, 1);
+  const reversed = isReversed(forwardScore, reversedScore);
   return reversed ? { reversed, forwardScore, reversedScore, text: backwards.join(' ') } : { ...unchanged, reversedScore };
 }

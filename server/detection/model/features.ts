@@ -101,9 +101,10 @@ export function sentenceFeatures(window: SentenceWindow): NamedFeatures {
 
   const padded = ` ${s.text.slice(0, FEATURE_CHARS).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
   const grams = new Set<string>();
-  for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) grams.add(padded.slice(i, i + n));
+  for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) grams.add(`c:${padded.slice(i, i + n)}`);
   const cScale = 1 / Math.sqrt(Math.max(1, grams.size));
-  for (const g of grams) add(out, `c:${g}`, cScale);
+  // No other feature's name starts with «c:», so each is new here: set, not added to (most of a sentence's features).
+  for (const name of grams) out.set(name, cScale);
 
   for (const [prefix, other] of [['prev', before], ['next', after]] as const) {
     if (!other) {
@@ -131,20 +132,30 @@ export interface SparseVector {
   value: Float32Array;
 }
 
-/** Hash named features into a sparse vector (colliding names add up). */
+/** Per hashed slot, the sum so far, and the slots touched in order of first touch (reused: one sentence at a time). */
+const slotSum = new Float64Array(HASH_SIZE);
+const slotTouched = new Uint8Array(HASH_SIZE);
+const touchedOrder = new Int32Array(HASH_SIZE);
+
+/** Hash named features into a sparse vector (colliding names add up, in the features' order; slots in order of first use). */
 export function hashFeatures(features: NamedFeatures): SparseVector {
-  const merged = new Map<number, number>();
+  let size = 0;
   for (const [name, v] of features) {
     const h = featureHash(name);
-    merged.set(h, (merged.get(h) ?? 0) + v);
+    if (slotTouched[h] === 0) {
+      slotTouched[h] = 1;
+      slotSum[h] = 0;
+      touchedOrder[size++] = h;
+    }
+    slotSum[h] = slotSum[h]! + v;
   }
-  const index = new Int32Array(merged.size);
-  const value = new Float32Array(merged.size);
-  let i = 0;
-  for (const [h, v] of merged) {
+  const index = new Int32Array(size);
+  const value = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    const h = touchedOrder[i]!;
     index[i] = h;
-    value[i] = v;
-    i++;
+    value[i] = slotSum[h]!;
+    slotTouched[h] = 0;
   }
   return { index, value };
 }
