@@ -107,4 +107,26 @@ describe('migrations over existing data', () => {
     expect(Number((await client.execute('SELECT count(*) AS n FROM notifications')).rows[0]?.n)).toBe(2);
     expect((await client.execute('PRAGMA foreign_key_check')).rows).toEqual([]);
   });
+
+  it('stores an old series typed with Arabic ي/ك with Persian letters, one series with the rest (persian_letters_in_series)', async () => {
+    const index = journal.entries.findIndex((e) => e.tag.endsWith('persian_letters_in_series'));
+    expect(index).toBeGreaterThan(0);
+    dir = mkdtempSync(join(tmpdir(), 'neshast-migrate-'));
+    database = await openDatabase(`file:${join(dir, 'old.db')}`, { migrate: false });
+    const { client, db } = database;
+    await migrate(db, { migrationsFolder: firstMigrationOnly(index) });
+    const session = (slug: string, series: string | null) =>
+      `INSERT INTO sessions (slug, title, kind, held_on, source_kind, source_text, body, content_hash, series, created_at, updated_at)
+         VALUES ('${slug}', 'نشست', 'webinar', '2021-01-20', 'markdown', 'متن', 'متن', '${slug}', ${series === null ? 'NULL' : `'${series}'`}, '${NOW}', '${NOW}')`;
+    await client.batch([session('typed', 'وبينارهاي واگذاري املاك'), session('persian', 'وبینارهای واگذاری املاک'), session('none', null)], 'write');
+
+    await applyMigrations(db, client);
+
+    const rows = await client.execute('SELECT slug, series FROM sessions ORDER BY slug');
+    expect(rows.rows.map((r) => [r.slug, r.series])).toEqual([
+      ['none', null],
+      ['persian', 'وبینارهای واگذاری املاک'],
+      ['typed', 'وبینارهای واگذاری املاک'],
+    ]);
+  });
 });
