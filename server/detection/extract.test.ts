@@ -365,3 +365,12 @@ describe('extractDirectives, round 5: the obligation clause', () => {
     expect(suggest('شهردار گفت: بله، به پیمانکار ۷۲ ساعت فرصت داده‌ایم و اگر کار تمام نشود جریمه می‌شود.', '1401-02-20')).toHaveLength(1);
   });
 });
+
+describe('the learned decision on text that is no sentence', () => {
+  it('suggests nothing in an unpunctuated run of «باید» cut into pieces, though each piece scores as obligation language', () => {
+    const text = 'باید '.repeat(2_000);
+    const { directives, candidates } = extractSession({ text, sessionDate: '1399-11-01', units, people: [] });
+    expect(directives).toEqual([]);
+    expect(candidates.length).toBeGreaterThan(0);
+  });
+});

@@ -366,7 +366,7 @@ function decide({ verdicts: out, evidence }: AnalysedSentences, options: Extract
     const p = Math.round(scored.probability * 1000) / 1000;
     verdict.probability = p;
     verdict.directive.probability = p;
-    if (method === 'model') verdict.suggested = scored.probability >= modelThreshold;
+    if (method === 'model') verdict.suggested = scored.probability >= modelThreshold && wordsEnough(verdict.text);
     if (verdict.suggested) {
       kept.set(i, scored.features);
       return;
@@ -390,6 +390,22 @@ function decide({ verdicts: out, evidence }: AnalysedSentences, options: Extract
     }
   });
   return out;
+}
+
+/**
+ * A directive names someone and a task: a sentence of fewer distinct words than that is not suggested
+ * however the model scores it (an unpunctuated run of «باید باید …» cut into pieces scored as
+ * obligation language). It may still be listed among the candidates.
+ */
+const MIN_DISTINCT_WORDS = 3;
+
+function wordsEnough(text: string): boolean {
+  const seen = new Set<string>();
+  for (const word of text.split(/[\s\u200c]+/u)) {
+    if (word) seen.add(word);
+    if (seen.size >= MIN_DISTINCT_WORDS) return true;
+  }
+  return false;
 }
 
 /**
