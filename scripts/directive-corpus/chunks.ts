@@ -7,14 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../../server/persian/sentences';
+import { argValue } from '../cli';
 import { readManifest } from './corpus';
 import { readSourceIndex, requireCorpora } from './sources';
 
 const args = process.argv.slice(2);
-const value = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const value = (name: string): string | undefined => argValue(args, name);
 const draw = Number(value('--draw'));
 const parts = Number(value('--parts') ?? 1);
 const out = value('--out');

@@ -11,7 +11,7 @@ import { featureHash, sentenceFeatures, windowAt, type NamedFeatures, type Spars
 import { normalizePersian } from '../../server/persian/normalize';
 import { repairText } from '../../server/repair/repair';
 import type { CorpusDocument } from './corpus';
-import { quotes } from './evaluate';
+import { quotes, type DocumentCounts } from './evaluate';
 
 export interface JudgedSentence {
   /** The sentence's start in the repaired text (otherCandidates' tie-break). */
@@ -52,17 +52,6 @@ export function judgeDocument(doc: CorpusDocument, units: readonly UnitRef[], pe
     features: packFeatures(sentenceFeatures(windowAt(evidence, i))),
   }));
   return { doc: doc.doc, required: required.length, negative: doc.gold.length === 0, sentences };
-}
-
-export interface DocumentCounts {
-  documents: number;
-  required: number;
-  found: number;
-  suggestions: number;
-  correct: number;
-  foundAt10: number;
-  negatives: number;
-  negativesWithSuggestion: number;
 }
 
 /** A decision on one sentence from its probability and what the rules said. */

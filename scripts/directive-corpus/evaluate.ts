@@ -10,7 +10,8 @@ import { normalizePersian } from '../../server/persian/normalize';
 import { repairText } from '../../server/repair/repair';
 import type { CorpusDocument, GoldDirective } from './corpus';
 
-export interface DocumentFigures {
+/** What eval:extract counts over whole documents (and train:directives out of fold, document-oof.ts). */
+export interface DocumentCounts {
   documents: number;
   required: number;
   found: number;
@@ -20,6 +21,9 @@ export interface DocumentFigures {
   foundAt10: number;
   negatives: number;
   negativesWithSuggestion: number;
+}
+
+export interface DocumentFigures extends DocumentCounts {
   /** Found directives whose label has a resolvable deadline, and how many got that exact date. */
   dueResolvable: number;
   dueExact: number;

@@ -14,14 +14,12 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { CORPUS_DIR, readManifest, type ManifestRow } from './corpus';
+import { argValue } from '../cli';
 import { mulberry32, shuffle } from './random';
 import { readSourceDocuments, requireCorpora, type SourceDocument } from './sources';
 
 const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const arg = (name: string, fallback: number): number => Number(argValue(args, name) ?? fallback);
 const COUNT = arg('--count', 60);
 const SEED = arg('--seed', 41);
 const DRAW = arg('--draw', 0);
@@ -32,7 +30,7 @@ const fold = (s: string): string => s.replace(/ي/g, 'ی').replace(/ك/g, 'ک').
 const CORE = /موظف|مکلف|ملزم|مقرر شد|مقرر گردید|دستور داد/;
 // The rest of select.ts's strong words, for `--pool strong` (documents holding these but no CORE word).
 const STRONG = /دستور داده|ابلاغ|بخشنامه|حداکثر تا|ظرف مدت|مهلت|الزامی|تکلیف/;
-const poolArg = args.indexOf('--pool') >= 0 ? args[args.indexOf('--pool') + 1] : 'core';
+const poolArg = argValue(args, '--pool') ?? 'core';
 if (poolArg !== 'core' && poolArg !== 'strong') throw new Error('--pool is core or strong');
 const inPool = (t: string): boolean => (poolArg === 'core' ? CORE.test(t) : !CORE.test(t) && STRONG.test(t));
 

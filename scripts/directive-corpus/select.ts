@@ -14,14 +14,12 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { argValue } from '../cli';
 import { mulberry32, shuffle } from './random';
 import { readSourceDocuments, requireCorpora, type SourceDocument } from './sources';
 
 const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const arg = (name: string, fallback: number): number => Number(argValue(args, name) ?? fallback);
 const COUNT = arg('--count', 320);
 const SEED = arg('--seed', 11);
 

@@ -10,7 +10,8 @@ import { HASH_BITS, sentenceFeatures, windowAt } from '../../server/detection/mo
 import { dot, sigmoid, train, type Example, type TrainOptions } from '../../server/detection/model/logistic';
 import { forestMargin, trainForest, type BoostOptions, type Forest } from './boosted';
 import type { CorpusDocument } from './corpus';
-import { countDocuments, documentRates, judgeDocument, packFeatures, vectorOf, type Decide, type DocumentCounts, type DocumentRates, type JudgedDocument, type PackedFeatures } from './document-oof';
+import { countDocuments, documentRates, judgeDocument, packFeatures, vectorOf, type Decide, type DocumentRates, type JudgedDocument, type PackedFeatures } from './document-oof';
+import type { DocumentCounts } from './evaluate';
 
 export const FOLDS = 5;
 export const TRAIN_OPTIONS: TrainOptions = { dimensions: 1 << HASH_BITS, epochs: 10, learningRate: 0.1, l2: 3e-3, positiveWeight: 1, seed: 7 };

@@ -5,34 +5,15 @@
  * file in a separate write, so a refused file left a draft with no document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELD_ON, makeDocx, writeUp } from '../support/documents';
+import { makeDocx, writeUp } from '../support/documents';
+import { uploadDocument, type ImportJob } from '../support/document-upload';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
-interface Job {
-  id: string;
-  state: string;
-  slug: string | null;
-  error: { code: string; message: string } | null;
-}
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 let t: TestContext;
 let manager: TestRequest;
 let bytes: Buffer;
 
-async function upload(): Promise<Job> {
-  const data = new FormData();
-  data.set('file', new File([new Uint8Array(bytes)], 'بخشنامه.docx', { type: DOCX }));
-  data.set('heldOn', HELD_ON);
-  const started = await manager('/api/imports', { method: 'POST', body: data });
-  expect(started.status).toBe(202);
-  let job = (await started.json()) as Job;
-  while (job.state === 'queued' || job.state === 'running') {
-    await new Promise((r) => setTimeout(r, 100));
-    job = (await (await manager(`/api/imports/jobs/${job.id}`)).json()) as Job;
-  }
-  return job;
-}
+const upload = (): Promise<ImportJob> => uploadDocument(manager, 'بخشنامه.docx', bytes);
 const count = async (table: string) => Number((await t.database.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
 
 beforeAll(async () => {

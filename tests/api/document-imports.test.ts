@@ -16,7 +16,6 @@ import {
   DIRECTIVE,
   DIRECTIVE_DUE,
   distortScan,
-  HELD_ON,
   imagePdf,
   libreOfficePdf,
   makeDocx,
@@ -29,6 +28,7 @@ import {
   writeUp,
   writeUpHtml,
 } from '../support/documents';
+import { uploadForm } from '../support/document-upload';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
 interface Job {
@@ -68,22 +68,9 @@ interface Draft {
   } | null;
 }
 
-const MIME: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-
-function form(name: string, bytes: Uint8Array, fields: Record<string, string> = {}): FormData {
-  const data = new FormData();
-  data.set('file', new File([new Uint8Array(bytes)], name, { type: MIME[name.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
-  for (const [k, v] of Object.entries({ heldOn: HELD_ON, ...fields })) data.set(k, v);
-  return data;
-}
-
 /** Upload, expect 202 and a job, poll it to its end (recording the stages seen). */
 async function importDocument(as: TestRequest, name: string, bytes: Uint8Array, fields: Record<string, string> = {}): Promise<{ job: Job; stages: string[] }> {
-  const started = await as('/api/imports', { method: 'POST', body: form(name, bytes, fields) });
+  const started = await as('/api/imports', { method: 'POST', body: uploadForm(name, bytes, fields) });
   expect(started.status, await started.clone().text()).toBe(202);
   let job = (await started.json()) as Job;
   expect(started.headers.get('location')).toBe(`/api/imports/jobs/${job.id}`);
@@ -305,10 +292,10 @@ describe('refusals and safety', () => {
   }, 60_000);
 
   it('refuses a file whose content is none of the document types, and a document over the size limit (413)', async () => {
-    const fake = await manager('/api/imports', { method: 'POST', body: form('not-really.pdf', Buffer.from('MZ\u0090\u0000 an executable')) });
+    const fake = await manager('/api/imports', { method: 'POST', body: uploadForm('not-really.pdf', Buffer.from('MZ\u0090\u0000 an executable')) });
     expect(fake.status).toBe(422);
     expect(((await fake.json()) as { error: { code: string } }).error.code).toBe('unsupported_file');
-    const big = await manager('/api/imports', { method: 'POST', body: form('big.pdf', Buffer.alloc(16 * 1024 * 1024, 0x20)) });
+    const big = await manager('/api/imports', { method: 'POST', body: uploadForm('big.pdf', Buffer.alloc(16 * 1024 * 1024, 0x20)) });
     expect(big.status).toBe(413);
   }, 60_000);
 
@@ -341,8 +328,8 @@ describe('refusals and safety', () => {
 
   it('lets only managers and admins start document imports, and only the owner read the job', async () => {
     const staff = ctx.as(await ctx.signIn({ role: 'staff' }));
-    expect((await staff('/api/imports', { method: 'POST', body: form('a.pdf', chromiumPdf) })).status).toBe(403);
-    const started = await manager('/api/imports', { method: 'POST', body: form('a.pdf', chromiumPdf) });
+    expect((await staff('/api/imports', { method: 'POST', body: uploadForm('a.pdf', chromiumPdf) })).status).toBe(403);
+    const started = await manager('/api/imports', { method: 'POST', body: uploadForm('a.pdf', chromiumPdf) });
     const job = (await started.json()) as Job;
     const otherManager = ctx.as(await ctx.signIn({ role: 'manager' }));
     expect((await otherManager(`/api/imports/jobs/${job.id}`)).status).toBe(404);

@@ -8,17 +8,10 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, sessionSources } from '../../server/db/schema';
+import { uploadDocument, type ImportJob } from '../support/document-upload';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-interface Job {
-  id: string;
-  state: string;
-  slug: string | null;
-  error: { code: string; message: string } | null;
-}
 
 /** A minimal valid .docx around the given body XML. */
 async function docx(body: string): Promise<Buffer> {
@@ -72,10 +65,7 @@ async function written(): Promise<number> {
 }
 
 /** Upload a .docx and poll its job to the end while measuring /api/health in parallel. */
-async function importWatchingHealth(name: string, bytes: Uint8Array): Promise<{ job: Job; healthMs: number[] }> {
-  const data = new FormData();
-  data.set('file', new File([new Uint8Array(bytes)], name, { type: DOCX_MIME }));
-  data.set('heldOn', '1399-11-01');
+async function importWatchingHealth(name: string, bytes: Uint8Array): Promise<{ job: ImportJob; healthMs: number[] }> {
   const healthMs: number[] = [];
   let finished = false;
   const probing = (async () => {
@@ -88,15 +78,7 @@ async function importWatchingHealth(name: string, bytes: Uint8Array): Promise<{ 
     }
   })();
   try {
-    const started = await manager('/api/imports', { method: 'POST', body: data });
-    expect(started.status, await started.clone().text()).toBe(202);
-    let job = (await started.json()) as Job;
-    const deadline = Date.now() + 100_000;
-    while (job.state === 'queued' || job.state === 'running') {
-      if (Date.now() > deadline) throw new Error(`job ${job.id} still running`);
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await (await manager(`/api/imports/jobs/${job.id}`)).json()) as Job;
-    }
+    const job = await uploadDocument(manager, name, bytes);
     return { job, healthMs };
   } finally {
     finished = true;
@@ -104,7 +86,7 @@ async function importWatchingHealth(name: string, bytes: Uint8Array): Promise<{ 
   }
 }
 
-function expectRefused(job: Job, wording: RegExp): void {
+function expectRefused(job: ImportJob, wording: RegExp): void {
   expect(job.state).toBe('failed');
   expect(job.slug).toBeNull();
   expect(job.error?.code, JSON.stringify(job.error)).toBe('docx_too_large');

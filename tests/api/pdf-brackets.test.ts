@@ -9,7 +9,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../browser/support';
-import { HELD_ON, libreOfficePdf, makeDocx, printPdf, sameLetters, writeUpHtml, type WriteUp } from '../support/documents';
+import { libreOfficePdf, makeDocx, printPdf, sameLetters, writeUpHtml, type WriteUp } from '../support/documents';
+import { uploadDocument } from '../support/document-upload';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
 const DOC: WriteUp = {
@@ -22,26 +23,8 @@ const DOC: WriteUp = {
 };
 const LINES = ['(نسخهٔ نهایی)', '«ماده ۲۷»', '[الحاقی]', '(پیوست ۲)', 'الف) فهرست دارایی‌ها؛ ب)', '(با نظر ستاد)'];
 
-interface Job {
-  id: string;
-  state: string;
-  slug: string | null;
-  error: unknown;
-}
-
 async function importPdf(as: TestRequest, name: string, pdf: Buffer): Promise<{ title: string; text: string }> {
-  const data = new FormData();
-  data.set('file', new File([new Uint8Array(pdf)], name, { type: 'application/pdf' }));
-  data.set('heldOn', HELD_ON);
-  const started = await as('/api/imports', { method: 'POST', body: data });
-  expect(started.status, await started.clone().text()).toBe(202);
-  let job = (await started.json()) as Job;
-  const deadline = Date.now() + 60_000;
-  while (job.state === 'queued' || job.state === 'running') {
-    if (Date.now() > deadline) throw new Error(`job ${job.id} still running`);
-    await new Promise((r) => setTimeout(r, 100));
-    job = (await (await as(`/api/imports/jobs/${job.id}`)).json()) as Job;
-  }
+  const job = await uploadDocument(as, name, pdf, { timeoutMs: 60_000 });
   expect(job.error, JSON.stringify(job.error)).toBeNull();
   const draft = (await (await as(`/api/imports/${job.slug}`)).json()) as { title: string; text: string };
   return { title: sameLetters(draft.title), text: sameLetters(draft.text) };

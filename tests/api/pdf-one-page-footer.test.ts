@@ -7,15 +7,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../browser/support';
-import { HELD_ON, printPdf, sameLetters, writeUp, writeUpHtml } from '../support/documents';
+import { printPdf, sameLetters, writeUp, writeUpHtml } from '../support/documents';
+import { uploadDocument } from '../support/document-upload';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
-
-interface Job {
-  id: string;
-  state: string;
-  slug: string | null;
-  error: unknown;
-}
 
 let ctx: TestContext;
 let manager: TestRequest;
@@ -34,16 +28,7 @@ afterAll(async () => {
 describe('a one-page PDF with a page footer', () => {
   it('has the footer taken out of its text and named among the lines removed', async () => {
     const pdf = await printPdf(browser, writeUpHtml(writeUp()), { headerFooter: true });
-    const data = new FormData();
-    data.set('file', new File([new Uint8Array(pdf)], 'one-page.pdf', { type: 'application/pdf' }));
-    data.set('heldOn', HELD_ON);
-    const started = await manager('/api/imports', { method: 'POST', body: data });
-    expect(started.status).toBe(202);
-    let job = (await started.json()) as Job;
-    while (job.state === 'queued' || job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await (await manager(`/api/imports/jobs/${job.id}`)).json()) as Job;
-    }
+    const job = await uploadDocument(manager, 'one-page.pdf', pdf);
     expect(job.error).toBeNull();
     const draft = (await (await manager(`/api/imports/${job.slug}`)).json()) as { text: string; document: { pageCount: number; runningLines: string[] } };
     expect(draft.document.pageCount).toBe(1);
