@@ -4,7 +4,8 @@
  * are one series. Display-safe: nothing else changes (no digits, spaces or ZWNJ).
  */
 
-const ARABIC_TO_PERSIAN: Readonly<Record<string, string>> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک' };
+/** Arabic ي، ى، ك and the Persian letters they stand for: the one table normalisation, display repair and this share. */
+export const ARABIC_TO_PERSIAN: Readonly<Record<string, string>> = { '\u064A': '\u06CC', '\u0649': '\u06CC', '\u0643': '\u06A9' };
 
 /**
  * @example

@@ -4,6 +4,7 @@
  * docs/decisions.md: Persian normalisation), and every output character remembers which
  * original characters it came from so highlights point at what the user sees.
  */
+import { ARABIC_TO_PERSIAN } from './letters';
 
 export interface NormalizeOptions {
   /** 'space' splits ZWNJ-joined parts (indexing, queries); 'keep' leaves U+200C (display, sentences). */
@@ -31,10 +32,8 @@ const ZWNJ = '\u200C';
 const DELETED = /[\u064B-\u065F\u0670\u0640\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/u;
 
 const LETTERS: Record<string, string> = {
-  '\u064A': '\u06CC', // Arabic yeh
-  '\u0649': '\u06CC', // alef maksura
+  ...ARABIC_TO_PERSIAN, // Arabic yeh, alef maksura, Arabic kaf
   '\u06D2': '\u06CC', // yeh barree
-  '\u0643': '\u06A9', // Arabic kaf
   '\u0629': '\u0647', // teh marbuta
   '\u06C0': '\u0647',
   '\u06C1': '\u0647',

@@ -3,6 +3,7 @@
  * hyphens, and the Persian normalisation that is safe to show (letters, presentation
  * forms, invisible marks), each change counted so it can be listed.
  */
+import { ARABIC_TO_PERSIAN } from '../persian/letters';
 
 /** Named entities that turn up in text copied from web pages and PDFs. */
 const NAMED_ENTITIES: Record<string, string> = {
@@ -49,10 +50,8 @@ const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FC]/u;
 
 /** Letters folded for display: Arabic yeh/kaf to the Persian ones, Arabic-Indic digits to Persian. */
 const DISPLAY_LETTERS: Record<string, string> = {
-  '\u064A': '\u06CC',
-  '\u0649': '\u06CC',
+  ...ARABIC_TO_PERSIAN,
   '\u06D2': '\u06CC',
-  '\u0643': '\u06A9',
   '\u00AC': '\u200C',
   '\u00A0': ' ',
   '\t': ' ',
