@@ -29,27 +29,15 @@ const REPORTING = new RegExp(`(?<![\\p{L}])(?:${REPORTING_VERBS})(?![\\p{L}])`, 
 /** Words that look like a name in that position but are not. */
 const NOT_NAMES = new Set(['در این', 'به گزارش', 'در پایان', 'در ادامه', 'همچنین وی', 'این مقام']);
 
-function fold(text: string): string {
+/** A name as names are compared: normalised, one space between words. */
+export function foldName(text: string): string {
   return normalizePersian(text).replace(/\s+/g, ' ').trim();
 }
 
-/** Levenshtein distance, small strings only. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] ?? 0;
-}
+const fold = foldName;
 
 /**
- * Whether editDistance(a, b) === 1, without the table: one substitution for equal lengths, one
+ * Whether a and b are one edit apart (Levenshtein distance 1), without the table: one substitution for equal lengths, one
  * insertion for lengths one apart (a reporting sentence is held against every name of a long text).
  */
 export function oneEditApart(a: string, b: string): boolean {
@@ -65,11 +53,15 @@ export function oneEditApart(a: string, b: string): boolean {
   return short.slice(i) === long.slice(i + 1);
 }
 
-function candidateOf(key: string | null, name: string, variants: readonly string[] = []): Candidate {
+/** A person's spellings: full name, surname, variants, all folded (at least 3 letters). */
+export function nameForms(name: string, variants: readonly string[] = []): string[] {
   const full = fold(name);
   const surname = full.split(' ').slice(-1)[0] ?? full;
-  const forms = [...new Set([full, surname, ...variants.map(fold)])].filter((f) => f.length >= 3);
-  return { key, name, forms };
+  return [...new Set([full, surname, ...variants.map(fold)])].filter((f) => f.length >= 3);
+}
+
+function candidateOf(key: string | null, name: string, variants: readonly string[] = []): Candidate {
+  return { key, name, forms: nameForms(name, variants) };
 }
 
 /** «فیروزی:» or «حسین فیروزی :» opening a sentence: a speaker's label (up to four words), not their words. */

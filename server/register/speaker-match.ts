@@ -3,8 +3,7 @@
  * with their variants) first, then the spellings themselves, all after Persian normalisation and
  * with one typo tolerated in a surname (فیروری → فیروزی). Pure.
  */
-import { editDistance } from '../detection/speaker';
-import { normalizePersian } from '../persian/normalize';
+import { foldName as fold, nameForms, oneEditApart } from '../detection/speaker';
 
 export interface KnownPerson {
   key: string;
@@ -12,21 +11,15 @@ export interface KnownPerson {
   variants: string[];
 }
 
-function fold(text: string): string {
-  return normalizePersian(text).replace(/\s+/g, ' ').trim();
-}
-
 /** A person's spellings: full name, surname, variants, all folded (at least 3 letters). */
 function formsOf(person: KnownPerson): string[] {
-  const full = fold(person.name);
-  const surname = full.split(' ').slice(-1)[0] ?? full;
-  return [...new Set([full, surname, ...person.variants.map(fold)])].filter((f) => f.length >= 3);
+  return nameForms(person.name, person.variants);
 }
 
 /** Equal, or one edit apart when both are long enough that one edit is a typo and not another name. */
 function close(a: string, b: string): boolean {
   if (a === b) return true;
-  return a.length >= 4 && b.length >= 4 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1;
+  return a.length >= 4 && b.length >= 4 && oneEditApart(a, b);
 }
 
 /** Does the typed (folded) name name this person? Whole name or any of its words against their forms. */
