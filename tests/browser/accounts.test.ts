@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, openPage, screenshot, useBrowserApp, watchDialogs, watchPage } from './support';
 
 const XSS_SLUG = 'xss-probe';
 const XSS_TITLE = '<img src=x onerror="window.__xss=1;alert(1)"> نشست آزمایشی';
@@ -164,11 +164,7 @@ describe('hostile markup in a session', () => {
   it('renders a title and body full of script, event handlers and javascript: links as inert text', async () => {
     const page = await openPage(app.browser);
     const problems = watchPage(page);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await app.server.signIn(page, { role: 'staff' });
 
     await page.goto(`${app.server.url}/`);
@@ -196,11 +192,7 @@ describe('hostile markup in a session', () => {
   it('renders markdown notes as sanitised HTML: the list and bold stay, scripts and javascript: links go', async () => {
     const page = await openPage(app.browser);
     const problems = watchPage(page);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await app.server.signIn(page, { role: 'staff' });
     await page.goto(`${app.server.url}/sessions/${NOTES_SLUG}`);
     const notes = page.locator('.editor-notes-text');

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchDialogs, watchPage } from './support';
 
 const app = useBrowserApp();
 
@@ -52,11 +52,7 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
   it('finds every spelling typed with Enter, says what it did with common words and typos, and escapes what it echoes', async () => {
     const page = await openPage(app.browser, { viewport, isMobile: phone, hasTouch: phone });
     const problems = watchPage(page);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await app.server.signIn(page, { role: 'staff' });
     await page.goto(`${app.server.url}/search`);
     await page.getByText('چه چیزی را می‌جویید؟').waitFor();

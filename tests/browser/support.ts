@@ -246,6 +246,24 @@ export function watchPage(page: Page): string[] {
   return problems;
 }
 
+/**
+ * The messages of every dialog the page opens, each dismissed: hostile markup that ran a script
+ * (`alert(…)`) shows up here.
+ *
+ * @example
+ * const dialogs = watchDialogs(page);
+ * // … render user text …
+ * expect(dialogs).toEqual([]);
+ */
+export function watchDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
 /** An axe-core rule violation, as much as a failure message needs. */
 export interface A11yViolation {
   id: string;
