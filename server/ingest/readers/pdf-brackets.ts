@@ -6,13 +6,14 @@
  * balanced only when swapped means mirrored. Pure: page texts in, page texts out.
  */
 
-const MIRROR: Readonly<Record<string, string>> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '«': '»', '»': '«' };
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['(', ')'],
   ['[', ']'],
   ['{', '}'],
   ['«', '»'],
 ];
+/** Each bracket and the one it is drawn as in a right-to-left line. */
+const MIRROR: Readonly<Record<string, string>> = Object.fromEntries(PAIRS.flatMap(([open, close]) => [[open, close], [close, open]]));
 const RTL_LETTER = /\p{Script=Arabic}/u;
 const LTR_LETTER = /\p{Script=Latin}/u;
 
