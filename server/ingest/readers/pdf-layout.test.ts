@@ -29,6 +29,28 @@ describe('PDF reading order', () => {
     expect(page?.text).toBe('تا ۳۰ بهمن ۱۳۹۹');
   });
 
+  it('reads a line without a Persian letter left to right, however its runs are cut', () => {
+    // LibreOffice: a bold phrase, then « — Annual …» with a dash (no letter) at its start.
+    const items: PdfTextItem[] = [
+      { s: 'Minutes of the Board', x: 57, y: 700, w: 109, h: 12 },
+      { s: ' ', x: 166, y: 700, w: 3, h: 12 },
+      { s: '— Annual Review & Sales', x: 169, y: 700, w: 130, h: 12 },
+    ];
+    expect(layOutPages([{ width: 600, height: 800, items }]).pages[0]?.text).toBe('Minutes of the Board — Annual Review & Sales');
+  });
+
+  it('keeps a Latin run with a dash and an address in its own order inside a Persian line', () => {
+    const items: PdfTextItem[] = [
+      { s: 'نشانی', x: 470, y: 700, w: 30, h: 12 },
+      { s: 'secretariat@tvto.ir', x: 360, y: 700, w: 100, h: 12 },
+      { s: '—', x: 345, y: 700, w: 10, h: 12 },
+      { s: 'Tel', x: 320, y: 700, w: 20, h: 12 },
+      { s: 'است.', x: 280, y: 700, w: 30, h: 12 },
+    ];
+    // Visually «Tel — secretariat@…» reads, left to right, as the writer typed it: Tel first.
+    expect(layOutPages([{ width: 600, height: 800, items }]).pages[0]?.text).toBe('نشانی Tel — secretariat@tvto.ir است.');
+  });
+
   it('puts a blank line where the spacing opens up, and reads the right column before the left', () => {
     const right = [
       ...rtlLine(['الف', 'یک'], 700, 560),

@@ -47,7 +47,16 @@ interface Line {
   right: number;
 }
 
-const LTR_RUN = /^[\p{Nd}A-Za-z.,:/%+\-–()\s]*[\p{Nd}A-Za-z][\p{Nd}A-Za-z.,:/%+\-–()\s]*$/u;
+/** Which way an item reads: right to left (it has a Persian, Arabic or Hebrew letter), left to right (Latin letters or digits only), or neither (punctuation, dashes, blanks). */
+type ItemDirection = 'rtl' | 'ltr' | 'neutral';
+
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+const LTR_CONTENT = /[\p{L}\p{Nd}]/u;
+
+function directionOf(item: PdfTextItem): ItemDirection {
+  if (RTL_LETTER.test(item.s)) return 'rtl';
+  return LTR_CONTENT.test(item.s) ? 'ltr' : 'neutral';
+}
 
 function isBlank(item: PdfTextItem): boolean {
   return item.s.trim() === '';
@@ -82,20 +91,20 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
  */
 function lineText(line: Line): string {
   const items = line.items.filter((i) => i.s !== '').sort((a, b) => b.x + b.w - (a.x + a.w));
-  // Reverse each run of left-to-right items (digits, Latin) so it reads in its own order.
-  const ordered: PdfTextItem[] = [];
-  for (let i = 0; i < items.length; ) {
+  const directions = items.map(directionOf);
+  // A line without a right-to-left letter (an English title, an e-mail address) reads left to right throughout.
+  const ltrLine = !directions.includes('rtl');
+  const ordered: PdfTextItem[] = ltrLine ? [...items].reverse() : [];
+  // In a Persian line, each run of left-to-right items (digits, Latin, with the dashes and blanks
+  // between them) keeps its own order: it is reversed back from the right-to-left sort.
+  for (let i = 0; !ltrLine && i < items.length; ) {
     const item = items[i];
     if (!item) break;
-    if (!isBlank(item) && LTR_RUN.test(item.s)) {
-      let j = i + 1;
-      while (j < items.length) {
-        const next = items[j];
-        if (!next || !(LTR_RUN.test(next.s) || (isBlank(next) && items[j + 1] !== undefined && LTR_RUN.test(items[j + 1]?.s ?? '')))) break;
-        j++;
-      }
-      ordered.push(...items.slice(i, j).reverse());
-      i = j;
+    if (directions[i] === 'ltr') {
+      let end = i + 1;
+      for (let j = i + 1; j < items.length && directions[j] !== 'rtl'; j++) if (directions[j] === 'ltr') end = j + 1;
+      ordered.push(...items.slice(i, end).reverse());
+      i = end;
     } else {
       ordered.push(item);
       i++;
