@@ -114,3 +114,21 @@ describe('the page footer of a one-page PDF', () => {
     }
   });
 });
+
+describe('the running header of a one-page PDF', () => {
+  const body = [...rtlLine(['متن', 'نامه', 'اول'], 640), ...rtlLine(['متن', 'نامه', 'دوم'], 626), ...rtlLine(['پایان', 'نامه.'], 612)];
+
+  it('is taken out when it stands apart at the top in a smaller type than the text, and the heading comes first', () => {
+    const items = [...rtlLine(['سازمان', 'آموزش', 'فنی'], 790, 500, 9), ...rtlLine(['صورت‌جلسه', 'کمیسیون'], 700, 500, 18), ...body];
+    const laidOut = layOutPages([{ width: 600, height: 842, items }]);
+    expect(laidOut.pages[0]?.text.split('\n')[0]).toBe('صورت‌جلسه کمیسیون');
+    expect(laidOut.runningLines).toEqual(['سازمان آموزش فنی']);
+  });
+
+  it('stays when it is set as large as the text (a first line, not a header), and a small line at the foot stays too', () => {
+    const items = [...rtlLine(['سازمان', 'آموزش', 'فنی'], 790, 500, 12), ...body, ...rtlLine(['یادداشت', 'پایانی'], 60, 500, 9)];
+    const laidOut = layOutPages([{ width: 600, height: 842, items }]);
+    expect(laidOut.pages[0]?.text).toBe('سازمان آموزش فنی\n\nمتن نامه اول\nمتن نامه دوم\nپایان نامه.\n\nیادداشت پایانی');
+    expect(laidOut.runningLines).toEqual([]);
+  });
+});

@@ -247,6 +247,27 @@ function blockText(block: readonly Line[]): string {
   return out;
 }
 
+/** The size most of a page's letters are set in: the height under which half of them fall. */
+function bodyHeight(lines: readonly Line[]): number {
+  const sized = lines.map((l) => ({ h: l.h, letters: l.items.reduce((n, i) => n + (i.s.match(/\p{L}/gu) ?? []).length, 0) })).sort((a, b) => a.h - b.h);
+  const half = sized.reduce((n, l) => n + l.letters, 0) / 2;
+  let seen = 0;
+  for (const line of sized) {
+    seen += line.letters;
+    if (seen >= half) return line.h;
+  }
+  return 0;
+}
+
+/**
+ * A one-page file has no second page to repeat its header on, so a header is known by how it is set:
+ * one of the first two lines, standing apart (see standsApart), in a smaller type than the body text
+ * (LibreOffice's and Word's 9–10 pt header over 12 pt text). Taken out, it is never the title: the
+ * first paragraph after it (the heading, in the largest type) is, as a reader would take it. Only at
+ * the top: a small line standing apart at the foot of a single page may be a footnote, and stays.
+ */
+const SMALLER_THAN_BODY = 0.9;
+
 const RUNNING_KEY = (text: string) => text.replace(/[\p{Nd}]+/gu, '#').replace(/\s+/gu, ' ').trim();
 // «صفحهٔ ۱ از ۱» as printed: هٔ written with a hamza (U+0654) or as ۀ, in presentation forms until folded (NFKC).
 const PAGE_NUMBER_ONLY = /^[\s\-–—|.:صفحهۀ\u0654]*[\p{Nd}]+(\s*(از|\/|of)\s*[\p{Nd}]+)?[\s\-–—|.]*$/u;
@@ -272,6 +293,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
     const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
     const height = pages[index]?.height ?? 842;
     const spacing = lineSpacing(lines.slice(1).map((l, i) => (lines[i]?.y ?? l.y) - l.y).filter((g) => g > 0));
+    const body = bodyHeight(lines);
     // A header or footer stands apart: in the page's top or bottom margin, or further from the text
     // than a paragraph break. A body line that happens to repeat («…آمده است.» ending a paragraph
     // at the foot of two pages) is neither, and stays.
@@ -284,7 +306,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
       lines.filter((line, i) => {
         if (!edge.has(line) || !standsApart(line, i)) return false;
         const text = lineText(line);
-        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text.normalize('NFKC'));
+        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text.normalize('NFKC')) || (pages.length === 1 && i < 2 && line.h < body * SMALLER_THAN_BODY);
       }),
     );
     // A page that would be left empty was all text («Page 1 of the report» alone): keep it.
