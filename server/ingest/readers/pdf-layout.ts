@@ -112,7 +112,8 @@ function lineText(line: Line): string {
   }
   let text = '';
   let prev: PdfTextItem | undefined;
-  for (const item of ordered) {
+  for (const [i, drawn] of ordered.entries()) {
+    const item = isZwnjGlyph(drawn, ordered[i - 1], ordered[i + 1]) ? { ...drawn, s: '\u200C' } : drawn;
     // A combining mark (the hamza of هٔ) belongs to the letter before it, whatever the gap.
     if (prev && text !== '' && !/\s$/u.test(text) && !/^[\s\p{M}]/u.test(item.s)) {
       // Gap between the previous item's left edge and this item's right edge (RTL), or the reverse for LTR runs.
@@ -131,6 +132,16 @@ function lineText(line: Line): string {
   }
   // A space before a combining mark (ه ٔ) is an artefact of the producer: the mark sits on the letter.
   return restoreZwnj(text.replace(/\s+/gu, ' ').replace(/ (\p{M})/gu, '$1').trim());
+}
+
+/**
+ * LibreOffice draws a ZWNJ as a glyph of no width that its ToUnicode names a space: between a
+ * Persian letter that joins the next and another Persian letter, such a «space» is the ZWNJ (کلاس‌های).
+ */
+function isZwnjGlyph(item: PdfTextItem, before: PdfTextItem | undefined, after: PdfTextItem | undefined): boolean {
+  // A space is about a quarter of the type size wide; this glyph has next to none.
+  if (!isBlank(item) || !before || !after || item.w > Math.max(before.h, after.h, 6) * 0.1) return false;
+  return RTL_LETTER.test(before.s.at(-1) ?? '') && joinsNext(before.s.at(-1) ?? '') && RTL_LETTER.test(after.s[0] ?? '');
 }
 
 /** Put back the ZWNJ between glyphs whose shapes show the word was cut there (ﻪ|ای → ه‌ای). */

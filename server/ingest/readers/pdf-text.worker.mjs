@@ -2,8 +2,7 @@
 // file can be stopped (terminate) without holding the server's event loop. Plain JavaScript: the
 // worker is started by node itself, outside tsx and vitest. Nothing in the PDF is executed: no
 // scripting, no eval, no XFA, no fonts loaded; JavaScript and attachments are only reported.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,23 +23,23 @@ const PATCH = `textChunk.str.push(${RTL_CLUSTER}.test(glyphUnicode) ? Array.from
 
 /**
  * pdf.js's worker code with that one line changed, installed where pdf.js looks for a worker already
- * loaded (globalThis.pdfjsWorker). It is written once to the temporary folder, named by its hash
- * (module loaders such as tsx refuse a data: URL). If a new pdf.js lacks the line, the stock worker
- * is used (and tests/api/pdf-libreoffice.test.ts fails to say so).
+ * loaded (globalThis.pdfjsWorker). It is written to a private temporary folder (mode 0700, random
+ * name, removed once imported: never a shared path another user could have written first), since
+ * module loaders such as tsx refuse a data: URL. If a new pdf.js lacks the line, the stock worker is
+ * used, and server/ingest/readers/pdf.test.ts and tests/api/pdf-libreoffice.test.ts fail to say so.
  */
 async function installClusterAwareWorker() {
   const require = createRequire(import.meta.url);
   const source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
   if (source.split(ANCHOR).length !== 2) return;
-  const patched = source.replace(ANCHOR, PATCH);
-  const file = join(tmpdir(), `neshast-pdf.worker-${createHash('sha256').update(patched).digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(file)) {
-    // Written aside and renamed: a parallel reader never imports a half-written file.
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(partial, patched);
-    renameSync(partial, file);
+  const dir = mkdtempSync(join(tmpdir(), 'neshast-pdfjs-'));
+  try {
+    const file = join(dir, 'pdf.worker.mjs');
+    writeFileSync(file, source.replace(ANCHOR, PATCH), { mode: 0o600 });
+    Object.assign(globalThis, { pdfjsWorker: await import(pathToFileURL(file).href) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  globalThis.pdfjsWorker = await import(pathToFileURL(file).href);
 }
 
 await installClusterAwareWorker();
