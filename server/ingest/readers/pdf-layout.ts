@@ -51,7 +51,8 @@ interface Line {
 type ItemDirection = 'rtl' | 'ltr' | 'neutral';
 
 const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}]/u;
-const LTR_CONTENT = /[\p{L}\p{Nd}]/u;
+// Digits (Persian ones too: numbers run left to right) or a letter of a script of its own (not the tatweel, which is common to all).
+const LTR_CONTENT = /\p{Nd}|(?=\p{L})\P{Script=Common}/u;
 
 function directionOf(item: PdfTextItem): ItemDirection {
   if (RTL_LETTER.test(item.s)) return 'rtl';
