@@ -43,6 +43,7 @@ function minutes(options: { pages?: 1 | 2 } = {}): string {
 interface Draft {
   title: string;
   text: string;
+  suggestions: Array<{ quote: string; due: string | null }>;
   document: { pageCount: number; runningLines: string[]; ocrPages: number[] } | null;
 }
 
@@ -99,6 +100,10 @@ describe('minutes exported to PDF by LibreOffice', () => {
     expect(draft.title).toBe(TITLE);
     expect(draft.text).not.toContain(HEADER);
     expect(draft.text).not.toMatch(REVERSED);
+    // The directive is found with the words as written, so its quote reads «اعلام», not «اعالم».
+    const directive = draft.suggestions.find((s) => s.quote.includes('موظف'));
+    expect(directive?.quote, JSON.stringify(draft.suggestions)).toContain('فهرست املاک را اعلام کنند');
+    expect(directive?.due).toBe('2021-02-18');
   }, 150_000);
 
   it('reads the same words from a Chromium PDF as before', async () => {
