@@ -3,8 +3,9 @@ import { unmirrorBrackets } from './pdf-brackets';
 
 /**
  * @module Reading order of a PDF page's text items: lines by baseline, right-to-left within a
- * Persian line (numbers and Latin kept left-to-right), right column before left column, blank
- * lines between paragraphs, and running headers and footers (repeated on most pages) taken out.
+ * Persian line (numbers and Latin kept left-to-right; a line with no Persian letter left to right),
+ * right column before left column, blank lines between paragraphs, and running headers and footers
+ * (repeated on most pages, or set small above a single page's text) taken out.
  * Pure: positioned strings in, text out.
  */
 
