@@ -86,12 +86,11 @@ describe('minutes exported to PDF by LibreOffice', () => {
     expect(draft.text).toContain(EMAIL_LINE);
   }, 150_000);
 
-  it('takes the running header of a one-page file out of the text, never as the title', async () => {
+  it('keeps the small header of a one-page file in the text, never as the title', async () => {
     const draft = await importPdf(manager, 'minutes-header.pdf', onePage);
     expect(draft.document?.pageCount).toBe(1);
     expect(draft.title).toBe(TITLE);
-    expect(draft.text).not.toContain(HEADER);
-    expect(draft.document?.runningLines.map(sameLetters)).toContain(HEADER);
+    expect(sameLetters(draft.text)).toContain(HEADER);
   }, 150_000);
 
   it('takes a header repeated on every page of a longer file out too, and the title is the heading', async () => {

@@ -122,11 +122,19 @@ describe('the page footer of a one-page PDF', () => {
 describe('the running header of a one-page PDF', () => {
   const body = [...rtlLine(['متن', 'نامه', 'اول'], 640), ...rtlLine(['متن', 'نامه', 'دوم'], 626), ...rtlLine(['پایان', 'نامه.'], 612)];
 
-  it('is taken out when it stands apart at the top in a smaller type than the text, and the heading comes first', () => {
+  it('stays in the text when it stands apart at the top in a smaller type, but the heading under it is the title', () => {
     const items = [...rtlLine(['سازمان', 'آموزش', 'فنی'], 790, 500, 9), ...rtlLine(['صورت‌جلسه', 'کمیسیون'], 700, 500, 18), ...body];
     const laidOut = layOutPages([{ width: 600, height: 842, items }]);
-    expect(laidOut.pages[0]?.text.split('\n')[0]).toBe('صورت‌جلسه کمیسیون');
-    expect(laidOut.runningLines).toEqual(['سازمان آموزش فنی']);
+    expect(laidOut.pages[0]?.text.split('\n')[0]).toBe('سازمان آموزش فنی');
+    expect(laidOut.titleHint).toBe('صورت‌جلسه کمیسیون');
+    expect(laidOut.runningLines).toEqual([]);
+  });
+
+  it('keeps a letter number set small at the top, which is not the title either', () => {
+    const items = [...rtlLine(['شماره:', '۱۲۳/۴۵', 'تاریخ:', '۱۴۰۳/۰۵/۰۱'], 790, 500, 9), ...rtlLine(['موضوع', 'املاک'], 700, 500, 14), ...body];
+    const laidOut = layOutPages([{ width: 600, height: 842, items }]);
+    expect(laidOut.pages[0]?.text).toContain('۱۲۳/۴۵');
+    expect(laidOut.titleHint).toBe('موضوع املاک');
   });
 
   it('stays when it is set as large as the text (a first line, not a header), and a small line at the foot stays too', () => {
@@ -134,5 +142,6 @@ describe('the running header of a one-page PDF', () => {
     const laidOut = layOutPages([{ width: 600, height: 842, items }]);
     expect(laidOut.pages[0]?.text).toBe('سازمان آموزش فنی\n\nمتن نامه اول\nمتن نامه دوم\nپایان نامه.\n\nیادداشت پایانی');
     expect(laidOut.runningLines).toEqual([]);
+    expect(laidOut.titleHint).toBeNull();
   });
 });

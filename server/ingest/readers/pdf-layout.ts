@@ -5,7 +5,7 @@ import { unmirrorBrackets } from './pdf-brackets';
  * @module Reading order of a PDF page's text items: lines by baseline, right-to-left within a
  * Persian line (numbers and Latin kept left-to-right; a line with no Persian letter left to right),
  * right column before left column, blank lines between paragraphs, and running headers and footers
- * (repeated on most pages, or set small above a single page's text) taken out.
+ * (repeated on most pages) taken out; a single page's small header line stays, but is not its title.
  * Pure: positioned strings in, text out.
  */
 
@@ -38,6 +38,8 @@ export interface LaidOutDocument {
   pages: PageText[];
   /** Header and footer lines removed because they repeat on most pages (as they read where first found). */
   runningLines: string[];
+  /** The heading under a one-page file's small header line (which would otherwise be read as the title), or null. */
+  titleHint: string | null;
 }
 
 interface Line {
@@ -275,11 +277,19 @@ function bodyHeight(lines: readonly Line[]): number {
 /**
  * A one-page file has no second page to repeat its header on, so a header is known by how it is set:
  * one of the first two lines, standing apart (see standsApart), in a smaller type than the body text
- * (LibreOffice's and Word's 9–10 pt header over 12 pt text). Taken out, it is never the title: the
- * first paragraph after it (the heading, in the largest type) is, as a reader would take it. Only at
- * the top: a small line standing apart at the foot of a single page may be a footnote, and stays.
+ * (LibreOffice's and Word's 9–10 pt header over 12 pt text). It stays in the text (a letter's «شماره …
+ * تاریخ …» or «بسمه تعالی» is set the same way and must not be lost) but is never the title: the first
+ * paragraph after it (the heading) is, as a reader would take it.
  */
 const SMALLER_THAN_BODY = 0.9;
+
+/** The first paragraph not made of the small header's lines (its first line if it runs long, as a heading does not). */
+function headingAfter(text: string, headerLines: ReadonlySet<string>): string | null {
+  const paragraph = text.split('\n\n').find((p) => !p.split('\n').every((line) => headerLines.has(line)));
+  if (paragraph === undefined) return null;
+  const whole = paragraph.replace(/\s+/gu, ' ').trim();
+  return whole.split(' ').length <= 15 ? whole : (paragraph.split('\n')[0] ?? '').trim() || null;
+}
 
 const RUNNING_KEY = (text: string) => text.replace(/[\p{Nd}]+/gu, '#').replace(/\s+/gu, ' ').trim();
 // «صفحهٔ ۱ از ۱» as printed: هٔ written with a hamza (U+0654) or as ۀ, in presentation forms until folded (NFKC).
@@ -302,6 +312,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
   const repeated = (key: string) => pages.length >= 2 && (edgeKeys.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
   const runningLines: string[] = [];
   const seen = new Set<string>();
+  let titleHint: string | null = null;
   const texts = perPage.map((lines, index): PageText => {
     const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
     const height = pages[index]?.height ?? 842;
@@ -319,9 +330,10 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
       lines.filter((line, i) => {
         if (!edge.has(line) || !standsApart(line, i)) return false;
         const text = lineText(line);
-        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text.normalize('NFKC')) || (pages.length === 1 && i < 2 && line.h < body * SMALLER_THAN_BODY);
+        return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text.normalize('NFKC'));
       }),
     );
+    const smallTop = new Set(pages.length === 1 ? lines.slice(0, 2).filter((line, i) => !running.has(line) && standsApart(line, i) && line.h < body * SMALLER_THAN_BODY) : []);
     // A page that would be left empty was all text («Page 1 of the report» alone): keep it.
     const kept = running.size < lines.length ? lines.filter((line) => !running.has(line)) : lines;
     if (kept !== lines) {
@@ -334,9 +346,12 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
       }
     }
     const blocks = readingOrder(kept, pages[index]?.width ?? 600);
-    return { page: index + 1, text: blocks.map(blockText).filter((t) => t !== '').join('\n\n') };
+    const text = blocks.map(blockText).filter((t) => t !== '').join('\n\n');
+    if (smallTop.size > 0) titleHint = headingAfter(text, new Set([...smallTop].map(lineText)));
+    return { page: index + 1, text };
   });
   // Mirrored brackets are judged over the whole document, the running lines with it.
   const read = unmirrorBrackets([...texts.map((t) => t.text), ...runningLines]);
-  return { pages: texts.map((t, i) => ({ ...t, text: read[i] ?? t.text })), runningLines: runningLines.map((l, i) => read[texts.length + i] ?? l) };
+  const hint = titleHint === null ? null : (unmirrorBrackets([titleHint])[0] ?? titleHint).normalize('NFKC');
+  return { pages: texts.map((t, i) => ({ ...t, text: read[i] ?? t.text })), runningLines: runningLines.map((l, i) => read[texts.length + i] ?? l), titleHint: hint };
 }
