@@ -3,8 +3,8 @@
  * (پیوست ۲) in a right-to-left line with mirrored glyphs, and its text layer names the glyph drawn,
  * so the draft read »ماده ۲۷« and )پیوست ۲( — in the review, the session page and search. LibreOffice
  * names the logical character; its PDFs must read the same as before. Real app, real worker, PDFs
- * made here by Chromium and LibreOffice (no لا in the text: LibreOffice's lam-alef reads reversed, a
- * separate finding).
+ * made here by Chromium and LibreOffice (LibreOffice's lam-alef, which read reversed, has its own
+ * test: pdf-libreoffice.test.ts).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

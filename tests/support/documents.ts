@@ -292,3 +292,37 @@ export function characterErrorRate(got: string, want: string): number {
   }
   return b.length === 0 ? 0 : (prev[a.length] ?? 0) / b.length;
 }
+
+/** A paragraph of a LibreOffice document: plain text, or runs of which some are bold or a link (each its own text run in the PDF). */
+export type WriterParagraph = string | ReadonlyArray<string | { text: string; bold?: boolean; href?: string }>;
+
+/**
+ * A LibreOffice Writer document (flat ODF, .fodt) as a secretary writes minutes: right-to-left
+ * paragraphs in DejaVu Sans, the title centred in 18 pt, an optional running header in 9 pt on
+ * every page, and `pageBreakBefore` paragraphs starting a new page. Convert it with `libreOfficePdf`.
+ */
+export function makeFodt(doc: { title: string; paragraphs: readonly WriterParagraph[]; header?: string; pageBreakBefore?: readonly number[] }): string {
+  const run = (part: string | { text: string; bold?: boolean; href?: string }) => {
+    if (typeof part === 'string') return escape(part);
+    const inner = part.bold ? `<text:span text:style-name="B">${escape(part.text)}</text:span>` : escape(part.text);
+    return part.href ? `<text:a xlink:type="simple" xlink:href="${escape(part.href)}">${inner}</text:a>` : inner;
+  };
+  const para = (p: WriterParagraph, i: number) =>
+    `<text:p text:style-name="${doc.pageBreakBefore?.includes(i) ? 'Break' : 'Body'}">${typeof p === 'string' ? escape(p) : p.map(run).join('')}</text:p>`;
+  const header = doc.header ? `<style:header><text:p text:style-name="Header">${escape(doc.header)}</text:p></style:header>` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb" fo:text-align="start" fo:margin-bottom="0.25cm"/><style:text-properties style:font-name="DejaVu Sans" style:font-name-complex="DejaVu Sans" fo:font-size="12pt" style:font-size-complex="12pt"/></style:style>
+<style:style style:name="Break" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:break-before="page"/></style:style>
+<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm"/><style:text-properties fo:font-size="18pt" style:font-size-complex="18pt" fo:font-weight="bold" style:font-weight-complex="bold"/></style:style>
+<style:style style:name="Header" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="9pt" style:font-size-complex="9pt"/></style:style>
+<style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-complex="bold"/></style:style>
+</office:styles>
+<office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm" style:writing-mode="rl-tb"/><style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.6cm"/></style:header-style></style:page-layout></office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4">${header}</style:master-page></office:master-styles>
+<office:body><office:text>
+<text:p text:style-name="Title">${escape(doc.title)}</text:p>
+${doc.paragraphs.map(para).join('\n')}
+</office:text></office:body></office:document>`;
+}

@@ -116,5 +116,5 @@ export async function readDocument(
     throw new IngestError({ code: 'empty_file', message: 'در این PDF متنی یافت نشد.', file: fileName });
   }
   const kind: DocumentKind = ocr.length > 0 && ocr.length === pdf.pageCount ? 'scan' : 'pdf';
-  return { kind, mimeType: format.mime, text, pageStarts, titleHint: null, ocr, runningLines: pdf.runningLines, notes };
+  return { kind, mimeType: format.mime, text, pageStarts, titleHint: pdf.titleHint, ocr, runningLines: pdf.runningLines, notes };
 }

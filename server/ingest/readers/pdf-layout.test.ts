@@ -29,6 +29,28 @@ describe('PDF reading order', () => {
     expect(page?.text).toBe('تا ۳۰ بهمن ۱۳۹۹');
   });
 
+  it('reads a line without a Persian letter left to right, however its runs are cut', () => {
+    // LibreOffice: a bold phrase, then « — Annual …» with a dash (no letter) at its start.
+    const items: PdfTextItem[] = [
+      { s: 'Minutes of the Board', x: 57, y: 700, w: 109, h: 12 },
+      { s: ' ', x: 166, y: 700, w: 3, h: 12 },
+      { s: '— Annual Review & Sales', x: 169, y: 700, w: 130, h: 12 },
+    ];
+    expect(layOutPages([{ width: 600, height: 800, items }]).pages[0]?.text).toBe('Minutes of the Board — Annual Review & Sales');
+  });
+
+  it('keeps a Latin run with a dash and an address in its own order inside a Persian line', () => {
+    const items: PdfTextItem[] = [
+      { s: 'نشانی', x: 470, y: 700, w: 30, h: 12 },
+      { s: 'secretariat@tvto.ir', x: 360, y: 700, w: 100, h: 12 },
+      { s: '—', x: 345, y: 700, w: 10, h: 12 },
+      { s: 'Tel', x: 320, y: 700, w: 20, h: 12 },
+      { s: 'است.', x: 280, y: 700, w: 30, h: 12 },
+    ];
+    // Visually «Tel — secretariat@…» reads, left to right, as the writer typed it: Tel first.
+    expect(layOutPages([{ width: 600, height: 800, items }]).pages[0]?.text).toBe('نشانی Tel — secretariat@tvto.ir است.');
+  });
+
   it('puts a blank line where the spacing opens up, and reads the right column before the left', () => {
     const right = [
       ...rtlLine(['الف', 'یک'], 700, 560),
@@ -74,6 +96,10 @@ describe('PDF reading order', () => {
     expect(joiningForm('\uFBFD')).toBe('final');
     const touching = layOutPages([{ width: 600, height: 800, items: [{ s: 'استان', x: 470, y: 700, w: 30, h: 12 }, { s: 'ها', x: 458, y: 700, w: 12, h: 12 }] }]);
     expect(touching.pages[0]?.text).toBe('استان\u200Cها');
+    // LibreOffice: the ZWNJ drawn as a «space» glyph of no width; a real space has width and stays.
+    const zeroWidth = (w: number) => [{ s: 'کلاس', x: 502.6, y: 700, w: 27.5, h: 12 }, { s: ' ', x: 502.6 - w, y: 700, w, h: 0 }, { s: 'های', x: 480.4 - w, y: 700, w: 22.2, h: 12 }];
+    expect(layOutPages([{ width: 600, height: 800, items: zeroWidth(0.37) }]).pages[0]?.text).toBe('کلاس\u200Cهای');
+    expect(layOutPages([{ width: 600, height: 800, items: zeroWidth(3.8) }]).pages[0]?.text).toBe('کلاس های');
   });
 
   it('finds the page of each repaired paragraph by its opening letters', () => {
@@ -90,5 +116,32 @@ describe('the page footer of a one-page PDF', () => {
       expect(laidOut.pages[0]?.text).toBe('متن نامه\nپایان نامه.');
       expect(laidOut.runningLines).toEqual([`${footer} 1 از 1`]);
     }
+  });
+});
+
+describe('the running header of a one-page PDF', () => {
+  const body = [...rtlLine(['متن', 'نامه', 'اول'], 640), ...rtlLine(['متن', 'نامه', 'دوم'], 626), ...rtlLine(['پایان', 'نامه.'], 612)];
+
+  it('stays in the text when it stands apart at the top in a smaller type, but the heading under it is the title', () => {
+    const items = [...rtlLine(['سازمان', 'آموزش', 'فنی'], 790, 500, 9), ...rtlLine(['صورت‌جلسه', 'کمیسیون'], 700, 500, 18), ...body];
+    const laidOut = layOutPages([{ width: 600, height: 842, items }]);
+    expect(laidOut.pages[0]?.text.split('\n')[0]).toBe('سازمان آموزش فنی');
+    expect(laidOut.titleHint).toBe('صورت‌جلسه کمیسیون');
+    expect(laidOut.runningLines).toEqual([]);
+  });
+
+  it('keeps a letter number set small at the top, which is not the title either', () => {
+    const items = [...rtlLine(['شماره:', '۱۲۳/۴۵', 'تاریخ:', '۱۴۰۳/۰۵/۰۱'], 790, 500, 9), ...rtlLine(['موضوع', 'املاک'], 700, 500, 14), ...body];
+    const laidOut = layOutPages([{ width: 600, height: 842, items }]);
+    expect(laidOut.pages[0]?.text).toContain('۱۲۳/۴۵');
+    expect(laidOut.titleHint).toBe('موضوع املاک');
+  });
+
+  it('stays when it is set as large as the text (a first line, not a header), and a small line at the foot stays too', () => {
+    const items = [...rtlLine(['سازمان', 'آموزش', 'فنی'], 790, 500, 12), ...body, ...rtlLine(['یادداشت', 'پایانی'], 60, 500, 9)];
+    const laidOut = layOutPages([{ width: 600, height: 842, items }]);
+    expect(laidOut.pages[0]?.text).toBe('سازمان آموزش فنی\n\nمتن نامه اول\nمتن نامه دوم\nپایان نامه.\n\nیادداشت پایانی');
+    expect(laidOut.runningLines).toEqual([]);
+    expect(laidOut.titleHint).toBeNull();
   });
 });

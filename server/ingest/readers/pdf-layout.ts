@@ -3,8 +3,9 @@ import { unmirrorBrackets } from './pdf-brackets';
 
 /**
  * @module Reading order of a PDF page's text items: lines by baseline, right-to-left within a
- * Persian line (numbers and Latin kept left-to-right), right column before left column, blank
- * lines between paragraphs, and running headers and footers (repeated on most pages) taken out.
+ * Persian line (numbers and Latin kept left-to-right; a line with no Persian letter left to right),
+ * right column before left column, blank lines between paragraphs, and running headers and footers
+ * (repeated on most pages) taken out; a single page's small header line stays, but is not its title.
  * Pure: positioned strings in, text out.
  */
 
@@ -37,6 +38,8 @@ export interface LaidOutDocument {
   pages: PageText[];
   /** Header and footer lines removed because they repeat on most pages (as they read where first found). */
   runningLines: string[];
+  /** The heading under a one-page file's small header line (which would otherwise be read as the title), or null. */
+  titleHint: string | null;
 }
 
 interface Line {
@@ -47,7 +50,17 @@ interface Line {
   right: number;
 }
 
-const LTR_RUN = /^[\p{Nd}A-Za-z.,:/%+\-–()\s]*[\p{Nd}A-Za-z][\p{Nd}A-Za-z.,:/%+\-–()\s]*$/u;
+/** Which way an item reads: right to left (it has a Persian, Arabic or Hebrew letter), left to right (Latin letters or digits only), or neither (punctuation, dashes, blanks). */
+type ItemDirection = 'rtl' | 'ltr' | 'neutral';
+
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+// Digits (Persian ones too: numbers run left to right) or a letter of a script of its own (not the tatweel, which is common to all).
+const LTR_CONTENT = /\p{Nd}|(?=\p{L})\P{Script=Common}/u;
+
+function directionOf(item: PdfTextItem): ItemDirection {
+  if (RTL_LETTER.test(item.s)) return 'rtl';
+  return LTR_CONTENT.test(item.s) ? 'ltr' : 'neutral';
+}
 
 function isBlank(item: PdfTextItem): boolean {
   return item.s.trim() === '';
@@ -82,20 +95,20 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
  */
 function lineText(line: Line): string {
   const items = line.items.filter((i) => i.s !== '').sort((a, b) => b.x + b.w - (a.x + a.w));
-  // Reverse each run of left-to-right items (digits, Latin) so it reads in its own order.
-  const ordered: PdfTextItem[] = [];
-  for (let i = 0; i < items.length; ) {
+  const directions = items.map(directionOf);
+  // A line without a right-to-left letter (an English title, an e-mail address) reads left to right throughout.
+  const ltrLine = !directions.includes('rtl');
+  const ordered: PdfTextItem[] = ltrLine ? [...items].reverse() : [];
+  // In a Persian line, each run of left-to-right items (digits, Latin, with the dashes and blanks
+  // between them) keeps its own order: it is reversed back from the right-to-left sort.
+  for (let i = 0; !ltrLine && i < items.length; ) {
     const item = items[i];
     if (!item) break;
-    if (!isBlank(item) && LTR_RUN.test(item.s)) {
-      let j = i + 1;
-      while (j < items.length) {
-        const next = items[j];
-        if (!next || !(LTR_RUN.test(next.s) || (isBlank(next) && items[j + 1] !== undefined && LTR_RUN.test(items[j + 1]?.s ?? '')))) break;
-        j++;
-      }
-      ordered.push(...items.slice(i, j).reverse());
-      i = j;
+    if (directions[i] === 'ltr') {
+      let end = i + 1;
+      for (let j = i + 1; j < items.length && directions[j] !== 'rtl'; j++) if (directions[j] === 'ltr') end = j + 1;
+      ordered.push(...items.slice(i, end).reverse());
+      i = end;
     } else {
       ordered.push(item);
       i++;
@@ -103,7 +116,8 @@ function lineText(line: Line): string {
   }
   let text = '';
   let prev: PdfTextItem | undefined;
-  for (const item of ordered) {
+  for (const [i, drawn] of ordered.entries()) {
+    const item = isZwnjGlyph(drawn, ordered[i - 1], ordered[i + 1]) ? { ...drawn, s: '\u200C' } : drawn;
     // A combining mark (the hamza of هٔ) belongs to the letter before it, whatever the gap.
     if (prev && text !== '' && !/\s$/u.test(text) && !/^[\s\p{M}]/u.test(item.s)) {
       // Gap between the previous item's left edge and this item's right edge (RTL), or the reverse for LTR runs.
@@ -122,6 +136,16 @@ function lineText(line: Line): string {
   }
   // A space before a combining mark (ه ٔ) is an artefact of the producer: the mark sits on the letter.
   return restoreZwnj(text.replace(/\s+/gu, ' ').replace(/ (\p{M})/gu, '$1').trim());
+}
+
+/**
+ * LibreOffice draws a ZWNJ as a glyph of no width that its ToUnicode names a space: between a
+ * Persian letter that joins the next and another Persian letter, such a «space» is the ZWNJ (کلاس‌های).
+ */
+function isZwnjGlyph(item: PdfTextItem, before: PdfTextItem | undefined, after: PdfTextItem | undefined): boolean {
+  // A space is about a quarter of the type size wide; this glyph has next to none.
+  if (!isBlank(item) || !before || !after || item.w > Math.max(before.h, after.h, 6) * 0.1) return false;
+  return RTL_LETTER.test(before.s.at(-1) ?? '') && joinsNext(before.s.at(-1) ?? '') && RTL_LETTER.test(after.s[0] ?? '');
 }
 
 /** Put back the ZWNJ between glyphs whose shapes show the word was cut there (ﻪ|ای → ه‌ای). */
@@ -238,6 +262,35 @@ function blockText(block: readonly Line[]): string {
   return out;
 }
 
+/** The size most of a page's letters are set in: the height under which half of them fall. */
+function bodyHeight(lines: readonly Line[]): number {
+  const sized = lines.map((l) => ({ h: l.h, letters: l.items.reduce((n, i) => n + (i.s.match(/\p{L}/gu) ?? []).length, 0) })).sort((a, b) => a.h - b.h);
+  const half = sized.reduce((n, l) => n + l.letters, 0) / 2;
+  let seen = 0;
+  for (const line of sized) {
+    seen += line.letters;
+    if (seen >= half) return line.h;
+  }
+  return 0;
+}
+
+/**
+ * A one-page file has no second page to repeat its header on, so a header is known by how it is set:
+ * one of the first two lines, standing apart (see standsApart), in a smaller type than the body text
+ * (LibreOffice's and Word's 9–10 pt header over 12 pt text). It stays in the text (a letter's «شماره …
+ * تاریخ …» or «بسمه تعالی» is set the same way and must not be lost) but is never the title: the first
+ * paragraph after it (the heading) is, as a reader would take it.
+ */
+const SMALLER_THAN_BODY = 0.9;
+
+/** The first paragraph not made of the small header's lines (its first line if it runs long, as a heading does not). */
+function headingAfter(text: string, headerLines: ReadonlySet<string>): string | null {
+  const paragraph = text.split('\n\n').find((p) => !p.split('\n').every((line) => headerLines.has(line)));
+  if (paragraph === undefined) return null;
+  const whole = paragraph.replace(/\s+/gu, ' ').trim();
+  return whole.split(' ').length <= 15 ? whole : (paragraph.split('\n')[0] ?? '').trim() || null;
+}
+
 const RUNNING_KEY = (text: string) => text.replace(/[\p{Nd}]+/gu, '#').replace(/\s+/gu, ' ').trim();
 // «صفحهٔ ۱ از ۱» as printed: هٔ written with a hamza (U+0654) or as ۀ, in presentation forms until folded (NFKC).
 const PAGE_NUMBER_ONLY = /^[\s\-–—|.:صفحهۀ\u0654]*[\p{Nd}]+(\s*(از|\/|of)\s*[\p{Nd}]+)?[\s\-–—|.]*$/u;
@@ -259,10 +312,12 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
   const repeated = (key: string) => pages.length >= 2 && (edgeKeys.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
   const runningLines: string[] = [];
   const seen = new Set<string>();
+  let titleHint: string | null = null;
   const texts = perPage.map((lines, index): PageText => {
     const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
     const height = pages[index]?.height ?? 842;
     const spacing = lineSpacing(lines.slice(1).map((l, i) => (lines[i]?.y ?? l.y) - l.y).filter((g) => g > 0));
+    const body = bodyHeight(lines);
     // A header or footer stands apart: in the page's top or bottom margin, or further from the text
     // than a paragraph break. A body line that happens to repeat («…آمده است.» ending a paragraph
     // at the foot of two pages) is neither, and stays.
@@ -278,6 +333,7 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
         return repeated(RUNNING_KEY(text)) || PAGE_NUMBER_ONLY.test(text.normalize('NFKC'));
       }),
     );
+    const smallTop = new Set(pages.length === 1 ? lines.slice(0, 2).filter((line, i) => !running.has(line) && standsApart(line, i) && line.h < body * SMALLER_THAN_BODY) : []);
     // A page that would be left empty was all text («Page 1 of the report» alone): keep it.
     const kept = running.size < lines.length ? lines.filter((line) => !running.has(line)) : lines;
     if (kept !== lines) {
@@ -290,9 +346,12 @@ export function layOutPages(pages: readonly PdfPageItems[]): LaidOutDocument {
       }
     }
     const blocks = readingOrder(kept, pages[index]?.width ?? 600);
-    return { page: index + 1, text: blocks.map(blockText).filter((t) => t !== '').join('\n\n') };
+    const text = blocks.map(blockText).filter((t) => t !== '').join('\n\n');
+    if (smallTop.size > 0) titleHint = headingAfter(text, new Set([...smallTop].map(lineText)));
+    return { page: index + 1, text };
   });
   // Mirrored brackets are judged over the whole document, the running lines with it.
   const read = unmirrorBrackets([...texts.map((t) => t.text), ...runningLines]);
-  return { pages: texts.map((t, i) => ({ ...t, text: read[i] ?? t.text })), runningLines: runningLines.map((l, i) => read[texts.length + i] ?? l) };
+  const hint = titleHint === null ? null : (unmirrorBrackets([titleHint])[0] ?? titleHint).normalize('NFKC');
+  return { pages: texts.map((t, i) => ({ ...t, text: read[i] ?? t.text })), runningLines: runningLines.map((l, i) => read[texts.length + i] ?? l), titleHint: hint };
 }

@@ -2,8 +2,48 @@
 // file can be stopped (terminate) without holding the server's event loop. Plain JavaScript: the
 // worker is started by node itself, outside tsx and vitest. Nothing in the PDF is executed: no
 // scripting, no eval, no XFA, no fonts loaded; JavaScript and attachments are only reported.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/**
+ * One glyph that stands for several right-to-left letters (LibreOffice's lam-alef: one glyph, ToUnicode
+ * «لا» = U+0644 U+0627 in logical order) is a cluster. pdf.js pushes its letters as they are into the
+ * visual-order run and then reverses the run character by character, so «املاک» came out «امالک».
+ * Its text builder is given the cluster pre-reversed (what pdf.js's own reverseIfRtl did before it was
+ * dropped), so the run's reversal puts it back. Letters of the Arabic and Hebrew blocks, their marks and
+ * presentation forms (U+0590–U+08FF, U+FB1D–U+FDFF, U+FE70–U+FEFC) only: Latin ligatures (ﬁ) read left to right.
+ */
+const RTL_CLUSTER = /^[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]{2,}$/u;
+const ANCHOR = 'textChunk.str.push(glyphUnicode);';
+const PATCH = `textChunk.str.push(${RTL_CLUSTER}.test(glyphUnicode) ? Array.from(glyphUnicode).reverse().join('') : glyphUnicode);`;
+
+/**
+ * pdf.js's worker code with that one line changed, installed where pdf.js looks for a worker already
+ * loaded (globalThis.pdfjsWorker). It is written to a private temporary folder (mode 0700, random
+ * name, removed once imported: never a shared path another user could have written first), since
+ * module loaders such as tsx refuse a data: URL. If a new pdf.js lacks the line, the stock worker is
+ * used, and server/ingest/readers/pdf.test.ts and tests/api/pdf-libreoffice.test.ts fail to say so.
+ */
+async function installClusterAwareWorker() {
+  const require = createRequire(import.meta.url);
+  const source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+  if (source.split(ANCHOR).length !== 2) return;
+  const dir = mkdtempSync(join(tmpdir(), 'neshast-pdfjs-'));
+  try {
+    const file = join(dir, 'pdf.worker.mjs');
+    writeFileSync(file, source.replace(ANCHOR, PATCH), { mode: 0o600 });
+    Object.assign(globalThis, { pdfjsWorker: await import(pathToFileURL(file).href) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await installClusterAwareWorker();
+const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 
 if (!parentPort) throw new Error('pdf-text.worker.mjs runs only as a worker thread');
 const port = parentPort;

@@ -10,6 +10,41 @@ async function latinPdf(pages: number): Promise<Uint8Array> {
   return doc.save();
 }
 
+/**
+ * A one-line PDF whose font's ToUnicode maps code A to lam-alef as LibreOffice does (one glyph,
+ * U+0644 U+0627 in logical order), drawn in visual order: «املاک الگو» (the second word has a real
+ * alef before its lam, two glyphs). Raw objects, no compression, so the CMap reads as written.
+ */
+function lamAlefPdf(): Uint8Array {
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <00> <FF> endcodespacerange',
+    '8 beginbfchar <20> <0020> <41> <06440627> <42> <0645> <43> <0627> <44> <06A9> <45> <0644> <46> <06AF> <47> <0648> endbfchar',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  // Left to right on the page: و گ ل ا (الگو), a space, then ک لا م ا (املاک).
+  const content = 'BT /F1 24 Tf 20 150 Td (GFEC DABC) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>',
+    `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
 async function failure(promise: Promise<unknown>): Promise<IngestError> {
   try {
     await promise;
@@ -19,6 +54,14 @@ async function failure(promise: Promise<unknown>): Promise<IngestError> {
   }
   throw new Error('expected an IngestError');
 }
+
+describe('readPdfText letters', () => {
+  it('reads a lam-alef glyph mapped to لا as لا, and a real alef-lam as it was', async () => {
+    // pdf.js alone gives «الگو امالک»: it reverses the run character by character, the ligature's two letters with it.
+    const pdf = await readPdfText(lamAlefPdf(), 'lam-alef.pdf');
+    expect(pdf.pages[0]?.text).toBe('املاک الگو');
+  });
+});
 
 describe('readPdfText limits', () => {
   it('reads a small PDF page by page, reporting progress', async () => {

@@ -21,6 +21,8 @@ export interface PdfText {
   pageCount: number;
   pages: PageText[];
   runningLines: string[];
+  /** The heading under a one-page file's small header line (pdf-layout), or null. */
+  titleHint: string | null;
   /** Pages (1-based) with next to no text: scans to be read by OCR. */
   imagePages: number[];
   /** The file holds JavaScript or embedded files; only its text was read. */
@@ -104,6 +106,7 @@ export async function readPdfText(
     pageCount,
     pages: laidOut.pages,
     runningLines: laidOut.runningLines,
+    titleHint: laidOut.titleHint,
     imagePages,
     scripts: result.scripts === true,
     attachments: result.attachments === true,
