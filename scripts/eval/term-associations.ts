@@ -77,10 +77,8 @@ export class CooccurrenceModel {
         colSum[c] = (colSum[c] ?? 0) + v;
       }
     }
-    let total = 0;
     let colAlpha = 0;
     for (let c = 0; c < C; c++) {
-      total += colSum[c] ?? 0;
       colAlpha += Math.pow(colSum[c] ?? 0, options.alpha);
     }
     const pc = new Float64Array(C);
@@ -99,7 +97,6 @@ export class CooccurrenceModel {
       norm = Math.sqrt(norm) || 1;
       for (let c = 0; c < C; c++) m[t * C + c] = (m[t * C + c] ?? 0) / norm;
     }
-    void total;
     this.ppmi = m;
   }
 
