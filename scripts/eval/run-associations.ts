@@ -17,7 +17,7 @@ import { corporaDir, requireCorpora } from './corpora-dir';
 import { KNOWN_ITEM_KINDS, knownItemSet } from './known-item';
 import { averagePrecision, mean, reciprocalRank } from './metrics';
 import { HAMSHAHRI_SPLIT_SEED, splitTopics } from './topic-split';
-import { CooccurrenceModel, ibmModel1, type Associate, type CooccurrenceOptions, DEFAULT_COOCCURRENCE } from './term-associations';
+import { CooccurrenceModel, SvdEmbedding, ibmModel1, type Associate, type CooccurrenceOptions, DEFAULT_COOCCURRENCE } from './term-associations';
 import { readSourceDocuments } from '../directive-corpus/sources';
 import { analyzePersian } from '../../server/persian/analyze';
 import { parseQuery, type ParsedQuery } from '../../server/search/query';
@@ -36,8 +36,8 @@ mkdirSync(CACHE, { recursive: true });
 // ── the expansion under test, applied inside SegmentSet's clause expansion ──
 interface Expansion {
   label: string;
-  /** Associates of a query word's term. */
-  lookup: ((term: string) => Associate[]) | null;
+  /** Associates of a query word's term (the query's other terms given, for query-level choice). */
+  lookup: ((term: string, query: readonly string[]) => Associate[]) | null;
   weight: number;
   /** Only for a word in at most this share of the searched sessions (derivation's 5 % rule). */
   maxShare: number;
@@ -64,7 +64,7 @@ proto.clauses = function (this: Internals, query: ParsedQuery, splits?: Map<stri
   const sessions = this.sessionCount();
   for (const [w, word] of query.words.entries()) {
     if (this.documentFrequency(word.stem) > e.maxShare * sessions) continue;
-    const found = e.lookup(word.stem);
+    const found = e.lookup(word.stem, query.words.map((x) => x.stem));
     const top = found[0]?.score ?? 0;
     for (const a of found) {
       if (present.has(a.term) || this.documentFrequency(a.term) === 0) continue;
@@ -207,7 +207,7 @@ for (const w of samples.map((x) => analyzePersian(x).terms[0]?.term ?? x)) {
 }
 
 const base = { maxShare: 0.05, scaled: false, hidden: false };
-const grid = (prefix: string, lookupFor: (split: 'train' | 'dev' | 'hamshahri' | 'known') => ((t: string) => Associate[]) | null, weights: number[], extra: Partial<Expansion> = {}) => {
+const grid = (prefix: string, lookupFor: (split: 'train' | 'dev' | 'hamshahri' | 'known') => Expansion['lookup'], weights: number[], extra: Partial<Expansion> = {}) => {
   for (const weight of weights) measure(`${prefix} w ${weight}`, (split) => ({ label: '', lookup: lookupFor(split), weight, ...base, ...extra }));
 };
 
@@ -386,5 +386,50 @@ if (round === 'why') {
   console.log(`| query words with associates (any rarity) | ${expanded} of ${words} |`);
   console.log(`| query words missing from the answer passage / with associates / an associate in the answer / in the passage wrongly first | ${missing} / ${withAssociate} / ${inAnswer} / ${inFirst} |`);
   for (const e of examples) console.log(`  ${e}`);
+}
+if (round === '4') {
+  // Query-level choice (Qiu & Frei's concept-based expansion): among a word's 10 nearest, those nearest the whole
+  // query (mean cosine to every query term the model knows), so a topical sibling of one word (فروردین → اسفند)
+  // is left out unless the rest of the question points to it.
+  const near = memoFor(newsModel, 2);
+  const pair = new Map<string, number>();
+  const sim = (a: string, b: string) => {
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let v = pair.get(key);
+    if (v === undefined) pair.set(key, (v = newsModel.similarity(a, b)));
+    return v;
+  };
+  const queryLevel = (n: number, theta: number, minQuery: number) => (term: string, query: readonly string[]): Associate[] => {
+    const known = [...new Set(query)].filter((q) => newsModel.targetOf.has(q));
+    if (known.length < 2) return near(term).filter((a) => a.score >= theta).slice(0, n);
+    return near(term)
+      .filter((a) => a.score >= theta)
+      .map((a) => ({ term: a.term, score: known.reduce((s, q) => s + (q === term ? a.score : sim(a.term, q)), 0) / known.length }))
+      .filter((a) => a.score >= minQuery)
+      .sort((x, y) => y.score - x.score)
+      .slice(0, n);
+  };
+  for (const share of [0.015, 0.02, 0.05]) {
+    for (const [n, theta, minQuery] of [[2, 0.2, 0], [3, 0.2, 0], [2, 0.2, 0.15], [3, 0.2, 0.15], [2, 0.2, 0.2]] as const) {
+      const lookup = queryLevel(n, theta, minQuery);
+      grid(`I query-level share ${share} n ${n} θ ${theta} query ≥ ${minQuery}`, () => lookup, [0.15, 0.2, 0.3], { maxShare: share });
+    }
+  }
+}
+if (round === '5') {
+  // Dense vectors: truncated SVD of the news PPMI rows (rank 100 / 300, σ^0.5), a word's nearest by cosine.
+  for (const rank of [100, 300]) {
+    const t1 = performance.now();
+    const svd = new SvdEmbedding(newsModel, rank, 0.5);
+    process.stderr.write(`svd rank ${rank}: ${((performance.now() - t1) / 1000).toFixed(0)} s\n`);
+    for (const w of ['حیوان', 'جانور', 'گذرنامه', 'چاقی', 'کودک', 'انقراض', 'فروردین'].map((x) => analyzePersian(x).terms[0]?.term ?? x)) {
+      process.stderr.write(`${w}: svd ${svd.neighbours(w, 5).map((a) => `${a.term} ${a.score.toFixed(2)}`).join('، ')}\n`);
+    }
+    const near = memo((t) => svd.neighbours(t, 10));
+    for (const [n, theta] of [[2, 0.5], [3, 0.5], [2, 0.6], [3, 0.4]] as const) {
+      const lookup = (t: string) => near(t).filter((a) => a.score >= theta).slice(0, n);
+      for (const share of [0.015, 0.02, 0.05]) grid(`J svd ${rank} share ${share} n ${n} θ ${theta}`, () => lookup, [0.1, 0.2, 0.3], { maxShare: share });
+    }
+  }
 }
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);

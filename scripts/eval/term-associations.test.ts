@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CooccurrenceModel, ibmModel1 } from './term-associations';
+import { CooccurrenceModel, SvdEmbedding, ibmModel1, symmetricEigen } from './term-associations';
 
 const options = { window: 2, minCount: 1, contexts: 50, alpha: 0.75 };
 
@@ -29,6 +29,37 @@ describe('CooccurrenceModel', () => {
 
   it('leaves out what the filter refuses', () => {
     expect(model.neighbours('حیوان', 3, (t) => t !== 'جانور').map((a) => a.term)).not.toContain('جانور');
+  });
+});
+
+describe('symmetricEigen and SvdEmbedding', () => {
+  it('diagonalises a symmetric matrix', () => {
+    const { values, vectors } = symmetricEigen(Float64Array.from([2, 1, 0, 1, 2, 0, 0, 0, 5]), 3);
+    expect([...values].sort((a, b) => a - b).map((v) => Number(v.toFixed(6)))).toEqual([1, 3, 5]);
+    // A v = λ v for each column.
+    const a = [2, 1, 0, 1, 2, 0, 0, 0, 5];
+    for (let k = 0; k < 3; k++) {
+      for (let i = 0; i < 3; i++) {
+        let av = 0;
+        for (let j = 0; j < 3; j++) av += (a[i * 3 + j] ?? 0) * (vectors[j * 3 + k] ?? 0);
+        expect(av).toBeCloseTo((values[k] ?? 0) * (vectors[i * 3 + k] ?? 0), 6);
+      }
+    }
+  });
+
+  it('keeps words of the same company nearest in the reduced space', () => {
+    const text = [
+      ['حیوان', 'وحش', 'شکار', 'جنگل'],
+      ['جانور', 'وحش', 'شکار', 'جنگل'],
+      ['شکار', 'حیوان', 'زیستگاه'],
+      ['شکار', 'جانور', 'زیستگاه'],
+      ['خودرو', 'جاده', 'سوخت', 'ترافیک'],
+      ['سوخت', 'خودرو', 'بنزین'],
+      ['ماشین', 'جاده', 'سوخت', 'ترافیک'],
+    ];
+    const svd = new SvdEmbedding(new CooccurrenceModel(text, options), 3, 0.5);
+    expect(svd.neighbours('حیوان', 1)[0]?.term).toBe('جانور');
+    expect(svd.neighbours('خودرو', 2).map((a) => a.term)).toContain('ماشین');
   });
 });
 

@@ -34,8 +34,9 @@ export class CooccurrenceModel {
   readonly terms: string[];
   readonly targetOf = new Map<string, number>();
   readonly contextTerms: string[];
-  private readonly ppmi: Float32Array;
-  private readonly C: number;
+  /** PPMI rows (targets × contexts), each L2-normalised. */
+  readonly ppmi: Float32Array;
+  readonly C: number;
 
   constructor(sequences: Iterable<readonly string[]>, options: CooccurrenceOptions = DEFAULT_COOCCURRENCE) {
     const all: string[][] = [];
@@ -124,6 +125,17 @@ export class CooccurrenceModel {
     return best;
   }
 
+  /** Cosine of two targets' PPMI rows (0 when either is unknown). */
+  similarity(a: string, b: string): number {
+    const i = this.targetOf.get(a);
+    const j = this.targetOf.get(b);
+    if (i === undefined || j === undefined) return 0;
+    const C = this.C;
+    let dot = 0;
+    for (let c = 0; c < C; c++) dot += (this.ppmi[i * C + c] ?? 0) * (this.ppmi[j * C + c] ?? 0);
+    return dot;
+  }
+
   /** The strongest first-order partners among the context terms (normalised PPMI). */
   partners(term: string, k: number, accept: (t: string) => boolean = () => true): Associate[] {
     const q = this.targetOf.get(term);
@@ -178,4 +190,164 @@ export function ibmModel1(pairs: ReadonlyArray<{ source: readonly string[]; targ
   }
   t.delete(NULL);
   return t;
+}
+
+/** A seeded normal deviate stream (Box–Muller over a 32-bit LCG), so a run is repeatable. */
+function normals(seed: number): () => number {
+  let x = seed >>> 0;
+  const uniform = () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return (x + 0.5) / 4294967296;
+  };
+  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** Eigen-decomposition of a small symmetric matrix (n × n, row-major) by cyclic Jacobi: values and column vectors. */
+export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+  const m = Float64Array.from(a);
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) v[i * n + i] = 1;
+  for (let sweep = 0; sweep < 50; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += (m[p * n + q] ?? 0) ** 2;
+    if (off < 1e-20) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = m[p * n + q] ?? 0;
+        if (Math.abs(apq) < 1e-15) continue;
+        const app = m[p * n + p] ?? 0;
+        const aqq = m[q * n + q] ?? 0;
+        const theta = (aqq - app) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const mkp = m[k * n + p] ?? 0;
+          const mkq = m[k * n + q] ?? 0;
+          m[k * n + p] = c * mkp - s * mkq;
+          m[k * n + q] = s * mkp + c * mkq;
+        }
+        for (let k = 0; k < n; k++) {
+          const mpk = m[p * n + k] ?? 0;
+          const mqk = m[q * n + k] ?? 0;
+          m[p * n + k] = c * mpk - s * mqk;
+          m[q * n + k] = s * mpk + c * mqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k * n + p] ?? 0;
+          const vkq = v[k * n + q] ?? 0;
+          v[k * n + p] = c * vkp - s * vkq;
+          v[k * n + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = m[i * n + i] ?? 0;
+  return { values, vectors: v };
+}
+
+/**
+ * Dense word vectors from a co-occurrence model's PPMI rows by truncated SVD (randomized, one power
+ * iteration): a target's vector is its row of U × σ^power over the `rank` largest singular values,
+ * L2-normalised; neighbours by cosine.
+ */
+export class SvdEmbedding {
+  readonly vectors: Float32Array;
+  constructor(readonly model: CooccurrenceModel, readonly rank = 150, power = 0.5, seed = 15) {
+    const T = model.terms.length;
+    const C = model.C;
+    const M = model.ppmi;
+    const l = rank + 10;
+    const gauss = normals(seed);
+    const omega = new Float64Array(C * l);
+    for (let i = 0; i < omega.length; i++) omega[i] = gauss();
+    // Y = M Ω, then one power iteration Y = M (Mᵀ Y).
+    const times = (right: Float64Array): Float64Array => {
+      const out = new Float64Array(T * l);
+      for (let t = 0; t < T; t++) {
+        for (let c = 0; c < C; c++) {
+          const x = M[t * C + c] ?? 0;
+          if (x === 0) continue;
+          for (let j = 0; j < l; j++) out[t * l + j] = (out[t * l + j] ?? 0) + x * (right[c * l + j] ?? 0);
+        }
+      }
+      return out;
+    };
+    const transposeTimes = (left: Float64Array): Float64Array => {
+      const out = new Float64Array(C * l);
+      for (let t = 0; t < T; t++) {
+        for (let c = 0; c < C; c++) {
+          const x = M[t * C + c] ?? 0;
+          if (x === 0) continue;
+          for (let j = 0; j < l; j++) out[c * l + j] = (out[c * l + j] ?? 0) + x * (left[t * l + j] ?? 0);
+        }
+      }
+      return out;
+    };
+    const orthonormalise = (y: Float64Array, rows: number) => {
+      for (let j = 0; j < l; j++) {
+        for (let i = 0; i < j; i++) {
+          let dot = 0;
+          for (let r = 0; r < rows; r++) dot += (y[r * l + i] ?? 0) * (y[r * l + j] ?? 0);
+          for (let r = 0; r < rows; r++) y[r * l + j] = (y[r * l + j] ?? 0) - dot * (y[r * l + i] ?? 0);
+        }
+        let norm = 0;
+        for (let r = 0; r < rows; r++) norm += (y[r * l + j] ?? 0) ** 2;
+        norm = Math.sqrt(norm) || 1;
+        for (let r = 0; r < rows; r++) y[r * l + j] = (y[r * l + j] ?? 0) / norm;
+      }
+    };
+    let y = times(omega);
+    orthonormalise(y, T);
+    const z = transposeTimes(y);
+    orthonormalise(z, C);
+    y = times(z);
+    orthonormalise(y, T);
+    // B = Qᵀ M is l × C; B Bᵀ = W Σ² Wᵀ; U = Q W.
+    const bt = transposeTimes(y); // C × l, = Bᵀ
+    const bbt = new Float64Array(l * l);
+    for (let c = 0; c < C; c++) {
+      for (let i = 0; i < l; i++) {
+        const x = bt[c * l + i] ?? 0;
+        if (x === 0) continue;
+        for (let j = 0; j < l; j++) bbt[i * l + j] = (bbt[i * l + j] ?? 0) + x * (bt[c * l + j] ?? 0);
+      }
+    }
+    const { values, vectors } = symmetricEigen(bbt, l);
+    const order = [...values.keys()].sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0)).slice(0, rank);
+    const out = new Float32Array(T * rank);
+    for (let t = 0; t < T; t++) {
+      let norm = 0;
+      for (let k = 0; k < rank; k++) {
+        const col = order[k] ?? 0;
+        let u = 0;
+        for (let j = 0; j < l; j++) u += (y[t * l + j] ?? 0) * (vectors[j * l + col] ?? 0);
+        const value = u * Math.pow(Math.max(0, values[col] ?? 0), power / 2);
+        out[t * rank + k] = value;
+        norm += value * value;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let k = 0; k < rank; k++) out[t * rank + k] = (out[t * rank + k] ?? 0) / norm;
+    }
+    this.vectors = out;
+  }
+
+  /** The nearest `k` targets by cosine (the term itself left out). */
+  neighbours(term: string, k: number): Associate[] {
+    const q = this.model.targetOf.get(term);
+    if (q === undefined) return [];
+    const r = this.rank;
+    const best: Associate[] = [];
+    for (let t = 0; t < this.model.terms.length; t++) {
+      if (t === q) continue;
+      let dot = 0;
+      for (let j = 0; j < r; j++) dot += (this.vectors[q * r + j] ?? 0) * (this.vectors[t * r + j] ?? 0);
+      if (best.length === k && dot <= (best[k - 1]?.score ?? 0)) continue;
+      best.push({ term: this.model.terms[t] ?? '', score: dot });
+      best.sort((a, b) => b.score - a.score);
+      if (best.length > k) best.pop();
+    }
+    return best;
+  }
 }
