@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/eval-associations.ts [-- --sets parsinlu,hamshahri,known] [--variants NAME,…]`:
+ * `npx tsx scripts/eval/run-associations.ts [-- --round 1|2|3|4|5|why] [--sets parsinlu,hamshahri,known] [--variants PREFIX,…] [--cache DIR]`:
  * issue 15's seventh round, term associations learned without labels and a translation model, each
  * added for a query word as extra low-weight clauses (as derivational relatives are), measured on the
  * **tuning sets only**: ParsiNLU train (and, for the translation model, its 5-fold cross-validation
@@ -7,7 +7,12 @@
  * known-item set by kind. It never reads ParsiNLU eval, Hamshahri's held-out topics or reserved
  * articles (the news text is `readSourceDocuments`, which leaves them out). Nothing reaches the
  * service: the associates are added by wrapping `SegmentSet`'s clause expansion in this process.
- * Results: docs/notes/search-issue-15.md, seventh round.
+ * Rounds: 1 the families (news second / first order, learned from the split's own passages, an IBM-1 translation
+ * model with 5-fold CV); 2 the grid around round 1's best; 3 the best on every set and their CPU cost; 4 associates
+ * chosen by the whole question; 5 truncated-SVD vectors; `why` which train questions move and whether a missing
+ * word's associates are in its answer. `--sets` adds Hamshahri's tuning half and the known-item set to ParsiNLU
+ * train and dev; the analysed news text is cached in `--cache` (default /tmp/neshast-assoc).
+ * Results: docs/notes/search-issue-15.md, seventh round (nothing cleared the bar; nothing kept).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
