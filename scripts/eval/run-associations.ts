@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/eval/run-associations.ts [-- --round 1|2|3|4|5|why] [--sets parsinlu,hamshahri,known] [--variants PREFIX,…] [--cache DIR]`:
+ * `npx tsx scripts/eval/run-associations.ts [-- --round 1|2|3|4|5|6|why] [--sets parsinlu,hamshahri,known] [--variants PREFIX,…] [--cache DIR]`:
  * issue 15's seventh round, term associations learned without labels and a translation model, each
  * added for a query word as extra low-weight clauses (as derivational relatives are), measured on the
  * **tuning sets only**: ParsiNLU train (and, for the translation model, its 5-fold cross-validation
@@ -9,7 +9,7 @@
  * service: the associates are added by wrapping `SegmentSet`'s clause expansion in this process.
  * Rounds: 1 the families (news second / first order, learned from the split's own passages, an IBM-1 translation
  * model with 5-fold CV); 2 the grid around round 1's best; 3 the best on every set and their CPU cost; 4 associates
- * chosen by the whole question; 5 truncated-SVD vectors; `why` which train questions move and whether a missing
+ * chosen by the whole question; 5 truncated-SVD vectors; 6 a title → body translation model of the news; `why` which train questions move and whether a missing
  * word's associates are in its answer. `--sets` adds Hamshahri's tuning half and the known-item set to ParsiNLU
  * train and dev; the analysed news text is cached in `--cache` (default /tmp/neshast-assoc).
  * Results: docs/notes/search-issue-15.md, seventh round (nothing cleared the bar; nothing kept).
@@ -435,6 +435,31 @@ if (round === '5') {
       const lookup = (t: string) => near(t).filter((a) => a.score >= theta).slice(0, n);
       for (const share of [0.015, 0.02, 0.05]) grid(`J svd ${rank} share ${share} n ${n} θ ${theta}`, () => lookup, [0.1, 0.2, 0.3], { maxShare: share });
     }
+  }
+}
+if (round === '6') {
+  // A translation model without labels: each news article's title → its body (Berger & Lafferty's synthetic
+  // queries), IBM model 1; no ParsiNLU text, so no cross-validation is needed.
+  const t1 = performance.now();
+  const pairs: Array<{ source: string[]; target: string[] }> = [];
+  for (const d of readSourceDocuments(corporaDir())) {
+    const [title = '', ...rest] = d.text.split(/\n\s*\n/);
+    const source = [...new Set(termsOf(title))];
+    const target = termsOf(rest.join('\n\n')).slice(0, 300);
+    if (source.length > 0 && target.length > 0) pairs.push({ source, target });
+  }
+  const table = ibmModel1(pairs, 5);
+  const seen = new Map<string, number>();
+  for (const p of pairs) for (const w of p.source) seen.set(w, (seen.get(w) ?? 0) + 1);
+  process.stderr.write(`title → body model: ${pairs.length} pairs, ${((performance.now() - t1) / 1000).toFixed(0)} s\n`);
+  const lookupOf = (n: number, theta: number, minTitles: number) =>
+    memo((w) => ((seen.get(w) ?? 0) < minTitles ? [] : [...(table.get(w) ?? new Map<string, number>())].filter(([x, pr]) => x !== w && pr >= theta).sort((a, b) => b[1] - a[1]).slice(0, n).map(([term, score]) => ({ term, score }))));
+  for (const w of ['حیوان', 'جانور', 'گذرنامه', 'چاقی', 'کودک', 'انقراض', 'فروردین'].map((x) => analyzePersian(x).terms[0]?.term ?? x)) {
+    process.stderr.write(`${w}: title→body ${lookupOf(5, 0, 1)(w).map((a) => `${a.term} ${a.score.toFixed(3)}`).join('، ')}\n`);
+  }
+  for (const [n, theta, minTitles] of [[2, 0.02, 3], [3, 0.02, 3], [3, 0.05, 3], [3, 0.01, 5]] as const) {
+    const lookup = lookupOf(n, theta, minTitles);
+    for (const share of [0.015, 0.05]) grid(`K title→body n ${n} θ ${theta} titles ≥ ${minTitles} share ${share}`, () => lookup, [0.1, 0.2, 0.3], { maxShare: share });
   }
 }
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
