@@ -108,6 +108,13 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
       },
       (error: unknown) => console.error('search: building the directive/follow-up index failed; the next search of everything tries again', error),
     );
+    // Search material (material-keeper.ts): sessions without it are prepared now, in slices, off the
+    // request path; one process per database (the reminders one) is enough.
+    if (reminders)
+      search.keepMaterial().then(
+        ({ written, dropped, ms }) => console.log(`search: material stored for ${written} sessions, dropped for ${dropped} (${ms} ms)`),
+        (error: unknown) => console.error('search: storing search material failed; searches read paragraphs meanwhile', error),
+      );
     // The imports' worker thread starts now, off the request path, so the first import does not wait for it.
     const importsStarted = performance.now();
     sharedExtractionRunner()

@@ -55,6 +55,33 @@ function idOf(surface: string): number {
   return id;
 }
 
+/**
+ * Vocabulary ids of words analysed elsewhere (stored material, material.ts), with their terms as
+ * stored: room for all of them first, so the ids share one epoch. The terms are the analyser's own
+ * (the material's fingerprint says so); a surface already known keeps the id it has.
+ *
+ * @example
+ * const { epoch, ids } = vocabularyIds(['کتابها'], ['کتاب']); wordTerm(ids[0] ?? -1) // 'کتاب'
+ */
+export function vocabularyIds(words: readonly string[], wordTerms: ReadonlyArray<string | null>): { epoch: number; ids: Int32Array } {
+  if (surfaces.length + words.length > MAX_WORDS) startAgain();
+  const out = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const surface = words[i] ?? '';
+    let id = ids.get(surface);
+    if (id === undefined) {
+      id = surfaces.length;
+      const term = wordTerms[i] ?? null;
+      ids.set(surface, id);
+      surfaces.push(surface);
+      terms.push(term);
+      keys.push(term ?? surface);
+    }
+    out[i] = id;
+  }
+  return { epoch, ids: out };
+}
+
 /** The normalised word as written (particles joined). */
 export const wordSurface = (id: number): string => surfaces[id] ?? '';
 /** Its index term, or null for a stop word. */

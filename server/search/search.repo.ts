@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { num, str } from '../db/row-values';
-import { paragraphs, people, searchSegments, searchState, sessions } from '../db/schema';
+import { paragraphs, people, searchMaterial, searchSegments, searchState, sessions } from '../db/schema';
 import type { IndexableSession } from './segment';
 
 export interface SegmentRow {
@@ -157,6 +157,54 @@ export function createSearchRepo(db: Db) {
         sql`SELECT ${paragraphs.sessionId}, ${paragraphs.ordinal}, ${paragraphs.text}, ${paragraphs.speaker} FROM ${paragraphs} WHERE ${paragraphs.sessionId} IN (${ids}) ORDER BY ${paragraphs.sessionId}, ${paragraphs.ordinal}`,
       );
       return rs.rows.map((r) => ({ sessionId: num(r[0]), ordinal: num(r[1]), text: String(r[2] ?? ''), speaker: str(r[3]) }));
+    },
+
+    /** Stored search material (material.ts) of these sessions, where it is current: their content hash and this analyser's fingerprint. */
+    async materialOf(sessions: Array<{ id: number; contentHash: string }>, analysis: string): Promise<Map<number, ArrayBuffer>> {
+      const out = new Map<number, ArrayBuffer>();
+      if (sessions.length === 0) return out;
+      const hashes = new Map(sessions.map((s) => [s.id, s.contentHash]));
+      const ids = sql.join(
+        sessions.map((s) => sql`${s.id}`),
+        sql`, `,
+      );
+      const rs = await db.run(sql`SELECT ${searchMaterial.sessionId}, ${searchMaterial.contentHash}, ${searchMaterial.material} FROM ${searchMaterial} WHERE ${searchMaterial.sessionId} IN (${ids}) AND ${searchMaterial.analysis} = ${analysis}`);
+      for (const r of rs.rows) {
+        const id = num(r[0]);
+        const blob = r[2];
+        if (hashes.get(id) === String(r[1]) && blob instanceof ArrayBuffer) out.set(id, blob);
+      }
+      return out;
+    },
+
+    /** Published sessions whose material is missing or not current, newest first. */
+    async sessionsWithoutMaterial(analysis: string, limit: number): Promise<Array<{ id: number; contentHash: string }>> {
+      const rs = await db.run(
+        sql`SELECT s.id, s.content_hash FROM ${sessions} s LEFT JOIN ${searchMaterial} m ON m.session_id = s.id AND m.content_hash = s.content_hash AND m.analysis = ${analysis}
+            WHERE s.status = 'published' AND m.session_id IS NULL ORDER BY s.id DESC LIMIT ${limit}`,
+      );
+      return rs.rows.map((r) => ({ id: num(r[0]), contentHash: String(r[1] ?? '') }));
+    },
+
+    /**
+     * Store material, each row only if its session is still published with that content hash (a
+     * correction or withdrawal in between leaves it for the next pass); one batch.
+     */
+    async writeMaterial(rows: Array<{ sessionId: number; contentHash: string; analysis: string; material: Uint8Array }>): Promise<void> {
+      if (rows.length === 0) return;
+      const [first, ...rest] = rows.map(
+        (r) =>
+          db.run(sql`INSERT INTO ${searchMaterial} (session_id, content_hash, analysis, material)
+            SELECT ${r.sessionId}, ${r.contentHash}, ${r.analysis}, ${r.material} WHERE EXISTS (SELECT 1 FROM ${sessions} WHERE id = ${r.sessionId} AND content_hash = ${r.contentHash} AND status = 'published')
+            ON CONFLICT (session_id) DO UPDATE SET content_hash = excluded.content_hash, analysis = excluded.analysis, material = excluded.material`),
+      );
+      if (first) await db.batch([first, ...rest]);
+    },
+
+    /** Drop the material of sessions no longer published (withdrawn, back to draft); deleted ones go with their row. */
+    async dropUnpublishedMaterial(): Promise<number> {
+      const rs = await db.run(sql`DELETE FROM ${searchMaterial} WHERE session_id NOT IN (SELECT id FROM ${sessions} WHERE status = 'published')`);
+      return rs.rowsAffected;
     },
   };
 }

@@ -11,6 +11,7 @@
 import type { Client } from '@libsql/client';
 import type { Db } from '../db/client';
 import { createIndexState, type IndexStateOptions } from './index-state';
+import { createMaterialKeeper, type MaterialPass } from './material-keeper';
 import { createQueryPath, type QueryPathOptions, type SearchPage } from './query-path';
 import type { SearchParams } from './search-input';
 import { createSearchRepo } from './search.repo';
@@ -36,6 +37,12 @@ export interface SearchService {
    * stops after `budgetMs` (default WARM_UP_MS).
    */
   warmUp(budgetMs?: number): Promise<{ sessions: number; queries: number; ms: number }>;
+  /**
+   * Keep every published session's search material current (material-keeper.ts), in the
+   * background: now (after listening: existing databases fill in once) and after each indexing
+   * from then on. Resolves when the pass is done; one process per database is enough (main.ts).
+   */
+  keepMaterial(): Promise<MaterialPass>;
   /** Reload if another process moved the generation; true when something was reloaded. */
   refreshIfStale(): Promise<boolean>;
   /** Build a fresh base from every session, replacing all segments. */
@@ -65,9 +72,25 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   const repo = createSearchRepo(deps.db);
   const index = createIndexState({ repo, url: deps.url, authToken: deps.authToken }, options);
   const queries = createQueryPath({ index, repo }, options);
+  const keeper = createMaterialKeeper(repo);
+  let keeping = false;
+  // After indexing, in the background (the write is searchable already; its material follows).
+  const keepUp = () => {
+    if (keeping) keeper.nudge().catch((error: unknown) => console.error('search: storing search material failed; the next indexing tries again', error));
+  };
   return {
-    indexSessions: (ids) => index.indexSessions(ids),
-    removeSessions: (ids) => index.removeSessions(ids),
+    async indexSessions(ids) {
+      await index.indexSessions(ids);
+      keepUp();
+    },
+    async removeSessions(ids) {
+      await index.removeSessions(ids);
+      keepUp();
+    },
+    keepMaterial() {
+      keeping = true;
+      return keeper.nudge();
+    },
     search: (params) => queries.search(params),
     speakers: () => queries.speakers(),
     async refreshIfStale() {
@@ -77,7 +100,10 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     warmUp: (budgetMs = WARM_UP_MS) => warmUp(index, repo, queries, budgetMs),
     rebuild: () => index.rebuild(),
     merge: () => index.merge(),
-    idle: () => index.idle(),
+    async idle() {
+      await index.idle();
+      await keeper.idle();
+    },
     stats() {
       const { generation, segments, sessions, lastMerge } = index.stats();
       return { generation, segments, sessions, cache: queries.cacheStats(), lastMerge };
