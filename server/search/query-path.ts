@@ -98,10 +98,21 @@ function slicer(sliceMs: number): () => Promise<void> {
   };
 }
 
+let materialFailed = false;
+
 /** Sessions' current stored material, unpacked (a blob of another layout is left to the paragraph read). */
 async function readMaterial(materialOf: SearchRepo['materialOf'], sessions: Array<{ id: number; contentHash: string }>): Promise<Map<number, ParagraphText[]>> {
   const out = new Map<number, ParagraphText[]>();
-  for (const [id, blob] of await materialOf(sessions, ANALYSIS_FINGERPRINT)) {
+  let stored: Map<number, ArrayBuffer>;
+  try {
+    stored = await materialOf(sessions, ANALYSIS_FINGERPRINT);
+  } catch (error) {
+    // Never fatal to a search (e.g. a database not yet migrated by this version): read the paragraphs.
+    if (!materialFailed) console.error('search: reading search material failed; reading paragraphs instead', error);
+    materialFailed = true;
+    return out;
+  }
+  for (const [id, blob] of stored) {
     const paragraphs = decodeMaterial(blob);
     if (paragraphs) out.set(id, paragraphs);
   }
