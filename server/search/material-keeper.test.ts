@@ -5,7 +5,7 @@ import type { SessionInput } from '../ingest/session-input';
 import { squeezeParagraph } from './highlight';
 import { ANALYSIS_FINGERPRINT, decodeMaterial } from './material';
 import { createMaterialKeeper } from './material-keeper';
-import { paragraphWords, wordSurface, wordTerm } from './paragraph-words';
+import { paragraphWords, vocabularyOf, type ParagraphWords } from './paragraph-words';
 import { createSearchRepo } from './search.repo';
 import { createSearchService } from './search.service';
 
@@ -69,7 +69,8 @@ describe('search material', () => {
     for (const [i, r] of rows.entries()) {
       const words = stored?.[i]?.words;
       const fresh = paragraphWords(r.text);
-      expect([...(words?.ids ?? [])].map((w) => `${wordSurface(w)}:${wordTerm(w)}`)).toEqual([...fresh.ids].map((w) => `${wordSurface(w)}:${wordTerm(w)}`));
+      const named = (w: ParagraphWords) => [...w.ids].map((id) => `${vocabularyOf(w).surfaces[id]}:${vocabularyOf(w).terms[id]}`);
+      expect(words && named(words)).toEqual(named(fresh));
       expect([...(words?.spans ?? [])]).toEqual([...fresh.spans]);
     }
     // A second pass finds nothing to do.

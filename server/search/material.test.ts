@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchSession, phraseParagraphs, squeezeParagraph, type ParagraphText } from './highlight';
 import { ANALYSIS_FINGERPRINT, decodeMaterial, encodeMaterial, type MaterialParagraph } from './material';
-import { paragraphWords, wordSurface, wordTerm } from './paragraph-words';
+import { paragraphWords, vocabularyOf } from './paragraph-words';
 
 const PARAGRAPHS: MaterialParagraph[] = [
   { ordinal: 0, text: 'استان‌هاي كشور مي‌توانند اموال مازاد را بر اساس ماده۲۷ بفروشند.', speaker: 'حسين فيروزي' },
@@ -15,7 +15,8 @@ const PARAGRAPHS: MaterialParagraph[] = [
 /** A paragraph's words as text: surface, term and original span of each. */
 function wordsOf(p: ParagraphText): string[] {
   const words = p.words ?? paragraphWords(p.text);
-  return [...words.ids].map((id, i) => `${wordSurface(id)}:${wordTerm(id) ?? '-'}@${words.spans[2 * i]}-${words.spans[2 * i + 1]}`);
+  const { surfaces, terms } = vocabularyOf(words);
+  return [...words.ids].map((id, i) => `${surfaces[id]}:${terms[id] ?? '-'}@${words.spans[2 * i]}-${words.spans[2 * i + 1]}`);
 }
 
 describe('search material', () => {

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { squeezeParagraph, type ParagraphText } from './highlight';
-import { paragraphWords, vocabularyIds, wordSurface, wordTerm } from './paragraph-words';
+import { paragraphWords, wordSurface, wordTerm } from './paragraph-words';
 
 const FORMAT = 2;
 /** A term length meaning: the term is the surface itself (most words: no suffix stripped). */
@@ -155,14 +155,15 @@ export function decodeMaterial(blob: ArrayBuffer | Uint8Array): ParagraphText[] 
     terms.push(termLength === SAME ? surface : termLength < 0 ? null : take(termLength));
   }
   if (c !== chars.length) return null;
-  const { epoch, ids: global } = vocabularyIds(surfaces, terms);
-  const ids = new Int32Array(w);
-  for (let i = 0; i < w; i++) ids[i] = global[ints[at + i] ?? 0] ?? -1;
+  // The session's own vocabulary: no lookups into the shared one (they were most of reading material).
+  const vocabulary = { surfaces, terms, keys: surfaces.map((surface, i) => terms[i] ?? surface) };
+  const ids = ints.slice(at, at + w);
+  for (const id of ids) if (id < 0 || id >= v) return null;
   const spans = ints.slice(at + w, at + 3 * w);
   const out: ParagraphText[] = [];
   let word = 0;
   for (const r of rows) {
-    out.push({ ordinal: r.ordinal, text: r.text, speaker: r.speaker, squeezed: r.squeezed, words: { epoch, ids: ids.subarray(word, word + r.words), spans: spans.subarray(2 * word, 2 * (word + r.words)) } });
+    out.push({ ordinal: r.ordinal, text: r.text, speaker: r.speaker, squeezed: r.squeezed, words: { epoch: -1, ids: ids.subarray(word, word + r.words), spans: spans.subarray(2 * word, 2 * (word + r.words)), vocabulary } });
     word += r.words;
   }
   return word === w ? out : null;

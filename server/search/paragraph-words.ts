@@ -14,19 +14,37 @@ const ids = new Map<string, number>();
 let surfaces: string[] = [];
 let terms: Array<string | null> = [];
 let keys: string[] = [];
+let shared: Vocabulary = { surfaces, terms, keys };
 /** Which vocabulary the ids of a ParagraphWords point into: older ones are analysed again. */
 let epoch = 0;
 
-/** A paragraph's words: word i is `ids[i]` in the vocabulary (wordTerm, wordKey, wordSurface), at original `[spans[2i], spans[2i + 1])`. */
+/** Distinct words by id: as written, index term (null for a stop word), phrase key (the term, or the word for a stop word). */
+export interface Vocabulary {
+  surfaces: readonly string[];
+  terms: ReadonlyArray<string | null>;
+  keys: readonly string[];
+}
+
+/**
+ * A paragraph's words: word i is `ids[i]` in its vocabulary, at original `[spans[2i], spans[2i + 1])`.
+ * The vocabulary is the shared one of `epoch` (paragraphWords), or the paragraph's own when given
+ * (stored material, material.ts: no lookups into the shared one when read).
+ */
 export interface ParagraphWords {
   epoch: number;
   ids: Int32Array;
   spans: Int32Array;
+  vocabulary?: Vocabulary;
 }
 
-/** True while the vocabulary `words` was analysed against is the current one. */
+/** True while the vocabulary `words` was analysed against is the current one (or its own). */
 export function isCurrent(words: ParagraphWords | undefined): words is ParagraphWords {
-  return words !== undefined && words.epoch === epoch;
+  return words !== undefined && (words.vocabulary !== undefined || words.epoch === epoch);
+}
+
+/** The vocabulary the ids of (current) `words` point into. */
+export function vocabularyOf(words: ParagraphWords): Vocabulary {
+  return words.vocabulary ?? shared;
 }
 
 /** Bytes a ParagraphWords holds, in UTF-16 characters (what the paragraph cache counts). */
@@ -39,6 +57,7 @@ function startAgain(): void {
   surfaces = [];
   terms = [];
   keys = [];
+  shared = { surfaces, terms, keys };
   epoch++;
 }
 
@@ -53,33 +72,6 @@ function idOf(surface: string): number {
     keys.push(term ?? surface);
   }
   return id;
-}
-
-/**
- * Vocabulary ids of words analysed elsewhere (stored material, material.ts), with their terms as
- * stored: room for all of them first, so the ids share one epoch. The terms are the analyser's own
- * (the material's fingerprint says so); a surface already known keeps the id it has.
- *
- * @example
- * const { epoch, ids } = vocabularyIds(['کتابها'], ['کتاب']); wordTerm(ids[0] ?? -1) // 'کتاب'
- */
-export function vocabularyIds(words: readonly string[], wordTerms: ReadonlyArray<string | null>): { epoch: number; ids: Int32Array } {
-  if (surfaces.length + words.length > MAX_WORDS) startAgain();
-  const out = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const surface = words[i] ?? '';
-    let id = ids.get(surface);
-    if (id === undefined) {
-      id = surfaces.length;
-      const term = wordTerms[i] ?? null;
-      ids.set(surface, id);
-      surfaces.push(surface);
-      terms.push(term);
-      keys.push(term ?? surface);
-    }
-    out[i] = id;
-  }
-  return { epoch, ids: out };
 }
 
 /** The normalised word as written (particles joined). */
