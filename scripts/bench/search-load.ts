@@ -66,7 +66,7 @@ const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&p
 const runs: LoadFigures[] = [];
 await buildIfStale();
 for (const n of workers) {
-  const server = await startServer({ databaseUrl, compiled: true, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n) } });
+  const server = await startServer({ databaseUrl, compiled: true, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n), NESHAST_SEARCH_MATERIAL: withMaterial ? '1' : '0' } });
   try {
     const cookie = await signIn(server.url, PROBE_USER, PROBE_PASSWORD);
     console.error(`server (${n}): ready (first /api/health answer) ${Math.round(server.readyMs)} ms after its start`);
@@ -82,6 +82,8 @@ for (const n of workers) {
       const loopMaxMs = traceLoopMax(server.output().slice(before));
       runs.push(loopMaxMs === undefined ? figures : { ...figures, loopMaxMs });
       console.error(`${figures.name}: ${figures.requestsPerSec.toFixed(0)} req/s, p99 ${figures.p99} ms, loop delay max ${loopMaxMs ?? '—'} ms (load ${load()})`);
+      // The serving process's memory (with 2 processes, the primary's, which holds no index).
+      if (n === 1) console.error(`server (1): RSS ${server.memory().rssMB} MB, peak ${server.memory().peakMB} MB after the ${phase} run`);
     }
   } finally {
     await server.stop();
