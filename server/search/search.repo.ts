@@ -180,8 +180,11 @@ export function createSearchRepo(db: Db) {
     /** Published sessions whose material is missing or not current, newest first. */
     async sessionsWithoutMaterial(analysis: string, limit: number): Promise<Array<{ id: number; contentHash: string }>> {
       const rs = await db.run(
-        sql`SELECT s.id, s.content_hash FROM ${sessions} s LEFT JOIN ${searchMaterial} m ON m.session_id = s.id AND m.content_hash = s.content_hash AND m.analysis = ${analysis}
-            WHERE s.status = 'published' AND m.session_id IS NULL ORDER BY s.id DESC LIMIT ${limit}`,
+        // Both from covering indexes: a material row's blob fills pages of its own, and a session's
+        // body too; reading the rows held the loop ≈ 30 ms at 7,500 sessions (the planner chose them).
+        sql`SELECT s.id, s.content_hash FROM ${sessions} s INDEXED BY sessions_status_hash WHERE s.status = 'published' AND NOT EXISTS
+            (SELECT 1 FROM ${searchMaterial} m INDEXED BY search_material_current WHERE m.session_id = s.id AND m.content_hash = s.content_hash AND m.analysis = ${analysis})
+            ORDER BY s.id DESC LIMIT ${limit}`,
       );
       return rs.rows.map((r) => ({ id: num(r[0]), contentHash: String(r[1] ?? '') }));
     },
@@ -203,7 +206,7 @@ export function createSearchRepo(db: Db) {
 
     /** Drop the material of sessions no longer published (withdrawn, back to draft); deleted ones go with their row. */
     async dropUnpublishedMaterial(): Promise<number> {
-      const rs = await db.run(sql`DELETE FROM ${searchMaterial} WHERE session_id NOT IN (SELECT id FROM ${sessions} WHERE status = 'published')`);
+      const rs = await db.run(sql`DELETE FROM ${searchMaterial} INDEXED BY search_material_current WHERE session_id NOT IN (SELECT id FROM ${sessions} INDEXED BY sessions_status_hash WHERE status = 'published')`);
       return rs.rowsAffected;
     },
   };

@@ -5,3 +5,5 @@ CREATE TABLE `search_material` (
 	`material` blob NOT NULL,
 	FOREIGN KEY (`session_id`) REFERENCES `sessions`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+CREATE INDEX `search_material_current` ON `search_material` (`session_id`,`content_hash`,`analysis`);

@@ -1,5 +1,5 @@
 /** The persisted search index: a large base segment plus small recent ones. */
-import { sqliteTable, text, integer, blob } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, blob, index } from 'drizzle-orm/sqlite-core';
 import { sessions } from './sessions';
 
 export const searchSegments = sqliteTable('search_segments', {
@@ -31,4 +31,8 @@ export const searchMaterial = sqliteTable('search_material', {
   contentHash: text('content_hash').notNull(),
   analysis: text('analysis').notNull(),
   material: blob('material', { mode: 'buffer' }).notNull(),
-});
+},
+  // Which sessions' material is current, answered from the index: each row's blob fills pages of its
+  // own, and the keeper's check read 7,500 of them (≈ 30 ms holding the loop at 7,500 sessions).
+  (t) => [index('search_material_current').on(t.sessionId, t.contentHash, t.analysis)],
+);
