@@ -6,7 +6,8 @@ import { squeezeParagraph } from './highlight';
 import { ANALYSIS_FINGERPRINT, decodeMaterial } from './material';
 import { createMaterialKeeper } from './material-keeper';
 import { paragraphWords, vocabularyOf, type ParagraphWords } from './paragraph-words';
-import { createSearchRepo } from './search.repo';
+import { createSearchRepo, materialDueQuery, unpublishedMaterialQuery } from './search.repo';
+import { sql } from 'drizzle-orm';
 import { createSearchService } from './search.service';
 
 function session(slug: string, title: string, paragraphs: Array<string | [string, string]>, extra: Partial<SessionInput> = {}): SessionInput {
@@ -132,6 +133,16 @@ describe('search material', () => {
     await search.idle();
     expect((await materialRows(database)).map((r) => r.id)).not.toContain(meeting);
     expect(await materialRows(database)).toEqual(await hashes(database));
+  });
+
+  it('checks what is due from covering indexes, never reading a material row (its blob) or a session row (its body)', async () => {
+    for (const query of [materialDueQuery(ANALYSIS_FINGERPRINT, 50), unpublishedMaterialQuery()]) {
+      const plan = await database.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`);
+      const steps = plan.map((r) => r.detail).join('\n');
+      expect(steps).toMatch(/COVERING INDEX search_material_current/);
+      expect(steps).toMatch(/COVERING INDEX sessions_status_hash/);
+      expect(steps).not.toMatch(/PRIMARY KEY|SCAN (s|m|search_material|sessions)\b(?! USING COVERING)/);
+    }
   });
 
   it('works in slices: the loop is let go between them and every session is still stored', async () => {

@@ -2,7 +2,7 @@
  * @module The only database code of search: segments, the generation counter, and the
  * session rows the index is built from and snippets are cut from.
  */
-import { and, asc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { num, str } from '../db/row-values';
 import { paragraphs, people, searchMaterial, searchSegments, searchState, sessions } from '../db/schema';
@@ -27,6 +27,22 @@ const published = eq(sessions.status, 'published');
 
 /** Rows read per query when loading every session (docs/decisions.md: reads in chunks). */
 const CHUNK = 2_000;
+
+/**
+ * The keeper's check: published sessions without current material, newest first. Both tables from
+ * covering indexes: a material row's blob fills pages of its own, and a session's body too; reading
+ * the rows (the planner's choice) held the loop ≈ 30 ms at 7,500 sessions.
+ */
+export function materialDueQuery(analysis: string, limit: number): SQL {
+  return sql`SELECT s.id, s.content_hash FROM ${sessions} s INDEXED BY sessions_status_hash WHERE s.status = 'published' AND NOT EXISTS
+    (SELECT 1 FROM ${searchMaterial} m INDEXED BY search_material_current WHERE m.session_id = s.id AND m.content_hash = s.content_hash AND m.analysis = ${analysis})
+    ORDER BY s.id DESC LIMIT ${limit}`;
+}
+
+/** Material of sessions no longer published, also from the covering indexes. */
+export function unpublishedMaterialQuery(): SQL {
+  return sql`DELETE FROM ${searchMaterial} INDEXED BY search_material_current WHERE session_id NOT IN (SELECT id FROM ${sessions} INDEXED BY sessions_status_hash WHERE status = 'published')`;
+}
 
 export function createSearchRepo(db: Db) {
   const bumpGeneration = () =>
@@ -179,13 +195,7 @@ export function createSearchRepo(db: Db) {
 
     /** Published sessions whose material is missing or not current, newest first. */
     async sessionsWithoutMaterial(analysis: string, limit: number): Promise<Array<{ id: number; contentHash: string }>> {
-      const rs = await db.run(
-        // Both from covering indexes: a material row's blob fills pages of its own, and a session's
-        // body too; reading the rows held the loop ≈ 30 ms at 7,500 sessions (the planner chose them).
-        sql`SELECT s.id, s.content_hash FROM ${sessions} s INDEXED BY sessions_status_hash WHERE s.status = 'published' AND NOT EXISTS
-            (SELECT 1 FROM ${searchMaterial} m INDEXED BY search_material_current WHERE m.session_id = s.id AND m.content_hash = s.content_hash AND m.analysis = ${analysis})
-            ORDER BY s.id DESC LIMIT ${limit}`,
-      );
+      const rs = await db.run(materialDueQuery(analysis, limit));
       return rs.rows.map((r) => ({ id: num(r[0]), contentHash: String(r[1] ?? '') }));
     },
 
@@ -206,7 +216,7 @@ export function createSearchRepo(db: Db) {
 
     /** Drop the material of sessions no longer published (withdrawn, back to draft); deleted ones go with their row. */
     async dropUnpublishedMaterial(): Promise<number> {
-      const rs = await db.run(sql`DELETE FROM ${searchMaterial} INDEXED BY search_material_current WHERE session_id NOT IN (SELECT id FROM ${sessions} INDEXED BY sessions_status_hash WHERE status = 'published')`);
+      const rs = await db.run(unpublishedMaterialQuery());
       return rs.rowsAffected;
     },
   };
