@@ -60,6 +60,19 @@ describe('search material', () => {
     expect(decodeMaterial(shifted.subarray(1))?.map((p) => p.text)).toEqual(PARAGRAPHS.map((p) => p.text));
   });
 
+  it('writes its numbers in 16 bits when they all fit, in 32 when one does not, and reads both the same', () => {
+    const small = encodeMaterial(PARAGRAPHS);
+    // A paragraph past 65,533 characters: its spans do not fit in 16 bits.
+    const long: MaterialParagraph[] = [...PARAGRAPHS, { ordinal: 7, text: `${'ا'.repeat(70_000)} بودجه`, speaker: null }];
+    const large = encodeMaterial(long);
+    expect(small[0]).toBe(3);
+    expect(large[0]).toBe(2);
+    const texts = (ps: ParagraphText[] | null) => ps?.map(wordsOf);
+    expect(texts(decodeMaterial(small))).toEqual(PARAGRAPHS.map((p) => wordsOf({ ...p })));
+    expect(texts(decodeMaterial(large))).toEqual(long.map((p) => wordsOf({ ...p })));
+    expect(wordsOf(decodeMaterial(large)?.at(-1) ?? { ordinal: 0, text: '', speaker: null }).at(-1)).toBe('بودجه:بودجه@70001-70006');
+  });
+
   it('names the analyser it was made with', () => {
     expect(ANALYSIS_FINGERPRINT).toMatch(/^[0-9a-f]{16}$/);
     expect(decodeMaterial(encodeMaterial([]))).toEqual([]);

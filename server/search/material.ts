@@ -8,13 +8,17 @@
  * Layout (little-endian): Int32 header [FORMAT, paragraphs P, vocabulary V, words W], then P × 5
  * (ordinal, text length, squeezed length, speaker length or -1, word count), V × 2 (surface length,
  * term length, -1 for none or -2 for the surface itself), W word ids into the session's own vocabulary, 2W spans; then every string in
- * that order as UTF-16 code units (texts may hold lone surrogates: kept as they are).
+ * that order as UTF-16 code units (texts may hold lone surrogates: kept as they are). When every number
+ * fits, they are all written in 16 bits instead (FORMAT_16).
  */
 import { createHash } from 'node:crypto';
 import { squeezeParagraph, type ParagraphText } from './highlight';
 import { paragraphWords, wordSurface, wordTerm } from './paragraph-words';
 
 const FORMAT = 2;
+/** The same layout with every number in 16 bits (-1 and -2 as 65535 and 65534): the usual case, ≈ 20 % smaller. */
+const FORMAT_16 = 3;
+const MAX_16 = 65_533;
 /** A term length meaning: the term is the surface itself (most words: no suffix stripped). */
 const SAME = -2;
 const HEADER = 4;
@@ -106,9 +110,13 @@ export function encodeMaterial(paragraphs: readonly MaterialParagraph[]): Uint8A
   ints.set(wordIds, at);
   ints.set(wordSpans, at + wordIds.length);
   const chars = Buffer.from(strings.join(''), 'utf16le');
-  const out = new Uint8Array(intCount * 4 + chars.length);
-  out.set(new Uint8Array(ints.buffer), 0);
-  out.set(chars, intCount * 4);
+  let narrow = true;
+  for (const n of ints) if (n < -2 || n > MAX_16) narrow = false;
+  const numbers = narrow ? Uint16Array.from(ints, (n) => (n < 0 ? 65_536 + n : n)) : ints;
+  if (narrow) numbers[0] = FORMAT_16;
+  const out = new Uint8Array(numbers.byteLength + chars.length);
+  out.set(new Uint8Array(numbers.buffer), 0);
+  out.set(chars, numbers.byteLength);
   return out;
 }
 
@@ -124,13 +132,17 @@ export function decodeMaterial(blob: ArrayBuffer | Uint8Array): ParagraphText[] 
   let bytes = blob instanceof Uint8Array ? blob : new Uint8Array(blob);
   // Int32 views need an aligned start (a Buffer may sit anywhere in its pool).
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
-  if (bytes.length < HEADER * 4) return null;
-  const head = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER);
+  const width = bytes[0] === FORMAT_16 ? 2 : 4;
+  if (bytes.length < HEADER * width) return null;
+  const head = width === 2 ? new Uint16Array(bytes.buffer, bytes.byteOffset, HEADER) : new Int32Array(bytes.buffer, bytes.byteOffset, HEADER);
   const [format = 0, p = 0, v = 0, w = 0] = head;
   const intCount = HEADER + PER_PARAGRAPH * p + 2 * v + 3 * w;
-  if (format !== FORMAT || p < 0 || v < 0 || w < 0 || intCount * 4 > bytes.length || (bytes.length - intCount * 4) % 2 !== 0) return null;
-  const ints = new Int32Array(bytes.buffer, bytes.byteOffset, intCount);
-  const chars = Buffer.from(bytes.buffer, bytes.byteOffset + intCount * 4, bytes.length - intCount * 4).toString('utf16le');
+  if ((format !== FORMAT && format !== FORMAT_16) || p < 0 || v < 0 || w < 0 || intCount * width > bytes.length || (bytes.length - intCount * width) % 2 !== 0) return null;
+  const ints =
+    width === 2
+      ? Int32Array.from(new Uint16Array(bytes.buffer, bytes.byteOffset, intCount), (n) => (n >= 65_534 ? n - 65_536 : n))
+      : new Int32Array(bytes.buffer, bytes.byteOffset, intCount);
+  const chars = Buffer.from(bytes.buffer, bytes.byteOffset + intCount * width, bytes.length - intCount * width).toString('utf16le');
   let c = 0;
   const take = (length: number): string => {
     const s = chars.slice(c, c + length);
