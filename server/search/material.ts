@@ -138,10 +138,15 @@ export function decodeMaterial(blob: ArrayBuffer | Uint8Array): ParagraphText[] 
   const [format = 0, p = 0, v = 0, w = 0] = head;
   const intCount = HEADER + PER_PARAGRAPH * p + 2 * v + 3 * w;
   if ((format !== FORMAT && format !== FORMAT_16) || p < 0 || v < 0 || w < 0 || intCount * width > bytes.length || (bytes.length - intCount * width) % 2 !== 0) return null;
-  const ints =
-    width === 2
-      ? Int32Array.from(new Uint16Array(bytes.buffer, bytes.byteOffset, intCount), (n) => (n >= 65_534 ? n - 65_536 : n))
-      : new Int32Array(bytes.buffer, bytes.byteOffset, intCount);
+  let ints: Int32Array;
+  if (width === 2) {
+    const narrow = new Uint16Array(bytes.buffer, bytes.byteOffset, intCount);
+    ints = new Int32Array(intCount);
+    for (let i = 0; i < intCount; i++) {
+      const n = narrow[i] ?? 0;
+      ints[i] = n >= 65_534 ? n - 65_536 : n;
+    }
+  } else ints = new Int32Array(bytes.buffer, bytes.byteOffset, intCount);
   const chars = Buffer.from(bytes.buffer, bytes.byteOffset + intCount * width, bytes.length - intCount * width).toString('utf16le');
   let c = 0;
   const take = (length: number): string => {
