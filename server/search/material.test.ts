@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchSession, phraseParagraphs, squeezeParagraph, type ParagraphText } from './highlight';
 import { ANALYSIS_FINGERPRINT, decodeMaterial, encodeMaterial, type MaterialParagraph } from './material';
-import { paragraphWords, vocabularyOf } from './paragraph-words';
+import { createParagraphCache } from './paragraph-cache';
+import { paragraphWords, vocabularyChars, vocabularyOf } from './paragraph-words';
 
 const PARAGRAPHS: MaterialParagraph[] = [
   { ordinal: 0, text: 'استان‌هاي كشور مي‌توانند اموال مازاد را بر اساس ماده۲۷ بفروشند.', speaker: 'حسين فيروزي' },
@@ -71,6 +72,20 @@ describe('search material', () => {
     expect(texts(decodeMaterial(small))).toEqual(PARAGRAPHS.map((p) => wordsOf({ ...p })));
     expect(texts(decodeMaterial(large))).toEqual(long.map((p) => wordsOf({ ...p })));
     expect(wordsOf(decodeMaterial(large)?.at(-1) ?? { ordinal: 0, text: '', speaker: null }).at(-1)).toBe('بودجه:بودجه@70001-70006');
+  });
+
+  it('counts a session read from material with its own vocabulary in the paragraph cache, so the memory budget holds', async () => {
+    const rows = PARAGRAPHS.map((p) => ({ sessionId: 1, ...p }));
+    const plain = createParagraphCache({ paragraphsOf: async () => rows });
+    const prepared = createParagraphCache({ paragraphsOf: async () => [], materialOf: async () => new Map([[1, decodeMaterial(encodeMaterial(PARAGRAPHS)) ?? []]]) });
+    const session = [{ id: 1, contentHash: 'h' }];
+    const [fromRows, fromMaterial] = [await plain.get(session), await prepared.get(session)];
+    expect(fromMaterial.get(1)?.map((p) => p.text)).toEqual(fromRows.get(1)?.map((p) => p.text));
+    const vocabulary = fromMaterial.get(1)?.[0]?.words?.vocabulary;
+    expect(vocabulary).toBeDefined();
+    const own = vocabulary ? vocabularyChars(vocabulary) : 0;
+    expect(own).toBeGreaterThan(32 * 10);
+    expect(prepared.stats().chars).toBeCloseTo(plain.stats().chars + own, 6);
   });
 
   it('names the analyser it was made with', () => {

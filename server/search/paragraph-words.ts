@@ -42,6 +42,20 @@ export function isCurrent(words: ParagraphWords | undefined): words is Paragraph
   return words !== undefined && (words.vocabulary !== undefined || words.epoch === epoch);
 }
 
+/**
+ * Characters (UTF-16 units) a vocabulary of its own holds: its strings and, per word, ≈ 64 bytes of
+ * string headers and array slots (what the paragraph cache counts for a session read from stored material).
+ */
+export function vocabularyChars(vocabulary: Vocabulary): number {
+  let n = 0;
+  for (let i = 0; i < vocabulary.surfaces.length; i++) {
+    const surface = vocabulary.surfaces[i] ?? '';
+    const term = vocabulary.terms[i];
+    n += 32 + surface.length + (term && term !== surface ? term.length : 0);
+  }
+  return n;
+}
+
 /** The vocabulary the ids of (current) `words` point into. */
 export function vocabularyOf(words: ParagraphWords): Vocabulary {
   return words.vocabulary ?? shared;
