@@ -135,6 +135,18 @@ describe('search material', () => {
     expect(await materialRows(database)).toEqual(await hashes(database));
   });
 
+  it('prepares sessions another process wrote, once a search sees the index move', async () => {
+    const server = createSearchService(database, { ...uncached, staleCheckMs: 0 });
+    await server.indexSessions(await store([WEBINAR]));
+    await server.keepMaterial();
+    const ingest = createSearchService(database, uncached);
+    await ingest.indexSessions(await store([MEETING]));
+    expect((await materialRows(database)).length).toBe(1);
+    expect((await server.search({ q: 'گیلان' })).total).toBe(1);
+    await server.idle();
+    expect(await materialRows(database)).toEqual(await hashes(database));
+  });
+
   it('checks what is due from covering indexes, never reading a material row (its blob) or a session row (its body)', async () => {
     for (const query of [materialDueQuery(ANALYSIS_FINGERPRINT, 50), unpublishedMaterialQuery()]) {
       const plan = await database.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`);

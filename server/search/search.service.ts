@@ -74,6 +74,8 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   const queries = createQueryPath({ index, repo }, options);
   const keeper = createMaterialKeeper(repo);
   let keeping = false;
+  /** The index state the keeper last ran for: another process's writes show up as a new one on a search. */
+  let keptFor = '';
   // After indexing, in the background (the write is searchable already; its material follows).
   const keepUp = () => {
     if (keeping) keeper.nudge().catch((error: unknown) => console.error('search: storing search material failed; the next indexing tries again', error));
@@ -89,9 +91,18 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     },
     keepMaterial() {
       keeping = true;
+      keptFor = index.version();
       return keeper.nudge();
     },
-    search: (params) => queries.search(params),
+    async search(params) {
+      const page = await queries.search(params);
+      // Sessions another process wrote (an ingest beside the server) get their material too.
+      if (keeping && index.version() !== keptFor) {
+        keptFor = index.version();
+        keepUp();
+      }
+      return page;
+    },
     speakers: () => queries.speakers(),
     async refreshIfStale() {
       await index.ensureLoaded();
