@@ -3,7 +3,8 @@
  * in the background: sessions with none, or with material of an older content hash or analyser, are
  * prepared a few at a time, each slice a few ms of work followed by a rest as long, so requests go
  * on meanwhile; material of sessions no longer published is dropped. Run after a start (existing
- * databases fill in once) and after each indexing (imports, corrections). A search never waits
+ * databases fill in once), after each indexing (imports, corrections, withdrawals) and when another
+ * process's writes show (search.service.ts). A search never waits
  * for it: a session without current material is read and analysed as before.
  */
 import { ANALYSIS_FINGERPRINT, encodeMaterial } from './material';

@@ -39,8 +39,8 @@ export interface SearchService {
   warmUp(budgetMs?: number): Promise<{ sessions: number; queries: number; ms: number }>;
   /**
    * Keep every published session's search material current (material-keeper.ts), in the
-   * background: now (after listening: existing databases fill in once) and after each indexing
-   * from then on. Resolves when the pass is done; one process per database is enough (main.ts).
+   * background: now (after listening: existing databases fill in once), after each indexing from
+   * then on, and when a search sees the index state move (another process wrote). Resolves when the pass is done; one process per database is enough (main.ts).
    */
   keepMaterial(): Promise<MaterialPass>;
   /** Reload if another process moved the generation; true when something was reloaded. */
