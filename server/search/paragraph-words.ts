@@ -14,19 +14,51 @@ const ids = new Map<string, number>();
 let surfaces: string[] = [];
 let terms: Array<string | null> = [];
 let keys: string[] = [];
+let shared: Vocabulary = { surfaces, terms, keys };
 /** Which vocabulary the ids of a ParagraphWords point into: older ones are analysed again. */
 let epoch = 0;
 
-/** A paragraph's words: word i is `ids[i]` in the vocabulary (wordTerm, wordKey, wordSurface), at original `[spans[2i], spans[2i + 1])`. */
+/** Distinct words by id: as written, index term (null for a stop word), phrase key (the term, or the word for a stop word). */
+export interface Vocabulary {
+  surfaces: readonly string[];
+  terms: ReadonlyArray<string | null>;
+  keys: readonly string[];
+}
+
+/**
+ * A paragraph's words: word i is `ids[i]` in its vocabulary, at original `[spans[2i], spans[2i + 1])`.
+ * The vocabulary is the shared one of `epoch` (paragraphWords), or the paragraph's own when given
+ * (stored material, material.ts: no lookups into the shared one when read).
+ */
 export interface ParagraphWords {
   epoch: number;
   ids: Int32Array;
   spans: Int32Array;
+  vocabulary?: Vocabulary;
 }
 
-/** True while the vocabulary `words` was analysed against is the current one. */
+/** True while the vocabulary `words` was analysed against is the current one (or its own). */
 export function isCurrent(words: ParagraphWords | undefined): words is ParagraphWords {
-  return words !== undefined && words.epoch === epoch;
+  return words !== undefined && (words.vocabulary !== undefined || words.epoch === epoch);
+}
+
+/**
+ * Characters (UTF-16 units) a vocabulary of its own holds: its strings and, per word, ≈ 64 bytes of
+ * string headers and array slots (what the paragraph cache counts for a session read from stored material).
+ */
+export function vocabularyChars(vocabulary: Vocabulary): number {
+  let n = 0;
+  for (let i = 0; i < vocabulary.surfaces.length; i++) {
+    const surface = vocabulary.surfaces[i] ?? '';
+    const term = vocabulary.terms[i];
+    n += 32 + surface.length + (term && term !== surface ? term.length : 0);
+  }
+  return n;
+}
+
+/** The vocabulary the ids of (current) `words` point into. */
+export function vocabularyOf(words: ParagraphWords): Vocabulary {
+  return words.vocabulary ?? shared;
 }
 
 /** Bytes a ParagraphWords holds, in UTF-16 characters (what the paragraph cache counts). */
@@ -39,6 +71,7 @@ function startAgain(): void {
   surfaces = [];
   terms = [];
   keys = [];
+  shared = { surfaces, terms, keys };
   epoch++;
 }
 

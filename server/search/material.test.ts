@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { matchSession, phraseParagraphs, squeezeParagraph, type ParagraphText } from './highlight';
+import { ANALYSIS_FINGERPRINT, decodeMaterial, encodeMaterial, type MaterialParagraph } from './material';
+import { createParagraphCache } from './paragraph-cache';
+import { paragraphWords, vocabularyChars, vocabularyOf } from './paragraph-words';
+
+const PARAGRAPHS: MaterialParagraph[] = [
+  { ordinal: 0, text: 'استان‌هاي كشور مي‌توانند اموال مازاد را بر اساس ماده۲۷ بفروشند.', speaker: 'حسين فيروزي' },
+  { ordinal: 1, text: 'برنامه‌های عملیاتی بودجه ۱۴۰۰ ظرف دو هفته به سازمان برنامه و بودجه ارسال شود.', speaker: null },
+  { ordinal: 2, text: '', speaker: '' },
+  { ordinal: 5, text: 'مهم ترين و مهم‌ترین &shy; برون سپاری <b>"x"</b> a\uD800b \uDC00 ١٢٣ بهره وری', speaker: null },
+  // Unpunctuated speech, long, with words repeated across paragraphs (one vocabulary per session).
+  { ordinal: 6, text: Array.from({ length: 3_000 }, (_, i) => ['واگذاری', 'امور', 'به', 'بخش', 'خصوصی', `شماره${i % 97}`][i % 6]).join(' '), speaker: 'مریم' },
+];
+
+/** A paragraph's words as text: surface, term and original span of each. */
+function wordsOf(p: ParagraphText): string[] {
+  const words = p.words ?? paragraphWords(p.text);
+  const { surfaces, terms } = vocabularyOf(words);
+  return [...words.ids].map((id, i) => `${surfaces[id]}:${terms[id] ?? '-'}@${words.spans[2 * i]}-${words.spans[2 * i + 1]}`);
+}
+
+describe('search material', () => {
+  it('holds what reading and analysing the paragraphs gives: text, speaker, squeezed text, words with terms and spans', () => {
+    const decoded = decodeMaterial(encodeMaterial(PARAGRAPHS));
+    expect(decoded).not.toBeNull();
+    expect(decoded?.map((p) => [p.ordinal, p.text, p.speaker, p.squeezed])).toEqual(PARAGRAPHS.map((p) => [p.ordinal, p.text, p.speaker, squeezeParagraph(p.text)]));
+    for (const [i, p] of PARAGRAPHS.entries()) {
+      const stored = decoded?.[i];
+      expect(stored?.words).toBeDefined();
+      if (stored) expect(wordsOf(stored)).toEqual(wordsOf({ ...p }));
+    }
+    expect(wordsOf(decoded?.[0] ?? PARAGRAPHS[0] ?? { ordinal: 0, text: '', speaker: null })).toContain('استان:استان@0-5');
+  });
+
+  it('gives the same matches, snippets, highlights and phrase counts as paragraphs analysed at search time', () => {
+    const fresh = (): ParagraphText[] => PARAGRAPHS.map((p) => ({ ...p }));
+    const stored = decodeMaterial(encodeMaterial(PARAGRAPHS)) ?? [];
+    const terms = [
+      { term: 'استان', weight: 2 },
+      { term: 'بودجه', weight: 1.5 },
+      { term: 'واگذار', weight: 1 },
+      { term: 'مهم', weight: 0.7 },
+    ];
+    const tokens = ['واگذاری', 'به', 'بخش'];
+    expect(matchSession(stored, terms, 3, tokens)).toEqual(matchSession(fresh(), terms, 3, tokens));
+    expect(phraseParagraphs(stored, ['به', 'بخش'], 3)).toEqual(phraseParagraphs(fresh(), ['به', 'بخش'], 3));
+    expect(phraseParagraphs(stored, ['میتوانند'], 3).count).toBe(1);
+  });
+
+  it('is not used when the blob is of another layout or cut short', () => {
+    const blob = encodeMaterial(PARAGRAPHS);
+    expect(decodeMaterial(blob.slice(0, blob.length - 2))).toBeNull();
+    const other = blob.slice();
+    other[0] = 99;
+    expect(decodeMaterial(other)).toBeNull();
+    expect(decodeMaterial(new Uint8Array(3))).toBeNull();
+    // An unaligned view (a Buffer inside its pool) reads the same.
+    const shifted = new Uint8Array(blob.length + 1);
+    shifted.set(blob, 1);
+    expect(decodeMaterial(shifted.subarray(1))?.map((p) => p.text)).toEqual(PARAGRAPHS.map((p) => p.text));
+  });
+
+  it('writes its numbers in 16 bits when they all fit, in 32 when one does not, and reads both the same', () => {
+    const small = encodeMaterial(PARAGRAPHS);
+    // A paragraph past 65,533 characters: its spans do not fit in 16 bits.
+    const long: MaterialParagraph[] = [...PARAGRAPHS, { ordinal: 7, text: `${'ا'.repeat(70_000)} بودجه`, speaker: null }];
+    const large = encodeMaterial(long);
+    expect(small[0]).toBe(3);
+    expect(large[0]).toBe(2);
+    const texts = (ps: ParagraphText[] | null) => ps?.map(wordsOf);
+    expect(texts(decodeMaterial(small))).toEqual(PARAGRAPHS.map((p) => wordsOf({ ...p })));
+    expect(texts(decodeMaterial(large))).toEqual(long.map((p) => wordsOf({ ...p })));
+    expect(wordsOf(decodeMaterial(large)?.at(-1) ?? { ordinal: 0, text: '', speaker: null }).at(-1)).toBe('بودجه:بودجه@70001-70006');
+  });
+
+  it('counts a session read from material with its own vocabulary in the paragraph cache, so the memory budget holds', async () => {
+    const rows = PARAGRAPHS.map((p) => ({ sessionId: 1, ...p }));
+    const plain = createParagraphCache({ paragraphsOf: async () => rows });
+    const prepared = createParagraphCache({ paragraphsOf: async () => [], materialOf: async () => new Map([[1, decodeMaterial(encodeMaterial(PARAGRAPHS)) ?? []]]) });
+    const session = [{ id: 1, contentHash: 'h' }];
+    const [fromRows, fromMaterial] = [await plain.get(session), await prepared.get(session)];
+    expect(fromMaterial.get(1)?.map((p) => p.text)).toEqual(fromRows.get(1)?.map((p) => p.text));
+    const vocabulary = fromMaterial.get(1)?.[0]?.words?.vocabulary;
+    expect(vocabulary).toBeDefined();
+    const own = vocabulary ? vocabularyChars(vocabulary) : 0;
+    expect(own).toBeGreaterThan(32 * 10);
+    expect(prepared.stats().chars).toBeCloseTo(plain.stats().chars + own, 6);
+  });
+
+  it('names the analyser it was made with', () => {
+    expect(ANALYSIS_FINGERPRINT).toMatch(/^[0-9a-f]{16}$/);
+    expect(decodeMaterial(encodeMaterial([]))).toEqual([]);
+  });
+});
