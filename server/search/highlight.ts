@@ -5,7 +5,7 @@
 import { termOf } from '../persian/analyze';
 import { normalizePersian, normalizeWithMap } from '../persian/normalize';
 import type { MatchedTerm } from './engine';
-import { isCurrent, paragraphWords, vocabularyOf, type ParagraphWords } from './paragraph-words';
+import { isCurrent, paragraphWords, wordPhraseKey, wordSurface, wordTerm, type ParagraphWords } from './paragraph-words';
 
 export interface ParagraphText {
   ordinal: number;
@@ -130,19 +130,18 @@ function scoreWords(words: ParagraphWords, terms: ReadonlyMap<string, number>, s
   let phrases = 0;
   let previous = '';
   const { ids, spans: at } = words;
-  const vocabulary = vocabularyOf(words);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] ?? -1;
-    const term = vocabulary.terms[id] ?? null;
+    const term = wordTerm(id);
     if (follows) {
-      const key = vocabulary.keys[id] ?? '';
+      const key = wordPhraseKey(id);
       if (previous && follows.get(previous)?.has(key)) phrases++;
       previous = key;
     }
     if (term === null || !terms.has(term)) continue;
     spans.push([at[2 * i] ?? 0, at[2 * i + 1] ?? 0]);
     counts.set(term, (counts.get(term) ?? 0) + 1);
-    if (shape?.surfaces.has(vocabulary.surfaces[id] ?? '')) asTyped.add(term);
+    if (shape?.surfaces.has(wordSurface(id))) asTyped.add(term);
   }
   let score = 0;
   let heaviest = 0;
@@ -264,11 +263,10 @@ function phraseSpansOf(p: ParagraphText, phrase: readonly string[]): Array<[numb
   if (!(p.squeezed ?? squeezeParagraph(p.text)).includes(phrase.join(''))) return spans;
   const words = isCurrent(p.words) ? p.words : (p.words = paragraphWords(p.text));
   const { ids, spans: at } = words;
-  const { surfaces } = vocabularyOf(words);
   for (let i = 0; i + phrase.length <= ids.length; i++) {
     let all = true;
     for (let j = 0; j < phrase.length; j++) {
-      if ((surfaces[ids[i + j] ?? -1] ?? '') !== phrase[j]) {
+      if (wordSurface(ids[i + j] ?? -1) !== phrase[j]) {
         all = false;
         break;
       }

@@ -5,7 +5,7 @@ import type { SessionInput } from '../ingest/session-input';
 import { squeezeParagraph } from './highlight';
 import { ANALYSIS_FINGERPRINT, decodeMaterial } from './material';
 import { createMaterialKeeper } from './material-keeper';
-import { paragraphWords, vocabularyOf, type ParagraphWords } from './paragraph-words';
+import { paragraphWords, wordSurface, wordTerm, type ParagraphWords } from './paragraph-words';
 import { createSearchRepo, materialDueQuery, unpublishedMaterialQuery } from './search.repo';
 import { sql } from 'drizzle-orm';
 import { createSearchService } from './search.service';
@@ -70,7 +70,7 @@ describe('search material', () => {
     for (const [i, r] of rows.entries()) {
       const words = stored?.[i]?.words;
       const fresh = paragraphWords(r.text);
-      const named = (w: ParagraphWords) => [...w.ids].map((id) => `${vocabularyOf(w).surfaces[id]}:${vocabularyOf(w).terms[id]}`);
+      const named = (w: ParagraphWords) => [...w.ids].map((id) => `${wordSurface(id)}:${wordTerm(id)}`);
       expect(words && named(words)).toEqual(named(fresh));
       expect([...(words?.spans ?? [])]).toEqual([...fresh.spans]);
     }

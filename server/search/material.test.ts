@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchSession, phraseParagraphs, squeezeParagraph, type ParagraphText } from './highlight';
 import { ANALYSIS_FINGERPRINT, decodeMaterial, encodeMaterial, type MaterialParagraph } from './material';
 import { createParagraphCache } from './paragraph-cache';
-import { paragraphWords, vocabularyChars, vocabularyOf } from './paragraph-words';
+import { isCurrent, paragraphWords, wordSurface, wordTerm } from './paragraph-words';
 
 const PARAGRAPHS: MaterialParagraph[] = [
   { ordinal: 0, text: 'استان‌هاي كشور مي‌توانند اموال مازاد را بر اساس ماده۲۷ بفروشند.', speaker: 'حسين فيروزي' },
@@ -16,8 +16,7 @@ const PARAGRAPHS: MaterialParagraph[] = [
 /** A paragraph's words as text: surface, term and original span of each. */
 function wordsOf(p: ParagraphText): string[] {
   const words = p.words ?? paragraphWords(p.text);
-  const { surfaces, terms } = vocabularyOf(words);
-  return [...words.ids].map((id, i) => `${surfaces[id]}:${terms[id] ?? '-'}@${words.spans[2 * i]}-${words.spans[2 * i + 1]}`);
+  return [...words.ids].map((id, i) => `${wordSurface(id)}:${wordTerm(id) ?? '-'}@${words.spans[2 * i]}-${words.spans[2 * i + 1]}`);
 }
 
 describe('search material', () => {
@@ -74,18 +73,57 @@ describe('search material', () => {
     expect(wordsOf(decodeMaterial(large)?.at(-1) ?? { ordinal: 0, text: '', speaker: null }).at(-1)).toBe('بودجه:بودجه@70001-70006');
   });
 
-  it('counts a session read from material with its own vocabulary in the paragraph cache, so the memory budget holds', async () => {
-    const rows = PARAGRAPHS.map((p) => ({ sessionId: 1, ...p }));
-    const plain = createParagraphCache({ paragraphsOf: async () => rows });
-    const prepared = createParagraphCache({ paragraphsOf: async () => [], materialOf: async () => new Map([[1, decodeMaterial(encodeMaterial(PARAGRAPHS)) ?? []]]) });
-    const session = [{ id: 1, contentHash: 'h' }];
-    const [fromRows, fromMaterial] = [await plain.get(session), await prepared.get(session)];
-    expect(fromMaterial.get(1)?.map((p) => p.text)).toEqual(fromRows.get(1)?.map((p) => p.text));
-    const vocabulary = fromMaterial.get(1)?.[0]?.words?.vocabulary;
-    expect(vocabulary).toBeDefined();
-    const own = vocabulary ? vocabularyChars(vocabulary) : 0;
-    expect(own).toBeGreaterThan(32 * 10);
-    expect(prepared.stats().chars).toBeCloseTo(plain.stats().chars + own, 6);
+  it("maps a session's words into the process's one vocabulary: the ids analysing the same paragraphs here gives", () => {
+    // Words new to the process (this text not analysed yet) and words it knows, in one session.
+    const novel: MaterialParagraph = { ordinal: 9, text: 'زرتشتیان کهن‌دیار و بودجه‌ریزی‌های فرامرزی در استان‌ها', speaker: null };
+    const decoded = decodeMaterial(encodeMaterial([...PARAGRAPHS, novel])) ?? [];
+    expect(decoded).toHaveLength(PARAGRAPHS.length + 1);
+    for (const [i, p] of [...PARAGRAPHS, novel].entries()) {
+      const words = decoded[i]?.words;
+      expect(isCurrent(words)).toBe(true);
+      const fresh = paragraphWords(p.text);
+      expect(words?.epoch).toBe(fresh.epoch);
+      expect([...(words?.ids ?? [])]).toEqual([...fresh.ids]);
+    }
+  });
+
+  it('takes the same room in the paragraph cache as a session read and analysed, so one budget holds as many of either', async () => {
+    const sessions = Array.from({ length: 40 }, (_, s) => ({ id: s + 1, contentHash: `h${s}` }));
+    const paragraphsOf = (id: number): MaterialParagraph[] =>
+      PARAGRAPHS.slice(0, 4).map((p, i) => ({ ...p, text: `${p.text} جلسه${id} بند${i} ${'واژه'.repeat(1 + ((id * 7 + i) % 5))}` }));
+    const rows = (ids: number[]) => ids.flatMap((id) => paragraphsOf(id).map((p) => ({ sessionId: id, ...p })));
+    // Room for about half of them.
+    const budget = 20 * 4 * 3.3 * 90;
+    const plain = createParagraphCache({ paragraphsOf: async (ids) => rows(ids) }, budget);
+    const prepared = createParagraphCache(
+      { paragraphsOf: async () => [], materialOf: async (chunk) => new Map(chunk.map((s) => [s.id, decodeMaterial(encodeMaterial(paragraphsOf(s.id))) ?? []])) },
+      budget,
+    );
+    for (const s of sessions) {
+      await plain.get([s]);
+      await prepared.get([s]);
+    }
+    expect(plain.stats().sessions).toBeGreaterThan(5);
+    expect(plain.stats().sessions).toBeLessThan(sessions.length);
+    expect(prepared.stats()).toEqual(plain.stats());
+  });
+
+  it('is analysed again from its text once the shared vocabulary starts again (its ids are of the old epoch)', () => {
+    const stored = decodeMaterial(encodeMaterial(PARAGRAPHS)) ?? [];
+    const epoch = stored[0]?.words?.epoch;
+    expect(isCurrent(stored[0]?.words)).toBe(true);
+    // Past 500,000 words the vocabulary starts again.
+    expect(paragraphWords('بودجه '.repeat(500_001)).epoch).not.toBe(epoch);
+    expect(isCurrent(stored[0]?.words)).toBe(false);
+    const terms = [
+      { term: 'استان', weight: 2 },
+      { term: 'واگذار', weight: 1 },
+    ];
+    expect(matchSession(stored, terms, 3, ['واگذاری'])).toEqual(matchSession(PARAGRAPHS.map((p) => ({ ...p })), terms, 3, ['واگذاری']));
+    // A paragraph a term may match was analysed again, into the new vocabulary.
+    expect(isCurrent(stored[0]?.words)).toBe(true);
+    // Read again, it is of the new epoch.
+    expect((decodeMaterial(encodeMaterial(PARAGRAPHS)) ?? [])[0]?.words?.epoch).toBe(paragraphWords('').epoch);
   });
 
   it('names the analyser it was made with', () => {

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { squeezeParagraph, type ParagraphText } from './highlight';
-import { paragraphWords, wordSurface, wordTerm } from './paragraph-words';
+import { addAnalysedWord, paragraphWords, reserveWords, wordIdOf, wordSurface, wordTerm } from './paragraph-words';
 
 const FORMAT = 2;
 /** The same layout with every number in 16 bits (-1 and -2 as 65535 and 65534): the usual case, ≈ 20 % smaller. */
@@ -147,7 +147,32 @@ export function decodeMaterial(blob: ArrayBuffer | Uint8Array): ParagraphText[] 
       ints[i] = n >= 65_534 ? n - 65_536 : n;
     }
   } else ints = new Int32Array(bytes.buffer, bytes.byteOffset, intCount);
-  const chars = Buffer.from(bytes.buffer, bytes.byteOffset + intCount * width, bytes.length - intCount * width).toString('utf16le');
+  // Every string's length first: a blob that does not add up is refused before a word of it reaches
+  // the shared vocabulary (a wrong term there would be every later paragraph's).
+  let paragraphChars = 0;
+  let wordCount = 0;
+  for (let i = 0, at = HEADER; i < p; i++, at += PER_PARAGRAPH) {
+    const [text = -1, squeezed = -1, speaker = -2, count = -1] = ints.subarray(at + 1, at + PER_PARAGRAPH);
+    if (text < 0 || squeezed < 0 || speaker < -1 || count < 0) return null;
+    paragraphChars += text + squeezed + Math.max(speaker, 0);
+    wordCount += count;
+  }
+  if (wordCount !== w) return null;
+  const vocabularyAt = HEADER + PER_PARAGRAPH * p;
+  let vocabularyChars = 0;
+  for (let i = 0, at = vocabularyAt; i < v; i++, at += 2) {
+    const surface = ints[at] ?? -1;
+    const term = ints[at + 1] ?? -3;
+    if (surface < 0 || term < SAME) return null;
+    vocabularyChars += surface + Math.max(term, 0);
+  }
+  const charsAt = bytes.byteOffset + intCount * width;
+  if (2 * (paragraphChars + vocabularyChars) !== bytes.length - intCount * width) return null;
+  const idsAt = vocabularyAt + 2 * v;
+  for (let i = idsAt; i < idsAt + w; i++) if ((ints[i] ?? -1) < 0 || (ints[i] ?? v) >= v) return null;
+  // The paragraphs' strings and the vocabulary's apart: texts are slices of the first (what the cache
+  // counts), and the second is dropped once its words are in the shared vocabulary.
+  const chars = Buffer.from(bytes.buffer, charsAt, 2 * paragraphChars).toString('utf16le');
   let c = 0;
   const take = (length: number): string => {
     const s = chars.slice(c, c + length);
@@ -163,24 +188,36 @@ export function decodeMaterial(blob: ArrayBuffer | Uint8Array): ParagraphText[] 
     const speaker = speakerLength < 0 ? null : take(speakerLength);
     rows.push({ ordinal: ints[at] ?? 0, text, squeezed, speaker, words: ints[at + 4] ?? 0 });
   }
-  const surfaces: string[] = [];
-  const terms: Array<string | null> = [];
+  // The session's words into the process's one vocabulary (paragraph-words.ts): one lookup per distinct
+  // word, a new one added with its stored term (not stemmed again), so a session read from material
+  // holds what an analysed one holds and the cache counts it the same.
+  const vocabularyBytes = Buffer.from(bytes.buffer, charsAt + 2 * paragraphChars, 2 * vocabularyChars);
+  const words = vocabularyBytes.toString('utf16le');
+  const epoch = reserveWords(v);
+  const shared = new Int32Array(v);
+  c = 0;
   for (let i = 0; i < v; i++, at += 2) {
-    const surface = take(ints[at] ?? 0);
+    const length = ints[at] ?? 0;
     const termLength = ints[at + 1] ?? -1;
-    surfaces.push(surface);
-    terms.push(termLength === SAME ? surface : termLength < 0 ? null : take(termLength));
+    const start = c;
+    c += length + Math.max(termLength, 0);
+    const surface = words.slice(start, start + length);
+    let id = wordIdOf(surface);
+    if (id === undefined) {
+      // A fresh copy, not a slice: a slice would keep this whole blob's vocabulary alive in the shared one.
+      const own = vocabularyBytes.toString('utf16le', 2 * start, 2 * (start + length));
+      const term = termLength === SAME ? own : termLength < 0 ? null : vocabularyBytes.toString('utf16le', 2 * (start + length), 2 * c);
+      id = addAnalysedWord(own, term);
+    }
+    shared[i] = id;
   }
-  if (c !== chars.length) return null;
-  // The session's own vocabulary: no lookups into the shared one (they were most of reading material).
-  const vocabulary = { surfaces, terms, keys: surfaces.map((surface, i) => terms[i] ?? surface) };
-  const ids = ints.slice(at, at + w);
-  for (const id of ids) if (id < 0 || id >= v) return null;
+  const ids = new Int32Array(w);
+  for (let i = 0; i < w; i++) ids[i] = shared[ints[at + i] ?? 0] ?? -1;
   const spans = ints.slice(at + w, at + 3 * w);
   const out: ParagraphText[] = [];
   let word = 0;
   for (const r of rows) {
-    out.push({ ordinal: r.ordinal, text: r.text, speaker: r.speaker, squeezed: r.squeezed, words: { epoch: -1, ids: ids.subarray(word, word + r.words), spans: spans.subarray(2 * word, 2 * (word + r.words)), vocabulary } });
+    out.push({ ordinal: r.ordinal, text: r.text, speaker: r.speaker, squeezed: r.squeezed, words: { epoch, ids: ids.subarray(word, word + r.words), spans: spans.subarray(2 * word, 2 * (word + r.words)) } });
     word += r.words;
   }
   return word === w ? out : null;

@@ -6,7 +6,6 @@
  */
 import { squeezeParagraph, type ParagraphText } from './highlight';
 import { nextTurn } from './next-turn';
-import { vocabularyChars } from './paragraph-words';
 
 export interface ParagraphSource {
   /** Paragraphs of these sessions, in order. */
@@ -81,9 +80,7 @@ export function createParagraphCache(source: ParagraphSource, maxChars = DEFAULT
         let size = 0;
         // Text, its squeezed copy, and (estimated) the analysed words a matching paragraph gains (paragraph-words.ts).
         for (const p of paragraphs) size += p.text.length + (p.squeezed?.length ?? 0) * WORDS_PER_SQUEEZED_CHAR;
-        // A session read from stored material also holds its own vocabulary (shared by its paragraphs).
-        const own = paragraphs[0]?.words?.vocabulary;
-        if (own) size += vocabularyChars(own);
+        // The same for a session read from stored material: its words are ids into the one shared vocabulary.
         const key = keyOf(s);
         const old = entries.get(key);
         if (old) chars -= old.chars;

@@ -14,51 +14,19 @@ const ids = new Map<string, number>();
 let surfaces: string[] = [];
 let terms: Array<string | null> = [];
 let keys: string[] = [];
-let shared: Vocabulary = { surfaces, terms, keys };
 /** Which vocabulary the ids of a ParagraphWords point into: older ones are analysed again. */
 let epoch = 0;
 
-/** Distinct words by id: as written, index term (null for a stop word), phrase key (the term, or the word for a stop word). */
-export interface Vocabulary {
-  surfaces: readonly string[];
-  terms: ReadonlyArray<string | null>;
-  keys: readonly string[];
-}
-
-/**
- * A paragraph's words: word i is `ids[i]` in its vocabulary, at original `[spans[2i], spans[2i + 1])`.
- * The vocabulary is the shared one of `epoch` (paragraphWords), or the paragraph's own when given
- * (stored material, material.ts: no lookups into the shared one when read).
- */
+/** A paragraph's words: word i is `ids[i]` in the vocabulary (wordTerm, wordKey, wordSurface), at original `[spans[2i], spans[2i + 1])`. */
 export interface ParagraphWords {
   epoch: number;
   ids: Int32Array;
   spans: Int32Array;
-  vocabulary?: Vocabulary;
 }
 
-/** True while the vocabulary `words` was analysed against is the current one (or its own). */
+/** True while the vocabulary `words` was analysed against is the current one. */
 export function isCurrent(words: ParagraphWords | undefined): words is ParagraphWords {
-  return words !== undefined && (words.vocabulary !== undefined || words.epoch === epoch);
-}
-
-/**
- * Characters (UTF-16 units) a vocabulary of its own holds: its strings and, per word, ≈ 64 bytes of
- * string headers and array slots (what the paragraph cache counts for a session read from stored material).
- */
-export function vocabularyChars(vocabulary: Vocabulary): number {
-  let n = 0;
-  for (let i = 0; i < vocabulary.surfaces.length; i++) {
-    const surface = vocabulary.surfaces[i] ?? '';
-    const term = vocabulary.terms[i];
-    n += 32 + surface.length + (term && term !== surface ? term.length : 0);
-  }
-  return n;
-}
-
-/** The vocabulary the ids of (current) `words` point into. */
-export function vocabularyOf(words: ParagraphWords): Vocabulary {
-  return words.vocabulary ?? shared;
+  return words !== undefined && words.epoch === epoch;
 }
 
 /** Bytes a ParagraphWords holds, in UTF-16 characters (what the paragraph cache counts). */
@@ -71,7 +39,6 @@ function startAgain(): void {
   surfaces = [];
   terms = [];
   keys = [];
-  shared = { surfaces, terms, keys };
   epoch++;
 }
 
@@ -85,6 +52,36 @@ function idOf(surface: string): number {
     terms.push(term);
     keys.push(term ?? surface);
   }
+  return id;
+}
+
+/**
+ * Room for `count` more words in the shared vocabulary, starting it again first if they might not fit,
+ * so that ids taken next (wordIdOf, addAnalysedWord) all belong to the epoch returned.
+ */
+export function reserveWords(count: number): number {
+  if (surfaces.length + count > MAX_WORDS) startAgain();
+  return epoch;
+}
+
+/** The shared id of a surface already in the vocabulary, or undefined. */
+export const wordIdOf = (surface: string): number | undefined => ids.get(surface);
+
+/**
+ * Add a word analysed elsewhere (stored search material, material.ts) with its stored term, so it is
+ * not stemmed again: the material's fingerprint says the term is what termOf gives. Call reserveWords first.
+ *
+ * @example
+ * reserveWords(1); const id = wordIdOf('کتابها') ?? addAnalysedWord('کتابها', 'کتاب');
+ */
+export function addAnalysedWord(surface: string, term: string | null): number {
+  const known = ids.get(surface);
+  if (known !== undefined) return known;
+  const id = surfaces.length;
+  ids.set(surface, id);
+  surfaces.push(surface);
+  terms.push(term);
+  keys.push(term ?? surface);
   return id;
 }
 
