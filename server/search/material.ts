@@ -120,6 +120,17 @@ export function encodeMaterial(paragraphs: readonly MaterialParagraph[]): Uint8A
   return out;
 }
 
+/** V8 makes a slice of 13 or more characters a view of its parent (SlicedString::kMinLength). */
+const SLICE_VIEW_MIN = 13;
+
+/**
+ * A string of the vocabulary's (from `at` in `bytes`) that owns its characters: a long slice would keep
+ * this blob's whole vocabulary string alive in the shared one.
+ */
+function apart(slice: string, bytes: Buffer, at: number): string {
+  return slice.length < SLICE_VIEW_MIN ? slice : bytes.toString('utf16le', 2 * at, 2 * (at + slice.length));
+}
+
 /**
  * The paragraphs of a stored blob, as the paragraph cache holds them (squeezed text and words set),
  * or null when the blob is not of this layout (read the paragraphs instead).
@@ -204,9 +215,8 @@ export function decodeMaterial(blob: ArrayBuffer | Uint8Array): ParagraphText[] 
     const surface = words.slice(start, start + length);
     let id = wordIdOf(surface);
     if (id === undefined) {
-      // A fresh copy, not a slice: a slice would keep this whole blob's vocabulary alive in the shared one.
-      const own = vocabularyBytes.toString('utf16le', 2 * start, 2 * (start + length));
-      const term = termLength === SAME ? own : termLength < 0 ? null : vocabularyBytes.toString('utf16le', 2 * (start + length), 2 * c);
+      const own = apart(surface, vocabularyBytes, start);
+      const term = termLength === SAME ? own : termLength < 0 ? null : apart(words.slice(start + length, c), vocabularyBytes, start + length);
       id = addAnalysedWord(own, term);
     }
     shared[i] = id;
