@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchSession, phraseParagraphs, squeezeParagraph, type ParagraphText } from './highlight';
 import { ANALYSIS_FINGERPRINT, decodeMaterial, encodeMaterial, type MaterialParagraph } from './material';
 import { createParagraphCache } from './paragraph-cache';
-import { isCurrent, paragraphWords, wordSurface, wordTerm } from './paragraph-words';
+import { isCurrent, paragraphWords, wordIdOf, wordSurface, wordTerm } from './paragraph-words';
 
 const PARAGRAPHS: MaterialParagraph[] = [
   { ordinal: 0, text: 'استان‌هاي كشور مي‌توانند اموال مازاد را بر اساس ماده۲۷ بفروشند.', speaker: 'حسين فيروزي' },
@@ -124,6 +124,24 @@ describe('search material', () => {
     expect(isCurrent(stored[0]?.words)).toBe(true);
     // Read again, it is of the new epoch.
     expect((decodeMaterial(encodeMaterial(PARAGRAPHS)) ?? [])[0]?.words?.epoch).toBe(paragraphWords('').epoch);
+  });
+
+  it('adds no word of a damaged blob to the shared vocabulary', () => {
+    const novel: MaterialParagraph = { ordinal: 0, text: 'کهکشان‌نوردان زمردفام در سیاره‌هایی دوردست', speaker: null };
+    const blob = encodeMaterial([novel]);
+    // Start the vocabulary again, so the encoding's own analysis has left nothing of these words in it.
+    paragraphWords('بودجه '.repeat(500_001));
+    expect(wordIdOf('کهکشان')).toBeUndefined();
+    expect(decodeMaterial(blob.slice(0, blob.length - 2))).toBeNull();
+    const wrongCount = blob.slice();
+    // The paragraph's word count (its fifth number, 16 bits) one more than the blob's words.
+    wrongCount[2 * 8] = (wrongCount[2 * 8] ?? 0) + 1;
+    expect(decodeMaterial(wrongCount)).toBeNull();
+    expect(wordIdOf('کهکشان')).toBeUndefined();
+    // The whole blob adds them, with the terms a fresh analysis gives.
+    const ids = [...(decodeMaterial(blob)?.[0]?.words?.ids ?? [])];
+    expect(wordIdOf('کهکشان')).toBeDefined();
+    expect(ids).toEqual([...paragraphWords(novel.text).ids]);
   });
 
   it('names the analyser it was made with', () => {
