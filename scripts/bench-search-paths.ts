@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search-paths [-- --size 7500] [--passes 5]`: the longest synchronous slice of every
+ * `npm run bench:search-paths [-- --size 7500] [--passes 5] [--dir DIR]`: the longest synchronous slice of every
  * kind of search request (issue 15 item 5: no request holds the event loop over 20 ms), through the
  * real app (`app.request`, signed in as a manager) on the probe database `npm run bench:search-load`
  * uses (`size` Fars News sessions plus the sample content, filled once in /tmp/neshast-probe-SIZE),
@@ -28,7 +28,7 @@ const passes = Number(argValue(argv, '--passes') ?? 5);
 const only = argValue(argv, '--only');
 const e = encodeURIComponent;
 
-const { databaseUrl, corpus } = await probeDatabase(size, `/tmp/neshast-probe-${size}`);
+const { databaseUrl, corpus } = await probeDatabase(size, argValue(argv, '--dir') ?? `/tmp/neshast-probe-${size}`);
 const database = await openDatabase(databaseUrl);
 const search = createSearchService(database, { resultCache: { maxEntries: 0, maxBytes: 0 }, autoMerge: false });
 await search.refreshIfStale();

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   NESHAST_WORKERS: z.coerce.number().int().min(1).default(1),
   /** Search result pages cached per process (0 turns the cache off; benchmarks compare). */
   NESHAST_SEARCH_CACHE: z.coerce.number().int().min(0).optional(),
+  /** `0`: searches neither read nor store search material (paragraphs read and analysed at search time; benchmarks compare). */
+  NESHAST_SEARCH_MATERIAL: z.enum(['0', '1']).default('1'),
   /** Slow requests, event-loop delay and GC pauses printed once a second (load tests). */
   NESHAST_TRACE: flag,
   /** Set by the primary for the one worker that runs the reminders; not for people to set. */

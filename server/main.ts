@@ -47,7 +47,7 @@ const START_MS = 2_500;
 const cachePages = env.NESHAST_SEARCH_CACHE ?? DEFAULT_RESULT_CACHE.maxEntries;
 const openDb = () => openDatabase(env.DATABASE_URL, { authToken: env.DATABASE_AUTH_TOKEN, busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
 const newSearch = (database: Awaited<ReturnType<typeof openDb>>) =>
-  createSearchService(database, { resultCache: { ...DEFAULT_RESULT_CACHE, maxEntries: cachePages } });
+  createSearchService(database, { resultCache: { ...DEFAULT_RESULT_CACHE, maxEntries: cachePages }, material: env.NESHAST_SEARCH_MATERIAL === '1' });
 
 /** Migrations, sample content and first accounts: once, before anything serves. Notices to print once listening. */
 async function prepare(database: Awaited<ReturnType<typeof openDb>>, search: ReturnType<typeof newSearch>): Promise<string[]> {
@@ -108,6 +108,13 @@ async function serveHere(database: Awaited<ReturnType<typeof openDb>>, search: R
       },
       (error: unknown) => console.error('search: building the directive/follow-up index failed; the next search of everything tries again', error),
     );
+    // Search material (material-keeper.ts): sessions without it are prepared now, in slices, off the
+    // request path; one process per database (the reminders one) is enough.
+    if (reminders && env.NESHAST_SEARCH_MATERIAL === '1')
+      search.keepMaterial().then(
+        ({ written, dropped, ms }) => console.log(`search: material stored for ${written} sessions, dropped for ${dropped} (${ms} ms)`),
+        (error: unknown) => console.error('search: storing search material failed; searches read paragraphs meanwhile', error),
+      );
     // The imports' worker thread starts now, off the request path, so the first import does not wait for it.
     const importsStarted = performance.now();
     sharedExtractionRunner()

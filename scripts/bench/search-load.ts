@@ -29,6 +29,9 @@ const seconds = Number(argValue(argv, '--seconds') ?? '10');
 const workers = (argValue(argv, '--workers') ?? '1,2').split(',').map(Number);
 const warmup = Number(argValue(argv, '--warmup') ?? '5');
 const dir = resolve(argValue(argv, '--dir') ?? `/tmp/neshast-probe-${size}`);
+// `--without-material`: searches read and analyse paragraphs as before stored material (A/B); `--cpu-only`: step 1 alone.
+const withMaterial = !argv.includes('--without-material');
+const cpuOnly = argv.includes('--cpu-only');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 const { databaseUrl, corpus } = await probeDatabase(size, dir);
@@ -38,8 +41,12 @@ const loadAtStart = load();
 
 // 1. CPU per request, in this process, before any server runs: first as a server just started
 // (index loaded and warmed up as main.ts does before listening, each query's first time), then warm.
-const database = await openDatabase(databaseUrl, { migrate: false });
-const search = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 } });
+// Migrated (the probe may predate search_material) and its material stored, as a server keeps it.
+const database = await openDatabase(databaseUrl);
+const search = createSearchService(database, { autoMerge: false, resultCache: { maxEntries: 0, maxBytes: 0 }, material: withMaterial });
+const kept = await search.keepMaterial();
+if (kept.written > 0) console.error(`search material stored for ${kept.written} sessions in ${kept.ms} ms (once per probe database)`);
+const rssBefore = process.memoryUsage().rss;
 await search.refreshIfStale();
 const warmUp = await search.warmUp();
 const coldCpu = await searchCpu(search, queries, 1, { cold: true });
@@ -48,13 +55,18 @@ console.error(`CPU per search, first requests after start: mean ${coldCpu.mean.t
 const cpu = await searchCpu(search, queries, 3);
 database.close();
 console.error(`CPU per search, warm: mean ${cpu.mean.toFixed(2)} ms, p99 ${cpu.p99.toFixed(2)} ms, max ${cpu.max.toFixed(2)} ms, longest loop block ${cpu.loopMaxMs.toFixed(1)} ms (load ${load()})`);
+console.error(`material ${withMaterial ? 'on' : 'off'}; RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB (${Math.round(rssBefore / 1e6)} MB before the index loaded)`);
+if (cpuOnly) {
+  console.log(JSON.stringify({ size, material: withMaterial, load: load(), warmUp, coldCpu, cpu }));
+  process.exit(0);
+}
 
 // 2. HTTP, result cache off, 1 and 2 processes.
 const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&prefix=false`);
 const runs: LoadFigures[] = [];
 await buildIfStale();
 for (const n of workers) {
-  const server = await startServer({ databaseUrl, compiled: true, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n) } });
+  const server = await startServer({ databaseUrl, compiled: true, env: { NESHAST_SEARCH_CACHE: '0', NESHAST_TRACE: '1', NESHAST_WORKERS: String(n), NESHAST_SEARCH_MATERIAL: withMaterial ? '1' : '0' } });
   try {
     const cookie = await signIn(server.url, PROBE_USER, PROBE_PASSWORD);
     console.error(`server (${n}): ready (first /api/health answer) ${Math.round(server.readyMs)} ms after its start`);
@@ -70,6 +82,8 @@ for (const n of workers) {
       const loopMaxMs = traceLoopMax(server.output().slice(before));
       runs.push(loopMaxMs === undefined ? figures : { ...figures, loopMaxMs });
       console.error(`${figures.name}: ${figures.requestsPerSec.toFixed(0)} req/s, p99 ${figures.p99} ms, loop delay max ${loopMaxMs ?? '—'} ms (load ${load()})`);
+      // The serving process's memory (with 2 processes, the primary's, which holds no index).
+      if (n === 1) console.error(`server (1): RSS ${server.memory().rssMB} MB, peak ${server.memory().peakMB} MB after the ${phase} run`);
     }
   } finally {
     await server.stop();

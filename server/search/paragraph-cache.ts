@@ -10,6 +10,11 @@ import { nextTurn } from './next-turn';
 export interface ParagraphSource {
   /** Paragraphs of these sessions, in order. */
   paragraphsOf(sessionIds: number[]): Promise<Array<{ sessionId: number; ordinal: number; text: string; speaker: string | null }>>;
+  /**
+   * Sessions' paragraphs already squeezed and analysed (stored search material, material.ts), for
+   * those that have it current; the others are read with paragraphsOf and prepared here.
+   */
+  materialOf?(sessions: Array<{ id: number; contentHash: string }>): Promise<Map<number, ParagraphText[]>>;
 }
 
 /** The squeezed copy (1) and analysed words (≈ 1.3: 12 bytes a word of ≈ 4.5 letters), in characters per squeezed character. */
@@ -57,7 +62,12 @@ export function createParagraphCache(source: ParagraphSource, maxChars = DEFAULT
       const read = new Map<number, ParagraphText[]>();
       for (let i = 0; i < missing.length; i += READ_SESSIONS) {
         if (i > 0) await nextTurn();
-        for (const r of await source.paragraphsOf(missing.slice(i, i + READ_SESSIONS).map((s) => s.id))) {
+        const chunk = missing.slice(i, i + READ_SESSIONS);
+        const prepared = source.materialOf ? await source.materialOf(chunk) : new Map<number, ParagraphText[]>();
+        for (const [id, paragraphs] of prepared) read.set(id, paragraphs);
+        const unprepared = chunk.filter((s) => !prepared.has(s.id)).map((s) => s.id);
+        if (unprepared.length === 0) continue;
+        for (const r of await source.paragraphsOf(unprepared)) {
           const list = read.get(r.sessionId) ?? [];
           list.push({ ordinal: r.ordinal, text: r.text, speaker: r.speaker, squeezed: squeezeParagraph(r.text) });
           read.set(r.sessionId, list);
@@ -70,6 +80,7 @@ export function createParagraphCache(source: ParagraphSource, maxChars = DEFAULT
         let size = 0;
         // Text, its squeezed copy, and (estimated) the analysed words a matching paragraph gains (paragraph-words.ts).
         for (const p of paragraphs) size += p.text.length + (p.squeezed?.length ?? 0) * WORDS_PER_SQUEEZED_CHAR;
+        // The same for a session read from stored material: its words are ids into the one shared vocabulary.
         const key = keyOf(s);
         const old = entries.get(key);
         if (old) chars -= old.chars;

@@ -55,6 +55,36 @@ function idOf(surface: string): number {
   return id;
 }
 
+/**
+ * Room for `count` more words in the shared vocabulary, starting it again first if they might not fit,
+ * so that ids taken next (wordIdOf, addAnalysedWord) all belong to the epoch returned.
+ */
+export function reserveWords(count: number): number {
+  if (surfaces.length + count > MAX_WORDS) startAgain();
+  return epoch;
+}
+
+/** The shared id of a surface already in the vocabulary, or undefined. */
+export const wordIdOf = (surface: string): number | undefined => ids.get(surface);
+
+/**
+ * Add a word analysed elsewhere (stored search material, material.ts) with its stored term, so it is
+ * not stemmed again: the material's fingerprint says the term is what termOf gives. Call reserveWords first.
+ *
+ * @example
+ * reserveWords(1); const id = wordIdOf('کتابها') ?? addAnalysedWord('کتابها', 'کتاب');
+ */
+export function addAnalysedWord(surface: string, term: string | null): number {
+  const known = ids.get(surface);
+  if (known !== undefined) return known;
+  const id = surfaces.length;
+  ids.set(surface, id);
+  surfaces.push(surface);
+  terms.push(term);
+  keys.push(term ?? surface);
+  return id;
+}
+
 /** The normalised word as written (particles joined). */
 export const wordSurface = (id: number): string => surfaces[id] ?? '';
 /** Its index term, or null for a stop word. */

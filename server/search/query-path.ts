@@ -5,10 +5,11 @@
  * only is looked for as a phrase. It reads the index state; it never writes it.
  */
 import type { EngineHit, MatchedTerm, SearchFilters } from './engine';
-import { matchSession, phraseParagraphs, type ParagraphMatch } from './highlight';
+import { matchSession, phraseParagraphs, type ParagraphMatch, type ParagraphText } from './highlight';
 import type { IndexState } from './index-state';
 import { nextTurn } from './next-turn';
-import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS } from './paragraph-cache';
+import { ANALYSIS_FINGERPRINT, decodeMaterial } from './material';
+import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS, type ParagraphSource } from './paragraph-cache';
 import { rerankByProximity } from './proximity';
 import { isStopWordPhrase, type ParsedQuery } from './query';
 import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
@@ -47,6 +48,8 @@ export interface QueryPathOptions {
   paragraphCacheChars?: number;
   /** Presenting a page yields to other requests after this many ms of work (default 8). */
   sliceMs?: number;
+  /** Read hit sessions' stored search material (material.ts) when current (default true; false: always read and analyse paragraphs). */
+  material?: boolean;
 }
 
 export interface QueryPath {
@@ -95,6 +98,27 @@ function slicer(sliceMs: number): () => Promise<void> {
   };
 }
 
+let materialFailed = false;
+
+/** Sessions' current stored material, unpacked (a blob of another layout is left to the paragraph read). */
+async function readMaterial(materialOf: SearchRepo['materialOf'], sessions: Array<{ id: number; contentHash: string }>): Promise<Map<number, ParagraphText[]>> {
+  const out = new Map<number, ParagraphText[]>();
+  let stored: Map<number, ArrayBuffer>;
+  try {
+    stored = await materialOf(sessions, ANALYSIS_FINGERPRINT);
+  } catch (error) {
+    // Never fatal to a search (e.g. a database not yet migrated by this version): read the paragraphs.
+    if (!materialFailed) console.error('search: reading search material failed; reading paragraphs instead', error);
+    materialFailed = true;
+    return out;
+  }
+  for (const [id, blob] of stored) {
+    const paragraphs = decodeMaterial(blob);
+    if (paragraphs) out.set(id, paragraphs);
+  }
+  return out;
+}
+
 function sessionOf(meta: SessionMeta): SessionHit['session'] {
   const { id, slug, title, kind, heldOn, speakers } = meta;
   return { id, slug, title, kind, heldOn, speakers };
@@ -107,10 +131,13 @@ function sessionOf(meta: SessionMeta): SessionHit['session'] {
  * const queries = createQueryPath({ index, repo });
  * const page = await queries.search({ q: 'بودجه ۱۴۰۰' });
  */
-export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' | 'refreshIfDue' | 'engine' | 'version'>; repo: Pick<SearchRepo, 'people' | 'paragraphsOf'> }, options: QueryPathOptions = {}): QueryPath {
+export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' | 'refreshIfDue' | 'engine' | 'version'>; repo: Pick<SearchRepo, 'people' | 'paragraphsOf'> & Partial<Pick<SearchRepo, 'materialOf'>> }, options: QueryPathOptions = {}): QueryPath {
   const { index, repo } = deps;
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  const paragraphCache = createParagraphCache(repo, options.paragraphCacheChars ?? DEFAULT_PARAGRAPH_CACHE_CHARS);
+  const source: ParagraphSource = { paragraphsOf: (ids) => repo.paragraphsOf(ids) };
+  const { materialOf } = repo;
+  if (options.material !== false && materialOf) source.materialOf = (sessions) => readMaterial(materialOf, sessions);
+  const paragraphCache = createParagraphCache(source, options.paragraphCacheChars ?? DEFAULT_PARAGRAPH_CACHE_CHARS);
   const pages = createResultCache<SearchPage>(options.resultCache ?? DEFAULT_RESULT_CACHE, pageBytes);
 
   /** A query of common words only: sessions holding them as an exact phrase, most occurrences first. */

@@ -11,6 +11,7 @@
 import type { Client } from '@libsql/client';
 import type { Db } from '../db/client';
 import { createIndexState, type IndexStateOptions } from './index-state';
+import { createMaterialKeeper, type MaterialPass } from './material-keeper';
 import { createQueryPath, type QueryPathOptions, type SearchPage } from './query-path';
 import type { SearchParams } from './search-input';
 import { createSearchRepo } from './search.repo';
@@ -36,6 +37,12 @@ export interface SearchService {
    * stops after `budgetMs` (default WARM_UP_MS).
    */
   warmUp(budgetMs?: number): Promise<{ sessions: number; queries: number; ms: number }>;
+  /**
+   * Keep every published session's search material current (material-keeper.ts), in the
+   * background: now (after listening: existing databases fill in once), after each indexing from
+   * then on, and when a search sees the index state move (another process wrote). Resolves when the pass is done; one process per database is enough (main.ts).
+   */
+  keepMaterial(): Promise<MaterialPass>;
   /** Reload if another process moved the generation; true when something was reloaded. */
   refreshIfStale(): Promise<boolean>;
   /** Build a fresh base from every session, replacing all segments. */
@@ -65,10 +72,37 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
   const repo = createSearchRepo(deps.db);
   const index = createIndexState({ repo, url: deps.url, authToken: deps.authToken }, options);
   const queries = createQueryPath({ index, repo }, options);
+  const keeper = createMaterialKeeper(repo);
+  let keeping = false;
+  /** The index state the keeper last ran for: another process's writes show up as a new one on a search. */
+  let keptFor = '';
+  // After indexing, in the background (the write is searchable already; its material follows).
+  const keepUp = () => {
+    if (keeping) keeper.nudge().catch((error: unknown) => console.error('search: storing search material failed; the next indexing tries again', error));
+  };
   return {
-    indexSessions: (ids) => index.indexSessions(ids),
-    removeSessions: (ids) => index.removeSessions(ids),
-    search: (params) => queries.search(params),
+    async indexSessions(ids) {
+      await index.indexSessions(ids);
+      keepUp();
+    },
+    async removeSessions(ids) {
+      await index.removeSessions(ids);
+      keepUp();
+    },
+    keepMaterial() {
+      keeping = true;
+      keptFor = index.version();
+      return keeper.nudge();
+    },
+    async search(params) {
+      const page = await queries.search(params);
+      // Sessions another process wrote (an ingest beside the server) get their material too.
+      if (keeping && index.version() !== keptFor) {
+        keptFor = index.version();
+        keepUp();
+      }
+      return page;
+    },
     speakers: () => queries.speakers(),
     async refreshIfStale() {
       await index.ensureLoaded();
@@ -77,7 +111,10 @@ export function createSearchService(deps: { db: Db; client?: Client; url?: strin
     warmUp: (budgetMs = WARM_UP_MS) => warmUp(index, repo, queries, budgetMs),
     rebuild: () => index.rebuild(),
     merge: () => index.merge(),
-    idle: () => index.idle(),
+    async idle() {
+      await index.idle();
+      await keeper.idle();
+    },
     stats() {
       const { generation, segments, sessions, lastMerge } = index.stats();
       return { generation, segments, sessions, cache: queries.cacheStats(), lastMerge };
