@@ -122,7 +122,7 @@ describe('minutes exported to PDF by LibreOffice', () => {
     for (const paragraph of JUSTIFIED) expect(words).toContain(paragraph);
     expect(words).not.toMatch(/آموزش ی|ب ا کیفیت|ب الا/u);
     // The directive is found whole in the stretched line, with its deadline.
-    const directive = draft.suggestions.find((s) => s.quote.includes('موظف'));
+    const directive = draft.suggestions.find((s) => s.quote.includes('حداکثر'));
     expect(directive?.quote, JSON.stringify(draft.suggestions)).toContain('فهرست املاک را اعلام کنند');
     expect(directive?.due).toBe('2021-02-18');
   }, 150_000);
