@@ -3,8 +3,10 @@
  * reversed («املاک» as «امالک», «اعلام» as «اعالم»: LibreOffice maps the one glyph to لا in logical
  * order and pdf.js reverses the right-to-left run character by character); an all-Latin line split
  * into several runs (a bold phrase, a dash) read in reversed order; and a one-page file's running
- * header became the session's title. Real app, real worker, PDFs made here by LibreOffice (and the
- * same words by Chromium, and a scan of the LibreOffice page read by Tesseract).
+ * header became the session's title; and justified paragraphs read with spaces inside words
+ * («آموزش ی ب ا کیفیت»: LibreOffice stretches a justified Persian line with kashida glyphs that its
+ * ToUnicode leaves unmapped). Real app, real worker, PDFs made here by LibreOffice (and the same
+ * words by Chromium, and a scan of the LibreOffice page read by Tesseract).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +25,13 @@ const EMAIL_LINE = 'Email: secretariat@tvto.example.org';
 const PARAGRAPHS = [
   'در این جلسه اعلام شد که فهرست املاک مازاد تا پایان ماه تهیه شود و الگوی فروش به استان‌ها ابلاغ شود.',
   'کلاس‌های آموزشی با کیفیت بالا برگزار شود و برای استقلال مالی مراکز، منابع لازم تأمین شود؛ جمهوری اسلامی بر آن تأکید دارد.',
+];
+
+/** Long enough that every line but a paragraph's last is stretched when justified. */
+const JUSTIFIED = [
+  'کلاس‌های آموزشی با کیفیت بالا برگزار شود و برای استقلال مالی مراکز، منابع لازم تأمین شود؛ جمهوری اسلامی بر آن تأکید دارد و مدیران کل استان‌ها موظفند گزارش پیشرفت کار را هر ماه به دبیرخانه بفرستند تا در جلسهٔ بعد بررسی شود.',
+  'در این جلسه اعلام شد که فهرست املاک مازاد تا پایان ماه تهیه شود و الگوی فروش به استان‌ها ابلاغ شود؛ همچنین مقرر شد آموزشی با کیفیت بالا برای کارکنان برگزار شود و نتیجهٔ آن در نشست آینده گزارش شود.',
+  'مدیران کل موظفند حداکثر تا ۳۰ بهمن ۱۳۹۹ فهرست املاک را اعلام کنند و رونوشت آن را برای دفتر حقوقی و معاونت توسعهٔ مدیریت و منابع بفرستند تا پیش از پایان سال مالی تصمیم نهایی گرفته شود.',
 ];
 
 function minutes(options: { pages?: 1 | 2 } = {}): string {
@@ -103,6 +112,25 @@ describe('minutes exported to PDF by LibreOffice', () => {
     const directive = draft.suggestions.find((s) => s.quote.includes('موظف'));
     expect(directive?.quote, JSON.stringify(draft.suggestions)).toContain('فهرست املاک را اعلام کنند');
     expect(directive?.due).toBe('2021-02-18');
+  }, 150_000);
+
+  it('reads justified paragraphs without spaces inside their stretched words', async () => {
+    const justified = makeFodt({ title: TITLE, paragraphs: JUSTIFIED, justify: true });
+    const draft = await importPdf(manager, 'minutes-justified.pdf', await libreOfficePdf('minutes-justified.fodt', justified));
+    // Lines are broken where LibreOffice broke them: compare the words, not the line breaks.
+    const words = draft.text.replace(/\s+/gu, ' ');
+    for (const paragraph of JUSTIFIED) expect(words).toContain(paragraph);
+    expect(words).not.toMatch(/آموزش ی|ب ا کیفیت|ب الا/u);
+    // The directive is found whole in the stretched line, with its deadline.
+    const directive = draft.suggestions.find((s) => s.quote.includes('حداکثر'));
+    expect(directive?.quote, JSON.stringify(draft.suggestions)).toContain('فهرست املاک را اعلام کنند');
+    expect(directive?.due).toBe('2021-02-18');
+  }, 150_000);
+
+  it('reads justified paragraphs from a Chromium PDF the same way', async () => {
+    const draft = await importPdf(manager, 'minutes-justified-chromium.pdf', await printPdf(browser, writeUpHtml({ title: TITLE, paragraphs: JUSTIFIED })));
+    const words = draft.text.replace(/\s+/gu, ' ');
+    for (const paragraph of JUSTIFIED) expect(words).toContain(paragraph);
   }, 150_000);
 
   it('reads the same words from a Chromium PDF as before', async () => {

@@ -299,9 +299,10 @@ export type WriterParagraph = string | ReadonlyArray<string | { text: string; bo
 /**
  * A LibreOffice Writer document (flat ODF, .fodt) as a secretary writes minutes: right-to-left
  * paragraphs in DejaVu Sans, the title centred in 18 pt, an optional running header in 9 pt on
- * every page, and `pageBreakBefore` paragraphs starting a new page. Convert it with `libreOfficePdf`.
+ * every page, `pageBreakBefore` paragraphs starting a new page, and `justify` to justify the body
+ * paragraphs (LibreOffice then stretches lines with kashida). Convert it with `libreOfficePdf`.
  */
-export function makeFodt(doc: { title: string; paragraphs: readonly WriterParagraph[]; header?: string; pageBreakBefore?: readonly number[] }): string {
+export function makeFodt(doc: { title: string; paragraphs: readonly WriterParagraph[]; header?: string; pageBreakBefore?: readonly number[]; justify?: boolean }): string {
   const run = (part: string | { text: string; bold?: boolean; href?: string }) => {
     if (typeof part === 'string') return escape(part);
     const inner = part.bold ? `<text:span text:style-name="B">${escape(part.text)}</text:span>` : escape(part.text);
@@ -313,7 +314,7 @@ export function makeFodt(doc: { title: string; paragraphs: readonly WriterParagr
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:styles>
-<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb" fo:text-align="start" fo:margin-bottom="0.25cm"/><style:text-properties style:font-name="DejaVu Sans" style:font-name-complex="DejaVu Sans" fo:font-size="12pt" style:font-size-complex="12pt"/></style:style>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb" fo:text-align="${doc.justify ? 'justify' : 'start'}" fo:margin-bottom="0.25cm"/><style:text-properties style:font-name="DejaVu Sans" style:font-name-complex="DejaVu Sans" fo:font-size="12pt" style:font-size-complex="12pt"/></style:style>
 <style:style style:name="Break" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:break-before="page"/></style:style>
 <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm"/><style:text-properties fo:font-size="18pt" style:font-size-complex="18pt" fo:font-weight="bold" style:font-weight-complex="bold"/></style:style>
 <style:style style:name="Header" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="9pt" style:font-size-complex="9pt"/></style:style>

@@ -102,6 +102,26 @@ describe('PDF reading order', () => {
     expect(layOutPages([{ width: 600, height: 800, items: zeroWidth(3.8) }]).pages[0]?.text).toBe('کلاس های');
   });
 
+  it('joins a word a kashida stretches, though its runs overlap or stand apart, and drops the tatweel', () => {
+    // LibreOffice, justified: «من|ابع» cut where two kashida glyphs (read as tatweels) overlap by 2.9 pt,
+    // and «ب ـ ا» with the kashida a run of its own; the real spaces between words stay.
+    const items: PdfTextItem[] = [
+      { s: 'مراکز، من\u0640', x: 162.2, y: 700, w: 60, h: 12 },
+      { s: '\u0640ابع لازم', x: 120, y: 700, w: 45.1, h: 12 },
+      { s: 'ب', x: 108, y: 700, w: 8, h: 12 },
+      { s: '\u0640', x: 103, y: 700, w: 5, h: 12 },
+      { s: 'ا کیفیت', x: 60, y: 700, w: 43, h: 12 },
+    ];
+    expect(layOutPages([{ width: 600, height: 800, items }]).pages[0]?.text).toBe('مراکز، منابع لازم با کیفیت');
+    // A tatweel typed as a dash, its own run with room on both sides, keeps the words apart.
+    const dash: PdfTextItem[] = [
+      { s: 'الف', x: 480, y: 700, w: 20, h: 12 },
+      { s: '\u0640', x: 470, y: 700, w: 6, h: 12 },
+      { s: 'مدیران', x: 430, y: 700, w: 36, h: 12 },
+    ];
+    expect(layOutPages([{ width: 600, height: 800, items: dash }]).pages[0]?.text).toBe('الف مدیران');
+  });
+
   it('finds the page of each repaired paragraph by its opening letters', () => {
     const raw = 'بند یکم\nادامه\n\nبند دوم';
     expect(paragraphPages(raw, [0, raw.indexOf('بند دوم')], ['بند یکم ادامه', 'بند دوم'])).toEqual([1, 2]);

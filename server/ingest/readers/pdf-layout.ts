@@ -4,8 +4,9 @@ import { unmirrorBrackets } from './pdf-brackets';
 /**
  * @module Reading order of a PDF page's text items: lines by baseline, right-to-left within a
  * Persian line (numbers and Latin kept left-to-right; a line with no Persian letter left to right),
- * right column before left column, blank lines between paragraphs, and running headers and footers
- * (repeated on most pages) taken out; a single page's small header line stays, but is not its title.
+ * right column before left column, a justified word stretched with kashida read whole, blank lines
+ * between paragraphs, and running headers and footers (repeated on most pages) taken out; a single
+ * page's small header line stays, but is not its title.
  * Pure: positioned strings in, text out.
  */
 
@@ -88,6 +89,8 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
   return lines.filter((l) => l.items.some((i) => !isBlank(i))).sort((a, b) => b.y - a.y);
 }
 
+const TATWEEL = '\u0640';
+
 /**
  * The text of one line. Items run right to left; a run of numbers or Latin keeps its own left-to-right
  * order. A space is added where the gap between items is wider than a fifth of the text height, and a
@@ -125,7 +128,13 @@ function lineText(line: Line): string {
       const size = Math.max(prev.h, item.h, 6);
       const last = text.at(-1) ?? '';
       const first = item.s[0] ?? '';
-      if (gap > size * 0.2) text += ' ';
+      if (last === TATWEEL || first === TATWEEL) {
+        // A kashida stretching a justified word (the worker reads LibreOffice's unmapped kashida glyph
+        // as a tatweel) is cut where LibreOffice draws its glyphs overlapping: the runs overlap, and
+        // that is no gap, nor a ZWNJ. A tatweel set apart («الف ـ») is still spaced where there is room.
+        const apart = Math.max(prev.x - (item.x + item.w), item.x - (prev.x + prev.w));
+        if (apart > size * 0.2) text += ' ';
+      } else if (gap > size * 0.2) text += ' ';
       else if (brokenJoin(last, first) === null && joinsNext(last) && prev.s.length > 1 && item.s.length > 1) {
         // Two runs of standard letters touching inside a word: the producer cut the run at a ZWNJ it dropped (استان|ها).
         text += '\u200C';
@@ -135,7 +144,8 @@ function lineText(line: Line): string {
     prev = item;
   }
   // A space before a combining mark (ه ٔ) is an artefact of the producer: the mark sits on the letter.
-  return restoreZwnj(text.replace(/\s+/gu, ' ').replace(/ (\p{M})/gu, '$1').trim());
+  // The tatweel only stretches a word (the repair drops any that remain in other readers' text too).
+  return restoreZwnj(text.replaceAll(TATWEEL, '').replace(/\s+/gu, ' ').replace(/ (\p{M})/gu, '$1').trim());
 }
 
 /**

@@ -18,24 +18,53 @@ import { parentPort, workerData } from 'node:worker_threads';
  * presentation forms (U+0590–U+08FF, U+FB1D–U+FDFF, U+FE70–U+FEFC) only: Latin ligatures (ﬁ) read left to right.
  */
 const RTL_CLUSTER = /^[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]{2,}$/u;
-const ANCHOR = 'textChunk.str.push(glyphUnicode);';
-const PATCH = `textChunk.str.push(${RTL_CLUSTER}.test(glyphUnicode) ? Array.from(glyphUnicode).reverse().join('') : glyphUnicode);`;
 
 /**
- * pdf.js's worker code with that one line changed, installed where pdf.js looks for a worker already
+ * A glyph its font's ToUnicode leaves out, in a font whose ToUnicode maps Arabic letters, is read as
+ * a tatweel (U+0640). LibreOffice stretches a justified Persian line with kashida glyphs it does not
+ * map, and pdf.js read such a glyph as the character of its code: the code is the glyph's place in
+ * the subset (first drawn, first numbered), so it came out as a control character or, at 0x20, a
+ * space inside the word («آموزش ی»). pdf-layout joins the word around the tatweel and drops it. Fonts
+ * without Arabic in their map keep pdf.js's reading (some producers map only the codes that differ).
+ */
+const ARABIC_LETTER = /[\u0620-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]/u;
+/** @type {WeakMap<object, boolean>} */
+const arabicMaps = new WeakMap();
+/** @param {{ _map?: unknown }} toUnicode @param {number} code */
+function unmappedGlyph(toUnicode, code) {
+  const map = toUnicode._map;
+  if (!Array.isArray(map)) return code;
+  let arabic = arabicMaps.get(toUnicode);
+  if (arabic === undefined) {
+    arabic = map.some((u) => typeof u === 'string' && ARABIC_LETTER.test(u));
+    arabicMaps.set(toUnicode, arabic);
+  }
+  return arabic ? '\u0640' : code;
+}
+
+/** Lines of pdf.js's worker code and what each becomes. @type {Array<[string, string]>} */
+const PATCHES = [
+  ['textChunk.str.push(glyphUnicode);', `textChunk.str.push(${RTL_CLUSTER}.test(glyphUnicode) ? Array.from(glyphUnicode).reverse().join('') : glyphUnicode);`],
+  ['let unicode = this.toUnicode.get(charcode) || charcode;', 'let unicode = this.toUnicode.get(charcode) || globalThis.neshastUnmappedGlyph(this.toUnicode, charcode);'],
+];
+
+/**
+ * pdf.js's worker code with those lines changed, installed where pdf.js looks for a worker already
  * loaded (globalThis.pdfjsWorker). It is written to a private temporary folder (mode 0700, random
  * name, removed once imported: never a shared path another user could have written first), since
- * module loaders such as tsx refuse a data: URL. If a new pdf.js lacks the line, the stock worker is
- * used, and server/ingest/readers/pdf.test.ts and tests/api/pdf-libreoffice.test.ts fail to say so.
+ * module loaders such as tsx refuse a data: URL. If a new pdf.js lacks one of the lines, the stock worker
+ * is used, and server/ingest/readers/pdf.test.ts and tests/api/pdf-libreoffice.test.ts fail to say so.
  */
 async function installClusterAwareWorker() {
   const require = createRequire(import.meta.url);
-  const source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
-  if (source.split(ANCHOR).length !== 2) return;
+  let source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+  for (const [anchor] of PATCHES) if (source.split(anchor).length !== 2) return;
+  for (const [anchor, patch] of PATCHES) source = source.replace(anchor, () => patch);
+  Object.assign(globalThis, { neshastUnmappedGlyph: unmappedGlyph });
   const dir = mkdtempSync(join(tmpdir(), 'neshast-pdfjs-'));
   try {
     const file = join(dir, 'pdf.worker.mjs');
-    writeFileSync(file, source.replace(ANCHOR, PATCH), { mode: 0o600 });
+    writeFileSync(file, source, { mode: 0o600 });
     Object.assign(globalThis, { pdfjsWorker: await import(pathToFileURL(file).href) });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,20 +11,18 @@ async function latinPdf(pages: number): Promise<Uint8Array> {
 }
 
 /**
- * A one-line PDF whose font's ToUnicode maps code A to lam-alef as LibreOffice does (one glyph,
- * U+0644 U+0627 in logical order), drawn in visual order: «املاک الگو» (the second word has a real
- * alef before its lam, two glyphs). Raw objects, no compression, so the CMap reads as written.
+ * A one-line PDF drawing `text` (codes, in visual order) in a font whose ToUnicode maps the codes
+ * as `bfchar` says («<20> <0020> <41> <0645>…»). Raw objects, no compression, so the CMap reads as written.
  */
-function lamAlefPdf(): Uint8Array {
+function mappedPdf(bfchar: string, text: string): Uint8Array {
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def',
     '1 begincodespacerange <00> <FF> endcodespacerange',
-    '8 beginbfchar <20> <0020> <41> <06440627> <42> <0645> <43> <0627> <44> <06A9> <45> <0644> <46> <06AF> <47> <0648> endbfchar',
+    `${(bfchar.match(/</g)?.length ?? 0) / 2} beginbfchar ${bfchar} endbfchar`,
     'endcmap CMapName currentdict /CMap defineresource pop end end',
   ].join('\n');
-  // Left to right on the page: و گ ل ا (الگو), a space, then ک لا م ا (املاک).
-  const content = 'BT /F1 24 Tf 20 150 Td (GFEC DABC) Tj ET';
+  const content = `BT /F1 24 Tf 20 150 Td (${text}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -45,6 +43,25 @@ function lamAlefPdf(): Uint8Array {
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
+/**
+ * Code A is lam-alef as LibreOffice maps it (one glyph, U+0644 U+0627 in logical order), drawn in
+ * visual order: «املاک الگو» (the second word has a real alef before its lam, two glyphs).
+ */
+function lamAlefPdf(): Uint8Array {
+  // Left to right on the page: و گ ل ا (الگو), a space, then ک لا م ا (املاک).
+  return mappedPdf('<20> <0020> <41> <06440627> <42> <0645> <43> <0627> <44> <06A9> <45> <0644> <46> <06AF> <47> <0648>', 'GFEC DABC');
+}
+
+/**
+ * «آموزشی با» stretched as LibreOffice justifies it: a kashida glyph between ش and ی that the
+ * ToUnicode leaves out. LibreOffice numbers a subset's glyphs as they are first drawn, so on a long
+ * page the kashida may get code 0x20, which pdf.js then takes for a space; the real space is code I.
+ */
+function kashidaPdf(): Uint8Array {
+  // Left to right: ا ب, a space, ی, the kashida, ش ز و م آ.
+  return mappedPdf('<41> <06CC> <42> <0634> <43> <0632> <44> <0648> <45> <0645> <46> <0622> <47> <0627> <48> <0628> <49> <0020>', 'GHIA BCDEF');
+}
+
 async function failure(promise: Promise<unknown>): Promise<IngestError> {
   try {
     await promise;
@@ -60,6 +77,14 @@ describe('readPdfText letters', () => {
     // pdf.js alone gives «الگو امالک»: it reverses the run character by character, the ligature's two letters with it.
     const pdf = await readPdfText(lamAlefPdf(), 'lam-alef.pdf');
     expect(pdf.pages[0]?.text).toBe('املاک الگو');
+  });
+});
+
+describe('readPdfText justified lines', () => {
+  it('reads a kashida glyph the ToUnicode leaves out as part of its word, not as a space', async () => {
+    // pdf.js alone reads the unmapped code 0x20 as a space: «آموزش ی با».
+    const pdf = await readPdfText(kashidaPdf(), 'kashida.pdf');
+    expect(pdf.pages[0]?.text).toBe('آموزشی با');
   });
 });
 
