@@ -4,13 +4,13 @@
  * link to their place in the session.
  */
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import { DEEPEST_SEARCH_PAGE, knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchPage as ResultsPage, type SearchRequest } from '../api/search';
 import { JalaliDatePicker } from '../components/jalali-date-picker';
 import { usePageTitle } from '../components/page-title';
 import { SearchGroups, SearchGroupsNav, totalOfGroups } from '../components/search-groups';
 import { Pagination, pageCount, parsePage } from '../components/pagination';
-import { AsyncBoundary, EmptyState } from '../components/states';
+import { AsyncBoundary, EmptyState, ErrorState } from '../components/states';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
@@ -33,6 +33,9 @@ function snippetHref(slug: string, ordinal: number, snippet: string): string {
   const query = words.length > 0 ? `?${new URLSearchParams({ hl: words.join('|') }).toString()}` : '';
   return `/sessions/${encodeURIComponent(slug)}${query}#p-${ordinal}`;
 }
+
+/** One search's answer: its page, or why there is none. */
+type SearchOutcome = { page: ResultsPage; error?: undefined } | { page?: undefined; error: unknown };
 
 /** Anything listed on this page: a session, or an item of any group (a page past them all lists none). */
 function listsAny(page: ResultsPage): boolean {
@@ -62,9 +65,16 @@ export function SearchPage() {
     if (!q.trim()) return null;
     return { q, page: pageOf(params.page), from: one(params.from), to: one(params.to), speaker: one(params.speaker), kind: one(params.kind) };
   };
-  const results = createAsync(async () => {
+  // A failed search is a value, not a throw: an error boundary would stay in its error state and
+  // hide the next query's results; as a value, the next query simply replaces it.
+  const results = createAsync(async (): Promise<SearchOutcome | undefined> => {
     const r = request();
-    return r ? searchSessions(r) : undefined;
+    if (!r) return undefined;
+    try {
+      return { page: await searchSessions(r) };
+    } catch (error) {
+      return { error };
+    }
   });
   // The speaker field suggests the known speakers; any spelling of them is accepted by the server.
   const speakers = createAsync(() => knownSpeakers().catch(() => ({ speakers: [] })));
@@ -141,7 +151,10 @@ export function SearchPage() {
 
       <Show when={request()} fallback={<EmptyState title="چه چیزی را می‌جویید؟"><p>واژه‌ای بنویسید؛ نتیجه‌ها همان‌طور که می‌نویسید نمایش داده می‌شوند.</p></EmptyState>}>
         <AsyncBoundary loadingLabel="در حال جست‌وجو…">
-          <Show when={results()}>
+          <Show when={results()?.error}>
+            {(error) => <ErrorState error={error()} onRetry={() => void revalidate(searchSessions.key)} />}
+          </Show>
+          <Show when={results()?.page}>
             {(page) => (
               <Show
                 when={listsAny(page())}
