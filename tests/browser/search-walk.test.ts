@@ -4,11 +4,13 @@
  *
  * Failed before the fixes:
  * - after one search failed (the network dropped), the next query typed still showed that error,
- *   not its own results (the error boundary stayed in its error state).
+ *   not its own results (the error boundary stayed in its error state);
+ * - page 2 of a manager's results showed the heading «رهنمودها (۳ رهنمود)» over nothing, and the
+ *   counts' links (#group-sessions, #group-directives) led nowhere on that page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot, useBrowserApp } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
 
 const app = useBrowserApp();
 
@@ -72,5 +74,37 @@ describe.each(SIZES)('the search page walked through at %s px', (size, viewport)
     await page.getByRole('button', { name: 'تلاش دوباره' }).click();
     await page.locator('.search-hit').first().waitFor({ timeout: 5_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('shows on a later page only the groups that have items there, and links the others to their page', async () => {
+    const page = await openPage(app.browser, { viewport, isMobile: phone, hasTouch: phone });
+    const problems = watchPage(page);
+    await app.server.signIn(page, { role: 'manager' });
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('فروش املاک')}`);
+    await page.locator('#group-actions .search-group-item').first().waitFor();
+    expect(await page.locator('#group-directives .search-group-item').count()).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: 'صفحه بعد' }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await page.locator('#group-actions .search-group-item').first().waitFor();
+    // No heading over an empty list: the directives all fit on page 1.
+    const itemsUnderHeadings = await page.locator('.search-group').evaluateAll((groups) => groups.map((g) => [g.querySelector('h2')?.textContent, g.querySelectorAll('.search-group-item').length]));
+    expect(itemsUnderHeadings.length).toBeGreaterThan(0);
+    for (const [heading, items] of itemsUnderHeadings) expect(items, String(heading)).toBeGreaterThan(0);
+    expect(await page.locator('#group-directives').count()).toBe(0);
+    // The counts still say how many there are; those not on this page link to page 1, where they are.
+    const nav = page.locator('.search-groups-nav');
+    const directives = nav.getByRole('link', { name: /^رهنمودها: [۰-۹]+$/ });
+    expect(await directives.getAttribute('href')).toMatch(/^\/search\?q=[^#]+#group-directives$/);
+    expect(await directives.getAttribute('href')).not.toContain('page=');
+    expect(await nav.getByRole('link', { name: /^اقدام‌ها/ }).getAttribute('href')).toBe('#group-actions');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await checkA11y(page);
+    await screenshot(page, `search-walk-page-2-${size}`);
+
+    await directives.click();
+    await page.waitForURL((url) => url.searchParams.get('page') === null && url.hash === '#group-directives');
+    await page.locator('#group-directives .search-group-item').first().waitFor();
+    expect(problems.filter((p) => p.startsWith('page error'))).toEqual([]);
   });
 });

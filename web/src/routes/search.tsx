@@ -173,7 +173,7 @@ export function SearchPage() {
                 }
               >
                 <p class="list-summary" role="status">{page().groups ? countOf(totalOfGroups(page().groups), 'نتیجه') : countOf(page().total, 'نشست')} پیدا شد</p>
-                <SearchGroupsNav groups={page().groups ?? []} />
+                <SearchGroupsNav groups={page().groups ?? []} sessionsHere={page().hits.length} firstPageHref={hrefFor(1)} />
                 <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
                 <ol class="search-results" id="group-sessions">
                   <For each={page().hits}>
