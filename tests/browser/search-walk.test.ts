@@ -6,7 +6,11 @@
  * - after one search failed (the network dropped), the next query typed still showed that error,
  *   not its own results (the error boundary stayed in its error state);
  * - page 2 of a manager's results showed the heading «رهنمودها (۳ رهنمود)» over nothing, and the
- *   counts' links (#group-sessions, #group-directives) led nowhere on that page.
+ *   counts' links (#group-sessions, #group-directives) led nowhere on that page;
+ * - the common words left out of a longer query were shown as normalised («میتواند»), a spelling
+ *   the person did not type («می تواند»);
+ * - one short common word alone («از») said «نتیجه‌ای پیدا نشد» and that it was «not used in
+ *   ranking», as if the texts did not hold it, when it was not searched at all.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -106,5 +110,29 @@ describe.each(SIZES)('the search page walked through at %s px', (size, viewport)
     await page.waitForURL((url) => url.searchParams.get('page') === null && url.hash === '#group-directives');
     await page.locator('#group-directives .search-group-item').first().waitFor();
     expect(problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+  });
+
+  it('names the common words it left out as they were typed, and says one common word alone is not searched', async () => {
+    const page = await openPage(app.browser, { viewport, isMobile: phone, hasTouch: phone });
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/search`);
+
+    await submit(page, 'می تواند بودجه');
+    await page.locator('.search-hit').first().waitFor();
+    expect(await text(page, '.search-ignored')).toBe('واژه‌های رایج «می تواند» در رتبه‌بندی به کار نرفتند.');
+    await submit(page, 'در مورد می‌تواند بودجه');
+    await page.locator('.search-hit').first().waitFor();
+    await expect.poll(() => text(page, '.search-ignored')).toBe('واژه‌های رایج «در، مورد، می‌تواند» در رتبه‌بندی به کار نرفتند.');
+    await screenshot(page, `search-walk-ignored-${size}`, { fullPage: false });
+
+    await submit(page, 'از');
+    const note = page.locator('.search-ignored');
+    await expect.poll(() => note.innerText()).toBe('«از» در بیشتر متن‌ها آمده است؛ واژهٔ دیگری کنار آن بنویسید.');
+    expect(await page.locator('.state-title').innerText()).toBe('یک واژهٔ رایج به‌تنهایی جست‌وجو نمی‌شود.');
+    expect(await page.getByText('نتیجه‌ای پیدا نشد.').count()).toBe(0);
+    expect(await page.getByText('در رتبه‌بندی به کار نرفتند').count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await checkA11y(page);
+    await screenshot(page, `search-walk-one-common-word-${size}`, { fullPage: false });
   });
 });

@@ -16,7 +16,7 @@ import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
 import { markedWords } from '../lib/query-highlight';
 import { firstParam } from '../lib/search-params';
-import { SearchNotes } from './search-page-notes';
+import { SearchNotes, searchedNothing } from './search-page-notes';
 import '../styles/search.css';
 
 /** Wait this long after the last keystroke before searching. */
@@ -159,7 +159,7 @@ export function SearchPage() {
               <Show
                 when={listsAny(page())}
                 fallback={
-                  <EmptyState title={foundAny(page()) ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
+                  <EmptyState title={foundAny(page()) ? 'این صفحه نتیجه‌ای ندارد.' : searchedNothing(page()) ? 'یک واژهٔ رایج به‌تنهایی جست‌وجو نمی‌شود.' : 'نتیجه‌ای پیدا نشد.'}>
                     <Show when={foundAny(page())}>
                       <p>
                         <A href={hrefFor(1)}>صفحه نخست نتیجه‌ها</A>
