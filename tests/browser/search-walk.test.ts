@@ -10,7 +10,10 @@
  * - the common words left out of a longer query were shown as normalised («میتواند»), a spelling
  *   the person did not type («می تواند»);
  * - one short common word alone («از») said «نتیجه‌ای پیدا نشد» and that it was «not used in
- *   ranking», as if the texts did not hold it, when it was not searched at all.
+ *   ranking», as if the texts did not hold it, when it was not searched at all;
+ * - 2,000 characters the box accepts, pasted from a PDF in Arabic presentation forms (three bytes
+ *   each), made a URL past the server's header limit: the search answered «نشانی … بیش از اندازه
+ *   بلند است» and reloading the page showed a bare JSON error.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -134,5 +137,22 @@ describe.each(SIZES)('the search page walked through at %s px', (size, viewport)
     expect(await horizontalOverflow(page)).toBe(0);
     await checkA11y(page);
     await screenshot(page, `search-walk-one-common-word-${size}`, { fullPage: false });
+  });
+
+  it('keeps a long paste in presentation forms within what a URL may carry: searched, and the page reloads', async () => {
+    const page = await openPage(app.browser, { viewport, isMobile: phone, hasTouch: phone });
+    await app.server.signIn(page, { role: 'staff' });
+    await page.goto(`${app.server.url}/search`);
+    // «بودجه‌ها» as a PDF's text layer often gives it: ﺑﻮﺩﺟﻪ‌ﻫﺎ (U+FE91 U+FEEE U+FEA9 U+FE9F U+FEEA, ZWNJ, U+FEEB U+FE8E).
+    const pasted = 'ﺑﻮﺩﺟﻪ\u200cﻫﺎ '.repeat(223).slice(0, 2_000);
+    await page.getByRole('searchbox', { name: 'عبارت جست‌وجو' }).fill(pasted);
+    await page.waitForURL((url) => (url.searchParams.get('q') ?? '').startsWith('ﺑﻮﺩﺟﻪ'));
+    await page.locator('.search-hit').first().waitFor();
+    expect(await page.getByText('بیش از اندازه بلند').count()).toBe(0);
+    expect(encodeURIComponent(new URL(page.url()).searchParams.get('q') ?? '').length).toBeLessThanOrEqual(12_000);
+    await page.reload();
+    await page.locator('.search-hit').first().waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, `search-walk-presentation-forms-${size}`, { fullPage: false });
   });
 });

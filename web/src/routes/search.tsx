@@ -34,6 +34,26 @@ function snippetHref(slug: string, ordinal: number, snippet: string): string {
   return `/sessions/${encodeURIComponent(slug)}${query}#p-${ordinal}`;
 }
 
+/**
+ * Most characters of a query once in a URL: the page's and the API's URLs carry it, and the server
+ * refuses a request line past 16 KB (431). 2,000 Persian letters are 12,000 (two bytes each, %XX%XX);
+ * 2,000 characters of three bytes (Arabic presentation forms from a PDF, ZWNJ) would be 18,000.
+ */
+const MAX_QUERY_IN_URL = 12_000;
+
+/** The query cut, by whole characters, to what a URL may carry. */
+function fitToUrl(query: string): string {
+  if (encodeURIComponent(query).length <= MAX_QUERY_IN_URL) return query;
+  let kept = '';
+  let length = 0;
+  for (const char of query) {
+    length += encodeURIComponent(char).length;
+    if (length > MAX_QUERY_IN_URL) break;
+    kept += char;
+  }
+  return kept;
+}
+
 /** One search's answer: its page, or why there is none. */
 type SearchOutcome = { page: ResultsPage; error?: undefined } | { page?: undefined; error: unknown };
 
@@ -123,8 +143,10 @@ export function SearchPage() {
             // The server's limit (search-input.ts): a longer paste would be refused before it reached the search.
             maxlength="2000"
             onInput={(e) => {
-              setText(e.currentTarget.value);
-              setFilter('q', e.currentTarget.value);
+              const value = fitToUrl(e.currentTarget.value);
+              if (value !== e.currentTarget.value) e.currentTarget.value = value;
+              setText(value);
+              setFilter('q', value);
             }}
           />
         </label>
