@@ -13,7 +13,8 @@
  *   ranking», as if the texts did not hold it, when it was not searched at all;
  * - 2,000 characters the box accepts, pasted from a PDF in Arabic presentation forms (three bytes
  *   each), made a URL past the server's header limit: the search answered «نشانی … بیش از اندازه
- *   بلند است» and reloading the page showed a bare JSON error.
+ *   بلند است» and reloading the page showed a bare JSON error;
+ * - a follow-up's directive, quoted under it, was cut at 90 characters inside a word («… با ه…»).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -25,6 +26,8 @@ const SIZES = [
   ['1366', { width: 1366, height: 768 }],
   ['390', { width: 390, height: 844 }],
 ] as const;
+
+const NOTE = 'برنامه عملیاتی استان با همکاری شهرک صنعتی سهند تدوین شد.';
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
@@ -47,7 +50,19 @@ beforeAll(async () => {
     headers: { Origin: app.server.url },
   });
   expect(assigned.status(), await assigned.text()).toBe(201);
-  await manager.context().close();
+  // A note on East Azarbaijan's action of the operational-programmes directive (its quote is 200+ characters).
+  const programmes = await app.server.database.client.execute(`SELECT id FROM directives WHERE anchor = 'operational-programmes-1400'`);
+  const east = await manager.context().request.post(`${app.server.url}/api/directives/${Number(programmes.rows[0]?.id)}/assignments`, {
+    data: { units: ['prov-east-azarbaijan'], dueOn: '2021-07-01' },
+    headers: { Origin: app.server.url },
+  });
+  expect(east.status(), await east.text()).toBe(201);
+  const actionId: number = (await east.json()).created[0].id;
+  const director = await openPage(app.browser);
+  await app.server.signIn(director, { role: 'director', unitCode: 'prov-east-azarbaijan', username: 'walk-east' });
+  const posted = await director.context().request.post(`${app.server.url}/api/actions/${actionId}/follow-ups`, { data: { note: NOTE }, headers: { Origin: app.server.url } });
+  expect(posted.status(), await posted.text()).toBe(201);
+  await Promise.all([manager.context().close(), director.context().close()]);
 });
 
 describe.each(SIZES)('the search page walked through at %s px', (size, viewport) => {
@@ -154,5 +169,21 @@ describe.each(SIZES)('the search page walked through at %s px', (size, viewport)
     await page.locator('.search-hit').first().waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, `search-walk-presentation-forms-${size}`, { fullPage: false });
+  });
+
+  it("quotes a follow-up's directive cut at a word, not inside one", async () => {
+    const page = await openPage(app.browser, { viewport, isMobile: phone, hasTouch: phone });
+    await app.server.signIn(page, { role: 'manager' });
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('سهند')}`);
+    const context = page.locator('#group-followups .search-group-context');
+    await context.waitFor();
+    const quoted = await context.innerText();
+    expect(quoted).toMatch(/^«یکی از اقدامات مهم مشترک .+…»$/);
+    // What stands before «…» is a whole word of the directive.
+    const shown = quoted.slice(1, -2);
+    const words = shown.split(' ');
+    const source = 'یکی از اقدامات مهم مشترک سازمان با مدیران کل استان های تابعه، تهیه برنامه های عملیاتی با هدف و بودجه های مشخص';
+    expect(source.split(' ')).toContain(words[words.length - 1]);
+    await screenshot(page, `search-walk-follow-up-quote-${size}`, { fullPage: false });
   });
 });

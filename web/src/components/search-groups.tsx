@@ -106,6 +106,13 @@ function ActionItem(props: { hit: ActionHit }) {
   );
 }
 
+/** At most about `max` characters, cut before a word rather than inside one (… با ه…), with «…». */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return `${text.slice(0, space > max / 2 ? space : max).replace(/[\s،,؛]+$/u, '')}…`;
+}
+
 function FollowUpItem(props: { hit: FollowUpHit }) {
   const kindLabel = () => FOLLOW_UP_LABELS[props.hit.kind as keyof typeof FOLLOW_UP_LABELS] ?? props.hit.kind;
   return (
@@ -130,7 +137,7 @@ function FollowUpItem(props: { hit: FollowUpHit }) {
           <Snippet html={props.hit.snippet} />
         </A>
       </Show>
-      <p class="fact-line search-group-context">«{props.hit.action.quote.length > 90 ? `${props.hit.action.quote.slice(0, 90)}…` : props.hit.action.quote}»</p>
+      <p class="fact-line search-group-context">«{cutAtWord(props.hit.action.quote, 90)}»</p>
     </li>
   );
 }
