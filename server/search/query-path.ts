@@ -13,6 +13,7 @@ import { createParagraphCache, DEFAULT_PARAGRAPH_CACHE_CHARS, type ParagraphSour
 import { rerankByProximity } from './proximity';
 import { isStopWordPhrase, type ParsedQuery } from './query';
 import { createResultCache, DEFAULT_RESULT_CACHE, type ResultCacheOptions } from './result-cache';
+import { respellAsTyped } from './respell';
 import { readSearchInput, type SearchParams } from './search-input';
 import type { SearchRepo } from './search.repo';
 import type { SessionMeta } from './segment';
@@ -177,6 +178,12 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
     return ranked.map((hit) => ({ ...hit, score: Math.round(hit.score * 1000) / 1000 }));
   }
 
+  /** A page for the query as typed: its echo, and the suggestion with only the respelt words changed. */
+  function asTyped(page: SearchPage, raw: string, query: ParsedQuery): SearchPage {
+    if (page.query === raw && page.suggestion === null) return page;
+    return { ...page, query: raw, suggestion: page.suggestion === null ? null : respellAsTyped(raw, query.tokens, page.suggestion) };
+  }
+
   return {
     async search(params, options = {}) {
       const pause = slicer(sliceMs);
@@ -188,7 +195,8 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
       const state = index.version();
       const key = cacheKeyOf(query, filters, limit, offset, perSession);
       const cached = options.uncached ? undefined : pages.get(state, key);
-      if (cached) return cached.query === raw ? cached : { ...cached, query: raw };
+      // The cache keeps the suggestion normalised: each spelling of a query gets it written its own way.
+      if (cached) return asTyped(cached, raw, query);
       let page: SearchPage;
       // Parsing a long query seen for the first time (its typo variants) is a few ms of its own.
       await pause();
@@ -205,7 +213,7 @@ export function createQueryPath(deps: { index: Pick<IndexState, 'ensureLoaded' |
       }
       // Only if nothing moved while the paragraphs were read (another request may have refreshed).
       if (state === index.version() && !options.uncached) pages.set(state, key, page);
-      return page;
+      return asTyped(page, raw, query);
     },
 
     async speakers() {

@@ -15,7 +15,7 @@ import { expectJson } from '../support/responses';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
 interface Page {
-  groups?: Array<{ kind: string; total: number; items?: Array<{ id: number; unit: { code: string }; directive: { id: number } }> }>;
+  groups?: Array<{ kind: string; total: number; items?: Array<{ id: number; unit: { code: string; name: string }; directive: { id: number } }> }>;
 }
 
 const UNITS = ['prov-tehran', 'prov-fars', 'prov-east-azarbaijan'];
@@ -88,9 +88,11 @@ describe('paging the actions found through their directives', () => {
     expect(directives.size).toBeGreaterThan(CHUNK + 1);
     expect(whole.total).toBe(whole.items.length);
     expect(whole.total).toBe(directives.size * UNITS.length);
-    // Each directive's actions together, in unit order, the directives in rank order.
-    const units = whole.items.map((a) => a.unit.code);
-    for (let i = 0; i < units.length; i += UNITS.length) expect(units.slice(i, i + UNITS.length)).toEqual([...UNITS].sort());
+    // Each directive's actions together, by unit name in Persian order (as lists shown to people are), the directives in rank order.
+    const units = whole.items.map((a) => a.unit.name);
+    const inOrder = [...new Set(units)].sort(new Intl.Collator('fa').compare);
+    expect(inOrder).toHaveLength(UNITS.length);
+    for (let i = 0; i < units.length; i += UNITS.length) expect(units.slice(i, i + UNITS.length)).toEqual(inOrder);
     idLists.length = 0;
     const paged: number[] = [];
     for (let offset = 0; offset < whole.total + PAGE; offset += PAGE) {

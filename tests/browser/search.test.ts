@@ -19,11 +19,10 @@ describe('search in the browser', () => {
     // Typed with Arabic yeh and without finishing the last word: spelling and prefix both match.
     await page.getByRole('searchbox', { name: 'عبارت جست‌وجو' }).pressSequentially('اموال مازاد واگذا', { delay: 30 });
     const hit = page.locator('.search-hit', { has: page.getByRole('link', { name: SEED_SESSION.title }) });
+    await page.waitForURL((url) => url.searchParams.get('q') === 'اموال مازاد واگذا');
     await hit.waitFor();
-    expect(await hit.locator('mark').count()).toBeGreaterThan(0);
-    const marked = await hit.locator('mark').allTextContents();
-    expect(marked.some((m) => m.includes('مازاد'))).toBe(true);
-    expect(new URL(page.url()).searchParams.get('q')).toBe('اموال مازاد واگذا');
+    // Polled: on a busy machine a pause in typing searches a shorter query first («اموال ما»), whose hit shows until the last one's.
+    await expect.poll(async () => (await hit.locator('mark').allTextContents()).some((m) => m.includes('مازاد'))).toBe(true);
     await checkA11y(page);
     await screenshot(page, 'search-desktop');
 

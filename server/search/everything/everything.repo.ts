@@ -173,7 +173,15 @@ export function createEverythingRepo(client: Client) {
      */
     async actionsOf(directiveIds: readonly number[] | null, units: readonly string[] | null, range: { from?: string; to?: string }, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
       const { from, args } = actionsFrom(directiveIds, units, range);
-      const order = directiveIds !== null ? 'r.key, a.unit_code, a.id' : 'a.due_on IS NULL, a.due_on, a.id';
+      if (directiveIds !== null) {
+        // A directive's actions tie in score (one quote): by unit name in Persian order, which SQLite cannot
+        // collate. The page spans a few directives of at most a few dozen actions each: sorted here.
+        const all = await client.execute({ sql: `SELECT a.id, r.key AS rank, COALESCE(u.name, a.unit_code) AS unit_name ${from.replace('WHERE', 'LEFT JOIN units u ON u.code = a.unit_code WHERE')}`, args });
+        const rows = all.rows.map((r) => ({ id: num(r.id), rank: num(r.rank), name: String(r.unit_name) }));
+        rows.sort((a, b) => a.rank - b.rank || PERSIAN_ORDER.compare(a.name, b.name) || a.id - b.id);
+        return { ids: rows.slice(offset, offset + limit).map((r) => r.id), total: rows.length };
+      }
+      const order = 'a.due_on IS NULL, a.due_on, a.id';
       const rs = await client.execute({ sql: `SELECT a.id, count(*) OVER () AS total ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, limit, offset] });
       const total = rs.rows.length > 0 ? num(rs.rows[0]?.total) : num((await client.execute({ sql: `SELECT count(*) AS n ${from}`, args })).rows[0]?.n);
       return { ids: rs.rows.map((r) => num(r.id)), total };
@@ -251,6 +259,8 @@ export function createEverythingRepo(client: Client) {
 }
 
 /** FROM … WHERE of readable actions: of these directives (joined as `r`, its key their order) or all, in these units and the session date range. */
+const PERSIAN_ORDER = new Intl.Collator('fa');
+
 function actionsFrom(directiveIds: readonly number[] | null, units: readonly string[] | null, range: { from?: string; to?: string }): { from: string; args: InValue[] } {
   const where = [VISIBLE];
   const args: InValue[] = [];

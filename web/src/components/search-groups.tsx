@@ -20,8 +20,16 @@ export function totalOfGroups(groups: readonly SearchGroup[] | undefined): numbe
   return (groups ?? []).reduce((n, g) => n + g.total, 0);
 }
 
-/** One line of counts per kind, each a link to its group. */
-export function SearchGroupsNav(props: { groups: SearchGroup[] }) {
+/** Whether a group lists anything on this page (sessions: the page's hits, which it does not carry). */
+export function listedHere(group: SearchGroup, sessionsHere: number): boolean {
+  return group.kind === 'sessions' ? sessionsHere > 0 : group.items.length > 0;
+}
+
+/**
+ * One line of counts per kind, each a link to its group: on this page, or (a later page, where a
+ * short group has run out) on the first page, where its items are.
+ */
+export function SearchGroupsNav(props: { groups: SearchGroup[]; sessionsHere: number; firstPageHref: string }) {
   return (
     <nav class="search-groups-nav" aria-label="نتیجه‌ها به تفکیک نوع">
       <ul>
@@ -29,9 +37,18 @@ export function SearchGroupsNav(props: { groups: SearchGroup[] }) {
           {(group) => (
             <li>
               <Show when={group.total > 0} fallback={<span class="search-group-empty">{group.label}: {toPersianDigits(0)}</span>}>
-                <a href={`#group-${group.kind}`}>
-                  {group.label}: {toPersianDigits(group.total)}
-                </a>
+                <Show
+                  when={listedHere(group, props.sessionsHere)}
+                  fallback={
+                    <A href={`${props.firstPageHref}#group-${group.kind}`}>
+                      {group.label}: {toPersianDigits(group.total)}
+                    </A>
+                  }
+                >
+                  <a href={`#group-${group.kind}`}>
+                    {group.label}: {toPersianDigits(group.total)}
+                  </a>
+                </Show>
               </Show>
             </li>
           )}
@@ -89,6 +106,13 @@ function ActionItem(props: { hit: ActionHit }) {
   );
 }
 
+/** At most about `max` characters, cut before a word rather than inside one (… با ه…), with «…». */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return `${text.slice(0, space > max / 2 ? space : max).replace(/[\s،,؛]+$/u, '')}…`;
+}
+
 function FollowUpItem(props: { hit: FollowUpHit }) {
   const kindLabel = () => FOLLOW_UP_LABELS[props.hit.kind as keyof typeof FOLLOW_UP_LABELS] ?? props.hit.kind;
   return (
@@ -113,15 +137,15 @@ function FollowUpItem(props: { hit: FollowUpHit }) {
           <Snippet html={props.hit.snippet} />
         </A>
       </Show>
-      <p class="fact-line search-group-context">«{props.hit.action.quote.length > 90 ? `${props.hit.action.quote.slice(0, 90)}…` : props.hit.action.quote}»</p>
+      <p class="fact-line search-group-context">«{cutAtWord(props.hit.action.quote, 90)}»</p>
     </li>
   );
 }
 
-/** The non-session groups that found something, in the server's order. */
+/** The non-session groups with items on this page, in the server's order (none: no heading over nothing). */
 export function SearchGroups(props: { groups: SearchGroup[] }) {
   return (
-    <For each={props.groups.filter((g) => g.kind !== 'sessions' && g.total > 0)}>
+    <For each={props.groups.filter((g) => g.kind !== 'sessions' && g.items.length > 0)}>
       {(group) => (
         <section class="search-group" id={`group-${group.kind}`} aria-labelledby={`group-${group.kind}-heading`}>
           <h2 id={`group-${group.kind}-heading`}>

@@ -4,19 +4,19 @@
  * link to their place in the session.
  */
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import { DEEPEST_SEARCH_PAGE, knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchPage as ResultsPage, type SearchRequest } from '../api/search';
 import { JalaliDatePicker } from '../components/jalali-date-picker';
 import { usePageTitle } from '../components/page-title';
 import { SearchGroups, SearchGroupsNav, totalOfGroups } from '../components/search-groups';
 import { Pagination, pageCount, parsePage } from '../components/pagination';
-import { AsyncBoundary, EmptyState } from '../components/states';
+import { AsyncBoundary, EmptyState, ErrorState } from '../components/states';
 import { formatJalaliDate } from '../lib/jalali-date';
 import { SESSION_KINDS, sessionKindLabel } from '../lib/labels';
 import { countOf } from '../lib/persian-digits';
 import { markedWords } from '../lib/query-highlight';
 import { firstParam } from '../lib/search-params';
-import { SearchNotes } from './search-page-notes';
+import { SearchNotes, searchedNothing } from './search-page-notes';
 import '../styles/search.css';
 
 /** Wait this long after the last keystroke before searching. */
@@ -33,6 +33,29 @@ function snippetHref(slug: string, ordinal: number, snippet: string): string {
   const query = words.length > 0 ? `?${new URLSearchParams({ hl: words.join('|') }).toString()}` : '';
   return `/sessions/${encodeURIComponent(slug)}${query}#p-${ordinal}`;
 }
+
+/**
+ * Most characters of a query once in a URL: the page's and the API's URLs carry it, and the server
+ * refuses a request line past 16 KB (431). 2,000 Persian letters are 12,000 (two bytes each, %XX%XX);
+ * 2,000 characters of three bytes (Arabic presentation forms from a PDF, ZWNJ) would be 18,000.
+ */
+const MAX_QUERY_IN_URL = 12_000;
+
+/** The query cut, by whole characters, to what a URL may carry. */
+function fitToUrl(query: string): string {
+  if (encodeURIComponent(query).length <= MAX_QUERY_IN_URL) return query;
+  let kept = '';
+  let length = 0;
+  for (const char of query) {
+    length += encodeURIComponent(char).length;
+    if (length > MAX_QUERY_IN_URL) break;
+    kept += char;
+  }
+  return kept;
+}
+
+/** One search's answer: its page, or why there is none. */
+type SearchOutcome = { page: ResultsPage; error?: undefined } | { page?: undefined; error: unknown };
 
 /** Anything listed on this page: a session, or an item of any group (a page past them all lists none). */
 function listsAny(page: ResultsPage): boolean {
@@ -62,9 +85,16 @@ export function SearchPage() {
     if (!q.trim()) return null;
     return { q, page: pageOf(params.page), from: one(params.from), to: one(params.to), speaker: one(params.speaker), kind: one(params.kind) };
   };
-  const results = createAsync(async () => {
+  // A failed search is a value, not a throw: an error boundary would stay in its error state and
+  // hide the next query's results; as a value, the next query simply replaces it.
+  const results = createAsync(async (): Promise<SearchOutcome | undefined> => {
     const r = request();
-    return r ? searchSessions(r) : undefined;
+    if (!r) return undefined;
+    try {
+      return { page: await searchSessions(r) };
+    } catch (error) {
+      return { error };
+    }
   });
   // The speaker field suggests the known speakers; any spelling of them is accepted by the server.
   const speakers = createAsync(() => knownSpeakers().catch(() => ({ speakers: [] })));
@@ -113,8 +143,10 @@ export function SearchPage() {
             // The server's limit (search-input.ts): a longer paste would be refused before it reached the search.
             maxlength="2000"
             onInput={(e) => {
-              setText(e.currentTarget.value);
-              setFilter('q', e.currentTarget.value);
+              const value = fitToUrl(e.currentTarget.value);
+              if (value !== e.currentTarget.value) e.currentTarget.value = value;
+              setText(value);
+              setFilter('q', value);
             }}
           />
         </label>
@@ -141,12 +173,15 @@ export function SearchPage() {
 
       <Show when={request()} fallback={<EmptyState title="چه چیزی را می‌جویید؟"><p>واژه‌ای بنویسید؛ نتیجه‌ها همان‌طور که می‌نویسید نمایش داده می‌شوند.</p></EmptyState>}>
         <AsyncBoundary loadingLabel="در حال جست‌وجو…">
-          <Show when={results()}>
+          <Show when={results()?.error}>
+            {(error) => <ErrorState error={error()} onRetry={() => void revalidate(searchSessions.key)} />}
+          </Show>
+          <Show when={results()?.page}>
             {(page) => (
               <Show
                 when={listsAny(page())}
                 fallback={
-                  <EmptyState title={foundAny(page()) ? 'این صفحه نتیجه‌ای ندارد.' : 'نتیجه‌ای پیدا نشد.'}>
+                  <EmptyState title={foundAny(page()) ? 'این صفحه نتیجه‌ای ندارد.' : searchedNothing(page()) ? 'یک واژهٔ رایج به‌تنهایی جست‌وجو نمی‌شود.' : 'نتیجه‌ای پیدا نشد.'}>
                     <Show when={foundAny(page())}>
                       <p>
                         <A href={hrefFor(1)}>صفحه نخست نتیجه‌ها</A>
@@ -160,7 +195,7 @@ export function SearchPage() {
                 }
               >
                 <p class="list-summary" role="status">{page().groups ? countOf(totalOfGroups(page().groups), 'نتیجه') : countOf(page().total, 'نشست')} پیدا شد</p>
-                <SearchGroupsNav groups={page().groups ?? []} />
+                <SearchGroupsNav groups={page().groups ?? []} sessionsHere={page().hits.length} firstPageHref={hrefFor(1)} />
                 <SearchNotes page={page()} hrefForQuery={hrefForQuery} />
                 <ol class="search-results" id="group-sessions">
                   <For each={page().hits}>
