@@ -159,7 +159,7 @@ const patchRoute = createRoute({
 async function evidenceOf(c: Context<AppEnv>): Promise<{ fields: FollowUpInput; files: CheckedEvidence[] }> {
   const form = await c.req.formData();
   const uploads = [...form.getAll('files'), ...form.getAll('files[]'), ...form.getAll('file')].filter((v): v is File => v instanceof File);
-  if (uploads.length > MAX_EVIDENCE_FILES) throw UnprocessableError('too_many_files', `حداکثر ${MAX_EVIDENCE_FILES} فایل در هر گزارش.`);
+  if (uploads.length > MAX_EVIDENCE_FILES) throw UnprocessableError('too_many_files', `حداکثر ${MAX_EVIDENCE_FILES.toLocaleString('fa-IR')} فایل در هر گزارش.`);
   const text = (name: string) => {
     const v = form.get(name);
     // libSQL reads text back cut at a NUL (JSON bodies lose theirs in the request guards).

@@ -72,7 +72,7 @@ export function createBulkActions(repo: ActionsRepo, actions: ActionsService, di
     const given = new Map((request.actions ?? []).filter((a) => a.version !== undefined).map((a) => [a.id, a.version]));
     const stale = chosen.filter((r) => given.has(r.action.id) && given.get(r.action.id) !== r.action.version);
     if (stale.length > 0) {
-      throw new AppError(409, 'version_conflict', `${stale.length} اقدام در این فاصله تغییر کرده است؛ صفحه را تازه کنید و دوباره انتخاب کنید.`, {
+      throw new AppError(409, 'version_conflict', `${stale.length.toLocaleString('fa-IR')} اقدام در این فاصله تغییر کرده است؛ صفحه را تازه کنید و دوباره انتخاب کنید.`, {
         stale: stale.map((r) => ({ id: r.action.id, version: r.action.version, unitCode: r.action.unitCode })),
       });
     }

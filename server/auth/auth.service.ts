@@ -52,7 +52,7 @@ export function canonicalUsername(username: string): string {
 export class TooManyAttemptsError extends AppError {
   readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number) {
-    super(429, 'too_many_attempts', `تلاش‌های ناموفق زیاد بود. ${retryAfterSeconds} ثانیه دیگر دوباره امتحان کنید.`, {
+    super(429, 'too_many_attempts', `تلاش‌های ناموفق زیاد بود. ${retryAfterSeconds.toLocaleString('fa-IR')} ثانیه دیگر دوباره امتحان کنید.`, {
       retryAfterSeconds,
     });
     this.retryAfterSeconds = retryAfterSeconds;

@@ -93,7 +93,7 @@ export function createDirectivesService(deps: DirectivesDeps) {
       const rows = await repo.ofSession(session.id);
       const pending = rows.filter(awaitsReview);
       if (pending.length > 0 && !options.rejectUnreviewed) {
-        throw UnprocessableError('unreviewed_directives', `${pending.length} رهنمود پیشنهادی هنوز بررسی نشده است؛ هر یک را تأیید یا رد کنید.`, {
+        throw UnprocessableError('unreviewed_directives', `${pending.length.toLocaleString('fa-IR')} رهنمود پیشنهادی هنوز بررسی نشده است؛ هر یک را تأیید یا رد کنید.`, {
           ids: pending.map((d) => d.id),
         });
       }

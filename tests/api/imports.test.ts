@@ -175,7 +175,10 @@ describe('import → suggestions → review → publish', () => {
 
     const early = await asManager(`${base}/publish`, { method: 'POST', json: {} });
     expect(early.status).toBe(422);
-    expect((await json<{ error: { code: string; message: string } }>(early)).error.code).toBe('unreviewed_directives');
+    const refusal = (await json<{ error: { code: string; message: string } }>(early)).error;
+    expect(refusal.code).toBe('unreviewed_directives');
+    // Read by a person: how many are left, in Persian digits.
+    expect(refusal.message).toMatch(/^[۰-۹]+ رهنمود/);
     expect((await asManager(`/api/sessions/${draft.slug}`)).status).toBe(404);
 
     const four = theFour(draft);
