@@ -3,7 +3,7 @@
  * filters kept in the URL, results grouped by session with highlighted paragraphs that
  * link to their place in the session.
  */
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import { DEEPEST_SEARCH_PAGE, knownSpeakers, searchSessions, SEARCH_PAGE_SIZE, type SearchPage as ResultsPage, type SearchRequest } from '../api/search';
 import { JalaliDatePicker } from '../components/jalali-date-picker';
@@ -106,10 +106,21 @@ export function SearchPage() {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
-  // Typing replaces the URL (no history entry per letter); a new query starts at page 1.
-  const setFilter = (key: FilterKey, value: string, delay = DEBOUNCE_MS) => {
+  // Typing replaces the URL (no history entry per letter); a new query starts at page 1. A query
+  // settled by Enter, or a date or kind chosen, is kept: the next change is a new history entry,
+  // so Back returns to it.
+  let settled = false;
+  let pending = false;
+  // Back and Forward change the query under the box: it shows the query of the entry returned to.
+  createEffect(on(() => one(params.q), (q) => { if (!pending) setText(q); }, { defer: true }));
+  const setFilter = (key: FilterKey, value: string, delay = DEBOUNCE_MS, how: 'typing' | 'enter' | 'choice' = 'typing') => {
     clearTimeout(timer);
-    timer = setTimeout(() => setParams({ [key]: value || undefined, page: undefined }, { replace: true }), delay);
+    pending = true;
+    timer = setTimeout(() => {
+      pending = false;
+      if (one(params[key]) !== value) setParams({ [key]: value || undefined, page: undefined }, { replace: how !== 'choice' && !settled });
+      settled = how !== 'typing';
+    }, delay);
   };
   const hrefForQuery = (q: string) => {
     const next = new URLSearchParams();
@@ -130,31 +141,35 @@ export function SearchPage() {
         <h1 id="search-heading">جست‌وجو</h1>
         <p class="page-lead">در همه نشست‌ها و رهنمودها؛ با هر املایی (ي یا ی، با یا بی‌فاصله) و حتی با غلط تایپی.</p>
       </header>
-      <form class="search-form" role="search" onSubmit={(e) => { e.preventDefault(); setFilter('q', text(), 0); }}>
-        <label class="search-box">
-          <span class="visually-hidden">عبارت جست‌وجو</span>
-          <input
-            ref={box}
-            type="search"
-            name="q"
-            value={text()}
-            placeholder="مثلاً: بودجه ۱۴۰۰"
-            autocomplete="off"
-            // The server's limit (search-input.ts): a longer paste would be refused before it reached the search.
-            maxlength="2000"
-            onInput={(e) => {
-              const value = fitToUrl(e.currentTarget.value);
-              if (value !== e.currentTarget.value) e.currentTarget.value = value;
-              setText(value);
-              setFilter('q', value);
-            }}
-          />
-        </label>
+      <form class="search-form" role="search" onSubmit={(e) => { e.preventDefault(); setFilter('q', text(), 0, 'enter'); }}>
+        {/* A submit button: without one, Enter in a form of several fields submits nothing (HTML's implicit submission). */}
+        <div class="search-row">
+          <label class="search-box">
+            <span class="visually-hidden">عبارت جست‌وجو</span>
+            <input
+              ref={box}
+              type="search"
+              name="q"
+              value={text()}
+              placeholder="مثلاً: بودجه ۱۴۰۰"
+              autocomplete="off"
+              // The server's limit (search-input.ts): a longer paste would be refused before it reached the search.
+              maxlength="2000"
+              onInput={(e) => {
+                const value = fitToUrl(e.currentTarget.value);
+                if (value !== e.currentTarget.value) e.currentTarget.value = value;
+                setText(value);
+                setFilter('q', value);
+              }}
+            />
+          </label>
+          <button type="submit" class="button">جست‌وجو</button>
+        </div>
         <fieldset class="search-filters">
           <legend>پالایش</legend>
           {/* Jalali pickers: typed in any digits or picked from a month; the URL and the API get ISO dates. */}
-          <JalaliDatePicker label="از تاریخ" name="from" value={one(params.from)} openOn={one(params.to)} onChange={(iso) => setFilter('from', iso, 0)} />
-          <JalaliDatePicker label="تا تاریخ" name="to" value={one(params.to)} openOn={one(params.from)} onChange={(iso) => setFilter('to', iso, 0)} />
+          <JalaliDatePicker label="از تاریخ" name="from" value={one(params.from)} openOn={one(params.to)} onChange={(iso) => setFilter('from', iso, 0, 'choice')} />
+          <JalaliDatePicker label="تا تاریخ" name="to" value={one(params.to)} openOn={one(params.from)} onChange={(iso) => setFilter('to', iso, 0, 'choice')} />
           <label>
             سخنران
             <input type="text" name="speaker" list="known-speakers" autocomplete="off" value={one(params.speaker)} onInput={(e) => setFilter('speaker', e.currentTarget.value)} />
@@ -164,7 +179,7 @@ export function SearchPage() {
           </label>
           <label>
             نوع
-            <select name="kind" onChange={(e) => setFilter('kind', e.currentTarget.value, 0)}>
+            <select name="kind" onChange={(e) => setFilter('kind', e.currentTarget.value, 0, 'choice')}>
               <For each={KINDS}>{([value, label]) => <option value={value} selected={one(params.kind) === value}>{label}</option>}</For>
             </select>
           </label>
