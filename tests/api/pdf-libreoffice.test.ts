@@ -5,7 +5,8 @@
  * into several runs (a bold phrase, a dash) read in reversed order; and a one-page file's running
  * header became the session's title; and justified paragraphs read with spaces inside words
  * («آموزش ی ب ا کیفیت»: LibreOffice stretches a justified Persian line with kashida glyphs that its
- * ToUnicode leaves unmapped). Real app, real worker, PDFs made here by LibreOffice (and the same
+ * ToUnicode leaves unmapped); the hamza of «شمارهٔ» read on the line above; and a ZWNJ in a bold phrase
+ * lost («هزینههای»). Real app, real worker, PDFs made here by LibreOffice (and the same
  * words by Chromium, and a scan of the LibreOffice page read by Tesseract).
  */
 import type { Browser } from 'playwright-core';
@@ -32,6 +33,16 @@ const JUSTIFIED = [
   'کلاس‌های آموزشی با کیفیت بالا برگزار شود و برای استقلال مالی مراکز، منابع لازم تأمین شود؛ جمهوری اسلامی بر آن تأکید دارد و مدیران کل استان‌ها موظفند گزارش پیشرفت کار را هر ماه به دبیرخانه بفرستند تا در جلسهٔ بعد بررسی شود.',
   'در این جلسه اعلام شد که فهرست املاک مازاد تا پایان ماه تهیه شود و الگوی فروش به استان‌ها ابلاغ شود؛ همچنین مقرر شد آموزشی با کیفیت بالا برای کارکنان برگزار شود و نتیجهٔ آن در نشست آینده گزارش شود.',
   'مدیران کل موظفند حداکثر تا ۳۰ بهمن ۱۳۹۹ فهرست املاک را اعلام کنند و رونوشت آن را برای دفتر حقوقی و معاونت توسعهٔ مدیریت و منابع بفرستند تا پیش از پایان سال مالی تصمیم نهایی گرفته شود.',
+];
+
+/** A word with هٔ at the start of a line's second text block (after the first word). */
+const HAMZA_LINE = 'نامهٔ شمارهٔ ۱۲۳۴ دبیرخانه دربارهٔ فروش املاک مازاد خوانده شد.';
+/** Paragraphs with a bold phrase (before, bold, after) holding ZWNJs and spaces. */
+const BOLD_ZWNJ: ReadonlyArray<readonly [string, string, string]> = [
+  ['برای ', 'هزینه‌های', ' مراکز تصمیم گرفته شد.'],
+  ['', 'کاهش هزینه‌ها', ' مراکز استان‌ها.'],
+  ['مقرر شد ', 'می‌شود هزینه‌های سنگین', ''],
+  ['برای ', 'بهره‌وری و پیش‌نویس', ' آیین‌نامه.'],
 ];
 
 function minutes(options: { pages?: 1 | 2 } = {}): string {
@@ -125,6 +136,29 @@ describe('minutes exported to PDF by LibreOffice', () => {
     const directive = draft.suggestions.find((s) => s.quote.includes('حداکثر'));
     expect(directive?.quote, JSON.stringify(draft.suggestions)).toContain('فهرست املاک را اعلام کنند');
     expect(directive?.due).toBe('2021-02-18');
+  }, 150_000);
+
+  it('keeps the hamza of هٔ on its word when the word starts a new text block', async () => {
+    // LibreOffice draws the mark on its own under the baseline; pdf.js put the hamza of «شمارهٔ» into
+    // the run of the line above («تصمیم نهایی ٔ گرفته … نامهٔ شماره ۱۲۳۴»).
+    const fodt = makeFodt({ title: TITLE, paragraphs: [JUSTIFIED[2] ?? '', HAMZA_LINE] });
+    const draft = await importPdf(manager, 'minutes-hamza.pdf', await libreOfficePdf('minutes-hamza.fodt', fodt));
+    const words = draft.text.replace(/\s+/gu, ' ');
+    expect(words).toContain(JUSTIFIED[2]);
+    expect(words).toContain(HAMZA_LINE);
+    expect(draft.text).not.toMatch(/(^|\s)\p{M}/mu);
+  }, 150_000);
+
+  it('keeps the ZWNJ inside a bold phrase, and its spaces', async () => {
+    // In a bold run LibreOffice draws a ZWNJ as its space glyph mapped to U+200C and pulled back by a
+    // kerning of its width; pdf.js dropped it («هزینههای»). The same glyph at full width is a space.
+    // The space glyph's ToUnicode is what it first drew: here a ZWNJ, since the bold title is one word
+    // and the first bold phrase's ZWNJ comes before its spaces (a title with a space, as TITLE, maps it
+    // to a space and the reader's zero-width-space rule applies).
+    const fodt = makeFodt({ title: 'مصوبات', paragraphs: BOLD_ZWNJ.map(([before, bold, after]) => [before, { text: bold, bold: true }, after]) });
+    const draft = await importPdf(manager, 'minutes-bold.pdf', await libreOfficePdf('minutes-bold.fodt', fodt));
+    const words = draft.text.replace(/\s+/gu, ' ');
+    for (const parts of BOLD_ZWNJ) expect(words).toContain(parts.join('').trim());
   }, 150_000);
 
   it('reads justified paragraphs from a Chromium PDF the same way', async () => {

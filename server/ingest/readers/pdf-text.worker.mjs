@@ -42,8 +42,41 @@ function unmappedGlyph(toUnicode, code) {
   return arabic ? '\u0640' : code;
 }
 
+/**
+ * pdf.js adds a zero-width mark (the hamza of هٔ) to the text run being built without looking where it
+ * is drawn. LibreOffice draws each mark on its own, 2 units under the baseline, and a word after a space
+ * often starts a new text block: the hamza of «شمارهٔ» went into the run of the line above («ٔ گرفته»).
+ * A mark drawn more than a line's height above or below the run's last glyph ends that run and starts
+ * its own, which the word's letters then join. Unrotated horizontal text only (the case seen).
+ */
+const MARK_ELSEWHERE =
+  'if (category.isZeroWidthDiacritic && textContentItem.initialized && textContentItem.prevTransform && !font.vertical) { const t = getCurrentTextTransform(); if (t[1] === 0 && t[2] === 0 && Math.abs(t[5] - textContentItem.prevTransform[5]) > textContentItem.height) { resetLastChars(); flushTextContentItem(); } }';
+
+/**
+ * pdf.js drops every invisible format character (\p{Cf}) a font maps a glyph to. In a bold run
+ * LibreOffice draws the ZWNJ as its space glyph, mapped to U+200C, pulled back by a kerning of its
+ * width, so «هزینه‌های» read «هزینههای». Its real spaces are the same glyph at full width (named a space
+ * by ActualText only, which pdf.js does not read) and stay spaces. A U+200C glyph that leaves the pen
+ * within a quarter of its width of where it was, after a Persian letter, is kept in the run as a ZWNJ.
+ * @param {{ unicode: string, width: number }} glyph @param {number} scale @param {number} spacing
+ * @param {{ initialized: boolean, str: string[] }} chunk @param {boolean} vertical
+ * @returns {number | null} how far the pen moves, or null for pdf.js's own handling
+ */
+function pulledBackZwnj(glyph, scale, spacing, chunk, vertical) {
+  const width = glyph.width * scale;
+  if (glyph.unicode !== '\u200C' || vertical || !(width > 0) || Math.abs(width + spacing) > width * 0.25) return null;
+  if (!chunk.initialized || !ARABIC_LETTER.test(chunk.str.at(-1) ?? '')) return null;
+  chunk.str.push('\u200C');
+  return width + spacing;
+}
+
+const KEEP_ZWNJ =
+  'if (category.isInvisibleFormatMark) { const zwnjMove = globalThis.neshastPulledBackZwnj(glyph, scale, baseCharSpacing + (i + 1 === ii ? extraSpacing : 0), textContentItem, font.vertical); if (zwnjMove !== null) { textState.translateTextMatrix(zwnjMove * textState.textHScale, 0); saveLastChar("\\u200C"); continue; } }\n        if (category.isInvisibleFormatMark) {';
+
 /** Lines of pdf.js's worker code and what each becomes. @type {Array<[string, string]>} */
 const PATCHES = [
+  ['if (!category.isZeroWidthDiacritic && !compareWithLastPosition(scaledDim)) {', `${MARK_ELSEWHERE}\n        if (!category.isZeroWidthDiacritic && !compareWithLastPosition(scaledDim)) {`],
+  ['if (category.isInvisibleFormatMark) {', KEEP_ZWNJ],
   ['textChunk.str.push(glyphUnicode);', `textChunk.str.push(${RTL_CLUSTER}.test(glyphUnicode) ? Array.from(glyphUnicode).reverse().join('') : glyphUnicode);`],
   ['let unicode = this.toUnicode.get(charcode) || charcode;', 'let unicode = this.toUnicode.get(charcode) || globalThis.neshastUnmappedGlyph(this.toUnicode, charcode);'],
 ];
@@ -60,7 +93,7 @@ async function installClusterAwareWorker() {
   let source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
   for (const [anchor] of PATCHES) if (source.split(anchor).length !== 2) return;
   for (const [anchor, patch] of PATCHES) source = source.replace(anchor, () => patch);
-  Object.assign(globalThis, { neshastUnmappedGlyph: unmappedGlyph });
+  Object.assign(globalThis, { neshastUnmappedGlyph: unmappedGlyph, neshastPulledBackZwnj: pulledBackZwnj });
   const dir = mkdtempSync(join(tmpdir(), 'neshast-pdfjs-'));
   try {
     const file = join(dir, 'pdf.worker.mjs');
