@@ -104,23 +104,22 @@ export function SearchPage() {
   let box: HTMLInputElement | undefined;
   onMount(() => box?.focus());
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
+  // One pending change per field: Enter in the search box (or a date field) must not cancel another field's.
+  const timers = new Map<FilterKey, ReturnType<typeof setTimeout>>();
+  onCleanup(() => timers.forEach((t) => clearTimeout(t)));
   // Typing replaces the URL (no history entry per letter); a new query starts at page 1. A query
   // settled by Enter, or a date or kind chosen, is kept: the next change is a new history entry,
   // so Back returns to it.
   let settled = false;
-  let pending = false;
   // Back and Forward change the query under the box: it shows the query of the entry returned to.
-  createEffect(on(() => one(params.q), (q) => { if (!pending) setText(q); }, { defer: true }));
+  createEffect(on(() => one(params.q), (q) => { if (!timers.has('q')) setText(q); }, { defer: true }));
   const setFilter = (key: FilterKey, value: string, delay = DEBOUNCE_MS, how: 'typing' | 'enter' | 'choice' = 'typing') => {
-    clearTimeout(timer);
-    pending = true;
-    timer = setTimeout(() => {
-      pending = false;
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => {
+      timers.delete(key);
       if (one(params[key]) !== value) setParams({ [key]: value || undefined, page: undefined }, { replace: how !== 'choice' && !settled });
       settled = how !== 'typing';
-    }, delay);
+    }, delay));
   };
   const hrefForQuery = (q: string) => {
     const next = new URLSearchParams();
