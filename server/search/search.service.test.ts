@@ -1,28 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionInput } from '../ingest/session-input';
+import { sessionInput } from '../../tests/support/session-input';
 import { openTempDatabase, type TempDatabase } from '../../tests/support/temp-db';
 import { storeSessions } from '../ingest/session-store';
-import type { SessionInput } from '../ingest/session-input';
 import { createSearchService, SearchInputError } from './search.service';
 import { createSearchRepo } from './search.repo';
 import { buildSegmentPayload, SEGMENT_FORMAT } from './segment';
 
-function session(slug: string, title: string, paragraphs: Array<string | [string, string]>, extra: Partial<SessionInput> = {}): SessionInput {
-  const ps = paragraphs.map((p) => (typeof p === 'string' ? { text: p } : { text: p[1], speaker: p[0] }));
-  return {
-    slug,
-    title,
-    kind: 'webinar',
-    heldOn: '2021-01-20',
-    sourceKind: 'jsonl',
-    sourceText: ps.map((p) => p.text).join('\n\n'),
-    tags: [],
-    speakers: [...new Set(ps.flatMap((p) => ('speaker' in p && p.speaker ? [p.speaker] : [])))],
-    paragraphs: ps,
-    directives: [],
-    ...extra,
-  };
-}
+const session = sessionInput;
 
 const WEBINAR = session('webinar-1', 'نخستین وبینار واگذاری امور به بخش غیردولتی', [
   ['حسین فیروزی', 'استان‌ها می‌توانند اموال مازاد را بر اساس ماده ۲۷ از طریق شورای برنامه‌ریزی استان بفروشند.'],
