@@ -7,29 +7,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot, useBrowserApp, viewports } from './support';
+import { openPage, screenshot, submitSearch, useBrowserApp, viewports } from './support';
 
 const app = useBrowserApp();
 
 const box = (page: Page) => page.getByRole('searchbox', { name: 'عبارت جست‌وجو' });
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 
-async function search(page: Page, q: string): Promise<void> {
-  await box(page).fill('');
-  await box(page).focus();
-  await page.keyboard.type(q);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.searchParams.get('q') === q);
-}
-
 describe('search history', () => {
   it('returns to each settled query with Back and Forward, the box showing it', async () => {
     const page = await openPage(app.browser, { viewport: { width: 1366, height: 768 } });
     await app.server.signIn(page, { role: 'staff' });
     await page.goto(`${app.server.url}/search`);
-    await search(page, 'بودجه');
-    await search(page, 'املاک مازاد');
-    await search(page, 'واگذاری');
+    await submitSearch(page, 'بودجه');
+    await submitSearch(page, 'املاک مازاد');
+    await submitSearch(page, 'واگذاری');
 
     await page.goBack();
     await expect.poll(() => param(page, 'q')).toBe('املاک مازاد');
@@ -48,7 +40,7 @@ describe('search history', () => {
     const page = await openPage(app.browser, { viewport: viewports.phone });
     await app.server.signIn(page, { role: 'staff' });
     await page.goto(`${app.server.url}/search`);
-    await search(page, 'بودجه');
+    await submitSearch(page, 'بودجه');
     // Typed letter by letter, without Enter: one entry for the whole word.
     await box(page).fill('');
     await box(page).focus();

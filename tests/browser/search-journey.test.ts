@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchDialogs, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, submitSearch, useBrowserApp, watchDialogs, watchPage } from './support';
 
 const app = useBrowserApp();
 
@@ -35,15 +35,6 @@ const SPELLINGS: Array<[string, string]> = [
   ['persian-digits', 'بودجه ۱۴۰۰'],
 ];
 
-async function submit(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('searchbox', { name: 'عبارت جست‌وجو' });
-  await box.fill('');
-  await box.focus();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.searchParams.get('q') === text);
-}
-
 const pageErrors = (problems: string[]) => problems.filter((p) => p.startsWith('page error'));
 
 describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
@@ -61,7 +52,7 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
 
     for (const [name, text] of SPELLINGS) {
-      await submit(page, text);
+      await submitSearch(page, text);
       await page.locator('.search-hit').first().waitFor();
       expect(await horizontalOverflow(page), name).toBe(0);
       if (name === 'joined' || name === 'glued-persian-digits') await screenshot(page, `search-journey-${name}-${size}`, { fullPage: false });
@@ -70,14 +61,14 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
     expect(await page.locator('.list-summary').textContent()).toMatch(/^[۰-۹]+ /);
 
     // Common words only: found as a phrase, and said with the words as typed.
-    await submit(page, 'می تواند');
+    await submitSearch(page, 'می تواند');
     await page.locator('.search-hit').first().waitFor();
     expect(await page.locator('.search-ignored').textContent()).toContain('«می تواند» فقط از واژه‌های رایج است');
     await checkA11y(page);
     await screenshot(page, `search-journey-common-words-${size}`);
 
     // A typo: the respelling is offered, and following it finds the sessions.
-    await submit(page, 'املاک مازات');
+    await submitSearch(page, 'املاک مازات');
     const suggestion = page.locator('.search-suggestion').getByRole('link', { name: 'املاک مازاد' });
     await suggestion.waitFor();
     await screenshot(page, `search-journey-typo-${size}`, { fullPage: false });
@@ -86,10 +77,10 @@ describe.each(SIZES)('the search journey at %s px', (size, viewport) => {
     await page.locator('.search-hit').first().waitFor();
 
     // Markup typed in the box is text: nothing runs, nothing is added to the page, the words still search.
-    await submit(page, '<img src=x onerror=alert(1)> "><svg onload=alert(2)> بودجه');
+    await submitSearch(page, '<img src=x onerror=alert(1)> "><svg onload=alert(2)> بودجه');
     await page.locator('.search-hit').first().waitFor();
     expect(await page.locator('main img, main svg[onload]').count()).toBe(0);
-    await submit(page, '<script>window.zarafe = 1</script> زرافه');
+    await submitSearch(page, '<script>window.zarafe = 1</script> زرافه');
     await page.getByText('نتیجه‌ای پیدا نشد.').waitFor();
     expect(await page.locator('main script').count()).toBe(0);
     expect(await page.evaluate(() => 'zarafe' in window)).toBe(false);

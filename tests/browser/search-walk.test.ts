@@ -18,7 +18,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, horizontalOverflow, openPage, screenshot, useBrowserApp, watchPage } from './support';
+import { checkA11y, horizontalOverflow, openPage, screenshot, submitSearch, useBrowserApp, watchPage } from './support';
 
 const app = useBrowserApp();
 
@@ -30,15 +30,6 @@ const SIZES = [
 const NOTE = 'برنامه عملیاتی استان با همکاری شهرک صنعتی سهند تدوین شد.';
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
-
-async function submit(page: Page, q: string): Promise<void> {
-  const box = page.getByRole('searchbox', { name: 'عبارت جست‌وجو' });
-  await box.fill('');
-  await box.focus();
-  await page.keyboard.type(q);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.searchParams.get('q') === q);
-}
 
 beforeAll(async () => {
   // Thirty-one actions (one per province) on the three-months property directive: several pages of them.
@@ -72,17 +63,17 @@ describe.each(SIZES)('the search page walked through at %s px', (size, viewport)
     const page = await openPage(app.browser, { viewport, isMobile: phone, hasTouch: phone });
     await app.server.signIn(page, { role: 'staff' });
     await page.goto(`${app.server.url}/search`);
-    await submit(page, 'بودجه');
+    await submitSearch(page, 'بودجه');
     await page.locator('.search-hit').first().waitFor();
 
     await page.route('**/api/search?**', (route) => route.abort('connectionrefused'));
-    await submit(page, 'مازاد');
+    await submitSearch(page, 'مازاد');
     await page.getByRole('alert').filter({ hasText: 'ارتباط با کارساز برقرار نشد' }).waitFor();
     await screenshot(page, `search-walk-offline-${size}`, { fullPage: false });
     await page.unroute('**/api/search?**');
 
     // The network is back: the next query shows its own results, not the last error.
-    await submit(page, 'کارگاه');
+    await submitSearch(page, 'کارگاه');
     await page.locator('.search-hit').first().waitFor({ timeout: 5_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await text(page, '.search-results')).toContain('کارگاه');
@@ -90,7 +81,7 @@ describe.each(SIZES)('the search page walked through at %s px', (size, viewport)
     // And a failure answered with a retry that works.
     let fail = true;
     await page.route('**/api/search?**', (route) => (fail ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"کارساز اکنون پاسخ نمی‌دهد."}}' }) : route.continue()));
-    await submit(page, 'ماده ۲۷');
+    await submitSearch(page, 'ماده ۲۷');
     await page.getByRole('alert').filter({ hasText: 'کارساز اکنون پاسخ نمی‌دهد.' }).waitFor();
     fail = false;
     await page.getByRole('button', { name: 'تلاش دوباره' }).click();
@@ -135,15 +126,15 @@ describe.each(SIZES)('the search page walked through at %s px', (size, viewport)
     await app.server.signIn(page, { role: 'staff' });
     await page.goto(`${app.server.url}/search`);
 
-    await submit(page, 'می تواند بودجه');
+    await submitSearch(page, 'می تواند بودجه');
     await page.locator('.search-hit').first().waitFor();
     expect(await text(page, '.search-ignored')).toBe('واژه‌های رایج «می تواند» در رتبه‌بندی به کار نرفتند.');
-    await submit(page, 'در مورد می‌تواند بودجه');
+    await submitSearch(page, 'در مورد می‌تواند بودجه');
     await page.locator('.search-hit').first().waitFor();
     await expect.poll(() => text(page, '.search-ignored')).toBe('واژه‌های رایج «در، مورد، می‌تواند» در رتبه‌بندی به کار نرفتند.');
     await screenshot(page, `search-walk-ignored-${size}`, { fullPage: false });
 
-    await submit(page, 'از');
+    await submitSearch(page, 'از');
     const note = page.locator('.search-ignored');
     await expect.poll(() => note.innerText()).toBe('«از» در بیشتر متن‌ها آمده است؛ واژهٔ دیگری کنار آن بنویسید.');
     expect(await page.locator('.state-title').innerText()).toBe('یک واژهٔ رایج به‌تنهایی جست‌وجو نمی‌شود.');

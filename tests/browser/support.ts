@@ -337,3 +337,13 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
   return typeof overflow === 'number' ? overflow : Number.NaN;
 }
+
+/** The search page's box, cleared, typed into as a person types, and Enter: resolves once the URL holds the query. */
+export async function submitSearch(page: Page, q: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'عبارت جست‌وجو' });
+  await box.fill('');
+  await box.focus();
+  await page.keyboard.type(q);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === q);
+}
