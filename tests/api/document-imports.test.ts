@@ -29,6 +29,7 @@ import {
   writeUpHtml,
 } from '../support/documents';
 import { uploadForm } from '../support/document-upload';
+import { assemblePdf } from '../support/hand-made-pdf';
 import { createTestContext, type TestContext, type TestRequest } from '../support/test-app';
 
 interface Job {
@@ -260,17 +261,8 @@ function handPdf(options: { pages?: 0 | 1; encrypt?: boolean } = {}): Buffer {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
   if (options.encrypt) objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`);
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   const encrypt = options.encrypt ? ` /Encrypt ${objects.length} 0 R /ID [<${'12'.repeat(16)}> <${'12'.repeat(16)}>]` : '';
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return assemblePdf(objects, encrypt);
 }
 
 describe('refusals and safety', () => {
