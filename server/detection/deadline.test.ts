@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
 import { formatJalali, parseDate } from '../persian/jalali';
-import { resolveDeadline } from './deadline';
+import { resolveDeadline, resolveGraceStatement, resolveYearDuty } from './deadline';
 
 /** Session date of the seed webinar: 1399-11-01 (Wednesday 20 January 2021). */
 const SESSION = '2021-01-20';
@@ -209,5 +209,31 @@ describe('resolveDeadline', () => {
       // Told in 1383, the first year of «the plan» is the fourth plan's (1384), not the third's, long past.
       expect(on('وزارت كار موظف است شبكه را در سال اول اجراي برنامه ايجاد نمايد', '1383-09-14')).toBe('1384-12-29');
     });
+  });
+});
+
+describe('deadlines, round 11', () => {
+  // Session 1399-11-01.
+  const jalali = (r: { due: string } | null) => (r ? formatJalali(r.due) : null);
+  it('reads a quarter of the year after a lead word as its last day, not as a length of months', () => {
+    expect(resolve('دستگاه‌ها موظفند در سه ماهه اول سال آینده گزارش دهند')?.jalali).toBe('1400-03-31');
+    expect(resolve('ظرف ۳ ماه نخست سال ۱۴۰۰ تکمیل شود')?.jalali).toBe('1400-03-31');
+    expect(resolve('تا سه ماهه سوم سال آینده اجرا شود')?.jalali).toBe('1400-09-30');
+    expect(resolve('در سه ماهه اول سال گذشته رشد کرد')).toBeNull();
+  });
+  it('reads the date of a sentence whose subject is the time allowed, with or without a lead word', () => {
+    const grace = (text: string) => jalali(resolveGraceStatement(normalizePersian(text), SESSION));
+    expect(grace('قابل ذکر است مهلت ارائه برنامه کاهش آلودگی رودخانه‌ها مرداد ۱۴۰۰ تعیین شده است.')).toBe('1400-05-31');
+    expect(grace('مهلت مقرر برای تعطیلی فعالیت دستگاه‌های دولتی سه ماه اول سال آینده است.')).toBe('1400-03-31');
+    expect(grace('مهلت ثبت نام تا ۲۰ بهمن است.')).toBe('1399-11-20');
+    // An extension relieves; a month in a sentence about something else is no deadline.
+    expect(grace('مهلت ارائه برنامه تا مرداد ۱۴۰۰ تمدید شد.')).toBeNull();
+    expect(grace('جلسه بعدی در مرداد ۱۴۰۰ برگزار می‌شود.')).toBeNull();
+  });
+  it('reads «امسال» beside the duty as the last day of the session year', () => {
+    const duty = (text: string) => jalali(resolveYearDuty(normalizePersian(text), SESSION));
+    expect(duty('وزارت نیرو امسال موظف است اجرای ۲۸ طرح جدید را شروع کند')).toBe('1399-12-30');
+    expect(duty('شهرداری مکلف است در سال جاری ده پارک بسازد')).toBe('1399-12-30');
+    expect(duty('در سال جاری معادل ۴۰۰ میلیارد ریال به این طرح اختصاص می‌یابد')).toBeNull();
   });
 });

@@ -3,7 +3,9 @@
  * Jalali calendar: durations («ظرف دو هفته»، «طی ۳ ماه آینده»، «ده روز کاری»، «ظرف ۴۸ ساعت»،
  * «یک هفته مهلت»), dates («حداکثر تا ۳۰ آبان»، «تا دهم تیر ماه»، «تا ۱۳۹۹/۱۲/۱۵»، «تا نیمه
  * فروردین»، «تا ساعت ۱۹ امروز»), ends of periods («تا پایان خرداد»، «پایان نیمه اول سال»،
- * «ظرف نیمه اول سال ۸۴»، «پایان سال»), with a given weekday checked.
+ * «ظرف نیمه اول سال ۸۴»، «در سه ماهه اول سال آینده»، «پایان سال»), with a given weekday checked.
+ * Two readings serve extract.ts alone: a «مهلت … است» sentence that dates the duty before it
+ * (`resolveGraceStatement`) and «امسال موظف است» (`resolveYearDuty`).
  * Patterns run on normalizePersian text (ی/ک, ASCII digits, ZWNJ as space).
  *
  * Conventions:
@@ -461,6 +463,36 @@ function findPeriodEnds(text: string, session: string): Candidate[] {
 }
 
 /**
+ * «در سه ماهه اول سال آینده»، «ظرف سه ماه نخست امسال»: by the last day of that quarter (like
+ * «پایان سه ماهه اول»); a lead word is needed, «سه ماه اول سال» alone is usually a report period.
+ */
+const QUARTER = `(?:سه ماهه|سه ماه|3 ماهه|3 ماه) (اول|نخست|دوم|سوم|چهارم) (?:سال|امسال)(?:\\s+(جاری|آینده|آتی|13\\d\\d|14\\d\\d|\\d\\d(?!\\d)(?!\\s*${QUANTITY})))?${E}(?!\\s+(?:گذشته|قبل|پیش))`;
+const QUARTER_IN = new RegExp(`${B}((?:(?:حداکثر|ظرف|طی|در|تا)\\s+)+)${QUARTER}`, 'gu');
+
+function quarterEnd(which: string | undefined, qualifier: string | undefined, session: string): { due: string; explicitYear: boolean } | null {
+  const jm = SEASON_MONTH[which ?? ''];
+  if (jm === undefined) return null;
+  const s = isoToJalali(session);
+  const explicit = qualifier && /^\d+$/.test(qualifier) ? fullYear(qualifier, session) : null;
+  const jy = explicit ?? s.jy + (qualifier === 'آینده' || qualifier === 'آتی' ? 1 : 0);
+  let due = lastDayOfMonth(jy, jm);
+  if (explicit === null && qualifier === undefined && due < session) due = lastDayOfMonth(jy + 1, jm);
+  return { due, explicitYear: explicit !== null };
+}
+
+function findQuarters(text: string, session: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matchesOf(text, QUARTER_IN)) {
+    const [whole, , which, qualifier] = m;
+    const end = quarterEnd(which, qualifier, session);
+    if (end === null) continue;
+    const start = m.index ?? 0;
+    out.push({ ...end, start, end: start + whole.length, form: 'period-end' });
+  }
+  return out;
+}
+
+/**
  * A word each pattern cannot match without. The patterns open with optional lead words, so a
  * sentence without a deadline was tried at every position; most sentences lack the word.
  */
@@ -474,6 +506,7 @@ const NEEDS = new Map<RegExp, RegExp>([
   [PLAN_YEAR_END, /برنامه/u],
   [TODAY, /امروز|امشب|فردا/u],
   [PERIOD_END, /پایان|آخر|انتهای|اواخر/u],
+  [QUARTER_IN, /سه ماه|3 ماه/u],
 ]);
 
 function matchesOf(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
@@ -497,6 +530,7 @@ export function resolveDeadline(normalized: string, sessionDate: string, within?
     ...findPeriodEnds(normalized, sessionDate),
     ...findOtherForms(normalized, sessionDate),
     ...findStartsAndMonths(normalized, sessionDate),
+    ...findQuarters(normalized, sessionDate),
   ];
   // Phrases are found in the whole sentence (their context counts), then kept only inside `within`.
   const all = within ? found.filter((d) => d.start >= within.start && d.start < within.end) : found;
@@ -509,4 +543,55 @@ export function resolveDeadline(normalized: string, sessionDate: string, within?
   if (deadline.due >= sessionDate) return deadline;
   const warning = [deadline.warning, pastWarning(deadline.due)].filter((w) => w !== undefined).join('؛ ');
   return { ...deadline, warning };
+}
+
+/**
+ * «مهلت ارایه برنامه … مرداد 1383 تعیین شده است»، «مهلت مقرر برای … سه ماه اول سال آینده است»: a
+ * sentence whose subject is the time allowed states a deadline for the duty told just before it
+ * (extract.ts carries it there). Its date may stand without a lead word: a month alone is that
+ * month's last day, a quarter its last day.
+ */
+const GRACE_SUBJECT = /^(?:[\p{L}\s]{0,25}?\s)?مهلت(?:\s+(?:مقرر|تعیین شده|قانونی|داده شده))?\s/u;
+const GRACE_PREDICATE = /(?:است|می باشد|خواهد بود|تعیین شده است|تعیین شد|تعیین گردید|تعیین شده|در نظر گرفته شده است)\s*[.!]?\s*$/u;
+const BARE_MONTH = new RegExp(`${B}(${MONTHS})(?:\\s*ماه)?${YEAR_AFTER}${E}`, 'gu');
+const BARE_QUARTER = new RegExp(`${B}()${QUARTER}`, 'gu');
+
+export function resolveGraceStatement(normalized: string, sessionDate: string): ResolvedDeadline | null {
+  if (!GRACE_SUBJECT.test(normalized) || !GRACE_PREDICATE.test(normalized) || /تمدید/u.test(normalized)) return null;
+  const lead = resolveDeadline(normalized, sessionDate);
+  if (lead) return lead;
+  const s = isoToJalali(sessionDate);
+  const found: Candidate[] = [];
+  for (const m of normalized.matchAll(BARE_QUARTER)) {
+    const [whole, , which, qualifier] = m;
+    const end = quarterEnd(which, qualifier, sessionDate);
+    if (end !== null) found.push({ ...end, start: m.index ?? 0, end: (m.index ?? 0) + whole.length, form: 'period-end' });
+  }
+  for (const m of normalized.matchAll(BARE_MONTH)) {
+    const [whole, monthText = '', yearText] = m;
+    const jm = jalaliMonthNumber(monthText);
+    if (jm === null) continue;
+    const y = yearOf(yearText, sessionDate);
+    const jy = y.jy ?? (y.next ? s.jy + 1 : sessionYearFor(jm, jalaliMonthLength(s.jy, jm), sessionDate));
+    found.push({ due: lastDayOfMonth(jy, jm), start: m.index ?? 0, end: (m.index ?? 0) + whole.length, form: 'period-end', explicitYear: y.jy !== null });
+  }
+  const best = found.filter((d) => d.due >= sessionDate).sort((a, b) => a.start - b.start || b.end - a.end)[0];
+  if (best === undefined) return null;
+  const { explicitYear: _explicit, ...deadline } = best;
+  return deadline;
+}
+
+/**
+ * «وزارت نیرو امسال موظف است …»، «مکلف است در سال جاری …»: «this year» beside the duty itself sets
+ * the year's last day. Read only when the sentence names no other deadline: the year as a whole is
+ * a loose deadline, so extract.ts shows it as the due date but does not count it as evidence of a task.
+ */
+const YEAR_DUTY = /(?<![\p{L}\p{N}])(?:(?:در\s+)?(امسال|سال جاری)\s+(?:موظف|مکلف|ملزم)|(?:موظف|مکلف|ملزم)(?:\s+(?:است|اند|هستند|شد|شدند|شده است|شده اند))?\s+(?:در\s+)?(امسال|سال جاری))(?![\p{L}\p{N}])/u;
+
+export function resolveYearDuty(normalized: string, sessionDate: string): ResolvedDeadline | null {
+  const m = YEAR_DUTY.exec(normalized);
+  if (!m) return null;
+  const word = m[1] ?? m[2] ?? '';
+  const start = (m.index ?? 0) + m[0].indexOf(word);
+  return { due: lastDayOfMonth(isoToJalali(sessionDate).jy, 12), start, end: start + word.length, form: 'period-end' };
 }

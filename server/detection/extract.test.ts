@@ -374,3 +374,26 @@ describe('the learned decision on text that is no sentence', () => {
     expect(candidates.length).toBeGreaterThan(0);
   });
 });
+
+describe('a deadline stated in a later sentence (deadlines, round 11)', () => {
+  const dueOf = (text: string, quoteStart: string) => {
+    const verdict = explainDirectives({ text, sessionDate: '1399-11-01', units }).find((v) => v.text.startsWith(quoteStart));
+    return verdict?.directive.due ? formatJalali(verdict.directive.due) : null;
+  };
+  it('gives the duty before it the date of a «مهلت … است» sentence', () => {
+    const text =
+      'از ادارات کل استان‌ها خواسته شده است تا رودخانه‌های مهم استان را شناسایی و برنامه کاهش آلودگی را ارائه دهند. قابل ذکر است مهلت ارائه برنامه مرداد ۱۴۰۰ تعیین شده است.';
+    expect(dueOf(text, 'از ادارات')).toBe('1400-05-31');
+  });
+  it('prefers it to the day the duty starts, and leaves a duty with its own deadline alone', () => {
+    const starts =
+      'کلیه دستگاه‌های دولتی موظف شدند از ابتدای سال آینده فعالیت خود در تجارت فرش را تعطیل کنند. این تصمیم در شورای عالی اداری اتخاذ شد. مهلت مقرر برای تعطیلی سه ماه اول سال آینده است.';
+    expect(dueOf(starts, 'کلیه')).toBe('1400-03-31');
+    const dated = 'استان‌ها موظفند تا ۲۰ بهمن گزارش را ارسال کنند. مهلت ثبت طرح‌ها مرداد ۱۴۰۰ است.';
+    expect(dueOf(dated, 'استان‌ها')).toBe('1399-11-20');
+  });
+  it('shows «امسال موظف است» as the end of the year', () => {
+    expect(dueOf('وزارت نیرو امسال موظف است اجرای ۲۸ طرح جدید سد را شروع کند.', 'وزارت')).toBe('1399-12-30');
+  });
+});
+

@@ -5,7 +5,7 @@
  * `extractSession` also repairs raw text first. Pure: no files, no database.
  */
 import type { DirectiveKind } from '../domain';
-import { normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persian/normalize';
+import { normalizePersian, normalizeWithMap, toOriginalSpan, type NormalizedText } from '../persian/normalize';
 import { isoToJalali, parseDate } from '../persian/jalali';
 import { boundSentences, splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
@@ -13,7 +13,7 @@ import { findAddresseeSpan } from './actor';
 import { findActor, judgeVoices } from './authority';
 import { obligationClause } from './clause';
 import { contentStart, cuesWith, DERIVED_CUES, findCues, type CueGroup, type CueHit } from './cues';
-import { resolveDeadline } from './deadline';
+import { resolveDeadline, resolveGraceStatement, resolveYearDuty } from './deadline';
 import { judgeStructure, type GateVerdict } from './gate';
 import { namesPastYear, pastFrame } from './past';
 import { findLegalRefs } from './refs';
@@ -197,6 +197,8 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
   const speakers = createSpeakerTracker(options.people ?? [], fullNorm);
   const out: SentenceVerdict[] = [];
   const evidence: RuleEvidence[] = [];
+  /** Whether each sentence so far holds an obligation, for a deadline stated in a later one. */
+  const duties: boolean[] = [];
 
   for (const sentence of boundSentences(splitSentences(text), text, MAX_SENTENCE)) {
     const norm: NormalizedText = normalizeWithMap(sentence.text, { zwnj: 'space' });
@@ -228,7 +230,8 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
     const refs = findLegalRefs(n);
     // The date shown is the clause's, else the sentence's first; only the clause's is evidence of a task.
     const clauseDeadline = sessionDate ? resolveDeadline(n, sessionDate, clause.obligation ? clause : undefined) : null;
-    const deadline = clauseDeadline ?? (sessionDate && clause.obligation ? resolveDeadline(n, sessionDate) : null);
+    const deadline =
+      clauseDeadline ?? (sessionDate && clause.obligation ? (resolveDeadline(n, sessionDate) ?? resolveYearDuty(n, sessionDate)) : null);
     // A date before the session (only ever with an explicit year) reports the past: shown with its
     // warning if the sentence is suggested at all, but no evidence of a task still to do.
     const pastDeadline = clauseDeadline !== null && sessionDate !== null && clauseDeadline.due < sessionDate;
@@ -348,6 +351,20 @@ export function analyseSentences(options: ExtractOptions): AnalysedSentences {
       kind,
       index: out.length,
     });
+    // «… موظفند برنامه … ارائه دهند. … مهلت ارایه برنامه مرداد 1383 تعیین شده است»: the time allowed,
+    // stated apart, is the due date of the nearest duty before it (within two sentences) that has
+    // none, or only the day it starts («از ابتدای سال آینده … تعطیل کنند»).
+    const grace = sessionDate && clause.obligation === null ? resolveGraceStatement(n, sessionDate) : null;
+    if (grace) {
+      const duty = [out.length - 1, out.length - 2].find((i) => i >= 0 && duties[i]);
+      const target = duty === undefined ? undefined : out[duty];
+      const startOnly = (rule: string | null) => rule !== null && /^از\s/u.test(normalizePersian(rule));
+      if (target && (target.directive.due === null || startOnly(target.directive.dueRule))) {
+        const [ds, de] = toText(grace.start, grace.end);
+        Object.assign(target.directive, { due: grace.due, dueRule: text.slice(ds, de), dueWarning: grace.warning ?? null });
+      }
+    }
+    duties.push(clause.obligation !== null);
     out.push({ start, end, text: sentence.text, suggested: suggestedByRules, suggestedByRules, score: directive.score, probability: 0, cues: all, gate, directive });
   }
   return { verdicts: out, evidence };
