@@ -81,4 +81,28 @@ describe('findAddressee: who the sentence itself tells to act', () => {
     expect(obliged).toMatch(/شهرداری$/u);
     expect(obliged).not.toContain('شورا');
   });
+  it('reads a list of units split by commas and «و» as one addressee', () => {
+    expect(addressee('استانداری‌ها، فرمانداری‌ها و شهرداری‌ها موظفند طرح را اجرا کنند')).toBe('استانداری ها، فرمانداری ها و شهرداری ها');
+    expect(addressee('وی گفت: وزارت نیرو، وزارت نفت و سازمان محیط زیست موظفند گزارش دهند')).toBe('وزارت نیرو، وزارت نفت و سازمان محیط زیست');
+    // A phrase that opens with a preposition is no item of the list.
+    expect(addressee('با توجه به این، فرمانداری‌ها و شهرداری‌ها موظفند طرح را اجرا کنند')).toBe('فرمانداری ها و شهرداری ها');
+  });
+  it('takes the subject before a relative clause that stands before the obligation', () => {
+    const n = normalizePersian;
+    expect(addressee('همچنين موتوسواراني كه اقدام به جابجايي مسافران مي كنند ملزم به استفاده از كلاه ايمني هستند')).toBe(n('موتوسواراني'));
+    expect(addressee('معلم هاي رابط كه از سوي مديريت آموزش و پرورش معرفي شده اند، موظف هستند 4 ساعت حضور يابند')).toBe(n('معلم هاي رابط'));
+    expect(addressee('تمامي نيروها و سازمان ها با توجه به وظايفي كه براي آنها تعريف شده، موظف به تمكين هستند')).toBe(n('تمامي نيروها و سازمان ها'));
+    // «گفت که …» opens what was said: the subject is inside it.
+    expect(addressee('وی گفت که دستگاه ها موظفند گزارش دهند')).toBe('دستگاه ها');
+  });
+  it('reads the one told when the verb ends the sentence, past a parenthetical aside, and without what it is told for', () => {
+    const n = normalizePersian;
+    expect(addressee('رئیس کل سازمان امور مالیاتی نحوه محاسبه مالیات را به ادارات امور مالیاتی و حسابداران مالیاتی ابلاغ کرد.')).toBe('ادارات امور مالیاتی و حسابداران مالیاتی');
+    expect(addressee('مصوبات ياد شده عينا به نيروي انتظامي جمهوري اسلامي ايران(معاونت وظيفه عمومي)و سازمانهاي ديگر نيروهاي مسلح ابلاغ شده')).toBe(
+      n('نيروي انتظامي جمهوري اسلامي ايران(معاونت وظيفه عمومي)و سازمانهاي ديگر نيروهاي مسلح'),
+    );
+    expect(addressee('فیلتر شدن سایت ها به تمامی آی.اس.پی ها(شرکت های ارائه دهنده اینترنت)ابلاغ می شود')).toBe('تمامی آی.اس.پی ها');
+    expect(addressee('فهرست سایت های غیرمجاز توسط وزارت پست به شرکت های خدمات اینترنتی برای فیلترینگ اعلام شده است.')).toBe('شرکت های خدمات اینترنتی');
+    expect(addressee('نتیجه بررسی ها به خبرنگاران اعلام شد')).toBeNull();
+  });
 });
