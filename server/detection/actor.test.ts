@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
-import { findAddressee, findAddresseeSpan } from './actor';
+import { findAddressee, findAddresseeSpan, namesIssuer } from './actor';
 
 const addressee = (text: string) => findAddressee(normalizePersian(text));
 
@@ -104,5 +104,29 @@ describe('findAddressee: who the sentence itself tells to act', () => {
     expect(addressee('فیلتر شدن سایت ها به تمامی آی.اس.پی ها(شرکت های ارائه دهنده اینترنت)ابلاغ می شود')).toBe('تمامی آی.اس.پی ها');
     expect(addressee('فهرست سایت های غیرمجاز توسط وزارت پست به شرکت های خدمات اینترنتی برای فیلترینگ اعلام شده است.')).toBe('شرکت های خدمات اینترنتی');
     expect(addressee('نتیجه بررسی ها به خبرنگاران اعلام شد')).toBeNull();
+  });
+});
+
+describe('namesIssuer: the maker of a rule is not the one told to act', () => {
+  const issuer = (sentence: string, actor: string) => {
+    const text = normalizePersian(sentence);
+    const at = text.indexOf(normalizePersian(actor));
+    expect(at).toBeGreaterThanOrEqual(0);
+    return namesIssuer(text, at, at + normalizePersian(actor).length);
+  };
+  it('the subject of «تصویب کرد / مقرر کردند / تصمیم گرفتند / ممنوع اعلام کرد»', () => {
+    expect(issuer('هيأت وزيران تصويب كرد، پانزده درصد از اعتبارات در اختيار بانك هاي عامل قرارگيرد.', 'هیأت')).toBe(true);
+    expect(issuer('نمايندگان ويژه رئيس جمهوري مقرر كردند، مهلت بازپرداخت بدهي ها چهار سال تمديد شود.', 'نمایندگان')).toBe(true);
+    expect(issuer('اين نمايندگان همچنين تصميم گرفتند، براي بازسازي مجتمع آموزش عالي اعتبار دهند.', 'نمایندگان')).toBe(true);
+    expect(issuer('دولت در مصوبه جديدي، پرداخت هر نوع پاداش به مديران را ممنوع اعلام كرد.', 'دولت')).toBe(true);
+  });
+  it('the maker after «مصوبه / تصمیمات / به تایید …»', () => {
+    expect(issuer('براي رفع اين اشكالات بنابر مصوبه هيأت دولت، بايد كميسيون ماده ۵ تشكيل شود.', 'هیأت')).toBe(true);
+    expect(issuer('براساس تصميمات اتخاذ شده در جلسه كميته مشترك شير، توزيع آغاز مي شود.', 'کمیته')).toBe(true);
+  });
+  it('not one obliged before the verb, nor one named after «از این پس»', () => {
+    expect(issuer('دولت مكلف شد آيين نامه اي را كه مجلس تصويب كرد اجرا كند.', 'دولت')).toBe(false);
+    expect(issuer('با ابلاغ اين مصوبه از اين پس همه بانك هاي كشور تسهيلات را با نرخ جديد پرداخت خواهند كرد.', 'همه بانک های')).toBe(false);
+    expect(issuer('دستورالعمل ظرف 15 روز پس از ابلاغ توسط وزارت مسكن تدوين و ابلاغ خواهد شد.', 'وزارت')).toBe(false);
   });
 });

@@ -84,9 +84,9 @@ const MAX_WORDS = 8;
 const MADE_TO = /(?:^|\s)((?:\S+\s+){0,7}?\S+)\s+را\s+(?:به\s+(?:\S+\s+){0,8})?(?:موظف|مکلف|ملزم|مجری\s+\S+(?:\s+اعلام)?|مسئول\s+\S+)\s+(?:کرد|کردند|کرده|نمود|نمودند|ساخت|ساختند|است|اند)(?=[\s.،؛:!؟]|$)/u;
 /** «مقرر شد (که / تا)»، «قرار شد»: the subject follows. */
 const DECIDED = /(?:^|\s)(?:مقرر|قرار) (?:شد|گردید|شده است|شده|گردیده است|گردیده|کرد|کردند|کرده است|کرده اند)(?: (?:که|تا))?\s+/u;
-/** «به X دستور داد»، «از X خواسته شد»، «به X ابلاغ شد»: the one told, up to ten words. */
+/** «به X دستور داد»، «به X ابلاغ شد»، «از X خواسته شد»: the one told, up to ten words («از X تاکید کرد» tells no one). */
 const TOLD =
-  /(?:^|\s)(?:به|از)\s+((?:\S+\s+){0,9}?\S+)\s+(?:نیز\s+)?(?:(?:دستور|ماموریت|مهلت|ابلاغ|تکلیف|تاکید|هشدار|فرصت|تذکر)\s+(?:داد|دادند|داده|شد|شده|کرد|کردند|کرده|نمود|نمودند|گردید|گردیده|می|است)|اعلام\s+(?:شد|شده|گردید|گردیده|می)|خواست|خواسته|خواستار)(?=[\s.،؛:!؟]|$)/u;
+  /(?:^|\s)(?:به\s+((?:\S+\s+){0,9}?\S+)\s+(?:نیز\s+)?(?:(?:دستور|ماموریت|مهلت|ابلاغ|تکلیف|تاکید|هشدار|فرصت|تذکر)\s+(?:داد|دادند|داده|شد|شده|کرد|کردند|کرده|نمود|نمودند|گردید|گردیده|می|است)|اعلام\s+(?:شد|شده|گردید|گردیده|می))|(?:به|از)\s+((?:\S+\s+){0,9}?\S+)\s+(?:نیز\s+)?(?:خواست|خواسته|خواستار))(?=[\s.،؛:!؟]|$)/u;
 /** «دستور تخفیف را به اداره کل بازرگانی صادر کرد»، «بخشنامه‌ای به مراکز درمانی ارسال کرده»، «دستورات رئیس جمهور به وزارت بهداشت برای …»: the one an order is sent to. */
 const SENT_TO =
   /(?:^|\s)(?:دستور|دستورات|بخشنامه|بخشنامه ای|دستورالعمل|ابلاغیه)(?:\s+\S+){0,6}?\s+(?:را\s+)?به\s+((?:\S+\s+){0,7}?\S+)\s+(?:(?:صادر|ارسال|ابلاغ|اعلام)(?=[\s.،؛:!؟]|$)|(?:برای|جهت|مبنی)\s)/u;
@@ -348,4 +348,32 @@ export function findAddresseeSpan(text: string): AddresseeSpan | null {
 export function findAddressee(text: string): string | null {
   const s = findAddresseeSpan(text);
   return s ? text.slice(s.start, s.end) : null;
+}
+
+/** Verbs of making a rule: their subject decided it, it is not told to act («هیأت وزیران تصویب کرد»). */
+const ISSUED = /(?:^|\s)(?:(?:تصویب|مقرر|ممنوع اعلام|اعلام|ابلاغ)\s+(?:کرد|کردند|کرده|نمود|نمودند)|تصمیم\s+(?:گرفت|گرفتند|گرفته)|برشمرد)(?=[\s.،؛:!؟]|$)/u;
+/** Nouns of a decision whose maker follows, a few words on («مصوبه هیأت دولت»، «تصمیمات اتخاذ شده در جلسه کمیته»). */
+const NOT_MAKER = new Set(['از', 'که', 'این', 'آن', 'به', 'و', 'را']);
+const DECISION_BEFORE = /(?:^|\s)(?:مصوبه|مصوبات|تصمیم|تصمیمات|تصمیم های|دستور|دستورات|فرمان|تایید|بخشنامه)(?:\s+\S+){0,4}\s*$/u;
+
+/**
+ * Whether the actor named at [start, end) of a normalised sentence is the one who made the rule, not
+ * one told to act: the subject of «تصویب کرد / مقرر کردند / تصمیم گرفتند / ممنوع اعلام کرد» later in
+ * the sentence, or the maker after «مصوبه / تصمیمات / دستور / به تایید …». A sentence that names
+ * only its rule's maker names no addressee («هیأت وزیران تصویب کرد، مبلغ … در اختیار … قرار گیرد»).
+ *
+ * @example
+ * namesIssuer('هیأت وزیران تصویب کرد، اعتبار به مصرف برسد', 0, 4) // true
+ */
+export function namesIssuer(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start).split(/[.؛:،]/u).at(-1) ?? '';
+  const decision = DECISION_BEFORE.exec(before);
+  // «با ابلاغ این مصوبه از این پس همه بانک ها …»: a phrase after «از / این / که» is no longer the maker.
+  if (decision && !wordsOf(decision[0]).slice(1).some((w) => NOT_MAKER.has(w.text))) return true;
+  const after = text.slice(end).split(/[.؛]/u)[0] ?? '';
+  const issued = ISSUED.exec(after);
+  if (!issued) return false;
+  // «دولت موظف است … و ابلاغ کند»: an obligation before the verb makes the actor the one obliged.
+  const upTo = after.slice(0, issued.index);
+  return !wordsOf(upTo).some((w) => OBLIGATION_WORDS.some((re) => re.test(w.text)));
 }
