@@ -109,6 +109,17 @@ describe('findAddressee: who the sentence itself tells to act', () => {
   });
 });
 
+describe('findAddressee: a second predicate joined by «و»', () => {
+  it('shares the subject that opens the first clause', () => {
+    const n = normalizePersian;
+    expect(addressee('1 - دولت حق فعاليت اقتصادي جديد خارج از موارد صدر اصل 44 را نداردو موظف است فعاليت ها را واگذار كند')).toBe(n('دولت حق فعاليت اقتصادي'));
+    expect(addressee('كميسيون طرح را تصويب كرد و موظف شد گزارش آن را ارائه كند')).toBe(n('كميسيون'));
+    // After a comma the clause's opening is no subject; a first-person clause names no one.
+    expect(addressee('هر موسسه اي كه قرض الحسنه بدهد، مشمول اين مقررات مي شود و مكلف است نام خود را تغيير دهد')).toBeNull();
+    expect(addressee('وي گفت: اين كار را انجام داديم و بايد ادامه دهيم')).toBeNull();
+  });
+});
+
 describe('namesIssuer: the maker of a rule is not the one told to act', () => {
   const issuer = (sentence: string, actor: string) => {
     const text = normalizePersian(sentence);

@@ -148,6 +148,14 @@ function leftPhrase(text: string, end: number): Word[] | null {
       continue;
     }
     if (LEFT_STOP.has(w)) break;
+    // «دولت حق فعالیت … را ندارد و موظف است …» (also written «نداردو»): a second predicate shares the
+    // subject that opens the first clause.
+    const coordinated = w === 'و' ? VERB_LIKE.test(ws[i - 1]?.text ?? '') : w.endsWith('و') && VERB_LIKE.test(w.slice(0, -1));
+    // After a comma the clause's opening is not its subject («… اشتغال داشته باشد، مشمول این مقررات می شود و مکلف است»).
+    if (run.length === 0 && dropped.length === 0 && coordinated && text[segmentStart - 1] !== '،') {
+      run = clauseSubject(ws.slice(0, w === 'و' ? i - 1 : i));
+      break;
+    }
     if (w === 'و') {
       const before = ws[i - 1]?.text;
       if (run.length === 0 || before === undefined || LEFT_STOP.has(before) || PREPOSITIONS.has(before) || VERB_LIKE.test(before)) break;
@@ -191,6 +199,21 @@ function leftPhrase(text: string, end: number): Word[] | null {
   while (run.length > 1 && phraseEndingAt(run, 0, ADVERBS) === 1) run.shift();
   // A subject comes first in its clause: when the run is long, keep its head.
   return run.slice(0, MAX_WORDS);
+}
+
+/** The noun phrase that opens a clause (past a list number «1 -»), up to a preposition, «را», a verb or a clause word. */
+function clauseSubject(ws: readonly Word[]): Word[] {
+  let k = 0;
+  while (k < ws.length && /^(?:\d+|-|–)$/u.test(ws[k]!.text)) k++;
+  const out: Word[] = [];
+  for (; k < ws.length && out.length < 4; k++) {
+    const w = ws[k]!.text;
+    if (PREPOSITIONS.has(w) || LEFT_STOP.has(w) || VERB_LIKE.test(w) || /\d/u.test(w) || (out.length > 0 && DETERMINERS.has(w))) break;
+    out.push(ws[k]!);
+  }
+  // «کمیسیون طرح را تصویب کرد»: the word before «را» is the object, not the subject.
+  if (out.length > 1 && ws[k]?.text === 'را') out.pop();
+  return out;
 }
 
 /** The longest item of a list of actors separated by commas, in words. */
