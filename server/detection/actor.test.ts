@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersian } from '../persian/normalize';
-import { findAddressee, findAddresseeSpan } from './actor';
+import { findAddressee, findAddresseeSpan, namesIssuer } from './actor';
 
 const addressee = (text: string) => findAddressee(normalizePersian(text));
 
@@ -46,6 +46,8 @@ describe('findAddressee: who the sentence itself tells to act', () => {
     expect(addressee('مقرر شد اين مصوبه از ابتداي سال 84 از طريق بانك مركزي اجرا شود')).toBe(n('بانك مركزي'));
     expect(addressee('مقرر شده است كه بازسازي واحدهاي روستايي به بنياد مسكن واگذار گردد')).toBe(n('بنياد مسكن'));
     expect(addressee('اقدامات مربوطه بايد توسط دستگاه هاي اجرايي ذي ربط انجام شود')).toBe(n('دستگاه هاي اجرايي ذي ربط'));
+    expect(addressee('اقدامات مربوطه بايد توسط دستگاه هاي اجرايي ذي ربط انجام گيرد.')).toBe(n('دستگاه هاي اجرايي ذي ربط'));
+    expect(addressee('در جلسه اي مشترك مقرر شد اين خريد توسط تجار مطمئن صورت گيرد')).toBe(n('تجار مطمئن'));
     expect(addressee('در جلسه استانداران مقرر شد كه بم به ۱۲ منطقه تقسيم شود')).toBeNull();
     expect(addressee('در جلسه مذكور مقرر شد وزيران اطلاعات،نفت،صنايع و بازرگاني مامور بررسي حوزه هايي شوند')).toBe(n('وزيران اطلاعات'));
   });
@@ -80,5 +82,64 @@ describe('findAddressee: who the sentence itself tells to act', () => {
     const obliged = addressee('شوراي شهر ديروز با تصويب يك طرح ۲ فوريتي شهرداري را موظف كرد كه لايحه را ارائه كند');
     expect(obliged).toMatch(/شهرداری$/u);
     expect(obliged).not.toContain('شورا');
+  });
+  it('reads a list of units split by commas and «و» as one addressee', () => {
+    expect(addressee('استانداری‌ها، فرمانداری‌ها و شهرداری‌ها موظفند طرح را اجرا کنند')).toBe('استانداری ها، فرمانداری ها و شهرداری ها');
+    expect(addressee('وی گفت: وزارت نیرو، وزارت نفت و سازمان محیط زیست موظفند گزارش دهند')).toBe('وزارت نیرو، وزارت نفت و سازمان محیط زیست');
+    // A phrase that opens with a preposition is no item of the list.
+    expect(addressee('با توجه به این، فرمانداری‌ها و شهرداری‌ها موظفند طرح را اجرا کنند')).toBe('فرمانداری ها و شهرداری ها');
+  });
+  it('takes the subject before a relative clause that stands before the obligation', () => {
+    const n = normalizePersian;
+    expect(addressee('همچنين موتوسواراني كه اقدام به جابجايي مسافران مي كنند ملزم به استفاده از كلاه ايمني هستند')).toBe(n('موتوسواراني'));
+    expect(addressee('معلم هاي رابط كه از سوي مديريت آموزش و پرورش معرفي شده اند، موظف هستند 4 ساعت حضور يابند')).toBe(n('معلم هاي رابط'));
+    expect(addressee('تمامي نيروها و سازمان ها با توجه به وظايفي كه براي آنها تعريف شده، موظف به تمكين هستند')).toBe(n('تمامي نيروها و سازمان ها'));
+    // «گفت که …» opens what was said: the subject is inside it.
+    expect(addressee('وی گفت که دستگاه ها موظفند گزارش دهند')).toBe('دستگاه ها');
+  });
+  it('reads the one told when the verb ends the sentence, past a parenthetical aside, and without what it is told for', () => {
+    const n = normalizePersian;
+    expect(addressee('رئیس کل سازمان امور مالیاتی نحوه محاسبه مالیات را به ادارات امور مالیاتی و حسابداران مالیاتی ابلاغ کرد.')).toBe('ادارات امور مالیاتی و حسابداران مالیاتی');
+    expect(addressee('مصوبات ياد شده عينا به نيروي انتظامي جمهوري اسلامي ايران(معاونت وظيفه عمومي)و سازمانهاي ديگر نيروهاي مسلح ابلاغ شده')).toBe(
+      n('نيروي انتظامي جمهوري اسلامي ايران(معاونت وظيفه عمومي)و سازمانهاي ديگر نيروهاي مسلح'),
+    );
+    expect(addressee('فیلتر شدن سایت ها به تمامی آی.اس.پی ها(شرکت های ارائه دهنده اینترنت)ابلاغ می شود')).toBe('تمامی آی.اس.پی ها');
+    expect(addressee('فهرست سایت های غیرمجاز توسط وزارت پست به شرکت های خدمات اینترنتی برای فیلترینگ اعلام شده است.')).toBe('شرکت های خدمات اینترنتی');
+    expect(addressee('نتیجه بررسی ها به خبرنگاران اعلام شد')).toBeNull();
+  });
+});
+
+describe('findAddressee: a second predicate joined by «و»', () => {
+  it('shares the subject that opens the first clause', () => {
+    const n = normalizePersian;
+    expect(addressee('1 - دولت حق فعاليت اقتصادي جديد خارج از موارد صدر اصل 44 را نداردو موظف است فعاليت ها را واگذار كند')).toBe(n('دولت حق فعاليت اقتصادي'));
+    expect(addressee('كميسيون طرح را تصويب كرد و موظف شد گزارش آن را ارائه كند')).toBe(n('كميسيون'));
+    // After a comma the clause's opening is no subject; a first-person clause names no one.
+    expect(addressee('هر موسسه اي كه قرض الحسنه بدهد، مشمول اين مقررات مي شود و مكلف است نام خود را تغيير دهد')).toBeNull();
+    expect(addressee('وي گفت: اين كار را انجام داديم و بايد ادامه دهيم')).toBeNull();
+  });
+});
+
+describe('namesIssuer: the maker of a rule is not the one told to act', () => {
+  const issuer = (sentence: string, actor: string) => {
+    const text = normalizePersian(sentence);
+    const at = text.indexOf(normalizePersian(actor));
+    expect(at).toBeGreaterThanOrEqual(0);
+    return namesIssuer(text, at, at + normalizePersian(actor).length);
+  };
+  it('the subject of «تصویب کرد / مقرر کردند / تصمیم گرفتند / ممنوع اعلام کرد»', () => {
+    expect(issuer('هيأت وزيران تصويب كرد، پانزده درصد از اعتبارات در اختيار بانك هاي عامل قرارگيرد.', 'هیأت')).toBe(true);
+    expect(issuer('نمايندگان ويژه رئيس جمهوري مقرر كردند، مهلت بازپرداخت بدهي ها چهار سال تمديد شود.', 'نمایندگان')).toBe(true);
+    expect(issuer('اين نمايندگان همچنين تصميم گرفتند، براي بازسازي مجتمع آموزش عالي اعتبار دهند.', 'نمایندگان')).toBe(true);
+    expect(issuer('دولت در مصوبه جديدي، پرداخت هر نوع پاداش به مديران را ممنوع اعلام كرد.', 'دولت')).toBe(true);
+  });
+  it('the maker after «مصوبه / تصمیمات / به تایید …»', () => {
+    expect(issuer('براي رفع اين اشكالات بنابر مصوبه هيأت دولت، بايد كميسيون ماده ۵ تشكيل شود.', 'هیأت')).toBe(true);
+    expect(issuer('براساس تصميمات اتخاذ شده در جلسه كميته مشترك شير، توزيع آغاز مي شود.', 'کمیته')).toBe(true);
+  });
+  it('not one obliged before the verb, nor one named after «از این پس»', () => {
+    expect(issuer('دولت مكلف شد آيين نامه اي را كه مجلس تصويب كرد اجرا كند.', 'دولت')).toBe(false);
+    expect(issuer('با ابلاغ اين مصوبه از اين پس همه بانك هاي كشور تسهيلات را با نرخ جديد پرداخت خواهند كرد.', 'همه بانک های')).toBe(false);
+    expect(issuer('دستورالعمل ظرف 15 روز پس از ابلاغ توسط وزارت مسكن تدوين و ابلاغ خواهد شد.', 'وزارت')).toBe(false);
   });
 });

@@ -63,7 +63,7 @@ const VERB_LIKE = /(?:کرد|کردند|شد|شدند|است|هستند|بود|�
 /** Words that end a noun phrase on its right (after «مقرر شد»، «توسط»). */
 const RIGHT_STOP = new Set([
   'تا', 'در', 'با', 'از', 'برای', 'را', 'به', 'ظرف', 'حداکثر', 'طی', 'نسبت', 'که', 'موظف', 'مکلف', 'باید', 'نیز', 'هم', 'ضمن', 'پس',
-  'قبل', 'بر', 'طبق', 'براساس', 'مطابق', 'جهت', 'حداقل', 'نهایتا', 'ابتدا', 'سپس', 'همچنین', 'اجرا', 'انجام', 'ارائه', 'اقدام',
+  'قبل', 'بر', 'طبق', 'براساس', 'مطابق', 'جهت', 'حداقل', 'نهایتا', 'ابتدا', 'سپس', 'همچنین', 'اجرا', 'انجام', 'ارائه', 'اقدام', 'صورت',
 ]);
 /**
  * Head nouns of organisations and offices: «طبق ماده پنج دولت مکلف شده»، «براساس مصوبه دولت وزارت رفاه
@@ -75,31 +75,35 @@ const ACTOR_HEADS = new Set([
   'جمعیت', 'قوه', 'دادگستری', 'گمرک', 'وزیر', 'معاونت', 'معاون', 'مدیران', 'مدیر', 'رئیس', 'رییس', 'اتحادیه', 'انجمن', 'کارخانه',
   'مراجع',
 ]);
+/** A short parenthetical aside, written with or without spaces around it: «ایران(معاونت وظیفه عمومی)و». */
+const ASIDE = /\([^()]{1,60}\)/gu;
 /** The longest phrase taken, in words. */
 const MAX_WORDS = 8;
 
 /** «کلیه دستگاه ها را (به …) موظف کرد»، «شرکت دخانیات را مجری طرح اعلام کرد»: the object obliged or charged. */
-const MADE_TO = /(?:^|\s)((?:\S+\s+){0,7}?\S+)\s+را\s+(?:به\s+(?:\S+\s+){0,8})?(?:موظف|مکلف|ملزم|مجری\s+\S+(?:\s+اعلام)?|مسئول\s+\S+)\s+(?:کرد|کردند|کرده|نمود|نمودند|ساخت|ساختند|است|اند)(?=\s|$)/u;
+const MADE_TO = /(?:^|\s)((?:\S+\s+){0,7}?\S+)\s+را\s+(?:به\s+(?:\S+\s+){0,8})?(?:موظف|مکلف|ملزم|مجری\s+\S+(?:\s+اعلام)?|مسئول\s+\S+)\s+(?:کرد|کردند|کرده|نمود|نمودند|ساخت|ساختند|است|اند)(?=[\s.،؛:!؟]|$)/u;
 /** «مقرر شد (که / تا)»، «قرار شد»: the subject follows. */
 const DECIDED = /(?:^|\s)(?:مقرر|قرار) (?:شد|گردید|شده است|شده|گردیده است|گردیده|کرد|کردند|کرده است|کرده اند)(?: (?:که|تا))?\s+/u;
-/** «به X دستور داد»، «از X خواسته شد»، «به X ابلاغ شد»: the one told, up to ten words. */
+/** «به X دستور داد»، «به X ابلاغ شد»، «از X خواسته شد»: the one told, up to ten words («از X تاکید کرد» tells no one). */
 const TOLD =
-  /(?:^|\s)(?:به|از)\s+((?:\S+\s+){0,9}?\S+)\s+(?:نیز\s+)?(?:(?:دستور|ماموریت|مهلت|ابلاغ|تکلیف|تاکید|هشدار|فرصت|تذکر)\s+(?:داد|دادند|داده|شد|شده|کرد|کردند|کرده|نمود|نمودند|گردید|گردیده|می|است)|خواست|خواسته|خواستار)(?=\s|$)/u;
+  /(?:^|\s)(?:به\s+((?:\S+\s+){0,9}?\S+)\s+(?:نیز\s+)?(?:(?:دستور|ماموریت|مهلت|ابلاغ|تکلیف|تاکید|هشدار|فرصت|تذکر)\s+(?:داد|دادند|داده|شد|شده|کرد|کردند|کرده|نمود|نمودند|گردید|گردیده|می|است)|اعلام\s+(?:شد|شده|گردید|گردیده|می))|(?:به|از)\s+((?:\S+\s+){0,9}?\S+)\s+(?:نیز\s+)?(?:خواست|خواسته|خواستار))(?=[\s.،؛:!؟]|$)/u;
 /** «دستور تخفیف را به اداره کل بازرگانی صادر کرد»، «بخشنامه‌ای به مراکز درمانی ارسال کرده»، «دستورات رئیس جمهور به وزارت بهداشت برای …»: the one an order is sent to. */
 const SENT_TO =
-  /(?:^|\s)(?:دستور|دستورات|بخشنامه|بخشنامه ای|دستورالعمل|ابلاغیه)(?:\s+\S+){0,6}?\s+(?:را\s+)?به\s+((?:\S+\s+){0,7}?\S+)\s+(?:(?:صادر|ارسال|ابلاغ|اعلام)(?=\s|$)|(?:برای|جهت|مبنی)\s)/u;
+  /(?:^|\s)(?:دستور|دستورات|بخشنامه|بخشنامه ای|دستورالعمل|ابلاغیه)(?:\s+\S+){0,6}?\s+(?:را\s+)?به\s+((?:\S+\s+){0,7}?\S+)\s+(?:(?:صادر|ارسال|ابلاغ|اعلام)(?=[\s.،؛:!؟]|$)|(?:برای|جهت|مبنی)\s)/u;
 /** Words a told phrase never holds: it started at a «به / از» of something else («به گزارش خبرنگار ما با ابلاغ …»). */
-const NOT_IN_TOLD = new Set(['گزارش', 'گفته', 'با', 'که', 'در', 'را', 'سوی', 'طرف', 'نظر', 'دلیل', 'منظور', 'این', 'اینکه', 'اساس', 'شد', 'است', 'تاریخ', 'زمان', 'تصویب', 'به', 'از']);
+const NOT_IN_TOLD = new Set(['گزارش', 'گفته', 'با', 'که', 'در', 'را', 'سوی', 'طرف', 'نظر', 'دلیل', 'منظور', 'این', 'اینکه', 'اساس', 'شد', 'است', 'تاریخ', 'زمان', 'تصویب', 'به', 'از', 'خبرنگار', 'خبرنگاران']);
+/** Words that open what the one told is told for («… برای فیلترینگ اعلام شد»). */
+const TOLD_PURPOSE = new Set(['برای', 'جهت', 'درباره', 'درخصوص', 'مبنی']);
 /** «بر عهده X است»، «به X سپرده شد»، «به X واگذار گردد»: the one charged. */
-const CHARGED = /(?:^|\s)(?:(?:(?:بر|به) ?عهده)\s+((?:\S+\s+){0,7}?\S+)\s+(?:است|بوده|گذاشته|نهاده)|به\s+((?:\S+\s+){0,7}?\S+)\s+(?:سپرده|واگذار|محول))(?=\s|$)/u;
+const CHARGED = /(?:^|\s)(?:(?:(?:بر|به) ?عهده)\s+((?:\S+\s+){0,7}?\S+)\s+(?:است|بوده|گذاشته|نهاده)|به\s+((?:\S+\s+){0,7}?\S+)\s+(?:سپرده|واگذار|محول))(?=[\s.،؛:!؟]|$)/u;
 /** «… توسط X انجام شود»، «از طریق X اجرا شود»: the agent of a passive duty. */
 const AGENT = /(?:^|\s)(?:توسط|از طریق|به وسیله|به دست)\s+/u;
 /** Passive verbs: after «مقرر شد» the phrase before one is what is done, not who does it. */
-const PASSIVE = /(?:^|\s)(?:شود|شوند|گردد|گردند|قرار گیرد|قرار گیرند|یابد|یابند|باشد|باشند)(?=\s|$|[.،؛])/u;
+const PASSIVE = /(?:^|\s)(?:شود|شوند|گردد|گردند|(?:قرار|صورت|انجام) (?:گیرد|گیرند)|(?:صورت|انجام) (?:پذیرد|پذیرند)|یابد|یابند|باشد|باشند)(?=\s|$|[.،؛])/u;
 /** «… مامور / موظف / مسئول … شوند»: a subject made to act, not a thing done. */
 const CHARGED_BY_VERB = /(?:^|\s)(?:مامور|موظف|مکلف|ملزم|مسئول)(?=\s)/u;
 /** A duty done to something («باید … انجام شود»), not a state («… مجاز است که … باشند»). */
-const PASSIVE_DUTY = /(?:^|\s)(?:شود|شوند|گردد|گردند|قرار گیرد|قرار گیرند)(?=\s|$|[.،؛])/u;
+const PASSIVE_DUTY = /(?:^|\s)(?:شود|شوند|گردد|گردند|(?:قرار|صورت|انجام) (?:گیرد|گیرند)|(?:صورت|انجام) (?:پذیرد|پذیرند))(?=\s|$|[.،؛])/u;
 const ACTIVE = /(?:^|\s)(?:کند|کنند|دهد|دهند|نماید|نمایند|کنیم|دهیم|نماییم|آورد|آورند|بگیرد|بگیرند|بیفزاییم|رساند|رسانند)(?=\s|$|[.،؛])/u;
 
 function wordsOf(text: string, offset = 0): Word[] {
@@ -126,7 +130,7 @@ function leftPhrase(text: string, end: number): Word[] | null {
   const ws = wordsOf(segments[last]!, segmentStart);
   let run: Word[] = [];
   let dropped: Word[] = [];
-  let i = ws.length - 1;
+  let i = relativeClauseStart(ws) - 1;
   while (i >= 0) {
     const w = ws[i]!.text;
     if (run.length === 0) {
@@ -144,6 +148,14 @@ function leftPhrase(text: string, end: number): Word[] | null {
       continue;
     }
     if (LEFT_STOP.has(w)) break;
+    // «دولت حق فعالیت … را ندارد و موظف است …» (also written «نداردو»): a second predicate shares the
+    // subject that opens the first clause.
+    const coordinated = w === 'و' ? VERB_LIKE.test(ws[i - 1]?.text ?? '') : w.endsWith('و') && VERB_LIKE.test(w.slice(0, -1));
+    // After a comma the clause's opening is not its subject («… اشتغال داشته باشد، مشمول این مقررات می شود و مکلف است»).
+    if (run.length === 0 && dropped.length === 0 && coordinated && text[segmentStart - 1] !== '،') {
+      run = clauseSubject(ws.slice(0, w === 'و' ? i - 1 : i));
+      break;
+    }
     if (w === 'و') {
       const before = ws[i - 1]?.text;
       if (run.length === 0 || before === undefined || LEFT_STOP.has(before) || PREPOSITIONS.has(before) || VERB_LIKE.test(before)) break;
@@ -173,9 +185,61 @@ function leftPhrase(text: string, end: number): Word[] | null {
   }
   while (run.length > 0 && (run[0]!.text === 'و' || /^\d+$/u.test(run[0]!.text))) run.shift();
   if (run.length === 0 || run.every((w) => DETERMINERS.has(w.text))) return null;
+  // «استانداری ها، فرمانداری ها و شهرداری ها موظفند»: when the whole segment was the phrase, the
+  // comma separated the items of one list; the bare noun phrases before it belong to it.
+  if (i < 0 && run[0] === ws[0]) {
+    const starts = segments.map((_, k) => segments.slice(0, k).reduce((n, s) => n + s.length + 1, 0));
+    for (let k = last; k > 0 && text[starts[k]! - 1] === '،'; k--) {
+      const item = wordsOf(segments[k - 1]!, starts[k - 1]);
+      if (item.length === 0 || item.length > LIST_ITEM_WORDS || !item.every((w) => isListWord(w.text))) break;
+      run = [...item, ...run];
+    }
+  }
+  // «همچنین موتوسوارانی که …»: an adverb opening the clause is no part of the subject.
+  while (run.length > 1 && phraseEndingAt(run, 0, ADVERBS) === 1) run.shift();
   // A subject comes first in its clause: when the run is long, keep its head.
   return run.slice(0, MAX_WORDS);
 }
+
+/** The noun phrase that opens a clause (past a list number «1 -»), up to a preposition, «را», a verb or a clause word. */
+function clauseSubject(ws: readonly Word[]): Word[] {
+  let k = 0;
+  while (k < ws.length && /^(?:\d+|-|–)$/u.test(ws[k]!.text)) k++;
+  const out: Word[] = [];
+  for (; k < ws.length && out.length < 4; k++) {
+    const w = ws[k]!.text;
+    if (PREPOSITIONS.has(w) || LEFT_STOP.has(w) || VERB_LIKE.test(w) || /\d/u.test(w) || (out.length > 0 && DETERMINERS.has(w))) break;
+    out.push(ws[k]!);
+  }
+  // «کمیسیون طرح را تصویب کرد»: the word before «را» is the object, not the subject.
+  if (out.length > 1 && ws[k]?.text === 'را') out.pop();
+  return out;
+}
+
+/** The longest item of a list of actors separated by commas, in words. */
+const LIST_ITEM_WORDS = 5;
+
+/** A word a bare item of a list may hold: no verb, preposition, clause word or number. */
+function isListWord(w: string): boolean {
+  return !LEFT_STOP.has(w) && !PREPOSITIONS.has(w) && !VERB_LIKE.test(w) && !/\d/u.test(w) && !/[.!؟:]/u.test(w);
+}
+
+/**
+ * «موتوسوارانی که اقدام به جابجایی مسافران می کنند ملزم …»، «معلم های رابط که … معرفی شده اند، موظف هستند»:
+ * when a relative clause ending in a verb stands just before the obligation, the subject is what
+ * «که» follows. Gives the index of that «که», or the length of `ws` when there is none.
+ */
+function relativeClauseStart(ws: readonly Word[]): number {
+  const lastWord = ws[ws.length - 1]?.text ?? '';
+  if (!VERB_LIKE.test(lastWord) && !RELATIVE_TAILS.has(lastWord)) return ws.length;
+  const k = ws.findLastIndex((w) => w.text === 'که');
+  const before = ws[k - 1]?.text;
+  // «گفت که …»، «اینکه …»: «که» after a verb or a clause word opens a complement, not a relative clause.
+  if (k <= 0 || before === undefined || LEFT_STOP.has(before) || PREPOSITIONS.has(before) || VERB_LIKE.test(before) || DETERMINERS.has(before)) return ws.length;
+  return k;
+}
+/** Auxiliaries that end a relative clause («… معرفی شده اند»). */
+const RELATIVE_TAILS = new Set(['اند', 'است', 'هستند', 'باشند', 'باشد', 'شده']);
 
 /** The noun phrase starting at `from`, up to a preposition, object marker or verb. */
 function rightPhrase(text: string, from: number, max = 5): Word[] | null {
@@ -227,7 +291,10 @@ function told(text: string): AddresseeSpan | null {
     const m = re.exec(text);
     const group = m?.[1] ? 1 : 2;
     if (!m?.[group]) continue;
-    const ws = groupSpan(text, m, group);
+    const all = groupSpan(text, m, group);
+    // «به شرکت های خدمات اینترنتی برای فیلترینگ اعلام شد»: what it is told for is no part of who.
+    const purpose = all.findIndex((w, k) => k > 0 && TOLD_PURPOSE.has(w.text));
+    const ws = purpose > 0 ? all.slice(0, purpose) : all;
     if (ws.some((w) => NOT_IN_TOLD.has(w.text) || VERB_LIKE.test(w.text))) continue;
     return span(ws, re === CHARGED ? 'charged' : 'told');
   }
@@ -288,7 +355,10 @@ function obliged(text: string): AddresseeSpan | null {
  * findAddresseeSpan('صندوق همچنین موظف است گزارش دهد') // { start: 0, end: 5, form: 'obliged' }
  */
 export function findAddresseeSpan(text: string): AddresseeSpan | null {
-  return madeTo(text) ?? obliged(text) ?? decided(text) ?? told(text) ?? null;
+  // «به نیروی انتظامی (معاونت وظیفه عمومی) و سازمان‌های دیگر … ابلاغ شد»: a short aside is read as blank,
+  // same length, so the phrase around it stays one phrase and offsets still point into `text`.
+  const read = text.replace(ASIDE, (m) => ' '.repeat(m.length));
+  return madeTo(read) ?? obliged(read) ?? decided(read) ?? told(read) ?? null;
 }
 
 /**
@@ -301,4 +371,32 @@ export function findAddresseeSpan(text: string): AddresseeSpan | null {
 export function findAddressee(text: string): string | null {
   const s = findAddresseeSpan(text);
   return s ? text.slice(s.start, s.end) : null;
+}
+
+/** Verbs of making a rule: their subject decided it, it is not told to act («هیأت وزیران تصویب کرد»). */
+const ISSUED = /(?:^|\s)(?:(?:تصویب|مقرر|ممنوع اعلام|اعلام|ابلاغ)\s+(?:کرد|کردند|کرده|نمود|نمودند)|تصمیم\s+(?:گرفت|گرفتند|گرفته)|برشمرد)(?=[\s.،؛:!؟]|$)/u;
+/** Nouns of a decision whose maker follows, a few words on («مصوبه هیأت دولت»، «تصمیمات اتخاذ شده در جلسه کمیته»). */
+const NOT_MAKER = new Set(['از', 'که', 'این', 'آن', 'به', 'و', 'را']);
+const DECISION_BEFORE = /(?:^|\s)(?:مصوبه|مصوبات|تصمیم|تصمیمات|تصمیم های|دستور|دستورات|فرمان|تایید|بخشنامه)(?:\s+\S+){0,4}\s*$/u;
+
+/**
+ * Whether the actor named at [start, end) of a normalised sentence is the one who made the rule, not
+ * one told to act: the subject of «تصویب کرد / مقرر کردند / تصمیم گرفتند / ممنوع اعلام کرد» later in
+ * the sentence, or the maker after «مصوبه / تصمیمات / دستور / به تایید …». A sentence that names
+ * only its rule's maker names no addressee («هیأت وزیران تصویب کرد، مبلغ … در اختیار … قرار گیرد»).
+ *
+ * @example
+ * namesIssuer('هیأت وزیران تصویب کرد، اعتبار به مصرف برسد', 0, 4) // true
+ */
+export function namesIssuer(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start).split(/[.؛:،]/u).at(-1) ?? '';
+  const decision = DECISION_BEFORE.exec(before);
+  // «با ابلاغ این مصوبه از این پس همه بانک ها …»: a phrase after «از / این / که» is no longer the maker.
+  if (decision && !wordsOf(decision[0]).slice(1).some((w) => NOT_MAKER.has(w.text))) return true;
+  const after = text.slice(end).split(/[.؛]/u)[0] ?? '';
+  const issued = ISSUED.exec(after);
+  if (!issued) return false;
+  // «دولت موظف است … و ابلاغ کند»: an obligation before the verb makes the actor the one obliged.
+  const upTo = after.slice(0, issued.index);
+  return !wordsOf(upTo).some((w) => OBLIGATION_WORDS.some((re) => re.test(w.text)));
 }

@@ -397,3 +397,11 @@ describe('a deadline stated in a later sentence (deadlines, round 11)', () => {
   });
 });
 
+describe('the actor shown for a sentence that names only its rule maker', () => {
+  it('is none when the cabinet or deputies issue the rule, and the actor word otherwise', () => {
+    const actorOf = (text: string) => explainDirectives({ text, units, threshold: -Infinity }).find((v) => v.directive.quote.length > 0)?.directive.actor;
+    expect(actorOf('هیأت وزیران تصویب کرد، پانزده درصد از اعتبارات در اختیار بانک‌های عامل قرار گیرد.')).toBeNull();
+    expect(actorOf('نمایندگان ویژه رئیس جمهوری مقرر کردند، مهلت بازپرداخت بدهی‌ها چهار سال تمدید شود.')).toBeNull();
+    expect(actorOf('کلیه کارخانه‌ها تا پایان آبان ماه باید فیلتر نصب کنند.')).toBe('کلیه کارخانه‌ها');
+  });
+});

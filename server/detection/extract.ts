@@ -9,7 +9,7 @@ import { normalizePersian, normalizeWithMap, toOriginalSpan, type NormalizedText
 import { isoToJalali, parseDate } from '../persian/jalali';
 import { boundSentences, splitSentences } from '../persian/sentences';
 import { repairText, type RepairedText } from '../repair/repair';
-import { findAddresseeSpan } from './actor';
+import { findAddresseeSpan, namesIssuer } from './actor';
 import { findActor, judgeVoices } from './authority';
 import { obligationClause } from './clause';
 import { contentStart, cuesWith, DERIVED_CUES, findCues, type CueGroup, type CueHit } from './cues';
@@ -149,9 +149,10 @@ function addresseeSpan(
   if (said) return toText(said.start, said.end);
   const before = attribution ? findAddresseeSpan(attribution) : null;
   if (before) return toText(before.start - attribution.length, before.end - attribution.length);
+  // An actor or unit the sentence names as its rule's maker («هیأت وزیران تصویب کرد …») is told nothing.
   const wordAt = actorWord ? quote.indexOf(actorWord) : -1;
-  if (actorWord && wordAt >= 0) return toText(wordAt, wordAt + actorWord.length);
-  return unit ? toText(unit.start, unit.end) : null;
+  if (actorWord && wordAt >= 0 && !namesIssuer(quote, wordAt, wordAt + actorWord.length)) return toText(wordAt, wordAt + actorWord.length);
+  return unit && !namesIssuer(quote, unit.start, unit.end) ? toText(unit.start, unit.end) : null;
 }
 
 function fired(cue: { id: string; label: string; weight: number }): FiredCue {
