@@ -4,24 +4,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeSessions } from '../../server/ingest/session-store';
-import type { SessionInput } from '../../server/ingest/session-input';
+import { sessionInput } from '../support/session-input';
 import { openTempDatabase, type TempDatabase } from '../support/temp-db';
 
 const run = promisify(execFile);
 
-function session(slug: string, title: string, paragraphs: string[]): SessionInput {
-  return {
-    slug,
-    title,
-    kind: 'webinar',
-    heldOn: '2021-01-20',
-    sourceKind: 'jsonl',
-    sourceText: paragraphs.join('\n\n'),
-    tags: [],
-    paragraphs: paragraphs.map((text) => ({ text })),
-    directives: [],
-  };
-}
+const session = (slug: string, title: string, paragraphs: string[]) => sessionInput(slug, title, paragraphs);
 
 describe('npm run search', () => {
   let database: TempDatabase;
