@@ -78,7 +78,8 @@ describe('import page', () => {
 
     // Add a directive the extractor missed by selecting a sentence.
     const missed = 'فیروزی از تلاش و همت مدیران استان ها و همکاران در سطح کشور قدردانی کرد';
-    const selected = await page.evaluate((needle) => {
+    // Selected again at each try: the transcript may render anew (the draft refreshed) and drop a selection.
+    const selectMissed = () => page.evaluate((needle) => {
       const root = document.querySelector('.review-transcript');
       if (!root) return false;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -96,8 +97,13 @@ describe('import page', () => {
       }
       return false;
     }, missed);
-    expect(selected).toBe(true);
-    await expect.poll(() => page.locator('.add-missed').textContent()).toContain('انتخاب:');
+    expect(await selectMissed()).toBe(true);
+    await expect
+      .poll(async () => {
+        await selectMissed();
+        return page.locator('.add-missed').textContent();
+      }, { timeout: 10_000 })
+      .toContain('انتخاب:');
     await page.getByRole('button', { name: 'افزودن رهنمود از متن انتخاب‌شده' }).click();
     const addedCard = page.locator('.suggestion-card', { hasText: 'افزوده‌ی بازبین' });
     await addedCard.waitFor();
