@@ -42,19 +42,6 @@ function startAgain(): void {
   epoch++;
 }
 
-function idOf(surface: string): number {
-  let id = ids.get(surface);
-  if (id === undefined) {
-    id = surfaces.length;
-    const term = termOf(surface);
-    ids.set(surface, id);
-    surfaces.push(surface);
-    terms.push(term);
-    keys.push(term ?? surface);
-  }
-  return id;
-}
-
 /**
  * Room for `count` more words in the shared vocabulary, starting it again first if they might not fit,
  * so that ids taken next (wordIdOf, addAnalysedWord) all belong to the epoch returned.
@@ -85,6 +72,9 @@ export function addAnalysedWord(surface: string, term: string | null): number {
   return id;
 }
 
+/** The shared id of a surface, analysed here the first time it is seen. */
+const idOf = (surface: string): number => ids.get(surface) ?? addAnalysedWord(surface, termOf(surface));
+
 /** The normalised word as written (particles joined). */
 export const wordSurface = (id: number): string => surfaces[id] ?? '';
 /** Its index term, or null for a stop word. */
@@ -102,8 +92,7 @@ export function paragraphWords(text: string): ParagraphWords {
   const normalized = normalizeWithMap(text, { zwnj: 'space' });
   const tokens = tokenizeNormalized(normalized.text);
   // Room for every new word first, so the vocabulary cannot start again halfway through a paragraph.
-  if (surfaces.length + tokens.length > MAX_WORDS) startAgain();
-  const out: ParagraphWords = { epoch, ids: new Int32Array(tokens.length), spans: new Int32Array(tokens.length * 2) };
+  const out: ParagraphWords = { epoch: reserveWords(tokens.length), ids: new Int32Array(tokens.length), spans: new Int32Array(tokens.length * 2) };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
