@@ -88,7 +88,7 @@ const PATCHES = [
  * module loaders such as tsx refuse a data: URL. If a new pdf.js lacks one of the lines, the stock worker
  * is used, and server/ingest/readers/pdf.test.ts and tests/api/pdf-libreoffice.test.ts fail to say so.
  */
-async function installClusterAwareWorker() {
+async function installPatchedWorker() {
   const require = createRequire(import.meta.url);
   let source = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
   for (const [anchor] of PATCHES) if (source.split(anchor).length !== 2) return;
@@ -104,7 +104,7 @@ async function installClusterAwareWorker() {
   }
 }
 
-await installClusterAwareWorker();
+await installPatchedWorker();
 const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 
 if (!parentPort) throw new Error('pdf-text.worker.mjs runs only as a worker thread');
